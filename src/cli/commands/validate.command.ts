@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { loadContent } from '../../content/load-content.js';
+import type { Problem } from '../../core/problems.js';
+import { type CommandIO, parseFormat, printJson } from '../output.js';
+import { defaultContentDir } from '../../content/content-dir.js';
+
+export const validateHelp = 'validate [--content DIR] [--format text|json]   check content files and every cross reference';
+
+export function validateCommand(args: string[], io: CommandIO): number {
+  const { values } = parseArgs({ args, options: { content: { type: 'string' }, format: { type: 'string' } }, strict: true });
+  const format = parseFormat(values.format);
+  const dir = resolve(values.content ?? defaultContentDir());
+  const result = loadContent(dir);
+  const problems = sortProblems(result.problems);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (format === 'json') {
+    const counts = result.ok
+      ? {
+          requirements: result.edition.requirements.length,
+          glossary: result.edition.glossary.length,
+          standards: result.edition.standards.length,
+        }
+      : null;
+    printJson(io, { ok: result.ok, content: dir, errors, warnings, counts, problems });
+  } else {
+    for (const p of problems) io.out(`${p.file}:${p.line}:${p.column}: ${p.severity} [${p.code}] ${p.message}`);
+    if (result.ok) {
+      const e = result.edition;
+      io.out(
+        `ok: edition ${e.meta.id}: ${e.requirements.length} requirements, ${e.glossary.length} glossary terms, ${e.standards.length} standards` +
+          (warnings ? `, ${warnings} warning(s)` : ''),
+      );
+    } else {
+      io.out(`${errors} error(s), ${warnings} warning(s)`);
+    }
+  }
+  return result.ok ? 0 : 1;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { defaultContentDir } from '../content/content-dir.js';
+
+/** Configuration read from the environment, validated once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  contentDir: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxAttempts: number;
+  lockoutMinutes: number;
+  anonymousReadDefault: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config-invalid';
+}
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  PORT: intIn(1, 65535).default(8080),
+  HOST: z.string().min(1).default('localhost'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  TEBIKI_DATA_DIR: z.string().min(1).default('./data'),
+  TEBIKI_CONTENT_DIR: z.string().min(1).optional(),
+  TEBIKI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TEBIKI_SECURE_COOKIES: bool.optional(),
+  TEBIKI_SESSION_IDLE_MINUTES: intIn(1, 24 * 60).default(30),
+  TEBIKI_SESSION_MAX_HOURS: intIn(1, 24 * 30).default(12),
+  TEBIKI_LOGIN_MAX_ATTEMPTS: intIn(1, 100).default(5),
+  TEBIKI_LOCKOUT_MINUTES: intIn(1, 24 * 60).default(15),
+  TEBIKI_ANONYMOUS_READ: bool.default(false),
+  TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      return `${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.TEBIKI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.TEBIKI_DATA_DIR),
+    contentDir: resolve(e.TEBIKI_CONTENT_DIR ?? defaultContentDir()),
+    publicUrl,
+    secureCookies: e.TEBIKI_SECURE_COOKIES ?? publicUrl.startsWith('https://'),
+    sessionIdleMinutes: e.TEBIKI_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.TEBIKI_SESSION_MAX_HOURS,
+    loginMaxAttempts: e.TEBIKI_LOGIN_MAX_ATTEMPTS,
+    lockoutMinutes: e.TEBIKI_LOCKOUT_MINUTES,
+    anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
+    logLevel: e.TEBIKI_LOG_LEVEL,
+  };
+}

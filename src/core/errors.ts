@@ -1,0 +1,38 @@
+/**
+ * The one catalog of application errors. Codes are stable and appear in API
+ * responses (problem+json `code`) and CLI output; HTTP statuses are mapped in
+ * one place in src/server/problem.ts.
+ */
+export const ERROR_CATALOG = {
+  'validation-failed': 'The input is not valid',
+  unauthenticated: 'Login required',
+  'invalid-credentials': 'Email or password is wrong',
+  'account-locked': 'Account temporarily locked',
+  forbidden: 'Not allowed',
+  'csrf-failed': 'Missing or wrong CSRF token',
+  'not-found': 'Not found',
+  conflict: 'Conflicts with the current state',
+  immutable: 'Published editions cannot be changed',
+  'setup-token-invalid': 'Setup link is invalid, used or expired',
+  'setup-complete': 'Setup is already complete',
+  'rate-limited': 'Too many requests',
+  'payload-too-large': 'Request too large',
+  internal: 'Internal error',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? ERROR_CATALOG[code]);
+  }
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ServiceContext } from '../services/context.js';
+import { handleError, problemOf, sendProblem } from './problem.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { editionRoutes } from './routes/editions.routes.js';
+import { organisationRoutes } from './routes/organisations.routes.js';
+import { sessionPlugin } from './session.plugin.js';
+
+export interface AppOptions {
+  ctx: ServiceContext;
+  /** Folder of the built web UI (dist/web); the UI is not served when missing. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the HTTP server: routes validate, authorise through services, present. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 256 * 1024,
+    trustProxy: false,
+  });
+  app.setErrorHandler(handleError);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    hsts: ctx.config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'tebiki API', version: '0.1.0', description: 'IoT security guidebook platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tebiki_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(sessionPlugin, { ctx });
+
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  await app.register(authRoutes, { ctx });
+  await app.register(editionRoutes, { ctx });
+  await app.register(organisationRoutes, { ctx });
+  await app.register(adminRoutes, { ctx });
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      // A client-side route of the single-page UI.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, problemOf('not-found', `no route for ${request.method} ${path}`, path));
+  });
+  return app;
+}

@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from '../core/errors.js';
+
+/** The one place that maps application errors to HTTP statuses. */
+const STATUS: Record<ErrorCode, number> = {
+  'validation-failed': 400,
+  unauthenticated: 401,
+  'invalid-credentials': 401,
+  'account-locked': 429,
+  forbidden: 403,
+  'csrf-failed': 403,
+  'not-found': 404,
+  conflict: 409,
+  immutable: 409,
+  'setup-token-invalid': 400,
+  'setup-complete': 409,
+  'rate-limited': 429,
+  'payload-too-large': 413,
+  internal: 500,
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance: string;
+  errors?: FieldError[];
+}
+
+export function problemOf(code: ErrorCode, detail: string, instance: string, errors?: FieldError[]): Problem {
+  return {
+    type: `urn:tebiki:problem:${code}`,
+    title: ERROR_CATALOG[code],
+    status: STATUS[code],
+    detail,
+    code,
+    instance,
+    ...(errors && errors.length ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.status(problem.status).type('application/problem+json').send(problem);
+}
+
+/** Fastify error handler: every error leaves as RFC 9457 problem+json; internals are logged, never shown. */
+export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  const instance = request.url.split('?')[0] ?? request.url;
+  if (error instanceof AppError) {
+    return sendProblem(reply, problemOf(error.code, error.message, instance, error.errors));
+  }
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    const errors = fe.validation.map((v) => ({
+      path: `${fe.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}${
+        (v.params as { missingProperty?: string }).missingProperty ? `.${(v.params as { missingProperty: string }).missingProperty}` : ''
+      }`,
+      message: v.message ?? 'is invalid',
+    }));
+    return sendProblem(reply, problemOf('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), instance, errors));
+  }
+  if (fe.statusCode === 429) return sendProblem(reply, problemOf('rate-limited', 'too many requests; slow down', instance));
+  if (fe.statusCode === 413) return sendProblem(reply, problemOf('payload-too-large', fe.message, instance));
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return sendProblem(reply, problemOf('validation-failed', fe.message, instance));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, problemOf('internal', 'an internal error occurred; it has been logged', instance));
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  createOrganisation,
+  createProduct,
+  getProduct,
+  OrganisationInput,
+  ProductInput,
+  productsOf,
+  visibleOrganisations,
+} from '../../services/organisations.service.js';
+import { docSchema, parseInput } from '../validate-input.js';
+
+const OrgParams = z.object({ orgId: z.string().min(1).max(100) });
+const ProductParams = z.object({ productId: z.string().min(1).max(100) });
+
+export async function organisationRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
+  app.addHook('onRequest', async (request) => {
+    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
+  });
+
+  app.get('/api/organisations', { schema: { tags: ['organisations'], summary: 'Organisations visible to the caller' } }, async (request) => ({
+    organisations: await visibleOrganisations(ctx, request.actor),
+  }));
+
+  app.post(
+    '/api/organisations',
+    { schema: { tags: ['organisations'], summary: 'Create a member organisation (admin)', body: docSchema(OrganisationInput) } },
+    async (request, reply) => reply.status(201).send(await createOrganisation(ctx, request.actor, parseInput(OrganisationInput, request.body))),
+  );
+
+  app.get('/api/organisations/:orgId/products', { schema: { tags: ['products'], summary: "An organisation's products" } }, async (request) => {
+    const { orgId } = parseInput(OrgParams, request.params, 'params');
+    return { products: await productsOf(ctx, request.actor, orgId) };
+  });
+
+  app.post(
+    '/api/organisations/:orgId/products',
+    { schema: { tags: ['products'], summary: 'Register a product', body: docSchema(ProductInput) } },
+    async (request, reply) => {
+      const { orgId } = parseInput(OrgParams, request.params, 'params');
+      return reply.status(201).send(await createProduct(ctx, request.actor, orgId, parseInput(ProductInput, request.body)));
+    },
+  );
+
+  app.get('/api/products/:productId', { schema: { tags: ['products'], summary: 'One product' } }, async (request) => {
+    const { productId } = parseInput(ProductParams, request.params, 'params');
+    return getProduct(ctx, request.actor, productId);
+  });
+}

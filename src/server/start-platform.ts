@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { ServiceContext } from '../services/context.js';
+import { importBundledEdition } from '../services/editions.service.js';
+import { issueSetupLink } from '../services/setup.service.js';
+import { migrate, openStore, type Store } from '../store/database.js';
+import { buildApp } from './app.js';
+
+export interface Platform {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  setupUrl: string | null;
+  close(): Promise<void>;
+}
+
+/** Opens the store, migrates, imports the bundled edition, listens, and prints the setup link if needed. */
+export async function startPlatform(
+  config: Config,
+  options: { webDir?: string; logger?: boolean; print?: (line: string) => void; pgSchema?: string } = {},
+): Promise<Platform> {
+  const print = options.print ?? ((line: string) => console.log(line));
+  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'tebiki.sqlite'), ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
+  try {
+    await migrate(store);
+    const ctx: ServiceContext = { store, config, now: () => new Date() };
+    const imported = await importBundledEdition(ctx);
+    const app = await buildApp({ ctx, ...(options.webDir ? { webDir: options.webDir } : {}), logger: options.logger ?? false });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } });
+    print(`tebiki: serving edition ${imported.id} (${imported.status}) on ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'} at ${url}`);
+    if (setupUrl) {
+      print('tebiki: no administrator yet. Open this one-time link within 24 hours to create one:');
+      print(`  ${setupUrl}`);
+    }
+    return {
+      app,
+      store,
+      url,
+      setupUrl,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Actor } from '../core/authorization.js';
+import { AppError } from '../core/errors.js';
+import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.repository.js';
+import { clearLoginThrottle, findUserByEmail, findUserById, readLoginThrottle, writeLoginThrottle } from '../store/users.repository.js';
+import { type ServiceContext, mutate } from './context.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { newToken, tokenHash } from './tokens.js';
+import { actorOf, toUserView, type UserView } from './users.js';
+
+export interface LoginResult {
+  user: UserView;
+  /** The raw session token: goes into the cookie only, stored nowhere. */
+  sessionToken: string;
+  csrfToken: string;
+}
+
+export interface SessionInfo {
+  user: UserView;
+  actor: Actor;
+  csrfToken: string;
+  idHash: string;
+}
+
+/** How often last_seen_at is written: idle tracking need not cost a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult> {
+  const email = rawEmail.trim().toLowerCase();
+  const now = ctx.now();
+  const throttle = await readLoginThrottle(ctx.store.db, email);
+  if (throttle?.locked_until && throttle.locked_until > now.toISOString()) {
+    await mutate(ctx, { kind: 'anonymous' }, { action: 'auth.login-refused-locked', targetType: 'account', targetId: null, detail: { email, ip } }, async () => undefined);
+    throw new AppError('account-locked', 'too many failed logins; try again later');
+  }
+  const user = await findUserByEmail(ctx.store.db, email);
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
+  if (!user || !ok || user.disabled) {
+    const failures = (throttle && !throttle.locked_until ? throttle.failures : 0) + 1;
+    const lock = failures >= ctx.config.loginMaxAttempts;
+    const lockedUntil = lock ? new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000).toISOString() : null;
+    await mutate(ctx, { kind: 'anonymous' }, { action: 'auth.login-failed', targetType: 'account', targetId: null, detail: { email, ip, locked: lock } }, (trx) =>
+      writeLoginThrottle(trx, email, lock ? 0 : failures, lockedUntil, now.toISOString()),
+    );
+    throw new AppError('invalid-credentials');
+  }
+  const sessionToken = newToken();
+  const csrfToken = newToken();
+  const expires = new Date(now.getTime() + ctx.config.sessionMaxHours * 3600_000);
+  await mutate(ctx, actorOf(user), { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { ip } }, async (trx) => {
+    await clearLoginThrottle(trx, email);
+    await insertSession(trx, {
+      id_hash: tokenHash(sessionToken),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expires.toISOString(),
+    });
+  });
+  return { user: toUserView(user), sessionToken, csrfToken };
+}
+
+/**
+ * Finds the live session for a cookie token. Ends it when idle for longer
+ * than the idle timeout or past its absolute lifetime.
+ */
+export async function resolveSession(ctx: ServiceContext, sessionToken: string): Promise<SessionInfo | null> {
+  const idHash = tokenHash(sessionToken);
+  const session = await findSession(ctx.store.db, idHash);
+  if (!session) return null;
+  const now = ctx.now();
+  const idleLimit = new Date(session.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000;
+  if (now.toISOString() >= session.expires_at || now.getTime() >= idleLimit) {
+    await deleteSession(ctx.store.db, idHash);
+    return null;
+  }
+  const user = await findUserById(ctx.store.db, session.user_id);
+  if (!user || user.disabled) return null;
+  if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    await touchSession(ctx.store.db, idHash, now.toISOString());
+  }
+  return { user: toUserView(user), actor: actorOf(user), csrfToken: session.csrf_token, idHash };
+}
+
+export async function logout(ctx: ServiceContext, session: SessionInfo): Promise<void> {
+  await mutate(ctx, session.actor, { action: 'auth.logout', targetType: 'user', targetId: session.user.id }, (trx) => deleteSession(trx, session.idHash));
+}

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../core/audit-chain.js';
+import { type Actor, canReadPublishedEditions, isRole } from '../core/authorization.js';
+import { AppError } from '../core/errors.js';
+import { layerPhaseMatrix, requirementsInCell } from '../core/matrix.js';
+import type { Edition, Requirement } from '../core/model/edition.schema.js';
+import type { Layer, Phase } from '../core/taxonomy.js';
+import { flattenThreatCategories } from '../core/validate-references.js';
+import { loadContent } from '../content/load-content.js';
+import { findEdition, insertEdition, listEditions } from '../store/editions.repository.js';
+import { anonymousReadAllowed } from './admin.service.js';
+import { type ServiceContext, mutate } from './context.js';
+
+export function editionHash(edition: Edition): string {
+  return createHash('sha256').update(canonicalJson(edition)).digest('hex');
+}
+
+export type ImportOutcome = { status: 'imported' | 'unchanged'; id: string; hash: string };
+
+/**
+ * Stores an edition. A published edition is immutable: importing different
+ * content under an existing id is refused (the database refuses it too).
+ */
+export async function importEdition(ctx: ServiceContext, actor: Actor, edition: Edition): Promise<ImportOutcome> {
+  const hash = editionHash(edition);
+  const id = edition.meta.id;
+  const existing = await findEdition(ctx.store.db, id);
+  if (existing) {
+    if (existing.content_hash === hash) return { status: 'unchanged', id, hash };
+    throw new AppError('immutable', `edition ${id} is already stored with different content; publish the change as a new edition id`);
+  }
+  await mutate(ctx, actor, { action: 'edition.imported', targetType: 'edition', targetId: id, detail: { hash, status: edition.meta.status } }, (trx) =>
+    insertEdition(trx, {
+      id,
+      title_ja: edition.meta.title.ja,
+      title_en: edition.meta.title.en,
+      status: edition.meta.status,
+      edition_date: edition.meta.date,
+      content_hash: hash,
+      content: JSON.stringify(edition),
+      created_at: ctx.now().toISOString(),
+    }),
+  );
+  return { status: 'imported', id, hash };
+}
+
+/** Loads content/ and stores it when new; used at start. */
+export async function importBundledEdition(ctx: ServiceContext): Promise<ImportOutcome> {
+  const loaded = loadContent(ctx.config.contentDir);
+  if (!loaded.ok) {
+    const first = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5);
+    throw new Error(
+      `bundled content in ${ctx.config.contentDir} is invalid:\n${first.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')}`,
+    );
+  }
+  return importEdition(ctx, { kind: 'anonymous' }, loaded.edition);
+}
+
+/** Parsed editions by id and hash: published editions never change, so this never goes stale. */
+const cache = new Map<string, Edition>();
+
+async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<Edition> {
+  await requireRead(ctx, actor);
+  const row = await findEdition(ctx.store.db, id);
+  if (!row || (row.status !== 'published' && !isRole(actor, 'admin', 'editor'))) throw new AppError('not-found', `edition ${id} not found`);
+  const key = `${row.id}:${row.content_hash}`;
+  let edition = cache.get(key);
+  if (!edition) {
+    edition = JSON.parse(row.content) as Edition;
+    cache.set(key, edition);
+  }
+  return edition;
+}
+
+async function requireRead(ctx: ServiceContext, actor: Actor) {
+  if (!canReadPublishedEditions(actor, await anonymousReadAllowed(ctx))) throw new AppError('unauthenticated');
+}
+
+export async function editionList(ctx: ServiceContext, actor: Actor) {
+  await requireRead(ctx, actor);
+  const rows = (await listEditions(ctx.store.db)).filter((r) => r.status === 'published' || isRole(actor, 'admin', 'editor'));
+  const editions = rows.map((r) => ({ id: r.id, title: { ja: r.title_ja, en: r.title_en }, status: r.status, date: r.edition_date }));
+  const current = editions.find((e) => e.status === 'published')?.id ?? null;
+  return { editions, current };
+}
+
+export async function editionMatrix(ctx: ServiceContext, actor: Actor, id: string) {
+  const e = await readableEdition(ctx, actor, id);
+  return {
+    edition: { id: e.meta.id, title: e.meta.title, status: e.meta.status, date: e.meta.date },
+    layers: e.taxonomy.layers.map((l) => ({ id: l.id, label: l.label })),
+    stages: e.taxonomy.stages.map((s) => ({ id: s.id, label: s.label })),
+    phases: e.taxonomy.phases.map((p) => ({ id: p.id, label: p.label, stage: p.stage })),
+    cells: layerPhaseMatrix(e.requirements),
+    total: e.requirements.length,
+  };
+}
+
+export async function editionRequirements(ctx: ServiceContext, actor: Actor, id: string, layer?: Layer, phase?: Phase) {
+  const e = await readableEdition(ctx, actor, id);
+  return {
+    items: requirementsInCell(e, layer, phase).map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      layers: r.layers,
+      phases: r.phases,
+      threatCategory: r.threatCategory,
+    })),
+  };
+}
+
+export async function editionRequirement(ctx: ServiceContext, actor: Actor, id: string, requirementId: string) {
+  const e = await readableEdition(ctx, actor, id);
+  const r: Requirement | undefined = e.requirements.find((x) => x.id === requirementId);
+  if (!r) throw new AppError('not-found', `requirement ${requirementId} not found in edition ${id}`);
+  const category = flattenThreatCategories(e.taxonomy.threatCategories).find((c) => c.id === r.threatCategory);
+  return { ...r, threatCategoryLabel: category?.label ?? { ja: r.threatCategory, en: r.threatCategory } };
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Actor } from '../core/authorization.js';
+import { AppError } from '../core/errors.js';
+import { ROLES, type Role } from '../core/taxonomy.js';
+import type { Db } from '../store/database.js';
+import { findOrganisation } from '../store/organisations.repository.js';
+import { findUserByEmail, insertUser, type UserRow } from '../store/users.repository.js';
+import { checkPasswordPolicy, hashPassword } from './passwords.js';
+
+/** What the API and CLI show of a user: never the password hash. */
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+export function toUserView(row: UserRow): UserView {
+  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, organisationId: row.organisation_id };
+}
+
+export function actorOf(row: UserRow): Actor {
+  return { kind: 'user', userId: row.id, role: row.role as Role, organisationId: row.organisation_id };
+}
+
+export const NewUserInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('must be an email address').max(254)),
+  displayName: z.string().trim().min(1, 'is required').max(100),
+  password: z.string(),
+  role: z.enum(ROLES),
+  organisationId: z.string().nullable().default(null),
+});
+export type NewUserInput = z.input<typeof NewUserInput>;
+
+/** Validates and inserts a user inside the caller's transaction. */
+export async function createUserIn(trx: Db, input: z.output<typeof NewUserInput>, now: Date): Promise<UserRow> {
+  checkPasswordPolicy(input.password, input.email);
+  if (input.role === 'member' && !input.organisationId) {
+    throw new AppError('validation-failed', 'a member must belong to an organisation', [{ path: 'organisationId', message: 'is required for members' }]);
+  }
+  if (input.role !== 'member' && input.organisationId) {
+    throw new AppError('validation-failed', 'only members belong to an organisation', [{ path: 'organisationId', message: 'must be empty for this role' }]);
+  }
+  if (input.organisationId && !(await findOrganisation(trx, input.organisationId))) {
+    throw new AppError('validation-failed', 'organisation does not exist', [{ path: 'organisationId', message: 'unknown organisation' }]);
+  }
+  if (await findUserByEmail(trx, input.email)) {
+    throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered' }]);
+  }
+  const row: UserRow = {
+    id: randomUUID(),
+    email: input.email,
+    display_name: input.displayName,
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+    organisation_id: input.organisationId,
+    disabled: 0,
+    created_at: now.toISOString(),
+  };
+  await insertUser(trx, row);
+  return row;
+}

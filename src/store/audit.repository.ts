@@ -1,0 +1,85 @@
+import { type AuditEntry, GENESIS_HASH, canonicalJson, hashAuditEntry } from '../core/audit-chain.js';
+import type { Db } from './database.js';
+import type { DialectName } from './dialect.js';
+
+export interface AuditRecord {
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry to the hash chain. Call inside the transaction that makes
+ * the change, so the change and its record commit together or not at all.
+ */
+export async function appendAudit(trx: Db, dialect: DialectName, record: AuditRecord, now: Date): Promise<AuditEntry> {
+  let headQuery = trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
+  // PostgreSQL: lock the head row so concurrent writers queue up. SQLite
+  // transactions already serialise writers.
+  if (dialect === 'postgres') headQuery = headQuery.forUpdate();
+  const head = await headQuery.executeTakeFirstOrThrow();
+  const seq = Number(head.seq) + 1;
+  const content = {
+    seq,
+    at: now.toISOString(),
+    actorId: record.actorId,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    detail: canonicalJson(record.detail ?? {}),
+    prevHash: head.seq === 0 ? GENESIS_HASH : head.hash,
+  };
+  const hash = hashAuditEntry(content);
+  await trx
+    .insertInto('audit_log')
+    .values({
+      seq,
+      at: content.at,
+      actor_id: content.actorId,
+      action: content.action,
+      target_type: content.targetType,
+      target_id: content.targetId,
+      detail: content.detail,
+      prev_hash: content.prevHash,
+      hash,
+    })
+    .execute();
+  await trx.updateTable('audit_head').set({ seq, hash }).where('id', '=', 1).execute();
+  return { ...content, hash };
+}
+
+export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string }> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: '' };
+}
+
+/** Reads the log in stored order, a page at a time, so huge logs stream. */
+export async function* readAuditLog(db: Db, pageSize = 1000): AsyncGenerator<AuditEntry> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    for (const r of rows) {
+      yield {
+        seq: Number(r.seq),
+        at: r.at,
+        actorId: r.actor_id,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        detail: r.detail,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      };
+    }
+    if (rows.length < pageSize) return;
+    after = Number(rows[rows.length - 1]?.seq);
+  }
+}
+
+export async function listAudit(db: Db, options: { limit: number; beforeSeq?: number }) {
+  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(options.limit);
+  if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
+  return q.execute();
+}

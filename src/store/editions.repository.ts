@@ -1,0 +1,23 @@
+import type { Db } from './database.js';
+import type { EditionsTable } from './schema.js';
+
+export type EditionRow = EditionsTable;
+export type EditionSummaryRow = Omit<EditionsTable, 'content'>;
+
+const SUMMARY = ['id', 'title_ja', 'title_en', 'status', 'edition_date', 'content_hash', 'created_at'] as const;
+
+export async function listEditions(db: Db): Promise<EditionSummaryRow[]> {
+  return db.selectFrom('editions').select(SUMMARY).orderBy('edition_date', 'desc').orderBy('id', 'desc').execute();
+}
+
+export async function findEdition(db: Db, id: string): Promise<EditionRow | undefined> {
+  return db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findEditionSummary(db: Db, id: string): Promise<EditionSummaryRow | undefined> {
+  return db.selectFrom('editions').select(SUMMARY).where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertEdition(db: Db, row: EditionRow): Promise<void> {
+  await db.insertInto('editions').values(row).execute();
+}

@@ -1,0 +1,48 @@
+import type { Db } from './database.js';
+import type { SessionsTable, SetupTokensTable } from './schema.js';
+
+export type SessionRow = SessionsTable;
+
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+export async function insertSetupToken(db: Db, row: SetupTokensTable): Promise<void> {
+  await db.insertInto('setup_tokens').values(row).execute();
+}
+
+export async function findSetupToken(db: Db, tokenHash: string): Promise<SetupTokensTable | undefined> {
+  return db.selectFrom('setup_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Marks a setup token used; returns false when it was already used (a race). */
+export async function consumeSetupToken(db: Db, tokenHash: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('setup_tokens')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Revokes every unused setup token (a new link replaces older ones). */
+export async function revokeSetupTokens(db: Db, at: string): Promise<void> {
+  await db.updateTable('setup_tokens').set({ used_at: at }).where('used_at', 'is', null).execute();
+}
