@@ -1,23 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
-import {
-  type Edition,
-  EditionMeta,
-  GlossaryFile,
-  type GlossaryTerm,
-  Requirement,
-  Standard,
-  Taxonomy,
-} from '../core/model/edition.schema.js';
+import { type Edition, EditionMeta, GlossaryFile, type GlossaryTerm, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
 import type { PathSegment, Problem } from '../core/problems.js';
 import { type EntityRef, validateReferences } from '../core/validate-references.js';
 import { parseYamlSource, problemAt, type YamlSource } from './yaml-document.js';
 import { zodProblems } from './zod-problems.js';
 
-export type LoadResult =
-  | { ok: true; edition: Edition; problems: Problem[] }
-  | { ok: false; problems: Problem[] };
+export type LoadResult = { ok: true; edition: Edition; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Where each loaded entity came from, so problems can name file and line. */
 interface Origin {

@@ -13,7 +13,12 @@ export function zodProblems(source: YamlSource, issues: readonly z.core.$ZodIssu
 
 function describeIssue(issue: z.core.$ZodIssue, path: PathSegment[]): string {
   const last = path[path.length - 1];
-  const where = path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replaceAll('.[', '[')}: ` : '';
+  const where = path.length
+    ? `${path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replaceAll('.[', '[')}: `
+    : '';
   const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
   if (missing && last === 'en') return `${where}English text (en) is missing`;
   if (missing && last === 'ja') return `${where}Japanese text (ja) is missing`;

@@ -42,9 +42,7 @@ export function hashAuditEntry(e: AuditEntryContent): string {
   return createHash('sha256').update(material).digest('hex');
 }
 
-export type AuditVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; seq: number; reason: string };
+export type AuditVerdict = { ok: true; checked: number } | { ok: false; checked: number; seq: number; reason: string };
 
 /**
  * Checks the chain one entry at a time, in stored order, so a long log can be

@@ -1,9 +1,7 @@
 import type { Role } from './taxonomy.js';
 
 /** Who is asking. Anonymous visitors have no user. */
-export type Actor =
-  | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; role: Role; organisationId: string | null };
+export type Actor = { kind: 'anonymous' } | { kind: 'user'; userId: string; role: Role; organisationId: string | null };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 

@@ -21,12 +21,7 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const STAGES = [
-  'design-manufacturing',
-  'sales-installation-use',
-  'operation-maintenance',
-  'disposal',
-] as const;
+export const STAGES = ['design-manufacturing', 'sales-installation-use', 'operation-maintenance', 'disposal'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Which stage (大区分) each phase belongs to. */
@@ -44,22 +39,10 @@ export const STAGE_OF_PHASE: Readonly<Record<Phase, Stage>> = {
 };
 
 /** OSCAL 1.2 mapping relationship vocabulary. */
-export const RELATIONSHIPS = [
-  'equivalent-to',
-  'equal-to',
-  'subset-of',
-  'superset-of',
-  'intersects-with',
-  'no-relationship',
-] as const;
+export const RELATIONSHIPS = ['equivalent-to', 'equal-to', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
-export const VERIFICATION_METHODS = [
-  'document-review',
-  'interview',
-  'test',
-  'automated-probe',
-] as const;
+export const VERIFICATION_METHODS = ['document-review', 'interview', 'test', 'automated-probe'] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
 export const CONFIDENCE_LEVELS = ['verified', 'names_verified', 'recall'] as const;

@@ -48,13 +48,8 @@ export function flattenThreatCategories(tree: readonly ThreatCategory[]): Threat
  */
 export function validateReferences(edition: Edition): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
-  const push = (
-    at: EntityRef,
-    path: PathSegment[],
-    code: string,
-    message: string,
-    severity: 'error' | 'warning' = 'error',
-  ) => problems.push({ severity, code, message, at, path });
+  const push = (at: EntityRef, path: PathSegment[], code: string, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ severity, code, message, at, path });
 
   checkTaxonomy(edition, push);
 
@@ -63,10 +58,38 @@ export function validateReferences(edition: Edition): ReferenceProblem[] {
   const glossaryIds = new Set(edition.glossary.map((t) => t.id));
   const standards = new Map(edition.standards.map((s) => [s.id, indexStandardNodes(s.requirements)]));
 
-  reportDuplicates(edition.requirements.map((r) => r.id), 'requirements', ['id'], 'duplicate-id', 'requirement id', push);
-  reportDuplicates(edition.requirements.map((r) => r.number), 'requirements', ['number'], 'duplicate-number', 'display number', push);
-  reportDuplicates(edition.glossary.map((t) => t.id), 'glossary', ['id'], 'duplicate-id', 'glossary term id', push);
-  reportDuplicates(edition.standards.map((s) => s.id), 'standards', ['id'], 'duplicate-id', 'standard id', push);
+  reportDuplicates(
+    edition.requirements.map((r) => r.id),
+    'requirements',
+    ['id'],
+    'duplicate-id',
+    'requirement id',
+    push,
+  );
+  reportDuplicates(
+    edition.requirements.map((r) => r.number),
+    'requirements',
+    ['number'],
+    'duplicate-number',
+    'display number',
+    push,
+  );
+  reportDuplicates(
+    edition.glossary.map((t) => t.id),
+    'glossary',
+    ['id'],
+    'duplicate-id',
+    'glossary term id',
+    push,
+  );
+  reportDuplicates(
+    edition.standards.map((s) => s.id),
+    'standards',
+    ['id'],
+    'duplicate-id',
+    'standard id',
+    push,
+  );
 
   edition.requirements.forEach((req, index) => {
     const at: EntityRef = { collection: 'requirements', index };
@@ -110,20 +133,15 @@ export function validateReferences(edition: Edition): ReferenceProblem[] {
     });
   });
 
-  edition.standards.forEach((std, index) => checkStandard(std, { collection: 'standards', index }, push));
+  edition.standards.forEach((std, index) => {
+    checkStandard(std, { collection: 'standards', index }, push);
+  });
   return problems;
 }
 
 type Push = (at: EntityRef, path: PathSegment[], code: string, message: string, severity?: 'error' | 'warning') => void;
 
-function reportDuplicates(
-  values: readonly string[],
-  collection: EntityRef['collection'],
-  path: PathSegment[],
-  code: string,
-  what: string,
-  push: Push,
-) {
+function reportDuplicates(values: readonly string[], collection: EntityRef['collection'], path: PathSegment[], code: string, what: string, push: Push) {
   const first = new Map<string, number>();
   values.forEach((v, index) => {
     const earlier = first.get(v);

@@ -37,7 +37,7 @@ export function problemOf(code: ErrorCode, detail: string, instance: string, err
     detail,
     code,
     instance,
-    ...(errors && errors.length ? { errors } : {}),
+    ...(errors?.length ? { errors } : {}),
   };
 }
 

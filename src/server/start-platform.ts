@@ -21,7 +21,11 @@ export async function startPlatform(
   options: { webDir?: string; logger?: boolean; print?: (line: string) => void; pgSchema?: string } = {},
 ): Promise<Platform> {
   const print = options.print ?? ((line: string) => console.log(line));
-  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'tebiki.sqlite'), ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}) });
+  const store = openStore({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: join(config.dataDir, 'tebiki.sqlite'),
+    ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
+  });
   try {
     await migrate(store);
     const ctx: ServiceContext = { store, config, now: () => new Date() };

@@ -16,7 +16,11 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   requireAdmin(actor);
   const parsed = NewUserInput.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('validation-failed', undefined, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new AppError(
+      'validation-failed',
+      undefined,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const row = await mutate<UserRow>(
     ctx,

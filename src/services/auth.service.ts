@@ -29,7 +29,12 @@ export async function login(ctx: ServiceContext, rawEmail: string, password: str
   const now = ctx.now();
   const throttle = await readLoginThrottle(ctx.store.db, email);
   if (throttle?.locked_until && throttle.locked_until > now.toISOString()) {
-    await mutate(ctx, { kind: 'anonymous' }, { action: 'auth.login-refused-locked', targetType: 'account', targetId: null, detail: { email, ip } }, async () => undefined);
+    await mutate(
+      ctx,
+      { kind: 'anonymous' },
+      { action: 'auth.login-refused-locked', targetType: 'account', targetId: null, detail: { email, ip } },
+      async () => undefined,
+    );
     throw new AppError('account-locked', 'too many failed logins; try again later');
   }
   const user = await findUserByEmail(ctx.store.db, email);
@@ -38,8 +43,11 @@ export async function login(ctx: ServiceContext, rawEmail: string, password: str
     const failures = (throttle && !throttle.locked_until ? throttle.failures : 0) + 1;
     const lock = failures >= ctx.config.loginMaxAttempts;
     const lockedUntil = lock ? new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000).toISOString() : null;
-    await mutate(ctx, { kind: 'anonymous' }, { action: 'auth.login-failed', targetType: 'account', targetId: null, detail: { email, ip, locked: lock } }, (trx) =>
-      writeLoginThrottle(trx, email, lock ? 0 : failures, lockedUntil, now.toISOString()),
+    await mutate(
+      ctx,
+      { kind: 'anonymous' },
+      { action: 'auth.login-failed', targetType: 'account', targetId: null, detail: { email, ip, locked: lock } },
+      (trx) => writeLoginThrottle(trx, email, lock ? 0 : failures, lockedUntil, now.toISOString()),
     );
     throw new AppError('invalid-credentials');
   }

@@ -49,7 +49,8 @@ export async function createOrganisation(ctx: ServiceContext, actor: Actor, inpu
   if (!isRole(actor, 'admin')) throw new AppError('forbidden');
   const row: OrganisationRow = { id: randomUUID(), name: input.name, created_at: ctx.now().toISOString() };
   await mutate(ctx, actor, { action: 'organisation.created', targetType: 'organisation', targetId: row.id, detail: { name: row.name } }, async (trx) => {
-    if (await findOrganisationByName(trx, row.name)) throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists' }]);
+    if (await findOrganisationByName(trx, row.name))
+      throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists' }]);
     await insertOrganisation(trx, row);
   });
   return toOrg(row);

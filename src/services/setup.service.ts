@@ -46,7 +46,11 @@ export const SetupInput = z.object({
 export async function completeSetup(ctx: ServiceContext, input: z.infer<typeof SetupInput>): Promise<UserView> {
   const parsed = NewUserInput.safeParse({ ...input, role: 'admin', organisationId: null });
   if (!parsed.success) {
-    throw new AppError('validation-failed', undefined, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    throw new AppError(
+      'validation-failed',
+      undefined,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const now = ctx.now();
   const hash = tokenHash(input.token);

@@ -33,12 +33,7 @@ export async function findSetupToken(db: Db, tokenHash: string): Promise<SetupTo
 
 /** Marks a setup token used; returns false when it was already used (a race). */
 export async function consumeSetupToken(db: Db, tokenHash: string, at: string): Promise<boolean> {
-  const result = await db
-    .updateTable('setup_tokens')
-    .set({ used_at: at })
-    .where('token_hash', '=', tokenHash)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
+  const result = await db.updateTable('setup_tokens').set({ used_at: at }).where('token_hash', '=', tokenHash).where('used_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -24,7 +24,9 @@ describe('tebiki validate', () => {
     beforeAll(() => {
       cpSync(defaultContentDir(), content, { recursive: true });
       const reqDir = join(content, 'requirements', 'design');
-      const files = readdirSync(reqDir).filter((f) => f.endsWith('.yaml')).sort();
+      const files = readdirSync(reqDir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort();
       const rel = (f: string) => relative(process.cwd(), f);
 
       // 1. A file that is not YAML at all: an unclosed flow mapping.
@@ -47,7 +49,11 @@ describe('tebiki validate', () => {
       const t2 = d2.toString();
       writeFileSync(noEnglish, t2);
       const titleLine = lineOf(t2, 'title:');
-      expected.push({ file: rel(noEnglish), line: t2.split('\n')[titleLine - 1]?.trim() === 'title:' ? titleLine + 1 : titleLine, code: 'schema-invalid-type' });
+      expected.push({
+        file: rel(noEnglish),
+        line: t2.split('\n')[titleLine - 1]?.trim() === 'title:' ? titleLine + 1 : titleLine,
+        code: 'schema-invalid-type',
+      });
     });
     afterAll(() => dir.remove());
 
@@ -85,7 +91,9 @@ describe('tebiki validate', () => {
       const content = join(dir.path, 'content');
       cpSync(defaultContentDir(), content, { recursive: true });
       const reqDir = join(content, 'requirements', 'design');
-      const first = readdirSync(reqDir).filter((f) => f.endsWith('.yaml')).sort()[0] as string;
+      const first = readdirSync(reqDir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()[0] as string;
       const text = readFileSync(join(reqDir, first), 'utf8');
       const doc = parseDocument(text);
       doc.set('layers', 'device');

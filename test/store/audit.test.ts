@@ -17,7 +17,9 @@ describeEachDatabase('audit log hash chain', (get) => {
     await store.db.deleteFrom('audit_log').execute();
     await store.db.updateTable('audit_head').set({ seq: 0, hash: '' }).execute();
     for (let i = 1; i <= 5; i++) {
-      await mutate(ctx(), ANONYMOUS, { action: 'test.change', targetType: 'setting', targetId: `k${i}`, detail: { i } }, (trx) => writeSetting(trx, `k${i}`, `v${i}`));
+      await mutate(ctx(), ANONYMOUS, { action: 'test.change', targetType: 'setting', targetId: `k${i}`, detail: { i } }, (trx) =>
+        writeSetting(trx, `k${i}`, `v${i}`),
+      );
     }
   });
 
@@ -78,4 +80,3 @@ describeEachDatabase('audit log hash chain', (get) => {
     expect(Number(count.rows[0]?.n)).toBe(25);
   });
 });
-

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  CONFIDENCE_LEVELS,
-  EDITION_STATUSES,
-  LAYERS,
-  PHASES,
-  RELATIONSHIPS,
-  STAGES,
-  VERIFICATION_METHODS,
-} from '../taxonomy.js';
+import { CONFIDENCE_LEVELS, EDITION_STATUSES, LAYERS, PHASES, RELATIONSHIPS, STAGES, VERIFICATION_METHODS } from '../taxonomy.js';
 
 /**
  * Schemas of the guidebook's content. They are the single source of truth for
@@ -18,24 +10,17 @@ import {
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 
 /** Every human-readable text carries both languages. */
-export const Localized = z
-  .object({ ja: nonBlank, en: nonBlank })
-  .strict()
-  .describe('Text in Japanese (ja) and English (en); both are required.');
+export const Localized = z.object({ ja: nonBlank, en: nonBlank }).strict().describe('Text in Japanese (ja) and English (en); both are required.');
 export type Localized = z.infer<typeof Localized>;
 
 /** Lower-case slug ids: stable, URL-safe, never reused. */
-export const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case letters, digits, "." or "-"');
+export const Slug = z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case letters, digits, "." or "-"');
 
 export const LayerId = z.enum(LAYERS);
 export const PhaseId = z.enum(PHASES);
 export const StageId = z.enum(STAGES);
 
-export const LabelledTerm = z
-  .object({ id: nonBlank, label: Localized, description: Localized.optional() })
-  .strict();
+export const LabelledTerm = z.object({ id: nonBlank, label: Localized, description: Localized.optional() }).strict();
 
 export const ThreatCategory: z.ZodType<ThreatCategory> = z.lazy(() =>
   z
@@ -52,9 +37,7 @@ export interface ThreatCategory {
   children?: ThreatCategory[] | undefined;
 }
 
-export const ApplicabilityCondition = z
-  .object({ id: Slug, label: Localized, description: Localized.optional() })
-  .strict();
+export const ApplicabilityCondition = z.object({ id: Slug, label: Localized, description: Localized.optional() }).strict();
 
 export const Taxonomy = z
   .object({
@@ -118,15 +101,17 @@ export const Requirement = z
   .strict();
 export type Requirement = z.infer<typeof Requirement>;
 
-export const IndustryUsage = z
-  .object({ industry: Localized, usage: Localized })
-  .strict();
+export const IndustryUsage = z.object({ industry: Localized, usage: Localized }).strict();
 
 export const GlossaryTerm = z
   .object({
     id: Slug,
     term: Localized,
-    reading: z.string().trim().regex(/^[\u3041-\u309f\u30a0-\u30ffー・ ]+$/u, 'must be kana').optional(),
+    reading: z
+      .string()
+      .trim()
+      .regex(/^[\u3041-\u309f\u30a0-\u30ffー・ ]+$/u, 'must be kana')
+      .optional(),
     definition: Localized,
     related: z.array(Slug).default([]),
     industryUsage: z.array(IndustryUsage).default([]),
@@ -136,14 +121,7 @@ export type GlossaryTerm = z.infer<typeof GlossaryTerm>;
 
 export const GlossaryFile = z.object({ terms: z.array(GlossaryTerm).min(1) }).strict();
 
-export const STANDARD_NODE_KINDS = [
-  'group',
-  'requirement',
-  'enhancement',
-  'variant',
-  'constraint',
-  'provision',
-] as const;
+export const STANDARD_NODE_KINDS = ['group', 'requirement', 'enhancement', 'variant', 'constraint', 'provision'] as const;
 
 export const RequirementStatus = z.enum(['mandatory', 'recommended', 'withdrawn', 'informative']);
 

@@ -22,7 +22,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
   app.post(
     '/api/setup',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Create the first administrator with the one-time setup token', body: docSchema(SetupInput) },
     },
     async (request, reply) => {
@@ -34,7 +34,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Log in; sets an HttpOnly session cookie', body: docSchema(LoginInput) },
     },
     async (request, reply) => {

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serverHealthBench } from './server-health.bench.js';
+
+/**
+ * npm run bench [-- --quick]: every benchmark prints its figure, a baseline
+ * measured in the same run, and the ratio. Traffic stays on loopback.
+ */
+const quick = process.argv.includes('--quick');
+const root = join(import.meta.dirname, '..');
+if (!existsSync(join(root, 'dist/src/server/main.js'))) {
+  console.log('building first (dist/ is missing)');
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+console.log(`tebiki benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}\n`);
+await serverHealthBench({ seconds: quick ? 2 : 10, startRuns: quick ? 2 : 5 });

@@ -1,0 +1,8 @@
+// npm run build: the server (tsc -> dist/src) and the web UI (vite -> dist/web).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+rmSync('dist/src', { recursive: true, force: true });
+run('npx', ['tsc', '-p', 'tsconfig.json']);
+run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

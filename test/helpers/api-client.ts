@@ -1,0 +1,41 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+/** A tiny browser-like client for app.inject: keeps cookies and the CSRF token. */
+export class ApiClient {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && options.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({ method, url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+    this.keepCookies(res);
+    return res;
+  }
+
+  private keepCookies(res: LightMyRequestResponse) {
+    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = c.value === '' || (c.expires && c.expires.getTime() < Date.now()) || c.maxAge === 0;
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  /** GET /api/session and remember its CSRF token. */
+  async session() {
+    const res = await this.request('GET', '/api/session');
+    const body = res.json() as { user: { id: string; role: string } | null; csrfToken: string; setupRequired: boolean };
+    this.csrf = body.csrfToken;
+    return body;
+  }
+
+  async login(email: string, password: string) {
+    await this.session();
+    const res = await this.request('POST', '/api/auth/login', { email, password });
+    if (res.statusCode === 200) this.csrf = (res.json() as { csrfToken: string }).csrfToken;
+    return res;
+  }
+}
