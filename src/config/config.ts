@@ -35,7 +35,7 @@ const intIn = (min: number, max: number) =>
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
-  PORT: intIn(1, 65535).default(8080),
+  PORT: intIn(0, 65535).default(8080), // 0: any free port (tests)
   HOST: z.string().min(1).default('localhost'),
   DATABASE_URL: z
     .string()

@@ -1,0 +1,55 @@
+import { expect, it } from 'vitest';
+import { ANONYMOUS } from '../../src/core/authorization.js';
+import { loadContent } from '../../src/content/load-content.js';
+import { defaultContentDir } from '../../src/content/content-dir.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { importEdition } from '../../src/services/editions.service.js';
+import { describeEachDatabase } from '../helpers/each-database.js';
+import { testConfig } from '../helpers/test-config.js';
+
+describeEachDatabase('stored editions', (get) => {
+  const ctx = (): ServiceContext => ({ store: get().store, config: testConfig(), now: () => new Date() });
+  const bundled = () => {
+    const r = loadContent(defaultContentDir());
+    if (!r.ok) throw new Error('bundled content must be valid');
+    return r.edition;
+  };
+
+  it('imports the bundled edition once; importing it again changes nothing', async () => {
+    const first = await importEdition(ctx(), ANONYMOUS, bundled());
+    expect(first.status).toBe('imported');
+    const again = await importEdition(ctx(), ANONYMOUS, bundled());
+    expect(again).toEqual({ ...first, status: 'unchanged' });
+  });
+
+  it('refuses different content under a published id', async () => {
+    const changed = bundled();
+    changed.requirements[0]!.title.en = 'Quietly rewritten';
+    await expect(importEdition(ctx(), ANONYMOUS, changed)).rejects.toMatchObject({ code: 'immutable' });
+  });
+
+  it('the database itself refuses to update or delete a published edition', async () => {
+    const { db } = get().store;
+    const id = bundled().meta.id;
+    await expect(db.updateTable('editions').set({ title_en: 'tampered' }).where('id', '=', id).execute()).rejects.toThrow(/immutable/);
+    await expect(db.deleteFrom('editions').where('id', '=', id).execute()).rejects.toThrow(/immutable/);
+    const row = await db.selectFrom('editions').select('title_en').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.title_en).toBe(bundled().meta.title.en);
+  });
+
+  it('a draft edition stays editable', async () => {
+    const draft = bundled();
+    draft.meta = { ...draft.meta, id: '2099.1-draft', status: 'draft' };
+    await importEdition(ctx(), ANONYMOUS, draft);
+    const { db } = get().store;
+    await db.updateTable('editions').set({ title_en: 'Working title' }).where('id', '=', '2099.1-draft').execute();
+    const row = await db.selectFrom('editions').select('title_en').where('id', '=', '2099.1-draft').executeTakeFirstOrThrow();
+    expect(row.title_en).toBe('Working title');
+  });
+
+  it('a user row must match its role: members need an organisation, others must not have one', async () => {
+    const { db } = get().store;
+    const base = { display_name: 'x', password_hash: 'x', disabled: 0, created_at: new Date().toISOString() };
+    await expect(db.insertInto('users').values({ ...base, id: 'u1', email: 'u1@example.test', role: 'member', organisation_id: null }).execute()).rejects.toThrow();
+  });
+});
