@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EditionMeta, GlossaryFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
 
 /**
  * JSON Schemas generated from the zod schemas, so editors get completion and
@@ -17,5 +17,6 @@ export function contentJsonSchemas(): Record<string, unknown> {
     requirement: make(Requirement, 'tebiki guidebook requirement (content/requirements/**/*.yaml)'),
     glossary: make(GlossaryFile, 'tebiki glossary file (content/glossary/*.yaml)'),
     standard: make(Standard, 'tebiki standard catalog (content/standards/*.yaml)'),
+    'out-of-scope': make(OutOfScopeFile, 'tebiki out-of-scope declarations (content/out-of-scope/*.yaml)'),
   };
 }

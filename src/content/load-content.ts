@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { type Edition, EditionMeta, GlossaryFile, type GlossaryTerm, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import { type Edition, EditionMeta, GlossaryFile, type GlossaryTerm, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
 import type { PathSegment, Problem } from '../core/problems.js';
 import { type EntityRef, validateReferences } from '../core/validate-references.js';
 import { parseYamlSource, problemAt, type YamlSource } from './yaml-document.js';
@@ -78,9 +78,19 @@ export function loadContent(dir: string): LoadResult {
     }
   }
 
+  const outOfScope: OutOfScopeFile[] = [];
+  const outOfScopeOrigins: Origin[] = [];
+  for (const file of yamlFilesUnder(join(dir, 'out-of-scope'))) {
+    const o = parseFile(file, OutOfScopeFile);
+    if (o) {
+      outOfScope.push(o.value);
+      outOfScopeOrigins.push({ source: o.source, prefix: [] });
+    }
+  }
+
   if (!meta || !taxonomy) return { ok: false, problems };
 
-  const edition: Edition = { meta: meta.value, taxonomy: taxonomy.value, requirements, glossary, standards };
+  const edition: Edition = { meta: meta.value, taxonomy: taxonomy.value, requirements, glossary, standards, outOfScope };
   const originOf = (at: EntityRef): Origin | undefined => {
     switch (at.collection) {
       case 'meta':
@@ -93,6 +103,8 @@ export function loadContent(dir: string): LoadResult {
         return glossaryOrigins[at.index];
       case 'standards':
         return standardOrigins[at.index];
+      case 'outOfScope':
+        return outOfScopeOrigins[at.index];
     }
   };
   for (const p of validateReferences(edition)) {

@@ -4,7 +4,7 @@ import { LAYERS, PHASES, STAGES, STAGE_OF_PHASE } from './taxonomy.js';
 
 /** Where in the edition a reference problem sits, before it is tied to a file. */
 export interface EntityRef {
-  collection: 'meta' | 'taxonomy' | 'requirements' | 'glossary' | 'standards';
+  collection: 'meta' | 'taxonomy' | 'requirements' | 'glossary' | 'standards' | 'outOfScope';
   /** Index into the collection (ignored for meta and taxonomy). */
   index: number;
 }
@@ -136,6 +136,7 @@ export function validateReferences(edition: Edition): ReferenceProblem[] {
   edition.standards.forEach((std, index) => {
     checkStandard(std, { collection: 'standards', index }, push);
   });
+  checkOutOfScope(edition, standards, push);
   return problems;
 }
 
@@ -192,4 +193,27 @@ function checkStandard(std: Edition['standards'][number], at: EntityRef, push: P
     });
   };
   walk(std.requirements, ['requirements']);
+}
+
+function checkOutOfScope(edition: Edition, standards: Map<string, Map<string, StandardNode>>, push: Push) {
+  const mapped = new Set(edition.requirements.flatMap((r) => r.mappings.map((m) => `${m.standard}\u0000${m.requirement}`)));
+  const declared = new Set<string>();
+  edition.outOfScope.forEach((file, index) => {
+    const at: EntityRef = { collection: 'outOfScope', index };
+    const nodes = standards.get(file.standard);
+    if (!nodes) {
+      push(at, ['standard'], 'unknown-standard', `standard "${file.standard}" is not in content/standards`);
+      return;
+    }
+    file.declarations.forEach((d, i) => {
+      const key = `${file.standard}\u0000${d.requirement}`;
+      if (!nodes.has(d.requirement)) {
+        push(at, ['declarations', i, 'requirement'], 'dangling-out-of-scope', `"${d.requirement}" does not exist in standard ${file.standard}`);
+      } else if (mapped.has(key)) {
+        push(at, ['declarations', i, 'requirement'], 'mapped-and-out-of-scope', `${file.standard} ${d.requirement} is declared out of scope but a requirement maps to it`);
+      }
+      if (declared.has(key)) push(at, ['declarations', i, 'requirement'], 'duplicate-out-of-scope', `${file.standard} ${d.requirement} is declared twice`);
+      declared.add(key);
+    });
+  });
 }

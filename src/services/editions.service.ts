@@ -15,7 +15,8 @@ export function editionHash(edition: Edition): string {
   return createHash('sha256').update(canonicalJson(edition)).digest('hex');
 }
 
-export type ImportOutcome = { status: 'imported' | 'unchanged'; id: string; hash: string };
+/** `kept`: the bundled content differs from a stored published edition of the same id, which stays as it is. */
+export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: string; hash: string };
 
 /**
  * Stores an edition. A published edition is immutable: importing different
@@ -44,7 +45,7 @@ export async function importEdition(ctx: ServiceContext, actor: Actor, edition: 
   return { status: 'imported', id, hash };
 }
 
-/** Loads content/ and stores it when new; used at start. */
+/** Loads content/ and stores it when new; used at start. Never overwrites a stored edition. */
 export async function importBundledEdition(ctx: ServiceContext): Promise<ImportOutcome> {
   const loaded = loadContent(ctx.config.contentDir);
   if (!loaded.ok) {
@@ -52,6 +53,10 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
     throw new Error(
       `bundled content in ${ctx.config.contentDir} is invalid:\n${first.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')}`,
     );
+  }
+  const existing = await findEdition(ctx.store.db, loaded.edition.meta.id);
+  if (existing && existing.content_hash !== editionHash(loaded.edition)) {
+    return { status: 'kept', id: existing.id, hash: existing.content_hash };
   }
   return importEdition(ctx, { kind: 'anonymous' }, loaded.edition);
 }

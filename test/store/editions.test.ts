@@ -1,9 +1,12 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { ANONYMOUS } from '../../src/core/authorization.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import type { ServiceContext } from '../../src/services/context.js';
-import { importEdition } from '../../src/services/editions.service.js';
+import { importBundledEdition, importEdition } from '../../src/services/editions.service.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -26,6 +29,21 @@ describeEachDatabase('stored editions', (get) => {
     const changed = bundled();
     changed.requirements[0]!.title.en = 'Quietly rewritten';
     await expect(importEdition(ctx(), ANONYMOUS, changed)).rejects.toMatchObject({ code: 'immutable' });
+  });
+
+  it('at start, changed bundled content under a stored id is not imported: the stored edition is kept', async () => {
+    const dir = tempDir();
+    try {
+      cpSync(defaultContentDir(), dir.path, { recursive: true });
+      const file = join(dir.path, 'edition.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^date: .*$/m, 'date: 2026-12-31'));
+      const outcome = await importBundledEdition({ ...ctx(), config: testConfig({ contentDir: dir.path }) });
+      expect(outcome.status).toBe('kept');
+      const row = await get().store.db.selectFrom('editions').select('edition_date').where('id', '=', outcome.id).executeTakeFirstOrThrow();
+      expect(row.edition_date).toBe(bundled().meta.date);
+    } finally {
+      dir.remove();
+    }
   });
 
   it('the database itself refuses to update or delete a published edition', async () => {

@@ -174,6 +174,20 @@ export const Standard = z
   .strict();
 export type Standard = z.infer<typeof Standard>;
 
+/**
+ * Standard requirements the guidebook deliberately does not address, each with
+ * a reason (e.g. an organisational or physical-site control). Only a declared
+ * requirement counts as out of scope; anything else unreached is a gap.
+ */
+export const OutOfScopeDeclaration = z
+  .object({ requirement: nonBlank, reason: Localized })
+  .strict();
+
+export const OutOfScopeFile = z
+  .object({ standard: Slug, declarations: z.array(OutOfScopeDeclaration).min(1) })
+  .strict();
+export type OutOfScopeFile = z.infer<typeof OutOfScopeFile>;
+
 export const ChangelogEntry = z.object({ date: z.iso.date(), text: Localized }).strict();
 
 export const EditionMeta = z
@@ -194,4 +208,5 @@ export interface Edition {
   requirements: Requirement[];
   glossary: GlossaryTerm[];
   standards: Standard[];
+  outOfScope: OutOfScopeFile[];
 }
