@@ -53,6 +53,8 @@ export async function requestsPerSecond(url: string, seconds: number, connection
 
 export function report(name: string, value: number, unit: string, baselineName: string, baseline: number) {
   const ratio = value / baseline;
-  console.log(`${name.padEnd(44)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(6)} | baseline ${baselineName}: ${baseline.toFixed(1)} ${unit} | ratio ${ratio.toFixed(2)}`);
+  console.log(
+    `${name.padEnd(44)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(6)} | baseline ${baselineName}: ${baseline.toFixed(1)} ${unit} | ratio ${ratio.toFixed(2)}`,
+  );
   return { name, value, unit, baselineName, baseline, ratio };
 }

@@ -210,7 +210,12 @@ function checkOutOfScope(edition: Edition, standards: Map<string, Map<string, St
       if (!nodes.has(d.requirement)) {
         push(at, ['declarations', i, 'requirement'], 'dangling-out-of-scope', `"${d.requirement}" does not exist in standard ${file.standard}`);
       } else if (mapped.has(key)) {
-        push(at, ['declarations', i, 'requirement'], 'mapped-and-out-of-scope', `${file.standard} ${d.requirement} is declared out of scope but a requirement maps to it`);
+        push(
+          at,
+          ['declarations', i, 'requirement'],
+          'mapped-and-out-of-scope',
+          `${file.standard} ${d.requirement} is declared out of scope but a requirement maps to it`,
+        );
       }
       if (declared.has(key)) push(at, ['declarations', i, 'requirement'], 'duplicate-out-of-scope', `${file.standard} ${d.requirement} is declared twice`);
       declared.add(key);

@@ -73,8 +73,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
-      // A client-side route of the single-page UI.
+    const wantsPage = String(request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && wantsPage) {
+      // A client-side route of the single-page UI (phase ids contain dots, so no extension test).
       return reply.type('text/html').sendFile('index.html');
     }
     return sendProblem(reply, problemOf('not-found', `no route for ${request.method} ${path}`, path));

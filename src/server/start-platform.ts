@@ -31,7 +31,9 @@ export async function startPlatform(
     const ctx: ServiceContext = { store, config, now: () => new Date() };
     const imported = await importBundledEdition(ctx);
     if (imported.status === 'kept') {
-      print(`tebiki: WARNING: content/ differs from the stored published edition ${imported.id}; the stored edition is served unchanged (give changed content a new edition id)`);
+      print(
+        `tebiki: WARNING: content/ differs from the stored published edition ${imported.id}; the stored edition is served unchanged (give changed content a new edition id)`,
+      );
     }
     const app = await buildApp({ ctx, ...(options.webDir ? { webDir: options.webDir } : {}), logger: options.logger ?? false });
     await app.listen({ port: config.port, host: config.host });
@@ -59,4 +61,3 @@ export async function startPlatform(
     throw err;
   }
 }
-

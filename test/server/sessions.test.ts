@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
@@ -5,6 +7,7 @@ import type { ServiceContext } from '../../src/services/context.js';
 import { issueSetupLink } from '../../src/services/setup.service.js';
 import { migrate, openStore, type Store } from '../../src/store/database.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { testConfig } from '../helpers/test-config.js';
 
 const ADMIN = { email: 'root@example.test', displayName: 'Root', password: 'a very long admin passphrase' };
@@ -187,5 +190,30 @@ describe('HTTP surface', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/editions/{id}/matrix']));
     expect((await app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+});
+
+describe('web UI serving', () => {
+  it('serves index.html for client routes, including phase ids with dots, and problem+json under /api', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir.path, 'index.html'), '<!doctype html><title>tebiki</title>');
+    const store = openStore({ sqliteFile: ':memory:' });
+    await migrate(store);
+    const app = await buildApp({ ctx: { store, config: testConfig(), now: () => new Date() }, webDir: dir.path });
+    try {
+      const html = { accept: 'text/html,application/xhtml+xml' };
+      for (const url of ['/', '/login', '/matrix/service/design.architecture', '/requirements/design-auth-user-authentication']) {
+        const r = await app.inject({ method: 'GET', url, headers: html });
+        expect(r.statusCode, url).toBe(200);
+        expect(r.body).toContain('<title>tebiki</title>');
+        expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+      }
+      const api = await app.inject({ method: 'GET', url: '/api/nope', headers: html });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await app.close();
+      dir.remove();
+    }
   });
 });

@@ -27,7 +27,9 @@ describeEachDatabase('stored editions', (get) => {
 
   it('refuses different content under a published id', async () => {
     const changed = bundled();
-    changed.requirements[0]!.title.en = 'Quietly rewritten';
+    const first = changed.requirements[0];
+    if (!first) throw new Error('bundled content has requirements');
+    first.title.en = 'Quietly rewritten';
     await expect(importEdition(ctx(), ANONYMOUS, changed)).rejects.toMatchObject({ code: 'immutable' });
   });
 
@@ -68,6 +70,11 @@ describeEachDatabase('stored editions', (get) => {
   it('a user row must match its role: members need an organisation, others must not have one', async () => {
     const { db } = get().store;
     const base = { display_name: 'x', password_hash: 'x', disabled: 0, created_at: new Date().toISOString() };
-    await expect(db.insertInto('users').values({ ...base, id: 'u1', email: 'u1@example.test', role: 'member', organisation_id: null }).execute()).rejects.toThrow();
+    await expect(
+      db
+        .insertInto('users')
+        .values({ ...base, id: 'u1', email: 'u1@example.test', role: 'member', organisation_id: null })
+        .execute(),
+    ).rejects.toThrow();
   });
 });

@@ -179,13 +179,9 @@ export type Standard = z.infer<typeof Standard>;
  * a reason (e.g. an organisational or physical-site control). Only a declared
  * requirement counts as out of scope; anything else unreached is a gap.
  */
-export const OutOfScopeDeclaration = z
-  .object({ requirement: nonBlank, reason: Localized })
-  .strict();
+export const OutOfScopeDeclaration = z.object({ requirement: nonBlank, reason: Localized }).strict();
 
-export const OutOfScopeFile = z
-  .object({ standard: Slug, declarations: z.array(OutOfScopeDeclaration).min(1) })
-  .strict();
+export const OutOfScopeFile = z.object({ standard: Slug, declarations: z.array(OutOfScopeDeclaration).min(1) }).strict();
 export type OutOfScopeFile = z.infer<typeof OutOfScopeFile>;
 
 export const ChangelogEntry = z.object({ date: z.iso.date(), text: Localized }).strict();

@@ -1,0 +1,51 @@
+import type { Locator, Page } from 'playwright-core';
+import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import { textOf } from './locator-text.js';
+
+/** Each language button is named in its own language. */
+const LANGUAGE_NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' };
+
+/** The header every page shares: product, edition, language switch, user. */
+export class AppHeader {
+  readonly banner: Locator;
+  readonly editionTitle: Locator;
+  private readonly t: Messages;
+
+  constructor(
+    private readonly page: Page,
+    lang: Lang = 'ja',
+  ) {
+    this.t = messages[lang];
+    this.banner = page.getByRole('banner');
+    this.editionTitle = this.banner.locator('.edition-title');
+  }
+
+  get logoutButton(): Locator {
+    return this.banner.getByRole('button', { name: this.t.logout, exact: true });
+  }
+
+  get loginLink(): Locator {
+    return this.banner.getByRole('link', { name: this.t.login, exact: true });
+  }
+
+  languageButton(lang: Lang): Locator {
+    return this.banner.getByRole('button', { name: LANGUAGE_NAMES[lang], exact: true });
+  }
+
+  /** Switch the UI language; returns the header as seen in that language. */
+  async switchLanguage(lang: Lang): Promise<AppHeader> {
+    await this.languageButton(lang).click();
+    await this.page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
+    return new AppHeader(this.page, lang);
+  }
+
+  /** The displayed name of the logged-in user, or '' once logged out. */
+  async userText(): Promise<string> {
+    await this.logoutButton.waitFor();
+    return await textOf(this.banner.locator('.user-identity'));
+  }
+
+  async htmlLang(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('lang');
+  }
+}

@@ -1,0 +1,83 @@
+import type { Problem } from './types';
+
+/**
+ * The one place the browser talks HTTP. Same-origin cookies carry the session;
+ * every state-changing request carries the CSRF token from the latest
+ * /api/session or login answer.
+ */
+
+let csrfToken = '';
+
+/** Remember the token the server handed out last. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** An API call that did not succeed: an HTTP error or no answer at all. */
+export class ApiError extends Error {
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      const parsed: unknown = await response.json();
+      if (parsed && typeof parsed === 'object') return parsed as Problem;
+    } catch {
+      // Fall through to a problem made from the status line.
+    }
+  }
+  return { status: response.status, title: response.statusText };
+}
+
+/** Send one request; resolve with the parsed JSON body, or undefined for 204. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, { status: 0, code: 'network' });
+  }
+
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {}),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+};
+
+/** Build a path from segments, escaping each one. */
+export function apiPath(...segments: string[]): string {
+  return `/api/${segments.map(encodeURIComponent).join('/')}`;
+}

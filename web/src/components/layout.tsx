@@ -1,0 +1,128 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEdition } from '../edition/edition';
+import { useLanguage, useLocalize, useT } from '../i18n/i18n';
+import { LANGS, type Lang } from '../i18n/messages';
+import { Link, navigate, useLocation } from '../router/router';
+import { useSession } from '../session/session';
+import { useLoginHref } from './status';
+
+/** Each language is named in itself, so anyone can find their own. */
+const LANGUAGE_NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' };
+
+function LanguageSwitch() {
+  const t = useT();
+  const { lang, setLang } = useLanguage();
+  return (
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t.language}</legend>
+      {LANGS.map((option) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          aria-pressed={lang === option}
+          className={lang === option ? 'lang-option is-active' : 'lang-option'}
+          onClick={() => setLang(option)}
+        >
+          {LANGUAGE_NAMES[option]}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function UserMenu() {
+  const t = useT();
+  const session = useSession();
+  const loginHref = useLoginHref();
+  const { pathname } = useLocation();
+  const [busy, setBusy] = useState(false);
+
+  if (session.status === 'loading') return null;
+  if (!session.user) {
+    if (pathname === '/login') return null;
+    return (
+      <Link className="button button-ghost" to={loginHref}>
+        {t.login}
+      </Link>
+    );
+  }
+
+  const logout = async () => {
+    setBusy(true);
+    try {
+      await session.logout();
+      navigate('/login', { state: { notice: 'loggedOut' } });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="user-menu">
+      <p className="user-identity">
+        <span className="visually-hidden">{t.currentUser}: </span>
+        <span className="user-name">{session.user.displayName}</span>
+        <span className="user-role">{t.roles[session.user.role]}</span>
+      </p>
+      <button type="button" className="button button-ghost" onClick={logout} disabled={busy}>
+        {busy ? t.loggingOut : t.logout}
+      </button>
+    </div>
+  );
+}
+
+/** The frame of every page: header with product, edition, language and user. */
+export function Layout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const localize = useLocalize();
+  const { current } = useEdition();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // After in-app navigation, start at the top and move focus to the new content.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    mainRef.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name" lang="ja">
+              {t.appName}
+            </span>
+            <span className="brand-latin" lang="en">
+              {t.appNameLatin}
+            </span>
+          </Link>
+          {current ? (
+            <p className="edition-title">
+              <span className="edition-label">{t.edition}</span>
+              <span>{localize(current.title)}</span>
+            </p>
+          ) : null}
+          <div className="header-tools">
+            <LanguageSwitch />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import type { ReactNode } from 'react';
+import type { Mapping, Reference, RequirementDetail } from '../api/types';
+import { labelFor, useLocalize, useT } from '../i18n/i18n';
+
+/** The parts of a requirement's detail page, one section each. */
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card detail-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function CriteriaSection({ requirement }: { requirement: RequirementDetail }) {
+  const t = useT();
+  const localize = useLocalize();
+  return (
+    <Section id="criteria" title={t.criteria}>
+      <ul className="criteria-list">
+        {requirement.criteria.map((criterion, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
+          <li key={`${index}-${criterion.ja}`}>{localize(criterion)}</li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function InterpretationSection({ requirement }: { requirement: RequirementDetail }) {
+  const t = useT();
+  const localize = useLocalize();
+  return (
+    <Section id="interpretation" title={t.interpretation}>
+      <ol className="attack-list">
+        {requirement.interpretation.map((pattern, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
+          <li key={`${index}-${pattern.attack.ja}`} className="attack">
+            <p className="attack-label">{t.attack}</p>
+            <p className="attack-text">{localize(pattern.attack)}</p>
+            <p className="attack-label">{t.countermeasures}</p>
+            <ul className="countermeasure-list">
+              {pattern.countermeasures.map((measure, measureIndex) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
+                <li key={`${measureIndex}-${measure.ja}`}>{localize(measure)}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
+
+export function VerificationSection({ requirement }: { requirement: RequirementDetail }) {
+  const t = useT();
+  const localize = useLocalize();
+  const { methods, steps } = requirement.verification;
+  return (
+    <Section id="verification" title={t.verification}>
+      <h3>{t.verificationMethods}</h3>
+      <ul className="chips">
+        {methods.map((method) => (
+          <li key={method} className="chip">
+            {labelFor(t.methods, method)}
+          </li>
+        ))}
+      </ul>
+      <h3>{t.verificationSteps}</h3>
+      <ol className="step-list">
+        {steps.map((step, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
+          <li key={`${index}-${step.ja}`}>{localize(step)}</li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
+
+function MappingRow({ mapping }: { mapping: Mapping }) {
+  const t = useT();
+  const localize = useLocalize();
+  return (
+    <tr>
+      <td>
+        <code className="standard-id">{mapping.standard}</code>
+      </td>
+      <td>
+        <code>{mapping.requirement}</code>
+      </td>
+      <td>
+        <span className={`relationship relationship-${mapping.relationship}`}>{labelFor(t.relationships, mapping.relationship)}</span>
+      </td>
+      <td>{localize(mapping.rationale)}</td>
+    </tr>
+  );
+}
+
+export function MappingsSection({ requirement }: { requirement: RequirementDetail }) {
+  const t = useT();
+  return (
+    <Section id="mappings" title={t.mappings}>
+      {requirement.mappings.length === 0 ? (
+        <p className="muted">{t.noMappings}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table mapping-table">
+            <thead>
+              <tr>
+                <th scope="col">{t.standard}</th>
+                <th scope="col">{t.standardRequirement}</th>
+                <th scope="col">{t.relationship}</th>
+                <th scope="col">{t.rationale}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requirement.mappings.map((mapping) => (
+                <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+const REFERENCE_PREFIX: Record<string, string> = {
+  cwe: 'CWE-',
+  capec: 'CAPEC-',
+  'cert-c': 'CERT C ',
+  owasp: 'OWASP ',
+  rfc: 'RFC ',
+};
+
+/** "CWE-798" whether the content wrote "798" or "CWE-798". */
+function referenceName(reference: Reference): string {
+  const prefix = REFERENCE_PREFIX[reference.type] ?? '';
+  const bare = prefix.trim().replace(/[- ]$/, '');
+  if (!prefix || reference.id.toUpperCase().startsWith(bare.toUpperCase())) return reference.id;
+  return `${prefix}${reference.id}`;
+}
+
+export function ReferencesSection({ requirement }: { requirement: RequirementDetail }) {
+  const t = useT();
+  const localize = useLocalize();
+  return (
+    <Section id="references" title={t.references}>
+      {requirement.references.length === 0 ? (
+        <p className="muted">{t.noReferences}</p>
+      ) : (
+        <ul className="reference-list">
+          {requirement.references.map((reference) => (
+            <li key={`${reference.type}|${reference.id}`}>
+              <span className="reference-id">{referenceName(reference)}</span>
+              {reference.note ? <span className="reference-note">{localize(reference.note)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,80 @@
+import { apiPath } from '../api/client';
+import type { EditionSummary, RequirementList } from '../api/types';
+import { useApi } from '../api/use-api';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { EditionGate } from '../components/edition-gate';
+import { usePageTitle } from '../components/page-title';
+import { ErrorView, Loading, Notice } from '../components/status';
+import { useEdition } from '../edition/edition';
+import { useLocalize, useT } from '../i18n/i18n';
+import { requirementPath } from '../router/paths';
+import { Link } from '../router/router';
+import { useSession } from '../session/session';
+
+interface CellParams {
+  layer: string;
+  phase: string;
+}
+
+function CellItems({ edition, layer, phase }: CellParams & { edition: EditionSummary }) {
+  const t = useT();
+  const localize = useLocalize();
+  const who = useSession().user?.id ?? 'anonymous';
+  const query = new URLSearchParams({ layer, phase }).toString();
+  const items = useApi<RequirementList>(`${apiPath('editions', edition.id, 'requirements')}?${query}`, who);
+
+  if (items.status === 'loading') return <Loading />;
+  if (items.status === 'error') return <ErrorView error={items.error} onRetry={items.retry} />;
+  if (items.data.items.length === 0) return <Notice kind="info">{t.noItems}</Notice>;
+
+  return (
+    <>
+      <p className="total">{t.itemCount(items.data.items.length)}</p>
+      <div className="card card-flush">
+        <table className="data-table item-table">
+          <thead>
+            <tr>
+              <th scope="col" className="col-number">
+                {t.number}
+              </th>
+              <th scope="col">{t.title}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.data.items.map((item) => (
+              <tr key={item.id}>
+                <td className="col-number">
+                  <span className="item-number">{item.number}</span>
+                </td>
+                <td>
+                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** The items of one matrix cell: number and title, each linking to its detail. */
+export function CellPage({ layer, phase }: CellParams) {
+  const t = useT();
+  const localize = useLocalize();
+  const edition = useEdition();
+  const layerLabel = localize(edition.layer(layer)?.label) || layer;
+  const phaseLabel = localize(edition.phase(phase)?.label) || phase;
+  const title = t.cellTitle(layerLabel, phaseLabel);
+  usePageTitle(title);
+
+  return (
+    <section aria-labelledby="cell-title">
+      <Breadcrumbs trail={[{ label: title }]} />
+      <div className="page-head">
+        <h1 id="cell-title">{title}</h1>
+      </div>
+      <EditionGate>{(current) => <CellItems edition={current} layer={layer} phase={phase} />}</EditionGate>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError } from '../api/client';
+import { FormField, fieldErrors } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages';
+import { navigate, safeLocalPath, useLocation, useSearchParam } from '../router/router';
+import { useSession } from '../session/session';
+
+type NoticeKey = 'setupDone' | 'loggedOut';
+
+function noticeFrom(state: unknown): NoticeKey | null {
+  if (state && typeof state === 'object' && 'notice' in state) {
+    const notice = (state as { notice: unknown }).notice;
+    if (notice === 'setupDone' || notice === 'loggedOut') return notice;
+  }
+  return null;
+}
+
+function noticeText(t: Messages, notice: NoticeKey): string {
+  return notice === 'setupDone' ? t.setupSuccess : t.loggedOut;
+}
+
+/** Email and password; afterwards back to where the user came from. */
+export function LoginPage() {
+  const t = useT();
+  const session = useSession();
+  const location = useLocation();
+  const next = safeLocalPath(useSearchParam('next'));
+  const notice = noticeFrom(location.state);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Kept as a function of the catalog so a language switch re-translates it.
+  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t.loginTitle);
+
+  // Someone already logged in has nothing to do here.
+  useEffect(() => {
+    if (session.user && !busy) navigate(next, { replace: true });
+  }, [session.user, busy, next]);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!email.trim()) missing.email = t.fieldRequired;
+    if (!password) missing.password = t.fieldRequired;
+    setErrors(missing);
+    setProblem(null);
+    if (Object.keys(missing).length > 0) return;
+
+    setBusy(true);
+    try {
+      await session.login(email.trim(), password);
+      navigate(next, { replace: true });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
+      setErrors(fieldErrors(apiError.problem.errors));
+      setProblem(() => (messages: Messages) => problemText(messages, apiError));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card card-narrow" aria-labelledby="login-title">
+      <h1 id="login-title">{t.loginTitle}</h1>
+      {notice && !problem ? <Notice kind="success">{noticeText(t, notice)}</Notice> : null}
+      {session.setupRequired ? <Notice kind="info">{t.setupRequiredNotice}</Notice> : null}
+      <p className="lead">{t.loginIntro}</p>
+      <form className="form" onSubmit={submit} noValidate>
+        {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+        <FormField
+          label={t.email}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          error={errors.email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <FormField
+          label={t.password}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          error={errors.password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t.loggingIn : t.login}
+        </button>
+      </form>
+    </section>
+  );
+}

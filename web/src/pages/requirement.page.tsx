@@ -1,0 +1,81 @@
+import { apiPath } from '../api/client';
+import type { EditionSummary, RequirementDetail, Term } from '../api/types';
+import { useApi } from '../api/use-api';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { EditionGate } from '../components/edition-gate';
+import { usePageTitle } from '../components/page-title';
+import { CriteriaSection, InterpretationSection, MappingsSection, ReferencesSection, VerificationSection } from '../components/requirement-sections';
+import { ErrorView, Loading } from '../components/status';
+import { useEdition } from '../edition/edition';
+import { useLocalize, useT } from '../i18n/i18n';
+import { useSession } from '../session/session';
+
+function TermChips({ ids, lookup }: { ids: string[]; lookup: (id: string) => Term | undefined }) {
+  const localize = useLocalize();
+  return (
+    <ul className="chips">
+      {ids.map((id) => (
+        <li key={id} className="chip">
+          {localize(lookup(id)?.label) || id}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RequirementView({ requirement }: { requirement: RequirementDetail }) {
+  const t = useT();
+  const localize = useLocalize();
+  const edition = useEdition();
+  const title = localize(requirement.title);
+  usePageTitle(`${requirement.number} ${title}`);
+
+  return (
+    <article aria-labelledby="requirement-title" className="requirement">
+      <Breadcrumbs trail={[{ label: `${requirement.number} ${title}` }]} />
+      <header className="page-head">
+        <h1 id="requirement-title">
+          <span className="item-number">{requirement.number}</span> <span>{title}</span>
+        </h1>
+      </header>
+      <dl className="facts card">
+        <div>
+          <dt>{t.layers}</dt>
+          <dd>
+            <TermChips ids={requirement.layers} lookup={edition.layer} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.phases}</dt>
+          <dd>
+            <TermChips ids={requirement.phases} lookup={edition.phase} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.threatCategory}</dt>
+          <dd>{localize(requirement.threatCategoryLabel) || requirement.threatCategory}</dd>
+        </div>
+      </dl>
+      <CriteriaSection requirement={requirement} />
+      <InterpretationSection requirement={requirement} />
+      <VerificationSection requirement={requirement} />
+      <MappingsSection requirement={requirement} />
+      <ReferencesSection requirement={requirement} />
+    </article>
+  );
+}
+
+function RequirementLoader({ edition, id }: { edition: EditionSummary; id: string }) {
+  const who = useSession().user?.id ?? 'anonymous';
+  const result = useApi<RequirementDetail>(apiPath('editions', edition.id, 'requirements', id), who);
+  if (result.status === 'loading') return <Loading />;
+  if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
+  return <RequirementView requirement={result.data} />;
+}
+
+/** One requirement of the current edition in full. */
+export function RequirementPage({ id }: { id: string }) {
+  const t = useT();
+  usePageTitle(t.requirement);
+  return <EditionGate>{(edition) => <RequirementLoader edition={edition} id={id} />}</EditionGate>;
+}

@@ -1,0 +1,149 @@
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { ApiError, api } from '../api/client';
+import { FormField, fieldErrors } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { Loading, Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages';
+import { Link, navigate } from '../router/router';
+import { useSession } from '../session/session';
+
+/** The one-time token rides in the URL fragment, which browsers never send to a server. */
+function readTokenFromFragment(): string {
+  return new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+}
+
+/** Keep the token out of the address bar, history and screenshots once read. */
+function useDropFragment(): void {
+  useEffect(() => {
+    if (window.location.hash) {
+      window.history.replaceState(window.history.state, '', window.location.pathname);
+    }
+  }, []);
+}
+
+interface SetupForm {
+  email: string;
+  displayName: string;
+  password: string;
+  passwordConfirm: string;
+}
+
+const EMPTY: SetupForm = { email: '', displayName: '', password: '', passwordConfirm: '' };
+
+/** Creates the first administrator with the one-time setup link. */
+export function SetupPage() {
+  const t = useT();
+  const session = useSession();
+  const [token] = useState(readTokenFromFragment);
+  const [form, setForm] = useState<SetupForm>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Kept as a function of the catalog so a language switch re-translates it.
+  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t.setupTitle);
+  useDropFragment();
+
+  const update = (field: keyof SetupForm) => (value: string) => setForm((previous) => ({ ...previous, [field]: value }));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setProblem(null);
+    const missing = Object.fromEntries(
+      Object.entries(form)
+        .filter(([, value]) => value.trim() === '')
+        .map(([field]) => [field, t.fieldRequired]),
+    );
+    if (Object.keys(missing).length === 0 && form.password !== form.passwordConfirm) {
+      missing.passwordConfirm = t.passwordMismatch;
+    }
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) {
+      setProblem(() => (messages: Messages) => messages.formHasErrors);
+      return;
+    }
+    setBusy(true);
+    try {
+      const { passwordConfirm: _confirm, ...body } = form;
+      await api.post('/api/setup', { token, ...body });
+      await session.reload();
+      navigate('/login', { replace: true, state: { notice: 'setupDone' } });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
+      setErrors(fieldErrors(apiError.problem.errors));
+      setProblem(() => (messages: Messages) => problemText(messages, apiError));
+      setBusy(false);
+    }
+  };
+
+  let body: ReactNode;
+  if (session.status === 'loading') body = <Loading />;
+  else if (session.status === 'ready' && !session.setupRequired) {
+    body = (
+      <>
+        <Notice kind="info">{t.setupAlreadyDone}</Notice>
+        <Link className="button button-primary" to="/login">
+          {t.login}
+        </Link>
+      </>
+    );
+  } else if (!token) body = <Notice kind="error">{t.setupTokenMissing}</Notice>;
+  else {
+    body = (
+      <form className="form" onSubmit={submit} noValidate>
+        {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+        <FormField
+          label={t.email}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          error={errors.email}
+          onChange={(event) => update('email')(event.target.value)}
+        />
+        <FormField
+          label={t.displayName}
+          name="displayName"
+          autoComplete="name"
+          required
+          value={form.displayName}
+          error={errors.displayName}
+          onChange={(event) => update('displayName')(event.target.value)}
+        />
+        <FormField
+          label={t.password}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          hint={t.passwordHint}
+          value={form.password}
+          error={errors.password}
+          onChange={(event) => update('password')(event.target.value)}
+        />
+        <FormField
+          label={t.passwordConfirm}
+          type="password"
+          name="passwordConfirm"
+          autoComplete="new-password"
+          required
+          value={form.passwordConfirm}
+          error={errors.passwordConfirm}
+          onChange={(event) => update('passwordConfirm')(event.target.value)}
+        />
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t.creating : t.createAdmin}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <section className="card card-narrow" aria-labelledby="setup-title">
+      <h1 id="setup-title">{t.setupTitle}</h1>
+      <p className="lead">{t.setupIntro}</p>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, api, setCsrfToken } from '../api/client';
+import type { LoginResult, SessionInfo, User } from '../api/types';
+
+/**
+ * Who is logged in, and the CSRF token that goes with the session. Loaded
+ * once from /api/session and refreshed on login and logout.
+ */
+
+export type SessionStatus = 'loading' | 'ready' | 'error';
+
+interface SessionState {
+  status: SessionStatus;
+  user: User | null;
+  setupRequired: boolean;
+  error: ApiError | null;
+  login: (email: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+  reload: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, { code: 'unknown' });
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SessionStatus>('loading');
+  const [user, setUser] = useState<User | null>(null);
+  const [setupRequired, setSetupRequired] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const session = await api.get<SessionInfo>('/api/session');
+      setCsrfToken(session.csrfToken);
+      setUser(session.user);
+      setSetupRequired(session.setupRequired);
+      setError(null);
+      setStatus('ready');
+    } catch (caught) {
+      setError(asApiError(caught));
+      setStatus('error');
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const result = await api.post<LoginResult>('/api/auth/login', { email, password });
+    setCsrfToken(result.csrfToken);
+    setUser(result.user);
+    setSetupRequired(false);
+    setStatus('ready');
+    return result.user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post<void>('/api/auth/logout');
+    } finally {
+      // The old token belongs to the old session; fetch a fresh one either way.
+      setUser(null);
+      await reload();
+    }
+  }, [reload]);
+
+  const value = useMemo(() => ({ status, user, setupRequired, error, login, logout, reload }), [status, user, setupRequired, error, login, logout, reload]);
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+export function useSession(): SessionState {
+  const session = use(SessionContext);
+  if (!session) throw new Error('useSession needs a SessionProvider');
+  return session;
+}
