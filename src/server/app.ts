@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,6 +12,7 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { securityHeadersPlugin } from './security-headers.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
 export interface AppOptions {
@@ -21,19 +21,6 @@ export interface AppOptions {
   webDir?: string;
   logger?: boolean;
 }
-
-export const CSP_DIRECTIVES = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
 
 /** Builds the HTTP server: routes validate, authorise through services, present. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -45,11 +32,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(handleError);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    hsts: ctx.config.secureCookies,
-    crossOriginEmbedderPolicy: false,
-  });
+  await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
