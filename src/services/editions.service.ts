@@ -6,7 +6,9 @@ import { layerPhaseMatrix, requirementsInCell } from '../core/matrix.js';
 import type { Edition, Requirement } from '../core/model/edition.schema.js';
 import type { Layer, Phase } from '../core/taxonomy.js';
 import { flattenThreatCategories } from '../core/validate-references.js';
+import { contentFingerprint } from '../content/content-fingerprint.js';
 import { loadContent } from '../content/load-content.js';
+import { readSetting, writeSetting } from '../store/settings.repository.js';
 import { findEdition, insertEdition, listEditions } from '../store/editions.repository.js';
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
@@ -45,8 +47,20 @@ export async function importEdition(ctx: ServiceContext, actor: Actor, edition: 
   return { status: 'imported', id, hash };
 }
 
-/** Loads content/ and stores it when new; used at start. Never overwrites a stored edition. */
+const BUNDLED_FINGERPRINT = 'bundled-content-fingerprint';
+
+/**
+ * Loads content/ and stores it when new; used at start. Never overwrites a
+ * stored edition. Skips loading when the files are byte-for-byte those of the
+ * last import (their fingerprint is kept beside the edition).
+ */
 export async function importBundledEdition(ctx: ServiceContext): Promise<ImportOutcome> {
+  const fingerprint = contentFingerprint(ctx.config.contentDir);
+  const remembered = (await readSetting(ctx.store.db, BUNDLED_FINGERPRINT))?.split(' ');
+  if (remembered?.[0] === fingerprint && remembered[1]) {
+    const stored = await findEdition(ctx.store.db, remembered[1]);
+    if (stored) return { status: 'unchanged', id: stored.id, hash: stored.content_hash };
+  }
   const loaded = loadContent(ctx.config.contentDir);
   if (!loaded.ok) {
     const first = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5);
@@ -58,7 +72,14 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
   if (existing && existing.content_hash !== editionHash(loaded.edition)) {
     return { status: 'kept', id: existing.id, hash: existing.content_hash };
   }
-  return importEdition(ctx, { kind: 'anonymous' }, loaded.edition);
+  const outcome = await importEdition(ctx, { kind: 'anonymous' }, loaded.edition);
+  await mutate(
+    ctx,
+    { kind: 'anonymous' },
+    { action: 'edition.bundled-fingerprint', targetType: 'edition', targetId: outcome.id, detail: { fingerprint } },
+    (trx) => writeSetting(trx, BUNDLED_FINGERPRINT, `${fingerprint} ${outcome.id}`),
+  );
+  return outcome;
 }
 
 /** Parsed editions by id and hash: published editions never change, so this never goes stale. */
