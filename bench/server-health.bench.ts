@@ -12,12 +12,11 @@ export async function serverHealthBench(options: { seconds: number; startRuns: n
   const root = join(import.meta.dirname, '..');
   const results = [];
 
-  const tebiki = async () => {
+  const tebiki = async (dataDir = mkdtempSync(join(tmpdir(), 'tebiki-bench-'))) => {
     const port = await freePort();
-    const dataDir = mkdtempSync(join(tmpdir(), 'tebiki-bench-'));
     const env = { PORT: String(port), HOST: '127.0.0.1', TEBIKI_DATA_DIR: dataDir, TEBIKI_LOG_LEVEL: 'silent', DATABASE_URL: '' };
     const started = await startAndTime('node', [join(root, 'dist/src/server/main.js')], env, `http://127.0.0.1:${port}/api/health`);
-    return { ...started, url: `http://127.0.0.1:${port}/api/health`, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
+    return { ...started, url: `http://127.0.0.1:${port}/api/health`, dataDir, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) };
   };
   const bare = async () => {
     const port = await freePort();
@@ -25,22 +24,26 @@ export async function serverHealthBench(options: { seconds: number; startRuns: n
     return { ...started, url: `http://127.0.0.1:${port}/api/health`, cleanup: () => undefined };
   };
 
-  // Start-up: median of several cold starts each (first start includes migrations and the edition import).
+  // Start-up, median of several runs each: cold = empty data folder (migrations and
+  // the bundled edition's import); warm = a restart on the same data folder.
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const tebikiStarts: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
   const bareStarts: number[] = [];
   for (let i = 0; i < options.startRuns; i++) {
-    for (const [start, into] of [
-      [tebiki, tebikiStarts],
-      [bare, bareStarts],
-    ] as const) {
-      const s = await start();
-      into.push(s.ms);
-      await stop(s.child);
-      s.cleanup();
-    }
+    const first = await tebiki();
+    cold.push(first.ms);
+    await stop(first.child);
+    const again = await tebiki(first.dataDir);
+    warm.push(again.ms);
+    await stop(again.child);
+    again.cleanup();
+    const b = await bare();
+    bareStarts.push(b.ms);
+    await stop(b.child);
   }
-  results.push(report('start to first 200 on /api/health (median)', median(tebikiStarts), 'ms', 'bare fastify process', median(bareStarts)));
+  results.push(report('cold start to first 200 on /api/health', median(cold), 'ms', 'bare fastify process', median(bareStarts)));
+  results.push(report('warm restart to first 200 on /api/health', median(warm), 'ms', 'bare fastify process', median(bareStarts)));
 
   // Throughput: both servers up, measured one after the other in this run.
   const t = await tebiki();
