@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { type Edition, EditionMeta, GlossaryFile, type GlossaryTerm, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
 import type { PathSegment, Problem } from '../core/problems.js';
 import { type EntityRef, validateReferences } from '../core/validate-references.js';
 import { parseYamlSource, problemAt, type YamlSource } from './yaml-document.js';
+import { yamlFilesUnder } from './yaml-files.js';
 import { zodProblems } from './zod-problems.js';
 
 export type LoadResult = { ok: true; edition: Edition; problems: Problem[] } | { ok: false; problems: Problem[] };
@@ -48,49 +49,36 @@ export function loadContent(dir: string): LoadResult {
   const meta = parseFile(join(dir, 'edition.yaml'), EditionMeta);
   const taxonomy = parseFile(join(dir, 'taxonomy.yaml'), Taxonomy);
 
-  const requirements: Requirement[] = [];
-  const requirementOrigins: Origin[] = [];
-  for (const file of yamlFilesUnder(join(dir, 'requirements'))) {
-    const r = parseFile(file, Requirement);
-    if (r) {
-      requirements.push(r.value);
-      requirementOrigins.push({ source: r.source, prefix: [] });
+  /** Every file of a folder; `items` picks the entities a file holds and their paths in it. */
+  const loadFolder = <F, T>(folder: string, schema: z.ZodType<F>, items: (value: F) => [T, PathSegment[]][]) => {
+    const values: T[] = [];
+    const origins: Origin[] = [];
+    for (const file of yamlFilesUnder(join(dir, folder))) {
+      const parsed = parseFile(file, schema);
+      if (!parsed) continue;
+      for (const [value, prefix] of items(parsed.value)) {
+        values.push(value);
+        origins.push({ source: parsed.source, prefix });
+      }
     }
-  }
-
-  const glossary: GlossaryTerm[] = [];
-  const glossaryOrigins: Origin[] = [];
-  for (const file of yamlFilesUnder(join(dir, 'glossary'))) {
-    const g = parseFile(file, GlossaryFile);
-    g?.value.terms.forEach((term, i) => {
-      glossary.push(term);
-      glossaryOrigins.push({ source: g.source, prefix: ['terms', i] });
-    });
-  }
-
-  const standards: Standard[] = [];
-  const standardOrigins: Origin[] = [];
-  for (const file of yamlFilesUnder(join(dir, 'standards'))) {
-    const s = parseFile(file, Standard);
-    if (s) {
-      standards.push(s.value);
-      standardOrigins.push({ source: s.source, prefix: [] });
-    }
-  }
-
-  const outOfScope: OutOfScopeFile[] = [];
-  const outOfScopeOrigins: Origin[] = [];
-  for (const file of yamlFilesUnder(join(dir, 'out-of-scope'))) {
-    const o = parseFile(file, OutOfScopeFile);
-    if (o) {
-      outOfScope.push(o.value);
-      outOfScopeOrigins.push({ source: o.source, prefix: [] });
-    }
-  }
+    return { values, origins };
+  };
+  const whole = <T>(value: T): [T, PathSegment[]][] => [[value, []]];
+  const req = loadFolder('requirements', Requirement, whole);
+  const glo = loadFolder('glossary', GlossaryFile, (f) => f.terms.map((t, i): [GlossaryTerm, PathSegment[]] => [t, ['terms', i]]));
+  const std = loadFolder('standards', Standard, whole);
+  const oos = loadFolder('out-of-scope', OutOfScopeFile, whole);
 
   if (!meta || !taxonomy) return { ok: false, problems };
 
-  const edition: Edition = { meta: meta.value, taxonomy: taxonomy.value, requirements, glossary, standards, outOfScope };
+  const edition: Edition = {
+    meta: meta.value,
+    taxonomy: taxonomy.value,
+    requirements: req.values,
+    glossary: glo.values,
+    standards: std.values,
+    outOfScope: oos.values,
+  };
   const originOf = (at: EntityRef): Origin | undefined => {
     switch (at.collection) {
       case 'meta':
@@ -98,13 +86,13 @@ export function loadContent(dir: string): LoadResult {
       case 'taxonomy':
         return { source: taxonomy.source, prefix: [] };
       case 'requirements':
-        return requirementOrigins[at.index];
+        return req.origins[at.index];
       case 'glossary':
-        return glossaryOrigins[at.index];
+        return glo.origins[at.index];
       case 'standards':
-        return standardOrigins[at.index];
+        return std.origins[at.index];
       case 'outOfScope':
-        return outOfScopeOrigins[at.index];
+        return oos.origins[at.index];
     }
   };
   for (const p of validateReferences(edition)) {
@@ -117,21 +105,4 @@ export function loadContent(dir: string): LoadResult {
 
   const hasErrors = problems.some((p) => p.severity === 'error');
   return hasErrors ? { ok: false, problems } : { ok: true, edition, problems };
-}
-
-/** YAML files below a folder, sorted, so loading order (and hashes) are stable. */
-function yamlFilesUnder(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const name of entries) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFilesUnder(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
 }

@@ -52,15 +52,6 @@ export async function setAnonymousRead(ctx: ServiceContext, actor: Actor, allowe
 
 export async function recentAudit(ctx: ServiceContext, actor: Actor, limit: number, beforeSeq?: number) {
   requireAdmin(actor);
-  const rows = await listAudit(ctx.store.db, { limit, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
-  return rows.map((r) => ({
-    seq: Number(r.seq),
-    at: r.at,
-    actorId: r.actor_id,
-    action: r.action,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    detail: JSON.parse(r.detail) as unknown,
-    hash: r.hash,
-  }));
+  const entries = await listAudit(ctx.store.db, { limit, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
+  return entries.map((e) => ({ ...e, detail: JSON.parse(e.detail) as unknown }));
 }

@@ -1,6 +1,7 @@
 import { type AuditEntry, GENESIS_HASH, canonicalJson, hashAuditEntry } from '../core/audit-chain.js';
 import type { Db } from './database.js';
 import type { DialectName } from './dialect.js';
+import type { AuditLogTable } from './schema.js';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -60,26 +61,28 @@ export async function* readAuditLog(db: Db, pageSize = 1000): AsyncGenerator<Aud
   let after = 0;
   for (;;) {
     const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
-    for (const r of rows) {
-      yield {
-        seq: Number(r.seq),
-        at: r.at,
-        actorId: r.actor_id,
-        action: r.action,
-        targetType: r.target_type,
-        targetId: r.target_id,
-        detail: r.detail,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      };
-    }
+    for (const r of rows) yield toAuditEntry(r);
     if (rows.length < pageSize) return;
     after = Number(rows[rows.length - 1]?.seq);
   }
 }
 
-export async function listAudit(db: Db, options: { limit: number; beforeSeq?: number }) {
+export async function listAudit(db: Db, options: { limit: number; beforeSeq?: number }): Promise<AuditEntry[]> {
   let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(options.limit);
   if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
-  return q.execute();
+  return (await q.execute()).map(toAuditEntry);
+}
+
+function toAuditEntry(r: AuditLogTable): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    at: r.at,
+    actorId: r.actor_id,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    detail: r.detail,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
 }
