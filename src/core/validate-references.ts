@@ -207,6 +207,9 @@ function checkOutOfScope(edition: Edition, standards: Map<string, Map<string, St
     }
     file.declarations.forEach((d, i) => {
       const key = `${file.standard}\u0000${d.requirement}`;
+      if (d.unconfirmedTarget && nodes.get(d.requirement)?.unconfirmed !== true) {
+        push(at, ['declarations', i, 'unconfirmedTarget'], 'target-confirmed', `${file.standard} ${d.requirement} is not marked unconfirmed in its catalog`);
+      }
       if (!nodes.has(d.requirement)) {
         push(at, ['declarations', i, 'requirement'], 'dangling-out-of-scope', `"${d.requirement}" does not exist in standard ${file.standard}`);
       } else if (mapped.has(key)) {

@@ -179,7 +179,16 @@ export type Standard = z.infer<typeof Standard>;
  * a reason (e.g. an organisational or physical-site control). Only a declared
  * requirement counts as out of scope; anything else unreached is a gap.
  */
-export const OutOfScopeDeclaration = z.object({ requirement: nonBlank, reason: Localized }).strict();
+export const OutOfScopeDeclaration = z
+  .object({
+    requirement: nonBlank,
+    reason: Localized,
+    unconfirmedTarget: z
+      .boolean()
+      .optional()
+      .describe('Not answered because the standard requirement itself is unconfirmed: pending verification, not a deliberate exclusion.'),
+  })
+  .strict();
 
 export const OutOfScopeFile = z.object({ standard: Slug, declarations: z.array(OutOfScopeDeclaration).min(1) }).strict();
 export type OutOfScopeFile = z.infer<typeof OutOfScopeFile>;
