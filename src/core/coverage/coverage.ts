@@ -1,0 +1,169 @@
+import { AppError } from '../errors.js';
+import type { Edition, Requirement, Standard, StandardNode } from '../model/edition.schema.js';
+import type { Relationship } from '../taxonomy.js';
+import { confidenceOf, notApplicableReason } from './applicability.js';
+import type {
+  CellCoverage,
+  CoverageCounts,
+  CoverageFilters,
+  CoverageLink,
+  CoverageReport,
+  CoverageStatus,
+  RequirementCoverage,
+} from './coverage.types.js';
+
+/** Links that fully answer a standard requirement (GUIDE §1). */
+export const COVERING: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to', 'superset-of']);
+/** Links that answer it only in part. */
+export const PARTIAL: ReadonlySet<Relationship> = new Set(['subset-of', 'intersects-with']);
+
+export function emptyCounts(): CoverageCounts {
+  return { total: 0, covered: 0, partial: 0, 'out-of-scope': 0, pending: 0, gap: 0, 'not-applicable': 0 };
+}
+
+/** Guidebook links into one standard, by standard requirement id. One pass over the mappings. */
+export function linksInto(edition: Edition, standardId: string): Map<string, CoverageLink[]> {
+  const links = new Map<string, CoverageLink[]>();
+  for (const r of edition.requirements) {
+    for (const m of r.mappings) {
+      if (m.standard !== standardId || m.relationship === 'no-relationship') continue;
+      let list = links.get(m.requirement);
+      if (!list) links.set(m.requirement, (list = []));
+      list.push({ requirementId: r.id, number: r.number, title: r.title, relationship: m.relationship, rationale: m.rationale });
+    }
+  }
+  return links;
+}
+
+/**
+ * Coverage of one standard by one edition: every requirement of the standard
+ * is covered, partial, out of scope (declared with a reason), pending
+ * (declared, but the requirement itself is unconfirmed), a gap, or not
+ * applicable under the filters, with the items and relationships behind it.
+ */
+export function coverageOf(edition: Edition, standardId: string, filters: CoverageFilters = {}): CoverageReport {
+  const standard = edition.standards.find((s) => s.id === standardId);
+  if (!standard) throw new AppError('not-found', `standard ${standardId} is not in edition ${edition.meta.id}`);
+  const links = linksInto(edition, standardId);
+  const declared = new Map(edition.outOfScope.filter((o) => o.standard === standardId).flatMap((o) => o.declarations.map((d) => [d.requirement, d] as const)));
+  const unverifiedLevels: string[] = [];
+
+  const assess = (node: StandardNode, parentId: string | null, groupId: string | null): RequirementCoverage => {
+    const reason = notApplicableReason(node, filters);
+    const nodeLinks = links.get(node.id) ?? [];
+    const declaration = declared.get(node.id);
+    let coverage: CoverageStatus;
+    if (reason) coverage = 'not-applicable';
+    else if (nodeLinks.some((l) => COVERING.has(l.relationship))) coverage = 'covered';
+    else if (nodeLinks.length > 0) coverage = 'partial';
+    else if (declaration) coverage = declaration.unconfirmedTarget ? 'pending' : 'out-of-scope';
+    else coverage = 'gap';
+    if (!reason && filters.securityLevel !== undefined && confidenceOf(node, standard) !== 'verified') unverifiedLevels.push(node.id);
+    return {
+      id: node.id,
+      kind: node.kind,
+      title: node.title,
+      parentId,
+      groupId,
+      status: node.status ?? null,
+      conditions: node.conditions ?? [],
+      levels: node.levels ?? [],
+      appliesTo: node.appliesTo ?? [],
+      confidence: confidenceOf(node, standard),
+      unconfirmed: node.unconfirmed === true,
+      coverage,
+      reason: reason ?? (coverage === 'out-of-scope' || coverage === 'pending' ? (declaration?.reason ?? null) : null),
+      links: nodeLinks,
+      enhancements: (node.children ?? []).filter((c) => c.kind === 'enhancement').map((c) => assess(c, node.id, groupId)),
+    };
+  };
+
+  const requirements: RequirementCoverage[] = [];
+  const walk = (nodes: readonly StandardNode[], parentId: string | null, groupId: string | null) => {
+    for (const node of nodes) {
+      const group = node.kind === 'group' ? (groupId ?? node.id) : groupId;
+      if (node.kind === 'group') {
+        walk(node.children ?? [], node.id, group);
+        continue;
+      }
+      if (node.kind === 'enhancement') continue; // listed under its requirement
+      requirements.push(assess(node, parentId, group));
+      walk((node.children ?? []).filter((c) => c.kind !== 'enhancement'), node.id, group);
+    }
+  };
+  walk(standard.requirements, null, null);
+
+  return {
+    edition: { id: edition.meta.id, title: edition.meta.title },
+    standard: { id: standard.id, title: standard.title, version: standard.version, confidence: standard.confidence },
+    filters,
+    summary: countAll(counted(requirements, filters)),
+    requirements,
+    groups: groupCounts(standard, requirements, filters),
+    cells: cellCoverage(edition, counted(requirements, filters)),
+    unverifiedLevels,
+  };
+}
+
+/**
+ * What the summary counts: every requirement, and, when a security level is
+ * chosen, the enhancements that apply at it (SL-C n means the requirement and
+ * its enhancements up to n).
+ */
+function counted(requirements: RequirementCoverage[], filters: CoverageFilters): RequirementCoverage[] {
+  if (filters.securityLevel === undefined) return requirements;
+  return requirements.flatMap((r) => [r, ...r.enhancements]);
+}
+
+function countAll(list: readonly RequirementCoverage[]): CoverageCounts {
+  const counts = emptyCounts();
+  for (const r of list) {
+    counts[r.coverage] += 1;
+    if (r.coverage !== 'not-applicable') counts.total += 1;
+  }
+  return counts;
+}
+
+function groupCounts(standard: Standard, requirements: RequirementCoverage[], filters: CoverageFilters) {
+  return standard.requirements
+    .filter((n) => n.kind === 'group')
+    .map((g) => ({ id: g.id, title: g.title, counts: countAll(counted(requirements.filter((r) => r.groupId === g.id), filters)) }));
+}
+
+/** Per layer × phase: how many standard requirements items of that cell cover fully or in part. */
+function cellCoverage(edition: Edition, list: readonly RequirementCoverage[]): CellCoverage[] {
+  const byId = new Map<string, Requirement>(edition.requirements.map((r) => [r.id, r]));
+  const strong = new Map<string, Set<string>>();
+  const weak = new Map<string, Set<string>>();
+  for (const sr of list) {
+    if (sr.coverage === 'not-applicable') continue;
+    for (const link of sr.links) {
+      const item = byId.get(link.requirementId);
+      if (!item) continue;
+      const target = COVERING.has(link.relationship) ? strong : weak;
+      for (const layer of item.layers) {
+        for (const phase of item.phases) {
+          const key = `${layer}|${phase}`;
+          let set = target.get(key);
+          if (!set) target.set(key, (set = new Set()));
+          set.add(sr.id);
+        }
+      }
+    }
+  }
+  const cells: CellCoverage[] = [];
+  for (const l of edition.taxonomy.layers) {
+    for (const p of edition.taxonomy.phases) {
+      const key = `${l.id}|${p.id}`;
+      const covered = strong.get(key) ?? new Set<string>();
+      const partial = [...(weak.get(key) ?? [])].filter((id) => !covered.has(id));
+      cells.push({ layer: l.id, phase: p.id, covered: covered.size, partial: partial.length });
+    }
+  }
+  return cells;
+}
+
+/** Guidebook items backed by no standard (独自項目): no mapping, or only no-relationship ones. */
+export function itemsBackedByNoStandard(edition: Edition): Requirement[] {
+  return edition.requirements.filter((r) => r.mappings.every((m) => m.relationship === 'no-relationship'));
+}
