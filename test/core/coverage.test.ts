@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, itemsBackedByNoStandard } from '../../src/core/coverage/coverage.js';
+import { crossStandard } from '../../src/core/coverage/cross-standard.js';
 import type { CoverageReport } from '../../src/core/coverage/coverage.types.js';
 import { edition, item, node, standard } from '../helpers/mini-edition.js';
 
@@ -34,11 +35,21 @@ const std = standard('std-a', [
 const ed = edition({
   standards: [std],
   requirements: [
-    item('a', 'A-1', { maps: [['std-a', 'R1', 'superset-of'], ['std-a', 'R2', 'subset-of'], ['std-a', 'EDR 3', 'equivalent-to']] }),
+    item('a', 'A-1', {
+      maps: [
+        ['std-a', 'R1', 'superset-of'],
+        ['std-a', 'R2', 'subset-of'],
+        ['std-a', 'EDR 3', 'equivalent-to'],
+      ],
+    }),
     item('b', 'B-1', {
       layers: ['service'],
       phases: ['operation'],
-      maps: [['std-a', 'R2', 'intersects-with'], ['std-a', 'R5', 'equivalent-to'], ['std-a', 'R6', 'no-relationship']],
+      maps: [
+        ['std-a', 'R2', 'intersects-with'],
+        ['std-a', 'R5', 'equivalent-to'],
+        ['std-a', 'R6', 'no-relationship'],
+      ],
     }),
     item('c', 'C-1', { phases: ['operation'] }),
   ],
@@ -121,5 +132,52 @@ describe('coverage engine', () => {
 
   it('refuses an unknown standard with not-found', () => {
     expect(() => coverageOf(ed, 'nope')).toThrow(/not in edition/);
+  });
+});
+
+describe('cross-standard view', () => {
+  const stdB = standard('std-b', [node('B1', 'requirement'), node('B2', 'requirement'), node('B3', 'requirement')]);
+  const stdC = standard('std-c', [node('C1', 'requirement')]);
+  // x links A:R1 to B:B2 and B:B1; y links A:R1 to C:C1 only; z links C:C1 to B:B3 (a second hop that must not be followed).
+  const ed2 = edition({
+    standards: [std, stdB, stdC],
+    requirements: [
+      item('x', 'X-1', {
+        maps: [
+          ['std-a', 'R1', 'subset-of'],
+          ['std-b', 'B2', 'equivalent-to'],
+          ['std-b', 'B1', 'intersects-with'],
+        ],
+      }),
+      item('y', 'Y-1', {
+        maps: [
+          ['std-a', 'R1', 'superset-of'],
+          ['std-c', 'C1', 'subset-of'],
+        ],
+      }),
+      item('z', 'Z-1', {
+        maps: [
+          ['std-c', 'C1', 'equivalent-to'],
+          ['std-b', 'B3', 'equivalent-to'],
+        ],
+      }),
+    ],
+  });
+
+  it('lists the requirements of B that share guidebook items with a requirement of A, both relationships shown', () => {
+    const view = crossStandard(ed2, 'std-a', 'R1', 'std-b');
+    expect(view.targets.map((t) => t.id)).toEqual(['B1', 'B2']);
+    expect(view.targets[1]?.via).toEqual([
+      { requirementId: 'x', number: 'X-1', title: expect.anything(), fromRelationship: 'subset-of', toRelationship: 'equivalent-to' },
+    ]);
+  });
+
+  it('never chains through a second standard', () => {
+    expect(crossStandard(ed2, 'std-a', 'R1', 'std-b').targets.map((t) => t.id)).not.toContain('B3');
+    expect(crossStandard(ed2, 'std-a', 'R1', 'std-c').targets.map((t) => [t.id, t.via.map((v) => v.requirementId)])).toEqual([['C1', ['y']]]);
+  });
+
+  it('names an unknown requirement', () => {
+    expect(() => crossStandard(ed2, 'std-a', 'R99', 'std-b')).toThrow(/R99 is not a requirement of std-a/);
   });
 });

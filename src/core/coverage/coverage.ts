@@ -2,15 +2,7 @@ import { AppError } from '../errors.js';
 import type { Edition, Requirement, Standard, StandardNode } from '../model/edition.schema.js';
 import type { Relationship } from '../taxonomy.js';
 import { confidenceOf, notApplicableReason } from './applicability.js';
-import type {
-  CellCoverage,
-  CoverageCounts,
-  CoverageFilters,
-  CoverageLink,
-  CoverageReport,
-  CoverageStatus,
-  RequirementCoverage,
-} from './coverage.types.js';
+import type { CellCoverage, CoverageCounts, CoverageFilters, CoverageLink, CoverageReport, CoverageStatus, RequirementCoverage } from './coverage.types.js';
 
 /** Links that fully answer a standard requirement (GUIDE §1). */
 export const COVERING: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to', 'superset-of']);
@@ -88,7 +80,11 @@ export function coverageOf(edition: Edition, standardId: string, filters: Covera
       }
       if (node.kind === 'enhancement') continue; // listed under its requirement
       requirements.push(assess(node, parentId, group));
-      walk((node.children ?? []).filter((c) => c.kind !== 'enhancement'), node.id, group);
+      walk(
+        (node.children ?? []).filter((c) => c.kind !== 'enhancement'),
+        node.id,
+        group,
+      );
     }
   };
   walk(standard.requirements, null, null);
@@ -127,7 +123,16 @@ function countAll(list: readonly RequirementCoverage[]): CoverageCounts {
 function groupCounts(standard: Standard, requirements: RequirementCoverage[], filters: CoverageFilters) {
   return standard.requirements
     .filter((n) => n.kind === 'group')
-    .map((g) => ({ id: g.id, title: g.title, counts: countAll(counted(requirements.filter((r) => r.groupId === g.id), filters)) }));
+    .map((g) => ({
+      id: g.id,
+      title: g.title,
+      counts: countAll(
+        counted(
+          requirements.filter((r) => r.groupId === g.id),
+          filters,
+        ),
+      ),
+    }));
 }
 
 /** Per layer × phase: how many standard requirements items of that cell cover fully or in part. */
