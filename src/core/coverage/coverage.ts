@@ -135,36 +135,51 @@ function groupCounts(standard: Standard, requirements: RequirementCoverage[], fi
     }));
 }
 
-/** Per layer × phase: how many standard requirements items of that cell cover fully or in part. */
+/**
+ * Per layer × phase: how many standard requirements items of that cell cover
+ * fully or in part. Distinct counts through a byte matrix (cells × standard
+ * requirements) with numeric indices: a 50x edition has ~60,000 links.
+ */
 function cellCoverage(edition: Edition, list: readonly RequirementCoverage[]): CellCoverage[] {
+  const layers = edition.taxonomy.layers.map((l) => l.id);
+  const phases = edition.taxonomy.phases.map((p) => p.id);
+  const layerIndex = new Map<string, number>(layers.map((l, i) => [l, i]));
+  const phaseIndex = new Map<string, number>(phases.map((p, i) => [p, i]));
   const byId = new Map<string, Requirement>(edition.requirements.map((r) => [r.id, r]));
-  const strong = new Map<string, Set<string>>();
-  const weak = new Map<string, Set<string>>();
-  for (const sr of list) {
-    if (sr.coverage === 'not-applicable') continue;
+  const memo = new Map<string, number[]>();
+  const cellsOf = (id: string): number[] => {
+    let cells = memo.get(id);
+    if (!cells) {
+      cells = [];
+      const r = byId.get(id);
+      for (const l of r?.layers ?? []) for (const p of r?.phases ?? []) cells.push((layerIndex.get(l) ?? 0) * phases.length + (phaseIndex.get(p) ?? 0));
+      memo.set(id, cells);
+    }
+    return cells;
+  };
+  const n = list.length;
+  const strong = new Uint8Array(layers.length * phases.length * n);
+  const weak = new Uint8Array(layers.length * phases.length * n);
+  list.forEach((sr, i) => {
+    if (sr.coverage === 'not-applicable') return;
     for (const link of sr.links) {
-      const item = byId.get(link.requirementId);
-      if (!item) continue;
-      const target = COVERING.has(link.relationship) ? strong : weak;
-      for (const layer of item.layers) {
-        for (const phase of item.phases) {
-          const key = `${layer}|${phase}`;
-          let set = target.get(key);
-          if (!set) target.set(key, (set = new Set()));
-          set.add(sr.id);
-        }
-      }
+      const bits = COVERING.has(link.relationship) ? strong : weak;
+      for (const c of cellsOf(link.requirementId)) bits[c * n + i] = 1;
     }
-  }
+  });
   const cells: CellCoverage[] = [];
-  for (const l of edition.taxonomy.layers) {
-    for (const p of edition.taxonomy.phases) {
-      const key = `${l.id}|${p.id}`;
-      const covered = strong.get(key) ?? new Set<string>();
-      const partial = [...(weak.get(key) ?? [])].filter((id) => !covered.has(id));
-      cells.push({ layer: l.id, phase: p.id, covered: covered.size, partial: partial.length });
-    }
-  }
+  layers.forEach((layer, li) => {
+    phases.forEach((phase, pi) => {
+      const base = (li * phases.length + pi) * n;
+      let covered = 0;
+      let partial = 0;
+      for (let i = 0; i < n; i++) {
+        if (strong[base + i]) covered += 1;
+        else if (weak[base + i]) partial += 1;
+      }
+      cells.push({ layer, phase, covered, partial });
+    });
+  });
   return cells;
 }
 
