@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf, itemsBackedByNoStandard } from '../../src/core/coverage/coverage.js';
+import { coverageChange } from '../../src/core/coverage/coverage-diff.js';
 import { crossStandard } from '../../src/core/coverage/cross-standard.js';
 import type { CoverageReport } from '../../src/core/coverage/coverage.types.js';
 import { edition, item, node, standard } from '../helpers/mini-edition.js';
@@ -179,5 +180,38 @@ describe('cross-standard view', () => {
 
   it('names an unknown requirement', () => {
     expect(() => crossStandard(ed2, 'std-a', 'R99', 'std-b')).toThrow(/R99 is not a requirement of std-a/);
+  });
+});
+
+describe('coverage change between editions', () => {
+  it('names the standard requirements whose status changed and both summaries', () => {
+    // After: item a loses its R1 link (covered → gap) and b's R2 link becomes equivalent (partial → covered).
+    const after = edition({
+      ...ed,
+      requirements: [
+        item('a', 'A-1', {
+          maps: [
+            ['std-a', 'R2', 'subset-of'],
+            ['std-a', 'EDR 3', 'equivalent-to'],
+          ],
+        }),
+        item('b', 'B-1', {
+          layers: ['service'],
+          phases: ['operation'],
+          maps: [
+            ['std-a', 'R2', 'equivalent-to'],
+            ['std-a', 'R5', 'equivalent-to'],
+          ],
+        }),
+      ],
+    });
+    const [change] = coverageChange(ed, after);
+    expect(change?.changed).toEqual([
+      { id: 'R1', from: 'covered', to: 'gap' },
+      { id: 'R2', from: 'partial', to: 'covered' },
+    ]);
+    expect(change?.before).toMatchObject({ covered: 3, partial: 1, gap: 4 });
+    expect(change?.after).toMatchObject({ covered: 3, partial: 0, gap: 5 });
+    expect(coverageChange(ed, ed)[0]?.changed).toEqual([]);
   });
 });
