@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { coverageBench } from './coverage.bench.js';
+import { searchBench } from './search.bench.js';
 import { serverHealthBench } from './server-health.bench.js';
 
 /**
@@ -17,3 +18,4 @@ if (!existsSync(join(root, 'dist/src/server/main.js'))) {
 console.log(`tebiki benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}\n`);
 await serverHealthBench({ seconds: quick ? 2 : 10, startRuns: quick ? 2 : 5 });
 coverageBench({ runs: quick ? 3 : 15 });
+searchBench({ rounds: quick ? 5 : 30, builds: quick ? 2 : 5 });

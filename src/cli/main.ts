@@ -1,6 +1,14 @@
 import { auditCommand, auditHelp } from './commands/audit.command.js';
+import { coverageCommand, coverageHelp, gapsCommand, gapsHelp } from './commands/coverage.command.js';
 import { dbCommand, dbHelp } from './commands/db.command.js';
+import { diffCommand, diffHelp } from './commands/diff.command.js';
+import { exportCommand, exportHelp } from './commands/export.command.js';
+import { guidebookCommand, guidebookHelp } from './commands/guidebook.command.js';
+import { importCommand, importHelp } from './commands/import.command.js';
+import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
+import { publishCommand, publishHelp } from './commands/publish.command.js';
 import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.js';
+import { standardsCommand, standardsHelp } from './commands/standards.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
 import { type CommandIO, processIO, UsageError } from './output.js';
 
@@ -8,9 +16,18 @@ type Command = (args: string[], io: CommandIO) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   validate: { run: validateCommand, help: validateHelp },
+  coverage: { run: coverageCommand, help: coverageHelp },
+  gaps: { run: gapsCommand, help: gapsHelp },
+  diff: { run: diffCommand, help: diffHelp },
   db: { run: dbCommand, help: dbHelp },
   audit: { run: auditCommand, help: auditHelp },
   'setup-link': { run: setupLinkCommand, help: setupLinkHelp },
+  standards: { run: standardsCommand, help: standardsHelp },
+  publish: { run: publishCommand, help: publishHelp },
+  guidebook: { run: guidebookCommand, help: guidebookHelp },
+  export: { run: exportCommand, help: exportHelp },
+  import: { run: importCommand, help: importHelp },
+  keywords: { run: keywordsCommand, help: keywordsHelp },
 };
 
 function usage(): string {

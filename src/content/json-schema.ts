@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import { Landscape } from '../core/model/landscape.schema.js';
 
 /**
  * JSON Schemas generated from the zod schemas, so editors get completion and
@@ -18,5 +19,6 @@ export function contentJsonSchemas(): Record<string, unknown> {
     glossary: make(GlossaryFile, 'tebiki glossary file (content/glossary/*.yaml)'),
     standard: make(Standard, 'tebiki standard catalog (content/standards/*.yaml)'),
     'out-of-scope': make(OutOfScopeFile, 'tebiki out-of-scope declarations (content/out-of-scope/*.yaml)'),
+    landscape: make(Landscape, 'tebiki standards landscape (content/landscape.yaml)'),
   };
 }

@@ -31,7 +31,10 @@ export interface Reachability {
 export function reachability(edition: Edition, standardId: string): Reachability {
   const standard = edition.standards.find((s) => s.id === standardId);
   if (!standard) throw new Error(`unknown standard ${standardId}`);
-  const mappedIds = new Set(edition.requirements.flatMap((r) => r.mappings.filter((m) => m.standard === standardId).map((m) => m.requirement)));
+  // A no-relationship link says the item does not answer it: it reaches nothing.
+  const mappedIds = new Set(
+    edition.requirements.flatMap((r) => r.mappings.filter((m) => m.standard === standardId && m.relationship !== 'no-relationship').map((m) => m.requirement)),
+  );
   const declared = new Set(edition.outOfScope.filter((o) => o.standard === standardId).flatMap((o) => o.declarations.map((d) => d.requirement)));
   const result: Reachability = { standard: standardId, total: 0, mapped: [], outOfScope: [], unreached: [] };
   for (const node of answerableNodes(standard)) {

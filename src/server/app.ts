@@ -10,8 +10,14 @@ import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { browseRoutes } from './routes/browse.routes.js';
+import { coverageRoutes } from './routes/coverage.routes.js';
+import { draftRoutes } from './routes/drafts.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
+import { landscapeRoutes } from './routes/landscape.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { proposalRoutes } from './routes/proposals.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
@@ -31,6 +37,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
   });
   app.setErrorHandler(handleError);
+  // Route schemas document the API (OpenAPI); input is validated by zod in each
+  // route. Fastify's own ajv would coerce types and drop unknown keys first.
+  app.setValidatorCompiler(() => () => true);
 
   await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(cookie);
@@ -49,6 +58,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(proposalRoutes, { ctx });
+  await app.register(browseRoutes, { ctx });
+  await app.register(coverageRoutes, { ctx });
+  await app.register(draftRoutes, { ctx });
+  await app.register(landscapeRoutes, { ctx });
+  await app.register(searchRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, canReadPublishedEditions, isRole } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
-import { layerPhaseMatrix, requirementsInCell } from '../core/matrix.js';
+import { glossaryIndex } from '../core/browse/glossary-view.js';
+import { filterRequirements, type RequirementFilter, unknownFilterValues } from '../core/browse/requirement-filter.js';
+import { layerPhaseMatrix } from '../core/matrix.js';
 import type { Edition, Requirement } from '../core/model/edition.schema.js';
-import type { Layer, Phase } from '../core/taxonomy.js';
 import { flattenThreatCategories } from '../core/validate-references.js';
 import { contentFingerprint } from '../content/content-fingerprint.js';
 import { loadContent } from '../content/load-content.js';
@@ -85,10 +86,14 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
 /** Parsed editions by id and hash: published editions never change, so this never goes stale. */
 const cache = new Map<string, Edition>();
 
-async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<Edition> {
+/** An edition the actor may read (published, or any for admins and editors), parsed and cached; else not-found / unauthenticated. */
+export async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<Edition> {
   await requireRead(ctx, actor);
   const row = await findEdition(ctx.store.db, id);
   if (!row || (row.status !== 'published' && !isRole(actor, 'admin', 'editor'))) throw new AppError('not-found', `edition ${id} not found`);
+  // Only published editions are cached: they never change. A draft changes with
+  // every edit and would leave a stale copy behind each time.
+  if (row.status !== 'published') return JSON.parse(row.content) as Edition;
   const key = `${row.id}:${row.content_hash}`;
   let edition = cache.get(key);
   if (!edition) {
@@ -98,13 +103,17 @@ async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): P
   return edition;
 }
 
+/** Newest first: by date, then by edition id compared numerically (2026.10 after 2026.9). */
+const byRecency = (a: { edition_date: string; id: string }, b: { edition_date: string; id: string }) =>
+  b.edition_date.localeCompare(a.edition_date) || b.id.localeCompare(a.id, 'en', { numeric: true });
+
 async function requireRead(ctx: ServiceContext, actor: Actor) {
   if (!canReadPublishedEditions(actor, await anonymousReadAllowed(ctx))) throw new AppError('unauthenticated');
 }
 
 export async function editionList(ctx: ServiceContext, actor: Actor) {
   await requireRead(ctx, actor);
-  const rows = (await listEditions(ctx.store.db)).filter((r) => r.status === 'published' || isRole(actor, 'admin', 'editor'));
+  const rows = (await listEditions(ctx.store.db)).filter((r) => r.status === 'published' || isRole(actor, 'admin', 'editor')).sort(byRecency);
   const editions = rows.map((r) => ({ id: r.id, title: { ja: r.title_ja, en: r.title_en }, status: r.status, date: r.edition_date }));
   const current = editions.find((e) => e.status === 'published')?.id ?? null;
   return { editions, current };
@@ -122,10 +131,13 @@ export async function editionMatrix(ctx: ServiceContext, actor: Actor, id: strin
   };
 }
 
-export async function editionRequirements(ctx: ServiceContext, actor: Actor, id: string, layer?: Layer, phase?: Phase) {
+/** The items matching every given filter (none: all items), by number. An unknown threat category, standard or condition is a validation error. */
+export async function editionRequirements(ctx: ServiceContext, actor: Actor, id: string, filter: RequirementFilter = {}) {
   const e = await readableEdition(ctx, actor, id);
+  const unknown = unknownFilterValues(e, filter);
+  if (unknown.length > 0) throw new AppError('validation-failed', unknown.map((u) => `${u.path}: ${u.message}`).join('; '), unknown);
   return {
-    items: requirementsInCell(e, layer, phase).map((r) => ({
+    items: filterRequirements(e, filter).map((r) => ({
       id: r.id,
       number: r.number,
       title: r.title,
@@ -141,5 +153,5 @@ export async function editionRequirement(ctx: ServiceContext, actor: Actor, id: 
   const r: Requirement | undefined = e.requirements.find((x) => x.id === requirementId);
   if (!r) throw new AppError('not-found', `requirement ${requirementId} not found in edition ${id}`);
   const category = flattenThreatCategories(e.taxonomy.threatCategories).find((c) => c.id === r.threatCategory);
-  return { ...r, threatCategoryLabel: category?.label ?? { ja: r.threatCategory, en: r.threatCategory } };
+  return { ...r, threatCategoryLabel: category?.label ?? { ja: r.threatCategory, en: r.threatCategory }, glossaryIndex: glossaryIndex(e, r) };
 }

@@ -5,6 +5,9 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from
 import pg from 'pg';
 import { type DialectName, dialectOf } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
+import * as drafts from './migrations/0002-drafts.js';
+import * as proposals from './migrations/0003-proposals.js';
+import * as importedStandards from './migrations/0004-imported-standards.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -12,6 +15,8 @@ export type Db = Kysely<Database>;
 export interface Store {
   db: Db;
   dialect: DialectName;
+  /** PostgreSQL schema in use when not the default (tests). */
+  pgSchema?: string;
   close(): Promise<void>;
 }
 
@@ -43,11 +48,14 @@ export function openStore(options: StoreOptions): Store {
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
-  return { db, dialect: dialectOf(db as Kysely<unknown>), close: () => db.destroy() };
+  return { db, dialect: dialectOf(db as Kysely<unknown>), ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}), close: () => db.destroy() };
 }
 
 const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0001-initial': initial,
+  '0002-drafts': drafts,
+  '0003-proposals': proposals,
+  '0004-imported-standards': importedStandards,
 };
 
 /** Applies every pending migration; returns the names applied. */
@@ -56,7 +64,13 @@ export async function migrate(store: Store): Promise<string[]> {
   for (const [name, m] of Object.entries(MIGRATIONS)) {
     migrations[name] = { up: (db) => m.up(db, store.dialect) };
   }
-  const migrator = new Migrator({ db: store.db, provider: { getMigrations: async () => migrations } });
+  // Name the schema: Kysely otherwise finds another schema's migration tables
+  // (parallel test suites each use their own) and skips creating its own.
+  const migrator = new Migrator({
+    db: store.db,
+    provider: { getMigrations: async () => migrations },
+    ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

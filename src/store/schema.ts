@@ -85,6 +85,59 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** Member proposals (課題); layers and phases are JSON arrays of ids. */
+export interface ProposalsTable {
+  id: string;
+  source: string;
+  title: string;
+  body: string;
+  layers: string;
+  phases: string;
+  industry: string | null;
+  submitted_by: string;
+  organisation_id: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  link_kind: string | null;
+  link_edition_id: string | null;
+  link_requirement_id: string | null;
+  link_number: string | null;
+  link_title_ja: string | null;
+  link_title_en: string | null;
+}
+
+/** What only a draft edition has; the draft itself is an `editions` row with status 'draft'. */
+export interface DraftsTable {
+  edition_id: string;
+  base_edition_id: string | null;
+  revision: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+/** Version per draft item (kind 'requirement' | 'term' | 'meta') for optimistic concurrency; no row = version 1. */
+export interface DraftItemsTable {
+  edition_id: string;
+  kind: string;
+  item_id: string;
+  version: number;
+}
+
+export interface ImportedStandardsTable {
+  id: string;
+  title: string;
+  content: string;
+  content_hash: string;
+  source: string;
+  imported_at: string;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -96,4 +149,8 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  drafts: DraftsTable;
+  draft_items: DraftItemsTable;
+  proposals: ProposalsTable;
+  imported_standards: ImportedStandardsTable;
 }

@@ -13,7 +13,10 @@ describe('bin/tebiki', () => {
       const env = { TEBIKI_DATA_DIR: dir.path, DATABASE_URL: '' };
       const first = runBin(['db', 'migrate', '--format', 'json'], env);
       expect(first.code).toBe(0);
-      expect(JSON.parse(first.stdout)).toEqual({ database: 'sqlite', applied: ['0001-initial'] });
+      const applied = JSON.parse(first.stdout).applied as string[];
+      expect(JSON.parse(first.stdout).database).toBe('sqlite');
+      expect(applied[0]).toBe('0001-initial');
+      expect(applied).toEqual([...applied].sort());
       const second = runBin(['db', 'migrate', '--format', 'json'], env);
       expect(JSON.parse(second.stdout)).toEqual({ database: 'sqlite', applied: [] });
     } finally {

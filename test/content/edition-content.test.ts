@@ -57,7 +57,10 @@ describe('the bundled 2026 edition', () => {
     for (const r of edition.requirements) {
       expect(r.criteria.length, r.id).toBeGreaterThanOrEqual(2);
       expect(r.verification.steps.length, r.id).toBeGreaterThanOrEqual(2);
-      expect(r.interpretation.every((a) => a.countermeasures.length > 0), r.id).toBe(true);
+      expect(
+        r.interpretation.every((a) => a.countermeasures.length > 0),
+        r.id,
+      ).toBe(true);
     }
   });
 

@@ -3,11 +3,29 @@ import { Layout } from './components/layout';
 import { EditionProvider } from './edition/edition';
 import { LanguageProvider } from './i18n/i18n';
 import { CellPage } from './pages/cell.page';
+import { CoveragePage } from './pages/coverage.page';
+import { CoverageStandardPage } from './pages/coverage-standard.page';
+import { CoverageUnbackedPage } from './pages/coverage-unbacked.page';
+import { EditorDraftPage } from './pages/editor-draft.page';
+import { EditorHomePage } from './pages/editor-home.page';
+import { EditorRequirementPage } from './pages/editor-requirement.page';
+import { EditorTermPage } from './pages/editor-term.page';
+import { GlossaryPage } from './pages/glossary.page';
+import { GlossaryTermPage } from './pages/glossary-term.page';
 import { HomePage } from './pages/home.page';
+import { KeywordsPage } from './pages/keywords.page';
+import { LandscapePage } from './pages/landscape.page';
 import { LoginPage } from './pages/login.page';
 import { NotFoundPage } from './pages/not-found.page';
+import { ProposalPage } from './pages/proposal.page';
+import { ProposalNewPage } from './pages/proposal-new.page';
+import { ProposalsPage } from './pages/proposals.page';
 import { RequirementPage } from './pages/requirement.page';
+import { RequirementsPage } from './pages/requirements.page';
+import { SearchPage } from './pages/search.page';
 import { SetupPage } from './pages/setup.page';
+import { StandardPage } from './pages/standard.page';
+import { StandardsPage } from './pages/standards.page';
 import { matchRoute, RouterProvider, useLocation } from './router/router';
 import { SessionProvider } from './session/session';
 
@@ -20,6 +38,30 @@ const ROUTES: Route[] = [
   ['/login', () => <LoginPage />],
   ['/matrix/:layer/:phase', (p) => <CellPage layer={p.layer ?? ''} phase={p.phase ?? ''} />],
   ['/requirements/:id', (p) => <RequirementPage key={p.id} id={p.id ?? ''} />],
+  ['/requirements', () => <RequirementsPage />],
+  ['/standards', () => <StandardsPage />],
+  ['/standards/:id', (p) => <StandardPage key={p.id} id={p.id ?? ''} />],
+  ['/landscape', () => <LandscapePage />],
+  ['/coverage', () => <CoveragePage />],
+  ['/coverage/unbacked', () => <CoverageUnbackedPage />],
+  ['/coverage/:standardId', (p) => <CoverageStandardPage key={p.standardId} standardId={p.standardId ?? ''} />],
+  ['/glossary', () => <GlossaryPage />],
+  ['/glossary/:id', (p) => <GlossaryTermPage key={p.id} id={p.id ?? ''} />],
+  ['/search', () => <SearchPage />],
+  ['/proposals', () => <ProposalsPage />],
+  ['/proposals/new', () => <ProposalNewPage />],
+  ['/proposals/:id', (p) => <ProposalPage key={p.id} id={p.id ?? ''} />],
+  ['/editor', () => <EditorHomePage />],
+  // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
+  ['/editor/keywords', () => <KeywordsPage />],
+  ['/editor/:draftId', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="requirements" />],
+  ['/editor/:draftId/terms', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="terms" />],
+  ['/editor/:draftId/diff', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="diff" />],
+  ['/editor/:draftId/publish', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="publish" />],
+  ['/editor/:draftId/new-requirement', (p) => <EditorRequirementPage key={`${p.draftId}|new`} draftId={p.draftId ?? ''} requirementId={null} />],
+  ['/editor/:draftId/requirements/:id', (p) => <EditorRequirementPage key={`${p.draftId}|${p.id}`} draftId={p.draftId ?? ''} requirementId={p.id ?? ''} />],
+  ['/editor/:draftId/new-term', (p) => <EditorTermPage key={`${p.draftId}|new`} draftId={p.draftId ?? ''} termId={null} />],
+  ['/editor/:draftId/terms/:id', (p) => <EditorTermPage key={`${p.draftId}|${p.id}`} draftId={p.draftId ?? ''} termId={p.id ?? ''} />],
 ];
 
 function CurrentPage() {

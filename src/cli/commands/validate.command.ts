@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadContent } from '../../content/load-content.js';
+import { landscapeProblems } from '../../content/load-landscape.js';
 import type { Problem } from '../../core/problems.js';
 import { type CommandIO, parseFormat, printJson } from '../output.js';
 import { defaultContentDir } from '../../content/content-dir.js';
@@ -12,7 +13,10 @@ export function validateCommand(args: string[], io: CommandIO): number {
   const format = parseFormat(values.format);
   const dir = resolve(values.content ?? defaultContentDir());
   const result = loadContent(dir);
-  const problems = sortProblems(result.problems);
+  // The standards landscape sits beside the edition, not in it, so it is checked here.
+  const landscape = landscapeProblems(dir);
+  const ok = result.ok && !landscape.some((p) => p.severity === 'error');
+  const problems = sortProblems([...result.problems, ...landscape]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (format === 'json') {
@@ -23,10 +27,10 @@ export function validateCommand(args: string[], io: CommandIO): number {
           standards: result.edition.standards.length,
         }
       : null;
-    printJson(io, { ok: result.ok, content: dir, errors, warnings, counts, problems });
+    printJson(io, { ok, content: dir, errors, warnings, counts, problems });
   } else {
     for (const p of problems) io.out(`${p.file}:${p.line}:${p.column}: ${p.severity} [${p.code}] ${p.message}`);
-    if (result.ok) {
+    if (ok && result.ok) {
       const e = result.edition;
       io.out(
         `ok: edition ${e.meta.id}: ${e.requirements.length} requirements, ${e.glossary.length} glossary terms, ${e.standards.length} standards` +
@@ -36,7 +40,7 @@ export function validateCommand(args: string[], io: CommandIO): number {
       io.out(`${errors} error(s), ${warnings} warning(s)`);
     }
   }
-  return result.ok ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

@@ -20,7 +20,10 @@ export function linksInto(edition: Edition, standardId: string): Map<string, Cov
     for (const m of r.mappings) {
       if (m.standard !== standardId || m.relationship === 'no-relationship') continue;
       let list = links.get(m.requirement);
-      if (!list) links.set(m.requirement, (list = []));
+      if (!list) {
+        list = [];
+        links.set(m.requirement, list);
+      }
       list.push({ requirementId: r.id, number: r.number, title: r.title, relationship: m.relationship, rationale: m.rationale });
     }
   }

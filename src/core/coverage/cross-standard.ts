@@ -50,7 +50,10 @@ export function crossStandard(edition: Edition, fromStandard: string, fromRequir
       const node = toNodes.get(to.requirement);
       if (!node) continue;
       let target = targets.get(to.requirement);
-      if (!target) targets.set(to.requirement, (target = { id: node.id, title: node.title, via: [] }));
+      if (!target) {
+        target = { id: node.id, title: node.title, via: [] };
+        targets.set(to.requirement, target);
+      }
       for (const from of fromLinks) {
         target.via.push({
           requirementId: item.id,

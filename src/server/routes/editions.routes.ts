@@ -1,12 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { LAYERS, PHASES } from '../../core/taxonomy.js';
+import { LAYERS, PHASES, STAGES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
 import { editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
 import { parseInput } from '../validate-input.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
-const CellQuery = z.object({ layer: z.enum(LAYERS).optional(), phase: z.enum(PHASES).optional() }).strict();
+const FilterId = z.string().min(1).max(100);
+/** Filters of the item list, combined with AND (see core/browse/requirement-filter.ts). */
+const RequirementsQuery = z
+  .object({
+    layer: z.enum(LAYERS).optional(),
+    phase: z.enum(PHASES).optional(),
+    stage: z.enum(STAGES).optional(),
+    threatCategory: FilterId.optional(),
+    standard: FilterId.optional(),
+    applicability: FilterId.optional(),
+  })
+  .strict();
 
 export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.get('/api/editions', { schema: { tags: ['editions'], summary: 'Editions visible to the caller and the current one' } }, (request) =>
@@ -18,11 +29,14 @@ export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: Servic
     return editionMatrix(ctx, request.actor, id);
   });
 
-  app.get('/api/editions/:id/requirements', { schema: { tags: ['editions'], summary: 'Requirements, optionally of one layer x phase cell' } }, (request) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const q = parseInput(CellQuery, request.query, 'query');
-    return editionRequirements(ctx, request.actor, id, q.layer, q.phase);
-  });
+  app.get(
+    '/api/editions/:id/requirements',
+    { schema: { tags: ['editions'], summary: 'Requirements, filtered by layer, phase, stage, threat category (with descendants), standard, applicability' } },
+    (request) => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      return editionRequirements(ctx, request.actor, id, parseInput(RequirementsQuery, request.query, 'query'));
+    },
+  );
 
   app.get('/api/editions/:id/requirements/:requirementId', { schema: { tags: ['editions'], summary: 'One requirement in full' } }, (request) => {
     const p = parseInput(IdParams.extend({ requirementId: z.string().min(1).max(200) }), request.params, 'params');

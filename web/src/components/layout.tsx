@@ -4,6 +4,7 @@ import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { LANGS, type Lang } from '../i18n/messages';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
+import { SearchBox } from './search-box';
 import { useLoginHref } from './status';
 
 /** Each language is named in itself, so anyone can find their own. */
@@ -72,6 +73,46 @@ function UserMenu() {
   );
 }
 
+/** Links to the main sections for logged-in users; each section adds its entry here. */
+function MainNav() {
+  const t = useT();
+  const session = useSession();
+  const { pathname } = useLocation();
+  // Reading links show to everyone: with anonymous read on, visitors browse too
+  // (without it, each page asks them to log in).
+  const user = session.user;
+  const editor = user?.role === 'editor' || user?.role === 'admin';
+  const links = [
+    { to: '/requirements', label: t.browse.navRequirements },
+    { to: '/standards', label: t.browse.navStandards },
+    { to: '/landscape', label: t.landscape.nav },
+    { to: '/coverage', label: t.coverage.nav },
+    { to: '/glossary', label: t.browse.navGlossary },
+    ...(user ? [{ to: '/proposals', label: t.proposals.nav }] : []),
+    ...(editor ? [{ to: '/editor', label: t.editor.nav }] : []),
+    ...(editor ? [{ to: '/editor/keywords', label: t.keywords.nav }] : []),
+  ];
+  return (
+    <nav className="main-nav" aria-label={t.mainNavigation}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to} aria-current={isCurrent(pathname, link.to, links) ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A link is current for its path and paths below it, unless a longer link claims them. */
+function isCurrent(pathname: string, to: string, links: readonly { to: string }[]): boolean {
+  const under = (p: string) => pathname === p || pathname.startsWith(`${p}/`);
+  return under(to) && !links.some((l) => l.to.length > to.length && l.to.startsWith(to) && under(l.to));
+}
+
 /** The frame of every page: header with product, edition, language and user. */
 export function Layout({ children }: { children: ReactNode }) {
   const t = useT();
@@ -114,7 +155,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <span>{localize(current.title)}</span>
             </p>
           ) : null}
+          <MainNav />
           <div className="header-tools">
+            <SearchBox />
             <LanguageSwitch />
             <UserMenu />
           </div>

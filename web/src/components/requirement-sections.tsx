@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Mapping, Reference, RequirementDetail } from '../api/types';
 import { labelFor, useLocalize, useT } from '../i18n/i18n';
+import { standardPath, standardRequirementPath } from '../router/browse-paths';
+import { Link } from '../router/router';
+import { TermText } from './glossary-terms';
 
 /** The parts of a requirement's detail page, one section each. */
 
@@ -21,7 +24,9 @@ export function CriteriaSection({ requirement }: { requirement: RequirementDetai
       <ul className="criteria-list">
         {requirement.criteria.map((criterion, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-          <li key={`${index}-${criterion.ja}`}>{localize(criterion)}</li>
+          <li key={`${index}-${criterion.ja}`}>
+            <TermText text={localize(criterion)} />
+          </li>
         ))}
       </ul>
     </Section>
@@ -38,12 +43,16 @@ export function InterpretationSection({ requirement }: { requirement: Requiremen
           // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
           <li key={`${index}-${pattern.attack.ja}`} className="attack">
             <p className="attack-label">{t.attack}</p>
-            <p className="attack-text">{localize(pattern.attack)}</p>
+            <p className="attack-text">
+              <TermText text={localize(pattern.attack)} />
+            </p>
             <p className="attack-label">{t.countermeasures}</p>
             <ul className="countermeasure-list">
               {pattern.countermeasures.map((measure, measureIndex) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-                <li key={`${measureIndex}-${measure.ja}`}>{localize(measure)}</li>
+                <li key={`${measureIndex}-${measure.ja}`}>
+                  <TermText text={localize(measure)} />
+                </li>
               ))}
             </ul>
           </li>
@@ -71,7 +80,9 @@ export function VerificationSection({ requirement }: { requirement: RequirementD
       <ol className="step-list">
         {steps.map((step, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-          <li key={`${index}-${step.ja}`}>{localize(step)}</li>
+          <li key={`${index}-${step.ja}`}>
+            <TermText text={localize(step)} />
+          </li>
         ))}
       </ol>
     </Section>
@@ -84,15 +95,21 @@ function MappingRow({ mapping }: { mapping: Mapping }) {
   return (
     <tr>
       <td>
-        <code className="standard-id">{mapping.standard}</code>
+        <Link to={standardPath(mapping.standard)}>
+          <code className="standard-id">{mapping.standard}</code>
+        </Link>
       </td>
       <td>
-        <code>{mapping.requirement}</code>
+        <Link to={standardRequirementPath(mapping.standard, mapping.requirement)}>
+          <code>{mapping.requirement}</code>
+        </Link>
       </td>
       <td>
         <span className={`relationship relationship-${mapping.relationship}`}>{labelFor(t.relationships, mapping.relationship)}</span>
       </td>
-      <td>{localize(mapping.rationale)}</td>
+      <td>
+        <TermText text={localize(mapping.rationale)} />
+      </td>
     </tr>
   );
 }

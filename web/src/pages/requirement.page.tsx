@@ -1,8 +1,10 @@
 import { apiPath } from '../api/client';
 import type { EditionSummary, RequirementDetail, Term } from '../api/types';
 import { useApi } from '../api/use-api';
+import type { GlossaryIndexEntry } from '../api/browse.types';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { EditionGate } from '../components/edition-gate';
+import { GlossaryTermsProvider, GlossaryTermsSection } from '../components/glossary-terms';
 import { usePageTitle } from '../components/page-title';
 import { CriteriaSection, InterpretationSection, MappingsSection, ReferencesSection, VerificationSection } from '../components/requirement-sections';
 import { ErrorView, Loading } from '../components/status';
@@ -61,16 +63,21 @@ function RequirementView({ requirement }: { requirement: RequirementDetail }) {
       <VerificationSection requirement={requirement} />
       <MappingsSection requirement={requirement} />
       <ReferencesSection requirement={requirement} />
+      <GlossaryTermsSection />
     </article>
   );
 }
 
 function RequirementLoader({ edition, id }: { edition: EditionSummary; id: string }) {
   const who = useSession().user?.id ?? 'anonymous';
-  const result = useApi<RequirementDetail>(apiPath('editions', edition.id, 'requirements', id), who);
+  const result = useApi<RequirementDetail & { glossaryIndex?: GlossaryIndexEntry[] }>(apiPath('editions', edition.id, 'requirements', id), who);
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
-  return <RequirementView requirement={result.data} />;
+  return (
+    <GlossaryTermsProvider index={result.data.glossaryIndex}>
+      <RequirementView requirement={result.data} />
+    </GlossaryTermsProvider>
+  );
 }
 
 /** One requirement of the current edition in full. */

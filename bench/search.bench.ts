@@ -1,0 +1,107 @@
+import { defaultContentDir } from '../src/content/content-dir.js';
+import { loadContent } from '../src/content/load-content.js';
+import type { Edition } from '../src/core/model/edition.schema.js';
+import { search } from '../src/core/search/search.js';
+import { buildSearchIndex } from '../src/core/search/search-index.js';
+import type { SearchIndex } from '../src/core/search/search.types.js';
+import { report } from './lib/harness.js';
+import { medianMs } from './lib/timing.js';
+
+/**
+ * Issue 4: search latency (median and p95 over a fixed set of Japanese and
+ * English queries) on the bundled edition and on a synthetic edition ten
+ * times larger, each beside a plain substring scan (String.prototype.includes
+ * over the same texts, no ranking, no snippets) measured in the same run; and
+ * the index build beside JSON.parse of the same edition (what loading it from
+ * the store costs anyway).
+ */
+
+const QUERIES = [
+  '認証',
+  'ファームウェア',
+  '鍵',
+  '脆弱性',
+  'ログ',
+  'セキュアブート',
+  '初期パスワード',
+  'ユーザー認証',
+  '通信 暗号化',
+  'authentication',
+  'firmware update',
+  'key',
+  'vulnerab',
+  'secure boot',
+  'default password',
+  'D-2.1',
+];
+
+/** The edition with its requirements cloned `factor` times under new ids and numbers. */
+function enlarged(edition: Edition, factor: number): Edition {
+  const requirements = [];
+  for (let i = 0; i < factor; i++) {
+    for (const r of edition.requirements) requirements.push(i === 0 ? r : { ...r, id: `${r.id}-copy${i}`, number: `${r.number}-${i}` });
+  }
+  return { ...edition, requirements };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] as number;
+}
+
+/** Every query `rounds` times, one after the other; the time of each call, sorted. */
+function latencies(run: (query: string) => unknown, rounds: number): number[] {
+  for (const q of QUERIES) run(q);
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of QUERIES) {
+      const start = process.hrtime.bigint();
+      run(q);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** The baseline: lower-cased texts prepared once, then a scan with includes() per query. */
+function substringScanner(index: SearchIndex): (query: string) => number {
+  const texts = index.fields.map((f) => ({ doc: f.doc, text: f.original.toLowerCase() }));
+  return (query) => {
+    const needle = query.toLowerCase();
+    const docs = new Set<number>();
+    for (const t of texts) if (t.text.includes(needle)) docs.add(t.doc);
+    return docs.size;
+  };
+}
+
+export function searchBench(options: { rounds: number; builds: number }) {
+  const loaded = loadContent(defaultContentDir());
+  if (!loaded.ok) throw new Error('bundled content invalid');
+  const results = [];
+  for (const [label, edition] of [
+    ['bundled', loaded.edition],
+    ['10x synthetic', enlarged(loaded.edition, 10)],
+  ] as const) {
+    const json = JSON.stringify(edition);
+    const size = `${edition.requirements.length} items`;
+    results.push(
+      report(
+        `search index build, ${label} (${size})`,
+        medianMs(() => buildSearchIndex(edition), options.builds),
+        'ms',
+        'JSON.parse of the edition',
+        medianMs(() => JSON.parse(json), options.builds),
+      ),
+    );
+    const index = buildSearchIndex(edition);
+    const scan = substringScanner(index);
+    const cold = process.hrtime.bigint();
+    search(index, QUERIES[0] as string);
+    const coldMs = Number(process.hrtime.bigint() - cold) / 1e6;
+    const searched = latencies((q) => search(index, q, { limit: 20 }), options.rounds);
+    const scanned = latencies(scan, options.rounds);
+    results.push(report(`first query after build, ${label}`, coldMs, 'ms', 'substring scan median', percentile(scanned, 50)));
+    results.push(report(`search median, ${label} (${QUERIES.length} queries)`, percentile(searched, 50), 'ms', 'substring scan', percentile(scanned, 50)));
+    results.push(report(`search p95, ${label}`, percentile(searched, 95), 'ms', 'substring scan', percentile(scanned, 95)));
+  }
+  return results;
+}

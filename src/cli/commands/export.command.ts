@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Edition } from '../../core/model/edition.schema.js';
+import { validateEdition } from '../../core/validate-edition.js';
+import { writeContent } from '../../content/export-content.js';
+import { findEdition } from '../../store/editions.repository.js';
+import { withStore } from '../open-store.js';
+import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
+
+export const exportHelp = [
+  'export content --edition ID --out DIR [--format text|json]   an edition from the database as content files (the layout of content/)',
+  `  ${exportOscalHelp}`,
+].join('\n');
+
+/** bin/tebiki export content|oscal-catalog|oscal-mapping. */
+export async function exportCommand(args: string[], io: CommandIO): Promise<number> {
+  const [what, ...rest] = args;
+  if (what === 'content') return exportContentCommand(rest, io);
+  if (what === 'oscal-catalog' || what === 'oscal-mapping') return exportOscalCommand(what, rest, io);
+  throw new UsageError('expected "export content", "export oscal-catalog" or "export oscal-mapping"');
+}
+
+/**
+ * Writes a stored edition (published or draft) as YAML files that
+ * `tebiki validate --content DIR` accepts and `tebiki import content DIR`
+ * loads back to the same edition. DIR must be new or empty.
+ */
+async function exportContentCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseArgs({ args, options: { edition: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' } }, strict: true });
+  const format = parseFormat(values.format);
+  if (!values.edition) throw new UsageError('--edition ID is required');
+  if (!values.out) throw new UsageError('--out DIR is required');
+  const id = values.edition;
+  const out = resolve(values.out);
+  const row = await withStore((store) => findEdition(store.db, id));
+  if (!row) {
+    if (format === 'json') printJson(io, { ok: false, error: { code: 'not-found', message: `edition ${id} not found` } });
+    else io.err(`tebiki export: edition ${id} not found in the database`);
+    return 1;
+  }
+  // Stored editions were validated when stored; checked again so a damaged row is never written out as content.
+  const checked = validateEdition(JSON.parse(row.content) as Edition);
+  if (!checked.ok) {
+    const problems = checked.problems.filter((p) => p.severity === 'error');
+    if (format === 'json') printJson(io, { ok: false, error: { code: 'validation-failed', message: `stored edition ${id} is invalid` }, problems });
+    else io.err([`tebiki export: stored edition ${id} is invalid:`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n'));
+    return 1;
+  }
+  const files = writeContent(checked.edition, out);
+  if (format === 'json') printJson(io, { ok: true, edition: id, status: row.status, out, files: files.length });
+  else io.out(`exported edition ${id} (${row.status}) to ${out}: ${files.length} files`);
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeOrigin, resolveEdition } from '../../publish/edition-source.js';
+import { renderGuidebookHtml } from '../../reports/guidebook/guidebook-html.js';
+import { renderGuidebookPdf } from '../../reports/guidebook/guidebook-pdf.js';
+import { isLang } from '../../reports/labels.js';
+import { type CommandIO, UsageError } from '../output.js';
+
+export const guidebookHelp = [
+  'guidebook [--edition ID | --content DIR] --format pdf|html --lang ja|en --out FILE   the guidebook document',
+  '      (title page, contents, chapters per phase, glossary and coverage appendices; A4 with page numbers).',
+  "      PDF is rendered by Debian's chromium (/usr/bin/chromium, or TEBIKI_CHROMIUM) with the system fonts",
+  '      "Noto Serif CJK JP" and "Noto Sans CJK JP" from Debian\'s fonts-noto-cjk package; nothing is downloaded.',
+].join('\n');
+
+const FORMATS = ['pdf', 'html'] as const;
+type GuidebookFormat = (typeof FORMATS)[number];
+
+function parseGuidebookFormat(value: string | undefined): GuidebookFormat {
+  if (value === undefined) throw new UsageError('--format pdf|html is required');
+  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be pdf or html, not "${value}"`);
+  return value as GuidebookFormat;
+}
+
+/** Writes next to the target and renames, so a failed run never leaves a truncated file. */
+function writeAtomically(file: string, data: string | Buffer): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw new Error(`--out ${file} is a folder; give a file name`);
+  mkdirSync(dirname(file), { recursive: true });
+  const staging = join(dirname(file), `.${basename(file)}.tebiki-${process.pid}`);
+  try {
+    writeFileSync(staging, data);
+    renameSync(staging, file);
+  } catch (err) {
+    rmSync(staging, { force: true });
+    throw err;
+  }
+}
+
+/** bin/tebiki guidebook: the guidebook of an edition as one HTML file or a PDF. */
+export async function guidebookCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      edition: { type: 'string' },
+      content: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    io.out(`usage: tebiki ${guidebookHelp}`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const format = parseGuidebookFormat(values.format);
+  if (values.lang === undefined) throw new UsageError('--lang ja|en is required');
+  if (!isLang(values.lang)) throw new UsageError(`--lang must be ja or en, not "${values.lang}"`);
+  const lang = values.lang;
+  if (!values.out) throw new UsageError('--out FILE is required: the file to write');
+  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  if (values.edition === '') throw new UsageError('--edition needs an edition id, e.g. --edition 2026.1');
+
+  const started = process.hrtime.bigint();
+  const resolved = await resolveEdition({ editionId: values.edition, contentDir: values.content });
+  const document = renderGuidebookHtml(resolved.edition, lang);
+  const data = format === 'pdf' ? await renderGuidebookPdf(document) : document;
+  const out = resolve(values.out);
+  writeAtomically(out, data);
+  const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+  io.out(`wrote the ${lang === 'ja' ? 'Japanese' : 'English'} guidebook (${format}) of ${describeOrigin(resolved)}`);
+  io.out(`  ${out}: ${Buffer.byteLength(data)} bytes (${ms} ms)`);
+  return 0;
+}

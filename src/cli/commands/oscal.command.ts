@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { exportOscalCatalog } from '../../content/oscal/export-catalog.js';
+import { exportOscalMapping } from '../../content/oscal/export-mapping.js';
+import { importOscalCatalog } from '../../content/oscal/import-catalog.js';
+import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
+import { storeImportedStandard } from '../../services/imported-standards.service.js';
+import { withStore } from '../open-store.js';
+import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+
+export const exportOscalHelp = 'export oscal-catalog|oscal-mapping [--edition ID | --content DIR] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON';
+export const importOscalHelp = 'import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard';
+
+/** bin/tebiki export oscal-catalog|oscal-mapping: OSCAL 1.2 documents that validate against NIST's schemas. */
+export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping', args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseArgs({ args, options: { edition: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  if (!values.out) throw new UsageError('--out FILE is required');
+  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  let edition: Awaited<ReturnType<typeof resolveEdition>>['edition'];
+  try {
+    edition = (await resolveEdition({ editionId: values.edition, contentDir: values.content })).edition;
+  } catch (err) {
+    if (err instanceof EditionSourceError) throw new UsageError(err.message);
+    throw err;
+  }
+  const doc = kind === 'oscal-catalog' ? exportOscalCatalog(edition) : exportOscalMapping(edition);
+  const out = resolve(values.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
+  io.out(`wrote ${kind} of edition ${edition.meta.id} to ${out}`);
+  return 0;
+}
+
+/**
+ * bin/tebiki import oscal FILE: stores the catalog as a standard in the
+ * database, or with --content writes it as content/standards/<id>.yaml so the
+ * content can map to it. A bad file names its place and stores nothing.
+ */
+export async function importOscalCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { id: { type: 'string' }, content: { type: 'string' }, format: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const format = parseFormat(values.format);
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('expected one FILE');
+  if (values.id !== undefined && !/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(values.id))
+    throw new UsageError(`--id must be lower-case letters, digits, "." or "-", not "${values.id}"`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  const result = importOscalCatalog(text, file, values.id ? { id: values.id } : {});
+  if (!result.ok) {
+    if (format === 'json') printJson(io, { ok: false, problems: result.problems });
+    else for (const p of result.problems) io.out(`${p.where || file}: error ${p.message}`);
+    return 1;
+  }
+  const { standard, counts } = result.catalog;
+  let status: string;
+  if (values.content !== undefined) {
+    const target = join(resolve(values.content), 'standards', `${standard.id}.yaml`);
+    if (existsSync(target)) throw new UsageError(`${target} exists; choose another --id`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, stringify(standard, { lineWidth: 0 }));
+    status = `written to ${target}`;
+  } else {
+    status = (await withStore((store, config) => storeImportedStandard({ store, config, now: () => new Date() }, { kind: 'anonymous' }, standard, file)))
+      .status;
+  }
+  const summary = { id: standard.id, title: standard.title.en, groups: counts.groups, requirements: counts.requirements, withdrawn: counts.withdrawn };
+  if (format === 'json') printJson(io, { ...summary, status });
+  else
+    io.out(`${standard.id}: "${summary.title}" — ${summary.groups} groups, ${summary.requirements} requirements, ${summary.withdrawn} withdrawn (${status})`);
+  return 0;
+}

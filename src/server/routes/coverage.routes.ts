@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ServiceContext } from '../../services/context.js';
+import { COMPONENT_TYPES, COVERAGE_STATUSES, coverageOverview, crossStandardView, standardCoverage, unbackedItems } from '../../services/coverage.service.js';
+import { parseInput } from '../validate-input.js';
+
+const IdParams = z.object({ id: z.string().min(1).max(100) });
+const StandardParams = IdParams.extend({ standardId: z.string().min(1).max(100) });
+
+/**
+ * `conditions` is a comma list of the condition ids that hold for the product;
+ * present but empty means none holds, absent means every conditional
+ * requirement is counted.
+ */
+const CoverageQuery = z
+  .object({
+    sl: z.coerce.number().int().min(1).max(4).optional(),
+    componentType: z.enum(COMPONENT_TYPES).optional(),
+    status: z.enum(COVERAGE_STATUSES).optional(),
+    conditions: z
+      .string()
+      .max(500)
+      .transform((s) => s.split(',').map((c) => c.trim()))
+      .refine((list) => list.every((c) => c.length <= 50), 'condition ids are at most 50 characters')
+      .transform((list) => list.filter((c) => c.length > 0))
+      .optional(),
+  })
+  .strict();
+
+const CrossQuery = z
+  .object({
+    from: z.string().min(1).max(100),
+    requirement: z.string().min(1).max(200),
+    to: z.string().min(1).max(100),
+  })
+  .strict();
+
+/** Coverage of the standards (網羅性の確認), 独自項目, and the one-hop cross-standard view; read-only. */
+export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
+  app.get(
+    '/api/editions/:id/coverage',
+    { schema: { tags: ['coverage'], summary: 'Coverage summary of every standard of the edition and the number of items backed by no standard' } },
+    (request) => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      return coverageOverview(ctx, request.actor, id);
+    },
+  );
+
+  app.get(
+    '/api/editions/:id/coverage/:standardId',
+    {
+      schema: {
+        tags: ['coverage'],
+        summary: 'Coverage of one standard: per requirement status with the items behind it, per group, per layer × phase',
+        description:
+          'Filters: sl=1..4 and componentType=cr|sar|edr|hdr|ndr (standards with security levels / device-type variants), status=mandatory|recommended, conditions=comma list of condition ids that hold (empty: none holds).',
+      },
+    },
+    (request) => {
+      const p = parseInput(StandardParams, request.params, 'params');
+      const query = parseInput(CoverageQuery, request.query, 'query');
+      return standardCoverage(ctx, request.actor, p.id, p.standardId, query);
+    },
+  );
+
+  app.get(
+    '/api/editions/:id/unbacked',
+    { schema: { tags: ['coverage'], summary: 'Items backed by no standard (独自項目): no mapping, or only no-relationship ones' } },
+    (request) => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      return unbackedItems(ctx, request.actor, id);
+    },
+  );
+
+  app.get(
+    '/api/editions/:id/cross',
+    {
+      schema: {
+        tags: ['coverage'],
+        summary: 'Requirements of standard `to` sharing guidebook items with requirement `requirement` of standard `from` (one hop, never chained)',
+      },
+    },
+    (request) => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const query = parseInput(CrossQuery, request.query, 'query');
+      return crossStandardView(ctx, request.actor, id, query);
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import { type Actor, isRole } from '../core/authorization.js';
+import { AppError } from '../core/errors.js';
+import { extractKeywords, type KeywordCandidate } from '../core/keywords.js';
+import type { Edition } from '../core/model/edition.schema.js';
+import { queryProblem } from '../core/search/query.js';
+import { search } from '../core/search/search.js';
+import { buildSearchIndex } from '../core/search/search-index.js';
+import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
+import type { Store } from '../store/database.js';
+import { findEdition, findEditionSummary } from '../store/editions.repository.js';
+import type { ServiceContext } from './context.js';
+import { readableEdition } from './editions.service.js';
+
+/**
+ * Search and keyword extraction over one edition. Both are computed once per
+ * edition id and content hash and kept: published editions never change, and
+ * a draft that changes gets a new hash (its older entry is replaced).
+ */
+
+/** Edition id → the latest computed value and the content hash it was computed from. */
+class PerEdition<T> {
+  private readonly entries = new Map<string, { hash: string; value: T }>();
+
+  constructor(private readonly compute: (edition: Edition) => T) {}
+
+  get(id: string, hash: string, edition: Edition): T {
+    const entry = this.entries.get(id);
+    if (entry?.hash === hash) return entry.value;
+    const value = this.compute(edition);
+    this.entries.set(id, { hash, value });
+    return value;
+  }
+}
+
+const indexes = new PerEdition<SearchIndex>(buildSearchIndex);
+const keywordLists = new PerEdition<KeywordCandidate[]>((edition) => extractKeywords(edition));
+
+/**
+ * The edition as the actor may read it (published, or drafts for editors and
+ * admins), with its content hash. The hash is read first: should a draft
+ * change in between, the value is computed from newer content under the older
+ * hash and simply recomputed on the next request.
+ */
+async function readableWithHash(ctx: ServiceContext, actor: Actor, id: string): Promise<[hash: string, edition: Edition]> {
+  const summary = await findEditionSummary(ctx.store.db, id);
+  const edition = await readableEdition(ctx, actor, id);
+  return [summary?.content_hash ?? '', edition];
+}
+
+export interface SearchRequest {
+  q: string;
+  limit?: number;
+  lang?: SearchLang;
+}
+
+/** GET /api/editions/:id/search: requirements, glossary terms and standard requirements, ranked, with highlighted snippets. */
+export async function searchEdition(ctx: ServiceContext, actor: Actor, id: string, request: SearchRequest): Promise<SearchResult> {
+  const problem = queryProblem(request.q);
+  if (problem) throw new AppError('validation-failed', `query.q: ${problem}`, [{ path: 'query.q', message: problem }]);
+  const index = indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
+  return search(index, request.q, { ...(request.limit !== undefined ? { limit: request.limit } : {}), ...(request.lang ? { lang: request.lang } : {}) });
+}
+
+export interface KeywordsResult {
+  edition: string;
+  candidates: KeywordCandidate[];
+}
+
+/** Candidate glossary terms (キーワード抽出) for editors: used in requirement texts, not yet in the glossary. */
+export async function editionKeywords(ctx: ServiceContext, actor: Actor, id: string, limit?: number): Promise<KeywordsResult> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  if (!isRole(actor, 'admin', 'editor')) throw new AppError('forbidden', 'keyword extraction is for editors and administrators');
+  const candidates = keywordLists.get(id, ...(await readableWithHash(ctx, actor, id)));
+  return { edition: id, candidates: limit === undefined ? candidates : candidates.slice(0, limit) };
+}
+
+/**
+ * Keyword candidates of a stored edition for the CLI, which runs with the
+ * database's own credentials (no user to authorise).
+ */
+export async function storedEditionKeywords(store: Store, id: string, limit?: number): Promise<KeywordsResult> {
+  const row = await findEdition(store.db, id);
+  if (!row) throw new AppError('not-found', `edition ${id} is not in the database`);
+  const candidates = extractKeywords(JSON.parse(row.content) as Edition, limit === undefined ? {} : { limit });
+  return { edition: id, candidates };
+}

@@ -1,0 +1,163 @@
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../web/src/i18n/messages.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { startTestServer } from '../helpers/test-server.js';
+import { AppHeader } from './pages/app-header.page.js';
+import { EditorDraftPage } from './pages/editor-draft.page.js';
+import { EditorHomePage } from './pages/editor-home.page.js';
+import { RequirementEditorPage } from './pages/editor-requirement.page.js';
+import { textOf } from './pages/locator-text.js';
+import { LoginPage } from './pages/login.page.js';
+import { RequirementPage } from './pages/requirement.page.js';
+
+/**
+ * An editor's journey: open a draft of the next edition, break and fix an
+ * item's English title (the form says what is wrong as they type), see the
+ * change in the diff, publish. The new edition becomes current with the new
+ * title; the old edition still has the old one.
+ */
+
+interface Localized {
+  ja: string;
+  en: string;
+}
+type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const ADMIN = { email: 'admin@example.jp', displayName: '管理者', password: 'Correct-Horse-Battery-Staple-42' };
+const EDITOR = { email: 'editor@example.jp', displayName: '仕様検討部会 編集者', password: 'Quiet-Harbour-Lantern-2026' };
+const NEXT = { id: '2026.2', title: { ja: 'IoTセキュリティ手引書 2026年版 第2版', en: 'IoT Security Guidebook, 2026 edition, 2nd' } };
+
+/** Logs in through the API of a separate context and returns a request function that carries the CSRF token. */
+async function apiSession(api: APIRequestContext, base: string, email: string, password: string) {
+  const session = await (await api.get(`${base}/api/session`)).json();
+  const login = await api.post(`${base}/api/auth/login`, { data: { email, password }, headers: { 'x-csrf-token': session.csrfToken } });
+  expect(login.status()).toBe(200);
+  const csrf = (await login.json()).csrfToken as string;
+  return { post: (path: string, data: unknown) => api.post(`${base}${path}`, { data, headers: { 'x-csrf-token': csrf } }) };
+}
+
+describe('editing a draft and publishing it', () => {
+  let browser: Browser | null = null;
+  let server: TestServer | null = null;
+  let context: BrowserContext | null = null;
+  let adminContext: BrowserContext | null = null;
+  let page: Page;
+  const pageProblems: string[] = [];
+  let target: { id: string; number: string; title: Localized };
+  let baseId = '';
+  const newTitle = 'Security architecture design, reviewed for 2026.2';
+
+  async function getJson<T>(path: string): Promise<T> {
+    const response = await page.request.get(new URL(path, server?.url).href);
+    expect(response.status(), `GET ${path}`).toBe(200);
+    return (await response.json()) as T;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!browser) return;
+    server = await startTestServer({ anonymousRead: false });
+    const base = server.url;
+    // The first administrator, then the editor, through the API as an admin would.
+    adminContext = await browser.newContext();
+    const api = adminContext.request;
+    const token = new URL(server.setupUrl).hash.replace(/^#token=/, '');
+    const pre = await (await api.get(`${base}/api/session`)).json();
+    const setup = await api.post(`${base}/api/setup`, { data: { token, ...ADMIN }, headers: { 'x-csrf-token': pre.csrfToken } });
+    expect(setup.status()).toBe(201);
+    const admin = await apiSession(api, base, ADMIN.email, ADMIN.password);
+    expect((await admin.post('/api/admin/users', { ...EDITOR, role: 'editor' })).status()).toBe(201);
+
+    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await adminContext?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an editor finds the editor in the navigation and opens a draft from the current edition', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    await page.goto(new URL('/login', server.url).href);
+    await new LoginPage(page).login(EDITOR.email, EDITOR.password);
+    const editions = await getJson<{ current: string }>('/api/editions');
+    baseId = editions.current;
+    const items = await getJson<{ items: { id: string; number: string; title: Localized }[] }>(`/api/editions/${baseId}/requirements`);
+    target = items.items.find((i) => i.number === 'D-1.1') ?? (items.items[0] as (typeof items.items)[number]);
+
+    await page.getByRole('navigation', { name: messages.ja.mainNavigation }).getByRole('link', { name: messages.ja.editor.nav, exact: true }).click();
+    const home = new EditorHomePage(page);
+    await home.heading.waitFor();
+    await home.openDraft(NEXT.id, NEXT.title);
+    const draft = new EditorDraftPage(page);
+    await draft.heading.waitFor();
+    expect(await textOf(draft.heading)).toContain(NEXT.title.ja);
+  });
+
+  it('shows the problem next to the English title as it is emptied, and clears it once fixed', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    const t = messages.ja;
+    await new EditorDraftPage(page).editRequirement(target.number);
+    const form = new RequirementEditorPage(page);
+    await form.heading.waitFor();
+    const en = form.title('en');
+    expect(await en.inputValue()).toBe(target.title.en);
+
+    await en.fill('');
+    await form.waitForInvalid(en);
+    const error = await form.errorOf(en);
+    expect(await textOf(error)).toBe(t.editor.problemMessages['must not be empty']);
+
+    await en.fill(newTitle);
+    await form.waitForValid(en);
+    await form.saveButton.click();
+    await form.savedNotice.waitFor();
+  });
+
+  it('the changes tab shows the new title against the old one', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    const draft = new EditorDraftPage(page);
+    await draft.tab('tabDiff').click();
+    const changed = draft.changedItem(target.number);
+    await changed.waitFor();
+    const text = await textOf(changed);
+    expect(text).toContain(target.title.en);
+    expect(text).toContain(newTitle);
+  });
+
+  it('publishes: the new edition is current and shows the new title; the old edition keeps the old one', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    const draft = new EditorDraftPage(page);
+    await draft.tab('tabPublish').click();
+    await draft.changelogJa.fill('D-1.1 の英語の表題を見直した。');
+    await draft.changelogEn.fill('Reviewed the English title of D-1.1.');
+    await draft.publishButton.click();
+    await draft.published(NEXT.id).waitFor();
+
+    const header = new AppHeader(page);
+    await header.editionTitle.filter({ hasText: NEXT.title.ja }).waitFor();
+    expect((await getJson<{ current: string }>('/api/editions')).current).toBe(NEXT.id);
+
+    await page.goto(new URL(`/requirements/${encodeURIComponent(target.id)}`, server.url).href);
+    const english = await new AppHeader(page).switchLanguage('en');
+    await english.editionTitle.filter({ hasText: NEXT.title.en }).waitFor();
+    const shown = new RequirementPage(page, 'en');
+    await shown.waitForDetail();
+    expect(await shown.title()).toBe(`${target.number} ${newTitle}`);
+
+    const old = await getJson<{ title: Localized }>(`/api/editions/${baseId}/requirements/${encodeURIComponent(target.id)}`);
+    expect(old.title).toEqual(target.title);
+    const published = await getJson<{ title: Localized }>(`/api/editions/${NEXT.id}/requirements/${encodeURIComponent(target.id)}`);
+    expect(published.title).toEqual({ ja: target.title.ja, en: newTitle });
+    expect(pageProblems).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import type { Matrix } from '../../api/types';
+import { useLocalize, useT } from '../../i18n/i18n';
+import { cellPath } from '../../router/paths';
+import { Link } from '../../router/router';
+import type { StandardCoverage } from './coverage.types';
+
+/** Shade in five steps relative to the fullest cell (covered + partial). */
+function heat(value: number, max: number): number {
+  if (value <= 0 || max <= 0) return 0;
+  return Math.min(5, Math.ceil((value / max) * 5));
+}
+
+/** Phases of one stage sit under one header cell. */
+function stageRuns(matrix: Matrix): { id: string; span: number }[] {
+  const runs: { id: string; span: number }[] = [];
+  for (const phase of matrix.phases) {
+    const last = runs.at(-1);
+    if (last && last.id === phase.stage) last.span += 1;
+    else runs.push({ id: phase.stage, span: 1 });
+  }
+  return runs;
+}
+
+/**
+ * Layer × phase: how many requirements of the standard the items of each cell
+ * cover (large figure) and reach only in part (small figure). A non-empty cell
+ * links to the items of that cell.
+ */
+export function CoverageHeatmap({ report, matrix }: { report: StandardCoverage; matrix: Matrix }) {
+  const t = useT();
+  const localize = useLocalize();
+  const cells = new Map(report.cells.map((c) => [`${c.layer}|${c.phase}`, c]));
+  const max = Math.max(0, ...report.cells.map((c) => c.covered + c.partial));
+  const label = (list: { id: string; label: { ja: string; en: string } }[], id: string) => localize(list.find((x) => x.id === id)?.label) || id;
+
+  return (
+    <div className="cov-heatmap-scroll">
+      <table className="cov-heatmap">
+        <caption className="visually-hidden">{t.coverage.heatmapCaption(localize(report.standard.title))}</caption>
+        <thead>
+          <tr>
+            <td className="cov-heatmap-corner" rowSpan={2}>
+              <span>{t.phase} →</span>
+              <span>{t.layer} ↓</span>
+            </td>
+            {stageRuns(matrix).map((run) => (
+              <th key={run.id} scope="colgroup" colSpan={run.span} className="cov-heatmap-stage">
+                {label(matrix.stages, run.id)}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {matrix.phases.map((p) => (
+              <th key={p.id} scope="col" className="cov-heatmap-phase">
+                {localize(p.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.layers.map((layer) => (
+            <tr key={layer.id}>
+              <th scope="row" className="cov-heatmap-layer">
+                {localize(layer.label)}
+              </th>
+              {matrix.phases.map((phase) => {
+                const cell = cells.get(`${layer.id}|${phase.id}`) ?? { covered: 0, partial: 0 };
+                const name = t.coverage.heatmapCell(localize(layer.label), localize(phase.label), cell.covered, cell.partial);
+                const body = (
+                  <>
+                    <span className="cov-heat-covered">{cell.covered}</span>
+                    <span className="cov-heat-partial">{cell.partial > 0 ? `+${cell.partial}` : ''}</span>
+                  </>
+                );
+                return (
+                  <td key={phase.id} className={`cov-heat cov-heat-${heat(cell.covered + cell.partial, max)}`} data-layer={layer.id} data-phase={phase.id}>
+                    {cell.covered + cell.partial > 0 ? (
+                      <Link to={cellPath(layer.id, phase.id)} aria-label={name} title={name} className="cov-heat-value">
+                        {body}
+                      </Link>
+                    ) : (
+                      <span aria-label={name} title={name} className="cov-heat-value" role="img">
+                        {body}
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="cov-heatmap-legend">
+        <span className="cov-heat-key">
+          <span className="cov-heat-covered">N</span> {t.coverage.heatmapKeyCovered}
+        </span>
+        <span className="cov-heat-key">
+          <span className="cov-heat-partial">+N</span> {t.coverage.heatmapKeyPartial}
+        </span>
+        <span className="cov-heat-scale" aria-hidden="true">
+          {[0, 1, 2, 3, 4, 5].map((n) => (
+            <span key={n} className={`cov-heat-${n}`} />
+          ))}
+        </span>
+        <span className="muted">{t.coverage.heatmapKeyScale}</span>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'react';
+import { useLanguage, useLocalize, useT } from '../../i18n/i18n';
+import { StatusKey } from './coverage-badge';
+import { BarChart, chartFont, statusColour } from './coverage-chart';
+import { ANSWER_ORDER, percent, type StandardCoverage } from './coverage.types';
+
+type Group = StandardCoverage['groups'][number];
+
+/** Long group titles are cut on the axis; the tooltip and the table show them whole. */
+function axisLabel(text: string, max = 34): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Canvas height in steps, by the number of bars (the CSP rules out computed inline heights). */
+function heightClass(count: number): string {
+  if (count <= 4) return 'cov-chart-rows-s';
+  if (count <= 9) return 'cov-chart-rows-m';
+  if (count <= 14) return 'cov-chart-rows-l';
+  return 'cov-chart-rows-xl';
+}
+
+function GroupTable({ groups }: { groups: Group[] }) {
+  const t = useT();
+  const localize = useLocalize();
+  return (
+    <details className="cov-details">
+      <summary>{t.coverage.groupsTable}</summary>
+      <div className="table-scroll">
+        <table className="data-table cov-number-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.coverage.group}</th>
+              {ANSWER_ORDER.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {t.coverage.statuses[s]}
+                </th>
+              ))}
+              <th scope="col" className="num">
+                {t.coverage.applicableHeading}
+              </th>
+              <th scope="col" className="num">
+                {t.coverage.answered}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">
+                  <span className="cov-id">{g.id}</span> {localize(g.title)}
+                </th>
+                {ANSWER_ORDER.map((s) => (
+                  <td key={s} className="num">
+                    {g.counts[s]}
+                  </td>
+                ))}
+                <td className="num">{g.counts.total}</td>
+                <td className="num">{percent(g.counts.total ? (g.counts.covered + g.counts.partial + g.counts['out-of-scope']) / g.counts.total : 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** Per group (family, foundational requirement): a stacked bar of its applicable requirements, and the same as a table. */
+export function GroupChart({ report }: { report: StandardCoverage }) {
+  const t = useT();
+  const localize = useLocalize();
+  const { lang } = useLanguage();
+  const groups = report.groups;
+  const title = localize(report.standard.title);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: lang re-creates the chart in the other language.
+  const config = useMemo<ChartConfiguration<'bar'>>(() => {
+    const font = chartFont();
+    const names = groups.map((g) => `${g.id} ${localize(g.title)}`);
+    return {
+      type: 'bar',
+      data: {
+        labels: names.map((n) => axisLabel(n)),
+        datasets: ANSWER_ORDER.map((status) => ({
+          label: t.coverage.statuses[status],
+          data: groups.map((g) => g.counts[status]),
+          backgroundColor: statusColour(status),
+          borderWidth: 0,
+          maxBarThickness: 22,
+        })),
+      },
+      options: {
+        indexAxis: 'y',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: { duration: 250 },
+        font: { family: font.family },
+        scales: {
+          x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: font.muted, font: { family: font.family } }, grid: { color: font.grid } },
+          y: { stacked: true, ticks: { color: font.colour, font: { family: font.family, size: 12 } }, grid: { display: false } },
+        },
+        plugins: {
+          legend: { display: false },
+          tooltip: { callbacks: { title: (items) => names[items[0]?.dataIndex ?? 0] ?? '' } },
+        },
+      },
+    };
+  }, [groups, t, lang, localize]);
+
+  if (groups.length === 0) return <p className="muted">{t.coverage.groupsNone}</p>;
+  return (
+    <>
+      <StatusKey />
+      <BarChart config={config} label={t.coverage.groupsChartLabel(title)} className={heightClass(groups.length)} />
+      <GroupTable groups={groups} />
+    </>
+  );
+}

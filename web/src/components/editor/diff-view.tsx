@@ -1,0 +1,218 @@
+import { useLocalize, useT } from '../../i18n/i18n';
+import { Link } from '../../router/router';
+import { Notice } from '../status';
+import { type EditionDiff, editorPaths, type FieldChange, type ItemRef } from './editor-api';
+
+/** Any content value, readable: both languages of a text, lists as lists, records as terms. */
+export function ValueView({ value }: { value: unknown }) {
+  if (value === null || value === undefined || value === '') return <span className="diff-empty">—</span>;
+  if (typeof value !== 'object') return <span>{String(value)}</span>;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="diff-empty">—</span>;
+    if (value.every((v) => typeof v === 'string')) return <span>{value.join(', ')}</span>;
+    return (
+      <ol className="diff-list">
+        {value.map((v, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only rendering of a list snapshot.
+          <li key={i}>
+            <ValueView value={v} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 2 && typeof record.ja === 'string' && typeof record.en === 'string') {
+    return (
+      <span className="diff-text">
+        <span lang="ja">{record.ja}</span>
+        <span lang="en">{record.en}</span>
+      </span>
+    );
+  }
+  return (
+    <dl className="diff-record">
+      {keys.map((k) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>
+            <ValueView value={record[k]} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FieldTable({ fields }: { fields: FieldChange[] }) {
+  const t = useT();
+  return (
+    <div className="table-scroll">
+      <table className="data-table diff-fields">
+        <thead>
+          <tr>
+            <th scope="col">{t.editor.field}</th>
+            <th scope="col">{t.editor.before}</th>
+            <th scope="col">{t.editor.after}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => (
+            <tr key={f.field}>
+              <th scope="row">{t.editor.fields[f.field] ?? f.field}</th>
+              <td className="diff-before">
+                <ValueView value={f.before} />
+              </td>
+              <td className="diff-after">
+                <ValueView value={f.after} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function RefList({ title, items, link }: { title: string; items: ItemRef[]; link?: (id: string) => string }) {
+  const localize = useLocalize();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="diff-refs">
+        {items.map((r) => {
+          const label = `${r.number ? `${r.number} ` : ''}${localize(r.title)}`;
+          return <li key={r.id}>{link ? <Link to={link(r.id)}>{label}</Link> : label}</li>;
+        })}
+      </ul>
+    </>
+  );
+}
+
+function ChangedItems({ items, link }: { items: (ItemRef & { fields: FieldChange[] })[]; link: (id: string) => string }) {
+  const t = useT();
+  const localize = useLocalize();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{t.editor.diffChanged}</h3>
+      {items.map((c) => (
+        <article key={c.id} className="diff-item" aria-label={`${c.number ?? ''} ${localize(c.title)}`}>
+          <h4>
+            <Link to={link(c.id)}>
+              {c.number ? `${c.number} ` : ''}
+              {localize(c.title)}
+            </Link>
+          </h4>
+          <FieldTable fields={c.fields} />
+        </article>
+      ))}
+    </>
+  );
+}
+
+function MappingChanges({ diff }: { diff: EditionDiff }) {
+  const t = useT();
+  const rel = (r: string | undefined) => (r ? (t.relationships[r as keyof typeof t.relationships] ?? r) : '—');
+  const kind = { added: t.editor.diffAdded, removed: t.editor.diffRemoved, changed: t.editor.diffChanged };
+  if (diff.mappings.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="diff-mappings">
+      <h2 id="diff-mappings">{t.editor.diffMappings}</h2>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.editor.diffChanged}</th>
+              <th scope="col">{t.number}</th>
+              <th scope="col">{t.standard}</th>
+              <th scope="col">{t.standardRequirement}</th>
+              <th scope="col">{t.relationship}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diff.mappings.map((m) => (
+              <tr key={`${m.kind}|${m.requirementId}|${m.standard}|${m.target}`}>
+                <td>{kind[m.kind]}</td>
+                <td>{m.number}</td>
+                <td>{m.standard}</td>
+                <td>{m.target}</td>
+                <td>{m.kind === 'changed' ? `${rel(m.before?.relationship)} → ${rel(m.after?.relationship)}` : rel((m.after ?? m.before)?.relationship)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Counts of added, removed and changed items, mappings and terms. */
+export function DiffSummary({ diff }: { diff: EditionDiff }) {
+  const t = useT();
+  const s = diff.summary as Record<string, number>;
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t.editor.tabRequirements}</dt>
+        <dd>{t.editor.counts(s.requirementsAdded ?? 0, s.requirementsRemoved ?? 0, s.requirementsChanged ?? 0)}</dd>
+      </div>
+      <div>
+        <dt>{t.mappings}</dt>
+        <dd>{t.editor.counts(s.mappingsAdded ?? 0, s.mappingsRemoved ?? 0, s.mappingsChanged ?? 0)}</dd>
+      </div>
+      <div>
+        <dt>{t.editor.diffGlossary}</dt>
+        <dd>{t.editor.counts(s.termsAdded ?? 0, s.termsRemoved ?? 0, s.termsChanged ?? 0)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The changes of a draft against its published edition, section by section. */
+export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId: string }) {
+  const t = useT();
+  const s = diff.summary as Record<string, number>;
+  if (diff.summary.unchanged) return <Notice kind="info">{t.editor.diffNone}</Notice>;
+  return (
+    <div className="diff">
+      <section className="card" aria-labelledby="diff-summary">
+        <h2 id="diff-summary">{t.editor.diffSummary}</h2>
+        <DiffSummary diff={diff} />
+      </section>
+      {diff.meta.length ? (
+        <section className="card" aria-labelledby="diff-meta">
+          <h2 id="diff-meta">{t.editor.diffMeta}</h2>
+          <FieldTable fields={diff.meta} />
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="diff-requirements">
+        <h2 id="diff-requirements">{t.editor.tabRequirements}</h2>
+        {s.requirementsAdded || s.requirementsRemoved || s.requirementsChanged ? null : <p>{t.editor.noChanges}</p>}
+        <RefList title={t.editor.diffAdded} items={diff.requirements.added} link={(id) => editorPaths.requirement(draftId, id)} />
+        <RefList title={t.editor.diffRemoved} items={diff.requirements.removed} />
+        <ChangedItems items={diff.requirements.changed} link={(id) => editorPaths.requirement(draftId, id)} />
+      </section>
+      <MappingChanges diff={diff} />
+      <section className="card" aria-labelledby="diff-glossary">
+        <h2 id="diff-glossary">{t.editor.diffGlossary}</h2>
+        {s.termsAdded || s.termsRemoved || s.termsChanged ? null : <p>{t.editor.noChanges}</p>}
+        <RefList title={t.editor.diffAdded} items={diff.glossary.added} link={(id) => editorPaths.term(draftId, id)} />
+        <RefList title={t.editor.diffRemoved} items={diff.glossary.removed} />
+        <ChangedItems items={diff.glossary.changed} link={(id) => editorPaths.term(draftId, id)} />
+      </section>
+      {diff.other.length ? (
+        <section className="card" aria-labelledby="diff-other">
+          <h2 id="diff-other">{t.editor.diffOther}</h2>
+          <ul>
+            {diff.other.map((o) => (
+              <li key={o}>{t.editor.fields[o] ?? o}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

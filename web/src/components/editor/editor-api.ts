@@ -1,0 +1,175 @@
+import { apiPath, request } from '../../api/client';
+import type { Localized } from '../../api/types';
+
+/**
+ * The draft editor's view of the HTTP API (/api/drafts…). Shapes mirror
+ * src/services/drafts.service.ts; the web never imports server code.
+ */
+
+export type ItemKind = 'requirement' | 'term';
+
+export interface DraftSummary {
+  id: string;
+  title: Localized;
+  date: string;
+  baseEditionId: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DraftList {
+  drafts: DraftSummary[];
+}
+
+export interface DraftOverview {
+  draft: DraftSummary & { version: number };
+  requirements: { id: string; number: string; title: Localized; layers: string[]; phases: string[]; version: number }[];
+  terms: { id: string; term: Localized; reading?: string; version: number }[];
+}
+
+export interface Choice {
+  id: string;
+  label: Localized;
+}
+
+export interface DraftOptions {
+  layers: Choice[];
+  phases: Choice[];
+  threatCategories: (Choice & { depth: number })[];
+  applicability: Choice[];
+  verificationMethods: string[];
+  relationships: string[];
+  referenceTypes: string[];
+  terms: { id: string; term: Localized }[];
+  standards: { id: string; title: Localized; requirements: { id: string; title: Localized; kind: string; depth: number }[] }[];
+}
+
+export interface MappingDraft {
+  standard: string;
+  requirement: string;
+  relationship: string;
+  rationale: Localized;
+}
+
+export interface ReferenceDraft {
+  type: string;
+  id: string;
+  note?: Localized;
+}
+
+export interface AttackDraft {
+  attack: Localized;
+  countermeasures: Localized[];
+}
+
+/** A requirement as the form edits it: the content schema's shape. */
+export interface RequirementDraft {
+  id: string;
+  number: string;
+  title: Localized;
+  layers: string[];
+  phases: string[];
+  threatCategory: string;
+  criteria: Localized[];
+  interpretation: AttackDraft[];
+  verification: { methods: string[]; steps: Localized[] };
+  applicability: string[];
+  references: ReferenceDraft[];
+  mappings: MappingDraft[];
+  terms: string[];
+}
+
+export interface IndustryUsageDraft {
+  industry: Localized;
+  usage: Localized;
+}
+
+export interface TermDraft {
+  id: string;
+  term: Localized;
+  reading?: string;
+  definition: Localized;
+  related: string[];
+  industryUsage: IndustryUsageDraft[];
+}
+
+export interface DraftProblem {
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+  code: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: DraftProblem[];
+}
+
+export interface ItemWrite {
+  id: string;
+  version: number;
+  warnings: DraftProblem[];
+}
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface MappingChange {
+  kind: 'added' | 'removed' | 'changed';
+  requirementId: string;
+  number: string;
+  standard: string;
+  target: string;
+  before?: { relationship: string; rationale: Localized };
+  after?: { relationship: string; rationale: Localized };
+  fields: string[];
+}
+
+export interface ItemRef {
+  id: string;
+  title: Localized;
+  number?: string;
+}
+
+export interface EditionDiff {
+  from: { id: string; title: Localized };
+  to: { id: string; title: Localized };
+  meta: FieldChange[];
+  requirements: { added: ItemRef[]; removed: ItemRef[]; changed: (ItemRef & { fields: FieldChange[] })[] };
+  mappings: MappingChange[];
+  glossary: { added: ItemRef[]; removed: ItemRef[]; changed: (ItemRef & { fields: FieldChange[] })[] };
+  other: string[];
+  summary: Record<string, number | boolean> & { unchanged: boolean };
+  revision: number;
+}
+
+/** URLs of the editor pages, built in one place. */
+export const editorPaths = {
+  home: () => '/editor',
+  draft: (draftId: string) => `/editor/${encodeURIComponent(draftId)}`,
+  tab: (draftId: string, tab: 'terms' | 'diff' | 'publish') => `/editor/${encodeURIComponent(draftId)}/${tab}`,
+  requirement: (draftId: string, id: string) => `/editor/${encodeURIComponent(draftId)}/requirements/${encodeURIComponent(id)}`,
+  newRequirement: (draftId: string) => `/editor/${encodeURIComponent(draftId)}/new-requirement`,
+  term: (draftId: string, id: string) => `/editor/${encodeURIComponent(draftId)}/terms/${encodeURIComponent(id)}`,
+  newTerm: (draftId: string) => `/editor/${encodeURIComponent(draftId)}/new-term`,
+};
+
+const SEGMENT: Record<ItemKind, string> = { requirement: 'requirements', term: 'terms' };
+
+export const draftApi = {
+  open: (id: string, title: Localized) => request<DraftSummary>('POST', '/api/drafts', { body: { id, title } }),
+  check: (draftId: string, kind: ItemKind, item: unknown, mode: 'create' | 'update', signal?: AbortSignal) =>
+    request<CheckResult>('POST', apiPath('drafts', draftId, 'check'), { body: { kind, item, mode }, ...(signal ? { signal } : {}) }),
+  create: (draftId: string, kind: ItemKind, item: unknown) => request<ItemWrite>('POST', apiPath('drafts', draftId, SEGMENT[kind]), { body: { [kind]: item } }),
+  update: (draftId: string, kind: ItemKind, id: string, item: unknown, version: number) =>
+    request<ItemWrite>('PUT', apiPath('drafts', draftId, SEGMENT[kind], id), { body: { [kind]: item, version } }),
+  remove: (draftId: string, kind: ItemKind, id: string, version: number) =>
+    request<void>('DELETE', `${apiPath('drafts', draftId, SEGMENT[kind], id)}?version=${version}`),
+  publish: (draftId: string, changelog: Localized, revision: number) =>
+    request<{ edition: { id: string; title: Localized; date: string } }>('POST', apiPath('drafts', draftId, 'publish'), { body: { changelog, revision } }),
+  itemPath: (draftId: string, kind: ItemKind, id: string) => apiPath('drafts', draftId, SEGMENT[kind], id),
+};

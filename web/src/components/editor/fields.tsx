@@ -1,0 +1,177 @@
+import { type ReactNode, useId } from 'react';
+import type { Localized } from '../../api/types';
+import { useT } from '../../i18n/i18n';
+
+/**
+ * Form controls of the draft editor. Every control shows the live-check
+ * message for its path next to itself, wired with aria-describedby.
+ */
+
+/** Field errors by path (`title.en`, `mappings[0].requirement`), from the check endpoint or a refused save. */
+export type ErrorsAt = (path: string) => string | undefined;
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  multiline?: boolean;
+  readOnly?: boolean;
+  lang?: 'ja' | 'en';
+  list?: string;
+}
+
+/** A labelled input or textarea. */
+export function TextField({ label, value, onChange, error, hint, multiline, readOnly, lang, list }: TextFieldProps) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    readOnly,
+    lang,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+  } as const;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type="text" list={list} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+    </div>
+  );
+}
+
+export function FieldError({ id, children }: { id?: string; children: string }) {
+  return (
+    <p className="field-error" id={id}>
+      {children}
+    </p>
+  );
+}
+
+interface LocalizedFieldsProps {
+  label: string;
+  value: Localized;
+  onChange: (value: Localized) => void;
+  /** Path of the Localized value, e.g. `title` or `criteria[2]`. */
+  path: string;
+  errorsAt: ErrorsAt;
+  multiline?: boolean;
+}
+
+/** Japanese and English side by side: content always carries both. */
+export function LocalizedFields({ label, value, onChange, path, errorsAt, multiline }: LocalizedFieldsProps) {
+  const t = useT();
+  const whole = errorsAt(path);
+  return (
+    <div className="localized-pair">
+      <TextField
+        label={t.editor.inLang(label, 'ja')}
+        lang="ja"
+        value={value.ja}
+        multiline={multiline}
+        onChange={(ja) => onChange({ ...value, ja })}
+        error={errorsAt(`${path}.ja`)}
+      />
+      <TextField
+        label={t.editor.inLang(label, 'en')}
+        lang="en"
+        value={value.en}
+        multiline={multiline}
+        onChange={(en) => onChange({ ...value, en })}
+        error={errorsAt(`${path}.en`)}
+      />
+      {whole ? <FieldError>{whole}</FieldError> : null}
+    </div>
+  );
+}
+
+interface CheckGroupProps {
+  legend: string;
+  choices: { id: string; label: string }[];
+  selected: string[];
+  onChange: (selected: string[]) => void;
+  error?: string | undefined;
+}
+
+/** Checkboxes; the selection keeps the order of the choices. */
+export function CheckGroup({ legend, choices, selected, onChange, error }: CheckGroupProps) {
+  const id = useId();
+  const toggle = (choice: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(choice);
+    else next.delete(choice);
+    onChange([...choices.map((c) => c.id).filter((c) => next.has(c)), ...selected.filter((s) => !choices.some((c) => c.id === s))]);
+  };
+  return (
+    <fieldset className={error ? 'field editor-checks field-invalid' : 'field editor-checks'} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      <div className="editor-check-options">
+        {choices.map((choice) => (
+          <label key={choice.id} className="editor-check">
+            <input type="checkbox" checked={selected.includes(choice.id)} onChange={(e) => toggle(choice.id, e.target.checked)} />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+    </fieldset>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { id: string; label: string }[];
+  error?: string | undefined;
+  /** Offer an empty first choice (for a value not chosen yet). */
+  placeholder?: string;
+}
+
+export function SelectField({ label, value, onChange, options, error, placeholder }: SelectFieldProps) {
+  const id = useId();
+  const unknown = value !== '' && !options.some((o) => o.id === value);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {placeholder !== undefined || value === '' ? <option value="">{placeholder ?? ''}</option> : null}
+        {unknown ? <option value={value}>{value}</option> : null}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
+    </div>
+  );
+}
+
+/** A titled group of fields inside the form. */
+export function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="card editor-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { useId } from 'react';
+import { useLocalize, useT } from '../../i18n/i18n';
+import type { DraftOptions, MappingDraft } from './editor-api';
+import { type ErrorsAt, FieldError } from './fields';
+import { emptyText, removeAt, replaceAt } from './lists';
+
+interface MappingsTableProps {
+  mappings: MappingDraft[];
+  onChange: (mappings: MappingDraft[]) => void;
+  options: DraftOptions;
+  errorsAt: ErrorsAt;
+}
+
+/**
+ * One row per link to a standard requirement: standard, its requirement id
+ * (suggested from the standard's catalog), OSCAL relationship and the
+ * rationale in both languages. Inputs are named by column and row for
+ * assistive technology, since a table has no visible label per cell.
+ */
+export function MappingsTable({ mappings, onChange, options, errorsAt }: MappingsTableProps) {
+  const t = useT();
+  const localize = useLocalize();
+  const listBase = useId();
+  const update = (index: number, patch: Partial<MappingDraft>) => {
+    const current = mappings[index];
+    if (current) onChange(replaceAt(mappings, index, { ...current, ...patch }));
+  };
+  const whole = errorsAt('mappings');
+  const cellError = (index: number, field: string) => {
+    const message = errorsAt(field ? `mappings[${index}].${field}` : `mappings[${index}]`);
+    return message ? <FieldError>{message}</FieldError> : null;
+  };
+  const row = (n: number, column: string) => `${column} ${n}`;
+  return (
+    <div className="editor-mappings">
+      {options.standards.map((s) => (
+        <datalist key={s.id} id={`${listBase}-${s.id}`}>
+          {s.requirements.map((r) => (
+            <option key={r.id} value={r.id}>
+              {localize(r.title)}
+            </option>
+          ))}
+        </datalist>
+      ))}
+      <div className="table-scroll">
+        <table className="data-table editor-mapping-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.standard}</th>
+              <th scope="col">{t.standardRequirement}</th>
+              <th scope="col">{t.relationship}</th>
+              <th scope="col">{t.rationale}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t.editor.remove}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {mappings.map((m, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own while being edited.
+              <tr key={index}>
+                <td>
+                  <select aria-label={row(index + 1, t.standard)} value={m.standard} onChange={(e) => update(index, { standard: e.target.value })}>
+                    <option value="">{t.editor.chooseOne}</option>
+                    {options.standards.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {localize(s.title)}
+                      </option>
+                    ))}
+                  </select>
+                  {cellError(index, 'standard')}
+                </td>
+                <td>
+                  <input
+                    type="text"
+                    aria-label={row(index + 1, t.standardRequirement)}
+                    list={`${listBase}-${m.standard}`}
+                    value={m.requirement}
+                    onChange={(e) => update(index, { requirement: e.target.value })}
+                  />
+                  {cellError(index, 'requirement')}
+                </td>
+                <td>
+                  <select aria-label={row(index + 1, t.relationship)} value={m.relationship} onChange={(e) => update(index, { relationship: e.target.value })}>
+                    {options.relationships.map((r) => (
+                      <option key={r} value={r}>
+                        {t.relationships[r as keyof typeof t.relationships] ?? r}
+                      </option>
+                    ))}
+                  </select>
+                  {cellError(index, 'relationship')}
+                </td>
+                <td className="editor-rationale">
+                  <textarea
+                    lang="ja"
+                    aria-label={row(index + 1, t.editor.inLang(t.rationale, 'ja'))}
+                    value={m.rationale.ja}
+                    onChange={(e) => update(index, { rationale: { ...m.rationale, ja: e.target.value } })}
+                  />
+                  {cellError(index, 'rationale.ja')}
+                  <textarea
+                    lang="en"
+                    aria-label={row(index + 1, t.editor.inLang(t.rationale, 'en'))}
+                    value={m.rationale.en}
+                    onChange={(e) => update(index, { rationale: { ...m.rationale, en: e.target.value } })}
+                  />
+                  {cellError(index, 'rationale.en')}
+                </td>
+                <td>
+                  <button type="button" className="button button-ghost" onClick={() => onChange(removeAt(mappings, index))}>
+                    {t.editor.removeNth(t.mappings, index + 1)}
+                  </button>
+                  {cellError(index, '')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {whole ? <FieldError>{whole}</FieldError> : null}
+      <button
+        type="button"
+        className="button editor-add"
+        onClick={() => onChange([...mappings, { standard: '', requirement: '', relationship: 'intersects-with', rationale: emptyText() }])}
+      >
+        {t.editor.addOne(t.mappings)}
+      </button>
+    </div>
+  );
+}

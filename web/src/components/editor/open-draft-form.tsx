@@ -1,0 +1,79 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/client';
+import type { EditionSummary } from '../../api/types';
+import { useLocalize, useT } from '../../i18n/i18n';
+import { navigate } from '../../router/router';
+import { FormField } from '../form-field';
+import { problemText } from '../status';
+import { draftApi, editorPaths } from './editor-api';
+
+/** Suggests the next id after the current edition's: 2026.1 → 2026.2. */
+function nextId(current: string): string {
+  const m = /^(\d{4})\.(\d+)/.exec(current);
+  return m ? `${m[1]}.${Number(m[2]) + 1}` : '';
+}
+
+/** Opens a draft as a copy of the current published edition, then goes to it. */
+export function OpenDraftForm({ current }: { current: EditionSummary }) {
+  const t = useT();
+  const localize = useLocalize();
+  const [id, setId] = useState(nextId(current.id));
+  const [titleJa, setTitleJa] = useState('');
+  const [titleEn, setTitleEn] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setFailure('');
+    try {
+      const draft = await draftApi.open(id.trim(), { ja: titleJa, en: titleEn });
+      navigate(editorPaths.draft(draft.id));
+    } catch (caught) {
+      const error = caught instanceof ApiError ? caught : new ApiError(0, { code: 'unknown' });
+      const byField: Record<string, string> = {};
+      for (const e of error.problem.errors ?? []) {
+        byField[e.path.replace(/^body\./, '')] ??= t.editor.problemMessages[e.message] ?? e.message;
+      }
+      setErrors(byField);
+      if (!Object.keys(byField).length) setFailure(problemText(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form card" onSubmit={submit} noValidate aria-labelledby="open-draft-title">
+      <h2 id="open-draft-title">{t.editor.openTitle}</h2>
+      <p>{t.editor.openIntro(localize(current.title))}</p>
+      <FormField label={t.editor.draftId} hint={t.editor.draftIdHint} value={id} onChange={(e) => setId(e.target.value)} error={errors.id} required />
+      <FormField
+        label={t.editor.draftTitleJa}
+        lang="ja"
+        value={titleJa}
+        onChange={(e) => setTitleJa(e.target.value)}
+        error={errors['title.ja'] ?? errors.title}
+        required
+      />
+      <FormField
+        label={t.editor.draftTitleEn}
+        lang="en"
+        value={titleEn}
+        onChange={(e) => setTitleEn(e.target.value)}
+        error={errors['title.en'] ?? errors.title}
+        required
+      />
+      {failure ? (
+        <p className="notice notice-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? t.editor.opening : t.editor.openDraft}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../../api/client';
+import type { Localized } from '../../api/types';
+import { useEdition } from '../../edition/edition';
+import { useT } from '../../i18n/i18n';
+import { Link } from '../../router/router';
+import { problemText } from '../status';
+import { DiffSummary } from './diff-view';
+import { type DraftProblem, draftApi, type EditionDiff, editorPaths } from './editor-api';
+import { FormSection, LocalizedFields } from './fields';
+import { emptyText } from './lists';
+import { ProblemList } from './problem-list';
+
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; id: string } | { kind: 'changed' } | { kind: 'failed'; message: string };
+
+/**
+ * Publishes the draft with a changelog entry. It names the revision whose
+ * changes the user could review, so a change made meanwhile by someone else
+ * is not published unseen.
+ */
+export function PublishForm({ draftId, diff, onChanged }: { draftId: string; diff: EditionDiff; onChanged: () => void }) {
+  const t = useT();
+  const edition = useEdition();
+  const [changelog, setChangelog] = useState<Localized>(emptyText());
+  const [problems, setProblems] = useState<DraftProblem[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const errorsAt = (path: string) => {
+    const found = problems.find((p) => p.path === `body.${path}` || p.path === path);
+    return found ? (t.editor.problemMessages[found.message] ?? found.message) : undefined;
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setOutcome({ kind: 'busy' });
+    setProblems([]);
+    try {
+      const result = await draftApi.publish(draftId, changelog, diff.revision);
+      setOutcome({ kind: 'done', id: result.edition.id });
+      // The current edition changed: header, matrix and pages follow it.
+      edition.retry();
+    } catch (caught) {
+      const error = caught instanceof ApiError ? caught : new ApiError(0, { code: 'unknown' });
+      if (error.status === 409 && error.problem.code === 'conflict') {
+        setOutcome({ kind: 'changed' });
+        onChanged();
+        return;
+      }
+      setProblems((error.problem.errors ?? []).map((e) => ({ severity: 'error', code: 'refused', ...e })));
+      setOutcome({ kind: 'failed', message: problemText(t, error) });
+    }
+  };
+
+  if (outcome.kind === 'done') {
+    return (
+      <div className="notice notice-success" role="status">
+        <p>{t.editor.published(outcome.id)}</p>
+        <Link to="/">{t.editor.viewPublished}</Link>
+      </div>
+    );
+  }
+  return (
+    <form className="editor-form" onSubmit={submit} noValidate>
+      <FormSection id="editor-publish" title={t.editor.publishTitle}>
+        <p>{t.editor.publishIntro}</p>
+        {diff.summary.unchanged ? <p>{t.editor.diffNone}</p> : <DiffSummary diff={diff} />}
+        <p>
+          <Link to={editorPaths.tab(draftId, 'diff')}>{t.editor.reviewChanges}</Link>
+        </p>
+        <LocalizedFields
+          label={t.editor.fields.changelog ?? 'changelog'}
+          value={changelog}
+          onChange={setChangelog}
+          path="changelog"
+          errorsAt={errorsAt}
+          multiline
+        />
+      </FormSection>
+      <ProblemList problems={problems.filter((p) => !p.path.startsWith('body.'))} checking={false} />
+      {outcome.kind === 'changed' ? (
+        <p className="notice notice-error" role="alert">
+          {t.editor.publishChanged}
+        </p>
+      ) : null}
+      {outcome.kind === 'failed' ? (
+        <p className="notice notice-error" role="alert">
+          {outcome.message}
+        </p>
+      ) : null}
+      <div className="editor-actions">
+        <button type="submit" className="button button-primary" disabled={outcome.kind === 'busy'}>
+          {outcome.kind === 'busy' ? t.editor.publishing : t.editor.publish}
+        </button>
+      </div>
+    </form>
+  );
+}

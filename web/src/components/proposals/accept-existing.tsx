@@ -1,0 +1,98 @@
+import { type FormEvent, useId, useState } from 'react';
+import { apiPath } from '../../api/client';
+import type { RequirementList, RequirementSummary } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { useEdition } from '../../edition/edition';
+import { useLocalize, useT } from '../../i18n/i18n';
+import { FormField } from '../form-field';
+import { ErrorView, Loading, Notice, problemText } from '../status';
+import { TextAreaField } from './proposal-fields';
+import { PROPOSAL_LIMITS } from './proposal-types';
+import { type DecisionCallbacks, useDecision } from './use-decision';
+
+const SHOWN = 20;
+
+const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+
+/** Items whose number, id or title (either language) contains every word of the query. */
+function matching(items: RequirementSummary[], query: string): RequirementSummary[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return items;
+  return items.filter((r) => {
+    const haystack = fold(`${r.number} ${r.id} ${r.title.ja} ${r.title.en}`);
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
+/** Accept by linking an item of the current edition, found by number, id or title. */
+export function AcceptExisting({ proposalId, callbacks }: { proposalId: string; callbacks: DecisionCallbacks }) {
+  const t = useT();
+  const localize = useLocalize();
+  const { current } = useEdition();
+  const items = useApi<RequirementList>(current ? apiPath('editions', current.id, 'requirements') : null);
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const decision = useDecision(proposalId, callbacks);
+  const groupId = useId();
+
+  if (!current) return <Notice kind="info">{t.noEdition}</Notice>;
+  if (items.status === 'loading') return <Loading />;
+  if (items.status === 'error') return <ErrorView error={items.error} onRetry={items.retry} />;
+  const found = matching(items.data.items, query);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!chosen) {
+      decision.setErrors({ requirementId: t.proposals.chooseRequirement });
+      return;
+    }
+    void decision.send('accept', { requirementId: chosen, ...(note.trim() ? { reason: note } : {}) });
+  };
+
+  const choiceError = decision.errors.requirementId;
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {decision.problem ? <Notice kind="error">{problemText(t, decision.problem)}</Notice> : null}
+      <FormField
+        label={t.proposals.searchRequirement}
+        hint={t.proposals.searchHint}
+        type="search"
+        name="requirement-search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <fieldset
+        className={choiceError ? 'field candidate-list field-invalid' : 'field candidate-list'}
+        aria-describedby={choiceError ? `${groupId}-error` : undefined}
+      >
+        <legend>{t.proposals.candidates}</legend>
+        {found.length === 0 ? <p className="proposal-muted">{t.proposals.noMatches}</p> : null}
+        {found.slice(0, SHOWN).map((r) => (
+          <label key={r.id} className="candidate">
+            <input type="radio" name="requirementId" value={r.id} checked={chosen === r.id} onChange={() => setChosen(r.id)} />
+            <span className="item-number">{r.number}</span> <span>{localize(r.title)}</span>
+          </label>
+        ))}
+        {found.length > SHOWN ? <p className="field-hint">{t.proposals.moreMatches(found.length - SHOWN)}</p> : null}
+        {choiceError ? (
+          <p className="field-error" id={`${groupId}-error`}>
+            {choiceError}
+          </p>
+        ) : null}
+      </fieldset>
+      <TextAreaField
+        label={t.proposals.acceptNote}
+        name="note"
+        rows={3}
+        maxLength={PROPOSAL_LIMITS.reason}
+        value={note}
+        error={decision.errors.reason}
+        onChange={(event) => setNote(event.target.value)}
+      />
+      <button type="submit" className="button button-primary" disabled={decision.busy}>
+        {decision.busy ? t.proposals.deciding : t.proposals.accept}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,188 @@
+import { type FormEvent, type SelectHTMLAttributes, useId, useState } from 'react';
+import { apiPath } from '../../api/client';
+import type { Localized } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { useLocalize, useT } from '../../i18n/i18n';
+import { FormField } from '../form-field';
+import { ErrorView, Loading, Notice, problemText } from '../status';
+import { CheckboxGroup, TextAreaField } from './proposal-fields';
+import { PROPOSAL_LIMITS, type Proposal } from './proposal-types';
+import { useTaxonomyChoices } from './taxonomy-choices';
+import { type DecisionCallbacks, useDecision } from './use-decision';
+
+/** The parts of GET /api/drafts and /api/drafts/:id/options this form uses. */
+interface DraftList {
+  drafts: { id: string; title: Localized }[];
+}
+interface DraftOptions {
+  threatCategories: { id: string; label: Localized; depth: number }[];
+}
+
+interface NewItem {
+  draftId: string;
+  id: string;
+  number: string;
+  titleJa: string;
+  titleEn: string;
+  layers: string[];
+  phases: string[];
+  threatCategory: string;
+}
+
+/** Client-side completeness check; the server checks everything again. */
+function missingFields(item: NewItem, required: string): Record<string, string> {
+  const missing: Record<string, string> = {};
+  const text: [keyof NewItem, string][] = [
+    ['id', 'id'],
+    ['number', 'number'],
+    ['titleJa', 'title.ja'],
+    ['titleEn', 'title.en'],
+    ['threatCategory', 'threatCategory'],
+  ];
+  for (const [key, field] of text) if (!String(item[key]).trim()) missing[field] = required;
+  if (item.layers.length === 0) missing.layers = required;
+  if (item.phases.length === 0) missing.phases = required;
+  return missing;
+}
+
+function SelectField({ label, error, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string | undefined }) {
+  const id = useId();
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...select}>
+        {children}
+      </select>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Loads the open drafts; the form needs at least one. */
+export function AcceptNew({ proposal, callbacks }: { proposal: Proposal; callbacks: DecisionCallbacks }) {
+  const t = useT();
+  const drafts = useApi<DraftList>('/api/drafts');
+  if (drafts.status === 'loading') return <Loading />;
+  if (drafts.status === 'error') return <ErrorView error={drafts.error} onRetry={drafts.retry} />;
+  if (drafts.data.drafts.length === 0) return <Notice kind="info">{t.proposals.noDraft}</Notice>;
+  return <NewItemForm proposal={proposal} callbacks={callbacks} drafts={drafts.data.drafts} />;
+}
+
+/**
+ * Accept by adding a new item to a draft edition. The server fills criteria,
+ * interpretation and verification with marked placeholders quoting the
+ * proposal; the notice tells the editor to complete them.
+ */
+function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; callbacks: DecisionCallbacks; drafts: DraftList['drafts'] }) {
+  const t = useT();
+  const localize = useLocalize();
+  const choices = useTaxonomyChoices();
+  const [item, setItem] = useState<NewItem>({
+    draftId: '',
+    id: '',
+    number: '',
+    titleJa: '',
+    titleEn: '',
+    layers: proposal.layers,
+    phases: proposal.phases,
+    threatCategory: '',
+  });
+  const [note, setNote] = useState('');
+  // Categories come from the draft the item goes into: a draft may have added some.
+  const target = item.draftId || drafts[0]?.id || '';
+  const options = useApi<DraftOptions>(apiPath('drafts', target, 'options'));
+  const categories = options.status === 'ok' ? options.data.threatCategories : [];
+  const decision = useDecision(proposal.id, callbacks, 'body.newRequirement.');
+  const set = <K extends keyof NewItem>(key: K, value: NewItem[K]) => setItem((i) => ({ ...i, [key]: value }));
+  const errors = decision.errors;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing = missingFields(item, t.fieldRequired);
+    decision.setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    const newRequirement = {
+      ...(item.draftId ? { draftId: item.draftId } : {}),
+      id: item.id.trim(),
+      number: item.number.trim(),
+      title: { ja: item.titleJa, en: item.titleEn },
+      layers: item.layers,
+      phases: item.phases,
+      threatCategory: item.threatCategory,
+    };
+    void decision.send('accept', { newRequirement, ...(note.trim() ? { reason: note } : {}) });
+  };
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <Notice kind="info">{t.proposals.placeholderNotice}</Notice>
+      {decision.problem ? <Notice kind="error">{problemText(t, decision.problem)}</Notice> : null}
+      <SelectField label={t.proposals.draftTarget} name="draftId" value={item.draftId} error={errors.draftId} onChange={(e) => set('draftId', e.target.value)}>
+        <option value="">{t.proposals.latestDraft}</option>
+        {drafts.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.id} — {localize(d.title)}
+          </option>
+        ))}
+      </SelectField>
+      <div className="field-row">
+        <FormField label={t.proposals.newNumber} name="number" value={item.number} error={errors.number} onChange={(e) => set('number', e.target.value)} />
+        <FormField
+          label={t.proposals.newId}
+          hint={t.proposals.newIdHint}
+          name="id"
+          value={item.id}
+          error={errors.id}
+          onChange={(e) => set('id', e.target.value)}
+        />
+      </div>
+      <FormField
+        label={t.proposals.newTitleJa}
+        name="title-ja"
+        lang="ja"
+        value={item.titleJa}
+        error={errors['title.ja']}
+        onChange={(e) => set('titleJa', e.target.value)}
+      />
+      <FormField
+        label={t.proposals.newTitleEn}
+        name="title-en"
+        lang="en"
+        value={item.titleEn}
+        error={errors['title.en']}
+        onChange={(e) => set('titleEn', e.target.value)}
+      />
+      <CheckboxGroup legend={t.layers} choices={choices.layers} selected={item.layers} error={errors.layers} onChange={(v) => set('layers', v)} />
+      <CheckboxGroup legend={t.phases} choices={choices.phases} selected={item.phases} error={errors.phases} onChange={(v) => set('phases', v)} />
+      <SelectField
+        label={t.proposals.newThreatCategory}
+        name="threatCategory"
+        value={item.threatCategory}
+        error={errors.threatCategory}
+        onChange={(e) => set('threatCategory', e.target.value)}
+      >
+        <option value="">{t.proposals.chooseThreatCategory}</option>
+        {categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {`${'\u3000'.repeat(c.depth)}${localize(c.label)}`}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={t.proposals.acceptNote}
+        name="note"
+        rows={3}
+        maxLength={PROPOSAL_LIMITS.reason}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="submit" className="button button-primary" disabled={decision.busy}>
+        {decision.busy ? t.proposals.deciding : t.proposals.accept}
+      </button>
+    </form>
+  );
+}

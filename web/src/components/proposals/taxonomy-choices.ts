@@ -1,0 +1,46 @@
+import { useEdition } from '../../edition/edition';
+import { useLocalize } from '../../i18n/i18n';
+import type { Choice } from './proposal-fields';
+
+/** Fixed ids (src/core/taxonomy.ts); labels come from the current edition when it is loaded. */
+const LAYER_IDS = ['service', 'platform', 'network', 'device'];
+const PHASE_IDS = [
+  'planning',
+  'design.architecture',
+  'design.hardware',
+  'design.software',
+  'development.hardware',
+  'development.software',
+  'manufacturing',
+  'mass-production',
+  'operation',
+  'disposal',
+];
+
+/** Layers and phases as labelled choices in the UI language. */
+export function useTaxonomyChoices(): { layers: Choice[]; phases: Choice[]; layerLabel: (id: string) => string; phaseLabel: (id: string) => string } {
+  const edition = useEdition();
+  const localize = useLocalize();
+  const layerLabel = (id: string) => localize(edition.layer(id)?.label) || id;
+  const phaseLabel = (id: string) => localize(edition.phase(id)?.label) || id;
+  return {
+    layers: LAYER_IDS.map((id) => ({ id, label: layerLabel(id) })),
+    phases: PHASE_IDS.map((id) => ({ id, label: phaseLabel(id) })),
+    layerLabel,
+    phaseLabel,
+  };
+}
+
+/**
+ * Field errors of a problem+json answer keyed by the field below `prefix`:
+ * `body.layers.0` → `layers`, `body.newRequirement.title.ja` → `title.ja`.
+ */
+export function errorsBelow(errors: { path: string; message: string }[] | undefined, prefix: string): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const { path, message } of errors ?? []) {
+    if (!path.startsWith(prefix)) continue;
+    const field = path.slice(prefix.length).replace(/\.\d+(\..*)?$/, '');
+    if (field && !byField[field]) byField[field] = message;
+  }
+  return byField;
+}

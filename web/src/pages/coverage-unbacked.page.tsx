@@ -1,0 +1,76 @@
+import { apiPath } from '../api/client';
+import type { EditionSummary } from '../api/types';
+import { useApi } from '../api/use-api';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { coveragePath } from '../components/coverage/coverage-query';
+import type { UnbackedItems } from '../components/coverage/coverage.types';
+import { EditionGate } from '../components/edition-gate';
+import { usePageTitle } from '../components/page-title';
+import { ErrorView, Loading, Notice } from '../components/status';
+import { useEdition } from '../edition/edition';
+import { useLocalize, useT } from '../i18n/i18n';
+import { requirementPath } from '../router/paths';
+import { Link } from '../router/router';
+import { useSession } from '../session/session';
+import '../styles/coverage.css';
+
+function UnbackedList({ edition }: { edition: EditionSummary }) {
+  const t = useT();
+  const localize = useLocalize();
+  const { layer, phase } = useEdition();
+  const who = useSession().user?.id ?? 'anonymous';
+  const result = useApi<UnbackedItems>(apiPath('editions', edition.id, 'unbacked'), who);
+  if (result.status === 'loading') return <Loading />;
+  if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
+  const { items } = result.data;
+  if (items.length === 0) return <Notice kind="success">{t.coverage.unbackedNone}</Notice>;
+  return (
+    <>
+      <p className="total">{t.itemCount(items.length)}</p>
+      <div className="card card-flush">
+        <table className="data-table item-table">
+          <thead>
+            <tr>
+              <th scope="col" className="col-number">
+                {t.number}
+              </th>
+              <th scope="col">{t.title}</th>
+              <th scope="col">{t.layers}</th>
+              <th scope="col">{t.phases}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.id}>
+                <td className="col-number">
+                  <span className="item-number">{item.number}</span>
+                </td>
+                <td>
+                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
+                </td>
+                <td>{item.layers.map((l) => localize(layer(l)?.label) || l).join(t.coverage.listSeparator)}</td>
+                <td>{item.phases.map((p) => localize(phase(p)?.label) || p).join(t.coverage.listSeparator)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** /coverage/unbacked: guidebook items backed by no standard (独自項目). */
+export function CoverageUnbackedPage() {
+  const t = useT();
+  usePageTitle(t.coverage.unbackedTitle);
+  return (
+    <section aria-labelledby="unbacked-title" className="cov-page">
+      <Breadcrumbs trail={[{ label: t.coverage.title, to: coveragePath() }, { label: t.coverage.unbackedTitle }]} />
+      <header className="page-head">
+        <h1 id="unbacked-title">{t.coverage.unbackedTitle}</h1>
+        <p className="page-sub">{t.coverage.unbackedIntro}</p>
+      </header>
+      <EditionGate>{(edition) => <UnbackedList edition={edition} />}</EditionGate>
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../api/client';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { FormField } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { CheckboxGroup, TextAreaField } from '../components/proposals/proposal-fields';
+import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
+import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
+import { errorsBelow, useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
+import { RequireUser } from '../components/proposals/require-user';
+import { Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages';
+import { navigate } from '../router/router';
+import '../components/proposals/proposals.css';
+
+interface Draft {
+  title: string;
+  text: string;
+  layers: string[];
+  phases: string[];
+  industry: string;
+}
+
+const EMPTY: Draft = { title: '', text: '', layers: [], phases: [], industry: '' };
+
+function ProposalForm() {
+  const t = useT();
+  const choices = useTaxonomyChoices();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!draft.title.trim()) missing.title = t.fieldRequired;
+    if (!draft.text.trim()) missing.text = t.fieldRequired;
+    setErrors(missing);
+    setProblem(null);
+    if (Object.keys(missing).length > 0) return;
+    setBusy(true);
+    try {
+      const body = { ...draft, industry: draft.industry.trim() || null };
+      const result = await api.post<ProposalResult>('/api/proposals', body);
+      navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
+      setErrors(errorsBelow(apiError.problem.errors, 'body.'));
+      setProblem(() => (messages: Messages) => problemText(messages, apiError));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form card proposal-form" onSubmit={submit} noValidate>
+      {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+      <FormField
+        label={t.proposals.fieldTitle}
+        name="title"
+        required
+        maxLength={PROPOSAL_LIMITS.title}
+        value={draft.title}
+        error={errors.title}
+        onChange={(event) => set('title', event.target.value)}
+      />
+      <TextAreaField
+        label={t.proposals.fieldText}
+        hint={t.proposals.fieldTextHint(PROPOSAL_LIMITS.text)}
+        name="text"
+        required
+        rows={8}
+        maxLength={PROPOSAL_LIMITS.text}
+        value={draft.text}
+        error={errors.text}
+        onChange={(event) => set('text', event.target.value)}
+      />
+      <CheckboxGroup
+        legend={t.proposals.fieldLayers}
+        choices={choices.layers}
+        selected={draft.layers}
+        error={errors.layers}
+        onChange={(layers) => set('layers', layers)}
+      />
+      <CheckboxGroup
+        legend={t.proposals.fieldPhases}
+        choices={choices.phases}
+        selected={draft.phases}
+        error={errors.phases}
+        onChange={(phases) => set('phases', phases)}
+      />
+      <FormField
+        label={t.proposals.fieldIndustry}
+        hint={t.proposals.fieldIndustryHint}
+        name="industry"
+        maxLength={PROPOSAL_LIMITS.industry}
+        value={draft.industry}
+        error={errors.industry}
+        onChange={(event) => set('industry', event.target.value)}
+      />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? t.proposals.submitting : t.proposals.submit}
+      </button>
+    </form>
+  );
+}
+
+/** /proposals/new: a member, assessor or editor files a security concern. */
+export function ProposalNewPage() {
+  const t = useT();
+  usePageTitle(t.proposals.newTitle);
+
+  return (
+    <section aria-labelledby="proposal-new-title">
+      <Breadcrumbs trail={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }, { label: t.proposals.newTitle }]} />
+      <div className="page-head">
+        <h1 id="proposal-new-title">{t.proposals.newTitle}</h1>
+      </div>
+      <p className="lead">{t.proposals.newIntro}</p>
+      <RequireUser>{() => <ProposalForm />}</RequireUser>
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import type { StandardList } from '../api/browse.types';
+import { apiPath } from '../api/client';
+import type { EditionSummary } from '../api/types';
+import { useApi } from '../api/use-api';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { ConfidenceBadge } from '../components/confidence-badge';
+import { EditionGate } from '../components/edition-gate';
+import { usePageTitle } from '../components/page-title';
+import { ErrorView, Loading } from '../components/status';
+import { useLocalize, useT } from '../i18n/i18n';
+import { standardPath } from '../router/browse-paths';
+import { Link } from '../router/router';
+import { useSession } from '../session/session';
+import '../styles/browse.css';
+import '../styles/standards.css';
+
+function StandardTable({ edition }: { edition: EditionSummary }) {
+  const t = useT();
+  const localize = useLocalize();
+  const who = useSession().user?.id ?? 'anonymous';
+  const list = useApi<StandardList>(apiPath('editions', edition.id, 'standards'), who);
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <ErrorView error={list.error} onRetry={list.retry} />;
+  return (
+    <div className="card card-flush">
+      <div className="table-scroll">
+        <table className="data-table standard-list">
+          <thead>
+            <tr>
+              <th scope="col">{t.standard}</th>
+              <th scope="col">{t.browse.version}</th>
+              <th scope="col">{t.browse.publisher}</th>
+              <th scope="col" className="col-count">
+                {t.browse.requirementCountHeading}
+              </th>
+              <th scope="col">{t.browse.confidenceLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.standards.map((standard) => (
+              <tr key={standard.id}>
+                <td>
+                  <Link to={standardPath(standard.id)} className="standard-link">
+                    {localize(standard.title)}
+                  </Link>
+                  <code className="standard-code">{standard.id}</code>
+                </td>
+                <td className="muted">{standard.version}</td>
+                <td>{standard.publisher}</td>
+                <td className="col-count">
+                  {t.browse.requirementCount(standard.counts.requirements)}
+                  {standard.counts.withdrawn > 0 ? <span className="muted count-note">{t.browse.withdrawnCount(standard.counts.withdrawn)}</span> : null}
+                </td>
+                <td>
+                  <ConfidenceBadge confidence={standard.confidence} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** The standards the guidebook maps to, with how sure we are of their catalogs. */
+export function StandardsPage() {
+  const t = useT();
+  usePageTitle(t.browse.standardsTitle);
+  return (
+    <section aria-labelledby="standards-title">
+      <Breadcrumbs trail={[{ label: t.browse.standardsTitle }]} />
+      <div className="page-head">
+        <h1 id="standards-title">{t.browse.standardsTitle}</h1>
+        <p className="page-sub">{t.browse.standardsIntro}</p>
+      </div>
+      <EditionGate>{(edition) => <StandardTable edition={edition} />}</EditionGate>
+      <dl className="confidence-legend">
+        {(['verified', 'names_verified', 'recall'] as const).map((level) => (
+          <div key={level}>
+            <dt>
+              <ConfidenceBadge confidence={level} />
+            </dt>
+            <dd>{t.browse.confidenceNotes[level]}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
