@@ -1,5 +1,7 @@
 import type { Actor } from '../core/authorization.js';
+import { coverageChange, type StandardCoverageChange } from '../core/coverage/coverage-diff.js';
 import { diffEditions, type EditionDiff } from '../core/edition-diff.js';
+import { importedStandards } from './imported-standards.service.js';
 import { AppError } from '../core/errors.js';
 import { EditionMeta, type Localized, Reference, type Requirement, type StandardNode } from '../core/model/edition.schema.js';
 import { RELATIONSHIPS, VERIFICATION_METHODS } from '../core/taxonomy.js';
@@ -67,8 +69,11 @@ export async function openDraft(ctx: ServiceContext, actor: Actor, input: { id: 
   if (!base) throw new AppError('conflict', 'there is no published edition to open a draft from');
   if (await findEdition(db, input.id))
     throw new AppError('conflict', `edition ${input.id} already exists; choose a new id`, [{ path: 'id', message: 'already exists' }]);
+  // Standards imported from OSCAL catalogs join the draft, so its items can map to them.
+  const known = new Set(base.standards.map((s) => s.id));
+  const imported = (await importedStandards(ctx)).filter((s) => !known.has(s.id));
   const { edition } = validOrThrow(
-    { ...base, meta: { ...base.meta, id: input.id, title: input.title, status: 'draft', date: today(ctx) } },
+    { ...base, standards: [...base.standards, ...imported], meta: { ...base.meta, id: input.id, title: input.title, status: 'draft', date: today(ctx) } },
     { kind: 'meta', index: 0 },
   );
   const now = ctx.now().toISOString();
@@ -146,14 +151,18 @@ export async function draftOptions(ctx: ServiceContext, actor: Actor, draftId: s
 }
 
 /** What changed against the published edition the draft was opened from (or the current one, for an imported draft). */
-export async function draftDiff(ctx: ServiceContext, actor: Actor, draftId: string): Promise<EditionDiff & { revision: number }> {
+export async function draftDiff(
+  ctx: ServiceContext,
+  actor: Actor,
+  draftId: string,
+): Promise<EditionDiff & { revision: number; coverage: StandardCoverageChange[] }> {
   requireEditor(actor);
   const db = ctx.store.db;
   const draft = await loadDraft(db, draftId);
   const state = await findDraftState(db, draftId);
   const base = await publishedEdition(db, state?.base_edition_id ?? null);
   if (!base) throw new AppError('conflict', 'there is no published edition to compare the draft with');
-  return { ...diffEditions(base, draft), revision: state?.revision ?? 0 };
+  return { ...diffEditions(base, draft), revision: state?.revision ?? 0, coverage: coverageChange(base, draft) };
 }
 
 /** Renames the draft edition (its meta carries a version like any item). */

@@ -171,6 +171,36 @@ export function DiffSummary({ diff }: { diff: EditionDiff }) {
   );
 }
 
+/** What the draft does to each standard's coverage (standards without a change are left out). */
+function CoverageChanges({ diff }: { diff: EditionDiff }) {
+  const t = useT();
+  const changes = (diff.coverage ?? []).filter((c) => c.changed.length > 0 || !c.before || !c.after);
+  const counts = (c: Record<string, number> | null) => (c ? `${c.covered ?? 0} · ${c.partial ?? 0} · ${c.gap ?? 0}` : '—');
+  return (
+    <section className="card" aria-labelledby="diff-coverage">
+      <h2 id="diff-coverage">{t.editor.diffCoverage}</h2>
+      {changes.length === 0 ? <p>{t.editor.diffCoverageNone}</p> : null}
+      {changes.map((c) => (
+        <div key={c.standard} className="diff-coverage">
+          <h3>
+            {c.standard}{' '}
+            <small>
+              {t.editor.diffCoverageCounts}: {counts(c.before)} → {counts(c.after)}
+            </small>
+          </h3>
+          <ul>
+            {c.changed.map((x) => (
+              <li key={x.id}>
+                <code>{x.id}</code> {x.from ?? '—'} → {x.to ?? '—'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /** The changes of a draft against its published edition, section by section. */
 export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId: string }) {
   const t = useT();
@@ -203,6 +233,7 @@ export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId: string
         <RefList title={t.editor.diffRemoved} items={diff.glossary.removed} />
         <ChangedItems items={diff.glossary.changed} link={(id) => editorPaths.term(draftId, id)} />
       </section>
+      <CoverageChanges diff={diff} />
       {diff.other.length ? (
         <section className="card" aria-labelledby="diff-other">
           <h2 id="diff-other">{t.editor.diffOther}</h2>

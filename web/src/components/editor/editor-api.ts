@@ -145,6 +145,15 @@ export interface EditionDiff {
   other: string[];
   summary: Record<string, number | boolean> & { unchanged: boolean };
   revision: number;
+  /** Per standard: coverage counts before and after, and the requirements whose status changed. */
+  coverage?: CoverageChange[];
+}
+
+export interface CoverageChange {
+  standard: string;
+  before: Record<string, number> | null;
+  after: Record<string, number> | null;
+  changed: { id: string; from: string | null; to: string | null }[];
 }
 
 /** URLs of the editor pages, built in one place. */
