@@ -68,3 +68,55 @@ describe('OSCAL import of bad structures', () => {
     if (r.ok) expect(r.catalog.standard.title.en.length).toBeLessThan(200);
   });
 });
+
+describe('OSCAL import of an SP 800-53-shaped catalog', () => {
+  // The shape of NIST SP 800-53 rev5 and its resolved baselines: families as
+  // groups, controls labelled AC-2, enhancements nested as child controls
+  // AC-2(1), withdrawn controls kept with a status prop.
+  const catalog = {
+    catalog: {
+      uuid: '74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724',
+      metadata: { title: 'Security and Privacy Controls (shape test)', version: '5.1.1', 'oscal-version': '1.1.2' },
+      groups: [
+        {
+          id: 'ac',
+          class: 'family',
+          title: 'Access Control',
+          controls: [
+            {
+              id: 'ac-2',
+              class: 'SP800-53',
+              title: 'Account Management',
+              props: [
+                { name: 'label', value: 'AC-2' },
+                { name: 'sort-id', value: 'ac-02' },
+              ],
+              controls: [
+                { id: 'ac-2.1', class: 'SP800-53-enhancement', title: 'Automated System Account Management', props: [{ name: 'label', value: 'AC-2(1)' }] },
+                {
+                  id: 'ac-2.10',
+                  class: 'SP800-53-enhancement',
+                  title: 'Shared and Group Account Credential Change',
+                  props: [{ name: 'status', value: 'withdrawn' }],
+                },
+              ],
+            },
+            { id: 'ac-3', class: 'SP800-53', title: 'Access Enforcement', props: [{ name: 'label', value: 'AC-3' }] },
+          ],
+        },
+      ],
+    },
+  };
+
+  it('keeps enhancements under their control and counts base controls', () => {
+    const r = importOscalCatalog(JSON.stringify(catalog), '800-53.json', { id: 'sp-800-53-shape' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.catalog.counts).toEqual({ groups: 1, requirements: 2, withdrawn: 1 });
+    const ac2 = r.catalog.standard.requirements[0]?.children?.[0];
+    expect(ac2).toMatchObject({ id: 'AC-2', kind: 'requirement', title: { en: 'Account Management' } });
+    expect(ac2?.children?.map((c) => [c.id, c.kind, c.status ?? null])).toEqual([
+      ['AC-2(1)', 'enhancement', null],
+      ['ac-2.10', 'enhancement', 'withdrawn'],
+    ]);
+  });
+});

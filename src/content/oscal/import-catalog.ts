@@ -33,7 +33,7 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
   const counts = { groups: 0, requirements: 0, withdrawn: 0 };
 
   const convertControl = (c: Obj, pointer: string, depth: number): StandardNode | null => {
-    const id = propValue(c, 'sort-id') ?? propValue(c, 'label') ?? (typeof c.id === 'string' ? c.id : undefined);
+    const id = identifierOf(c) ?? (typeof c.id === 'string' ? c.id : undefined);
     if (!id) {
       problems.push({ where: `${pointer}/id`, message: 'missing: a control needs an id' });
       return null;
@@ -62,7 +62,7 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
 
   const convertGroup = (g: Obj, pointer: string): StandardNode => {
     counts.groups += 1;
-    const id = propValue(g, 'sort-id') ?? (typeof g.id === 'string' && g.id.trim() ? g.id.trim() : `group-${counts.groups}`);
+    const id = identifierOf(g) ?? (typeof g.id === 'string' && g.id.trim() ? g.id.trim() : `group-${counts.groups}`);
     const name = textOf(g.title) || id;
     const children = [
       ...list(g.groups).map((sub, i) => convertGroup(sub, `${pointer}/groups/${i}`)),
@@ -97,6 +97,16 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
     return { ok: false, problems: parsed.error.issues.map((i) => ({ where: `/${i.path.join('/')}`, message: i.message })) };
   }
   return { ok: true, catalog: { standard: parsed.data, counts } };
+}
+
+/**
+ * The id people use: the label where it is an identifier (SP 800-53 "AC-2",
+ * rev2 "3.1.1"), else the sort-id (rev3 labels are descriptive:
+ * "Personnel Screening (03.09.01)", its sort-id "03.09.01").
+ */
+function identifierOf(o: Obj): string | undefined {
+  const label = propValue(o, 'label');
+  return label && !/\s/.test(label) ? label : propValue(o, 'sort-id');
 }
 
 function propValue(o: Obj, name: string): string | undefined {
