@@ -24,9 +24,3 @@ export function layerPhaseMatrix(requirements: readonly Requirement[]): MatrixCe
   }
   return cells;
 }
-
-export function requirementsInCell(edition: Edition, layer?: Layer, phase?: Phase): Requirement[] {
-  return edition.requirements
-    .filter((r) => (layer ? r.layers.includes(layer) : true) && (phase ? r.phases.includes(phase) : true))
-    .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }));
-}

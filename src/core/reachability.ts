@@ -1,3 +1,4 @@
+import { coverageOf } from './coverage/coverage.js';
 import type { Edition, Standard, StandardNode } from './model/edition.schema.js';
 
 /**
@@ -27,21 +28,20 @@ export interface Reachability {
   unreached: string[];
 }
 
-/** Which answerable requirements of a standard are reached by a mapping or declared out of scope. */
+/**
+ * Which answerable requirements of a standard are reached by a mapping or
+ * declared out of scope. A view of the coverage engine, so there is one rule
+ * for what counts as answered: covered and partial are mapped; out of scope and
+ * pending are declared; a gap is unreached.
+ */
 export function reachability(edition: Edition, standardId: string): Reachability {
-  const standard = edition.standards.find((s) => s.id === standardId);
-  if (!standard) throw new Error(`unknown standard ${standardId}`);
-  // A no-relationship link says the item does not answer it: it reaches nothing.
-  const mappedIds = new Set(
-    edition.requirements.flatMap((r) => r.mappings.filter((m) => m.standard === standardId && m.relationship !== 'no-relationship').map((m) => m.requirement)),
-  );
-  const declared = new Set(edition.outOfScope.filter((o) => o.standard === standardId).flatMap((o) => o.declarations.map((d) => d.requirement)));
   const result: Reachability = { standard: standardId, total: 0, mapped: [], outOfScope: [], unreached: [] };
-  for (const node of answerableNodes(standard)) {
+  for (const r of coverageOf(edition, standardId).requirements) {
+    if (r.coverage === 'not-applicable') continue;
     result.total += 1;
-    if (mappedIds.has(node.id)) result.mapped.push(node.id);
-    else if (declared.has(node.id)) result.outOfScope.push(node.id);
-    else result.unreached.push(node.id);
+    if (r.coverage === 'covered' || r.coverage === 'partial') result.mapped.push(r.id);
+    else if (r.coverage === 'out-of-scope' || r.coverage === 'pending') result.outOfScope.push(r.id);
+    else result.unreached.push(r.id);
   }
   return result;
 }
