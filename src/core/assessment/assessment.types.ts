@@ -1,0 +1,94 @@
+import type { Localized } from '../model/edition.schema.js';
+import type { Checksheet, ChecksheetItem, ChecksheetSpec } from './checksheet.types.js';
+import type { AssessmentStatus, DefectKind, Verdict } from './verdicts.js';
+
+/** A file kept as evidence, stored once by its SHA-256. */
+export interface AttachmentMeta {
+  id: string;
+  sha256: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
+}
+
+/** A flag on the check item itself (項目への指摘), sent to the editors as a proposal. */
+export interface DefectFlag {
+  kind: DefectKind;
+  note: string;
+  /** The proposal it became in the editors' queue. */
+  proposalId: string | null;
+}
+
+/** Why an answer needs another look after the assessment moved to a newer edition. */
+export type ReviewFlag = 'changed' | 'new';
+
+/** The assessor's answer to one check item. */
+export interface Answer {
+  requirementId: string;
+  no: string;
+  verdict: Verdict;
+  /** 根拠・エビデンス */
+  evidence: string;
+  /** 備考; for 対象外 (not-applicable) it is the reason and must not be blank. */
+  comment: string;
+  defect: DefectFlag | null;
+  review: ReviewFlag | null;
+  /** The verdict the item had in the assessment it was carried over from, when it needs review. */
+  previousVerdict: Verdict | null;
+  attachments: AttachmentMeta[];
+  updatedAt: string | null;
+}
+
+/** Answer content as an assessor or a workbook gives it. */
+export interface AnswerInput {
+  verdict: Verdict;
+  evidence: string;
+  comment: string;
+}
+
+/** One assessment (診断) with its frozen checksheet and its answers, in checksheet order. */
+export interface AssessmentView {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  organisation: { id: string; name: string };
+  product: { id: string; name: string; model: string | null };
+  productVersion: string | null;
+  edition: { id: string; title: Localized; date: string };
+  spec: ChecksheetSpec;
+  assessor: { id: string; displayName: string } | null;
+  /** The assessment this one was carried over from (moving to a newer edition). */
+  carriedFrom: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finalisedAt: string | null;
+  /** SHA-256 of the final content (also in the audit log); null until final. */
+  contentHash: string | null;
+  /** Optimistic concurrency: send back with changes. */
+  version: number;
+  items: ChecksheetItem[];
+  answers: Answer[];
+}
+
+/** An empty answer for every item of a checksheet. */
+export function blankAnswers(checksheet: Pick<Checksheet, 'items'>): Answer[] {
+  return checksheet.items.map((i) => ({
+    requirementId: i.requirementId,
+    no: i.no,
+    verdict: 'unassessed',
+    evidence: '',
+    comment: '',
+    defect: null,
+    review: null,
+    previousVerdict: null,
+    attachments: [],
+    updatedAt: null,
+  }));
+}
+
+/** A not-applicable verdict needs its reason (the comment). Returns the message, or null when the answer is whole. */
+export function answerProblem(answer: AnswerInput): string | null {
+  if (answer.verdict === 'not-applicable' && answer.comment.trim() === '') return 'a reason is required for 対象外 (not applicable): write it in 備考 (comment)';
+  return null;
+}
