@@ -9,8 +9,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.routes.js';
+import { assessmentRoutes } from './routes/assessments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
+import { checksheetRoutes } from './routes/checksheets.routes.js';
 import { coverageRoutes } from './routes/coverage.routes.js';
 import { draftRoutes } from './routes/drafts.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
@@ -64,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(draftRoutes, { ctx });
   await app.register(landscapeRoutes, { ctx });
   await app.register(searchRoutes, { ctx });
+  await app.register(checksheetRoutes, { ctx });
+  await app.register(assessmentRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
