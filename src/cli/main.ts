@@ -1,4 +1,5 @@
 import { auditCommand, auditHelp } from './commands/audit.command.js';
+import { checksheetCommand, checksheetHelp } from './commands/checksheet.command.js';
 import { coverageCommand, coverageHelp, gapsCommand, gapsHelp } from './commands/coverage.command.js';
 import { dbCommand, dbHelp } from './commands/db.command.js';
 import { diffCommand, diffHelp } from './commands/diff.command.js';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   export: { run: exportCommand, help: exportHelp },
   import: { run: importCommand, help: importHelp },
   keywords: { run: keywordsCommand, help: keywordsHelp },
+  checksheet: { run: checksheetCommand, help: checksheetHelp },
 };
 
 function usage(): string {

@@ -1,6 +1,7 @@
 import type { CoverageReport, RequirementCoverage } from '../core/coverage/coverage.types.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
 import { html, joinHtml } from './html.js';
+import { csvText } from './csv.js';
 
 /** Renderers of coverage reports for the CLI: text, CSV and a standalone HTML page. */
 
@@ -40,7 +41,6 @@ export function gapsText(list: readonly { standard: string; gaps: RequirementCov
 
 /** One row per standard requirement (and enhancement), RFC 4180 quoting. */
 export function coverageCsv(reports: readonly CoverageReport[]): string {
-  const q = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const rows = [['standard', 'requirement', 'kind', 'coverage', 'status', 'levels', 'items', 'relationships', 'reason_en', 'title_en', 'title_ja']];
   for (const r of reports) {
     for (const x of r.requirements.flatMap((y) => [y, ...y.enhancements])) {
@@ -59,7 +59,7 @@ export function coverageCsv(reports: readonly CoverageReport[]): string {
       ]);
     }
   }
-  return rows.map((row) => row.map(q).join(',')).join('\r\n');
+  return csvText(rows);
 }
 
 /** A self-contained HTML page (no script, inline-free CSS in a style element), every text escaped. */

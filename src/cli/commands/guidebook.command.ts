@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeOrigin, resolveEdition } from '../../publish/edition-source.js';
 import { renderGuidebookHtml } from '../../reports/guidebook/guidebook-html.js';
 import { renderGuidebookPdf } from '../../reports/guidebook/guidebook-pdf.js';
 import { isLang } from '../../reports/labels.js';
 import { type CommandIO, UsageError } from '../output.js';
+import { writeAtomically } from '../write-file.js';
 
 export const guidebookHelp = [
   'guidebook [--edition ID | --content DIR] --format pdf|html --lang ja|en --out FILE   the guidebook document',
@@ -21,20 +21,6 @@ function parseGuidebookFormat(value: string | undefined): GuidebookFormat {
   if (value === undefined) throw new UsageError('--format pdf|html is required');
   if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be pdf or html, not "${value}"`);
   return value as GuidebookFormat;
-}
-
-/** Writes next to the target and renames, so a failed run never leaves a truncated file. */
-function writeAtomically(file: string, data: string | Buffer): void {
-  if (existsSync(file) && statSync(file).isDirectory()) throw new Error(`--out ${file} is a folder; give a file name`);
-  mkdirSync(dirname(file), { recursive: true });
-  const staging = join(dirname(file), `.${basename(file)}.tebiki-${process.pid}`);
-  try {
-    writeFileSync(staging, data);
-    renameSync(staging, file);
-  } catch (err) {
-    rmSync(staging, { force: true });
-    throw err;
-  }
 }
 
 /** bin/tebiki guidebook: the guidebook of an edition as one HTML file or a PDF. */

@@ -125,7 +125,11 @@ export function generateChecksheet(edition: Edition, spec: ChecksheetSpec): Chec
     const [pb, lb] = key(b);
     return pa - pb || la - lb || a.no.localeCompare(b.no, 'en', { numeric: true });
   });
-  return { edition: { id: edition.meta.id, title: edition.meta.title, date: edition.meta.date }, spec, items, excluded };
+  const labels = {
+    layers: edition.taxonomy.layers.map((l) => ({ id: l.id, label: l.label })),
+    phases: edition.taxonomy.phases.map((p) => ({ id: p.id, label: p.label })),
+  };
+  return { edition: { id: edition.meta.id, title: edition.meta.title, date: edition.meta.date }, labels, spec, items, excluded };
 }
 
 function profileReason(labels: Localized[]): Localized {

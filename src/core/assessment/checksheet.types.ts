@@ -47,8 +47,15 @@ export interface ExcludedItem {
   reason: Localized;
 }
 
+/** Labels of the edition's layers and phases, so exports need nothing else to name them. */
+export interface ChecksheetLabels {
+  layers: { id: Layer; label: Localized }[];
+  phases: { id: Phase; label: Localized }[];
+}
+
 export interface Checksheet {
   edition: { id: string; title: Localized; date: string };
+  labels: ChecksheetLabels;
   spec: ChecksheetSpec;
   /** Ordered by phase, then layer, then number. */
   items: ChecksheetItem[];

@@ -1,5 +1,51 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { checksheetCsv, checksheetJson } from '../../reports/checksheet-export.js';
+import { PUBLICATION_LANGS } from '../../reports/labels.js';
+import { buildChecksheet, ChecksheetRequest } from '../../services/checksheets.service.js';
 import type { ServiceContext } from '../../services/context.js';
+import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
+import { docSchema, parseInput } from '../validate-input.js';
+
+const ExportQuery = z.object({ format: z.enum(['xlsx', 'csv', 'json']), lang: z.enum(PUBLICATION_LANGS).default('ja') }).strict();
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Checksheets generated from an edition, previewed or downloaded without an assessment. */
-export async function checksheetRoutes(_app: FastifyInstance, _opts: { ctx: ServiceContext }) {}
+export async function checksheetRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
+  app.post(
+    '/api/checksheets/preview',
+    {
+      schema: {
+        tags: ['checksheets'],
+        summary: 'Generate a checksheet from an edition (filters, profile, target standard)',
+        body: docSchema(ChecksheetRequest),
+      },
+    },
+    async (request) => {
+      const input = parseInput(ChecksheetRequest, request.body);
+      return buildChecksheet(ctx, request.actor, input.editionId, input.spec);
+    },
+  );
+
+  app.post(
+    '/api/checksheets/export',
+    {
+      schema: {
+        tags: ['checksheets'],
+        summary: 'Download a checksheet as xlsx, csv or json (format and lang in the query)',
+        body: docSchema(ChecksheetRequest),
+      },
+    },
+    async (request, reply) => {
+      const { format, lang } = parseInput(ExportQuery, request.query, 'query');
+      const input = parseInput(ChecksheetRequest, request.body);
+      const checksheet = await buildChecksheet(ctx, request.actor, input.editionId, input.spec);
+      const name = `checksheet-${checksheet.edition.id}.${format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+      if (format === 'xlsx') return reply.type(XLSX).send(await writeChecksheetWorkbook(checksheet, { lang }));
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(checksheetCsv(checksheet, lang));
+      return reply.type('application/json; charset=utf-8').send(checksheetJson(checksheet));
+    },
+  );
+}

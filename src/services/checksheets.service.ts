@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { generateChecksheet } from '../core/assessment/checksheet.js';
+import type { Checksheet, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
+import type { Actor } from '../core/authorization.js';
+import { AppError } from '../core/errors.js';
+import { LAYERS, PHASES } from '../core/taxonomy.js';
+import type { ServiceContext } from './context.js';
+import { COMPONENT_TYPES } from './coverage.service.js';
+import { readableEdition } from './editions.service.js';
+
+const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .array(z.enum(values))
+    .max(values.length)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat an id')
+    .default([]);
+
+/** What to put in a checksheet, as the API and the web form give it. Empty layer/phase lists mean all. */
+export const ChecksheetSpecInput = z
+  .object({
+    layers: distinct(LAYERS),
+    phases: distinct(PHASES),
+    profile: z.array(z.string().trim().min(1).max(50)).max(100).nullable().default(null),
+    standard: z.string().trim().min(1).max(100).optional(),
+    sl: z.number().int().min(1).max(4).optional(),
+    componentType: z.enum(COMPONENT_TYPES).optional(),
+    mandatoryOnly: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine(
+    (v, ctx) => {
+      if (typeof v !== 'object' || v === null) return;
+      for (const key of ['sl', 'componentType', 'mandatoryOnly'] as const) {
+        if (v[key] !== undefined && v.standard === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'needs a target standard' });
+      }
+    },
+    // Also when other fields are wrong, so one answer names every problem.
+    { when: () => true },
+  );
+export type ChecksheetSpecInput = z.output<typeof ChecksheetSpecInput>;
+
+export const ChecksheetRequest = z.object({ editionId: z.string().trim().min(1).max(100), spec: ChecksheetSpecInput }).strict();
+
+export function specFromInput(input: ChecksheetSpecInput): ChecksheetSpec {
+  return {
+    layers: input.layers,
+    phases: input.phases,
+    profile: input.profile,
+    target: input.standard
+      ? {
+          standard: input.standard,
+          ...(input.sl !== undefined ? { securityLevel: input.sl } : {}),
+          ...(input.componentType ? { componentType: input.componentType } : {}),
+          ...(input.mandatoryOnly ? { mandatoryOnly: true } : {}),
+        }
+      : null,
+  };
+}
+
+/** The spec's own field name for a core problem path (sl stays sl, profile[2] → profile.2). */
+const fieldOf = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
+
+/**
+ * A checksheet from an edition the actor may read. Spec problems the schema
+ * cannot see (unknown standard or condition) come back under `where`.
+ */
+export async function buildChecksheet(
+  ctx: ServiceContext,
+  actor: Actor,
+  editionId: string,
+  input: ChecksheetSpecInput,
+  where = 'body.spec',
+): Promise<Checksheet> {
+  if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  const edition = await readableEdition(ctx, actor, editionId);
+  try {
+    return generateChecksheet(edition, specFromInput(input));
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation-failed' && err.errors) {
+      const errors = err.errors.map((e) => ({ path: `${where}.${fieldOf(e.path)}`, message: e.message }));
+      throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    }
+    throw err;
+  }
+}
