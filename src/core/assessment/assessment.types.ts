@@ -89,6 +89,7 @@ export function blankAnswers(checksheet: Pick<Checksheet, 'items'>): Answer[] {
 
 /** A not-applicable verdict needs its reason (the comment). Returns the message, or null when the answer is whole. */
 export function answerProblem(answer: AnswerInput): string | null {
-  if (answer.verdict === 'not-applicable' && answer.comment.trim() === '') return 'a reason is required for 対象外 (not applicable): write it in 備考 (comment)';
+  if (answer.verdict === 'not-applicable' && answer.comment.trim() === '')
+    return 'a reason is required for 対象外 (not applicable): write it in 備考 (comment)';
   return null;
 }
