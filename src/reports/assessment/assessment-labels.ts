@@ -1,0 +1,201 @@
+import type { DerivedResult, ItemChange, ReadinessState } from '../../core/assessment/results.types.js';
+import type { Lang } from '../labels.js';
+
+/**
+ * Fixed wording of the assessment reports. `ja` is the source; `en` is typed
+ * by it, so a missing key fails to compile. Verdict, status and defect names
+ * come from src/core/assessment/verdicts.ts.
+ */
+const ja = {
+  reportTitle: '診断報告書',
+  comparisonTitle: '診断の比較',
+  draftBanner: '未確定（DRAFT）: この報告書は確定前の内容であり、今後変わることがあります。',
+  finalNote: '確定済み: 下記のハッシュで内容を照合できます。',
+  assessmentId: '診断ID',
+  organisation: '組織',
+  product: '製品',
+  model: '型番',
+  productVersion: '製品バージョン',
+  edition: '手引書の版',
+  assessor: '診断者',
+  status: '状態',
+  createdAt: '作成日時',
+  updatedAt: '更新日時',
+  finalisedAt: '確定日時',
+  generatedAt: '出力日時',
+  contentHash: '内容のハッシュ（SHA-256）',
+  carriedFrom: '引き継ぎ元の診断',
+  scope: '診断の範囲',
+  layers: 'レイヤー',
+  phases: 'フェーズ',
+  profile: '適用条件（製品プロファイル）',
+  target: '対象の標準',
+  all: 'すべて',
+  noProfile: 'なし（すべての項目を対象）',
+  securityLevel: 'セキュリティレベル',
+  componentType: 'コンポーネント種別',
+  mandatoryOnly: '必須の要求事項のみ',
+  summary: '結果の概要',
+  overall: '全体',
+  verdictDistribution: '判定の内訳',
+  scoreByLayer: 'レイヤー別のスコア',
+  scoreByPhase: 'フェーズ別のスコア',
+  scoreByThreat: '脅威のカテゴリ別のスコア',
+  group: '区分',
+  score: 'スコア',
+  completion: '判定済みの割合',
+  total: '項目数',
+  notScored: '対象なし',
+  scoreNote: 'スコア =（適合 + 一部適合 × 0.5）÷（項目数 − 対象外）。未評価と要確認は満たしていないものとして数えます。',
+  chartTextAlternative: '数値は次の表にも示します。',
+  readiness: '適合の見通し',
+  readinessIntro: '各要求事項を、対応する項目の判定から「充足」「未充足」「不明」に分けます。一つでも未充足があれば全体は未充足です。',
+  readinessStates: { met: '充足', 'not-met': '未充足', unknown: '不明' },
+  requirement: '要求事項',
+  title: '題名',
+  result: '結果',
+  items: '対応する項目',
+  partialEvidenceItems: '部分的な根拠となる項目',
+  derived: '標準ごとの結果',
+  derivedIntro:
+    '標準の要求事項ごとに、同等・同一・上位集合の関係で対応する項目の判定から結果を導きます。部分集合・一部重複の関係しかない要求事項は「部分的な根拠のみ」とし、判定としては扱いません。',
+  derivedResults: {
+    met: '充足',
+    'partially-met': '一部充足',
+    'not-met': '未充足',
+    'not-applicable': '対象外',
+    'partial-evidence': '部分的な根拠のみ',
+    unknown: '不明',
+    'no-items': '対応する項目なし',
+  },
+  conflict: '項目の判定が食い違っています',
+  notInChecksheet: 'チェックシート外',
+  itemResults: '項目別の結果',
+  no: '項番',
+  verdict: '判定',
+  evidence: '根拠・エビデンス',
+  comment: '備考',
+  attachments: '添付ファイル',
+  defect: '項目への指摘',
+  reviewFlag: '要再確認',
+  review: { changed: '項目が変更された', new: '新しい項目' },
+  previousVerdict: '前回の判定',
+  none: '—',
+  before: '比較元',
+  after: '比較先',
+  difference: '差',
+  changes: '変化',
+  changeKinds: { improved: '改善', regressed: '悪化', same: '変化なし', changed: '判定が変わった', added: '追加', removed: '削除' },
+  scoresSideBySide: 'スコアの比較',
+  itemChanges: '項目ごとの変化',
+  generatedBy: 'tebiki で生成',
+} as const;
+
+type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
+export type AssessmentLabels = Widen<typeof ja> & {
+  readinessStates: Record<ReadinessState, string>;
+  derivedResults: Record<DerivedResult, string>;
+  changeKinds: Record<ItemChange, string>;
+};
+
+const en: AssessmentLabels = {
+  reportTitle: 'Assessment report',
+  comparisonTitle: 'Comparison of assessments',
+  draftBanner: 'DRAFT (not final): this report may still change.',
+  finalNote: 'Final: the hash below identifies the content.',
+  assessmentId: 'Assessment id',
+  organisation: 'Organisation',
+  product: 'Product',
+  model: 'Model',
+  productVersion: 'Product version',
+  edition: 'Guidebook edition',
+  assessor: 'Assessor',
+  status: 'Status',
+  createdAt: 'Created',
+  updatedAt: 'Updated',
+  finalisedAt: 'Finalised',
+  generatedAt: 'Generated',
+  contentHash: 'Content hash (SHA-256)',
+  carriedFrom: 'Carried over from',
+  scope: 'Scope',
+  layers: 'Layers',
+  phases: 'Phases',
+  profile: 'Applicability conditions (product profile)',
+  target: 'Target standard',
+  all: 'All',
+  noProfile: 'None (every item applies)',
+  securityLevel: 'Security level',
+  componentType: 'Component type',
+  mandatoryOnly: 'Mandatory requirements only',
+  summary: 'Summary',
+  overall: 'Overall',
+  verdictDistribution: 'Verdicts',
+  scoreByLayer: 'Score by layer',
+  scoreByPhase: 'Score by phase',
+  scoreByThreat: 'Score by threat category',
+  group: 'Group',
+  score: 'Score',
+  completion: 'Decided',
+  total: 'Items',
+  notScored: 'Nothing applies',
+  scoreNote: 'Score = (pass + 0.5 × partially met) ÷ (items − not applicable). Not assessed and needs review count as not met.',
+  chartTextAlternative: 'The numbers are also in the table below.',
+  readiness: 'Readiness',
+  readinessIntro:
+    'Each requirement is met, not met or unknown according to the verdicts of the items behind it. The scheme is not met when any requirement is not met.',
+  readinessStates: { met: 'Met', 'not-met': 'Not met', unknown: 'Unknown' },
+  requirement: 'Requirement',
+  title: 'Title',
+  result: 'Result',
+  items: 'Items',
+  partialEvidenceItems: 'Items giving partial evidence',
+  derived: 'Results per standard',
+  derivedIntro:
+    'For each standard requirement, the result follows from the verdicts of the items mapped to it as equal, equivalent or superset. Requirements reached only by subset or intersecting items show partial evidence only, never a verdict.',
+  derivedResults: {
+    met: 'Met',
+    'partially-met': 'Partially met',
+    'not-met': 'Not met',
+    'not-applicable': 'Not applicable',
+    'partial-evidence': 'Partial evidence only',
+    unknown: 'Unknown',
+    'no-items': 'No items',
+  },
+  conflict: 'The items’ verdicts conflict',
+  notInChecksheet: 'not in checksheet',
+  itemResults: 'Results by item',
+  no: 'No.',
+  verdict: 'Verdict',
+  evidence: 'Evidence',
+  comment: 'Comment',
+  attachments: 'Attachments',
+  defect: 'Flag on the item',
+  reviewFlag: 'Review',
+  review: { changed: 'Item changed', new: 'New item' },
+  previousVerdict: 'Previous verdict',
+  none: '—',
+  before: 'Before',
+  after: 'After',
+  difference: 'Change',
+  changes: 'Changes',
+  changeKinds: { improved: 'Improved', regressed: 'Regressed', same: 'Same', changed: 'Changed', added: 'Added', removed: 'Removed' },
+  scoresSideBySide: 'Scores side by side',
+  itemChanges: 'Changes by item',
+  generatedBy: 'Generated by tebiki',
+};
+
+export function assessmentLabels(lang: Lang): AssessmentLabels {
+  return lang === 'ja' ? ja : en;
+}
+
+/** A share as a percentage with one decimal, or null as the "nothing applies" mark. */
+export function percent(value: number | null, L: AssessmentLabels): string {
+  return value === null ? L.notScored : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A byte count in B / KiB / MiB. */
+export function byteSize(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KiB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderAssessmentReportHtml } from '../../src/reports/assessment/assessment-html.js';
+import { renderGuidebookPdf } from '../../src/reports/guidebook/guidebook-pdf.js';
+import { CHROMIUM_PATH } from '../helpers/browser.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { reportData } from './assessment-fixtures.js';
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+/** Chromium and pdftotext (poppler-utils) are needed: skipped with a notice on a laptop, required under CI. */
+function pdfToolsPresent(): boolean {
+  const missing = [CHROMIUM_PATH, PDFTOTEXT].filter((p) => !existsSync(p));
+  if (missing.length === 0) return true;
+  if (process.env.CI === 'true') throw new Error(`${missing.join(' and ')} required under CI`);
+  console.warn(`[test] NOTICE: ${missing.join(', ')} not found; the assessment PDF test is skipped (apt-get install chromium poppler-utils)`);
+  return false;
+}
+
+/** pdftotext breaks lines wherever the page did. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('assessment report as PDF', () => {
+  const dir = tempDir('tebiki-assessment-pdf-');
+  afterAll(() => dir.remove());
+
+  it('ja: an A4 PDF whose text has the Japanese headings, the product name and the draft mark', { timeout: 120_000 }, async (ctx) => {
+    if (!pdfToolsPresent()) return ctx.skip('no chromium or pdftotext');
+    const pdf = await renderGuidebookPdf(renderAssessmentReportHtml(reportData(), 'ja'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const out = join(dir.path, 'report-ja.pdf');
+    writeFileSync(out, pdf);
+    const text = squash(execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', out, '-'], { encoding: 'utf8' }));
+    for (const s of [
+      '診断報告書',
+      'スマートカメラX1',
+      '株式会社テスト',
+      '結果の概要',
+      'レイヤー別のスコア',
+      '適合の見通し',
+      '標準ごとの結果',
+      '部分的な根拠のみ',
+      '項目別の結果',
+      '根拠・エビデンス',
+      '未確定DRAFT',
+    ])
+      expect(text, s).toContain(s);
+    const info = execFileSync('/usr/bin/pdfinfo', [out], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+  });
+});
