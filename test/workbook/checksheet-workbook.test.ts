@@ -1,0 +1,435 @@
+import type { CellFormulaValue, Worksheet } from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { type Answer, blankAnswers } from '../../src/core/assessment/assessment.types.js';
+import { AppError } from '../../src/core/errors.js';
+import { readChecksheetWorkbook } from '../../src/workbook/read-checksheet-workbook.js';
+import { LAYER_LABELS, PHASE_LABELS } from '../../src/workbook/workbook-layout.js';
+import { writeChecksheetWorkbook } from '../../src/workbook/write-checksheet-workbook.js';
+import { bundledChecksheet, bundledEdition, edit, openWorkbook, sheet } from './workbook-helpers.js';
+
+const checksheet = bundledChecksheet();
+const items = checksheet.items;
+const n = items.length;
+const now = new Date('2026-12-01T09:00:00Z');
+const cover = {
+  title: '見守りカメラ X1 診断',
+  organisation: '株式会社サンプル',
+  product: '見守りカメラ X1',
+  productVersion: '2.1',
+  assessor: '山田 花子',
+  date: '2026-12-01',
+  assessmentId: 'asm-1',
+};
+const blankJa = await writeChecksheetWorkbook(checksheet, { lang: 'ja', cover, now });
+const blankEn = await writeChecksheetWorkbook(checksheet, { lang: 'en', cover, now });
+
+const HEADERS_JA = ['項番', 'レイヤー', 'フェーズ', '脅威のカテゴリ', '基準（対策）', '確認方法', '判定', '根拠・エビデンス', '備考', '項目への指摘'];
+const VERDICT_LIST = '"適合,一部適合,不適合,対象外,未評価,要確認"';
+
+/** The validation error a read throws. */
+async function readError(bytes: Uint8Array, against = items) {
+  try {
+    await readChecksheetWorkbook(bytes, against);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('the workbook was read without an error');
+}
+
+const formulaOf = (ws: Worksheet, address: string) => ws.getCell(address).value as CellFormulaValue;
+
+describe('writeChecksheetWorkbook', () => {
+  it('has the cover, the checksheet, the summary and a hidden _tebiki sheet', async () => {
+    const wb = await openWorkbook(blankJa);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['表紙', 'visible'],
+      ['チェックシート', 'visible'],
+      ['集計', 'visible'],
+      ['_tebiki', 'hidden'],
+    ]);
+    const meta = sheet(wb, '_tebiki')
+      .getSheetValues()
+      .map((row) => (Array.isArray(row) ? row.slice(1, 3) : null));
+    expect(meta).toContainEqual(['formatVersion', 1]);
+    expect(meta).toContainEqual(['editionId', checksheet.edition.id]);
+    expect(meta).toContainEqual(['assessmentId', 'asm-1']);
+    expect(meta).toContainEqual(['exportedAt', '2026-12-01T09:00:00.000Z']);
+  });
+
+  it('lays out チェックシート for printing and filling in: headers, frozen header row, A4 landscape, filter, drop-down, hidden ids', async () => {
+    const ws = sheet(await openWorkbook(blankJa), 'チェックシート');
+    expect(HEADERS_JA.map((_, i) => ws.getRow(1).getCell(i + 1).value)).toEqual(HEADERS_JA);
+    expect(ws.rowCount).toBe(n + 1);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '1:1' });
+    expect(ws.autoFilter).toBe(`A1:J${n + 1}`);
+    expect(ws.getCell('E2').alignment?.wrapText).toBe(true);
+    expect(ws.getColumn('E').width).toBeGreaterThan(ws.getColumn('G').width ?? 0);
+
+    for (const address of ['G2', 'G17', `G${n + 1}`]) {
+      expect(ws.getCell(address).dataValidation).toMatchObject({ type: 'list', formulae: [VERDICT_LIST], showErrorMessage: true });
+    }
+    expect(ws.getCell('H2').dataValidation).toBeUndefined();
+    // Answer cells are unlocked and filled; item cells keep the default (locked).
+    for (const col of ['G', 'H', 'I', 'J']) {
+      expect(ws.getCell(`${col}5`).protection).toMatchObject({ locked: false });
+      expect(ws.getCell(`${col}5`).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFF2CC' } });
+    }
+    expect(ws.getCell('E5').protection?.locked).not.toBe(false);
+
+    expect(ws.getColumn('K').hidden).toBe(true);
+    expect(ws.getColumn('L').hidden).toBe(true);
+    const first = items[0];
+    if (!first) throw new Error('no items');
+    expect(ws.getCell('A2').value).toBe(first.no);
+    expect(ws.getCell('K2').value).toBe(first.requirementId);
+    expect(ws.getCell('L2').value).toBe(first.hash);
+    expect(ws.getCell('E2').text).toBe(`${first.title.ja}\n${first.criteria.map((c, i) => `${i + 1}. ${c.ja}`).join('\n')}`);
+    expect(ws.getCell('F2').text).toContain('方法: ');
+    expect(ws.getCell('F2').text).toContain(`1. ${first.method.steps[0]?.ja}`);
+    expect(ws.getCell('D2').value).toBe(first.threatCategory.label.ja);
+    expect(ws.getCell('G2').value).toBeNull();
+  });
+
+  it('sums up with live formulas that carry computed values', async () => {
+    const ws = sheet(await openWorkbook(blankJa), '集計');
+    const range = `'チェックシート'!$G$2:$G$${n + 1}`;
+    expect(ws.getCell('A4').value).toBe('適合');
+    expect(formulaOf(ws, 'B4').formula).toBe(`COUNTIF(${range},"適合")`);
+    expect(formulaOf(ws, 'B8')).toEqual({ formula: expect.stringContaining(`COUNTIF(${range},"未評価")`), result: n });
+    expect(formulaOf(ws, 'B10')).toEqual({ formula: `COUNTA('チェックシート'!$A$2:$A$${n + 1})`, result: n });
+    expect(ws.getCell('A11').value).toBe('完了率');
+    expect(formulaOf(ws, 'B11').formula).toBe('IF(B10=0,0,(B4+B5+B6+B7)/B10)');
+    expect(ws.getCell('A12').value).toBe('スコア');
+    expect(formulaOf(ws, 'B12').formula).toBe('IF(B10-B7=0,"-",(B4+0.5*B5)/(B10-B7))');
+    // Per layer: COUNTIFS on the label inside the レイヤー cell.
+    const layerRows = [17, 18, 19, 20];
+    expect(layerRows.map((r) => ws.getCell(`A${r}`).value)).toEqual(['サービス層', 'プラットフォーム層', 'ネットワーク層', 'デバイス層']);
+    expect(formulaOf(ws, 'B20')).toEqual({
+      formula: `COUNTIFS('チェックシート'!$B$2:$B$${n + 1},"*デバイス層*")`,
+      result: items.filter((i) => i.layers.includes('device')).length,
+    });
+    expect(formulaOf(ws, 'E20').formula).toBe(`COUNTIFS('チェックシート'!$B$2:$B$${n + 1},"*デバイス層*",${range},"不適合")`);
+    const phaseCaption = ws.getColumn('A').values.indexOf('フェーズ別');
+    expect(phaseCaption).toBeGreaterThan(20);
+    expect(ws.getCell(`A${phaseCaption + 2}`).value).toBe('企画');
+    expect(formulaOf(ws, `B${phaseCaption + 2}`).result).toBe(items.filter((i) => i.phases.includes('planning')).length);
+  });
+
+  it('puts who, what and the verdict legend on the cover', async () => {
+    const ws = sheet(await openWorkbook(blankJa), '表紙');
+    const texts = ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.filter((v) => typeof v === 'string') : []));
+    for (const expected of [cover.title, cover.organisation, cover.product, '2.1', cover.assessor, cover.date, 'asm-1']) expect(texts).toContain(expected);
+    expect(texts).toContain(`${checksheet.edition.id} ${checksheet.edition.title.ja}`);
+    for (const [ja, en] of [
+      ['適合', 'Pass'],
+      ['一部適合', 'Partially met'],
+      ['不適合', 'Fail'],
+      ['対象外', 'Not applicable'],
+      ['未評価', 'Not assessed'],
+      ['要確認', 'Needs review'],
+    ]) {
+      const row = ws.getColumn('A').values.indexOf(ja);
+      expect(row, ja).toBeGreaterThan(0);
+      expect(ws.getCell(`B${row}`).value).toBe(en);
+      expect(String(ws.getCell(`C${row}`).value).length).toBeGreaterThan(5);
+      expect(String(ws.getCell(`D${row}`).value).length).toBeGreaterThan(5);
+    }
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9 });
+  });
+
+  it('in English keeps Japanese sheet names and headers first, adds English, and writes the content in English', async () => {
+    const wb = await openWorkbook(blankEn);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表紙', 'チェックシート', '集計', '_tebiki']);
+    const ws = sheet(wb, 'チェックシート');
+    expect(ws.getCell('G1').value).toBe('判定\nVerdict');
+    expect(ws.getCell('E1').value).toBe('基準（対策）\nCriteria (countermeasures)');
+    expect(ws.getCell('F2').text).toContain('Methods: ');
+    const first = items[0];
+    expect(ws.getCell('E2').text.startsWith(first?.title.en ?? '-')).toBe(true);
+    expect(ws.getCell('G2').dataValidation?.formulae).toEqual([VERDICT_LIST]);
+    expect(formulaOf(sheet(wb, '集計'), 'B20').formula).toContain('"*Device layer*"');
+  });
+});
+
+describe('readChecksheetWorkbook', () => {
+  it('reads a blank export as one unassessed answer per item', async () => {
+    const reading = await readChecksheetWorkbook(blankJa, items, { editionId: checksheet.edition.id, assessmentId: 'asm-1' });
+    expect(reading.answers).toHaveLength(n);
+    expect(reading.answers.every((a) => a.verdict === 'unassessed' && a.evidence === '' && a.comment === '' && a.defect === null)).toBe(true);
+    expect(reading.answers.map((a) => a.requirementId)).toEqual(items.map((i) => i.requirementId));
+    expect(reading.answers[4]).toMatchObject({ row: 6, no: items[4]?.no });
+    expect(reading.warnings).toEqual([]);
+    expect(reading.meta).toEqual({ editionId: checksheet.edition.id, assessmentId: 'asm-1' });
+  });
+
+  it('reads what an assessor typed: labels in either language, ids, rich text, formulas, defect flags', async () => {
+    const filled = await edit(blankEn, (ws) => {
+      ws.getCell('G2').value = '適合';
+      ws.getCell('H2').value = '設計書 v3 の 4.2 節\n試験報告 TR-12';
+      ws.getCell('G3').value = 'Not applicable';
+      ws.getCell('I3').value = '無線機能を持たない';
+      ws.getCell('G4').value = 'fail';
+      ws.getCell('J4').value = '不明確: 手順が曖昧';
+      ws.getCell('G5').value = ' 一部適合 ';
+      ws.getCell('H5').value = { richText: [{ text: '太字の', font: { bold: true } }, { text: '根拠' }] };
+      ws.getCell('G6').value = { formula: '"要確認"', result: '要確認' };
+      ws.getCell('J6').value = 'too strict：小規模製品には過大';
+      ws.getCell('I7').value = 'メモだけ';
+    });
+    const reading = await readChecksheetWorkbook(filled, items);
+    const byRow = new Map(reading.answers.map((a) => [a.row, a]));
+    expect(byRow.get(2)).toMatchObject({ verdict: 'pass', evidence: '設計書 v3 の 4.2 節\n試験報告 TR-12', comment: '', defect: null });
+    expect(byRow.get(3)).toMatchObject({ verdict: 'not-applicable', comment: '無線機能を持たない' });
+    expect(byRow.get(4)).toMatchObject({ verdict: 'fail', defect: { kind: 'unclear', note: '手順が曖昧' } });
+    expect(byRow.get(5)).toMatchObject({ verdict: 'partial', evidence: '太字の根拠' });
+    expect(byRow.get(6)).toMatchObject({ verdict: 'needs-review', defect: { kind: 'too-strict', note: '小規模製品には過大' } });
+    expect(byRow.get(7)).toMatchObject({ verdict: 'unassessed', comment: 'メモだけ' });
+    expect(byRow.get(8)).toMatchObject({ verdict: 'unassessed', requirementId: items[6]?.requirementId });
+    expect(reading.answers).toHaveLength(n);
+  });
+
+  it('lists every bad cell by row and column, with row 17 column G (判定) named, and imports nothing', async () => {
+    const other = items[30];
+    if (!other) throw new Error('too few items');
+    const bad = await edit(blankJa, (ws) => {
+      ws.getCell('G17').value = '合格';
+      ws.getCell('G20').value = '対象外';
+      ws.getCell('J25').value = '要望: もっと具体的に';
+      ws.getCell('H30').value = 'x'.repeat(10_001);
+      // How Excel stores a control character (BEL) typed into a cell.
+      ws.getCell('I31').value = 'ベル_x0007_文字';
+      ws.getCell('A40').value = 'Z-99.9';
+      ws.getCell('K40').value = null;
+      ws.getCell('J41').value = '誤り';
+      // The same item twice: a copied row at the end.
+      ws.getRow(n + 3).values = [other.no, '', '', '', '', '', '適合', '', '', '', other.requirementId, other.hash];
+      // An answer on a row that names no item.
+      ws.getCell(`G${n + 4}`).value = '適合';
+    });
+    const error = await readError(bad);
+    expect(error.code).toBe('validation-failed');
+    expect(error.errors?.[0]).toEqual({
+      path: 'チェックシート!G17',
+      message: 'row 17, column G (判定): "合格" is not a verdict; use one of 適合, 一部適合, 不適合, 対象外, 未評価, 要確認',
+    });
+    expect(error.message).toContain('has 9 problems');
+    expect(error.message).toContain('row 17, column G (判定)');
+    expect(error.errors?.map((e) => e.path)).toEqual([
+      'チェックシート!G17',
+      'チェックシート!I20',
+      'チェックシート!J25',
+      'チェックシート!H30',
+      'チェックシート!I31',
+      'チェックシート!A40',
+      'チェックシート!J41',
+      `チェックシート!A${n + 3}`,
+      `チェックシート!A${n + 4}`,
+    ]);
+    const messages = error.errors?.map((e) => e.message) ?? [];
+    expect(messages[1]).toBe('row 20, column I (備考): a reason is required for 対象外 (not applicable): write it in 備考 (comment)');
+    expect(messages[2]).toMatch(
+      /^row 25, column J \(項目への指摘\): "要望: もっと具体的に" does not start with a kind of flag; .*不明確, 誤り, 不足, 厳しすぎる$/,
+    );
+    expect(messages[3]).toBe('row 30, column H (根拠・エビデンス): is 10,001 characters long; the limit is 10,000');
+    expect(messages[4]).toBe('row 31, column I (備考): contains a control character (U+0007); remove it');
+    expect(messages[5]).toBe('row 40, column A (項番): 項番 "Z-99.9" is not in this checksheet');
+    expect(messages[6]).toMatch(/^row 41, column J \(項目への指摘\): write what is wrong/);
+    expect(messages[7]).toBe(`row ${n + 3}, column A (項番): 項番 ${other.no} appears again (first on row 32); keep one row per item`);
+    expect(messages[8]).toMatch(new RegExp(`^row ${n + 4}, column A \\(項番\\): has no 項番`));
+  });
+
+  it('refuses a row whose 項番 and hidden requirement id disagree, or whose requirement id is unknown', async () => {
+    const bad = await edit(blankJa, (ws) => {
+      ws.getCell('A3').value = items[5]?.no ?? '';
+      ws.getCell('K4').value = 'no-such-requirement';
+    });
+    const error = await readError(bad);
+    expect(error.errors).toEqual([
+      {
+        path: 'チェックシート!A3',
+        message: `row 3, column A (項番): 項番 "${items[5]?.no}" does not match the row's item (requirement id ${items[1]?.requirementId} is 項番 ${items[1]?.no}); do not edit 項番`,
+      },
+      {
+        path: 'チェックシート!K4',
+        message: 'row 4, column K (要求事項ID): requirement id "no-such-requirement" is not in this checksheet; was the row copied from another workbook?',
+      },
+    ]);
+  });
+
+  it('refuses a workbook without the checksheet sheet or with a changed header', async () => {
+    const renamed = await edit(blankJa, (ws) => {
+      ws.name = 'Sheet1';
+    });
+    expect((await readError(renamed)).errors).toEqual([
+      { path: 'チェックシート', message: 'the workbook has no sheet named チェックシート; fill in a checksheet workbook exported by tebiki' },
+    ]);
+    const header = await edit(blankJa, (ws) => {
+      ws.getCell('G1').value = '結果';
+    });
+    expect((await readError(header)).errors).toEqual([
+      {
+        path: 'チェックシート!G1',
+        message: 'row 1, column G (判定): expected the header 判定 (Verdict); found "結果". Columns must not be moved, added or deleted',
+      },
+    ]);
+  });
+
+  it('warns, without refusing, about items changed since the export and another edition', async () => {
+    const changed = items.map((i, k) => (k === 15 ? { ...i, hash: 'f'.repeat(64) } : i));
+    const reading = await readChecksheetWorkbook(blankJa, changed, { editionId: '2027.1' });
+    expect(reading.answers).toHaveLength(n);
+    expect(reading.warnings).toEqual([
+      {
+        path: '_tebiki!B2',
+        message: `the workbook was exported from edition ${checksheet.edition.id}, not 2027.1; rows are matched by requirement id and 項番`,
+      },
+      {
+        path: 'チェックシート!A17',
+        message: `row 17, 項番 ${items[15]?.no}: the item has changed since this workbook was exported; check the answer against the current item`,
+      },
+    ]);
+  });
+
+  it('warns about items the workbook has no row for', async () => {
+    const fewer = await edit(blankJa, (ws) => {
+      ws.spliceRows(3, 1);
+    });
+    const reading = await readChecksheetWorkbook(fewer, items);
+    expect(reading.answers).toHaveLength(n - 1);
+    expect(reading.warnings).toEqual([{ path: 'チェックシート', message: `項番 ${items[1]?.no} has no row in the workbook; its answer is left as it is` }]);
+  });
+
+  it('refuses a file that is not an xlsx workbook, or a damaged one, with a clear error', async () => {
+    const notXlsx = await readError(new TextEncoder().encode('項番,判定\nP-1.1,適合\n'));
+    expect(notXlsx.code).toBe('validation-failed');
+    expect(notXlsx.errors).toEqual([{ path: 'file', message: expect.stringContaining('not an xlsx workbook') }]);
+    const truncated = await readError(blankJa.subarray(0, Math.floor(blankJa.length / 2)));
+    expect(truncated.errors).toEqual([{ path: 'file', message: expect.stringContaining('damaged') }]);
+    const ole = await readError(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect(ole.errors?.[0]?.message).toContain('password');
+  });
+
+  it('refuses, before unpacking, a zip that declares a huge content (a zip bomb)', async () => {
+    const bomb = Uint8Array.from(blankJa);
+    const view = new DataView(bomb.buffer);
+    // Declare the first central directory entry 512 MB unpacked.
+    const eocd = bomb.byteLength - 22;
+    expect(view.getUint32(eocd, true)).toBe(0x06054b50);
+    const first = view.getUint32(eocd + 16, true);
+    view.setUint32(first + 24, 512 * 1024 * 1024, true);
+    expect((await readError(bomb)).errors).toEqual([{ path: 'file', message: 'the file is not a checksheet workbook: it would unpack to more than 256 MB' }]);
+  });
+
+  it('refuses a formula whose value was never calculated', async () => {
+    const bad = await edit(blankJa, (ws) => {
+      ws.getCell('G9').value = { formula: 'IF(TRUE,"適合","")' };
+    });
+    expect((await readError(bad)).errors).toEqual([
+      { path: 'チェックシート!G9', message: 'row 9, column G (判定): holds a formula without a calculated value; type the value itself' },
+    ]);
+  });
+});
+
+describe('filled export round trip', () => {
+  const answers: Answer[] = blankAnswers(checksheet).map((a, k) => {
+    switch (k % 6) {
+      case 0:
+        // Text that looks like a formula or an OOXML escape stays text.
+        return { ...a, verdict: 'pass', evidence: `証跡 ${k}\n=SUM(A1:A9) _x0041_` };
+      case 1:
+        return { ...a, verdict: 'partial', evidence: 'ログ設定の一部', comment: '次版で対応' };
+      case 2:
+        return { ...a, verdict: 'fail', defect: { kind: 'unclear', note: '手順が曖昧', proposalId: 'p-1' } };
+      case 3:
+        return { ...a, verdict: 'not-applicable', comment: '該当する機能がない' };
+      case 4:
+        return { ...a, verdict: 'needs-review', previousVerdict: 'pass', review: 'changed' };
+      default:
+        return a;
+    }
+  });
+
+  it('prefills 判定, evidence, comment and the flag, sums them up, and reads them back unchanged', async () => {
+    const bytes = await writeChecksheetWorkbook(checksheet, { answers, cover, now });
+    const wb = await openWorkbook(bytes);
+    const ws = sheet(wb, 'チェックシート');
+    expect(ws.getCell('G2').value).toBe('適合');
+    expect(ws.getCell('G4').value).toBe('不適合');
+    expect(ws.getCell('J4').value).toBe('不明確: 手順が曖昧');
+    expect(ws.getCell('G7').value).toBeNull();
+
+    const summary = sheet(wb, '集計');
+    const count = (v: string) => answers.filter((a) => a.verdict === v).length;
+    expect(formulaOf(summary, 'B4').result).toBe(count('pass'));
+    expect(formulaOf(summary, 'B5').result).toBe(count('partial'));
+    expect(formulaOf(summary, 'B7').result).toBe(count('not-applicable'));
+    expect(formulaOf(summary, 'B8').result).toBe(count('unassessed'));
+    expect(formulaOf(summary, 'B12').result).toBeCloseTo((count('pass') + count('partial') / 2) / (n - count('not-applicable')), 10);
+
+    const reading = await readChecksheetWorkbook(bytes, items);
+    expect(reading.warnings).toEqual([]);
+    expect(
+      reading.answers.map(({ requirementId, no, verdict, evidence, comment, defect }) => ({ requirementId, no, verdict, evidence, comment, defect })),
+    ).toEqual(
+      answers.map(({ requirementId, no, verdict, evidence, comment, defect }) => ({
+        requirementId,
+        no,
+        verdict,
+        evidence,
+        comment,
+        defect: defect ? { kind: defect.kind, note: defect.note } : null,
+      })),
+    );
+  });
+});
+
+describe('workbook edge cases', () => {
+  it('keeps every layer and phase label out of the others, so the 集計 "*label*" counts find exactly their items', () => {
+    for (const table of [LAYER_LABELS, PHASE_LABELS]) {
+      for (const lang of ['ja', 'en'] as const) {
+        const labels = Object.values(table).map((l) => l[lang]);
+        for (const a of labels) for (const b of labels) if (a !== b) expect(b.includes(a), `${a} in ${b}`).toBe(false);
+      }
+    }
+  });
+
+  it('words layers and phases as the bundled taxonomy does', () => {
+    const { taxonomy } = bundledEdition();
+    for (const l of taxonomy.layers) expect(LAYER_LABELS[l.id]).toEqual(l.label);
+    for (const p of taxonomy.phases) expect(PHASE_LABELS[p.id]).toEqual(p.label);
+  });
+
+  it('writes and reads a checksheet with no items, its summary ranges staying below the header', async () => {
+    const empty = { ...checksheet, items: [] };
+    const bytes = await writeChecksheetWorkbook(empty, { now });
+    const wb = await openWorkbook(bytes);
+    expect(formulaOf(sheet(wb, '集計'), 'B10').formula).toBe(`COUNTA('チェックシート'!$A$2:$A$2)`);
+    expect(formulaOf(sheet(wb, '集計'), 'B12').result).toBe('-');
+    const reading = await readChecksheetWorkbook(bytes, []);
+    expect(reading.answers).toEqual([]);
+  });
+
+  it('accepts headers in English only and ignores blank rows', async () => {
+    const english = await edit(blankJa, (ws) => {
+      for (const [i, header] of [
+        'No.',
+        'Layer',
+        'Phase',
+        'Threat category',
+        'Criteria (countermeasures)',
+        'How to check',
+        'Verdict',
+        'Evidence',
+        'Comment',
+        'Flag on the item',
+      ].entries()) {
+        ws.getRow(1).getCell(i + 1).value = header;
+      }
+      ws.getCell(`B${n + 5}`).value = 'メモ';
+    });
+    const reading = await readChecksheetWorkbook(english, items);
+    expect(reading.answers).toHaveLength(n);
+  });
+});

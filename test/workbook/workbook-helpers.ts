@@ -1,0 +1,38 @@
+import ExcelJS from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+import { defaultContentDir } from '../../src/content/content-dir.js';
+import { loadContent } from '../../src/content/load-content.js';
+import { generateChecksheet } from '../../src/core/assessment/checksheet.js';
+import type { Checksheet } from '../../src/core/assessment/checksheet.types.js';
+import type { Edition } from '../../src/core/model/edition.schema.js';
+
+export function bundledEdition(): Edition {
+  const loaded = loadContent(defaultContentDir());
+  if (!loaded.ok) throw new Error('bundled content is invalid');
+  return loaded.edition;
+}
+
+/** The checksheet of every item of the bundled edition. */
+export function bundledChecksheet(): Checksheet {
+  return generateChecksheet(bundledEdition(), { layers: [], phases: [], profile: null, target: null });
+}
+
+/** Opens xlsx bytes with exceljs, as any other program would. */
+export async function openWorkbook(bytes: Uint8Array): Promise<Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+export function sheet(workbook: Workbook, name: string): Worksheet {
+  const found = workbook.getWorksheet(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+/** Edits the チェックシート of a workbook the way an assessor would, and saves it. */
+export async function edit(bytes: Uint8Array, change: (items: Worksheet, workbook: Workbook) => void): Promise<Buffer> {
+  const workbook = await openWorkbook(bytes);
+  change(sheet(workbook, 'チェックシート'), workbook);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
