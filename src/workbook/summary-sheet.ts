@@ -6,7 +6,7 @@ import type { Localized } from '../core/model/edition.schema.js';
 import { LAYERS, PHASES } from '../core/taxonomy.js';
 import { a4, BORDER, styleHeader, styleLabel } from './workbook-style.js';
 import { WORKBOOK_LABELS as L } from './workbook-labels.js';
-import { bilingual, COLUMN, LAYER_LABELS, PHASE_LABELS, SHEETS, type WorkbookLang } from './workbook-layout.js';
+import { bilingual, COLUMN, type LabelTables, SHEETS, type WorkbookLang } from './workbook-layout.js';
 
 /**
  * 集計: counts per verdict, completion and score, then the same per layer and
@@ -14,7 +14,13 @@ import { bilingual, COLUMN, LAYER_LABELS, PHASE_LABELS, SHEETS, type WorkbookLan
  * the assessor's edits) carrying the value computed here, for viewers that do
  * not recalculate.
  */
-export function addSummarySheet(workbook: Workbook, items: readonly ChecksheetItem[], verdicts: ReadonlyMap<string, Verdict>, lang: WorkbookLang): void {
+export function addSummarySheet(
+  workbook: Workbook,
+  items: readonly ChecksheetItem[],
+  verdicts: ReadonlyMap<string, Verdict>,
+  labels: LabelTables,
+  lang: WorkbookLang,
+): void {
   const sheet = workbook.addWorksheet(SHEETS.summary, { pageSetup: a4('landscape') });
   sheet.columns = [{ width: 24 }, ...Array.from({ length: 9 }, () => ({ width: 11 }))];
   // Ranges over the data rows; with no items, one empty row so no range turns upside down onto the header.
@@ -64,13 +70,13 @@ export function addSummarySheet(workbook: Workbook, items: readonly ChecksheetIt
   row = totalRow + 5;
   const B = range(COLUMN.layers.letter);
   const layers = LAYERS.filter((l) => items.some((i) => i.layers.includes(l))).map((l) => ({
-    label: LAYER_LABELS[l],
+    label: labels.layers[l],
     verdicts: items.filter((i) => i.layers.includes(l)).map((i) => verdicts.get(i.requirementId) ?? 'unassessed'),
   }));
   row = groupTable(sheet, row, L.byLayer, L.layer, B, G, layers, lang) + 1;
   const C = range(COLUMN.phases.letter);
   const phases = PHASES.filter((p) => items.some((i) => i.phases.includes(p))).map((p) => ({
-    label: PHASE_LABELS[p],
+    label: labels.phases[p],
     verdicts: items.filter((i) => i.phases.includes(p)).map((i) => verdicts.get(i.requirementId) ?? 'unassessed'),
   }));
   row = groupTable(sheet, row, L.byPhase, L.phase, C, G, phases, lang);
@@ -97,7 +103,7 @@ function groupTable(
   for (const group of groups) {
     const result = scoreGroup('', group.label, group.verdicts);
     label(sheet, row, group.label, lang, false);
-    // The cell may list several labels; no label is part of another (a test keeps it so), so "*label*" finds exactly its items.
+    // The cell may list several labels; "*label*" finds exactly its items as long as no label is part of another (a test keeps the bundled taxonomy so).
     const inGroup = `${groupRange},${quote(`*${group.label[lang]}*`)}`;
     put(sheet, row, 2, { formula: `COUNTIFS(${inGroup})`, result: result.counts.total });
     VERDICTS.forEach((v, i) => {

@@ -1,5 +1,6 @@
+import type { ChecksheetLabels } from '../core/assessment/checksheet.types.js';
 import type { Localized } from '../core/model/edition.schema.js';
-import type { Layer, Phase } from '../core/taxonomy.js';
+import { LAYERS, type Layer, PHASES, type Phase } from '../core/taxonomy.js';
 
 /**
  * The shape of the checksheet workbook, shared by the writer and the reader so
@@ -85,29 +86,17 @@ export function headerMatches(text: string, column: ColumnDef): boolean {
   return text.split(/\r?\n/).some((line) => wanted.includes(norm(line)));
 }
 
-/**
- * Layer and phase labels as content/taxonomy.yaml words them. The checksheet
- * carries ids only and the workbook gets no edition, so the labels live here.
- */
-export const LAYER_LABELS: Readonly<Record<Layer, Localized>> = {
-  service: { ja: 'サービス層', en: 'Service layer' },
-  platform: { ja: 'プラットフォーム層', en: 'Platform layer' },
-  network: { ja: 'ネットワーク層', en: 'Network layer' },
-  device: { ja: 'デバイス層', en: 'Device layer' },
-};
+/** Layer and phase labels by id, from the edition the checksheet came from (editors may reword them in taxonomy.yaml). */
+export interface LabelTables {
+  layers: Readonly<Record<Layer, Localized>>;
+  phases: Readonly<Record<Phase, Localized>>;
+}
 
-export const PHASE_LABELS: Readonly<Record<Phase, Localized>> = {
-  planning: { ja: '企画', en: 'Planning' },
-  'design.architecture': { ja: 'アーキテクチャ設計', en: 'Architecture design' },
-  'design.hardware': { ja: 'H/W設計', en: 'Hardware design' },
-  'design.software': { ja: 'S/W設計', en: 'Software design' },
-  'development.hardware': { ja: 'H/W開発', en: 'Hardware development' },
-  'development.software': { ja: 'S/W開発', en: 'Software development' },
-  manufacturing: { ja: '製造', en: 'Manufacturing' },
-  'mass-production': { ja: '量産', en: 'Mass production' },
-  operation: { ja: '運用', en: 'Operation' },
-  disposal: { ja: '廃棄', en: 'Disposal' },
-};
+export function labelTables(labels: ChecksheetLabels): LabelTables {
+  const byId = <K extends string>(ids: readonly K[], list: readonly { id: K; label: Localized }[]) =>
+    Object.fromEntries(ids.map((id) => [id, list.find((x) => x.id === id)?.label ?? { ja: id, en: id }])) as Record<K, Localized>;
+  return { layers: byId(LAYERS, labels.layers), phases: byId(PHASES, labels.phases) };
+}
 
 /**
  * Separator of several layers or phases in one cell; the 集計 COUNTIFS find

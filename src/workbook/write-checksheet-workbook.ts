@@ -14,8 +14,8 @@ import {
   COLUMNS,
   cellSafe,
   LABEL_SEPARATOR,
-  LAYER_LABELS,
-  PHASE_LABELS,
+  type LabelTables,
+  labelTables,
   SHEETS,
   WORKBOOK_FORMAT_VERSION,
   type WorkbookLang,
@@ -57,8 +57,9 @@ export async function writeChecksheetWorkbook(checksheet: Checksheet, options: W
   const cover = options.cover ?? {};
 
   addCoverSheet(workbook, checksheet, cover, lang);
-  addItemsSheet(workbook, checksheet.items, answers, lang);
-  addSummarySheet(workbook, checksheet.items, verdictsByItem(checksheet.items, options.answers ?? []), lang);
+  const labels = labelTables(checksheet.labels);
+  addItemsSheet(workbook, checksheet.items, answers, labels, lang);
+  addSummarySheet(workbook, checksheet.items, verdictsByItem(checksheet.items, options.answers ?? []), labels, lang);
   addMetaSheet(workbook, checksheet, cover.assessmentId ?? null, lang, now);
   return Buffer.from(await workbook.xlsx.writeBuffer(WRITE_OPTIONS));
 }
@@ -70,7 +71,13 @@ export async function writeChecksheetWorkbook(checksheet: Checksheet, options: W
  * (B..F) and matches rows by the hidden requirement id, so edits there are
  * harmless; the answer cells are unlocked anyway for whoever protects it.
  */
-function addItemsSheet(workbook: Workbook, items: readonly ChecksheetItem[], answers: ReadonlyMap<string, Answer>, lang: WorkbookLang): void {
+function addItemsSheet(
+  workbook: Workbook,
+  items: readonly ChecksheetItem[],
+  answers: ReadonlyMap<string, Answer>,
+  labels: LabelTables,
+  lang: WorkbookLang,
+): void {
   const sheet = workbook.addWorksheet(SHEETS.items, {
     // 項番 and the header stay in view while scrolling.
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'G2' }],
@@ -92,8 +99,8 @@ function addItemsSheet(workbook: Workbook, items: readonly ChecksheetItem[], ans
     const row = sheet.getRow(index + 2);
     row.values = {
       no: item.no,
-      layers: item.layers.map((l) => LAYER_LABELS[l][lang]).join(LABEL_SEPARATOR[lang]),
-      phases: item.phases.map((p) => PHASE_LABELS[p][lang]).join(LABEL_SEPARATOR[lang]),
+      layers: item.layers.map((l) => labels.layers[l][lang]).join(LABEL_SEPARATOR[lang]),
+      phases: item.phases.map((p) => labels.phases[p][lang]).join(LABEL_SEPARATOR[lang]),
       category: cellSafe(item.threatCategory.label[lang]),
       criteria: criteriaCell(item, lang),
       method: cellSafe(
@@ -125,15 +132,15 @@ function addItemsSheet(workbook: Workbook, items: readonly ChecksheetItem[], ans
 
   const last = Math.max(items.length + 1, 2);
   const verdictRange = `${COLUMN.verdict.letter}2:${COLUMN.verdict.letter}${last}`;
-  const labels = VERDICTS.map((v) => VERDICT_LABELS[v].ja);
+  const choices = VERDICTS.map((v) => VERDICT_LABELS[v].ja);
   addRangeValidation(sheet, verdictRange, {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${labels.join(',')}"`],
+    formulae: [`"${choices.join(',')}"`],
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: '判定 / Verdict',
-    error: `一覧から選んでください: ${labels.join('、')} / Choose one from the list.`,
+    error: `一覧から選んでください: ${choices.join('、')} / Choose one from the list.`,
   });
   sheet.addConditionalFormatting({
     ref: verdictRange,
