@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { coverageBench } from './coverage.bench.js';
 import { searchBench } from './search.bench.js';
 import { serverHealthBench } from './server-health.bench.js';
+import { xlsxBench } from './xlsx.bench.js';
 
 /**
  * npm run bench [-- --quick]: every benchmark prints its figure, a baseline
@@ -19,3 +20,4 @@ console.log(`tebiki benchmarks (${quick ? 'quick' : 'full'}), node ${process.ver
 await serverHealthBench({ seconds: quick ? 2 : 10, startRuns: quick ? 2 : 5 });
 coverageBench({ runs: quick ? 3 : 15 });
 searchBench({ rounds: quick ? 5 : 30, builds: quick ? 2 : 5 });
+await xlsxBench({ runs: quick ? 3 : 10 });
