@@ -1,4 +1,4 @@
-import type { Edition, Requirement } from './model/edition.schema.js';
+import type { Requirement } from './model/edition.schema.js';
 import { LAYERS, type Layer, PHASES, type Phase } from './taxonomy.js';
 
 export interface MatrixCell {

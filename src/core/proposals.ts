@@ -1,3 +1,4 @@
+import type { DefectKind } from './assessment/verdicts.js';
 import type { Actor } from './authorization.js';
 import type { Localized, Requirement } from './model/edition.schema.js';
 import type { Layer, Phase } from './taxonomy.js';
@@ -11,9 +12,21 @@ import type { Layer, Phase } from './taxonomy.js';
 export const PROPOSAL_STATUSES = ['submitted', 'accepted', 'rejected'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
-/** Where a proposal came from; checksheet defect flags will join this queue later. */
-export const PROPOSAL_SOURCES = ['member'] as const;
+/** Where a proposal came from: a member's concern, or an assessor's flag on a check item (項目への指摘). */
+export const PROPOSAL_SOURCES = ['member', 'checksheet'] as const;
 export type ProposalSource = (typeof PROPOSAL_SOURCES)[number];
+
+/** The check item a checksheet flag was raised on, so editors can go to the requirement. */
+export interface ChecksheetOrigin {
+  kind: 'checksheet';
+  assessmentId: string;
+  editionId: string;
+  requirementId: string;
+  /** 項番 */
+  no: string;
+  defectKind: DefectKind;
+}
+export type ProposalOrigin = ChecksheetOrigin;
 
 /** Size limits, shared by the API schema and the web form. */
 export const PROPOSAL_LIMITS = { title: 200, text: 10_000, industry: 100, reason: 4_000 } as const;

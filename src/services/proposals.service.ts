@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { DefectKind } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError, type FieldError } from '../core/errors.js';
 import { Requirement } from '../core/model/edition.schema.js';
@@ -11,6 +12,7 @@ import {
   PROPOSAL_LIMITS,
   PROPOSAL_STATUSES,
   type ProposalLink,
+  type ProposalOrigin,
   type ProposalSource,
   type ProposalStatus,
   proposalScope,
@@ -33,7 +35,7 @@ import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
 
 /** C0 controls and DEL break displays and PostgreSQL text (NUL); tab and line breaks pass where text may span lines. */
-function noControls(multiline: boolean) {
+export function noControls(multiline: boolean) {
   return (v: string) => {
     for (const ch of v) {
       const c = ch.codePointAt(0) ?? 0;
@@ -42,7 +44,7 @@ function noControls(multiline: boolean) {
     return true;
   };
 }
-const CONTROLS_MESSAGE = 'must not contain control characters';
+export const CONTROLS_MESSAGE = 'must not contain control characters';
 
 /** Text that must say something: blank after trimming counts as missing. */
 const text = (max: number, multiline = true) =>
@@ -121,6 +123,8 @@ export interface ProposalSummary {
   submittedBy: { id: string; displayName: string };
   organisation: { id: string; name: string } | null;
   status: ProposalStatus;
+  /** The check item a checksheet flag came from; null for members' concerns. */
+  origin: ProposalOrigin | null;
   createdAt: string;
   updatedAt: string;
   /** Null while submitted; the outcome the submitter's organisation sees. */
@@ -137,6 +141,18 @@ function linkOf(r: ProposalRecord): ProposalLink | null {
   return r.link_kind === 'draft' ? { kind: 'draft', draftId: r.link_edition_id, ...common } : { kind: 'existing', editionId: r.link_edition_id, ...common };
 }
 
+function originOf(r: ProposalRecord): ProposalOrigin | null {
+  if (r.source !== 'checksheet' || !r.source_assessment_id || !r.source_edition_id || !r.source_requirement_id) return null;
+  return {
+    kind: 'checksheet',
+    assessmentId: r.source_assessment_id,
+    editionId: r.source_edition_id,
+    requirementId: r.source_requirement_id,
+    no: r.source_item_no ?? '',
+    defectKind: r.defect_kind as DefectKind,
+  };
+}
+
 function toProposalSummary(r: ProposalRecord): ProposalSummary {
   return {
     id: r.id,
@@ -148,6 +164,7 @@ function toProposalSummary(r: ProposalRecord): ProposalSummary {
     submittedBy: { id: r.submitted_by, displayName: r.submitter_name ?? '' },
     organisation: r.organisation_id ? { id: r.organisation_id, name: r.organisation_name ?? '' } : null,
     status: r.status as ProposalStatus,
+    origin: originOf(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     decision: r.decided_at

@@ -8,6 +8,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as drafts from './migrations/0002-drafts.js';
 import * as proposals from './migrations/0003-proposals.js';
 import * as importedStandards from './migrations/0004-imported-standards.js';
+import * as assessments from './migrations/0005-assessments.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0002-drafts': drafts,
   '0003-proposals': proposals,
   '0004-imported-standards': importedStandards,
+  '0005-assessments': assessments,
 };
 
 /** Applies every pending migration; returns the names applied. */

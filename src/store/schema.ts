@@ -108,6 +108,12 @@ export interface ProposalsTable {
   link_number: string | null;
   link_title_ja: string | null;
   link_title_en: string | null;
+  /** Checksheet defect flags (source 'checksheet'): where the flag was raised. Optional so older callers need not name them. */
+  source_assessment_id?: string | null;
+  source_edition_id?: string | null;
+  source_requirement_id?: string | null;
+  source_item_no?: string | null;
+  defect_kind?: string | null;
 }
 
 /** What only a draft edition has; the draft itself is an `editions` row with status 'draft'. */
@@ -138,6 +144,63 @@ export interface ImportedStandardsTable {
   imported_at: string;
 }
 
+/** An assessment (診断); spec and items (the frozen checksheet items) are JSON. */
+export interface AssessmentsTable {
+  id: string;
+  organisation_id: string;
+  product_id: string;
+  edition_id: string;
+  title: string;
+  product_version: string | null;
+  spec: string;
+  items: string;
+  status: string;
+  assessor_id: string | null;
+  carried_from: string | null;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finalised_at: string | null;
+  content_hash: string | null;
+}
+
+/** One answer per check item of an assessment. */
+export interface AssessmentAnswersTable {
+  assessment_id: string;
+  requirement_id: string;
+  no: string;
+  verdict: string;
+  evidence: string;
+  comment: string;
+  defect_kind: string | null;
+  defect_note: string | null;
+  defect_proposal_id: string | null;
+  review: string | null;
+  previous_verdict: string | null;
+  updated_by: string | null;
+  updated_at: string | null;
+}
+
+/** Evidence file content, stored once per SHA-256. */
+export interface AttachmentBlobsTable {
+  sha256: string;
+  size: number;
+  content: Buffer;
+}
+
+export interface AssessmentAttachmentsTable {
+  id: string;
+  assessment_id: string;
+  requirement_id: string;
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -153,4 +216,8 @@ export interface Database {
   draft_items: DraftItemsTable;
   proposals: ProposalsTable;
   imported_standards: ImportedStandardsTable;
+  assessments: AssessmentsTable;
+  assessment_answers: AssessmentAnswersTable;
+  attachment_blobs: AttachmentBlobsTable;
+  assessment_attachments: AssessmentAttachmentsTable;
 }

@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import { Layout } from './components/layout';
 import { EditionProvider } from './edition/edition';
 import { LanguageProvider } from './i18n/i18n';
+import { AssessmentPage } from './pages/assessment.page';
+import { AssessmentComparePage } from './pages/assessment-compare.page';
+import { AssessmentNewPage } from './pages/assessment-new.page';
+import { AssessmentResultsPage } from './pages/assessment-results.page';
+import { AssessmentsPage } from './pages/assessments.page';
 import { CellPage } from './pages/cell.page';
+import { ChecksheetsPage } from './pages/checksheets.page';
 import { CoveragePage } from './pages/coverage.page';
 import { CoverageStandardPage } from './pages/coverage-standard.page';
 import { CoverageUnbackedPage } from './pages/coverage-unbacked.page';
@@ -51,6 +57,13 @@ const ROUTES: Route[] = [
   ['/proposals', () => <ProposalsPage />],
   ['/proposals/new', () => <ProposalNewPage />],
   ['/proposals/:id', (p) => <ProposalPage key={p.id} id={p.id ?? ''} />],
+  ['/checksheets', () => <ChecksheetsPage />],
+  ['/assessments', () => <AssessmentsPage />],
+  // Before /assessments/:id, which would otherwise take "new" or "compare" for an id.
+  ['/assessments/new', () => <AssessmentNewPage />],
+  ['/assessments/compare', () => <AssessmentComparePage />],
+  ['/assessments/:id', (p) => <AssessmentPage key={p.id} id={p.id ?? ''} />],
+  ['/assessments/:id/results', (p) => <AssessmentResultsPage key={p.id} id={p.id ?? ''} />],
   ['/editor', () => <EditorHomePage />],
   // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
   ['/editor/keywords', () => <KeywordsPage />],

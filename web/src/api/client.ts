@@ -75,7 +75,53 @@ export async function request<T>(method: Method, path: string, options: RequestO
 export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, signal ? { signal } : {}),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/**
+ * Send bytes as they are (a file upload) with their own content type and
+ * extra headers; the answer is JSON like every other call.
+ */
+export async function sendBytes<T>(method: 'POST' | 'PUT', path: string, bytes: Blob, headers: Record<string, string>): Promise<T> {
+  const all: Record<string, string> = { accept: 'application/json', ...headers };
+  if (csrfToken) all['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers: all, credentials: 'same-origin', body: bytes });
+  } catch {
+    throw new ApiError(0, { status: 0, code: 'network' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** POST JSON and receive a file (an export): the bytes and the file name the server suggests. */
+export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, { status: 0, code: 'network' });
+  }
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  let filename: string | null = plain ?? null;
+  if (star) {
+    try {
+      filename = decodeURIComponent(star);
+    } catch {
+      // Keep the plain name.
+    }
+  }
+  return { blob: await response.blob(), filename };
+}
 
 /** Build a path from segments, escaping each one. */
 export function apiPath(...segments: string[]): string {

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { seesAssessments } from '../assessment/roles';
 import { useEdition } from '../edition/edition';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { LANGS, type Lang } from '../i18n/messages';
@@ -6,6 +7,7 @@ import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import { SearchBox } from './search-box';
 import { useLoginHref } from './status';
+import './nav-group.css';
 
 /** Each language is named in itself, so anyone can find their own. */
 const LANGUAGE_NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' };
@@ -73,6 +75,51 @@ function UserMenu() {
   );
 }
 
+interface NavLink {
+  to: string;
+  label: string;
+}
+
+/**
+ * Links that share one header entry, opened as a small menu (a native
+ * disclosure: keyboard and screen readers work without script). It keeps the
+ * header on one line at laptop widths.
+ */
+function NavGroup({ label, links, pathname, all }: { label: string; links: NavLink[]; pathname: string; all: readonly NavLink[] }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const current = links.some((link) => isCurrent(pathname, link.to, all));
+  // Close after navigating, and when focus or a click goes elsewhere.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+  useEffect(() => {
+    const close = (event: Event) => {
+      if (ref.current?.open && !ref.current.contains(event.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener('click', close);
+    document.addEventListener('focusin', close);
+    return () => {
+      document.removeEventListener('click', close);
+      document.removeEventListener('focusin', close);
+    };
+  }, []);
+  return (
+    <details ref={ref} className={current ? 'nav-group is-current' : 'nav-group'}>
+      <summary>{label}</summary>
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to} aria-current={isCurrent(pathname, link.to, all) ? 'page' : undefined}>
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** Links to the main sections for logged-in users; each section adds its entry here. */
 function MainNav() {
   const t = useT();
@@ -82,7 +129,7 @@ function MainNav() {
   // (without it, each page asks them to log in).
   const user = session.user;
   const editor = user?.role === 'editor' || user?.role === 'admin';
-  const links = [
+  const links: NavLink[] = [
     { to: '/requirements', label: t.browse.navRequirements },
     { to: '/standards', label: t.browse.navStandards },
     { to: '/landscape', label: t.landscape.nav },
@@ -92,16 +139,28 @@ function MainNav() {
     ...(editor ? [{ to: '/editor', label: t.editor.nav }] : []),
     ...(editor ? [{ to: '/editor/keywords', label: t.keywords.nav }] : []),
   ];
+  // Assessments and checksheets share one entry when both show.
+  const assessmentLinks: NavLink[] = [
+    ...(seesAssessments(user) ? [{ to: '/assessments', label: t.assessments.navList }] : []),
+    ...(user ? [{ to: '/checksheets', label: t.checksheets.nav }] : []),
+  ];
+  const all = [...links, ...assessmentLinks];
+  const grouped = assessmentLinks.length > 1;
   return (
     <nav className="main-nav" aria-label={t.mainNavigation}>
       <ul>
-        {links.map((link) => (
+        {(grouped ? links : all).map((link) => (
           <li key={link.to}>
-            <Link to={link.to} aria-current={isCurrent(pathname, link.to, links) ? 'page' : undefined}>
+            <Link to={link.to} aria-current={isCurrent(pathname, link.to, all) ? 'page' : undefined}>
               {link.label}
             </Link>
           </li>
         ))}
+        {grouped ? (
+          <li>
+            <NavGroup label={t.assessments.nav} links={assessmentLinks} pathname={pathname} all={all} />
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

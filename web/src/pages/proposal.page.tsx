@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
+import { checksheetOrigin, ProposalOriginLine } from '../assessment/proposal-origin';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { DecisionPanel } from '../components/proposals/decision-panel';
@@ -14,6 +15,7 @@ import { RequireUser } from '../components/proposals/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useLocation } from '../router/router';
+import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
 
 function Chips({ ids, label }: { ids: string[]; label: (id: string) => string }) {
@@ -85,6 +87,7 @@ function ProposalView({ user, id }: { user: User; id: string }) {
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
   const proposal = decided ?? result.data.proposal;
+  const origin = checksheetOrigin(proposal);
   const justSubmitted = !decided && (location.state as { notice?: unknown } | null)?.notice === 'submitted';
   const callbacks = {
     onDecided: setDecided,
@@ -102,6 +105,7 @@ function ProposalView({ user, id }: { user: User; id: string }) {
       <header className="page-head">
         <h1 id="proposal-title">{proposal.title}</h1>
       </header>
+      {origin ? <ProposalOriginLine origin={origin} user={user} /> : null}
       <ProposalFacts proposal={proposal} />
       <section className="card" aria-labelledby="proposal-concern-title">
         <h2 id="proposal-concern-title">{t.proposals.concern}</h2>

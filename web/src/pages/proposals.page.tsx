@@ -1,5 +1,6 @@
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
+import { checksheetOrigin, OriginBadge } from '../assessment/proposal-origin';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { NEW_PROPOSAL_PATH, proposalPath, proposalsPath } from '../components/proposals/proposal-paths';
@@ -10,6 +11,7 @@ import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
 
 /** All, submitted, accepted, rejected: links, so each filter has its own URL. */
@@ -28,6 +30,18 @@ function StatusFilter({ status }: { status: ProposalStatus | null }) {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A checksheet flag shows its kind under the title. */
+function OriginCell({ proposal }: { proposal: object }) {
+  const origin = checksheetOrigin(proposal);
+  if (!origin) return null;
+  return (
+    <>
+      <br />
+      <OriginBadge origin={origin} />
+    </>
   );
 }
 
@@ -62,6 +76,7 @@ function ProposalTable({ user, status }: { user: User; status: ProposalStatus | 
               <tr key={p.id}>
                 <td>
                   <Link to={proposalPath(p.id)}>{p.title}</Link>
+                  <OriginCell proposal={p} />
                 </td>
                 <td>
                   <ProposalStatusBadge status={p.status} />

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/config/config.js';
+import { defaultContentDir } from '../src/content/content-dir.js';
+import { loadContent } from '../src/content/load-content.js';
+import { generateChecksheet } from '../src/core/assessment/checksheet.js';
+import { VERDICTS } from '../src/core/assessment/verdicts.js';
+import { buildApp } from '../src/server/app.js';
+import type { ServiceContext } from '../src/services/context.js';
+import { importEdition } from '../src/services/editions.service.js';
+import { issueSetupLink } from '../src/services/setup.service.js';
+import { type AnswerRow, insertAssessment } from '../src/store/assessments.repository.js';
+import { migrate, openStore } from '../src/store/database.js';
+import { insertOrganisation, insertProduct } from '../src/store/organisations.repository.js';
+import { scaled } from './coverage.bench.js';
+import { report } from './lib/harness.js';
+
+/**
+ * Issue 6: GET /api/assessments/:id/results (scores, readiness for both
+ * schemes, reachable standards) for one assessment of 300 answers in a SQLite
+ * store holding 1,000 such assessments, beside GET /api/health of the same
+ * server measured in the same run.
+ */
+export async function resultsBench(options: { seconds: number; assessments?: number; items?: number }) {
+  const count = options.assessments ?? 1000;
+  const itemCount = options.items ?? 300;
+  const dir = mkdtempSync(join(tmpdir(), 'tebiki-bench-results-'));
+  const store = openStore({ sqliteFile: join(dir, 'tebiki.sqlite') });
+  const app = await (async () => {
+    await migrate(store);
+    const config = { ...loadConfig({}), dataDir: dir, logLevel: 'silent' as const, contentDir: defaultContentDir() };
+    const ctx: ServiceContext = { store, config, now: () => new Date() };
+    const loaded = loadContent(defaultContentDir());
+    if (!loaded.ok) throw new Error('bundled content invalid');
+    // Enough items for a 300-item checksheet: the bundled edition twice over.
+    const edition = scaled(loaded.edition, Math.ceil(itemCount / loaded.edition.requirements.length));
+    edition.meta = { ...edition.meta, id: '2099.1' };
+    await importEdition(ctx, { kind: 'anonymous' }, edition);
+    const items = generateChecksheet(edition, { layers: [], phases: [], profile: null, target: null }).items.slice(0, itemCount);
+    const at = new Date().toISOString();
+    await insertOrganisation(store.db, { id: 'org', name: 'Bench 株式会社', created_at: at });
+    await insertProduct(store.db, { id: 'prod', organisation_id: 'org', name: 'Gateway', model: null, description: null, created_at: at });
+    const started = process.hrtime.bigint();
+    let firstId = '';
+    await store.db.transaction().execute(async (trx) => {
+      for (let n = 0; n < count; n++) {
+        const id = randomUUID();
+        firstId ||= id;
+        const answers: AnswerRow[] = items.map((item, i) => {
+          const verdict = VERDICTS[(n + i) % 4] ?? 'pass';
+          return {
+            assessment_id: id,
+            requirement_id: item.requirementId,
+            no: item.no,
+            verdict,
+            evidence: '確認済み',
+            comment: verdict === 'not-applicable' ? '対象機能なし' : '',
+            defect_kind: null,
+            defect_note: null,
+            defect_proposal_id: null,
+            review: null,
+            previous_verdict: null,
+            updated_by: null,
+            updated_at: at,
+          };
+        });
+        const row = {
+          id,
+          organisation_id: 'org',
+          product_id: 'prod',
+          edition_id: '2099.1',
+          title: `診断 ${n}`,
+          product_version: null,
+          spec: JSON.stringify({ layers: [], phases: [], profile: null, target: null }),
+          items: JSON.stringify(items),
+          status: 'in-progress',
+          assessor_id: null,
+          carried_from: null,
+          version: 1,
+          created_by: null,
+          created_at: at,
+          updated_at: at,
+          finalised_at: null,
+          content_hash: null,
+        };
+        await insertAssessment(trx, row, answers);
+      }
+    });
+    const seeded = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`(seeded ${count} assessments × ${items.length} answers in ${(seeded / 1000).toFixed(1)} s)`);
+    const server = await buildApp({ ctx });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    return { server, ctx, firstId };
+  })();
+
+  try {
+    const { server, ctx, firstId } = app;
+    const address = server.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const base = `http://127.0.0.1:${port}`;
+    const cookie = await adminCookie(ctx, base);
+    const rps = async (path: string, seconds: number) => {
+      const result = await autocannon({ url: `${base}${path}`, connections: 10, duration: seconds, headers: { cookie } });
+      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+      return result.requests.average;
+    };
+    const resultsPath = `/api/assessments/${firstId}/results`;
+    await rps(resultsPath, 1);
+    await rps('/api/health', 1);
+    const results = await rps(resultsPath, options.seconds);
+    const health = await rps('/api/health', options.seconds);
+    return [report(`GET results, 1 of ${count} × ${itemCount} answers, req/s`, results, 'req/s', 'GET /api/health', health)];
+  } finally {
+    await app.server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Sets up the first admin and logs in; returns the session cookie header. */
+async function adminCookie(ctx: ServiceContext, base: string): Promise<string> {
+  const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');
+  const jar = new Map<string, string>();
+  const call = async (method: string, path: string, body?: unknown, csrf?: string) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, v] = (pair ?? '').split('=');
+      if (k) jar.set(k, v ?? '');
+    }
+    return res;
+  };
+  const session = (await (await call('GET', '/api/session')).json()) as { csrfToken: string };
+  const admin = { email: 'bench@example.test', password: 'correct horse battery staple 42' };
+  const setup = await call('POST', '/api/setup', { token, ...admin, displayName: 'Bench' }, session.csrfToken);
+  if (setup.status >= 300) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
+  const again = (await (await call('GET', '/api/session')).json()) as { csrfToken: string };
+  const login = await call('POST', '/api/auth/login', admin, again.csrfToken);
+  if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await resultsBench({ seconds: Number(process.argv[2] ?? 3), assessments: Number(process.argv[3] ?? 1000) });
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { AssessmentView } from '../core/assessment/assessment.types.js';
+import { compareAssessments } from '../core/assessment/compare.js';
+import { derivedView } from '../core/assessment/derived-view.js';
+import { READINESS_SCHEMES, readinessFor } from '../core/assessment/readiness.js';
+import type { AssessmentComparison, AssessmentScores, DerivedView, Readiness } from '../core/assessment/results.types.js';
+import { assessmentScores } from '../core/assessment/scores.js';
+import type { Actor } from '../core/authorization.js';
+import { AppError } from '../core/errors.js';
+import type { Edition, Localized } from '../core/model/edition.schema.js';
+import { invalid, readAssessment } from './assessment-records.js';
+import type { ServiceContext } from './context.js';
+import { COMPONENT_TYPES } from './coverage.service.js';
+import { readableEdition } from './editions.service.js';
+
+export const ResultsQuery = z
+  .object({
+    standard: z.string().trim().min(1).max(200).optional(),
+    sl: z.coerce.number().int().min(1).max(4).optional(),
+    componentType: z.enum(COMPONENT_TYPES).optional(),
+    mandatoryOnly: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true'),
+  })
+  .strict();
+
+export const CompareQuery = z
+  .object({
+    before: z.string().trim().min(1).max(200),
+    after: z.string().trim().min(1).max(200),
+    format: z.enum(['json', 'html']).default('json'),
+    lang: z.enum(['ja', 'en']).default('ja'),
+  })
+  .strict();
+
+export interface AssessmentResults {
+  scores: AssessmentScores;
+  readiness: Readiness[];
+  derived: DerivedView | null;
+  /** The standards the checked items reach through the edition's mappings, in the edition's order. */
+  standards: { id: string; title: Localized }[];
+}
+
+/** An assessment the actor may see, with the edition it was made on. */
+export async function assessmentWithEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<{ view: AssessmentView; edition: Edition }> {
+  const view = await readAssessment(ctx, actor, id);
+  return { view, edition: await readableEdition(ctx, actor, view.edition.id) };
+}
+
+export function reachedStandards(edition: Edition, view: Pick<AssessmentView, 'items'>): { id: string; title: Localized }[] {
+  const checked = new Set(view.items.map((i) => i.requirementId));
+  const reached = new Set<string>();
+  for (const r of edition.requirements) {
+    if (!checked.has(r.id)) continue;
+    for (const m of r.mappings) if (m.relationship !== 'no-relationship') reached.add(m.standard);
+  }
+  return edition.standards.filter((s) => reached.has(s.id)).map((s) => ({ id: s.id, title: s.title }));
+}
+
+export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: string, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
+  const { view, edition } = await assessmentWithEdition(ctx, actor, id);
+  const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, view.items, view.answers, s)).filter((r): r is Readiness => r !== null);
+  let derived: DerivedView | null = null;
+  if (query.standard) {
+    if (!edition.standards.some((s) => s.id === query.standard))
+      throw invalid('query.standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
+    derived = derivedView(edition, view.items, view.answers, query.standard, {
+      ...(query.sl !== undefined ? { securityLevel: query.sl } : {}),
+      ...(query.componentType ? { componentType: query.componentType } : {}),
+      ...(query.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
+    });
+  }
+  return { scores: assessmentScores(edition, view.items, view.answers), readiness, derived, standards: reachedStandards(edition, view) };
+}
+
+/** Two visible assessments of one product, before and after; anything else is not found or not comparable. */
+export async function compareTwo(ctx: ServiceContext, actor: Actor, beforeId: string, afterId: string): Promise<AssessmentComparison> {
+  const before = await assessmentWithEdition(ctx, actor, beforeId);
+  const after = await assessmentWithEdition(ctx, actor, afterId);
+  if (before.view.product.id !== after.view.product.id) {
+    throw new AppError('validation-failed', 'only assessments of the same product can be compared', [
+      { path: 'query.after', message: 'is an assessment of another product' },
+    ]);
+  }
+  return compareAssessments(before.edition, before.view, after.edition, after.view);
+}

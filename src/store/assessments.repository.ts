@@ -1,0 +1,169 @@
+import type { Db } from './database.js';
+import type { AssessmentAnswersTable, AssessmentsTable } from './schema.js';
+
+export type AssessmentRow = AssessmentsTable;
+export type AnswerRow = AssessmentAnswersTable;
+
+/**
+ * An assessment row with the names its views show beside the ids. Without
+ * its frozen items, which are large and never change: read them with
+ * findAssessmentItems when needed.
+ */
+export interface AssessmentRecord extends Omit<AssessmentRow, 'items'> {
+  organisation_name: string;
+  product_name: string;
+  product_model: string | null;
+  assessor_name: string | null;
+  edition_title_ja: string;
+  edition_title_en: string;
+  edition_date: string;
+}
+
+/** Which rows a list may return; the caller's visibility is part of it. */
+export interface AssessmentFilter {
+  organisationId?: string;
+  productId?: string;
+  status?: string;
+}
+
+/** The answer columns an assessor (or a workbook, or a carry-over) writes. */
+export type AnswerChange = Pick<
+  AnswerRow,
+  'verdict' | 'evidence' | 'comment' | 'defect_kind' | 'defect_note' | 'defect_proposal_id' | 'review' | 'previous_verdict' | 'updated_by' | 'updated_at'
+>;
+
+/** Rows per INSERT statement: SQLite allows 32,766 bound values per statement, PostgreSQL 65,535. */
+const ANSWER_CHUNK = 500;
+
+export async function insertAssessment(db: Db, row: AssessmentRow, answers: readonly AnswerRow[]): Promise<void> {
+  await db.insertInto('assessments').values(row).execute();
+  for (let i = 0; i < answers.length; i += ANSWER_CHUNK) {
+    await db
+      .insertInto('assessment_answers')
+      .values(answers.slice(i, i + ANSWER_CHUNK))
+      .execute();
+  }
+}
+
+function selectRecords(db: Db) {
+  return db
+    .selectFrom('assessments as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+    .innerJoin('products as p', 'p.id', 'a.product_id')
+    .innerJoin('editions as e', 'e.id', 'a.edition_id')
+    .leftJoin('users as u', 'u.id', 'a.assessor_id')
+    .select([
+      'a.id',
+      'a.organisation_id',
+      'a.product_id',
+      'a.edition_id',
+      'a.title',
+      'a.product_version',
+      'a.spec',
+      'a.status',
+      'a.assessor_id',
+      'a.carried_from',
+      'a.version',
+      'a.created_by',
+      'a.created_at',
+      'a.updated_at',
+      'a.finalised_at',
+      'a.content_hash',
+      'o.name as organisation_name',
+      'p.name as product_name',
+      'p.model as product_model',
+      'u.display_name as assessor_name',
+      'e.title_ja as edition_title_ja',
+      'e.title_en as edition_title_en',
+      'e.edition_date as edition_date',
+    ]);
+}
+
+export async function findAssessment(db: Db, id: string): Promise<AssessmentRecord | undefined> {
+  return selectRecords(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+/** The frozen checksheet items (JSON), written once at creation. */
+export async function findAssessmentItems(db: Db, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('assessments').select('items').where('id', '=', id).executeTakeFirst())?.items;
+}
+
+/** Newest change first. */
+export async function listAssessments(db: Db, filter: AssessmentFilter): Promise<AssessmentRecord[]> {
+  let q = selectRecords(db);
+  if (filter.organisationId !== undefined) q = q.where('a.organisation_id', '=', filter.organisationId);
+  if (filter.productId !== undefined) q = q.where('a.product_id', '=', filter.productId);
+  if (filter.status !== undefined) q = q.where('a.status', '=', filter.status);
+  return q.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').execute();
+}
+
+/** Answers counted by verdict for each listed assessment. */
+export async function verdictCounts(db: Db, assessmentIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  for (let i = 0; i < assessmentIds.length; i += ANSWER_CHUNK) {
+    const rows = await db
+      .selectFrom('assessment_answers')
+      .select(['assessment_id', 'verdict', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('assessment_id', 'in', assessmentIds.slice(i, i + ANSWER_CHUNK))
+      .groupBy(['assessment_id', 'verdict'])
+      .execute();
+    for (const r of rows) {
+      const counts = out.get(r.assessment_id) ?? new Map<string, number>();
+      counts.set(r.verdict, Number(r.n));
+      out.set(r.assessment_id, counts);
+    }
+  }
+  return out;
+}
+
+export async function findAnswers(db: Db, assessmentId: string): Promise<AnswerRow[]> {
+  return db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', assessmentId).execute();
+}
+
+export async function findAnswer(db: Db, assessmentId: string, requirementId: string): Promise<AnswerRow | undefined> {
+  return db
+    .selectFrom('assessment_answers')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('requirement_id', '=', requirementId)
+    .executeTakeFirst();
+}
+
+export async function updateAnswer(db: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>): Promise<void> {
+  await db.updateTable('assessment_answers').set(change).where('assessment_id', '=', assessmentId).where('requirement_id', '=', requirementId).execute();
+}
+
+/**
+ * Changes an assessment only while it still has the version the caller read
+ * and is not final, and bumps the version. Returns whether it was changed.
+ */
+export async function updateAssessmentIfCurrent(
+  db: Db,
+  id: string,
+  version: number,
+  change: Partial<Pick<AssessmentRow, 'title' | 'product_version' | 'status' | 'finalised_at' | 'content_hash' | 'updated_at'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('assessments')
+    .set({ ...change, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '<>', 'final')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** After an answer or attachment changed: a new version, and a draft starts being worked on. Returns whether it was changed (not final). */
+export async function touchAssessment(db: Db, id: string, at: string, startWork: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('assessments')
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      updated_at: at,
+      ...(startWork ? { status: eb.case().when('status', '=', 'draft').then('in-progress').else(eb.ref('status')).end() } : {}),
+    }))
+    .where('id', '=', id)
+    .where('status', '<>', 'final')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

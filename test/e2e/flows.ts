@@ -1,0 +1,112 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startTestServer } from '../helpers/test-server.js';
+import { LoginPage } from './pages/login.page.js';
+import { SetupPage } from './pages/setup.page.js';
+
+/**
+ * Shared set-up of the end-to-end journeys: a real server, the first admin
+ * created through the setup link, then organisations, products and users
+ * through the admin API in the admin's own browser session (no admin pages
+ * exist for them). Each person gets their own browser context.
+ */
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+export const PASSWORD = 'Correct-Horse-Battery-Staple-42';
+
+export interface Person {
+  email: string;
+  displayName: string;
+  role: 'admin' | 'editor' | 'assessor' | 'member';
+}
+
+export class Platform {
+  readonly contexts: BrowserContext[] = [];
+  /** Page errors and CSP violations seen in any context. */
+  readonly problems: string[] = [];
+  admin!: Page;
+
+  private constructor(
+    readonly browser: Browser,
+    readonly server: TestServer,
+  ) {}
+
+  /** A fresh server with its first admin logged in. */
+  static async start(browser: Browser, admin: { email: string; displayName: string }): Promise<Platform> {
+    const server = await startTestServer({ anonymousRead: false });
+    const platform = new Platform(browser, server);
+    platform.admin = await platform.newPage();
+    const setup = new SetupPage(platform.admin);
+    await setup.open(server.setupUrl);
+    await setup.createAdmin({ ...admin, password: PASSWORD });
+    await new LoginPage(platform.admin).login(admin.email, PASSWORD);
+    return platform;
+  }
+
+  url(path: string): string {
+    return new URL(path, this.server.url).href;
+  }
+
+  async newPage(): Promise<Page> {
+    const context = await this.browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) this.problems.push(message.text());
+    });
+    return page;
+  }
+
+  /** A call through a page's session (cookie and CSRF token): the status and the parsed body. */
+  async call(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const { csrfToken } = (await (await page.request.get(this.url('/api/session'))).json()) as { csrfToken: string };
+    const response = await page.request.fetch(this.url(path), {
+      method,
+      headers: { 'x-csrf-token': csrfToken },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status(), body: parsed };
+  }
+
+  /** An admin API call that must succeed. */
+  async adminApi<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const result = await this.call(this.admin, method, path, body);
+    expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBeLessThan(300);
+    return result.body as T;
+  }
+
+  async createOrganisation(name: string): Promise<string> {
+    return (await this.adminApi<{ id: string }>('POST', '/api/organisations', { name })).id;
+  }
+
+  async createProduct(organisationId: string, product: { name: string; model?: string }): Promise<string> {
+    return (await this.adminApi<{ id: string }>('POST', `/api/organisations/${organisationId}/products`, { model: null, ...product })).id;
+  }
+
+  async createUser(person: Person, organisationId: string | null): Promise<void> {
+    await this.adminApi('POST', '/api/admin/users', { ...person, password: PASSWORD, organisationId });
+  }
+
+  /** A new browser context logged in as this person, left on the page after login. */
+  async loginAs(person: Person): Promise<Page> {
+    const page = await this.newPage();
+    const login = new LoginPage(page);
+    await login.open(this.server.url);
+    await login.login(person.email, PASSWORD);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+    await this.server.close();
+  }
+}

@@ -1,0 +1,63 @@
+import type { AssessmentView } from '../api/assessment.types';
+import { useDateTime } from '../components/proposals/proposal-status';
+import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
+import { useLocalize, useT } from '../i18n/i18n';
+import { assessmentPath } from '../router/assessment-paths';
+import { Link } from '../router/router';
+import { targetOf } from './checksheet-spec';
+
+/** 表紙: who, what, which edition, which scope. */
+export function AssessmentCover({ view }: { view: AssessmentView }) {
+  const t = useT();
+  const localize = useLocalize();
+  const dateTime = useDateTime();
+  const { layerLabel, phaseLabel } = useTaxonomyChoices();
+  const sep = t.coverage.listSeparator;
+  const scope = [
+    view.spec.layers.length > 0 ? view.spec.layers.map(layerLabel).join(sep) : `${t.layers}: ${t.checksheets.any}`,
+    view.spec.phases.length > 0 ? view.spec.phases.map(phaseLabel).join(sep) : `${t.phases}: ${t.checksheets.any}`,
+    view.spec.profile ? `${t.checksheets.profile}: ${view.spec.profile.join(sep) || '—'}` : null,
+    targetOf(view.spec),
+  ].filter(Boolean);
+  const facts: [string, string | null][] = [
+    [t.assessments.organisation, view.organisation.name],
+    [t.assessments.product, [view.product.name, view.product.model, view.productVersion].filter(Boolean).join(' ')],
+    [t.assessments.edition, `${view.edition.id} ${localize(view.edition.title)}`],
+    [t.assessments.assessor, view.assessor?.displayName ?? null],
+    [t.assessments.createdAt, dateTime(view.createdAt)],
+    [t.assessments.updatedAt, dateTime(view.updatedAt)],
+    [t.assessments.finalisedAt, view.finalisedAt ? dateTime(view.finalisedAt) : null],
+    [t.assessments.scope, scope.join(' / ')],
+  ];
+  return (
+    <section className="card" aria-labelledby="cover-title">
+      <h2 id="cover-title">{t.assessments.cover}</h2>
+      <dl className="proposal-facts assessment-facts">
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        {view.carriedFrom ? (
+          <div>
+            <dt>{t.assessments.carriedFrom}</dt>
+            <dd>
+              <Link to={assessmentPath(view.carriedFrom)}>{view.carriedFrom}</Link>
+            </dd>
+          </div>
+        ) : null}
+        {view.contentHash ? (
+          <div className="wide">
+            <dt>{t.assessments.contentHash}</dt>
+            <dd>
+              <code className="hash">{view.contentHash}</code>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { AssessmentView } from '../api/assessment.types';
+import { moveToEdition } from '../api/assessments';
+import { ApiError } from '../api/client';
+import { Notice, problemText } from '../components/status';
+import { useEdition } from '../edition/edition';
+import { useLocalize, useT } from '../i18n/i18n';
+import { assessmentPath } from '../router/assessment-paths';
+import { navigate } from '../router/router';
+
+/** Re-create the assessment on a newer edition; the server carries the answers over. */
+export function MoveEdition({ view }: { view: AssessmentView }) {
+  const t = useT();
+  const localize = useLocalize();
+  const id = useId();
+  const { editions } = useEdition();
+  const newer = editions.status === 'ok' ? editions.data.editions.filter((e) => e.id !== view.edition.id && e.date >= view.edition.date) : [];
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const editionId = target || newer[0]?.id;
+    if (!editionId) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const moved = await moveToEdition(view.id, editionId);
+      navigate(assessmentPath(moved.id), { state: { carryOver: moved.carryOver ?? null } });
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t.assessments.moveEdition}</h2>
+      <p className="field-hint">{t.assessments.moveEditionIntro}</p>
+      {newer.length === 0 ? (
+        <p className="muted">{t.assessments.noNewerEdition}</p>
+      ) : (
+        <form className="inline-form" onSubmit={(event) => void submit(event)}>
+          <div className="field">
+            <label htmlFor={`${id}-edition`}>{t.assessments.moveTarget}</label>
+            <select id={`${id}-edition`} value={target || (newer[0]?.id ?? '')} onChange={(event) => setTarget(event.target.value)}>
+              {newer.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.id} {localize(e.title)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? t.assessments.creating : t.assessments.moveButton}
+          </button>
+        </form>
+      )}
+      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { type AssessmentStatus, type AssessmentView, STATUS_MOVES } from '../api/assessment.types';
+import { moveStatus } from '../api/assessments';
+import { ApiError } from '../api/client';
+import { Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import { AssessmentStatusBadge } from './status-badge';
+
+/**
+ * Why a move was refused: the items still open (the server lists them), a
+ * newer version elsewhere (reload), or the server's own words.
+ */
+function MoveProblem({ error, onStale }: { error: ApiError; onStale: () => void }) {
+  const t = useT();
+  const details = error.problem.errors ?? [];
+  if (details.length > 0) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{error.problem.detail ?? problemText(t, error)}</p>
+        <ul>
+          {details.map((d) => (
+            <li key={`${d.path}|${d.message}`}>{d.message}</li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (error.status === 409) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t.assessments.conflict}</p>
+        <button type="button" className="button" onClick={onStale}>
+          {t.assessments.reload}
+        </button>
+      </div>
+    );
+  }
+  return <Notice kind="error">{problemText(t, error)}</Notice>;
+}
+
+interface StatusBarProps {
+  view: AssessmentView;
+  canEdit: boolean;
+  onChanged: (view: AssessmentView) => void;
+  onStale: () => void;
+}
+
+/** The status, the version, and the moves the status allows; finalising asks twice. */
+export function StatusBar({ view, canEdit, onChanged, onStale }: StatusBarProps) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<AssessmentStatus | null>(null);
+
+  const move = async (to: AssessmentStatus) => {
+    if (to === 'final' && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const next = await moveStatus(view.id, to, view.version);
+      setConfirming(false);
+      setDone(to);
+      onChanged(next);
+    } catch (caught) {
+      setConfirming(false);
+      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = (to: AssessmentStatus) => (view.status === 'in-review' && to === 'in-progress' ? t.assessments.backToWork : (t.assessments.moveTo[to] ?? to));
+  const moves = canEdit ? STATUS_MOVES[view.status] : [];
+
+  return (
+    <section className="card assessment-status-bar" aria-labelledby="assessment-status-title">
+      <h2 id="assessment-status-title" className="visually-hidden">
+        {t.assessments.statusBar}
+      </h2>
+      <p className="status-line">
+        <span>{t.assessments.columnStatus}:</span> <AssessmentStatusBadge status={view.status} />
+        <span className="muted">{t.assessments.version(view.version)}</span>
+      </p>
+      {moves.length > 0 ? (
+        <div className="status-moves">
+          {moves.map((to) => (
+            <button key={to} type="button" className={to === 'final' ? 'button button-primary' : 'button'} disabled={busy} onClick={() => void move(to)}>
+              {busy ? t.assessments.moving : label(to)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {confirming ? <Notice kind="info">{t.assessments.confirmFinal}</Notice> : null}
+      {done && !error ? <Notice kind="success">{t.assessments.moved(t.assessments.statuses[done])}</Notice> : null}
+      {error ? <MoveProblem error={error} onStale={onStale} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { type ChangeEvent, useId, useState } from 'react';
+import type { FieldProblem, WorkbookImport } from '../api/assessment.types';
+import { uploadWorkbook, workbookUrl, XLSX_TYPE } from '../api/assessments';
+import { ApiError } from '../api/client';
+import { Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import { LANGS } from '../i18n/messages';
+
+function ProblemList({ title, problems, kind }: { title: string; problems: FieldProblem[]; kind: 'error' | 'info' }) {
+  return (
+    <div className={`notice notice-${kind} workbook-problems`} role={kind === 'error' ? 'alert' : 'status'}>
+      <p>{title}</p>
+      <ul>
+        {problems.map((p) => (
+          <li key={`${p.path}|${p.message}`}>
+            <code>{p.path}</code> {p.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Download the filled workbook; upload one back, with every bad cell named when it is refused. */
+export function WorkbookPanel({ assessmentId, editable, onImported }: { assessmentId: string; editable: boolean; onImported: () => void }) {
+  const t = useT();
+  const inputId = useId();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<WorkbookImport | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await uploadWorkbook(assessmentId, file));
+      onImported();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  const cellErrors = error?.problem.errors ?? [];
+  return (
+    <section className="card workbook-panel" aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`}>{t.assessments.workbook}</h2>
+      <p className="field-hint">{t.assessments.workbookIntro}</p>
+      <ul className="link-row">
+        {LANGS.map((lang) => (
+          <li key={lang}>
+            <a className="button" href={workbookUrl(assessmentId, lang)} download>
+              {t.assessments.workbookDownload(t.assessments.langNames[lang])}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {editable ? (
+        <div className="field">
+          <label htmlFor={inputId}>{t.assessments.workbookUpload}</label>
+          <input id={inputId} type="file" accept={`.xlsx,${XLSX_TYPE}`} disabled={busy} onChange={(event) => void upload(event)} />
+          {busy ? (
+            <p className="status" role="status">
+              {t.assessments.workbookUploading}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {result ? <Notice kind="success">{t.assessments.workbookUpdated(result.updated)}</Notice> : null}
+      {result && result.warnings.length > 0 ? <ProblemList title={t.assessments.workbookWarnings} problems={result.warnings} kind="info" /> : null}
+      {error && cellErrors.length > 0 ? <ProblemList title={t.assessments.workbookErrors} problems={cellErrors} kind="error" /> : null}
+      {error && cellErrors.length === 0 ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { type FormEvent, useId, useState } from 'react';
+import { type AssessmentComparison, type AssessmentList, ITEM_CHANGES } from '../api/assessment.types';
+import type { User } from '../api/types';
+import { useApi } from '../api/use-api';
+import { percent } from '../assessment/score-chart';
+import { VerdictBadge } from '../assessment/verdict';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { ErrorView, Loading, Notice } from '../components/status';
+import { useLanguage, useLocalize, useT } from '../i18n/i18n';
+import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
+import { navigate, useSearchParam } from '../router/router';
+import '../assessment/assessment.css';
+import '../components/proposals/proposals.css';
+
+function Picker({ list, before, after }: { list: AssessmentList; before: string; after: string }) {
+  const t = useT();
+  const id = useId();
+  const [b, setB] = useState(before);
+  const [a, setA] = useState(after);
+  const first = list.assessments.find((x) => x.id === b);
+  // Only assessments of the same product can be compared.
+  const afterChoices = list.assessments.filter((x) => x.id !== b && (!first || x.product.id === first.product.id));
+  const label = (x: AssessmentList['assessments'][number]) => `${x.product.name} — ${x.title} (${t.assessments.statuses[x.status]})`;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (b && a) navigate(comparePath(b, a));
+  };
+  return (
+    <form className="inline-form card" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={`${id}-before`}>{t.compare.before}</label>
+        <select id={`${id}-before`} value={b} onChange={(event) => setB(event.target.value)}>
+          <option value="">{t.assessments.chooseOne}</option>
+          {list.assessments.map((x) => (
+            <option key={x.id} value={x.id}>
+              {label(x)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-after`}>{t.compare.after}</label>
+        <select id={`${id}-after`} value={a} onChange={(event) => setA(event.target.value)}>
+          <option value="">{t.assessments.chooseOne}</option>
+          {afterChoices.map((x) => (
+            <option key={x.id} value={x.id}>
+              {label(x)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button-primary" disabled={!a || !b}>
+        {t.compare.show}
+      </button>
+    </form>
+  );
+}
+
+function ComparisonView({ user, before, after }: { user: User; before: string; after: string }) {
+  const t = useT();
+  const localize = useLocalize();
+  const { lang } = useLanguage();
+  const path = `/api/assessments/compare?${new URLSearchParams({ before, after }).toString()}`;
+  const result = useApi<AssessmentComparison>(path, user.id);
+  if (result.status === 'loading') return <Loading />;
+  if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
+  const c = result.data;
+  return (
+    <section className="card" aria-labelledby="comparison-title">
+      <h2 id="comparison-title">
+        {c.before.title} → {c.after.title}
+      </h2>
+      <p>{t.compare.scoreLine(percent(c.scores.before.overall.score), percent(c.scores.after.overall.score))}</p>
+      <ul className="chips">
+        {ITEM_CHANGES.map((k) => (
+          <li key={k} className="chip">
+            {t.compare.changes[k]} {c.counts[k]}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={`${path}&${new URLSearchParams({ format: 'html', lang }).toString()}`} target="_blank" rel="noopener">
+          {t.compare.printable}
+        </a>
+      </p>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.number}</th>
+              <th scope="col">{t.title}</th>
+              <th scope="col">{t.compare.before}</th>
+              <th scope="col">{t.compare.after}</th>
+              <th scope="col">{t.compare.change}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.items.map((i) => (
+              <tr key={i.requirementId}>
+                <td className="nowrap">{i.no}</td>
+                <td>{localize(i.title)}</td>
+                <td>{i.before ? <VerdictBadge verdict={i.before} /> : '—'}</td>
+                <td>{i.after ? <VerdictBadge verdict={i.after} /> : '—'}</td>
+                <td className={`change change-${i.change}`}>{t.compare.changes[i.change]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Compare({ user }: { user: User }) {
+  const t = useT();
+  const before = useSearchParam('before') ?? '';
+  const after = useSearchParam('after') ?? '';
+  const list = useApi<AssessmentList>('/api/assessments', user.id);
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <ErrorView error={list.error} onRetry={list.retry} />;
+  return (
+    <>
+      <Picker key={`${before}|${after}`} list={list.data} before={before} after={after} />
+      {before && after ? <ComparisonView user={user} before={before} after={after} /> : <Notice kind="info">{t.compare.needTwo}</Notice>}
+    </>
+  );
+}
+
+/** /assessments/compare?before=&after=: two assessments of one product side by side. */
+export function AssessmentComparePage() {
+  const t = useT();
+  usePageTitle(t.compare.title);
+  return (
+    <section aria-labelledby="compare-title">
+      <Breadcrumbs trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.compare.title }]} />
+      <h1 id="compare-title">{t.compare.title}</h1>
+      <p className="lead">{t.compare.intro}</p>
+      <RequireUser>{(user) => <Compare user={user} />}</RequireUser>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { type FormEvent, useId, useState } from 'react';
+import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
+import { ApiError, api, apiPath } from '../api/client';
+import type { User } from '../api/types';
+import { useApi } from '../api/use-api';
+import { emptySpec, type SpecState, specBody } from '../assessment/checksheet-spec';
+import { canAssess } from '../assessment/roles';
+import { SpecForm } from '../assessment/spec-form';
+import { usePreview } from '../assessment/use-preview';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { FormField, fieldErrors } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { Notice, problemText } from '../components/status';
+import { useEdition } from '../edition/edition';
+import { useT } from '../i18n/i18n';
+import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
+import { navigate } from '../router/router';
+import '../assessment/assessment.css';
+import '../components/proposals/proposals.css';
+
+function Choose({
+  label,
+  value,
+  choices,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  choices: [string, string][];
+  onChange: (v: string) => void;
+  error?: string | undefined;
+}) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} required onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined}>
+        <option value="">{t.assessments.chooseOne}</option>
+        {choices.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {error ? <p className="field-error">{error}</p> : null}
+    </div>
+  );
+}
+
+function NewAssessmentForm({ user, editionId }: { user: User; editionId: string }) {
+  const t = useT();
+  const [orgId, setOrgId] = useState('');
+  const [productId, setProductId] = useState('');
+  const [title, setTitle] = useState('');
+  const [productVersion, setProductVersion] = useState('');
+  const [spec, setSpec] = useState<SpecState>(() => emptySpec(editionId));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const preview = usePreview(spec);
+  const orgs = useApi<{ organisations: Organisation[] }>('/api/organisations', user.id);
+  const products = useApi<{ products: Product[] }>(orgId ? apiPath('organisations', orgId, 'products') : null, `${user.id}|${orgId}`);
+  const productChoices: [string, string][] =
+    orgId && products.status === 'ok' ? products.data.products.map((p) => [p.id, p.model ? `${p.name} (${p.model})` : p.name]) : [];
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    if (!productId) missing.productId = t.fieldRequired;
+    if (!title.trim()) missing.title = t.fieldRequired;
+    setErrors(missing);
+    setError(null);
+    if (Object.keys(missing).length > 0) return;
+    setBusy(true);
+    try {
+      const version = productVersion.trim();
+      const body = { productId, title: title.trim(), ...(version ? { productVersion: version } : {}), editionId: spec.editionId, spec: specBody(spec) };
+      const created = await api.post<AssessmentView>('/api/assessments', body);
+      navigate(assessmentPath(created.id), { state: { notice: 'created' } });
+    } catch (caught) {
+      const apiError = caught instanceof ApiError ? caught : new ApiError(0, {});
+      setErrors(fieldErrors(apiError.problem.errors));
+      setError(apiError);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form card assessment-form" onSubmit={(event) => void submit(event)} noValidate>
+      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      <Choose
+        label={t.assessments.organisation}
+        value={orgId}
+        choices={orgs.status === 'ok' ? orgs.data.organisations.map((o) => [o.id, o.name]) : []}
+        onChange={(v) => {
+          setOrgId(v);
+          setProductId('');
+        }}
+      />
+      <Choose label={t.assessments.product} value={productId} choices={productChoices} onChange={setProductId} error={errors.productId} />
+      {orgId && products.status === 'ok' && productChoices.length === 0 ? <Notice kind="info">{t.assessments.noProducts}</Notice> : null}
+      <FormField
+        label={t.assessments.title}
+        hint={t.assessments.titleHint}
+        name="title"
+        required
+        maxLength={200}
+        value={title}
+        error={errors.title}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      <FormField
+        label={t.assessments.productVersion}
+        name="productVersion"
+        maxLength={100}
+        value={productVersion}
+        error={errors.productVersion}
+        onChange={(event) => setProductVersion(event.target.value)}
+      />
+      <SpecForm spec={spec} onChange={setSpec} preview={preview} />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {busy ? t.assessments.creating : t.assessments.create}
+      </button>
+    </form>
+  );
+}
+
+/** /assessments/new: product, edition and checksheet scope, with a live count of the items. */
+export function AssessmentNewPage() {
+  const t = useT();
+  const { current } = useEdition();
+  usePageTitle(t.assessments.newTitle);
+  return (
+    <section aria-labelledby="assessment-new-title">
+      <Breadcrumbs trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.assessments.newTitle }]} />
+      <div className="page-head">
+        <h1 id="assessment-new-title">{t.assessments.newTitle}</h1>
+      </div>
+      <p className="lead">{t.assessments.newIntro}</p>
+      <RequireUser>
+        {(user) =>
+          !canAssess(user) ? (
+            <Notice kind="info">{t.assessments.notAllowed}</Notice>
+          ) : current ? (
+            <NewAssessmentForm user={user} editionId={current.id} />
+          ) : (
+            <Notice kind="info">{t.noEdition}</Notice>
+          )
+        }
+      </RequireUser>
+    </section>
+  );
+}

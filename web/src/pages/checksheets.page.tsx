@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { exportChecksheet, saveFile } from '../api/assessments';
+import { ApiError } from '../api/client';
+import { emptySpec, type SpecState, specRequest } from '../assessment/checksheet-spec';
+import { SpecForm } from '../assessment/spec-form';
+import { usePreview } from '../assessment/use-preview';
+import { Breadcrumbs } from '../components/breadcrumbs';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { Notice, problemText } from '../components/status';
+import { useEdition } from '../edition/edition';
+import { useLanguage, useT } from '../i18n/i18n';
+import '../assessment/assessment.css';
+import '../components/proposals/proposals.css';
+
+const FORMATS = [
+  ['xlsx', 'Excel'],
+  ['csv', 'CSV'],
+  ['json', 'JSON'],
+] as const;
+
+function ChecksheetForm({ editionId }: { editionId: string }) {
+  const t = useT();
+  const { lang } = useLanguage();
+  const [spec, setSpec] = useState<SpecState>(() => emptySpec(editionId));
+  const preview = usePreview(spec);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const download = async (format: (typeof FORMATS)[number][0]) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const file = await exportChecksheet(format, specRequest(spec), lang);
+      saveFile(file.blob, file.filename ?? `checksheet-${spec.editionId}.${format}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="form card">
+      <SpecForm spec={spec} onChange={setSpec} preview={preview} />
+      <ul className="link-row">
+        {FORMATS.map(([format, label]) => (
+          <li key={format}>
+            <button type="button" className="button" disabled={busy || (preview.status === 'ok' && preview.count === 0)} onClick={() => void download(format)}>
+              {busy ? t.checksheets.downloading : t.checksheets.download(label)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+    </div>
+  );
+}
+
+/** /checksheets: build and download a checksheet without starting an assessment. */
+export function ChecksheetsPage() {
+  const t = useT();
+  const { current } = useEdition();
+  usePageTitle(t.checksheets.title);
+  return (
+    <section aria-labelledby="checksheets-title">
+      <Breadcrumbs trail={[{ label: t.checksheets.title }]} />
+      <h1 id="checksheets-title">{t.checksheets.title}</h1>
+      <p className="lead">{t.checksheets.intro}</p>
+      <RequireUser>{() => (current ? <ChecksheetForm editionId={current.id} /> : <Notice kind="info">{t.noEdition}</Notice>)}</RequireUser>
+    </section>
+  );
+}
