@@ -9,6 +9,7 @@ import { loadContent } from '../src/content/load-content.js';
 import { generateChecksheet } from '../src/core/assessment/checksheet.js';
 import { VERDICTS } from '../src/core/assessment/verdicts.js';
 import { buildApp } from '../src/server/app.js';
+import { snapshotOf } from '../src/services/assessment-records.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { importEdition } from '../src/services/editions.service.js';
 import { issueSetupLink } from '../src/services/setup.service.js';
@@ -40,6 +41,7 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     edition.meta = { ...edition.meta, id: '2099.1' };
     await importEdition(ctx, { kind: 'anonymous' }, edition);
     const items = generateChecksheet(edition, { layers: [], phases: [], profile: null, target: null }).items.slice(0, itemCount);
+    const snapshot = snapshotOf(items);
     const at = new Date().toISOString();
     await insertOrganisation(store.db, { id: 'org', name: 'Bench 株式会社', created_at: at });
     await insertProduct(store.db, { id: 'prod', organisation_id: 'org', name: 'Gateway', model: null, description: null, created_at: at });
@@ -75,7 +77,7 @@ export async function resultsBench(options: { seconds: number; assessments?: num
           title: `診断 ${n}`,
           product_version: null,
           spec: JSON.stringify({ layers: [], phases: [], profile: null, target: null }),
-          items: JSON.stringify(items),
+          items_hash: snapshot.hash,
           status: 'in-progress',
           assessor_id: null,
           carried_from: null,
@@ -86,7 +88,7 @@ export async function resultsBench(options: { seconds: number; assessments?: num
           finalised_at: null,
           content_hash: null,
         };
-        await insertAssessment(trx, row, answers);
+        await insertAssessment(trx, row, snapshot, answers);
       }
     });
     const seeded = Number(process.hrtime.bigint() - started) / 1e6;

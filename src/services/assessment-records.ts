@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Answer, AssessmentView, AttachmentMeta } from '../core/assessment/assessment.types.js';
 import { assessmentScope, canSeeAssessment, writeRefusal } from '../core/assessment/assessment-access.js';
 import type { Checksheet, ChecksheetItem, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
@@ -5,7 +6,14 @@ import type { AssessmentStatus, DefectKind, Verdict } from '../core/assessment/v
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import type { Edition } from '../core/model/edition.schema.js';
-import { type AnswerRow, type AssessmentRecord, findAnswers, findAssessment, findAssessmentItems } from '../store/assessments.repository.js';
+import {
+  type AnswerRow,
+  type AssessmentRecord,
+  findAnswers,
+  findAssessment,
+  findChecksheetItems,
+  type ChecksheetSnapshot,
+} from '../store/assessments.repository.js';
 import { type AttachmentRow, listAttachments } from '../store/attachments.repository.js';
 import type { Db } from '../store/database.js';
 import type { ServiceContext } from './context.js';
@@ -47,23 +55,30 @@ export function visibilityFilter(actor: Actor): { organisationId?: string } | nu
   return scope.kind === 'organisation' ? { organisationId: scope.organisationId } : {};
 }
 
-/** Parsed items of recent assessments. Items are frozen when an assessment is created and never written again, so an id always names the same items. */
+/** A checksheet's frozen items as stored: the JSON and its SHA-256, the key identical checksheets share. */
+export function snapshotOf(items: readonly ChecksheetItem[]): ChecksheetSnapshot {
+  const text = JSON.stringify(items);
+  return { hash: createHash('sha256').update(text).digest('hex'), items: text };
+}
+
+/** Parsed frozen checksheets by hash: a hash always names the same items, so entries never go stale. */
 const itemCache = new Map<string, ChecksheetItem[]>();
 const ITEM_CACHE_SIZE = 32;
 
-/** The assessment's frozen checksheet items, parsed (cached: large, and they never change). */
-export async function itemsOf(db: Db, row: Pick<AssessmentRecord, 'id'>): Promise<ChecksheetItem[]> {
-  const hit = itemCache.get(row.id);
+/** The assessment's frozen checksheet items, parsed (cached: large, shared and never changed). */
+export async function itemsOf(db: Db, row: Pick<AssessmentRecord, 'id' | 'items_hash'>): Promise<ChecksheetItem[]> {
+  const key = row.items_hash;
+  const hit = itemCache.get(key);
   if (hit) {
     // Most recently used last, so the oldest is dropped first.
-    itemCache.delete(row.id);
-    itemCache.set(row.id, hit);
+    itemCache.delete(key);
+    itemCache.set(key, hit);
     return hit;
   }
-  const text = await findAssessmentItems(db, row.id);
+  const text = await findChecksheetItems(db, key);
   if (text === undefined) throw new AppError('not-found', `assessment ${row.id} not found`);
   const items = JSON.parse(text) as ChecksheetItem[];
-  itemCache.set(row.id, items);
+  itemCache.set(key, items);
   if (itemCache.size > ITEM_CACHE_SIZE) itemCache.delete(itemCache.keys().next().value as string);
   return items;
 }

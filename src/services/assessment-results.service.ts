@@ -8,7 +8,7 @@ import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
-import { invalid, readAssessment } from './assessment-records.js';
+import { invalid, readAssessment, visibleAssessment } from './assessment-records.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
 import { readableEdition } from './editions.service.js';
@@ -58,7 +58,38 @@ export function reachedStandards(edition: Edition, view: Pick<AssessmentView, 'i
   return edition.standards.filter((s) => reached.has(s.id)).map((s) => ({ id: s.id, title: s.title }));
 }
 
+/**
+ * Results by assessment, version and query. Every change to an assessment's
+ * answers bumps its version and published editions never change, so an entry
+ * never goes stale; visibility is checked before every lookup.
+ */
+const resultsCache = new Map<string, AssessmentResults>();
+const RESULTS_CACHE_SIZE = 64;
+const resultsKey = (id: string, version: number, q: z.output<typeof ResultsQuery>) =>
+  JSON.stringify([id, version, q.standard, q.sl, q.componentType, q.mandatoryOnly]);
+
 export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: string, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
+  const row = await visibleAssessment(ctx, actor, id);
+  const key = resultsKey(row.id, row.version, query);
+  const hit = resultsCache.get(key);
+  if (hit) {
+    resultsCache.delete(key);
+    resultsCache.set(key, hit);
+    return hit;
+  }
+  const { results, version } = await computeResults(ctx, actor, id, query);
+  // Keyed by the version the answers were read at: a change in between must not be cached as the older version.
+  resultsCache.set(resultsKey(row.id, version, query), results);
+  if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value as string);
+  return results;
+}
+
+async function computeResults(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  query: z.output<typeof ResultsQuery>,
+): Promise<{ results: AssessmentResults; version: number }> {
   const { view, edition } = await assessmentWithEdition(ctx, actor, id);
   const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, view.items, view.answers, s)).filter((r): r is Readiness => r !== null);
   let derived: DerivedView | null = null;
@@ -71,7 +102,8 @@ export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: s
       ...(query.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
     });
   }
-  return { scores: assessmentScores(edition, view.items, view.answers), readiness, derived, standards: reachedStandards(edition, view) };
+  const results = { scores: assessmentScores(edition, view.items, view.answers), readiness, derived, standards: reachedStandards(edition, view) };
+  return { results, version: view.version };
 }
 
 /** Two visible assessments of one product, before and after; anything else is not found or not comparable. */

@@ -33,6 +33,7 @@ import {
   visibilityFilter,
   visibleAssessment,
   writableAssessment,
+  snapshotOf,
 } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { ChecksheetSpecInput, specFromInput } from './checksheets.service.js';
@@ -132,6 +133,7 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
   const spec = specFromInput(input.spec);
   const checksheet = checksheetFor(edition, spec, 'body.spec');
   const at = ctx.now().toISOString();
+  const snapshot = snapshotOf(checksheet.items);
   const row: AssessmentRow = {
     id: randomUUID(),
     organisation_id: product.organisationId,
@@ -140,7 +142,7 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
     title: input.title,
     product_version: input.productVersion,
     spec: JSON.stringify(spec),
-    items: JSON.stringify(checksheet.items),
+    items_hash: snapshot.hash,
     status: 'draft',
     assessor_id: actor.userId,
     carried_from: null,
@@ -153,7 +155,7 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
   };
   const detail = { productId: product.id, organisationId: product.organisationId, editionId: edition.meta.id, items: checksheet.items.length };
   await mutate(ctx, actor, { action: 'assessment.created', targetType: 'assessment', targetId: row.id, detail }, (trx) =>
-    insertAssessment(trx, row, answerRows(row.id, blankAnswers(checksheet), null, null)),
+    insertAssessment(trx, row, snapshot, answerRows(row.id, blankAnswers(checksheet), null, null)),
   );
   return readAssessment(ctx, actor, row.id);
 }
@@ -302,6 +304,7 @@ export async function moveAssessment(
   const checksheet = checksheetFor(edition, oldView.spec, 'body.spec');
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);
   const at = ctx.now().toISOString();
+  const snapshot = snapshotOf(checksheet.items);
   const row: AssessmentRow = {
     id: randomUUID(),
     organisation_id: old.organisation_id,
@@ -310,7 +313,7 @@ export async function moveAssessment(
     title: old.title,
     product_version: old.product_version,
     spec: old.spec,
-    items: JSON.stringify(checksheet.items),
+    items_hash: snapshot.hash,
     status: 'draft',
     assessor_id: actor.userId,
     carried_from: old.id,
@@ -346,7 +349,7 @@ export async function moveAssessment(
       detail: { to: row.id, fromEdition: old.edition_id, toEdition: edition.meta.id, ...counts },
     },
     async (trx) => {
-      await insertAssessment(trx, row, answerRows(row.id, answers, actorId(actor), at));
+      await insertAssessment(trx, row, snapshot, answerRows(row.id, answers, actorId(actor), at));
       await insertAttachments(trx, attachments);
       await appendAudit(
         trx,

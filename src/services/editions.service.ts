@@ -10,7 +10,7 @@ import { flattenThreatCategories } from '../core/validate-references.js';
 import { contentFingerprint } from '../content/content-fingerprint.js';
 import { loadContent } from '../content/load-content.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
-import { findEdition, insertEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, insertEdition, listEditions } from '../store/editions.repository.js';
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
 
@@ -89,17 +89,18 @@ const cache = new Map<string, Edition>();
 /** An edition the actor may read (published, or any for admins and editors), parsed and cached; else not-found / unauthenticated. */
 export async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<Edition> {
   await requireRead(ctx, actor);
-  const row = await findEdition(ctx.store.db, id);
-  if (!row || (row.status !== 'published' && !isRole(actor, 'admin', 'editor'))) throw new AppError('not-found', `edition ${id} not found`);
+  // The summary first: a cached published edition needs no megabytes of content read.
+  const summary = await findEditionSummary(ctx.store.db, id);
+  if (!summary || (summary.status !== 'published' && !isRole(actor, 'admin', 'editor'))) throw new AppError('not-found', `edition ${id} not found`);
   // Only published editions are cached: they never change. A draft changes with
   // every edit and would leave a stale copy behind each time.
-  if (row.status !== 'published') return JSON.parse(row.content) as Edition;
-  const key = `${row.id}:${row.content_hash}`;
-  let edition = cache.get(key);
-  if (!edition) {
-    edition = JSON.parse(row.content) as Edition;
-    cache.set(key, edition);
-  }
+  const key = `${summary.id}:${summary.content_hash}`;
+  const cached = summary.status === 'published' ? cache.get(key) : undefined;
+  if (cached) return cached;
+  const row = await findEdition(ctx.store.db, id);
+  if (!row) throw new AppError('not-found', `edition ${id} not found`);
+  const edition = JSON.parse(row.content) as Edition;
+  if (row.status === 'published' && row.content_hash === summary.content_hash) cache.set(key, edition);
   return edition;
 }
 

@@ -5,11 +5,10 @@ export type AssessmentRow = AssessmentsTable;
 export type AnswerRow = AssessmentAnswersTable;
 
 /**
- * An assessment row with the names its views show beside the ids. Without
- * its frozen items, which are large and never change: read them with
- * findAssessmentItems when needed.
+ * An assessment row with the names its views show beside the ids. Its frozen
+ * items are large and shared: read them with findChecksheetItems when needed.
  */
-export interface AssessmentRecord extends Omit<AssessmentRow, 'items'> {
+export interface AssessmentRecord extends AssessmentRow {
   organisation_name: string;
   product_name: string;
   product_model: string | null;
@@ -35,7 +34,19 @@ export type AnswerChange = Pick<
 /** Rows per INSERT statement: SQLite allows 32,766 bound values per statement, PostgreSQL 65,535. */
 const ANSWER_CHUNK = 500;
 
-export async function insertAssessment(db: Db, row: AssessmentRow, answers: readonly AnswerRow[]): Promise<void> {
+/** The frozen items of a checksheet as stored: JSON text and its SHA-256 (row.items_hash). */
+export interface ChecksheetSnapshot {
+  hash: string;
+  items: string;
+}
+
+export async function insertAssessment(db: Db, row: AssessmentRow, snapshot: ChecksheetSnapshot, answers: readonly AnswerRow[]): Promise<void> {
+  if (snapshot.hash !== row.items_hash) throw new Error('the snapshot must be the one the assessment names');
+  await db
+    .insertInto('checksheet_snapshots')
+    .values({ hash: snapshot.hash, items: snapshot.items, created_at: row.created_at })
+    .onConflict((oc) => oc.column('hash').doNothing())
+    .execute();
   await db.insertInto('assessments').values(row).execute();
   for (let i = 0; i < answers.length; i += ANSWER_CHUNK) {
     await db
@@ -60,6 +71,7 @@ function selectRecords(db: Db) {
       'a.title',
       'a.product_version',
       'a.spec',
+      'a.items_hash',
       'a.status',
       'a.assessor_id',
       'a.carried_from',
@@ -83,9 +95,9 @@ export async function findAssessment(db: Db, id: string): Promise<AssessmentReco
   return selectRecords(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-/** The frozen checksheet items (JSON), written once at creation. */
-export async function findAssessmentItems(db: Db, id: string): Promise<string | undefined> {
-  return (await db.selectFrom('assessments').select('items').where('id', '=', id).executeTakeFirst())?.items;
+/** A frozen checksheet's items (JSON) by their hash. */
+export async function findChecksheetItems(db: Db, hash: string): Promise<string | undefined> {
+  return (await db.selectFrom('checksheet_snapshots').select('items').where('hash', '=', hash).executeTakeFirst())?.items;
 }
 
 /** Newest change first. */

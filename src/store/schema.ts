@@ -145,6 +145,13 @@ export interface ImportedStandardsTable {
 }
 
 /** An assessment (診断); spec and items (the frozen checksheet items) are JSON. */
+/** A frozen checksheet (its items as JSON), stored once by the SHA-256 of that JSON. */
+export interface ChecksheetSnapshotsTable {
+  hash: string;
+  items: string;
+  created_at: string;
+}
+
 export interface AssessmentsTable {
   id: string;
   organisation_id: string;
@@ -153,7 +160,8 @@ export interface AssessmentsTable {
   title: string;
   product_version: string | null;
   spec: string;
-  items: string;
+  /** SHA-256 of the frozen checksheet items in checksheet_snapshots. */
+  items_hash: string;
   status: string;
   assessor_id: string | null;
   carried_from: string | null;
@@ -216,6 +224,7 @@ export interface Database {
   draft_items: DraftItemsTable;
   proposals: ProposalsTable;
   imported_standards: ImportedStandardsTable;
+  checksheet_snapshots: ChecksheetSnapshotsTable;
   assessments: AssessmentsTable;
   assessment_answers: AssessmentAnswersTable;
   attachment_blobs: AttachmentBlobsTable;

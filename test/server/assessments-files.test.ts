@@ -173,6 +173,19 @@ describeEachDatabase('assessment files, workbooks, results and reports through t
       expect(bad.json().errors[0].path).toBe('query.standard');
     });
 
+    it('results follow every change of an answer (never a stale copy)', async () => {
+      const score = async () => (await w.client('a1').request('GET', `/api/assessments/${a.id}/results`)).json().scores.overall.counts.fail as number;
+      const first = a.items[0];
+      if (!first) throw new Error('fixture');
+      const before = await score();
+      const put = (verdict: string) =>
+        w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${first.requirementId}`, { verdict, evidence: '再確認', comment: '' });
+      expect((await put('fail')).statusCode).toBe(200);
+      expect(await score()).toBe(before + 1);
+      expect((await put('pass')).statusCode).toBe(200);
+      expect(await score()).toBe(before);
+    });
+
     it('serves every report format with its content type and an ASCII file name', async () => {
       const formats: [string, string, (body: Buffer) => void][] = [
         ['html', 'text/html; charset=utf-8', (b) => expect(b.toString()).toContain('結果')],

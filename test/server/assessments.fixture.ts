@@ -96,8 +96,7 @@ export async function assessmentWorld(store: Store): Promise<AssessmentWorld> {
     orgs,
     products,
     client,
-    // ApiClient names GET/POST/PUT/DELETE only; inject passes any method through.
-    patch: (who, url, body) => client(who).request('PATCH' as 'PUT', url, body),
+    patch: (who, url, body) => client(who).request('PATCH', url, body),
     create: async (overrides = {}) => {
       const r = await client('as1').request('POST', '/api/assessments', {
         productId: products.a,

@@ -4,6 +4,7 @@ import {
   type AssessmentRow,
   findAnswer,
   findAssessment,
+  findChecksheetItems,
   insertAssessment,
   listAssessments,
   touchAssessment,
@@ -11,6 +12,7 @@ import {
   updateAssessmentIfCurrent,
   verdictCounts,
 } from '../../src/store/assessments.repository.js';
+import { snapshotOf } from '../../src/services/assessment-records.js';
 import { countBlobs, deleteAttachment, findAttachment, insertAttachments, readBlob, storeBlob } from '../../src/store/attachments.repository.js';
 import { insertEdition } from '../../src/store/editions.repository.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
@@ -18,6 +20,8 @@ import { insertUser } from '../../src/store/users.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 
 const T0 = '2026-03-01T09:00:00.000Z';
+/** Store tests need no items: every assessment here shares the empty checksheet. */
+const EMPTY = snapshotOf([]);
 
 function assessment(id: string, overrides: Partial<AssessmentRow> = {}): AssessmentRow {
   return {
@@ -28,7 +32,7 @@ function assessment(id: string, overrides: Partial<AssessmentRow> = {}): Assessm
     title: `診断 ${id}`,
     product_version: null,
     spec: '{"layers":[],"phases":[],"profile":null,"target":null}',
-    items: '[]',
+    items_hash: EMPTY.hash,
     status: 'draft',
     assessor_id: 'u-as',
     carried_from: null,
@@ -91,14 +95,18 @@ describeEachDatabase('stored assessments', (get) => {
   it('stores an assessment with many answers in chunks and counts verdicts per assessment', async () => {
     const { db } = get().store;
     const answers = Array.from({ length: 1200 }, (_, n) => answer('a-big', n, n % 3 === 0 ? { verdict: 'pass' } : {}));
-    await insertAssessment(db, assessment('a-big'), answers);
-    await insertAssessment(db, assessment('a-b', { organisation_id: 'org-b', product_id: 'prod-b' }), [answer('a-b', 1)]);
+    await insertAssessment(db, assessment('a-big'), EMPTY, answers);
+    await insertAssessment(db, assessment('a-b', { organisation_id: 'org-b', product_id: 'prod-b' }), EMPTY, [answer('a-b', 1)]);
     const counts = await verdictCounts(db, ['a-big', 'a-b']);
     expect(counts.get('a-big')?.get('pass')).toBe(400);
     expect(counts.get('a-big')?.get('unassessed')).toBe(800);
     expect(counts.get('a-b')?.get('unassessed')).toBe(1);
     expect((await listAssessments(db, { organisationId: 'org-a' })).map((r) => r.id)).toEqual(['a-big']);
     expect((await findAssessment(db, 'a-b'))?.organisation_name).toBe('B');
+    // Identical checksheets are stored once.
+    const snapshots = await db.selectFrom('checksheet_snapshots').select(['hash', 'items']).execute();
+    expect(snapshots).toEqual([{ hash: EMPTY.hash, items: '[]' }]);
+    expect(await findChecksheetItems(db, EMPTY.hash)).toBe('[]');
   });
 
   it('refuses a not-applicable answer without a reason, and an unknown verdict', async () => {
@@ -151,7 +159,7 @@ describeEachDatabase('stored assessments', (get) => {
 
   it('the database itself refuses changes to a final assessment, its answers and attachments', async () => {
     const { db } = get().store;
-    await insertAssessment(db, assessment('a-final'), [answer('a-final', 1, { verdict: 'pass' })]);
+    await insertAssessment(db, assessment('a-final'), EMPTY, [answer('a-final', 1, { verdict: 'pass' })]);
     await storeBlob(db, 'sha-2', Buffer.from('evidence'));
     const file = {
       id: 'f-final',

@@ -3,7 +3,7 @@ import type { DialectName } from '../dialect.js';
 
 /**
  * Assessments (診断): one per product and edition, with the checksheet items
- * frozen at creation, one answer row per item, and evidence files stored once
+ * frozen at creation (shared by identical checksheets), one answer row per item, and evidence files stored once
  * per SHA-256. A final assessment is read-only, and the database itself
  * refuses changes to it, its answers and its attachments (as for published
  * editions). Checksheet defect flags join the proposal queue with a link
@@ -11,6 +11,16 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  // Frozen checksheets, stored once by the SHA-256 of their items: assessments
+  // made with the same edition and scope share one row (a 300-item checksheet
+  // is close to a megabyte of JSON).
+  await db.schema
+    .createTable('checksheet_snapshots')
+    .addColumn('hash', 'text', (c) => c.primaryKey())
+    .addColumn('items', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('assessments')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -20,7 +30,7 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('product_version', 'text')
     .addColumn('spec', 'text', (c) => c.notNull())
-    .addColumn('items', 'text', (c) => c.notNull())
+    .addColumn('items_hash', 'text', (c) => c.notNull().references('checksheet_snapshots.hash'))
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('assessor_id', 'text', (c) => c.references('users.id'))
     .addColumn('carried_from', 'text', (c) => c.references('assessments.id'))
