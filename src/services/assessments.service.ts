@@ -118,6 +118,27 @@ function answerRows(assessmentId: string, answers: AssessmentView['answers'], by
   }));
 }
 
+/** A new assessment row: a draft at version 1, created by its assessor. */
+function draftRow(
+  fields: Pick<
+    AssessmentRow,
+    'organisation_id' | 'product_id' | 'edition_id' | 'title' | 'product_version' | 'spec' | 'items_hash' | 'assessor_id' | 'carried_from'
+  > & { at: string },
+): AssessmentRow {
+  const { at, ...rest } = fields;
+  return {
+    id: randomUUID(),
+    ...rest,
+    status: 'draft',
+    version: 1,
+    created_by: rest.assessor_id,
+    created_at: at,
+    updated_at: at,
+    finalised_at: null,
+    content_hash: null,
+  };
+}
+
 /** A new draft assessment of a visible product on a published edition, with a blank answer for every item. */
 export async function createAssessment(ctx: ServiceContext, actor: Actor, input: z.output<typeof AssessmentInput>): Promise<AssessmentView> {
   requireUser(actor);
@@ -134,8 +155,7 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
   const checksheet = checksheetFor(edition, spec, 'body.spec');
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);
-  const row: AssessmentRow = {
-    id: randomUUID(),
+  const row = draftRow({
     organisation_id: product.organisationId,
     product_id: product.id,
     edition_id: edition.meta.id,
@@ -143,16 +163,10 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
     product_version: input.productVersion,
     spec: JSON.stringify(spec),
     items_hash: snapshot.hash,
-    status: 'draft',
     assessor_id: actor.userId,
     carried_from: null,
-    version: 1,
-    created_by: actor.userId,
-    created_at: at,
-    updated_at: at,
-    finalised_at: null,
-    content_hash: null,
-  };
+    at,
+  });
   const detail = { productId: product.id, organisationId: product.organisationId, editionId: edition.meta.id, items: checksheet.items.length };
   await mutate(ctx, actor, { action: 'assessment.created', targetType: 'assessment', targetId: row.id, detail }, (trx) =>
     insertAssessment(trx, row, snapshot, answerRows(row.id, blankAnswers(checksheet), null, null)),
@@ -305,8 +319,7 @@ export async function moveAssessment(
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);
-  const row: AssessmentRow = {
-    id: randomUUID(),
+  const row = draftRow({
     organisation_id: old.organisation_id,
     product_id: old.product_id,
     edition_id: edition.meta.id,
@@ -314,16 +327,10 @@ export async function moveAssessment(
     product_version: old.product_version,
     spec: old.spec,
     items_hash: snapshot.hash,
-    status: 'draft',
     assessor_id: actor.userId,
     carried_from: old.id,
-    version: 1,
-    created_by: actor.userId,
-    created_at: at,
-    updated_at: at,
-    finalised_at: null,
-    content_hash: null,
-  };
+    at,
+  });
   // The carried attachments point at the same stored content under new ids.
   const attachments: AttachmentRow[] = answers.flatMap((a) =>
     a.attachments.map((f) => ({
