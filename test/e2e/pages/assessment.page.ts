@@ -12,6 +12,10 @@ function exactly(text: string): RegExp {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** /assessments/:id: cover, status bar, reports, workbook, and one card per check item. */
 export class AssessmentPage {
   readonly heading: Locator;
@@ -161,5 +165,49 @@ export class AssessmentPage {
 
   contentHash(): Locator {
     return this.main.locator('code.hash');
+  }
+
+  /** One fact of the cover (表紙), by its label: e.g. 版 or 移行元の診断. */
+  coverFact(label: string): Locator {
+    return this.main
+      .getByRole('region', { name: this.t.assessments.cover })
+      .locator('dl > div')
+      .filter({ has: this.page.locator('dt', { hasText: exactly(label) }) })
+      .locator('dd');
+  }
+
+  /** The notice of an item carried to a newer edition: changed (naming its previous verdict) or new. */
+  reviewFlag(no: string): Locator {
+    return this.item(no).locator(':scope > .notice');
+  }
+
+  async evidenceValue(no: string): Promise<string> {
+    return await this.item(no).getByLabel(this.t.assessments.evidence, { exact: true }).inputValue();
+  }
+
+  /** An item's 基準（対策）, unfolded as a reader would. */
+  async criteria(no: string): Promise<string[]> {
+    const details = this.item(no).locator('details.item-details');
+    await details.locator('summary').click();
+    return await textsOf(details.locator('ul > li'));
+  }
+
+  /**
+   * Move to a newer edition with the page's own form; resolves once the new
+   * assessment's page shows that edition, with the new page's path.
+   */
+  async moveToEdition(editionId: string): Promise<string> {
+    const section = this.main.getByRole('region', { name: this.t.assessments.moveEdition });
+    const from = new URL(this.page.url()).pathname;
+    await section.getByLabel(this.t.assessments.moveTarget, { exact: true }).selectOption(editionId);
+    await section.getByRole('button', { name: this.t.assessments.moveButton, exact: true }).click();
+    // The new assessment's cover names the target edition; the old one's never does.
+    const shown = this.coverFact(this.t.assessments.edition).filter({ hasText: new RegExp(`^${escapeRegExp(editionId)}\\s`) });
+    const refusal = section.getByRole('alert');
+    await shown.or(refusal).first().waitFor();
+    if ((await refusal.count()) > 0) throw new Error(`the move was refused: ${await textOf(refusal)}`);
+    await this.page.waitForURL((url) => url.pathname !== from && /^\/assessments\/[^/]+$/.test(url.pathname));
+    await this.waitForItems();
+    return new URL(this.page.url()).pathname;
   }
 }

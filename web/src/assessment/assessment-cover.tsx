@@ -2,7 +2,7 @@ import type { AssessmentView } from '../api/assessment.types';
 import { useDateTime } from '../components/proposals/proposal-status';
 import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
 import { useLocalize, useT } from '../i18n/i18n';
-import { assessmentPath } from '../router/assessment-paths';
+import { assessmentPath, comparePath } from '../router/assessment-paths';
 import { Link } from '../router/router';
 import { targetOf } from './checksheet-spec';
 
@@ -45,7 +45,8 @@ export function AssessmentCover({ view }: { view: AssessmentView }) {
           <div>
             <dt>{t.assessments.carriedFrom}</dt>
             <dd>
-              <Link to={assessmentPath(view.carriedFrom)}>{view.carriedFrom}</Link>
+              <Link to={assessmentPath(view.carriedFrom)}>{view.carriedFrom}</Link>{' '}
+              <Link to={comparePath(view.carriedFrom, view.id)}>{t.assessments.compare}</Link>
             </dd>
           </div>
         ) : null}

@@ -19,16 +19,21 @@ import { useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentResultsPath } from '../router/assessment-paths';
 import { Link, useLocation } from '../router/router';
 import { useFragmentTarget } from '../router/use-fragment-target';
+import { PHASES } from '../../../src/core/taxonomy.js';
 import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
 
 const DECIDED = new Set(['pass', 'partial', 'fail', 'not-applicable']);
 
-/** Items grouped by their first phase, keeping the checksheet's order (phase, then layer, then number). */
-function byPhase(items: ChecksheetItem[]): [string, ChecksheetItem[]][] {
+/**
+ * Items grouped by their first phase inside the assessment's phase filter (the
+ * phase the checksheet ordered them by), keeping the checksheet's order.
+ */
+function byPhase(items: ChecksheetItem[], chosen: readonly string[]): [string, ChecksheetItem[]][] {
   const groups = new Map<string, ChecksheetItem[]>();
   for (const item of items) {
-    const phase = item.phases[0] ?? '';
+    const inFilter = item.phases.filter((p) => chosen.length === 0 || chosen.includes(p));
+    const phase = PHASES.find((p) => inFilter.includes(p)) ?? item.phases[0] ?? '';
     groups.set(phase, [...(groups.get(phase) ?? []), item]);
   }
   return [...groups.entries()];
@@ -46,7 +51,7 @@ function Items({ view, editable, onSaved }: { view: AssessmentView; editable: bo
         <h2 id="items-title">{t.assessments.itemsTitle}</h2>
         <p className="muted">{t.assessments.itemsCount(decided, view.items.length)}</p>
       </div>
-      {byPhase(view.items).map(([phase, items]) => (
+      {byPhase(view.items, view.spec.phases).map(([phase, items]) => (
         <section key={phase} className="phase-group" aria-label={phaseLabel(phase)}>
           <h2 className="phase-title">{t.assessments.phaseGroup(phaseLabel(phase), items.length)}</h2>
           {items.map((item) => {
