@@ -47,10 +47,12 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     await insertProduct(store.db, { id: 'prod', organisation_id: 'org', name: 'Gateway', model: null, description: null, created_at: at });
     const started = process.hrtime.bigint();
     let firstId = '';
+    const ids: string[] = [];
     await store.db.transaction().execute(async (trx) => {
       for (let n = 0; n < count; n++) {
         const id = randomUUID();
         firstId ||= id;
+        ids.push(id);
         const answers: AnswerRow[] = items.map((item, i) => {
           const verdict = VERDICTS[(n + i) % 4] ?? 'pass';
           return {
@@ -95,11 +97,11 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     console.log(`(seeded ${count} assessments × ${items.length} answers in ${(seeded / 1000).toFixed(1)} s)`);
     const server = await buildApp({ ctx });
     await server.listen({ port: 0, host: '127.0.0.1' });
-    return { server, ctx, firstId };
+    return { server, ctx, firstId, ids };
   })();
 
   try {
-    const { server, ctx, firstId } = app;
+    const { server, ctx, firstId, ids } = app;
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     const base = `http://127.0.0.1:${port}`;
@@ -114,7 +116,23 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     await rps('/api/health', 1);
     const results = await rps(resultsPath, options.seconds);
     const health = await rps('/api/health', options.seconds);
-    return [report(`GET results, 1 of ${count} × ${itemCount} answers, req/s`, results, 'req/s', 'GET /api/health', health)];
+    // Uncached: one request after another, each for another assessment (more of them than the results cache holds).
+    const sequential = async (paths: string[]) => {
+      const t0 = process.hrtime.bigint();
+      for (const path of paths) {
+        const res = await fetch(`${base}${path}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        await res.arrayBuffer();
+      }
+      return paths.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+    };
+    const distinct = ids.slice(1, 1 + Math.min(ids.length - 1, 200)).map((id) => `/api/assessments/${id}/results`);
+    const cold = await sequential(distinct);
+    const healthOneByOne = await sequential(distinct.map(() => '/api/health'));
+    return [
+      report(`GET results, 1 of ${count} × ${itemCount} answers, req/s`, results, 'req/s', 'GET /api/health', health),
+      report(`GET results uncached, ${distinct.length} assessments one by one, req/s`, cold, 'req/s', 'GET /api/health one by one', healthOneByOne),
+    ];
   } finally {
     await app.server.close();
     await store.close();
