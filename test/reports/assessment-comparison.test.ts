@@ -19,7 +19,7 @@ describe('renderComparisonHtml', () => {
     expect(doc).not.toMatch(/<script|<link|\ssrc=/i);
     const text = visible(doc);
     expect(text).toContain('診断の比較');
-    expect(text).toContain('比較元 改修前の診断 2026.1 2026-03-05T12:00:00.000Z asm-0001');
+    expect(text).toContain('比較元 改修前の診断 2026.1 2026-03-05 12:00 UTC asm-0001');
     expect(text).toContain('比較先 改修後の診断 2026.1 — asm-0002');
     expect(text).toContain('改善 悪化 判定が変わった 追加 削除 変化なし 1 1 0 1 0 1');
     expect(text).toContain('全体 37.5% 87.5% +50.0');

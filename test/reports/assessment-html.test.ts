@@ -111,7 +111,7 @@ describe('renderAssessmentReportHtml', () => {
     expect(doc).not.toContain('class="banner"');
     expect(doc).not.toContain('DRAFT');
     expect(visible(doc)).toContain(`内容のハッシュ（SHA-256） ${data.assessment.contentHash}`);
-    expect(visible(doc)).toContain('確定日時 2026-03-05T12:00:00.000Z');
+    expect(visible(doc)).toContain('確定日時 2026-03-05 12:00 UTC');
   });
 
   it('escapes hostile text in every field a user types', () => {

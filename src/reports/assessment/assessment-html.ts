@@ -2,7 +2,7 @@ import type { ScoreGroup } from '../../core/assessment/results.types.js';
 import { ASSESSMENT_STATUS_LABELS, VERDICT_LABELS, VERDICTS } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
-import { type AssessmentLabels, assessmentLabels, percent } from './assessment-labels.js';
+import { type AssessmentLabels, assessmentLabels, percent, timestamp } from './assessment-labels.js';
 import type { AssessmentReportData } from './report-data.js';
 import { derivedSection, itemsSection, readinessSection } from './report-sections.js';
 import { reportStyles } from './report-styles.js';
@@ -39,7 +39,7 @@ ${summary(ctx, data)}
 ${readinessSection(ctx, data.readiness)}
 ${derivedSection(ctx, data.derived)}
 ${itemsSection(ctx, data)}
-<footer>${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${data.generatedAt}</footer>
+<footer>${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(data.generatedAt)}</footer>
 </body>
 </html>
 `.value;
@@ -62,13 +62,13 @@ ${fact(L.productVersion, a.productVersion)}
 ${fact(L.edition, `${a.edition.title[lang]} (${a.edition.id}, ${a.edition.date})`)}
 ${fact(L.assessor, a.assessor?.displayName ?? null)}
 ${fact(L.status, ASSESSMENT_STATUS_LABELS[a.status][lang])}
-${fact(L.createdAt, a.createdAt)}
-${fact(L.updatedAt, a.updatedAt)}
-${fact(L.finalisedAt, a.finalisedAt)}
+${fact(L.createdAt, timestamp(a.createdAt))}
+${fact(L.updatedAt, timestamp(a.updatedAt))}
+${fact(L.finalisedAt, timestamp(a.finalisedAt))}
 ${a.status === 'final' && a.contentHash ? fact(L.contentHash, html`<span class="hash">${a.contentHash}</span>`) : ''}
 ${fact(L.carriedFrom, a.carriedFrom)}
 ${fact(L.assessmentId, a.id)}
-${fact(L.generatedAt, data.generatedAt)}
+${fact(L.generatedAt, timestamp(data.generatedAt))}
 </dl>
 ${scopeTable}
 </section>`;

@@ -199,3 +199,10 @@ export function byteSize(size: number): string {
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KiB`;
   return `${(size / 1024 / 1024).toFixed(1)} MiB`;
 }
+
+/** An ISO timestamp as people read it, in UTC and to the minute ("2026-11-20 09:00 UTC"); other text passes unchanged. */
+export function timestamp(iso: string | null): string | null {
+  if (iso === null) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m && iso.endsWith('Z') ? `${m[1]} ${m[2]} UTC` : iso;
+}

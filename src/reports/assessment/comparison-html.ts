@@ -2,7 +2,7 @@ import type { AssessmentComparison, AssessmentScores, ItemChange, ScoreGroup } f
 import { VERDICT_LABELS, type Verdict } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
-import { type AssessmentLabels, assessmentLabels, percent } from './assessment-labels.js';
+import { type AssessmentLabels, assessmentLabels, percent, timestamp } from './assessment-labels.js';
 import { reportStyles } from './report-styles.js';
 
 const CHANGES: readonly ItemChange[] = ['improved', 'regressed', 'changed', 'added', 'removed', 'same'];
@@ -15,7 +15,7 @@ const CHANGES: readonly ItemChange[] = ['improved', 'regressed', 'changed', 'add
 export function renderComparisonHtml(cmp: AssessmentComparison, lang: Lang): string {
   const L = assessmentLabels(lang);
   const side = (label: string, s: AssessmentComparison['before']) =>
-    html`<tr><th>${label}</th><td>${s.title}</td><td>${s.editionId}</td><td>${s.finalisedAt ?? L.none}</td><td class="muted">${s.id}</td></tr>`;
+    html`<tr><th>${label}</th><td>${s.title}</td><td>${s.editionId}</td><td>${timestamp(s.finalisedAt) ?? L.none}</td><td class="muted">${s.id}</td></tr>`;
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
