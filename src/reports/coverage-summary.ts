@@ -1,12 +1,12 @@
-import { COVERING, linksInto } from '../core/coverage/coverage.js';
+import { COVERING, coverageOf, linksInto } from '../core/coverage/coverage.js';
 import type { CoverageLink } from '../core/coverage/coverage.types.js';
 import { confidenceOf } from '../core/coverage/applicability.js';
 import type { Edition, Localized, Standard, StandardNode } from '../core/model/edition.schema.js';
-import { answerableNodes, reachability } from '../core/reachability.js';
+import { answerableNodes } from '../core/reachability.js';
 
 /**
  * What the publications say about each standard: one summary row per standard
- * (counts from core/reachability.ts) and, for the standard's own page, every
+ * (counts from the coverage engine) and, for the standard's own page, every
  * node in document order with the items that reach it.
  */
 
@@ -29,22 +29,25 @@ function declarationsOf(edition: Edition, standardId: string) {
   return new Map(edition.outOfScope.filter((o) => o.standard === standardId).flatMap((o) => o.declarations.map((d) => [d.requirement, d] as const)));
 }
 
-/** One summary per standard of the edition, in the edition's order. */
+/**
+ * One summary per standard of the edition, in the edition's order: the
+ * coverage engine's statuses of the answerable requirements (the same list
+ * core/reachability.ts counts), read once.
+ */
 export function standardSummaries(edition: Edition): StandardSummary[] {
   return edition.standards.map((standard) => {
-    const reach = reachability(edition, standard.id);
-    const links = linksInto(edition, standard.id);
-    const declared = declarationsOf(edition, standard.id);
-    const pending = reach.outOfScope.filter((id) => declared.get(id)?.unconfirmedTarget === true).length;
+    const counted = coverageOf(edition, standard.id).requirements.filter((r) => r.coverage !== 'not-applicable');
+    const count = (...statuses: string[]) => counted.filter((r) => statuses.includes(r.coverage)).length;
+    const gapIds = counted.filter((r) => r.coverage === 'gap').map((r) => r.id);
     return {
       standard,
-      answerable: reach.total,
-      mapped: reach.mapped.length,
-      fully: reach.mapped.filter((id) => (links.get(id) ?? []).some((l) => COVERING.has(l.relationship))).length,
-      outOfScope: reach.outOfScope.length - pending,
-      pending,
-      gaps: reach.unreached.length,
-      gapIds: reach.unreached,
+      answerable: counted.length,
+      mapped: count('covered', 'partial'),
+      fully: count('covered'),
+      outOfScope: count('out-of-scope'),
+      pending: count('pending'),
+      gaps: gapIds.length,
+      gapIds,
     };
   });
 }

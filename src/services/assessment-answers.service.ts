@@ -7,7 +7,7 @@ import { type AnswerChange, findAnswer, touchAssessment, updateAnswer } from '..
 import { listAttachments } from '../store/attachments.repository.js';
 import type { Db } from '../store/database.js';
 import { fileDefectProposal } from './assessment-defects.js';
-import { attachmentMeta, FINAL_READ_ONLY, invalid, itemsOf, toAnswer, writableAssessment } from './assessment-records.js';
+import { attachmentMeta, FINAL_READ_ONLY, invalid, itemOf, toAnswer, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
 
@@ -41,13 +41,6 @@ async function answerNow(db: Db, assessmentId: string, requirementId: string): P
   return toAnswer(row, files);
 }
 
-/** The item of the assessment being answered; an item not in its checksheet is not found. */
-async function itemOf(ctx: ServiceContext, row: Awaited<ReturnType<typeof writableAssessment>>, requirementId: string) {
-  const item = (await itemsOf(ctx.store.db, row)).find((i) => i.requirementId === requirementId);
-  if (!item) throw new AppError('not-found', `item ${requirementId} is not in assessment ${row.id}`);
-  return item;
-}
-
 /** Writes an answer change and moves the assessment on (new version; a draft is now in progress). Refused once final. */
 async function writeAnswer(trx: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>, at: string) {
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
@@ -56,7 +49,7 @@ async function writeAnswer(trx: Db, assessmentId: string, requirementId: string,
 
 export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, input: z.output<typeof AnswerInput>): Promise<Answer> {
   const row = await writableAssessment(ctx, actor, id);
-  const item = await itemOf(ctx, row, requirementId);
+  const item = await itemOf(ctx.store.db, row, requirementId);
   const problem = answerProblem(input);
   if (problem) throw invalid('body.comment', problem);
   const at = ctx.now().toISOString();
@@ -79,7 +72,7 @@ export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, 
  */
 export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, input: z.output<typeof DefectInput>): Promise<Answer> {
   const row = await writableAssessment(ctx, actor, id);
-  const item = await itemOf(ctx, row, requirementId);
+  const item = await itemOf(ctx.store.db, row, requirementId);
   const at = ctx.now().toISOString();
   const assessorId = actorId(actor) ?? '';
   return mutate(
@@ -112,7 +105,7 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
 /** Clears the flag on the answer; the proposal stays in the editors' queue. */
 export async function clearDefect(ctx: ServiceContext, actor: Actor, id: string, requirementId: string): Promise<Answer> {
   const row = await writableAssessment(ctx, actor, id);
-  const item = await itemOf(ctx, row, requirementId);
+  const item = await itemOf(ctx.store.db, row, requirementId);
   const at = ctx.now().toISOString();
   return mutate(
     ctx,

@@ -5,7 +5,7 @@ import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { touchAssessment } from '../store/assessments.repository.js';
 import { type AttachmentRow, deleteAttachment, findAttachment, insertAttachments, readBlob, storeBlob } from '../store/attachments.repository.js';
-import { attachmentMeta, FINAL_READ_ONLY, invalid, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
+import { attachmentMeta, FINAL_READ_ONLY, invalid, itemOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 
 export interface AttachmentUpload {
@@ -37,8 +37,7 @@ function filenameOf(header: string | undefined): string {
  */
 export async function addAttachment(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, upload: AttachmentUpload): Promise<AttachmentMeta> {
   const row = await writableAssessment(ctx, actor, id);
-  if (!(await itemsOf(ctx.store.db, row)).some((i) => i.requirementId === requirementId))
-    throw new AppError('not-found', `item ${requirementId} is not in assessment ${id}`);
+  await itemOf(ctx.store.db, row, requirementId);
   const filename = filenameOf(upload.filename);
   const mediaType = bareMediaType(upload.contentType);
   const problem = attachmentProblem(mediaType, upload.data);

@@ -84,6 +84,13 @@ export async function itemsOf(db: Db, row: Pick<AssessmentRecord, 'id' | 'items_
 }
 export const specOf = (row: AssessmentRecord): ChecksheetSpec => JSON.parse(row.spec) as ChecksheetSpec;
 
+/** One item of an assessment's checksheet; an item not in it is not found. */
+export async function itemOf(db: Db, row: Pick<AssessmentRecord, 'id' | 'items_hash'>, requirementId: string): Promise<ChecksheetItem> {
+  const item = (await itemsOf(db, row)).find((i) => i.requirementId === requirementId);
+  if (!item) throw new AppError('not-found', `item ${requirementId} is not in assessment ${row.id}`);
+  return item;
+}
+
 export function attachmentMeta(r: AttachmentRow): AttachmentMeta {
   return { id: r.id, sha256: r.sha256, filename: r.filename, mediaType: r.media_type, size: Number(r.size), uploadedAt: r.created_at };
 }

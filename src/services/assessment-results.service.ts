@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AssessmentView } from '../core/assessment/assessment.types.js';
+import { reachedStandards } from '../core/assessment/checksheet.js';
 import { compareAssessments } from '../core/assessment/compare.js';
 import { derivedView } from '../core/assessment/derived-view.js';
 import { READINESS_SCHEMES, readinessFor } from '../core/assessment/readiness.js';
@@ -8,7 +9,8 @@ import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
-import { invalid, readAssessment, visibleAssessment } from './assessment-records.js';
+import { assessmentView, invalid, readAssessment, visibleAssessment } from './assessment-records.js';
+import type { AssessmentRecord } from '../store/assessments.repository.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
 import { readableEdition } from './editions.service.js';
@@ -48,16 +50,6 @@ export async function assessmentWithEdition(ctx: ServiceContext, actor: Actor, i
   return { view, edition: await readableEdition(ctx, actor, view.edition.id) };
 }
 
-export function reachedStandards(edition: Edition, view: Pick<AssessmentView, 'items'>): { id: string; title: Localized }[] {
-  const checked = new Set(view.items.map((i) => i.requirementId));
-  const reached = new Set<string>();
-  for (const r of edition.requirements) {
-    if (!checked.has(r.id)) continue;
-    for (const m of r.mappings) if (m.relationship !== 'no-relationship') reached.add(m.standard);
-  }
-  return edition.standards.filter((s) => reached.has(s.id)).map((s) => ({ id: s.id, title: s.title }));
-}
-
 /**
  * Results by assessment, version and query. Every change to an assessment's
  * answers bumps its version and published editions never change, so an entry
@@ -77,20 +69,16 @@ export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: s
     resultsCache.set(key, hit);
     return hit;
   }
-  const { results, version } = await computeResults(ctx, actor, id, query);
-  // Keyed by the version the answers were read at: a change in between must not be cached as the older version.
-  resultsCache.set(resultsKey(row.id, version, query), results);
+  // The answers are read after the version: a key never names answers older than its version.
+  const results = await computeResults(ctx, actor, row, query);
+  resultsCache.set(key, results);
   if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value as string);
   return results;
 }
 
-async function computeResults(
-  ctx: ServiceContext,
-  actor: Actor,
-  id: string,
-  query: z.output<typeof ResultsQuery>,
-): Promise<{ results: AssessmentResults; version: number }> {
-  const { view, edition } = await assessmentWithEdition(ctx, actor, id);
+async function computeResults(ctx: ServiceContext, actor: Actor, row: AssessmentRecord, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
+  const view = await assessmentView(ctx.store.db, row);
+  const edition = await readableEdition(ctx, actor, row.edition_id);
   const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, view.items, view.answers, s)).filter((r): r is Readiness => r !== null);
   let derived: DerivedView | null = null;
   if (query.standard) {
@@ -102,8 +90,12 @@ async function computeResults(
       ...(query.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
     });
   }
-  const results = { scores: assessmentScores(edition, view.items, view.answers), readiness, derived, standards: reachedStandards(edition, view) };
-  return { results, version: view.version };
+  return {
+    scores: assessmentScores(edition, view.items, view.answers),
+    readiness,
+    derived,
+    standards: reachedStandards(edition, view.items).map((s) => ({ id: s.id, title: s.title })),
+  };
 }
 
 /** Two visible assessments of one product, before and after; anything else is not found or not comparable. */

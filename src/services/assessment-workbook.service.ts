@@ -7,7 +7,7 @@ import { findAnswers, touchAssessment, updateAnswer } from '../store/assessments
 import { readChecksheetWorkbook } from '../workbook/read-checksheet-workbook.js';
 import { type WorkbookCover, writeChecksheetWorkbook } from '../workbook/write-checksheet-workbook.js';
 import { fileDefectProposal } from './assessment-defects.js';
-import { checksheetOf, FINAL_READ_ONLY, fileSlug, writableAssessment } from './assessment-records.js';
+import { checksheetOf, FINAL_READ_ONLY, fileSlug, itemsOf, writableAssessment } from './assessment-records.js';
 import { assessmentWithEdition } from './assessment-results.service.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 
@@ -52,9 +52,9 @@ const sameDefect = (a: { kind: string; note: string } | null, b: { kind: string;
  */
 export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: string, data: Buffer): Promise<{ updated: number; warnings: FieldError[] }> {
   const row = await writableAssessment(ctx, actor, id);
-  const { view } = await assessmentWithEdition(ctx, actor, id);
-  const reading = await readChecksheetWorkbook(data, view.items, { editionId: row.edition_id, assessmentId: id });
-  const byItem = new Map(view.items.map((i) => [i.requirementId, i] as const));
+  const items = await itemsOf(ctx.store.db, row);
+  const reading = await readChecksheetWorkbook(data, items, { editionId: row.edition_id, assessmentId: id });
+  const byItem = new Map(items.map((i) => [i.requirementId, i] as const));
   const at = ctx.now().toISOString();
   const by = actorId(actor);
   const updated = await mutate<number>(

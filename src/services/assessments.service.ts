@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type AssessmentView, blankAnswers } from '../core/assessment/assessment.types.js';
 import { carryOver } from '../core/assessment/carry-over.js';
-import { generateChecksheet } from '../core/assessment/checksheet.js';
-import type { Checksheet, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
 import { assessmentContentHash } from '../core/assessment/content-hash.js';
 import type { CarryOverSummary } from '../core/assessment/results.types.js';
 import { ASSESSMENT_STATUSES, type AssessmentStatus, canMoveAssessment, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import { canWriteAssessments } from '../core/assessment/assessment-access.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { appendAudit } from '../store/audit.repository.js';
 import {
@@ -36,7 +34,7 @@ import {
   snapshotOf,
 } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
-import { ChecksheetSpecInput, specFromInput } from './checksheets.service.js';
+import { ChecksheetSpecInput, checksheetFor, specFromInput } from './checksheets.service.js';
 import { getProduct } from './organisations.service.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
 import { readableEdition } from './editions.service.js';
@@ -74,19 +72,6 @@ export const MoveInput = z.object({ editionId: id }).strict();
 export const AssessmentListQuery = z
   .object({ productId: z.string().trim().min(1).max(200).optional(), status: z.enum(ASSESSMENT_STATUSES).optional() })
   .strict();
-
-/** The checksheet, or the spec's problems named under `where` (body.spec.standard ...). */
-export function checksheetFor(edition: Edition, spec: ChecksheetSpec, where: string): Checksheet {
-  try {
-    return generateChecksheet(edition, spec);
-  } catch (error) {
-    if (error instanceof AppError && error.errors?.length) {
-      const errors: FieldError[] = error.errors.map((e) => ({ path: `${where}.${e.path.replace(/\[(\d+)\]/g, '.$1')}`, message: e.message }));
-      throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
-    }
-    throw error;
-  }
-}
 
 /** A published edition the actor may read, or a validation error naming the field. */
 async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string, path: string): Promise<Edition> {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { generateChecksheet } from '../core/assessment/checksheet.js';
 import type { Checksheet, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
 import type { Actor } from '../core/authorization.js';
+import type { Edition } from '../core/model/edition.schema.js';
 import { AppError } from '../core/errors.js';
 import { LAYERS, PHASES } from '../core/taxonomy.js';
 import type { ServiceContext } from './context.js';
@@ -57,8 +58,18 @@ export function specFromInput(input: ChecksheetSpecInput): ChecksheetSpec {
   };
 }
 
-/** The spec's own field name for a core problem path (sl stays sl, profile[2] → profile.2). */
-const fieldOf = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');
+/** The checksheet, or the spec's problems named under `where` (sl stays sl, profile[2] → body.spec.profile.2). */
+export function checksheetFor(edition: Edition, spec: ChecksheetSpec, where: string): Checksheet {
+  try {
+    return generateChecksheet(edition, spec);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation-failed' && err.errors) {
+      const errors = err.errors.map((e) => ({ path: `${where}.${e.path.replace(/\[(\d+)\]/g, '.$1')}`, message: e.message }));
+      throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    }
+    throw err;
+  }
+}
 
 /**
  * A checksheet from an edition the actor may read. Spec problems the schema
@@ -72,14 +83,5 @@ export async function buildChecksheet(
   where = 'body.spec',
 ): Promise<Checksheet> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
-  const edition = await readableEdition(ctx, actor, editionId);
-  try {
-    return generateChecksheet(edition, specFromInput(input));
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'validation-failed' && err.errors) {
-      const errors = err.errors.map((e) => ({ path: `${where}.${fieldOf(e.path)}`, message: e.message }));
-      throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
-    }
-    throw err;
-  }
+  return checksheetFor(await readableEdition(ctx, actor, editionId), specFromInput(input), where);
 }

@@ -145,11 +145,11 @@ function addItemsSheet(
   sheet.addConditionalFormatting({
     ref: verdictRange,
     rules: [
-      verdictColour(1, '適合', 'FFC6EFCE'),
-      verdictColour(2, '一部適合', 'FFFFEB9C'),
-      verdictColour(3, '不適合', 'FFFFC7CE'),
-      verdictColour(4, '対象外', 'FFD9D9D9'),
-      verdictColour(5, '要確認', 'FFF8CBAD'),
+      verdictColour(1, VERDICT_LABELS.pass.ja, 'FFC6EFCE'),
+      verdictColour(2, VERDICT_LABELS.partial.ja, 'FFFFEB9C'),
+      verdictColour(3, VERDICT_LABELS.fail.ja, 'FFFFC7CE'),
+      verdictColour(4, VERDICT_LABELS['not-applicable'].ja, 'FFD9D9D9'),
+      verdictColour(5, VERDICT_LABELS['needs-review'].ja, 'FFF8CBAD'),
     ],
   });
   sheet.autoFilter = { from: 'A1', to: `${COLUMN.defect.letter}${last}` };

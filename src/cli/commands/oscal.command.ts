@@ -8,6 +8,7 @@ import { importOscalCatalog } from '../../content/oscal/import-catalog.js';
 import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { storeImportedStandard } from '../../services/imported-standards.service.js';
 import { withStore } from '../open-store.js';
+import { writeAtomically } from '../write-file.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 
 export const exportOscalHelp = 'export oscal-catalog|oscal-mapping [--edition ID | --content DIR] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON';
@@ -27,8 +28,7 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
   }
   const doc = kind === 'oscal-catalog' ? exportOscalCatalog(edition) : exportOscalMapping(edition);
   const out = resolve(values.out);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
+  writeAtomically(out, `${JSON.stringify(doc, null, 2)}\n`);
   io.out(`wrote ${kind} of edition ${edition.meta.id} to ${out}`);
   return 0;
 }

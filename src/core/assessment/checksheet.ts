@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit-chain.js';
 import { coverageOf } from '../coverage/coverage.js';
-import type { RequirementCoverage } from '../coverage/coverage.types.js';
+import type { CoverageFilters, RequirementCoverage } from '../coverage/coverage.types.js';
 import { AppError, type FieldError } from '../errors.js';
 import type { Edition, Localized, Requirement, StandardNode, ThreatCategory } from '../model/edition.schema.js';
 import { LAYERS, PHASES } from '../taxonomy.js';
-import type { Checksheet, ChecksheetItem, ChecksheetSpec, ExcludedItem } from './checksheet.types.js';
+import { flattenThreatCategories } from '../validate-references.js';
+import type { Checksheet, ChecksheetItem, ChecksheetSpec, ChecksheetTarget, ExcludedItem } from './checksheet.types.js';
 
 /** The fingerprint of what an assessor checks an item against. */
 export function itemHash(r: Requirement): string {
@@ -19,15 +20,6 @@ export function itemHash(r: Requirement): string {
     applicability: r.applicability,
   });
   return createHash('sha256').update(material).digest('hex');
-}
-
-function findCategory(nodes: readonly ThreatCategory[], id: string): ThreatCategory | undefined {
-  for (const n of nodes) {
-    if (n.id === id) return n;
-    const hit = findCategory(n.children ?? [], id);
-    if (hit) return hit;
-  }
-  return undefined;
 }
 
 function hasLevels(nodes: readonly StandardNode[]): boolean {
@@ -56,15 +48,31 @@ export function checksheetSpecProblems(edition: Edition, spec: ChecksheetSpec): 
   return errors;
 }
 
+/** The coverage filters a checksheet target stands for. */
+export function targetFilters(t: ChecksheetTarget): CoverageFilters {
+  return {
+    ...(t.securityLevel !== undefined ? { securityLevel: t.securityLevel } : {}),
+    ...(t.componentType ? { componentType: t.componentType } : {}),
+    ...(t.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
+  };
+}
+
+/** The standards the checked items reach through the edition's mappings, in the edition's order. */
+export function reachedStandards(edition: Edition, items: readonly Pick<ChecksheetItem, 'requirementId'>[]): Edition['standards'] {
+  const checked = new Set(items.map((i) => i.requirementId));
+  const reached = new Set<string>();
+  for (const r of edition.requirements) {
+    if (!checked.has(r.id)) continue;
+    for (const m of r.mappings) if (m.relationship !== 'no-relationship') reached.add(m.standard);
+  }
+  return edition.standards.filter((s) => reached.has(s.id));
+}
+
 /** Standard requirement ids (with enhancements) that apply under the target's filters, each with the links reaching it. */
 function targetRequirements(edition: Edition, spec: ChecksheetSpec): Set<string> | null {
   const t = spec.target;
   if (!t) return null;
-  const report = coverageOf(edition, t.standard, {
-    ...(t.securityLevel !== undefined ? { securityLevel: t.securityLevel } : {}),
-    ...(t.componentType ? { componentType: t.componentType } : {}),
-    ...(t.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
-  });
+  const report = coverageOf(edition, t.standard, targetFilters(t));
   const ids = new Set<string>();
   const add = (r: RequirementCoverage) => {
     if (r.coverage !== 'not-applicable') ids.add(r.id);
@@ -89,6 +97,9 @@ export function generateChecksheet(edition: Edition, spec: ChecksheetSpec): Chec
   const problems = checksheetSpecProblems(edition, spec);
   if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
   const reached = targetRequirements(edition, spec);
+  // First match wins, as a search of the tree would.
+  const categories = new Map<string, ThreatCategory>();
+  for (const c of flattenThreatCategories(edition.taxonomy.threatCategories)) if (!categories.has(c.id)) categories.set(c.id, c);
   const conditionLabel = new Map(edition.taxonomy.applicability.map((a) => [a.id, a.label] as const));
   const items: ChecksheetItem[] = [];
   const excluded: ExcludedItem[] = [];
@@ -104,7 +115,7 @@ export function generateChecksheet(edition: Edition, spec: ChecksheetSpec): Chec
       excluded.push({ requirementId: r.id, no: r.number, reason: profileReason(labels) });
       continue;
     }
-    const category = findCategory(edition.taxonomy.threatCategories, r.threatCategory);
+    const category = categories.get(r.threatCategory);
     items.push({
       no: r.number,
       requirementId: r.id,

@@ -46,8 +46,6 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   app.addHook('onRequest', async (request) => {
     if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
   });
-  // zod alone validates (see proposals.routes.ts); the schemas document the API.
-  app.setValidatorCompiler(() => (value) => ({ value }));
   const tags = ['assessments'];
 
   app.get('/api/assessments', { schema: { tags, summary: 'Assessments visible to the caller, most recently changed first' } }, async (request) => ({

@@ -32,12 +32,6 @@ const CheckInput = z.object({ kind: z.enum(['requirement', 'term']), item: ItemO
 const PublishInput = z.object({ changelog: Localized, revision: z.number().int().nonnegative().optional() }).strict();
 const DeleteQuery = z.object({ version: z.coerce.number().int().positive() }).strict();
 
-/**
- * Body schemas document the API (OpenAPI) but do not judge it: zod in
- * parseInput does, so every problem is reported at once in one wording.
- */
-const attachValidation = true;
-
 /** Requirements and glossary terms share one set of routes: the URL segment and the body key differ. */
 const KINDS = [
   { segment: 'requirements', kind: 'requirement' },
@@ -51,10 +45,8 @@ export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceC
 
   app.get('/api/drafts', { schema: { tags, summary: 'Open drafts' } }, (request) => listDrafts(ctx, request.actor));
 
-  app.post(
-    '/api/drafts',
-    { schema: { tags, summary: 'Open a draft from the latest published edition', body: docSchema(OpenInput) }, attachValidation },
-    async (request, reply) => reply.status(201).send(await openDraft(ctx, request.actor, parseInput(OpenInput, request.body))),
+  app.post('/api/drafts', { schema: { tags, summary: 'Open a draft from the latest published edition', body: docSchema(OpenInput) } }, async (request, reply) =>
+    reply.status(201).send(await openDraft(ctx, request.actor, parseInput(OpenInput, request.body))),
   );
 
   app.get('/api/drafts/:draftId', { schema: { tags, summary: 'A draft with its items and their versions' } }, (request) =>
@@ -66,15 +58,11 @@ export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceC
     return reply.status(204).send();
   });
 
-  app.put(
-    '/api/drafts/:draftId/meta',
-    { schema: { tags, summary: "Change the draft edition's title", body: docSchema(TitleInput) }, attachValidation },
-    (request) => {
-      const { draftId } = parseInput(DraftParams, request.params, 'params');
-      const body = parseInput(TitleInput, request.body);
-      return updateDraftTitle(ctx, request.actor, draftId, body.title, body.version);
-    },
-  );
+  app.put('/api/drafts/:draftId/meta', { schema: { tags, summary: "Change the draft edition's title", body: docSchema(TitleInput) } }, (request) => {
+    const { draftId } = parseInput(DraftParams, request.params, 'params');
+    const body = parseInput(TitleInput, request.body);
+    return updateDraftTitle(ctx, request.actor, draftId, body.title, body.version);
+  });
 
   app.get('/api/drafts/:draftId/options', { schema: { tags, summary: 'Choices for the edit forms' } }, (request) =>
     draftOptions(ctx, request.actor, parseInput(DraftParams, request.params, 'params').draftId),
@@ -86,7 +74,7 @@ export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceC
 
   app.post(
     '/api/drafts/:draftId/check',
-    { schema: { tags, summary: 'Problems a write would meet; stores nothing', body: docSchema(CheckInput) }, attachValidation },
+    { schema: { tags, summary: 'Problems a write would meet; stores nothing', body: docSchema(CheckInput) } },
     (request) => {
       const { draftId } = parseInput(DraftParams, request.params, 'params');
       const body = parseInput(CheckInput, request.body);
@@ -96,7 +84,7 @@ export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceC
 
   app.post(
     '/api/drafts/:draftId/publish',
-    { schema: { tags, summary: 'Publish the draft as an immutable edition', body: docSchema(PublishInput) }, attachValidation },
+    { schema: { tags, summary: 'Publish the draft as an immutable edition', body: docSchema(PublishInput) } },
     (request) => {
       const { draftId } = parseInput(DraftParams, request.params, 'params');
       const body = parseInput(PublishInput, request.body);
@@ -119,25 +107,17 @@ function itemRoutes(app: FastifyInstance, ctx: ServiceContext, segment: string, 
     return draftItem(ctx, request.actor, p.draftId, kind, p.itemId);
   });
 
-  app.post(
-    `/api/drafts/:draftId/${segment}`,
-    { schema: { tags, summary: `Add a ${kind}`, body: docSchema(CreateInput) }, attachValidation },
-    async (request, reply) => {
-      const { draftId } = parseInput(DraftParams, request.params, 'params');
-      const body = parseInput(CreateInput, request.body);
-      return reply.status(201).send(await createDraftItem(ctx, request.actor, draftId, kind, item(body)));
-    },
-  );
+  app.post(`/api/drafts/:draftId/${segment}`, { schema: { tags, summary: `Add a ${kind}`, body: docSchema(CreateInput) } }, async (request, reply) => {
+    const { draftId } = parseInput(DraftParams, request.params, 'params');
+    const body = parseInput(CreateInput, request.body);
+    return reply.status(201).send(await createDraftItem(ctx, request.actor, draftId, kind, item(body)));
+  });
 
-  app.put(
-    one,
-    { schema: { tags, summary: `Replace a ${kind} (with the version it was read at)`, body: docSchema(UpdateInput) }, attachValidation },
-    (request) => {
-      const p = parseInput(ItemParams, request.params, 'params');
-      const body = parseInput(UpdateInput, request.body);
-      return updateDraftItem(ctx, request.actor, p.draftId, kind, p.itemId, item(body), body.version as number);
-    },
-  );
+  app.put(one, { schema: { tags, summary: `Replace a ${kind} (with the version it was read at)`, body: docSchema(UpdateInput) } }, (request) => {
+    const p = parseInput(ItemParams, request.params, 'params');
+    const body = parseInput(UpdateInput, request.body);
+    return updateDraftItem(ctx, request.actor, p.draftId, kind, p.itemId, item(body), body.version as number);
+  });
 
   app.delete(one, { schema: { tags, summary: `Delete a ${kind} (?version=N)` } }, async (request, reply) => {
     const p = parseInput(ItemParams, request.params, 'params');

@@ -22,10 +22,6 @@ export async function proposalRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
   app.addHook('onRequest', async (request) => {
     if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
   });
-  // The body schemas document the API; zod alone validates. Fastify's own
-  // validator would silently drop unknown keys and coerce types (123 → "123")
-  // before zod sees the body. Scoped to this plugin's routes.
-  app.setValidatorCompiler(() => (value) => ({ value }));
 
   app.post('/api/proposals', { schema: { tags: ['proposals'], summary: 'Submit a proposal', body: docSchema(ProposalInput) } }, async (request, reply) =>
     reply.status(201).send({ proposal: await submitProposal(ctx, request.actor, parseInput(ProposalInput, request.body)) }),

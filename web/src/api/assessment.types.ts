@@ -26,7 +26,9 @@ export {
   ANSWER_LIMITS,
   ASSESSMENT_STATUSES,
   type AssessmentStatus,
+  DECIDED_VERDICTS,
   DEFECT_KINDS,
+  isEditableStatus,
   type DefectKind,
   VERDICTS,
   type Verdict,
@@ -42,16 +44,12 @@ import type {
   VerdictCounts,
 } from '../../../src/core/assessment/results.types.js';
 import type { AssessmentView } from '../../../src/core/assessment/assessment.types.js';
-import { ASSESSMENT_STATUSES, type AssessmentStatus, canMoveAssessment, VERDICTS, type Verdict } from '../../../src/core/assessment/verdicts.js';
+import { ASSESSMENT_STATUSES, type AssessmentStatus, canMoveAssessment } from '../../../src/core/assessment/verdicts.js';
 
 /** Allowed moves from each status, from the core's rule. */
 export const STATUS_MOVES: Readonly<Record<AssessmentStatus, readonly AssessmentStatus[]>> = Object.fromEntries(
   ASSESSMENT_STATUSES.map((from) => [from, ASSESSMENT_STATUSES.filter((to) => canMoveAssessment(from, to))]),
 ) as Record<AssessmentStatus, AssessmentStatus[]>;
-
-export function isVerdict(value: string | null): value is Verdict {
-  return value !== null && (VERDICTS as readonly string[]).includes(value);
-}
 
 export function isAssessmentStatus(value: string | null): value is AssessmentStatus {
   return value !== null && (ASSESSMENT_STATUSES as readonly string[]).includes(value);

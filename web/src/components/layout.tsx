@@ -3,6 +3,7 @@ import { seesAssessments } from '../assessment/roles';
 import { useEdition } from '../edition/edition';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { LANGS, type Lang } from '../i18n/messages';
+import { isTriager } from './proposals/proposal-status';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import { SearchBox } from './search-box';
@@ -128,7 +129,7 @@ function MainNav() {
   // Reading links show to everyone: with anonymous read on, visitors browse too
   // (without it, each page asks them to log in).
   const user = session.user;
-  const editor = user?.role === 'editor' || user?.role === 'admin';
+  const editor = isTriager(user);
   const links: NavLink[] = [
     { to: '/requirements', label: t.browse.navRequirements },
     { to: '/standards', label: t.browse.navStandards },

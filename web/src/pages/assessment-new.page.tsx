@@ -1,3 +1,4 @@
+import { EditionGate } from '../components/edition-gate';
 import { type FormEvent, useId, useState } from 'react';
 import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
 import { ApiError, api, apiPath } from '../api/client';
@@ -12,7 +13,6 @@ import { FormField, fieldErrors } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { Notice, problemText } from '../components/status';
-import { useEdition } from '../edition/edition';
 import { useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
 import { navigate } from '../router/router';
@@ -131,7 +131,6 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
 /** /assessments/new: product, edition and checksheet scope, with a live count of the items. */
 export function AssessmentNewPage() {
   const t = useT();
-  const { current } = useEdition();
   usePageTitle(t.assessments.newTitle);
   return (
     <section aria-labelledby="assessment-new-title">
@@ -144,10 +143,8 @@ export function AssessmentNewPage() {
         {(user) =>
           !canAssess(user) ? (
             <Notice kind="info">{t.assessments.notAllowed}</Notice>
-          ) : current ? (
-            <NewAssessmentForm user={user} editionId={current.id} />
           ) : (
-            <Notice kind="info">{t.noEdition}</Notice>
+            <EditionGate>{(edition) => <NewAssessmentForm user={user} editionId={edition.id} />}</EditionGate>
           )
         }
       </RequireUser>

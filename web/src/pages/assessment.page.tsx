@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Answer, AssessmentView, CarryOverSummary, ChecksheetItem } from '../api/assessment.types';
+import { type Answer, type AssessmentView, type CarryOverSummary, type ChecksheetItem, DECIDED_VERDICTS, isEditableStatus } from '../api/assessment.types';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -23,8 +23,6 @@ import { PHASES } from '../../../src/core/taxonomy.js';
 import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
 
-const DECIDED = new Set(['pass', 'partial', 'fail', 'not-applicable']);
-
 /**
  * Items grouped by their first phase inside the assessment's phase filter (the
  * phase the checksheet ordered them by), keeping the checksheet's order.
@@ -44,7 +42,7 @@ function Items({ view, editable, onSaved }: { view: AssessmentView; editable: bo
   const { phaseLabel } = useTaxonomyChoices();
   useFragmentTarget();
   const answers = new Map(view.answers.map((a) => [a.requirementId, a]));
-  const decided = view.answers.filter((a) => DECIDED.has(a.verdict)).length;
+  const decided = view.answers.filter((a) => DECIDED_VERDICTS.has(a.verdict)).length;
   return (
     <section aria-labelledby="items-title">
       <div className="section-head">
@@ -77,8 +75,7 @@ function CarryOverNotice() {
 
 function AssessmentDetail({ user, id }: { user: User; id: string }) {
   const t = useT();
-  const [reloads, setReloads] = useState(0);
-  const result = useApi<AssessmentView>(apiPath('assessments', id), `${user.id}|${reloads}`);
+  const result = useApi<AssessmentView>(apiPath('assessments', id), user.id);
   const [view, setView] = useState<AssessmentView | null>(null);
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
@@ -95,9 +92,9 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
     return <Loading />;
   }
   const canEdit = canAssess(user);
-  const editable = canEdit && view.status !== 'final';
+  const editable = canEdit && isEditableStatus(view.status);
   // A full reload: answers too (after a workbook import or a conflict); the item forms start afresh.
-  const reload = () => setReloads((n) => n + 1);
+  const reload = result.retry;
   // Every answer moves the assessment to a new version (and a draft to in progress):
   // fetch status and version, keeping the answers the page holds; only the newest fetch counts.
   const refreshMeta = () => {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { ASSESSMENT_STATUSES, type AssessmentList, type AssessmentStatus, isAssessmentStatus } from '../api/assessment.types';
+import { ASSESSMENT_STATUSES, type AssessmentList, DECIDED_VERDICTS, type AssessmentStatus, isAssessmentStatus } from '../api/assessment.types';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { canAssess } from '../assessment/roles';
@@ -84,7 +84,7 @@ function AssessmentTable({ user, status, productId }: { user: User; status: Asse
               <tbody>
                 {shown.map((a) => {
                   const c = a.counts;
-                  const decided = (c.pass ?? 0) + (c.partial ?? 0) + (c.fail ?? 0) + (c['not-applicable'] ?? 0);
+                  const decided = [...DECIDED_VERDICTS].reduce((n, v) => n + (c[v] ?? 0), 0);
                   return (
                     <tr key={a.id}>
                       <td>

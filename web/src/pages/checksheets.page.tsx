@@ -1,3 +1,4 @@
+import { EditionGate } from '../components/edition-gate';
 import { useState } from 'react';
 import { exportChecksheet, saveFile } from '../api/assessments';
 import { ApiError } from '../api/client';
@@ -8,7 +9,6 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { Notice, problemText } from '../components/status';
-import { useEdition } from '../edition/edition';
 import { useLanguage, useT } from '../i18n/i18n';
 import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
@@ -60,14 +60,13 @@ function ChecksheetForm({ editionId }: { editionId: string }) {
 /** /checksheets: build and download a checksheet without starting an assessment. */
 export function ChecksheetsPage() {
   const t = useT();
-  const { current } = useEdition();
   usePageTitle(t.checksheets.title);
   return (
     <section aria-labelledby="checksheets-title">
       <Breadcrumbs trail={[{ label: t.checksheets.title }]} />
       <h1 id="checksheets-title">{t.checksheets.title}</h1>
       <p className="lead">{t.checksheets.intro}</p>
-      <RequireUser>{() => (current ? <ChecksheetForm editionId={current.id} /> : <Notice kind="info">{t.noEdition}</Notice>)}</RequireUser>
+      <RequireUser>{() => <EditionGate>{(edition) => <ChecksheetForm editionId={edition.id} />}</EditionGate>}</RequireUser>
     </section>
   );
 }

@@ -1,21 +1,7 @@
+import { LAYERS, PHASES } from '../../../../src/core/taxonomy.js';
 import { useEdition } from '../../edition/edition';
 import { useLocalize } from '../../i18n/i18n';
 import type { Choice } from './proposal-fields';
-
-/** Fixed ids (src/core/taxonomy.ts); labels come from the current edition when it is loaded. */
-const LAYER_IDS = ['service', 'platform', 'network', 'device'];
-const PHASE_IDS = [
-  'planning',
-  'design.architecture',
-  'design.hardware',
-  'design.software',
-  'development.hardware',
-  'development.software',
-  'manufacturing',
-  'mass-production',
-  'operation',
-  'disposal',
-];
 
 /** Layers and phases as labelled choices in the UI language. */
 export function useTaxonomyChoices(): { layers: Choice[]; phases: Choice[]; layerLabel: (id: string) => string; phaseLabel: (id: string) => string } {
@@ -24,8 +10,8 @@ export function useTaxonomyChoices(): { layers: Choice[]; phases: Choice[]; laye
   const layerLabel = (id: string) => localize(edition.layer(id)?.label) || id;
   const phaseLabel = (id: string) => localize(edition.phase(id)?.label) || id;
   return {
-    layers: LAYER_IDS.map((id) => ({ id, label: layerLabel(id) })),
-    phases: PHASE_IDS.map((id) => ({ id, label: phaseLabel(id) })),
+    layers: LAYERS.map((id) => ({ id, label: layerLabel(id) })),
+    phases: PHASES.map((id) => ({ id, label: phaseLabel(id) })),
     layerLabel,
     phaseLabel,
   };
