@@ -1,0 +1,39 @@
+/**
+ * One queue for all long work (probe runs, firmware analyses, SBOM matching):
+ * pg-boss on PostgreSQL, an in-process queue on SQLite. Job state, progress and
+ * cancel requests live in the database, so any server process can show or
+ * cancel any job, and a restart marks an unfinished job as interrupted.
+ */
+export const JOB_STATES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+export interface JobStatus {
+  id: string;
+  kind: string;
+  state: JobState;
+  progress: { done: number; total: number; message: string } | null;
+  cancelRequested: boolean;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface JobContext<P> {
+  id: string;
+  payload: P;
+  /** Aborted when someone asks to cancel the job (from any process). */
+  signal: AbortSignal;
+  progress(done: number, total: number, message: string): Promise<void>;
+}
+
+export type JobHandler<P> = (job: JobContext<P>) => Promise<void>;
+
+export interface JobQueue {
+  register<P>(kind: string, handler: JobHandler<P>): void;
+  enqueue<P>(kind: string, payload: P): Promise<string>;
+  status(jobId: string): Promise<JobStatus | null>;
+  requestCancel(jobId: string): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
