@@ -18,6 +18,12 @@ export interface Config {
   /** Login and setup attempts allowed per client address per minute. */
   loginRatePerMinute: number;
   anonymousReadDefault: boolean;
+  /**
+   * Which proxies in front of tebiki to believe about the client address
+   * (X-Forwarded-For): false (default, none), true (any), a hop count, or a list
+   * of addresses/CIDRs. Behind nginx the login rate limit needs the real client.
+   */
+  trustProxy: boolean | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
@@ -51,6 +57,13 @@ const EnvSchema = z.object({
   TEBIKI_LOCKOUT_MINUTES: intIn(1, 24 * 60).default(15),
   TEBIKI_LOGIN_RATE_PER_MINUTE: intIn(1, 10_000).default(10),
   TEBIKI_ANONYMOUS_READ: bool.default(false),
+  TEBIKI_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'must be false, true, a hop count, or a comma-separated list of proxy addresses or CIDRs',
+    )
+    .default('false'),
   TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -81,6 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: e.TEBIKI_LOCKOUT_MINUTES,
     loginRatePerMinute: e.TEBIKI_LOGIN_RATE_PER_MINUTE,
     anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
+    trustProxy: trustProxyOf(e.TEBIKI_TRUST_PROXY),
     logLevel: e.TEBIKI_LOG_LEVEL,
   };
+}
+
+function trustProxyOf(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }

@@ -17,6 +17,7 @@ export const ERROR_CATALOG = {
   'setup-complete': 'Setup is already complete',
   'rate-limited': 'Too many requests',
   'payload-too-large': 'Request too large',
+  unavailable: 'Temporarily unavailable',
   internal: 'Internal error',
 } as const;
 

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   'setup-complete': 409,
   'rate-limited': 429,
   'payload-too-large': 413,
+  unavailable: 503,
   internal: 500,
 };
 

@@ -16,6 +16,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     lockoutMinutes: 15,
     loginRatePerMinute: 1000,
     anonymousReadDefault: false,
+    trustProxy: false,
     logLevel: 'silent',
     ...overrides,
   };
