@@ -25,6 +25,8 @@ export type ErrorCode = keyof typeof ERROR_CATALOG;
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable reason the UI can show in its own language (e.g. a password reason). */
+  code?: string;
 }
 
 export class AppError extends Error {
