@@ -7,7 +7,7 @@ export const ERROR_CATALOG = {
   'validation-failed': 'The input is not valid',
   unauthenticated: 'Login required',
   'invalid-credentials': 'Email or password is wrong',
-  'account-locked': 'Account temporarily locked',
+  'login-blocked': 'Too many failed logins from this client',
   forbidden: 'Not allowed',
   'csrf-failed': 'Missing or wrong CSRF token',
   'not-found': 'Not found',

@@ -49,7 +49,7 @@ function personalParts(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[\s@._+-]+/)
-    .filter((p) => p.length >= 3 || (p.length >= 2 && /[^\x00-\x7f]/.test(p)));
+    .filter((p) => p.length >= 3 || (p.length >= 2 && /[^ -~]/.test(p)));
 }
 
 /** Why a password is refused for this user, or null when it is acceptable. */
