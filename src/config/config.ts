@@ -15,6 +15,8 @@ export interface Config {
   sessionMaxHours: number;
   loginMaxAttempts: number;
   lockoutMinutes: number;
+  /** Base of the progressive delay before a password is checked after failures (ms); 0 turns it off. */
+  loginDelayMs: number;
   /** Login and setup attempts allowed per client address per minute. */
   loginRatePerMinute: number;
   anonymousReadDefault: boolean;
@@ -55,6 +57,7 @@ const EnvSchema = z.object({
   TEBIKI_SESSION_MAX_HOURS: intIn(1, 24 * 30).default(12),
   TEBIKI_LOGIN_MAX_ATTEMPTS: intIn(1, 100).default(5),
   TEBIKI_LOCKOUT_MINUTES: intIn(1, 24 * 60).default(15),
+  TEBIKI_LOGIN_DELAY_MS: intIn(0, 10_000).default(250),
   TEBIKI_LOGIN_RATE_PER_MINUTE: intIn(1, 10_000).default(10),
   TEBIKI_ANONYMOUS_READ: bool.default(false),
   TEBIKI_TRUST_PROXY: z
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.TEBIKI_SESSION_MAX_HOURS,
     loginMaxAttempts: e.TEBIKI_LOGIN_MAX_ATTEMPTS,
     lockoutMinutes: e.TEBIKI_LOCKOUT_MINUTES,
+    loginDelayMs: e.TEBIKI_LOGIN_DELAY_MS,
     loginRatePerMinute: e.TEBIKI_LOGIN_RATE_PER_MINUTE,
     anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
     trustProxy: trustProxyOf(e.TEBIKI_TRUST_PROXY),

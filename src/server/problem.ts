@@ -6,7 +6,7 @@ const STATUS: Record<ErrorCode, number> = {
   'validation-failed': 400,
   unauthenticated: 401,
   'invalid-credentials': 401,
-  'account-locked': 429,
+  'login-blocked': 429,
   forbidden: 403,
   'csrf-failed': 403,
   'not-found': 404,
