@@ -213,12 +213,20 @@ export interface AssessmentAttachmentsTable {
   created_at: string;
 }
 
+/** Request counters per key and fixed window, shared by every process (migration 0012). */
+export interface RateLimitsTable {
+  key: string;
+  window_start_ms: number;
+  hits: number;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  rate_limits: RateLimitsTable;
   setup_tokens: SetupTokensTable;
   products: ProductsTable;
   settings: SettingsTable;
