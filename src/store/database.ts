@@ -32,14 +32,24 @@ export interface StoreOptions {
   pgSchema?: string;
 }
 
+/**
+ * The schema a PostgreSQL URL selects with `?options=-c search_path=NAME`, so that
+ * migrations keep their own bookkeeping table in that schema too.
+ */
+function schemaInUrl(url: string): string | undefined {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /(?:^|\s)-c\s*search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options)?.[1];
+}
+
 /** Opens the database. SQLite runs in WAL mode with foreign keys on. */
 export function openStore(options: StoreOptions): Store {
   let db: Db;
+  const pgSchema = options.pgSchema ?? (options.databaseUrl ? schemaInUrl(options.databaseUrl) : undefined);
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
-      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+      ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
@@ -51,7 +61,7 @@ export function openStore(options: StoreOptions): Store {
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
-  return { db, dialect: dialectOf(db as Kysely<unknown>), ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}), close: () => db.destroy() };
+  return { db, dialect: dialectOf(db as Kysely<unknown>), ...(pgSchema ? { pgSchema } : {}), close: () => db.destroy() };
 }
 
 const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
