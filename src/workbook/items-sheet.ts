@@ -59,14 +59,24 @@ export function addItemsSheet(workbook: Workbook, input: ItemsSheetInput): numbe
   setHeaderFooter(sheet, input.about);
   writeHeader(sheet, lang);
 
+  const page = pageBody(sheet);
   let next = 2;
+  let used = 0;
   let phase: string | undefined;
   for (const item of checksheet.items) {
     const itemPhase = leadingPhase(item, checksheet.spec);
-    // Each phase starts on a new page.
-    if (phase !== undefined && itemPhase !== phase) sheet.getRow(next - 1).addPageBreak();
+    const plan = planItem(item, input);
+    const height = plan.heights.reduce((a, b) => a + b, 0);
+    // Each phase starts on a new page, and an item that fits on a page is not cut by a page break:
+    // a cell merged over rows on two pages loses text where the page ends.
+    const newPhase = phase !== undefined && itemPhase !== phase;
+    if (next > 2 && (newPhase || (used > 0 && used + height > page && height <= page))) {
+      sheet.getRow(next - 1).addPageBreak();
+      used = 0;
+    }
     phase = itemPhase;
-    next = writeItem(sheet, next, item, input);
+    for (const h of plan.heights) used = used + h > page ? h : used + h;
+    next = writeItem(sheet, next, plan);
   }
   const last = Math.max(next - 1, 2);
   addVerdictChoices(sheet, last);
@@ -84,23 +94,48 @@ function writeHeader(sheet: Worksheet, lang: WorkbookLang): void {
   head.height = rowHeight(PRINTED.map((c) => ({ text: bilingual(c.header, lang), width: c.width, fontSize: BODY_SIZE, wrap: true })));
 }
 
-/** Writes one item from row `top`; returns the row after it. */
-function writeItem(sheet: Worksheet, top: number, item: ChecksheetItem, input: ItemsSheetInput): number {
+/** Printed height (pt) under the repeated header on one page, a little short of it for rounding. */
+function pageBody(sheet: Worksheet): number {
+  const { margins, scale } = sheet.pageSetup;
+  const inches = (margins?.top ?? 0.75) + (margins?.bottom ?? 0.75);
+  return (A4_SHORT_SIDE - inches * 72) / ((scale ?? 100) / 100) - (sheet.getRow(1).height ?? 0) - 10;
+}
+
+/** A4's short side in points: the page height in landscape. */
+const A4_SHORT_SIDE = 595;
+
+/** An item's cells and the heights of its rows: one row, or the title and one row per criterion (and more for tall answers). */
+interface ItemPlan {
+  values: Record<ColumnKey, CellValue>;
+  /** 基準（対策） row by row when split; empty when the item takes one row. */
+  parts: CellValue[];
+  heights: number[];
+}
+
+function planItem(item: ChecksheetItem, input: ItemsSheetInput): ItemPlan {
   const values = itemValues(item, input);
   const measure = (c: ColumnDef, value: CellValue) => cellHeight({ text: plain(value), width: c.width, fontSize: BODY_SIZE, wrap: true });
   const whole = Math.max(...PRINTED.map((c) => measure(c, values[c.key])));
-  if (whole <= MAX_ROW_HEIGHT) {
-    writeRow(sheet, top, values);
-    sheet.getRow(top).height = whole;
-    return top + 1;
-  }
-
+  if (whole <= MAX_ROW_HEIGHT) return { values, parts: [], heights: [whole] };
   const parts: CellValue[] = [titleRun(item, input.lang), ...numbered(item.criteria.map((c) => c[input.lang])).map(cellSafe)];
   const merged = Math.max(...PRINTED.filter((c) => c.key !== 'criteria').map((c) => measure(c, values[c.key])));
-  const heights = splitHeights(
-    parts.map((p) => measure(COLUMN.criteria, p)),
-    merged,
-  );
+  return {
+    values,
+    parts,
+    heights: splitHeights(
+      parts.map((p) => measure(COLUMN.criteria, p)),
+      merged,
+    ),
+  };
+}
+
+/** Writes one item from row `top`; returns the row after it. */
+function writeItem(sheet: Worksheet, top: number, { values, parts, heights }: ItemPlan): number {
+  if (parts.length === 0) {
+    writeRow(sheet, top, values);
+    sheet.getRow(top).height = heights[0] ?? MAX_ROW_HEIGHT;
+    return top + 1;
+  }
   const bottom = top + heights.length - 1;
   heights.forEach((height, i) => {
     writeRow(sheet, top + i, i === 0 ? { ...values, criteria: parts[0] ?? null } : { criteria: parts[i] ?? null });

@@ -49,7 +49,13 @@ export interface PdfWord {
   yMax: number;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every word of the PDF with its box and page (1-based). */
 export async function pdfWords(pdf: string): Promise<PdfWord[]> {
@@ -62,7 +68,7 @@ export async function pdfWords(pdf: string): Promise<PdfWord[]> {
       page += 1;
       continue;
     }
-    words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: unescape(m[5] ?? '') });
+    words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: unescapeXml(m[5] ?? '') });
   }
   return words;
 }

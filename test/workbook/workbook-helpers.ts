@@ -51,7 +51,7 @@ export function itemRows(ws: Worksheet): number[] {
 /** 基準（対策） of the item starting on row `top`, its rows' texts joined by line breaks. */
 export function criteriaText(ws: Worksheet, top: number): string {
   const texts = [ws.getCell(`E${top}`).text];
-  for (let r = top + 1; r <= ws.rowCount && ws.getCell(`K${r}`).isMerged && ws.getCell(`K${r}`).master.row === top; r += 1) {
+  for (let r = top + 1; r <= ws.rowCount && ws.getCell(`K${r}`).isMerged && Number(ws.getCell(`K${r}`).master.row) === top; r += 1) {
     const cell = ws.getCell(`E${r}`);
     if (!(cell.isMerged && cell.master !== cell)) texts.push(cell.text);
   }

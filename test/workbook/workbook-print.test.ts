@@ -28,7 +28,8 @@ const cover = { product: '見守りカメラ X1', productVersion: '2.1', organis
 const answers: Answer[] = blankAnswers(full).map((a, k) => ({
   ...a,
   verdict: k % 3 === 0 ? 'pass' : k % 3 === 1 ? 'partial' : 'fail',
-  evidence: k % 40 === 0 ? `長い根拠${k}：${'設計書の4.2節と試験報告TR-12の結果を照合し、該当する設定値を確認した。'.repeat(8)}終わり${k}` : `根拠${k}：設計書を確認`,
+  evidence:
+    k % 40 === 0 ? `長い根拠${k}：${'設計書の4.2節と試験報告TR-12の結果を照合し、該当する設定値を確認した。'.repeat(8)}終わり${k}` : `根拠${k}：設計書を確認`,
 }));
 
 interface Printed {
@@ -67,8 +68,7 @@ beforeAll(async () => {
 afterAll(() => dir.remove());
 
 /** The sheet a page belongs to: its name is the last word of the printed header. */
-const sheetOf = (words: readonly PdfWord[], page: number) =>
-  words.filter((w) => w.page === page && w.yMax < 45).sort((a, b) => b.xMax - a.xMax)[0]?.text;
+const sheetOf = (words: readonly PdfWord[], page: number) => words.filter((w) => w.page === page && w.yMax < 45).sort((a, b) => b.xMax - a.xMax)[0]?.text;
 
 const pagesOf = (words: readonly PdfWord[], sheet: string) => [...new Set(words.map((w) => w.page))].filter((p) => sheetOf(words, p) === sheet);
 
