@@ -8,6 +8,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
+import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -21,6 +22,7 @@ import { organisationRoutes } from './routes/organisations.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
+import { secondFactorGuard } from './second-factor-guard.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
 export interface AppOptions {
@@ -54,12 +56,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(sessionPlugin, { ctx });
+  await app.register(secondFactorGuard, { ctx });
 
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
   await app.register(authRoutes, { ctx });
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(accountRoutes, { ctx });
   await app.register(proposalRoutes, { ctx });
   await app.register(browseRoutes, { ctx });
   await app.register(coverageRoutes, { ctx });

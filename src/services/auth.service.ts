@@ -1,10 +1,12 @@
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.repository.js';
-import { clearLoginThrottle, findUserByEmail, findUserById, readLoginThrottle, writeLoginThrottle } from '../store/users.repository.js';
+import type { Db } from '../store/database.js';
+import { clearLoginThrottle, findUserByEmail, findUserById, readLoginThrottle, type UserRow, writeLoginThrottle } from '../store/users.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { newToken, tokenHash } from './tokens.js';
+import { startSecondFactor } from './second-factor.js';
 import { actorOf, toUserView, type UserView } from './users.js';
 
 export interface LoginResult {
@@ -24,7 +26,7 @@ export interface SessionInfo {
 /** How often last_seen_at is written: idle tracking need not cost a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult> {
+export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult | { secondFactor: string }> {
   const email = rawEmail.trim().toLowerCase();
   const now = ctx.now();
   const throttle = await readLoginThrottle(ctx.store.db, email);
@@ -51,11 +53,22 @@ export async function login(ctx: ServiceContext, rawEmail: string, password: str
     );
     throw new AppError('invalid-credentials');
   }
+  if (user.totp_enabled === 1) {
+    // The password was right; the session waits for the second factor (totp.service).
+    await clearLoginThrottle(ctx.store.db, email);
+    return { secondFactor: await startSecondFactor(ctx, user, ip) };
+  }
+  return startSession(ctx, user, ip, 'auth.login', (trx) => clearLoginThrottle(trx, email));
+}
+
+/** Opens a session for a user whose identity is proven (password, second factor, single sign-on). */
+export async function startSession(ctx: ServiceContext, user: UserRow, ip: string, action: string, also?: (trx: Db) => Promise<void>): Promise<LoginResult> {
+  const now = ctx.now();
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expires = new Date(now.getTime() + ctx.config.sessionMaxHours * 3600_000);
-  await mutate(ctx, actorOf(user), { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { ip } }, async (trx) => {
-    await clearLoginThrottle(trx, email);
+  await mutate(ctx, actorOf(user), { action, targetType: 'user', targetId: user.id, detail: { ip } }, async (trx) => {
+    await also?.(trx);
     await insertSession(trx, {
       id_hash: tokenHash(sessionToken),
       user_id: user.id,
