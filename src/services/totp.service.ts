@@ -10,7 +10,7 @@ import {
   replaceRecoveryCodes,
   updateUser,
   updateUserTokenData,
-  useRecoveryCode,
+  spendRecoveryCode,
 } from '../store/accounts.repository.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
 import { findUserById, type UserRow } from '../store/users.repository.js';
@@ -117,7 +117,7 @@ export async function completeSecondFactor(ctx: ServiceContext, input: z.output<
   if (
     input.code !== undefined
       ? codeIsRight(ctx, user, input.code.trim())
-      : await useRecoveryCode(ctx.store.db, user.id, recoveryHash(input.recoveryCode ?? ''), at)
+      : await spendRecoveryCode(ctx.store.db, user.id, recoveryHash(input.recoveryCode ?? ''), at)
   ) {
     const how = input.code !== undefined ? 'totp' : 'recovery-code';
     return startSession(ctx, user, ip, `auth.login-${how}`, async (trx) => {

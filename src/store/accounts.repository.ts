@@ -93,7 +93,7 @@ export async function replaceRecoveryCodes(db: Db, userId: string, hashes: strin
 }
 
 /** Uses a recovery code once; false when unknown or used. */
-export async function useRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, userId: string, codeHash: string, at: string): Promise<boolean> {
   const r = await db
     .updateTable('recovery_codes')
     .set({ used_at: at })
