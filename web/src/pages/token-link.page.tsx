@@ -7,6 +7,7 @@ import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { navigate } from '../router/router';
+import { useSession } from '../session/session';
 
 /** Reads the one-time token from the fragment once, then drops it from the address bar and history. */
 function useFragmentToken(): string {
@@ -34,7 +35,7 @@ export function InvitePage() {
     api
       .post<{ email: string; role: 'admin' | 'editor' | 'assessor' | 'member'; organisation: string | null }>('/api/invitations/lookup', { token })
       .then(setInfo, () => setInfo('invalid'));
-  }, [token]);
+  }, [token, ready]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(() => api.post('/api/invitations/accept', { token, ...form })))
