@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { adminMessages } from '../../../web/src/i18n/messages-admin.js';
+import { adminMessagesJa } from '../../../web/src/i18n/messages-admin.js';
 import { messages } from '../../../web/src/i18n/messages.js';
 
-const a = adminMessages.ja;
+const a = adminMessagesJa;
 const t = messages.ja;
 
 /** Administration pages (organisations, products, users, invitations) as a user drives them. */

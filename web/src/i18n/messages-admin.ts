@@ -267,3 +267,6 @@ const en: AdminMessages = {
 };
 
 export const adminMessages: Readonly<Record<Lang, AdminMessages>> = { ja, en };
+
+/** The Japanese source catalog (end-to-end page models read it directly). */
+export const adminMessagesJa: AdminMessages = ja;
