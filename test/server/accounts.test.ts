@@ -99,7 +99,7 @@ describeEachDatabase('organisations, users and self-service through the API', (g
     const ok = await me.client.request('PUT', '/api/account/password', { currentPassword: PW, newPassword: 'a brand new passphrase 7' });
     expect(ok.json()).toEqual({ endedSessions: 1 });
     expect((await laptop.session()).user).toBeNull();
-    expect((await me.client.session()).user?.email).toBe('self@example.test');
+    expect(((await me.client.session()).user as { email?: string } | null)?.email).toBe('self@example.test');
     expect((await new ApiClient(p.app).login('self@example.test', 'a brand new passphrase 7')).statusCode).toBe(200);
     const profile = await me.client.request('PATCH', '/api/account/profile', { displayName: 'Self', language: 'en' });
     expect(profile.json().user).toMatchObject({ displayName: 'Self', language: 'en' });
@@ -144,7 +144,7 @@ describeEachDatabase('organisations, users and self-service through the API', (g
     );
     const ok = await c.request('POST', '/api/auth/second-factor', { token: pending, code: totp.generate() });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect((await c.session()).user?.email).toBe('totp@example.test');
+    expect(((await c.session()).user as { email?: string } | null)?.email).toBe('totp@example.test');
     // The pending token is spent.
     expect((await c.request('POST', '/api/auth/second-factor', { token: pending, code: totp.generate() })).statusCode).toBe(404);
 

@@ -4,7 +4,7 @@
  * settings. `ja` is the source; `en` is typed from it. Free of imports so
  * end-to-end page models can reuse it.
  */
-import type { Lang } from './messages';
+type Lang = 'ja' | 'en';
 
 const ja = {
   navAdmin: '管理',

@@ -27,7 +27,10 @@ export function InvitePage() {
   const [info, setInfo] = useState<{ email: string; role: 'admin' | 'editor' | 'assessor' | 'member'; organisation: string | null } | 'invalid' | null>(null);
   const [form, setForm] = useState({ displayName: '', password: '' });
   const action = useAction();
+  // POSTs carry the CSRF token that /api/session hands out: wait for it.
+  const ready = useSession().status === 'ready';
   useEffect(() => {
+    if (!ready) return;
     if (!token) {
       setInfo('invalid');
       return;
