@@ -96,10 +96,18 @@ export const cipherSuitesProbe: Probe = {
       if (!versions['TLSv1.3'].ok) return result('error', 'TLS で接続できない', 'No TLS connection');
       return result('pass', 'TLS 1.3 のみ（すべて AEAD・前方秘匿）', 'TLS 1.3 only (all AEAD with forward secrecy)', { negotiated });
     }
-    const classes: Record<string, string> = { 'no forward secrecy': 'kRSA', '3DES': '3DES', 'NULL or anonymous': 'aNULL:eNULL', RC4: 'RC4', export: 'EXP' };
-    const notDetectable = ['RC4', 'export'].filter((c) => !(c === 'RC4' ? [...CLIENT_CIPHERS].some((n) => n.includes('rc4')) : [...CLIENT_CIPHERS].some((n) => n.startsWith('exp'))));
+    const classes: Record<string, { spec: string; clientHas: RegExp }> = {
+      'no forward secrecy': { spec: 'kRSA', clientHas: /^aes/ },
+      '3DES': { spec: '3DES', clientHas: /des-cbc3/ },
+      'NULL or anonymous': { spec: 'aNULL:eNULL', clientHas: /null|^adh|^aecdh/ },
+      RC4: { spec: 'RC4', clientHas: /rc4/ },
+      export: { spec: 'EXP', clientHas: /^exp/ },
+    };
+    const notDetectable = Object.entries(classes)
+      .filter(([, c]) => ![...CLIENT_CIPHERS].some((n) => c.clientHas.test(n)))
+      .map(([name]) => name);
     const accepted: Record<string, boolean> = {};
-    for (const [name, spec] of Object.entries(classes)) {
+    for (const [name, { spec }] of Object.entries(classes)) {
       if (notDetectable.includes(name)) continue;
       accepted[name] = (await handshake(ctx, { min: 'TLSv1', max: 'TLSv1.2', ciphers: spec })).ok;
     }
