@@ -46,7 +46,10 @@ export const wildcardSubscribeProbe: Probe = {
     }
     const suback = Object.fromEntries(filters.map((f, i) => [f, s.suback?.[i] === undefined ? 'no answer' : s.suback[i] === 0x80 ? 'refused' : `granted QoS ${s.suback[i]}`]));
     const evidence = { as, suback, topics: s.topics ?? [] };
-    if (Object.values(suback).some((v) => v.startsWith('granted'))) return result('fail', 'ワイルドカード購読が許可される', 'Wildcard subscriptions are granted', evidence);
+    const granted = Object.values(suback).some((v) => v.startsWith('granted'));
+    if (granted && evidence.topics.length > 0) return result('fail', 'ワイルドカード購読で他のトピックが届く', 'Wildcard subscriptions are granted and deliver topics', evidence);
+    // Some brokers (mosquitto's acl_file) grant every SUBACK and filter on delivery: a grant without delivery proves nothing.
+    if (granted) return result('inconclusive', '購読は許可されたが何も届かない（配信時の ACL の可能性）', 'Granted, but nothing was delivered (the broker may filter on delivery)', evidence);
     if (Object.values(suback).some((v) => v === 'no answer')) return result('inconclusive', 'SUBACK が返らない', 'No SUBACK came back', evidence);
     return result('pass', 'ワイルドカード購読は拒否される', 'Wildcard subscriptions are refused', evidence);
   },
