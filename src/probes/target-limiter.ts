@@ -63,11 +63,13 @@ export class TargetLimiter {
     const at = Math.max(now, state.nextStart);
     state.nextStart = at + interval;
     if (at > now) await sleep(at - now, signal);
+    signal.throwIfAborted();
   }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(done, ms);
     function done() {
       signal.removeEventListener('abort', abort);

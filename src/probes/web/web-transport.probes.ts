@@ -11,14 +11,14 @@ const html = (p: CrawledPage) => /html/i.test(header(p.response, 'content-type')
 export const httpsRedirectProbe: Probe = {
   definition: definitionOf('web.https-redirect'),
   kinds: WEB,
-  evidenceFields: { request: 'the first page asked for', status: 'its HTTP status', location: 'where it redirected' },
+  evidenceFields: { request: 'the first page asked for', status: 'its HTTP status', location: 'where it redirected', redirectInScope: 'whether the scope allowed following it' },
   async run(ctx) {
     if (ctx.kind === 'https') return result('not-applicable', 'HTTPS のサービス', 'An HTTPS service', { scheme: 'https' });
     const { pages, errors } = await crawl(ctx);
     const first = pages[0];
     if (!first) return result('error', 'ページを取得できない', 'No page could be fetched', { errors });
     const location = first.redirect?.location;
-    const evidence = { request: `GET ${maskUrl(first.path)}`, status: first.response.status, location: location && maskUrl(location) };
+    const evidence = { request: `GET ${maskUrl(first.path)}`, status: first.response.status, location: location && maskUrl(location), redirectInScope: first.redirect?.inScope ?? null };
     if (location && /^https:/i.test(location)) return result('pass', 'HTTPS へ転送される', 'Redirects to HTTPS', evidence);
     return result('fail', 'HTTP のまま応答し HTTPS へ転送しない', 'Answers over plain HTTP without redirecting to HTTPS', evidence);
   },
