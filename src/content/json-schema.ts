@@ -25,6 +25,9 @@ export function contentJsonSchemas(): Record<string, unknown> {
     landscape: make(Landscape, 'tebiki standards landscape (content/landscape.yaml)'),
     checks: make(CheckLinksFile, 'tebiki links from checks to guidebook requirements (content/checks/*.yaml)'),
     'probe-scope': make(Scope, 'tebiki probe scope (bin/tebiki probe --scope FILE)'),
-    'probe-findings': { ...z.toJSONSchema(ProbeRunReport, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any' }), title: 'tebiki probe run (bin/tebiki probe --format json)' },
+    'probe-findings': {
+      ...z.toJSONSchema(ProbeRunReport, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any' }),
+      title: 'tebiki probe run (bin/tebiki probe --format json)',
+    },
   };
 }

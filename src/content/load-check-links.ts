@@ -39,7 +39,9 @@ export function loadCheckLinks(contentDir: string, requirementIds?: ReadonlySet<
     }
     const fileProblems = linkProblems(parsed.source, result.data, requirementIds);
     if (basename(file).replace(/\.ya?ml$/, '') !== result.data.source) {
-      fileProblems.push(at(parsed.source, ['source'], 'check-links-file-name', `a ${result.data.source} links file should be named ${result.data.source}.yaml`, 'warning'));
+      fileProblems.push(
+        at(parsed.source, ['source'], 'check-links-file-name', `a ${result.data.source} links file should be named ${result.data.source}.yaml`, 'warning'),
+      );
     }
     problems.push(...fileProblems);
     if (fileProblems.some((p) => p.severity === 'error')) continue;
@@ -57,14 +59,18 @@ function linkProblems(source: YamlSource, file: CheckLinksFile, requirementIds: 
     const check = checkById(entry.check);
     if (!check) problems.push(at(source, ['links', i, 'check'], 'unknown-check', `links[${i}].check: unknown check id "${entry.check}"`));
     else if (check.source !== file.source) {
-      problems.push(at(source, ['links', i, 'check'], 'check-source-mismatch', `links[${i}].check: "${entry.check}" is a ${check.source} check, not ${file.source}`));
+      problems.push(
+        at(source, ['links', i, 'check'], 'check-source-mismatch', `links[${i}].check: "${entry.check}" is a ${check.source} check, not ${file.source}`),
+      );
     }
-    if (seen.has(entry.check)) problems.push(at(source, ['links', i, 'check'], 'duplicate-check-link', `links[${i}].check: "${entry.check}" is linked twice in this file`));
+    if (seen.has(entry.check))
+      problems.push(at(source, ['links', i, 'check'], 'duplicate-check-link', `links[${i}].check: "${entry.check}" is linked twice in this file`));
     seen.add(entry.check);
     const reqSeen = new Set<string>();
     entry.requirements.forEach((r, j) => {
       const path = ['links', i, 'requirements', j, 'id'];
-      if (requirementIds && !requirementIds.has(r.id)) problems.push(at(source, path, 'unknown-requirement', `links[${i}].requirements[${j}].id: unknown requirement "${r.id}"`));
+      if (requirementIds && !requirementIds.has(r.id))
+        problems.push(at(source, path, 'unknown-requirement', `links[${i}].requirements[${j}].id: unknown requirement "${r.id}"`));
       if (reqSeen.has(r.id)) problems.push(at(source, path, 'duplicate-requirement-link', `links[${i}].requirements[${j}].id: "${r.id}" is listed twice`));
       reqSeen.add(r.id);
     });

@@ -40,7 +40,16 @@ export class NetworkProbeRunner implements ProbeRunner {
       guard.targets.map(async (resolved) => {
         const tasks: Task[] = [];
         for (const service of resolved.target.services) {
-          const ctx = context({ guard, limiter, resolved, service, limits: loaded.scope.limits, trustedCaPem: loaded.trustedCaPem, signal: request.signal, timeoutMs: this.options.timeoutMs ?? 5000 });
+          const ctx = context({
+            guard,
+            limiter,
+            resolved,
+            service,
+            limits: loaded.scope.limits,
+            trustedCaPem: loaded.trustedCaPem,
+            signal: request.signal,
+            timeoutMs: this.options.timeoutMs ?? 5000,
+          });
           if (service.kind === 'auto') ctx.kind = await detectKind(ctx);
           for (const probe of probes) if (probe.kinds.includes(ctx.kind)) tasks.push({ ctx, probe });
         }
@@ -52,7 +61,15 @@ export class NetworkProbeRunner implements ProbeRunner {
     const runTask = async ({ ctx, probe }: Task) => {
       const at = new Date().toISOString();
       const res = await runProbe(probe, ctx);
-      findings.push({ check: probe.definition.id, checkVersion: probe.definition.version, target: targetOf(ctx), verdict: res.verdict, summary: res.summary, evidence: res.evidence, at });
+      findings.push({
+        check: probe.definition.id,
+        checkVersion: probe.definition.version,
+        target: targetOf(ctx),
+        verdict: res.verdict,
+        summary: res.summary,
+        evidence: res.evidence,
+        at,
+      });
       done++;
       request.onProgress({ done, total, message: `${probe.definition.id} ${targetOf(ctx)}` });
     };
@@ -97,7 +114,11 @@ async function runProbe(probe: Probe, ctx: ProbeContext): Promise<ProbeResult> {
     if (err instanceof ScopeViolation) {
       return { verdict: 'error', summary: { ja: 'スコープ外への送信を拒否した', en: 'Refused to send outside the scope' }, evidence: { refused: err.message } };
     }
-    return { verdict: 'error', summary: { ja: `実行できない: ${(err as Error).message}`, en: `Could not run: ${(err as Error).message}` }, evidence: { error: (err as Error).message } };
+    return {
+      verdict: 'error',
+      summary: { ja: `実行できない: ${(err as Error).message}`, en: `Could not run: ${(err as Error).message}` },
+      evidence: { error: (err as Error).message },
+    };
   }
 }
 

@@ -4,6 +4,6 @@ import type { CheckDefinition } from '../core/evidence/finding.types.js';
 /** The catalog's definition of a probe id (a missing id is a programming error). */
 export function definitionOf(id: string): CheckDefinition {
   const def = checkById(id);
-  if (!def || def.source !== 'probe') throw new Error(`probe ${id} is not in the check catalog`);
+  if (def?.source !== 'probe') throw new Error(`probe ${id} is not in the check catalog`);
   return def;
 }

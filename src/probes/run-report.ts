@@ -15,7 +15,9 @@ export const ReportedFinding = z
     verdict: z.enum(FINDING_VERDICTS),
     requirements: z.array(z.string()).describe('guidebook requirement ids the check is linked to (content/checks)'),
     summary: z.object({ ja: z.string(), en: z.string() }),
-    evidence: z.record(z.string(), z.unknown()).describe('what was sent and what came back, trimmed, secrets masked; fields per probe in bin/tebiki probe --list --format json'),
+    evidence: z
+      .record(z.string(), z.unknown())
+      .describe('what was sent and what came back, trimmed, secrets masked; fields per probe in bin/tebiki probe --list --format json'),
     at: z.iso.datetime().describe('when the probe ran'),
   })
   .strict();

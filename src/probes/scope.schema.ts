@@ -31,9 +31,7 @@ export const ScopeWeb = z
   })
   .strict();
 
-export const ScopeMqtt = z
-  .object({ credentials: ScopeCredential.optional().describe('an ordinary account, to check what it may subscribe to') })
-  .strict();
+export const ScopeMqtt = z.object({ credentials: ScopeCredential.optional().describe('an ordinary account, to check what it may subscribe to') }).strict();
 
 export const ScopeSsh = z.object({ user: nonBlank.default('tebiki-probe').describe('the user name asked for (never logged in)') }).strict();
 

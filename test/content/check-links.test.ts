@@ -40,12 +40,22 @@ describe('content/checks', () => {
       const first = await runCli(['validate', '--content', dir.path]);
       expect(first.code).toBe(1);
       expect(first.stdout).toMatch(/checks\/probe\.yaml:6:\d+: error \[unknown-check\] links\[1\]\.check: unknown check id "web\.hstss"/);
-      expect(first.stdout).toMatch(/checks\/probe\.yaml:8:\d+: error \[unknown-requirement\] links\[1\]\.requirements\[0\]\.id: unknown requirement "no-such-requirement"/);
-      writeFileSync(join(dir.path, 'checks', 'probe.yaml'), 'source: probe\nlinks:\n  - check: web.cookie-flags\n    requirements:\n      - { id: design-session-management, coverage: mostly }\n');
-      writeFileSync(join(dir.path, 'checks', 'sbom.yaml'), 'source: sbom\nlinks:\n  - check: web.hsts\n    requirements:\n      - { id: design-session-management, coverage: full }\n');
+      expect(first.stdout).toMatch(
+        /checks\/probe\.yaml:8:\d+: error \[unknown-requirement\] links\[1\]\.requirements\[0\]\.id: unknown requirement "no-such-requirement"/,
+      );
+      writeFileSync(
+        join(dir.path, 'checks', 'probe.yaml'),
+        'source: probe\nlinks:\n  - check: web.cookie-flags\n    requirements:\n      - { id: design-session-management, coverage: mostly }\n',
+      );
+      writeFileSync(
+        join(dir.path, 'checks', 'sbom.yaml'),
+        'source: sbom\nlinks:\n  - check: web.hsts\n    requirements:\n      - { id: design-session-management, coverage: full }\n',
+      );
       const second = await runCli(['validate', '--content', dir.path]);
       expect(second.code).toBe(1);
-      expect(second.stdout).toMatch(/checks\/probe\.yaml:5:\d+: error \[schema-invalid-value\] links\[0\]\.requirements\[0\]\.coverage: must be one of "full", "partial"/);
+      expect(second.stdout).toMatch(
+        /checks\/probe\.yaml:5:\d+: error \[schema-invalid-value\] links\[0\]\.requirements\[0\]\.coverage: must be one of "full", "partial"/,
+      );
       expect(second.stdout).toMatch(/checks\/sbom\.yaml:3:\d+: error \[check-source-mismatch\] links\[0\]\.check: "web\.hsts" is a probe check, not sbom/);
     } finally {
       dir.remove();

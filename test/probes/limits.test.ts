@@ -28,7 +28,10 @@ describe('scope limits', () => {
       { user: 'admin', password: '1234' },
       { user: 'admin', password: 'admin' },
     ];
-    const run = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: app.port, kind: 'http' }], web: { protectedPaths: ['/admin'], defaultCredentials } }], { limits }));
+    const run = await runScope(
+      dir.path,
+      scopeOf([{ host: '127.0.0.1', services: [{ port: app.port, kind: 'http' }], web: { protectedPaths: ['/admin'], defaultCredentials } }], { limits }),
+    );
     const { connections, maxConcurrent, connectionTimes, loginAttempts } = app.stats;
     expect(maxConcurrent).toBeLessThanOrEqual(2);
     expect(loginAttempts).toBe(2);

@@ -38,7 +38,10 @@ beforeAll(async () => {
   bad = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: badBroker.port, kind: 'mqtt' }] }], lab), MQTT);
   good = await runScope(
     dir.path,
-    scopeOf([{ host: '127.0.0.1', services: [{ port: goodBroker.port, kind: 'mqtts' }], mqtt: { credentials: MQTT_USER } }], { ...lab, trustedCa: certs.caFile }),
+    scopeOf([{ host: '127.0.0.1', services: [{ port: goodBroker.port, kind: 'mqtts' }], mqtt: { credentials: MQTT_USER } }], {
+      ...lab,
+      trustedCa: certs.caFile,
+    }),
     MQTT,
   );
 });

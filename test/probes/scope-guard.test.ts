@@ -56,7 +56,9 @@ describe('the scope guard', () => {
     expect(hits).toEqual({ undeclaredHost: 0, undeclaredPort: 0 });
     const first = findingOf(run, 'web.https-redirect', `127.0.0.1:${devicePort}`);
     expect(first.verdict).toBe('fail');
-    const away = await runScope(dir.path, scopeOf([{ ...device(), web: { paths: ['/away'] } }], { limits: { requestsPerSecond: 100 } }), ['web.https-redirect']);
+    const away = await runScope(dir.path, scopeOf([{ ...device(), web: { paths: ['/away'] } }], { limits: { requestsPerSecond: 100 } }), [
+      'web.https-redirect',
+    ]);
     expect(findingOf(away, 'web.https-redirect', `127.0.0.1:${devicePort}`).evidence).toMatchObject({ status: 302, redirectInScope: false });
     expect(hits).toEqual({ undeclaredHost: 0, undeclaredPort: 0 });
   });
@@ -89,9 +91,14 @@ describe('the scope guard', () => {
     const target = (host: string) => ({ ...device(), host });
     const run = await runScope(dir.path, scopeOf([target('camera.lab'), target('tricky.lab')]), undefined, { resolver });
     expect(asked).toEqual(['camera.lab', 'tricky.lab']);
-    expect(findingOf(run, 'service.inventory', `tricky.lab:${devicePort}`)).toMatchObject({ verdict: 'error', evidence: { error: expect.stringMatching(/0\.0\.0\.0/) } });
+    expect(findingOf(run, 'service.inventory', `tricky.lab:${devicePort}`)).toMatchObject({
+      verdict: 'error',
+      evidence: { error: expect.stringMatching(/0\.0\.0\.0/) },
+    });
     expect(findingOf(run, 'web.https-redirect', `camera.lab:${devicePort}`).verdict).toBe('fail');
-    await expect(runScope(dir.path, scopeOf([target('camera.lab')], { allowedNetworks: ['10.0.0.0/8'] }), undefined, { resolver })).rejects.toThrow(/nothing in scope/);
+    await expect(runScope(dir.path, scopeOf([target('camera.lab')], { allowedNetworks: ['10.0.0.0/8'] }), undefined, { resolver })).rejects.toThrow(
+      /nothing in scope/,
+    );
   });
 
   it('rejects a scope without authorisedBy, naming the place', () => {

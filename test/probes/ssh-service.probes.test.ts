@@ -18,7 +18,21 @@ beforeAll(async () => {
   badSsh = await startSshd(dir.path, 'bad');
   goodSsh = await startSshd(dir.path, 'good');
   telnet = await startTelnet();
-  bad = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: badSsh.port, kind: 'ssh' }, { port: telnet.port, kind: 'auto' }] }], lab));
+  bad = await runScope(
+    dir.path,
+    scopeOf(
+      [
+        {
+          host: '127.0.0.1',
+          services: [
+            { port: badSsh.port, kind: 'ssh' },
+            { port: telnet.port, kind: 'auto' },
+          ],
+        },
+      ],
+      lab,
+    ),
+  );
   good = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: goodSsh.port, kind: 'auto' }] }], lab));
 });
 
@@ -42,12 +56,18 @@ describe('the bad device: weak sshd with passwords, and telnet', () => {
     expect(String(f.evidence.banner)).toMatch(/^SSH-2\.0-OpenSSH/);
   });
   it('fails ssh.password-auth: password is offered (no login attempted)', () => {
-    expect(findingOf(bad, 'ssh.password-auth', `127.0.0.1:${badSsh.port}`)).toMatchObject({ verdict: 'fail', evidence: { methods: expect.arrayContaining(['password']) } });
+    expect(findingOf(bad, 'ssh.password-auth', `127.0.0.1:${badSsh.port}`)).toMatchObject({
+      verdict: 'fail',
+      evidence: { methods: expect.arrayContaining(['password']) },
+    });
   });
   it('detects telnet on an auto port: service.cleartext fails, service.inventory shows the negotiation', () => {
     const t = `127.0.0.1:${telnet.port}`;
     expect(findingOf(bad, 'service.cleartext', t)).toMatchObject({ verdict: 'fail', evidence: { kind: 'telnet', protocol: 'telnet' } });
-    expect(findingOf(bad, 'service.inventory', t)).toMatchObject({ verdict: 'pass', evidence: { declared: 'auto', detected: 'telnet', banner: expect.stringMatching(/^telnet negotiation ff/) } });
+    expect(findingOf(bad, 'service.inventory', t)).toMatchObject({
+      verdict: 'pass',
+      evidence: { declared: 'auto', detected: 'telnet', banner: expect.stringMatching(/^telnet negotiation ff/) },
+    });
   });
 });
 
@@ -59,6 +79,9 @@ describe('the good device: modern sshd, keys only, detected from auto', () => {
   });
   it('passes service.cleartext and inventories the SSH banner', () => {
     expect(findingOf(good, 'service.cleartext', t()).verdict).toBe('pass');
-    expect(findingOf(good, 'service.inventory', t())).toMatchObject({ verdict: 'pass', evidence: { detected: 'ssh', banner: expect.stringMatching(/^SSH-2\.0-/) } });
+    expect(findingOf(good, 'service.inventory', t())).toMatchObject({
+      verdict: 'pass',
+      evidence: { detected: 'ssh', banner: expect.stringMatching(/^SSH-2\.0-/) },
+    });
   });
 });

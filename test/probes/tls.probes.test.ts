@@ -23,7 +23,11 @@ beforeAll(async () => {
   app = await startWebApp('good');
   nginx = await startNginx(dir.path, certs, app.port, app.port);
   bad = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: badTls.port, kind: 'tls' }] }], { ...lab, trustedCa: certs.caFile }), TLS);
-  good = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: nginx.goodHttps, kind: 'https' }] }], { ...lab, trustedCa: certs.caFile }), TLS);
+  good = await runScope(
+    dir.path,
+    scopeOf([{ host: '127.0.0.1', services: [{ port: nginx.goodHttps, kind: 'https' }] }], { ...lab, trustedCa: certs.caFile }),
+    TLS,
+  );
 });
 
 afterAll(async () => {
@@ -44,7 +48,13 @@ describe('tls probes on the bad endpoint', () => {
     const f = findingOf(bad, 'tls.certificate', t());
     expect(f.verdict).toBe('fail');
     expect(f.evidence).toMatchObject({ key: { type: 'rsa', bits: 1024 }, signature: 'sha1WithRSAEncryption', trusted: false });
-    expect(f.evidence.problems).toEqual(['expired', 'self-signed', 'RSA key of 1024 bits', 'weak signature sha1WithRSAEncryption', 'host name mismatch for 127.0.0.1']);
+    expect(f.evidence.problems).toEqual([
+      'expired',
+      'self-signed',
+      'RSA key of 1024 bits',
+      'weak signature sha1WithRSAEncryption',
+      'host name mismatch for 127.0.0.1',
+    ]);
   });
   it('fails tls.cipher-suites: no forward secrecy, CBC only (3DES and RC4 named as not detectable by this client)', () => {
     const f = findingOf(bad, 'tls.cipher-suites', t());

@@ -25,7 +25,16 @@ beforeAll(async () => {
   good = await runScope(
     dir.path,
     scopeOf(
-      [{ host: '127.0.0.1', services: [{ port: nginx.goodHttp, kind: 'http' }, { port: nginx.goodHttps, kind: 'https' }], web }],
+      [
+        {
+          host: '127.0.0.1',
+          services: [
+            { port: nginx.goodHttp, kind: 'http' },
+            { port: nginx.goodHttps, kind: 'https' },
+          ],
+          web,
+        },
+      ],
       { ...lab, trustedCa: certs.caFile },
     ),
   );
@@ -77,7 +86,10 @@ describe('web probes on the bad twin (plain HTTP, GET login form, flagless cooki
     expect(String(f.evidence.excerpt)).toContain('Results for tbk');
   });
   it('fails web.unauthenticated-access: /admin answers 200 without a session', () => {
-    expect(findingOf(bad, 'web.unauthenticated-access', badT())).toMatchObject({ verdict: 'fail', evidence: { paths: [{ path: '/admin', status: 200, open: true }] } });
+    expect(findingOf(bad, 'web.unauthenticated-access', badT())).toMatchObject({
+      verdict: 'fail',
+      evidence: { paths: [{ path: '/admin', status: 200, open: true }] },
+    });
   });
   it('fails web.default-credentials with admin/admin, password masked, one attempt', () => {
     const f = findingOf(bad, 'web.default-credentials', badT());
@@ -98,7 +110,8 @@ describe('web probes on the good twin (HTTPS with HSTS, CSP, secure cookies, red
     for (const check of ['web.hsts', 'web.security-headers', 'web.cookie-flags']) expect(findingOf(good, check, goodT()).verdict, check).toBe('pass');
   });
   it('passes web.login-over-https, web.secrets-in-url and service.cleartext', () => {
-    for (const check of ['web.login-over-https', 'web.secrets-in-url', 'service.cleartext']) expect(findingOf(good, check, goodT()).verdict, check).toBe('pass');
+    for (const check of ['web.login-over-https', 'web.secrets-in-url', 'service.cleartext'])
+      expect(findingOf(good, check, goodT()).verdict, check).toBe('pass');
   });
   it('passes web.reflected-input: the marker comes back escaped', () => {
     const f = findingOf(good, 'web.reflected-input', goodT());

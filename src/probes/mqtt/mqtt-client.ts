@@ -94,7 +94,7 @@ export function mqttSession(
         if (p.type >> 4 === 9) suback = [...p.body.subarray(2)];
         if (p.type >> 4 === 3) topics.add(p.body.subarray(2, 2 + p.body.readUInt16BE(0)).toString('utf8'));
       }
-      if (suback && suback.every((c) => c === 0x80)) break;
+      if (suback?.every((c) => c === 0x80)) break;
     }
     socket.write(Buffer.from([0xe0, 0]));
     return { connack, suback, topics: [...topics].sort() };

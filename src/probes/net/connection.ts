@@ -26,9 +26,7 @@ export function withConnection<T>(ctx: ProbeContext, tls: TlsSettings | undefine
 function open(ctx: ProbeContext, address: string, port: number, tls: TlsSettings | undefined): Promise<Socket | TLSSocket> {
   return new Promise((resolve, reject) => {
     const servername = ctx.resolved.target.host !== address ? ctx.resolved.target.host : undefined;
-    const socket = tls
-      ? tlsConnect({ rejectUnauthorized: false, ...tls, host: address, port, servername })
-      : netConnect({ host: address, port });
+    const socket = tls ? tlsConnect({ rejectUnauthorized: false, ...tls, host: address, port, servername }) : netConnect({ host: address, port });
     const timer = setTimeout(() => fail(new Error(`no answer within ${ctx.timeoutMs} ms`)), ctx.timeoutMs);
     const abort = () => fail(new Error('cancelled'));
     ctx.signal.addEventListener('abort', abort, { once: true });
@@ -58,7 +56,7 @@ export class SocketReader {
   private listeners: (() => void)[] = [];
 
   constructor(
-    private readonly socket: Socket,
+    socket: Socket,
     private readonly maxBytes = 64 * 1024,
   ) {
     socket.on('data', (chunk: Buffer) => {

@@ -20,7 +20,13 @@ export function readBanner(ctx: ProbeContext): Promise<Buffer> {
 /** Printable text of a banner; telnet option bytes are shown as hex. */
 export function showBanner(data: Buffer): string {
   if (data[0] === 0xff) return `telnet negotiation ${data.subarray(0, 12).toString('hex')}`;
-  return trim(data.toString('utf8').replace(/[^\x20-\x7e\u3000-\u9fff]+/g, ' ').trim(), 200);
+  return trim(
+    data
+      .toString('utf8')
+      .replace(/[^\x20-\x7e\u3000-\u9fff]+/g, ' ')
+      .trim(),
+    200,
+  );
 }
 
 export function kindFromBanner(data: Buffer): 'ssh' | 'ftp' | 'telnet' | undefined {

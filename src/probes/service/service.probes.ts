@@ -4,7 +4,7 @@ import { definitionOf } from '../probe-definition.js';
 import { type Probe, type ProbeContext, result } from '../probe.types.js';
 import { handshake } from '../tls/handshake.js';
 import { mqttSession } from '../mqtt/mqtt-client.js';
-import { crawl } from '../web/crawl.js';
+import { crawl, unreachable } from '../web/crawl.js';
 import { readBanner, showBanner } from './banner.js';
 import { SERVICE_KINDS } from '../scope.schema.js';
 
@@ -37,16 +37,26 @@ async function look(ctx: ProbeContext): Promise<{ answered: boolean; banner: str
 export const inventoryProbe: Probe = {
   definition: definitionOf('service.inventory'),
   kinds: [...SERVICE_KINDS, 'unknown'],
-  evidenceFields: { declared: 'the declared kind', detected: 'the kind used (detected for auto)', answered: 'whether the port answered', banner: 'its banner or first answer, trimmed' },
+  evidenceFields: {
+    declared: 'the declared kind',
+    detected: 'the kind used (detected for auto)',
+    answered: 'whether the port answered',
+    banner: 'its banner or first answer, trimmed',
+  },
   async run(ctx) {
     const declared = ctx.service.kind;
     try {
       const { answered, banner } = await look(ctx);
       const evidence = { declared, detected: ctx.kind, answered, banner };
-      if (!answered) return result('inconclusive', '宣言したポートが応答しない', 'The declared port does not answer', evidence);
+      if (!answered) return result('error', '宣言したポートが応答しない', 'The declared port does not answer', evidence);
       return result('pass', `応答する: ${banner}`, `Answers: ${banner}`, evidence);
     } catch (err) {
-      return result('inconclusive', '宣言したポートが応答しない', 'The declared port does not answer', { declared, detected: ctx.kind, answered: false, error: (err as Error).message });
+      return result('error', '宣言したポートが応答しない', 'The declared port does not answer', {
+        declared,
+        detected: ctx.kind,
+        answered: false,
+        error: (err as Error).message,
+      });
     }
   },
 };
@@ -67,9 +77,13 @@ export const cleartextProbe: Probe = {
       return result('fail', 'TLS なしの MQTT が応答する', 'MQTT answers without TLS', { kind, protocol: 'mqtt', connack: s.connack });
     }
     if (kind === 'http') {
-      const { pages } = await crawl(ctx);
+      const visit = await crawl(ctx);
+      const down = unreachable(visit);
+      if (down) return down;
+      const { pages } = visit;
       const loginPages = pages.filter((p) => p.forms.some((f) => f.hasPassword)).map((p) => p.path);
-      if (loginPages.length > 0) return result('fail', 'TLS なしの HTTP でログイン画面を配信する', 'Serves a login page over HTTP without TLS', { kind, protocol: 'http', loginPages });
+      if (loginPages.length > 0)
+        return result('fail', 'TLS なしの HTTP でログイン画面を配信する', 'Serves a login page over HTTP without TLS', { kind, protocol: 'http', loginPages });
       return result('pass', 'HTTP にログイン画面は見当たらない', 'No login page over plain HTTP', { kind, loginPages, pagesVisited: pages.length });
     }
     if (kind === 'unknown') return result('inconclusive', 'サービスの種類を判別できない', 'Could not tell what the service is', { kind });

@@ -40,7 +40,13 @@ export function parseKexInit(packet: Buffer): Omit<KexInit, 'banner'> {
   const lists: string[][] = [];
   for (let i = 0; i < 8; i++) {
     const len = payload.readUInt32BE(at);
-    lists.push(payload.subarray(at + 4, at + 4 + len).toString('latin1').split(',').filter(Boolean));
+    lists.push(
+      payload
+        .subarray(at + 4, at + 4 + len)
+        .toString('latin1')
+        .split(',')
+        .filter(Boolean),
+    );
     at += 4 + len;
   }
   const [kex = [], hostKey = [], encC2s = [], encS2c = [], macC2s = [], macS2c = [], compC2s = []] = lists;

@@ -27,7 +27,13 @@ export const sshAlgorithmsProbe: Probe = {
     const weak = Object.fromEntries(Object.entries(WEAK).map(([k, re]) => [k, offered[k as keyof typeof WEAK].filter((a) => re.test(a))]));
     const count = Object.values(weak).flat().length;
     const evidence = { banner, offered, weak };
-    if (count > 0) return result('fail', `弱いアルゴリズムを提示する: ${Object.values(weak).flat().join(', ')}`, `Offers weak algorithms: ${Object.values(weak).flat().join(', ')}`, evidence);
+    if (count > 0)
+      return result(
+        'fail',
+        `弱いアルゴリズムを提示する: ${Object.values(weak).flat().join(', ')}`,
+        `Offers weak algorithms: ${Object.values(weak).flat().join(', ')}`,
+        evidence,
+      );
     return result('pass', '弱いアルゴリズムは提示しない', 'Offers no weak algorithm', evidence);
   },
 };

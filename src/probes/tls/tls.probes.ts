@@ -87,7 +87,11 @@ const CLIENT_CIPHERS = new Set(getCiphers());
 export const cipherSuitesProbe: Probe = {
   definition: definitionOf('tls.cipher-suites'),
   kinds: TLS_KINDS,
-  evidenceFields: { negotiated: 'the suite a modern client gets', accepted: 'each weak class tried (up to TLS 1.2) and whether it was accepted', notDetectable: 'classes this client cannot offer' },
+  evidenceFields: {
+    negotiated: 'the suite a modern client gets',
+    accepted: 'each weak class tried (up to TLS 1.2) and whether it was accepted',
+    notDetectable: 'classes this client cannot offer',
+  },
   async run(ctx) {
     const versions = await acceptedVersions(ctx);
     const legacy = (['TLSv1', 'TLSv1.1', 'TLSv1.2'] as const).filter((v) => versions[v].ok);
@@ -113,7 +117,9 @@ export const cipherSuitesProbe: Probe = {
     }
     const aead = versions['TLSv1.3'].ok || (await handshake(ctx, { min: 'TLSv1.2', max: 'TLSv1.2', ciphers: 'AESGCM:CHACHA20:AESCCM' })).ok;
     accepted['CBC only'] = !aead;
-    const weak = Object.entries(accepted).filter(([, ok]) => ok).map(([name]) => name);
+    const weak = Object.entries(accepted)
+      .filter(([, ok]) => ok)
+      .map(([name]) => name);
     const evidence = { negotiated, accepted, notDetectable };
     if (weak.length > 0) return result('fail', `弱い暗号スイートを受け付ける: ${weak.join('、')}`, `Accepts weak suites: ${weak.join(', ')}`, evidence);
     return result('pass', '弱い暗号スイートは受け付けない', 'No weak suite is accepted', evidence);

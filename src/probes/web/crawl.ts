@@ -6,7 +6,7 @@
  */
 import { httpRequest, type HttpResponse } from '../net/http-client.js';
 import { extractForms, extractLinks, type HtmlForm } from '../net/html.js';
-import type { ProbeContext } from '../probe.types.js';
+import { type ProbeContext, type ProbeResult, result } from '../probe.types.js';
 import { ScopeViolation } from '../scope-guard.js';
 
 export const MAX_PAGES = 20;
@@ -27,6 +27,12 @@ export interface Crawl {
   /** Links and redirects refused by the scope guard or the safety rule, with why. */
   refused: { url: string; reason: string }[];
   errors: string[];
+}
+
+/** The service could not be reached at all: probes then report an error, not "nothing found". */
+export function unreachable(c: Crawl): ProbeResult | undefined {
+  if (c.pages.length > 0) return undefined;
+  return result('error', `ページを取得できない: ${c.errors[0] ?? ''}`, `No page could be fetched: ${c.errors[0] ?? ''}`, { errors: c.errors });
 }
 
 export function crawl(ctx: ProbeContext): Promise<Crawl> {

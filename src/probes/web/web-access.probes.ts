@@ -5,7 +5,7 @@ import { extractForms, type HtmlForm } from '../net/html.js';
 import { MASK, maskSetCookie, maskUrl, trim } from '../net/mask.js';
 import { definitionOf } from '../probe-definition.js';
 import { type Probe, type ProbeContext, result } from '../probe.types.js';
-import { crawl, resolveInScope, UNSAFE_LINK } from './crawl.js';
+import { crawl, resolveInScope, UNSAFE_LINK, unreachable } from './crawl.js';
 
 const WEB = ['http', 'https'] as const;
 const MAX_REFLECTION_REQUESTS = 10;
@@ -13,13 +13,21 @@ const MAX_REFLECTION_REQUESTS = 10;
 export const reflectedInputProbe: Probe = {
   definition: definitionOf('web.reflected-input'),
   kinds: WEB,
-  evidenceFields: { marker: 'the harmless random marker sent', tried: 'each request (parameter) and whether the marker came back raw, escaped or not at all', excerpt: 'where it came back raw' },
+  evidenceFields: {
+    marker: 'the harmless random marker sent',
+    tried: 'each request (parameter) and whether the marker came back raw, escaped or not at all',
+    excerpt: 'where it came back raw',
+  },
   async run(ctx) {
-    const { pages } = await crawl(ctx);
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
     const tag = `tbk${randomBytes(4).toString('hex')}`;
     const marker = `${tag}"'<${tag}>`;
     const requests = reflectionRequests(ctx, pages, marker).slice(0, MAX_REFLECTION_REQUESTS);
-    if (requests.length === 0) return result('not-applicable', 'パラメータを持つページや GET フォームがない', 'No page with parameters and no GET form', { pagesVisited: pages.length });
+    if (requests.length === 0)
+      return result('not-applicable', 'パラメータを持つページや GET フォームがない', 'No page with parameters and no GET form', { pagesVisited: pages.length });
     const tried: { request: string; reflected: 'raw' | 'escaped' | 'absent' }[] = [];
     let excerpt: string | undefined;
     for (const path of requests) {
@@ -87,7 +95,10 @@ export const defaultCredentialsProbe: Probe = {
   async run(ctx) {
     const creds = ctx.resolved.target.web?.defaultCredentials ?? [];
     if (creds.length === 0) return result('not-applicable', '初期認証情報が宣言されていない', 'The scope declares no default credentials');
-    const { pages } = await crawl(ctx);
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
     const login = findLoginForm(ctx, pages);
     if (!login) return result('inconclusive', 'ログインフォームが見つからない', 'No login form found', { pagesVisited: pages.length });
     const attempts: Record<string, unknown>[] = [];

@@ -3,7 +3,7 @@ import { header } from '../net/http-client.js';
 import { isSecretName, maskSetCookie, maskUrl } from '../net/mask.js';
 import { definitionOf } from '../probe-definition.js';
 import { type Probe, result } from '../probe.types.js';
-import { type CrawledPage, crawl, resolveInScope } from './crawl.js';
+import { type CrawledPage, crawl, resolveInScope, unreachable } from './crawl.js';
 
 const WEB = ['http', 'https'] as const;
 const html = (p: CrawledPage) => /html/i.test(header(p.response, 'content-type') ?? '') && p.response.status < 300;
@@ -11,14 +11,26 @@ const html = (p: CrawledPage) => /html/i.test(header(p.response, 'content-type')
 export const httpsRedirectProbe: Probe = {
   definition: definitionOf('web.https-redirect'),
   kinds: WEB,
-  evidenceFields: { request: 'the first page asked for', status: 'its HTTP status', location: 'where it redirected', redirectInScope: 'whether the scope allowed following it' },
+  evidenceFields: {
+    request: 'the first page asked for',
+    status: 'its HTTP status',
+    location: 'where it redirected',
+    redirectInScope: 'whether the scope allowed following it',
+  },
   async run(ctx) {
     if (ctx.kind === 'https') return result('not-applicable', 'HTTPS のサービス', 'An HTTPS service', { scheme: 'https' });
-    const { pages, errors } = await crawl(ctx);
-    const first = pages[0];
-    if (!first) return result('error', 'ページを取得できない', 'No page could be fetched', { errors });
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
+    const first = pages[0] as CrawledPage;
     const location = first.redirect?.location;
-    const evidence = { request: `GET ${maskUrl(first.path)}`, status: first.response.status, location: location && maskUrl(location), redirectInScope: first.redirect?.inScope ?? null };
+    const evidence = {
+      request: `GET ${maskUrl(first.path)}`,
+      status: first.response.status,
+      location: location && maskUrl(location),
+      redirectInScope: first.redirect?.inScope ?? null,
+    };
     if (location && /^https:/i.test(location)) return result('pass', 'HTTPS へ転送される', 'Redirects to HTTPS', evidence);
     return result('fail', 'HTTP のまま応答し HTTPS へ転送しない', 'Answers over plain HTTP without redirecting to HTTPS', evidence);
   },
@@ -30,8 +42,10 @@ export const hstsProbe: Probe = {
   evidenceFields: { pages: 'each page with its Strict-Transport-Security header (or null)' },
   async run(ctx) {
     if (ctx.kind !== 'https') return result('not-applicable', 'HTTPS ではないサービス', 'Not an HTTPS service');
-    const { pages, errors } = await crawl(ctx);
-    if (pages.length === 0) return result('error', 'ページを取得できない', 'No page could be fetched', { errors });
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
     const seen = pages.map((p) => ({ path: maskUrl(p.path), hsts: header(p.response, 'strict-transport-security') ?? null }));
     const weak = seen.filter((p) => !p.hsts || Number(/max-age\s*=\s*"?(\d+)/i.exec(p.hsts)?.[1] ?? 0) <= 0);
     if (weak.length > 0) return result('fail', 'HSTS ヘッダのない応答がある', 'Some responses lack Strict-Transport-Security', { pages: seen });
@@ -44,13 +58,22 @@ export const loginOverHttpsProbe: Probe = {
   kinds: WEB,
   evidenceFields: { forms: 'each password form: the page, method and where it submits' },
   async run(ctx) {
-    const { pages } = await crawl(ctx);
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
     const forms = pages.flatMap((p) =>
-      p.forms.filter((f) => f.hasPassword).map((f) => ({ page: maskUrl(p.path), method: f.method, action: maskUrl(f.action), submitsTo: submitScheme(ctx, p.path, f.action) })),
+      p.forms
+        .filter((f) => f.hasPassword)
+        .map((f) => ({ page: maskUrl(p.path), method: f.method, action: maskUrl(f.action), submitsTo: submitScheme(ctx, p.path, f.action) })),
     );
     if (forms.length === 0) return result('not-applicable', 'パスワード入力フォームが見つからない', 'No password form found', { pagesVisited: pages.length });
     const plain = ctx.kind === 'http' || forms.some((f) => f.submitsTo === 'http');
-    if (plain) return result('fail', 'パスワード入力フォームが平文 HTTP で配信または送信される', 'A password form is served or submitted over plain HTTP', { scheme: ctx.kind, forms });
+    if (plain)
+      return result('fail', 'パスワード入力フォームが平文 HTTP で配信または送信される', 'A password form is served or submitted over plain HTTP', {
+        scheme: ctx.kind,
+        forms,
+      });
     return result('pass', 'パスワード入力フォームは HTTPS のみ', 'Password forms are served and submitted over HTTPS only', { scheme: ctx.kind, forms });
   },
 };
@@ -66,9 +89,13 @@ export const secretsInUrlProbe: Probe = {
   kinds: WEB,
   evidenceFields: { getPasswordForms: 'password forms that submit with GET', urls: 'URLs (links, redirects) with secret-looking parameters, values masked' },
   async run(ctx) {
-    const { pages } = await crawl(ctx);
-    if (pages.length === 0) return result('error', 'ページを取得できない', 'No page could be fetched');
-    const getPasswordForms = pages.flatMap((p) => p.forms.filter((f) => f.hasPassword && f.method === 'GET').map((f) => ({ page: maskUrl(p.path), action: maskUrl(f.action) })));
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
+    const getPasswordForms = pages.flatMap((p) =>
+      p.forms.filter((f) => f.hasPassword && f.method === 'GET').map((f) => ({ page: maskUrl(p.path), action: maskUrl(f.action) })),
+    );
     const urls = new Set<string>();
     for (const p of pages) {
       for (const u of [p.path, p.redirect?.location ?? '', ...Array.from(p.response.body.matchAll(/href\s*=\s*["']([^"']+)/gi), (m) => m[1] ?? '')]) {
@@ -77,7 +104,8 @@ export const secretsInUrlProbe: Probe = {
       }
     }
     const evidence = { getPasswordForms, urls: [...urls] };
-    if (getPasswordForms.length > 0 || urls.size > 0) return result('fail', 'パスワードやセッション ID が URL に載る', 'Passwords or session ids travel in URLs', evidence);
+    if (getPasswordForms.length > 0 || urls.size > 0)
+      return result('fail', 'パスワードやセッション ID が URL に載る', 'Passwords or session ids travel in URLs', evidence);
     return result('pass', 'URL に秘密情報は見当たらない', 'No secrets seen in URLs', { ...evidence, pagesVisited: pages.length });
   },
 };
@@ -87,11 +115,17 @@ export const cookieFlagsProbe: Probe = {
   kinds: WEB,
   evidenceFields: { cookies: 'each Set-Cookie (value masked) with the flags it lacks' },
   async run(ctx) {
-    const { pages } = await crawl(ctx);
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
     const all = [...new Set(pages.flatMap((p) => p.response.setCookies))];
     if (all.length === 0) return result('not-applicable', 'Cookie が発行されない', 'No cookie is set', { pagesVisited: pages.length });
     const cookies = all.map((c) => {
-      const attrs = c.split(';').slice(1).map((a) => a.trim().toLowerCase());
+      const attrs = c
+        .split(';')
+        .slice(1)
+        .map((a) => a.trim().toLowerCase());
       const missing = [
         ...(ctx.kind === 'https' && !attrs.includes('secure') ? ['Secure'] : []),
         ...(!attrs.includes('httponly') ? ['HttpOnly'] : []),
@@ -109,7 +143,10 @@ export const securityHeadersProbe: Probe = {
   kinds: WEB,
   evidenceFields: { pages: 'each HTML page with the headers it lacks' },
   async run(ctx) {
-    const { pages } = await crawl(ctx);
+    const visit = await crawl(ctx);
+    const down = unreachable(visit);
+    if (down) return down;
+    const { pages } = visit;
     const htmlPages = pages.filter(html);
     if (htmlPages.length === 0) return result('not-applicable', 'HTML ページがない', 'No HTML page answered', { pagesVisited: pages.length });
     const seen = htmlPages.map((p) => {
@@ -121,7 +158,8 @@ export const securityHeadersProbe: Probe = {
       ];
       return { path: maskUrl(p.path), missing };
     });
-    if (seen.some((p) => p.missing.length > 0)) return result('fail', 'セキュリティヘッダの欠けたページがある', 'Some pages lack security headers', { pages: seen });
+    if (seen.some((p) => p.missing.length > 0))
+      return result('fail', 'セキュリティヘッダの欠けたページがある', 'Some pages lack security headers', { pages: seen });
     return result('pass', 'セキュリティヘッダはそろっている', 'Security headers are present', { pages: seen });
   },
 };

@@ -36,7 +36,9 @@ export async function startMosquitto(dir: string, mode: 'bad' | 'good', certs: T
   if (mode === 'good') {
     // An ordinary account that may subscribe only under devices/<its client id>/ (dynamic security refuses the rest in SUBACK).
     const ctrl = (...args: string[]) =>
-      execFileSync('mosquitto_ctrl', ['-h', host, '-p', String(port), '--cafile', certs.caFile, '-u', ADMIN.user, '-P', ADMIN.password, 'dynsec', ...args], { stdio: 'ignore' });
+      execFileSync('mosquitto_ctrl', ['-h', host, '-p', String(port), '--cafile', certs.caFile, '-u', ADMIN.user, '-P', ADMIN.password, 'dynsec', ...args], {
+        stdio: 'ignore',
+      });
     ctrl('createClient', MQTT_USER.user, '-p', MQTT_USER.password);
     ctrl('createRole', 'device');
     ctrl('addRoleACL', 'device', 'subscribePattern', 'devices/%c/#', 'allow', '5');

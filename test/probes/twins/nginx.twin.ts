@@ -44,10 +44,14 @@ http {
 }`;
   const file = join(dir, 'nginx.conf');
   writeFileSync(file, conf);
-  const server = await startProcess('nginx', ['-p', dir, '-c', file, '-e', 'stderr'], [
-    { host, port: badHttp },
-    { host, port: goodHttp },
-    { host, port: goodHttps },
-  ]);
+  const server = await startProcess(
+    'nginx',
+    ['-p', dir, '-c', file, '-e', 'stderr'],
+    [
+      { host, port: badHttp },
+      { host, port: goodHttp },
+      { host, port: goodHttps },
+    ],
+  );
   return { host, badHttp, goodHttp, goodHttps, server };
 }

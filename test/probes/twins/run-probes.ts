@@ -14,7 +14,12 @@ export function scopeOf(targets: unknown[], extra: Record<string, unknown> = {})
 }
 
 /** Writes the scope as JSON beside the certificates and runs it. */
-export async function runScope(dir: string, scope: Record<string, unknown>, only?: string[], options: NetworkProbeRunnerOptions = {}): Promise<ProbeRunOutcome> {
+export async function runScope(
+  dir: string,
+  scope: Record<string, unknown>,
+  only?: string[],
+  options: NetworkProbeRunnerOptions = {},
+): Promise<ProbeRunOutcome> {
   const file = join(dir, `scope-${Math.random().toString(36).slice(2)}.json`);
   const text = JSON.stringify(scope);
   writeFileSync(file, text);

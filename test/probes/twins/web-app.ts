@@ -18,16 +18,24 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function badPage(req: IncomingMessage, url: URL, res: ServerResponse, stats: WebAppStats): void {
-  const html = (status: number, body: string, headers: Record<string, string | string[]> = {}) => {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
-    res.end(`<!doctype html><html><body>${body}</body></html>`);
-  };
+interface Reply {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+const page = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+  body: `<!doctype html><html><body>${body}</body></html>`,
+});
+
+function badPage(url: URL, stats: WebAppStats): Reply {
   switch (url.pathname) {
     case '/':
-      return html(
+      return page(
         200,
         `<h1>Camera X100</h1>
 <form action="/login" method="get"><input type="text" name="user"><input type="password" name="password"><input type="submit"></form>
@@ -36,38 +44,28 @@ function badPage(req: IncomingMessage, url: URL, res: ServerResponse, stats: Web
         { 'set-cookie': 'sid=abc123secret; Path=/' },
       );
     case '/search':
-      return html(200, `<p>Results for ${url.searchParams.get('q') ?? ''}</p>`);
+      return page(200, `<p>Results for ${url.searchParams.get('q') ?? ''}</p>`);
     case '/status':
-      return html(200, '<p>ok</p>');
-    case '/login': {
+      return page(200, '<p>ok</p>');
+    case '/login':
       stats.loginAttempts++;
       if (url.searchParams.get('user') === 'admin' && url.searchParams.get('password') === 'admin') {
-        res.writeHead(302, { location: '/admin', 'set-cookie': 'sid=loggedin; Path=/' });
-        return void res.end();
+        return { status: 302, headers: { location: '/admin', 'set-cookie': 'sid=loggedin; Path=/' } };
       }
-      return html(200, '<form action="/login" method="get"><input type="text" name="user"><input type="password" name="password"></form>');
-    }
+      return page(200, '<form action="/login" method="get"><input type="text" name="user"><input type="password" name="password"></form>');
     case '/admin':
-      return html(200, '<h1>Administration</h1>');
-    case '/elsewhere':
-      res.writeHead(302, { location: 'http://192.0.2.1/steal' });
-      return void res.end();
+      return page(200, '<h1>Administration</h1>');
     default:
       if (/logout|reboot/.test(url.pathname)) stats.unsafeVisits.push(url.pathname);
-      return html(404, 'not found');
+      return page(404, 'not found');
   }
-  void req;
 }
 
-async function goodPage(req: IncomingMessage, url: URL, res: ServerResponse, stats: WebAppStats): Promise<void> {
-  const html = (status: number, body: string, headers: Record<string, string | string[]> = {}) => {
-    res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
-    res.end(`<!doctype html><html><body>${body}</body></html>`);
-  };
+async function goodPage(req: IncomingMessage, url: URL, stats: WebAppStats): Promise<Reply> {
   const loggedIn = (req.headers.cookie ?? '').includes('sid=session-of-a-real-login');
   switch (url.pathname) {
     case '/':
-      return html(
+      return page(
         200,
         `<h1>Camera X200</h1>
 <form action="/login" method="post"><input type="text" name="user"><input type="password" name="password"><input type="submit"></form>
@@ -75,22 +73,26 @@ async function goodPage(req: IncomingMessage, url: URL, res: ServerResponse, sta
         { 'set-cookie': 'pre=1; Path=/; Secure; HttpOnly; SameSite=Strict' },
       );
     case '/search':
-      return html(200, `<p>Results for ${escape(url.searchParams.get('q') ?? '')}</p>`);
-    case '/login': {
+      return page(200, `<p>Results for ${escapeHtml(url.searchParams.get('q') ?? '')}</p>`);
+    case '/login':
       stats.loginAttempts++;
-      for await (const _ of req) {
-        // the body is read and ignored: the factory defaults were changed at first start
-      }
-      return html(401, '<p>wrong user name or password</p><form action="/login" method="post"><input type="text" name="user"><input type="password" name="password"></form>');
-    }
+      // The body is read and ignored: the factory defaults were changed at first start.
+      for await (const _ of req) void _;
+      return page(
+        401,
+        '<p>wrong user name or password</p><form action="/login" method="post"><input type="text" name="user"><input type="password" name="password"></form>',
+      );
     case '/admin':
-      if (loggedIn) return html(200, '<h1>Administration</h1>');
-      res.writeHead(302, { location: '/' });
-      return void res.end();
+      return loggedIn ? page(200, '<h1>Administration</h1>') : { status: 302, headers: { location: '/' } };
     default:
       if (/logout|reboot/.test(url.pathname)) stats.unsafeVisits.push(url.pathname);
-      return html(404, 'not found');
+      return page(404, 'not found');
   }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
 }
 
 export async function startWebApp(mode: 'bad' | 'good', host = '127.0.0.1'): Promise<WebApp> {
@@ -98,8 +100,8 @@ export async function startWebApp(mode: 'bad' | 'good', host = '127.0.0.1'): Pro
   let open = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://device');
-    if (mode === 'bad') badPage(req, url, res, stats);
-    else void goodPage(req, url, res, stats);
+    if (mode === 'bad') send(res, badPage(url, stats));
+    else void goodPage(req, url, stats).then((reply) => send(res, reply));
   });
   server.on('connection', (socket) => {
     stats.connections++;
