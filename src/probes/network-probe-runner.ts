@@ -3,6 +3,7 @@
  * the scope guard (window, DNS once), and runs every applicable probe on every declared
  * service, targets in parallel and each target within its scope limits.
  */
+import { setMaxListeners } from 'node:events';
 import { AppError } from '../core/errors.js';
 import type { Finding } from '../core/evidence/finding.types.js';
 import type { ProbeRunner, ProbeRunOutcome, ProbeRunRequest } from '../services/ports/probe-runner.js';
@@ -30,6 +31,8 @@ export class NetworkProbeRunner implements ProbeRunner {
 
   async run(request: ProbeRunRequest): Promise<ProbeRunOutcome> {
     const loaded = loadScope(request.scopeText, request.scopeFileName);
+    // Every open connection listens for cancellation on the one signal of the run.
+    setMaxListeners(0, request.signal);
     const probes = selectProbes(request.only);
     const now = this.options.now ?? (() => new Date());
     const guard = await ScopeGuard.open(loaded.scope, now(), this.options.resolver);
