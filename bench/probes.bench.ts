@@ -75,7 +75,13 @@ function probe(dir: string, targets: object[], certs: TestCerts, only?: string[]
   };
   const file = join(dir, 'scope.json');
   writeFileSync(file, JSON.stringify(scope));
-  return new NetworkProbeRunner().run({ scopeText: JSON.stringify(scope), scopeFileName: file, only, signal: new AbortController().signal, onProgress: () => undefined });
+  return new NetworkProbeRunner().run({
+    scopeText: JSON.stringify(scope),
+    scopeFileName: file,
+    only,
+    signal: new AbortController().signal,
+    onProgress: () => undefined,
+  });
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; outcome: T }> {
@@ -103,7 +109,9 @@ async function tlsBeside(dir: string, certs: TestCerts, stops: (() => Promise<vo
   const totals = { tebiki: 0, sslscan: 0, testssl: 0 };
   let agree = true;
   for (const e of endpoints) {
-    const ours = await timed(() => probe(dir, [{ host: '127.0.0.1', services: [{ port: e.port, kind: 'tls' }] }], certs, ['tls.protocol-versions', 'tls.certificate', 'tls.cipher-suites']));
+    const ours = await timed(() =>
+      probe(dir, [{ host: '127.0.0.1', services: [{ port: e.port, kind: 'tls' }] }], certs, ['tls.protocol-versions', 'tls.certificate', 'tls.cipher-suites']),
+    );
     const sslscan = await timed(() => sslscanView(e.port));
     const testssl = quick ? undefined : await timed(() => testsslView(dir, e.port));
     totals.tebiki += ours.ms;
@@ -123,13 +131,33 @@ async function tlsBeside(dir: string, certs: TestCerts, stops: (() => Promise<vo
 function tebikiView(outcome: ProbeRunOutcome): TlsView {
   const versions = outcome.findings.find((f) => f.check === 'tls.protocol-versions')?.evidence.accepted as Record<string, boolean>;
   const key = outcome.findings.find((f) => f.check === 'tls.certificate')?.evidence.key as { bits: number | null } | undefined;
-  return { versions: Object.keys(versions ?? {}).filter((v) => versions[v]).map(normalise).sort(), keyBits: key?.bits ?? null };
+  return {
+    versions: Object.keys(versions ?? {})
+      .filter((v) => versions[v])
+      .map(normalise)
+      .sort(),
+    keyBits: key?.bits ?? null,
+  };
 }
 
 const normalise = (v: string) => ({ TLSv1: 'TLSv1.0', 'TLSv1.0': 'TLSv1.0', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' })[v] ?? v;
 
 async function sslscanView(port: number): Promise<TlsView> {
-  const { stdout } = await run('sslscan', ['--no-colour', '--no-cipher-details', '--no-ciphersuites', '--no-fallback', '--no-renegotiation', '--no-compression', '--no-heartbleed', '--xml=-', `127.0.0.1:${port}`], { maxBuffer: 1 << 24 });
+  const { stdout } = await run(
+    'sslscan',
+    [
+      '--no-colour',
+      '--no-cipher-details',
+      '--no-ciphersuites',
+      '--no-fallback',
+      '--no-renegotiation',
+      '--no-compression',
+      '--no-heartbleed',
+      '--xml=-',
+      `127.0.0.1:${port}`,
+    ],
+    { maxBuffer: 1 << 24 },
+  );
   const versions = [...stdout.matchAll(/<protocol type="tls" version="(1\.\d)" enabled="1"/g)].map((m) => `TLSv${m[1]}`).sort();
   const bits = /<pk error="false" type="RSA" bits="(\d+)"/.exec(stdout)?.[1];
   return { versions, keyBits: bits ? Number(bits) : null };
@@ -138,14 +166,19 @@ async function sslscanView(port: number): Promise<TlsView> {
 async function testsslView(dir: string, port: number): Promise<TlsView> {
   const json = join(dir, `testssl-${port}.json`);
   rmSync(json, { force: true });
-  await run('testssl', ['--quiet', '--color', '0', '--warnings', 'off', '-p', '-S', '--jsonfile', json, `127.0.0.1:${port}`], { maxBuffer: 1 << 24 }).catch(() => undefined);
+  await run('testssl', ['--quiet', '--color', '0', '--warnings', 'off', '-p', '-S', '--jsonfile', json, `127.0.0.1:${port}`], { maxBuffer: 1 << 24 }).catch(
+    () => undefined,
+  );
   const rows = JSON.parse(readFileSync(json, 'utf8')) as { id: string; finding: string }[];
   const ids: Record<string, string> = { TLS1: 'TLSv1.0', TLS1_1: 'TLSv1.1', TLS1_2: 'TLSv1.2', TLS1_3: 'TLSv1.3' };
-  const versions = rows.filter((r) => ids[r.id] && /^offered/.test(r.finding)).map((r) => ids[r.id] as string).sort();
+  const versions = rows
+    .filter((r) => ids[r.id] && /^offered/.test(r.finding))
+    .map((r) => ids[r.id] as string)
+    .sort();
   const key = rows.find((r) => r.id.startsWith('cert_keySize'))?.finding;
   const bits = key ? /(\d+) bits/.exec(key)?.[1] : undefined;
   return { versions, keyBits: bits ? Number(bits) : null };
 }
 
 // Run alone: npx tsx bench/probes.bench.ts [--quick]
-if (process.argv[1]?.endsWith("probes.bench.ts")) await probesBench({ quick: process.argv.includes("--quick") });
+if (process.argv[1]?.endsWith('probes.bench.ts')) await probesBench({ quick: process.argv.includes('--quick') });
