@@ -28,9 +28,9 @@ export async function probesBench(options: { quick: boolean }) {
   try {
     const addresses = Array.from({ length: 20 }, (_, i) => `127.0.0.${i + 1}`);
     const certs = makeCerts(dir, addresses);
-    const devices = [];
+    const devices: object[] = [];
     for (const host of addresses) devices.push(await startDevice(dir, certs, host, stops));
-    const one = await timed(() => probe(dir, [devices[0] as object], certs));
+    const one = await timed(() => probe(dir, devices.slice(0, 1), certs));
     const twenty = await timed(() => probe(dir, devices, certs));
     console.log(`probe suite: ${one.outcome.findings.length} findings on 1 device, ${twenty.outcome.findings.length} on 20`);
     report('probe suite, 20 devices at once', twenty.ms, 'ms', 'the same suite on 1 device', one.ms);
