@@ -62,6 +62,7 @@ export class NetworkProbeRunner implements ProbeRunner {
     const total = perTarget.reduce((n, t) => n + t.length, 0);
     let done = 0;
     const runTask = async ({ ctx, probe }: Task) => {
+      request.signal.throwIfAborted();
       const at = new Date().toISOString();
       const res = await runProbe(probe, ctx);
       findings.push({
@@ -77,6 +78,7 @@ export class NetworkProbeRunner implements ProbeRunner {
       request.onProgress({ done, total, message: `${probe.definition.id} ${targetOf(ctx)}` });
     };
     await Promise.all(perTarget.map((tasks) => pool(tasks, loaded.scope.limits.connectionsPerTarget, runTask)));
+    request.signal.throwIfAborted();
     return {
       scope: { name: loaded.scope.name, sha256: loaded.sha256, authorisedBy: loaded.scope.authorisedBy },
       startedAt,

@@ -60,6 +60,31 @@ describe('scope limits', () => {
     expect(limiter.started('a')).toBe(20);
   });
 
+  it('a run cancelled after its first finding rejects and sends nothing more', async () => {
+    const controller = new AbortController();
+    const { NetworkProbeRunner } = await import('../../src/probes/network-probe-runner.js');
+    const scope = JSON.stringify(
+      scopeOf([{ host: '127.0.0.1', services: [{ port: app.port, kind: 'http' }] }], { limits: { connectionsPerTarget: 1, requestsPerSecond: 5 } }),
+    );
+    const before = app.stats.connections;
+    const run = new NetworkProbeRunner().run({
+      scopeText: scope,
+      scopeFileName: 'scope.json',
+      signal: controller.signal,
+      onProgress: () => controller.abort(new Error('cancelled by the assessor')),
+    });
+    await expect(run).rejects.toThrow('cancelled by the assessor');
+    const atCancel = app.stats.connections;
+    expect(atCancel - before).toBeLessThan(6);
+    const again = await runScope(
+      dir.path,
+      scopeOf([{ host: '127.0.0.1', services: [{ port: app.port, kind: 'http' }] }], { limits: { requestsPerSecond: 100 } }),
+      ['service.inventory'],
+    );
+    expect(again.findings).toHaveLength(1);
+    expect(app.stats.connections - atCancel).toBe(1);
+  });
+
   it('a cancelled run stops waiting for its turn', async () => {
     const limiter = new TargetLimiter({ connectionsPerTarget: 1, requestsPerSecond: 1, maxLoginAttempts: 0 });
     const controller = new AbortController();

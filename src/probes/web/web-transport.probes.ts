@@ -1,6 +1,6 @@
 /** Web probes about transport and headers: HTTPS redirect, HSTS, login forms, URLs, cookies, headers. */
 import { header } from '../net/http-client.js';
-import { isSecretName, maskSetCookie, maskUrl } from '../net/mask.js';
+import { decodeURIComponentSafe, isSecretName, maskSetCookie, maskUrl } from '../net/mask.js';
 import { definitionOf } from '../probe-definition.js';
 import { type Probe, result } from '../probe.types.js';
 import { type CrawledPage, crawl, resolveInScope, unreachable } from './crawl.js';
@@ -87,7 +87,10 @@ function submitScheme(ctx: Parameters<Probe['run']>[0], from: string, action: st
 export const secretsInUrlProbe: Probe = {
   definition: definitionOf('web.secrets-in-url'),
   kinds: WEB,
-  evidenceFields: { getPasswordForms: 'password forms that submit with GET', urls: 'URLs (links, redirects) with secret-looking parameters, values masked' },
+  evidenceFields: {
+    getPasswordForms: 'password forms that submit with GET',
+    urls: 'URLs (links, redirects) with secret-looking parameters or user:password@, values masked',
+  },
   async run(ctx) {
     const visit = await crawl(ctx);
     const down = unreachable(visit);
@@ -100,7 +103,8 @@ export const secretsInUrlProbe: Probe = {
     for (const p of pages) {
       for (const u of [p.path, p.redirect?.location ?? '', ...Array.from(p.response.body.matchAll(/href\s*=\s*["']([^"']+)/gi), (m) => m[1] ?? '')]) {
         const query = u.split('?')[1] ?? '';
-        if (query.split(/[&;]/).some((kv) => isSecretName(decodeURIComponent(kv.split('=')[0] ?? '')))) urls.add(maskUrl(u));
+        if (query.split(/[&;]/).some((kv) => isSecretName(decodeURIComponentSafe(kv.split('=')[0] ?? '')))) urls.add(maskUrl(u));
+        if (/^[a-z]+:\/\/[^/@\s]+:[^/@\s]*@/i.test(u)) urls.add(maskUrl(u.replace(/\/\/([^/:@\s]+):[^/@\s]*@/, '//$1:***@')));
       }
     }
     const evidence = { getPasswordForms, urls: [...urls] };
