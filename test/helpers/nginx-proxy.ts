@@ -62,7 +62,7 @@ http {
       proxy_set_header Host $host;
       proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_next_upstream off;
+      proxy_next_upstream error timeout;
     }
   }
 }
