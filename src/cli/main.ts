@@ -4,6 +4,7 @@ import { coverageCommand, coverageHelp, gapsCommand, gapsHelp } from './commands
 import { dbCommand, dbHelp } from './commands/db.command.js';
 import { diffCommand, diffHelp } from './commands/diff.command.js';
 import { exportCommand, exportHelp } from './commands/export.command.js';
+import { firmwareCommand, firmwareHelp } from './commands/firmware.command.js';
 import { guidebookCommand, guidebookHelp } from './commands/guidebook.command.js';
 import { importCommand, importHelp } from './commands/import.command.js';
 import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: importHelp },
   keywords: { run: keywordsCommand, help: keywordsHelp },
   checksheet: { run: checksheetCommand, help: checksheetHelp },
+  firmware: { run: firmwareCommand, help: firmwareHelp },
 };
 
 function usage(): string {

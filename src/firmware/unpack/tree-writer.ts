@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, copyFileSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { contentKind } from './content-kind.js';
+import { shannon } from './walk-dir.js';
 import { type Budget, type EntryType, type ManifestEntry, UnpackError } from './unpack.types.js';
 
 export interface EntryMeta {
@@ -117,8 +118,7 @@ export class TreeWriter {
   hardlink(path: string, target: string, meta: EntryMeta, what: string): void {
     const to = this.place(target, what);
     const source = this.owner.entries.get(to);
-    if (!source || source.type !== 'file')
-      throw new UnpackError('unreadable', `${what}: hard link ${path} -> ${target}: no such regular file earlier in the archive`);
+    if (source?.type !== 'file') throw new UnpackError('unreadable', `${what}: hard link ${path} -> ${target}: no such regular file earlier in the archive`);
     this.charge(source.size, path);
     this.ensureParents(path);
     copyFileSync(this.disk(to), this.disk(path), constants.COPYFILE_EXCL);
@@ -157,7 +157,7 @@ export class TreeWriter {
     }
     const kind = contentKind(head);
     const entry: ManifestEntry = { path, type: 'file', ...meta, size, sha256: hash.digest('hex'), kind };
-    if (kind === 'blob') entry.entropy = entropy(histogram, size);
+    if (kind === 'blob') entry.entropy = shannon(histogram, size);
     this.record(entry);
     return entry;
   }
@@ -166,16 +166,4 @@ export class TreeWriter {
   diskPath(path: string): string {
     return this.disk(path);
   }
-}
-
-function entropy(histogram: Float64Array, size: number): number {
-  if (size === 0) return 0;
-  let h = 0;
-  for (const count of histogram) {
-    if (count > 0) {
-      const p = count / size;
-      h -= p * Math.log2(p);
-    }
-  }
-  return Math.round(h * 1000) / 1000;
 }
