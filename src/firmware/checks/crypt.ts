@@ -116,27 +116,27 @@ export function shaCrypt(password: string, field: string, scheme: 'sha256' | 'sh
   const rounds = roundsPart ? Math.min(999_999_999, Math.max(1000, Number(roundsPart.slice(7)))) : 5000;
   const salt = Buffer.from((roundsPart ? parts[3] : parts[2])?.slice(0, 16) ?? '');
   const pw = Buffer.from(password);
-  const H = (...chunks: Buffer[]) => {
+  const digest = (...chunks: Buffer[]) => {
     const h = createHash(algo);
     for (const c of chunks) h.update(c);
     return h.digest();
   };
   const size = algo === 'sha512' ? 64 : 32;
-  const B = H(pw, salt, pw);
+  const B = digest(pw, salt, pw);
   const ctxA = createHash(algo).update(pw).update(salt);
   let cnt = pw.length;
   for (; cnt > size; cnt -= size) ctxA.update(B);
   ctxA.update(B.subarray(0, cnt));
   for (let n = pw.length; n > 0; n >>= 1) ctxA.update(n & 1 ? B : pw);
   let A = ctxA.digest();
-  const P = repeat(H(...Array<Buffer>(pw.length).fill(pw)), pw.length);
-  const S = repeat(H(...Array<Buffer>(16 + (A[0] as number)).fill(salt)), salt.length);
+  const P = repeat(digest(...Array<Buffer>(pw.length).fill(pw)), pw.length);
+  const S = repeat(digest(...Array<Buffer>(16 + (A[0] as number)).fill(salt)), salt.length);
   for (let i = 0; i < rounds; i++) {
     const chunks: Buffer[] = [i & 1 ? P : A];
     if (i % 3) chunks.push(S);
     if (i % 7) chunks.push(P);
     chunks.push(i & 1 ? A : P);
-    A = H(...chunks);
+    A = digest(...chunks);
   }
   const b = (i: number) => A[i] as number;
   let encoded = '';
