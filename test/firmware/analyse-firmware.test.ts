@@ -86,7 +86,12 @@ describe('what an analysis records', () => {
 
   it('the SBOM is CycloneDX 1.6 with the opkg packages as purls and the image hash', async () => {
     const a = await analyseFirmware(images['good.tar.gz'] as string, { workParent: dir.path });
-    const sbom = JSON.parse(a.sbom) as { bomFormat: string; specVersion: string; metadata: { component: { type: string; hashes: { content: string }[] } }; components: { name: string; version: string; purl: string }[] };
+    const sbom = JSON.parse(a.sbom) as {
+      bomFormat: string;
+      specVersion: string;
+      metadata: { component: { type: string; hashes: { content: string }[] } };
+      components: { name: string; version: string; purl: string }[];
+    };
     expect(sbom).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
     expect(sbom.metadata.component.type).toBe('firmware');
     expect(sbom.metadata.component.hashes[0]?.content).toBe(a.image.sha256);

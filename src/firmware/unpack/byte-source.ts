@@ -23,7 +23,10 @@ export class ByteSource {
   /** Fills the buffer until `n` bytes are available or the stream ends; returns how many are. */
   private async fill(n: number): Promise<number> {
     while (this.pendingBytes < n && !this.ended) {
-      const next = await this.iterator.next().catch((err: Error) => {
+      const next = await this.iterator.next().catch((err: Error & { code?: string }) => {
+        if (err instanceof UnpackError) throw err;
+        // zlib's "unexpected end of file": the compressed stream stops early
+        if (err.code === 'Z_BUF_ERROR') throw new UnpackError('truncated', `${this.what}: the compressed stream ends early (${err.message})`);
         throw new UnpackError('unreadable', `${this.what}: ${err.message}`);
       });
       if (next.done) this.ended = true;
