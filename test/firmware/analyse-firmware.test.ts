@@ -30,7 +30,7 @@ describe.each(packings)('a firmware image packed as %s', (packing) => {
     const a = await analyseFirmware(images[`bad.${packing}`] as string, { workParent: dir.path });
     const accounts = byCheck(a, 'fw.accounts')[0];
     expect(accounts).toMatchObject({ verdict: 'fail', target: '/etc/shadow' });
-    const problems = (accounts?.evidence.issues as { account: string; problem: string }[]).map((i) => `${i.account}:${i.problem}`);
+    const problems = ((accounts?.evidence.issues ?? []) as { account: string; problem: string }[]).map((i) => `${i.account}:${i.problem}`);
     expect(problems).toEqual(expect.arrayContaining(['root:weak-hash', 'root:common-password', 'guest:empty-password']));
     expect(JSON.stringify(a.findings)).not.toMatch(/\$1\$fixture1/);
 

@@ -92,7 +92,7 @@ export function buildRootfs(root: string, work: string, bad: boolean, compilers:
   write(
     root,
     'etc/config/app.conf',
-    bad ? 'server = cloud.example.invalid\napi_key = "Zx81kQ0pLmN4vB7t"\n' : 'server = cloud.example.invalid\napi_key = ${APP_API_KEY}\n',
+    bad ? 'server = cloud.example.invalid\napi_key = "Zx81kQ0pLmN4vB7t"\n' : 'server = cloud.example.invalid\napi_key = $' + '{APP_API_KEY}\n',
   );
   write(
     root,
