@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, copyFileSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import { contentKind } from './content-kind.js';
-import { shannon } from './walk-dir.js';
+import { countBytes, shannon } from './walk-dir.js';
 import { type Budget, type EntryType, type ManifestEntry, UnpackError } from './unpack.types.js';
 
 export interface EntryMeta {
@@ -143,6 +143,7 @@ export class TreeWriter {
     const histogram = new Float64Array(256);
     let head = Buffer.alloc(0);
     let size = 0;
+    let blob: boolean | null = null;
     try {
       await feed((chunk) => {
         this.charge(chunk.length, path);
@@ -150,14 +151,16 @@ export class TreeWriter {
         writeSync(fd, chunk);
         hash.update(chunk);
         if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
-        for (const byte of chunk) histogram[byte] = (histogram[byte] ?? 0) + 1;
+        // the byte histogram (for entropy) is only kept for unknown blobs, decided on the first bytes
+        blob ??= contentKind(head) === 'blob';
+        if (blob) countBytes(histogram, chunk);
       });
     } finally {
       closeSync(fd);
     }
     const kind = contentKind(head);
     const entry: ManifestEntry = { path, type: 'file', ...meta, size, sha256: hash.digest('hex'), kind };
-    if (kind === 'blob') entry.entropy = shannon(histogram, size);
+    if (kind === 'blob' && blob) entry.entropy = shannon(histogram, size);
     this.record(entry);
     return entry;
   }

@@ -54,7 +54,7 @@ function hashFile(disk: string): Pick<ManifestEntry, 'sha256' | 'kind' | 'entrop
       const chunk = buf.subarray(0, n);
       if (!head) head = Buffer.from(chunk.subarray(0, 4096));
       hash.update(chunk);
-      for (const byte of chunk) histogram[byte] = (histogram[byte] ?? 0) + 1;
+      countBytes(histogram, chunk);
       size += n;
     }
   } finally {
@@ -64,6 +64,11 @@ function hashFile(disk: string): Pick<ManifestEntry, 'sha256' | 'kind' | 'entrop
   const result: Pick<ManifestEntry, 'sha256' | 'kind' | 'entropy'> = { sha256: hash.digest('hex'), kind };
   if (kind === 'blob') result.entropy = shannon(histogram, size);
   return result;
+}
+
+/** Adds the bytes of `chunk` to a 256-bin histogram. */
+export function countBytes(histogram: Float64Array, chunk: Uint8Array): void {
+  for (let i = 0; i < chunk.length; i++) histogram[chunk[i] as number] = (histogram[chunk[i] as number] as number) + 1;
 }
 
 export function shannon(histogram: Float64Array, size: number): number {
