@@ -39,11 +39,15 @@ export interface SessionsTable {
   expires_at: string;
 }
 
-export interface LoginThrottleTable {
-  email: string;
+export interface LoginFailuresTable {
+  /** pair (client + account), client or account. */
+  scope: string;
+  key: string;
   failures: number;
-  locked_until: string | null;
-  updated_at: string;
+  first_at: string;
+  last_at: string;
+  blocked_until: string | null;
+  alerted_at: string | null;
 }
 
 export interface SetupTokensTable {
@@ -214,7 +218,7 @@ export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_throttle: LoginThrottleTable;
+  login_failures: LoginFailuresTable;
   setup_tokens: SetupTokensTable;
   products: ProductsTable;
   settings: SettingsTable;
