@@ -27,6 +27,8 @@ export interface Config {
    */
   trustProxy: boolean | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Largest firmware image accepted for analysis, in bytes (TEBIKI_FIRMWARE_MAX_MB). */
+  firmwareMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,7 @@ const EnvSchema = z.object({
     )
     .default('false'),
   TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  TEBIKI_FIRMWARE_MAX_MB: intIn(1, 64 * 1024).default(256),
 });
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
     trustProxy: trustProxyOf(e.TEBIKI_TRUST_PROXY),
     logLevel: e.TEBIKI_LOG_LEVEL,
+    firmwareMaxBytes: e.TEBIKI_FIRMWARE_MAX_MB * 1024 * 1024,
   };
 }
 

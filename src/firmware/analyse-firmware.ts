@@ -53,7 +53,11 @@ export async function analyseFirmware(input: string, options: AnalyseOptions = {
   try {
     progress(`reading ${basename(path)}`);
     const unpacked = work
-      ? await unpackImage(path, work, { ...(options.budget ? { budget: options.budget } : {}), progress })
+      ? await unpackImage(path, work, {
+          ...(options.budget ? { budget: options.budget } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          progress,
+        })
       : { root: path, format: 'dir', entries: walkDir(path, options.budget), unsupported: [] };
     options.signal?.throwIfAborted();
     const image: FirmwareImage = { root: unpacked.root, entries: new Map(unpacked.entries.map((e) => [e.path, e])) };

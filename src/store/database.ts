@@ -9,6 +9,7 @@ import * as drafts from './migrations/0002-drafts.js';
 import * as proposals from './migrations/0003-proposals.js';
 import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
+import * as firmwareAnalyses from './migrations/0009-firmware-analyses.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
 import type { Database } from './schema.js';
 
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0003-proposals': proposals,
   '0004-imported-standards': importedStandards,
   '0005-assessments': assessments,
+  '0009-firmware-analyses': firmwareAnalyses,
   '0010-login-failures': loginFailures,
 };
 

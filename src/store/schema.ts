@@ -213,6 +213,43 @@ export interface AssessmentAttachmentsTable {
   created_at: string;
 }
 
+export interface FirmwareAnalysesTable {
+  id: string;
+  assessment_id: string;
+  image_sha256: string;
+  image_name: string;
+  image_size: number;
+  /** queued | running | completed | failed | cancelled | interrupted */
+  state: string;
+  /** JSON {done, total, message} */
+  progress: string | null;
+  cancel_requested: number;
+  error: string | null;
+  format: string | null;
+  files: number | null;
+  /** JSON Finding[] */
+  findings: string | null;
+  /** JSON BinaryRow[] */
+  binaries: string | null;
+  /** CycloneDX 1.6 JSON */
+  sbom: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** Which evidence run an accepted suggestion came from. */
+export interface AnswerSourcesTable {
+  assessment_id: string;
+  requirement_id: string;
+  source: string;
+  run_id: string;
+  suggested: string;
+  accepted_by: string | null;
+  accepted_at: string;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -233,4 +270,6 @@ export interface Database {
   assessment_answers: AssessmentAnswersTable;
   attachment_blobs: AttachmentBlobsTable;
   assessment_attachments: AssessmentAttachmentsTable;
+  firmware_analyses: FirmwareAnalysesTable;
+  answer_sources: AnswerSourcesTable;
 }

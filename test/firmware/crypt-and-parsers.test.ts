@@ -41,7 +41,7 @@ describe('package databases', () => {
 
 describe('secrets in text', () => {
   it('finds assignments and token shapes, masks them, skips placeholders and comments', () => {
-    const hits = scanText('password=hunter22\n# password=commented\napi_key: ${KEY}\naws = AKIAABCDEFGHIJKLMNOP\nurl=mqtt://dev:s3cr3t@broker\n');
+    const hits = scanText('password=hunter22\n# password=commented\napi_key: $' + '{KEY}\naws = AKIAABCDEFGHIJKLMNOP\nurl=mqtt://dev:s3cr3t@broker\n');
     expect(hits.map((h) => `${h.line}:${h.kind}`)).toEqual(['1:assignment', '4:aws-access-key', '5:url-credentials']);
     expect(JSON.stringify(hits)).not.toMatch(/hunter22|AKIAABCDEFGHIJKLMNOP|s3cr3t/);
   });

@@ -31,11 +31,13 @@ export class TreeWriter {
     /** Where nested trees go, e.g. `/boot/initrd.cpio.extracted`. */
     private readonly prefix = '',
     private readonly shared?: TreeWriter,
+    /** Checked at every entry, so a cancel stops a long unpack too. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   /** A writer that puts entries under `prefix`, sharing this one's budget and manifest. */
   nested(prefix: string): TreeWriter {
-    return new TreeWriter(this.root, this.budget, `${this.prefix}${prefix}`, this.shared ?? this);
+    return new TreeWriter(this.root, this.budget, `${this.prefix}${prefix}`, this.shared ?? this, this.signal);
   }
 
   private get owner(): TreeWriter {
@@ -70,6 +72,7 @@ export class TreeWriter {
   }
 
   private record(entry: ManifestEntry): void {
+    this.signal?.throwIfAborted();
     const owner = this.owner;
     if (owner.entries.size >= this.budget.maxEntries && !owner.entries.has(entry.path)) {
       throw new UnpackError(

@@ -21,6 +21,7 @@ import { type Budget, DEFAULT_BUDGET, type Progress, type UnpackResult, UnpackEr
 export interface UnpackOptions {
   budget?: Partial<Budget>;
   progress?: Progress;
+  signal?: AbortSignal;
 }
 
 interface Ctx {
@@ -36,7 +37,7 @@ export async function unpackImage(image: string, work: string, options: UnpackOp
   const ctx: Ctx = { budget, scratch: join(work, 'scratch'), progress: options.progress ?? (() => {}) };
   mkdirSync(root, { recursive: true, mode: 0o700 });
   mkdirSync(ctx.scratch, { recursive: true, mode: 0o700 });
-  const tree = new TreeWriter(root, budget);
+  const tree = new TreeWriter(root, budget, '', undefined, options.signal);
   tree.dir('/', { mode: 0o755, uid: 0, gid: 0 });
   const what = basename(image);
   try {
