@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyseFirmware } from '../src/firmware/analyse-firmware.js';
 import { report } from './lib/harness.js';
+import { medianMsAsync } from './xlsx.bench.js';
 
 /**
  * Issue 20: a full firmware analysis (unpack with guards, manifest with
@@ -29,12 +30,12 @@ export async function firmwareBench(options: { runs: number; files: number }) {
     const mb = (statSync(image).size / 1024 / 1024).toFixed(0);
     let findings = 0;
     let binaries = 0;
-    const analyse = await medianMs(async () => {
+    const analyse = await medianMsAsync(async () => {
       const a = await analyseFirmware(image, { workParent: work });
       findings = a.findings.length;
       binaries = a.binaries.length;
     }, options.runs);
-    const untar = await medianMs(async () => {
+    const untar = await medianMsAsync(async () => {
       const dest = join(work, `x-${Date.now()}`);
       mkdirSync(dest);
       execFileSync('tar', ['xf', image, '-C', dest]);
@@ -45,15 +46,4 @@ export async function firmwareBench(options: { runs: number; files: number }) {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-async function medianMs(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
 }

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/authorization.js';
-import { sanitiseFilename } from '../core/assessment/attachment-rules.js';
 import type { Finding } from '../core/evidence/finding.types.js';
 import { AppError } from '../core/errors.js';
 import type { BinaryRow } from '../firmware/checks/elf-hardening.check.js';
@@ -19,6 +18,7 @@ import {
   listFirmwareAnalyses,
   requestFirmwareCancel,
 } from '../store/firmware-analyses.repository.js';
+import { filenameOf } from './assessment-attachments.service.js';
 import { invalid, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { cancelFirmwareJob, startFirmwareJob } from './firmware-jobs.js';
@@ -74,23 +74,10 @@ function viewOf(r: FirmwareAnalysisRow): FirmwareAnalysisView {
   };
 }
 
-function imageName(header: string | undefined): string {
-  if (!header) throw invalid('headers.x-filename', 'is required (the image file name, percent-encoded UTF-8)');
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(header);
-  } catch {
-    throw invalid('headers.x-filename', 'is not valid percent-encoded UTF-8');
-  }
-  const name = sanitiseFilename(decoded);
-  if (!name) throw invalid('headers.x-filename', 'has no usable characters');
-  return name;
-}
-
 /** Stores the image and queues its analysis; answers at once with the queued analysis. */
 export async function startFirmwareAnalysis(ctx: ServiceContext, actor: Actor, assessmentId: string, upload: FirmwareUpload): Promise<FirmwareAnalysisSummary> {
   await writableAssessment(ctx, actor, assessmentId);
-  const name = imageName(upload.filename);
+  const name = filenameOf(upload.filename);
   let stored: Awaited<ReturnType<typeof storeImage>>;
   try {
     stored = await storeImage(ctx.config.dataDir, upload.body, ctx.config.firmwareMaxBytes);

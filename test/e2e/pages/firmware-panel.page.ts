@@ -12,7 +12,7 @@ export class FirmwarePanel {
   private readonly m: FirmwareMessages;
 
   constructor(
-    private readonly page: Page,
+    page: Page,
     lang: Lang = 'ja',
   ) {
     this.m = firmwareMessages[lang];
