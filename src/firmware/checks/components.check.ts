@@ -93,10 +93,8 @@ function versionStrings(ctx: CheckContext): FirmwareComponent[] {
     const bytes = readImageFile(ctx.image, entry.path, 256 * 1024 * 1024);
     if (!bytes) continue;
     for (const known of KNOWN) {
-      const at = bytes.indexOf(known.anchor);
-      if (at < 0) continue;
-      const m = known.re.exec(bytes.toString('latin1', Math.max(0, at - 16), at + 200));
-      if (m?.[1]) out.push({ name: known.name, version: m[1], source: 'binary', path: entry.path, cpe: known.cpe });
+      const version = versionAt(bytes, known.anchor, known.re);
+      if (version) out.push({ name: known.name, version, source: 'binary', path: entry.path, cpe: known.cpe });
     }
   }
   for (const e of ctx.image.entries.values()) {
@@ -104,6 +102,17 @@ function versionStrings(ctx: CheckContext): FirmwareComponent[] {
     if (m?.[1] && e.type === 'dir') out.push({ name: 'linux', version: m[1], source: 'binary', path: e.path, cpe: 'o:linux:linux_kernel' });
   }
   return out;
+}
+
+/** The first occurrence of `anchor` (of at most 200 tried) that `re` reads a version from. */
+function versionAt(bytes: Buffer, anchor: string, re: RegExp): string | null {
+  let at = bytes.indexOf(anchor);
+  for (let tries = 0; at >= 0 && tries < 200; tries++) {
+    const m = re.exec(bytes.toString('latin1', Math.max(0, at - 16), at + 200));
+    if (m?.[1]) return m[1];
+    at = bytes.indexOf(anchor, at + anchor.length);
+  }
+  return null;
 }
 
 /** One component per name and version; a package database entry wins over a version string. */
