@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -171,6 +172,26 @@ describe('images inside images', () => {
     const paths = a.manifest.map((e) => e.path);
     expect(paths).toContain('/level1.tar.gz.extracted/level2.tar.gz.extracted/level3.tar.gz');
     expect(paths.some((p) => p.includes('level3.tar.gz.extracted'))).toBe(false);
+  });
+
+  it('a tar.xz (through Debian xz) and a plain gzip file; unknown blobs get their entropy', async () => {
+    const root = join(dir.path, 'xz-root');
+    mkdirSync(join(root, 'etc'), { recursive: true });
+    writeFileSync(join(root, 'etc/passwd'), 'root:x:0:0::/root:/bin/sh\n');
+    writeFileSync(join(root, 'etc/random.bin'), randomBytes(64 * 1024));
+    const image = join(dir.path, 'rootfs.tar.xz');
+    execFileSync('tar', ['cJf', image, '-C', root, '.']);
+    const a = await analyseFirmware(image, { workParent: dir.path });
+    expect(a.image.format).toBe('xz+tar');
+    const blob = a.manifest.find((e) => e.path === '/etc/random.bin');
+    expect(blob).toMatchObject({ kind: 'blob', size: 64 * 1024 });
+    expect(blob?.entropy).toBeGreaterThan(7.9);
+    expect(a.manifest.find((e) => e.path === '/etc/passwd')?.entropy).toBeUndefined();
+    const gz = join(dir.path, 'kernel.gz');
+    writeFileSync(gz, gzipSync(Buffer.from('Linux version 6.1.0-tebiki (gcc 12) #1 SMP\n')));
+    const k = await analyseFirmware(gz, { workParent: dir.path });
+    expect(k.image.format).toBe('gzip');
+    expect(k.manifest.map((e) => e.path)).toContain('/kernel');
   });
 
   it('an initramfs (cpio.gz) inside a tar is unpacked in place', async () => {
