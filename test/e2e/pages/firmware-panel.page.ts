@@ -11,10 +11,7 @@ export class FirmwarePanel {
   readonly sbomLink: Locator;
   private readonly m: FirmwareMessages;
 
-  constructor(
-    page: Page,
-    lang: Lang = 'ja',
-  ) {
+  constructor(page: Page, lang: Lang = 'ja') {
     this.m = firmwareMessages[lang];
     this.region = page.getByRole('main').getByRole('region', { name: this.m.title });
     this.findings = this.region.getByRole('table', { name: this.m.findings });
