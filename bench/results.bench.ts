@@ -69,6 +69,7 @@ export async function resultsBench(options: { seconds: number; assessments?: num
             previous_verdict: null,
             updated_by: null,
             updated_at: at,
+            version: 0,
           };
         });
         const row = {

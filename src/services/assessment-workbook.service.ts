@@ -6,6 +6,7 @@ import type { Edition } from '../core/model/edition.schema.js';
 import { findAnswers, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
 import { readChecksheetWorkbook } from '../workbook/read-checksheet-workbook.js';
 import { type WorkbookCover, writeChecksheetWorkbook } from '../workbook/write-checksheet-workbook.js';
+import { type AnswerWrite, writeAnswers } from './answer-writes.js';
 import { fileDefectProposal } from './assessment-defects.js';
 import { checksheetOf, FINAL_READ_ONLY, fileSlug, itemsOf, writableAssessment } from './assessment-records.js';
 import { assessmentWithEdition } from './assessment-results.service.js';
@@ -70,34 +71,39 @@ export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: stri
         return before.verdict !== a.verdict || before.evidence !== a.evidence || before.comment !== a.comment || !sameDefect(oldDefect, a.defect);
       });
       if (changed.length === 0) return 0;
-      if (!(await touchAssessment(trx, id, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
+      // Verdict, evidence and comment go through the one versioned write path (source: import);
+      // the workbook carries no answer versions, so each write is based on what is stored now.
+      const answerWrites: AnswerWrite[] = [];
+      for (const a of changed) {
+        const before = stored.get(a.requirementId);
+        const item = byItem.get(a.requirementId);
+        if (!before || !item) continue;
+        if (before.verdict !== a.verdict || before.evidence !== a.evidence || before.comment !== a.comment)
+          answerWrites.push({ item, version: Number(before.version), verdict: a.verdict, evidence: a.evidence, comment: a.comment, source: 'import' });
+      }
+      await writeAnswers(trx, id, answerWrites, by, at);
+      if (answerWrites.length === 0 && !(await touchAssessment(trx, id, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
       for (const a of changed) {
         const before = stored.get(a.requirementId);
         const item = byItem.get(a.requirementId);
         if (!before || !item) continue;
         const oldDefect = before.defect_kind ? { kind: before.defect_kind, note: before.defect_note ?? '' } : null;
-        const verdictSame = before.verdict === a.verdict && before.evidence === a.evidence && before.comment === a.comment;
-        let defect = {};
-        if (!sameDefect(oldDefect, a.defect)) {
-          const proposalId = a.defect
-            ? await fileDefectProposal(trx, {
-                assessmentId: id,
-                editionId: row.edition_id,
-                item,
-                kind: a.defect.kind,
-                note: a.defect.note,
-                assessorId: by ?? '',
-                at,
-              })
-            : null;
-          defect = { defect_kind: a.defect?.kind ?? null, defect_note: a.defect?.note ?? null, defect_proposal_id: proposalId };
-        }
+        if (sameDefect(oldDefect, a.defect)) continue;
+        const proposalId = a.defect
+          ? await fileDefectProposal(trx, {
+              assessmentId: id,
+              editionId: row.edition_id,
+              item,
+              kind: a.defect.kind,
+              note: a.defect.note,
+              assessorId: by ?? '',
+              at,
+            })
+          : null;
         await updateAnswer(trx, id, a.requirementId, {
-          verdict: a.verdict,
-          evidence: a.evidence,
-          comment: a.comment,
-          ...(verdictSame ? {} : { review: null }),
-          ...defect,
+          defect_kind: a.defect?.kind ?? null,
+          defect_note: a.defect?.note ?? null,
+          defect_proposal_id: proposalId,
           updated_by: by,
           updated_at: at,
         });

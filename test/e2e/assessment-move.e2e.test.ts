@@ -93,6 +93,7 @@ describe('assessments: move to a newer edition, then compare', () => {
         verdict,
         evidence: `${item.no} の確認記録（2026-04）`,
         comment: '',
+        version: 0,
       });
     }
     let view = await api<View>(platform, assessor, 'GET', `/api/assessments/${oldId}`);
