@@ -106,6 +106,8 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
       undo,
       focusSearch: () => document.querySelector<HTMLInputElement>('input[data-workspace-search]')?.focus(),
       backToRow: () => {
+        // Leave the text field at once, so that the next key already works on the list.
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
         if (current) {
           book.flush(current);
           focusRow(current);
