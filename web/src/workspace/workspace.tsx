@@ -131,7 +131,7 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
         targetStandard={view.spec.target?.standard ?? null}
         onChange={(f) => go(f, itemInUrl)}
       />
-      {editable ? (
+      {editable && (selected.size > 0 || suggestions.size > 0) ? (
         <BulkBar
           count={selected.size}
           w={w}
@@ -141,7 +141,7 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
           onClear={() => setSelected(new Set())}
         />
       ) : null}
-      {editable ? (
+      {editable && (book.canUndo || notice) ? (
         <p className="undo-line">
           <button type="button" className="button button-ghost" disabled={!book.canUndo} onClick={undo}>
             {w.undo}
