@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { assessmentPageBench } from './assessment-page.bench.js';
 import { coverageBench } from './coverage.bench.js';
 import { resultsBench } from './results.bench.js';
 import { searchBench } from './search.bench.js';
@@ -23,3 +24,4 @@ coverageBench({ runs: quick ? 3 : 15 });
 searchBench({ rounds: quick ? 5 : 30, builds: quick ? 2 : 5 });
 await xlsxBench({ runs: quick ? 3 : 10 });
 await resultsBench({ seconds: quick ? 2 : 10, assessments: quick ? 100 : 1000 });
+await assessmentPageBench({ runs: quick ? 3 : 10 });

@@ -1,4 +1,5 @@
-import type { ChecksheetItem } from '../api/assessment.types';
+import { memo, startTransition, useEffect, useState } from 'react';
+import type { ChecksheetItem, Verdict } from '../api/assessment.types';
 import { VerdictBadge } from '../assessment/verdict';
 import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
 import { useLocalize } from '../i18n/i18n';
@@ -20,77 +21,106 @@ interface ItemTableProps {
   onToggleGroup: (phase: string) => void;
 }
 
+/** Rows rendered before the page first answers (the whole bundled checksheet fits). */
+const FIRST_ROWS = 200;
+
 const SAVE_MARK: Record<SaveState, string> = { saved: '', saving: '…', dirty: '•', conflict: '!', error: '!' };
 
-function Marks({ item, book, w, suggested }: { item: ChecksheetItem; book: AnswerBook; w: WorkspaceMessages; suggested: boolean }) {
-  const a = book.answer(item.requirementId);
-  const shown = book.shown(item.requirementId);
-  if (!a || !shown) return null;
-  const marks: [string, string][] = [];
-  if (shown.evidence.trim()) marks.push(['mark-evidence', w.hasEvidence]);
-  if (a.attachments.length) marks.push(['mark-files', w.hasFiles(a.attachments.length)]);
-  if (suggested) marks.push(['mark-suggested', w.suggestionWaiting]);
-  if (a.defect) marks.push(['mark-flagged', w.flagged]);
-  if (a.review === 'changed') marks.push(['mark-changed', w.changedSince]);
-  if (a.review === 'new') marks.push(['mark-changed', w.newSince]);
-  if (shown.comment.trim()) marks.push(['mark-comment', w.commented]);
-  const state = book.state(item.requirementId);
-  return (
-    <>
-      {marks.map(([cls, label]) => (
-        <span key={label} className={`item-mark ${cls}`}>
-          {label}
-        </span>
-      ))}
-      {state && SAVE_MARK[state] ? (
-        <span className={`item-mark mark-save-${state}`} title={w.save[state]}>
-          {w.save[state]}
-        </span>
-      ) : null}
-    </>
-  );
+/** What a row shows, as plain values: a row renders again only when one of them changes. */
+interface RowProps {
+  requirementId: string;
+  no: string;
+  title: string;
+  classification: string;
+  verdict: Verdict;
+  marks: string;
+  saveState: SaveState | undefined;
+  isCurrent: boolean;
+  tabbable: boolean;
+  isSelected: boolean;
+  editable: boolean;
+  w: WorkspaceMessages;
+  onOpen: (requirementId: string) => void;
+  onSelect: (requirementIds: string[], on: boolean) => void;
 }
 
-function Row(props: ItemTableProps & { item: ChecksheetItem }) {
-  const { item, book, w, current, selected, editable, onOpen, onSelect } = props;
-  const localize = useLocalize();
-  const { layerLabel, phaseLabel } = useTaxonomyChoices();
+/** The marks of a row (evidence, files, suggestion, flag, change, comment) as `class:label` pairs joined by a tab. */
+function marksOf(item: ChecksheetItem, book: AnswerBook, w: WorkspaceMessages, suggested: boolean): string {
+  const a = book.answer(item.requirementId);
   const shown = book.shown(item.requirementId);
-  const isCurrent = item.requirementId === current;
+  if (!a || !shown) return '';
+  const marks: string[] = [];
+  if (shown.evidence.trim()) marks.push(`mark-evidence:${w.hasEvidence}`);
+  if (a.attachments.length) marks.push(`mark-files:${w.hasFiles(a.attachments.length)}`);
+  if (suggested) marks.push(`mark-suggested:${w.suggestionWaiting}`);
+  if (a.defect) marks.push(`mark-flagged:${w.flagged}`);
+  if (a.review === 'changed') marks.push(`mark-changed:${w.changedSince}`);
+  if (a.review === 'new') marks.push(`mark-changed:${w.newSince}`);
+  if (shown.comment.trim()) marks.push(`mark-comment:${w.commented}`);
+  return marks.join('\t');
+}
+
+const Row = memo(function Row(p: RowProps) {
+  const { w } = p;
   return (
-    <tr className={isCurrent ? 'item-row item-current' : 'item-row'} data-item={item.requirementId} aria-current={isCurrent ? 'true' : undefined}>
-      {editable ? (
+    <tr className={p.isCurrent ? 'item-row item-current' : 'item-row'} data-item={p.requirementId} aria-current={p.isCurrent ? 'true' : undefined}>
+      {p.editable ? (
         <td className="cell-select">
           <input
             type="checkbox"
-            aria-label={w.selectItem(item.no)}
-            checked={selected.has(item.requirementId)}
-            onChange={(e) => onSelect([item.requirementId], e.currentTarget.checked)}
+            aria-label={w.selectItem(p.no)}
+            checked={p.isSelected}
+            onChange={(e) => p.onSelect([p.requirementId], e.currentTarget.checked)}
           />
         </td>
       ) : null}
       <th scope="row" className="cell-no">
-        <button type="button" className="item-open" tabIndex={isCurrent || current === '' ? 0 : -1} onClick={() => onOpen(item.requirementId)}>
-          <span className="item-number">{item.no}</span>
-          <span className="item-title">{localize(item.title)}</span>
+        <button type="button" className="item-open" tabIndex={p.tabbable ? 0 : -1} onClick={() => p.onOpen(p.requirementId)}>
+          <span className="item-number">{p.no}</span>
+          <span className="item-title">{p.title}</span>
         </button>
       </th>
-      <td className="cell-class">
-        {item.layers.map(layerLabel).join('・')} / {item.phases.map(phaseLabel).join('・')}
+      <td className="cell-class">{p.classification}</td>
+      <td className="cell-verdict">
+        <VerdictBadge verdict={p.verdict} />
       </td>
-      <td className="cell-verdict">{shown ? <VerdictBadge verdict={shown.verdict} /> : null}</td>
       <td className="cell-marks">
-        <Marks item={item} book={book} w={w} suggested={props.suggested.has(item.requirementId)} />
+        {p.marks
+          ? p.marks.split('\t').map((m) => {
+              const [cls, label] = m.split(/:(.*)/s);
+              return (
+                <span key={m} className={`item-mark ${cls}`}>
+                  {label}
+                </span>
+              );
+            })
+          : null}
+        {p.saveState && SAVE_MARK[p.saveState] ? <span className={`item-mark mark-save-${p.saveState}`}>{w.save[p.saveState]}</span> : null}
       </td>
     </tr>
   );
-}
+});
 
 /** One row per check item, grouped by phase with counts; groups fold away. */
 export function ItemTable(props: ItemTableProps) {
   const { groups, book, w, collapsed, editable, onSelect, onToggleGroup } = props;
-  const { phaseLabel } = useTaxonomyChoices();
+  const localize = useLocalize();
+  const { layerLabel, phaseLabel } = useTaxonomyChoices();
   const columns = editable ? 5 : 4;
+  // A long checksheet renders its first rows at once and the rest right after, in a
+  // transition that keys and clicks interrupt: the page answers while it fills in.
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (limit < total) startTransition(() => setLimit(total));
+  }, [limit, total]);
+  // How many rows of each group are rendered yet, in order.
+  const shownOf = new Map<string, number>();
+  let budget = limit;
+  for (const g of groups) {
+    shownOf.set(g.phase, Math.min(g.items.length, Math.max(0, budget)));
+    budget -= g.items.length;
+  }
   return (
     <table className="item-table" aria-label={w.table}>
       <thead>
@@ -136,7 +166,29 @@ export function ItemTable(props: ItemTableProps) {
                 </button>
               </th>
             </tr>
-            {open ? g.items.map((item) => <Row key={item.requirementId} {...props} item={item} />) : null}
+            {open
+              ? g.items
+                  .slice(0, Math.max(0, (budget -= g.items.length) + g.items.length))
+                  .map((item) => (
+                    <Row
+                      key={item.requirementId}
+                      requirementId={item.requirementId}
+                      no={item.no}
+                      title={localize(item.title)}
+                      classification={`${item.layers.map(layerLabel).join('・')} / ${item.phases.map(phaseLabel).join('・')}`}
+                      verdict={book.shown(item.requirementId)?.verdict ?? 'unassessed'}
+                      marks={marksOf(item, book, w, props.suggested.has(item.requirementId))}
+                      saveState={book.state(item.requirementId)}
+                      isCurrent={item.requirementId === props.current}
+                      tabbable={item.requirementId === props.current || props.current === ''}
+                      isSelected={props.selected.has(item.requirementId)}
+                      editable={editable}
+                      w={w}
+                      onOpen={props.onOpen}
+                      onSelect={onSelect}
+                    />
+                  ))
+              : null}
           </tbody>
         );
       })}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AssessmentView } from '../api/assessment.types';
 import { Notice } from '../components/status';
 import { useLanguage } from '../i18n/i18n';
@@ -62,6 +62,11 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
   const current = itemInUrl || order[0]?.requirementId || '';
   const currentItem = view.items.find((i) => i.requirementId === current);
 
+  // Stable handlers for the memoised rows; they call the latest closures.
+  const latest = useRef<{ open: (id: string) => void; select: (ids: string[], on: boolean) => void }>({ open: () => undefined, select: () => undefined });
+  const onOpenRow = useCallback((id: string) => latest.current.open(id), []);
+  const onSelectRows = useCallback((ids: string[], on: boolean) => latest.current.select(ids, on), []);
+
   const go = useCallback(
     (next: WorkspaceFilter, item: string) => navigate(`${location.pathname}${searchOf(next, item)}`, { replace: true }),
     [location.pathname],
@@ -82,6 +87,8 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
     const no = book.undoLast();
     setNotice(no ? w.undone(no) : w.nothingToUndo);
   };
+
+  latest.current = { open: (id) => open(id, false), select };
 
   useWorkspaceKeys(
     {
@@ -161,8 +168,8 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
             collapsed={collapsed}
             suggested={suggested}
             editable={editable}
-            onOpen={(id) => open(id, false)}
-            onSelect={select}
+            onOpen={onOpenRow}
+            onSelect={onSelectRows}
             onToggleGroup={(phase) =>
               setCollapsed((c) => {
                 const next = new Set(c);
