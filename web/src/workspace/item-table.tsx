@@ -168,7 +168,7 @@ export function ItemTable(props: ItemTableProps) {
             </tr>
             {open
               ? g.items
-                  .slice(0, Math.max(0, (budget -= g.items.length) + g.items.length))
+                  .slice(0, shownOf.get(g.phase) ?? 0)
                   .map((item) => (
                     <Row
                       key={item.requirementId}
