@@ -47,6 +47,8 @@ export interface StaleAnswer {
   no: string;
   sentVersion: number;
   current: Answer;
+  /** Why it is stale, when not a version the writer sent. */
+  reason?: string;
 }
 
 /** The refusal of a stale write: names every item and carries each one's current answer. */
@@ -59,7 +61,7 @@ export function staleAnswersError(stale: readonly StaleAnswer[]): AppError {
   return new AppError(
     'conflict',
     detail,
-    stale.map((s) => ({ path: `answers.${s.no}.version`, message: `is ${s.sentVersion}; the stored answer is version ${s.current.version}` })),
+    stale.map((s) => ({ path: `answers.${s.no}.version`, message: s.reason ?? `is ${s.sentVersion}; the stored answer is version ${s.current.version}` })),
     { conflicts: stale.map((s) => ({ requirementId: s.requirementId, no: s.no, current: s.current })) },
   );
 }

@@ -24,3 +24,14 @@ export async function listAnswerHistory(db: Db, assessmentId: string, requiremen
     .orderBy('h.version', 'desc')
     .execute();
 }
+
+/** When each item's answer was last written (through the one write path), by requirement id. */
+export async function lastAnswerWrites(db: Db, assessmentId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('assessment_answer_history')
+    .select(['requirement_id', (eb) => eb.fn.max('changed_at').as('at')])
+    .where('assessment_id', '=', assessmentId)
+    .groupBy('requirement_id')
+    .execute();
+  return new Map(rows.map((r) => [r.requirement_id, String(r.at)] as const));
+}

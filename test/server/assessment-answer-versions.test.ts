@@ -132,4 +132,21 @@ describeEachDatabase('answer versions, conflicts, bulk answers and history', (ge
     expect(await stored(first)).toMatchObject({ verdict: 'fail', version: 3 });
     expect((await history(first)).history[0]).toMatchObject({ version: 3, source: 'import', verdict: 'fail' });
   });
+
+  it('a workbook row that would overwrite an answer written after the export is refused, naming the item', async () => {
+    const book = (await w.client('as1').request('GET', `/api/assessments/${a.id}/workbook?lang=ja`)).rawPayload;
+    const first = a.items[0];
+    if (!first) throw new Error('items');
+    const version = (await stored(first.requirementId))?.version ?? 0;
+    expect((await put(first.requirementId, { verdict: 'needs-review', evidence: 'ブラウザで再確認中', comment: '', version })).statusCode).toBe(200);
+    const bytes = await edit(book, (sheet) => {
+      sheet.getCell('G2').value = '適合';
+    });
+    const r = await w.client('as1').request('POST', `/api/assessments/${a.id}/workbook`, bytes, { headers: { 'content-type': XLSX } });
+    expect(r.statusCode, r.body).toBe(409);
+    const problem = r.json() as ConflictJson;
+    expect(problem.detail).toContain(first.no);
+    expect(problem.conflicts[0]).toMatchObject({ no: first.no, current: { verdict: 'needs-review', evidence: 'ブラウザで再確認中' } });
+    expect(await stored(first.requirementId)).toMatchObject({ verdict: 'needs-review', version: version + 1 });
+  });
 });
