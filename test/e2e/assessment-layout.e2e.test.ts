@@ -154,6 +154,10 @@ describe('assessment workspace layout and accessibility', () => {
 
         if (viewport.width > 700) {
           expect(rowsPerScreen).toBeGreaterThanOrEqual(20);
+          // The whole bundled checksheet (177 items in their phase groups) in a few screens.
+          const screens = (await box(table)).height / viewport.height;
+          measured.push(`${lang} ${viewport.width}px: the whole table is ${screens.toFixed(1)} screens`);
+          expect(screens).toBeLessThanOrEqual(7);
           const t = await box(table);
           const p = await box(pane);
           expect(p.x).toBeGreaterThanOrEqual(t.x + t.width - 1);
