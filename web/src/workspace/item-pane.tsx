@@ -12,7 +12,7 @@ import type { WorkspaceMessages } from '../i18n/messages-workspace';
 import { Link } from '../router/router';
 import { DropZone } from './drop-zone';
 import type { AnswerBook } from './use-answer-book';
-import type { Suggestion } from './use-suggestions';
+import type { Suggestion } from './suggestions';
 
 interface ItemPaneProps {
   assessmentId: string;

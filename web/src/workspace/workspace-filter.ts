@@ -1,5 +1,6 @@
-import type { Answer, ChecksheetItem, Verdict } from '../api/assessment.types';
-import { VERDICTS } from '../api/assessment.types';
+import type { Answer } from '../../../src/core/assessment/assessment.types.js';
+import type { ChecksheetItem } from '../../../src/core/assessment/checksheet.types.js';
+import { VERDICTS, type Verdict } from '../../../src/core/assessment/verdicts.js';
 import { PHASES } from '../../../src/core/taxonomy.js';
 
 /**
