@@ -148,6 +148,41 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
     const now = await stored(first);
     for (const no of disposal) expect(now.answers.find((a) => a.no === no)).toMatchObject({ verdict: 'not-applicable', comment: REASON });
     for (const [no, p] of typed) expect(now.answers.find((a) => a.no === no)?.verdict, no).toBe(p.verdict);
+
+    // What blocks finalising is one click away: the unanswered items, as a filter in the URL.
+    const open = view.items.length - ANSWERED - disposal.length;
+    await ws.progress.getByRole('button', { name: w.blockers(open), exact: true }).click();
+    await first.waitForURL((url) => url.searchParams.get('state') === 'unanswered');
+    await ws.rows.nth(open).waitFor({ state: 'detached' });
+    expect(await ws.rows.count()).toBe(open);
+  });
+
+  it('evidence files arrive by drag and drop and by pasting a screenshot; the row shows them', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const no = [...typed.keys()][0] ?? '';
+    const target = view.items.find((i) => i.no === no);
+    if (!target) throw new Error('item');
+    await first.goto(platform.url(`${path}?item=${encodeURIComponent(target.requirementId)}`));
+    const ws = new WorkspacePage(first);
+    await ws.pane.waitFor();
+    const zone = ws.pane.locator('.drop-zone');
+    expect(await textOf(zone)).toContain(w.dropZone);
+    const dropped = await first.evaluateHandle(`(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['ポートスキャン結果 2026-12-01'], '走査結果.txt', { type: 'text/plain' }));
+      return data;
+    })()`);
+    await zone.dispatchEvent('drop', { dataTransfer: dropped });
+    await ws.pane.getByRole('link', { name: t.assessments.download('走査結果.txt'), exact: true }).waitFor();
+    // A screenshot on the clipboard (a 1×1 PNG), pasted anywhere on the page.
+    await first.evaluate(`(() => {
+      const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([png], 'image.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    })()`);
+    await ws.pane.getByRole('link', { name: /^.*screenshot-.*\.png.*$/ }).waitFor();
+    await ws.rows.filter({ hasText: no }).getByText(w.hasFiles(2), { exact: true }).waitFor();
   });
 
   it('a second browser changes the same item: the first sees the conflict with their answer, nothing is overwritten; undo is a new write', async (ctx) => {
