@@ -238,4 +238,52 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
     ]);
     expect(platform.problems).toEqual([]);
   }, 120_000);
+
+  it('room for suggestions: with the probe route answering (stubbed in the browser), rows mark them, the pane shows the basis, a run is accepted in one action', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    // GET …/suggestions is the probe work's route (404 until it lands): its documented shape is served here in the browser only.
+    const [x, y] = view.items.slice(-2);
+    if (!x || !y) throw new Error('items');
+    const basis = {
+      source: 'probe',
+      runId: 'run-7',
+      check: 'tls.protocols',
+      target: '127.0.0.1:8443',
+      verdict: 'fail',
+      at: '2026-12-01T09:00:00Z',
+      coverage: 'full',
+    };
+    const suggestions = [
+      {
+        requirementId: x.requirementId,
+        verdict: 'fail',
+        reason: 'TLS 1.0 を受け付ける',
+        basis: [{ ...basis, summary: { ja: 'TLS 1.0 で接続できた', en: 'TLS 1.0 accepted' } }],
+      },
+      {
+        requirementId: y.requirementId,
+        verdict: 'pass',
+        reason: '平文の管理画面なし',
+        basis: [{ ...basis, verdict: 'pass', summary: { ja: 'HTTP は閉じている', en: 'HTTP closed' } }],
+      },
+    ];
+    const accepted: unknown[] = [];
+    const page = await first.context().newPage();
+    await page.route('**/api/assessments/*/suggestions', (route) => route.fulfill({ json: { suggestions } }));
+    await page.route('**/api/assessments/*/suggestions/accept', (route) => {
+      accepted.push(route.request().postDataJSON());
+      return route.fulfill({ json: { accepted: 2 } });
+    });
+    await page.goto(platform.url(`${path}?state=suggested&item=${encodeURIComponent(x.requirementId)}`));
+    const ws = new WorkspacePage(page);
+    await ws.rows.nth(1).waitFor();
+    expect(await ws.shownNumbers()).toEqual([x.no, y.no]);
+    expect(await ws.rows.first().getByText(w.suggestionWaiting, { exact: true }).count()).toBe(1);
+    const section = ws.pane.getByRole('region', { name: w.suggestion });
+    expect(await textOf(section)).toContain('TLS 1.0 で接続できた');
+    expect(await textOf(section)).toContain(w.suggestionVerdict(t.assessments.verdicts.fail));
+    await ws.bulk.getByRole('button', { name: w.acceptRunButton('run-7', 2), exact: true }).click();
+    await expect.poll(() => accepted).toEqual([{ requirementIds: [x.requirementId, y.requirementId] }]);
+    await page.close();
+  });
 });
