@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Answer, Verdict } from '../api/assessment.types';
-import { ApiError, api } from '../api/client';
-import { assessmentApi } from '../api/assessments';
+import { saveAnswer, saveAnswers } from '../api/assessments';
+import { ApiError } from '../api/client';
 
 /**
  * The answers of the workspace with autosave: edits are drafts until the
@@ -96,7 +96,7 @@ export function useAnswerBook(assessmentId: string, initial: Answer[], onSaved: 
       book.states.set(id, 'saving');
       book.errors.delete(id);
       bump();
-      api.put<Answer>(assessmentApi(assessmentId, 'answers', id), { ...draft, version: base.version, source }).then(
+      saveAnswer(assessmentId, id, { ...draft, version: base.version, source }).then(
         (next) => {
           book.inFlight.delete(id);
           if (source !== 'undo' && !same(base, next)) book.undo.push({ items: [{ requirementId: id, no: base.no, before: contentOf(base) }] });
@@ -190,7 +190,7 @@ export function useAnswerBook(assessmentId: string, initial: Answer[], onSaved: 
           return a ? [{ requirementId: id, no: a.no, before: contentOf(a) }] : [];
         });
         try {
-          const r = await api.post<{ answers: Answer[] }>(assessmentApi(assessmentId, 'answers'), { items, verdict, comment });
+          const r = await saveAnswers(assessmentId, { items, verdict, comment });
           for (const a of r.answers) {
             book.answers.set(a.requirementId, a);
             book.drafts.delete(a.requirementId);
