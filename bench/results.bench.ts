@@ -69,6 +69,7 @@ export async function resultsBench(options: { seconds: number; assessments?: num
             previous_verdict: null,
             updated_by: null,
             updated_at: at,
+            version: 0,
           };
         });
         const row = {
@@ -141,7 +142,7 @@ export async function resultsBench(options: { seconds: number; assessments?: num
 }
 
 /** Sets up the first admin and logs in; returns the session cookie header. */
-async function adminCookie(ctx: ServiceContext, base: string): Promise<string> {
+export async function adminCookie(ctx: ServiceContext, base: string): Promise<string> {
   const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');
   const jar = new Map<string, string>();
   const call = async (method: string, path: string, body?: unknown, csrf?: string) => {

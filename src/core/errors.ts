@@ -36,6 +36,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     detail?: string,
     readonly errors?: FieldError[],
+    /** Extension members of the problem document (RFC 9457 §3.2), e.g. the current state a conflict lost to. */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(detail ?? ERROR_CATALOG[code]);
   }

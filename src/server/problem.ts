@@ -31,8 +31,9 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-export function problemOf(code: ErrorCode, detail: string, instance: string, errors?: FieldError[]): Problem {
+export function problemOf(code: ErrorCode, detail: string, instance: string, errors?: FieldError[], extensions?: Readonly<Record<string, unknown>>): Problem {
   return {
+    ...extensions,
     type: `urn:tebiki:problem:${code}`,
     title: ERROR_CATALOG[code],
     status: STATUS[code],
@@ -51,7 +52,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 export function handleError(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   const instance = request.url.split('?')[0] ?? request.url;
   if (error instanceof AppError) {
-    return sendProblem(reply, problemOf(error.code, error.message, instance, error.errors));
+    return sendProblem(reply, problemOf(error.code, error.message, instance, error.errors, error.extensions));
   }
   const fe = error as FastifyError;
   if (fe.validation) {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { type Answer, answerProblem } from '../core/assessment/assessment.types.js';
-import { ANSWER_LIMITS, DEFECT_KINDS, VERDICTS } from '../core/assessment/verdicts.js';
+import { type Answer, type AnswerHistoryEntry, type AnswerSource, answerProblem } from '../core/assessment/assessment.types.js';
+import { ANSWER_LIMITS, DEFECT_KINDS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
-import { type AnswerChange, findAnswer, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
-import { listAttachments } from '../store/attachments.repository.js';
+import { listAnswerHistory } from '../store/answer-history.repository.js';
+import { type AnswerChange, findAnswer, findAnswers, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
+import { type AnswerWrite, answerNow, writeAnswers } from './answer-writes.js';
 import { fileDefectProposal } from './assessment-defects.js';
-import { attachmentMeta, FINAL_READ_ONLY, invalid, itemOf, toAnswer, writableAssessment } from './assessment-records.js';
+import { FINAL_READ_ONLY, invalid, itemOf, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { notifyDefectFlagged } from './notification-events.js';
 import { kickMail } from './notifications.service.js';
@@ -19,6 +20,22 @@ export const AnswerInput = z
   .object({
     verdict: z.enum(VERDICTS),
     evidence: longText(ANSWER_LIMITS.evidence).default(''),
+    comment: longText(ANSWER_LIMITS.comment).default(''),
+    /** The answer's version the writer read: a newer stored one refuses the write (409 conflict). */
+    version: z.number().int().min(0),
+    /** An undo is a write like any other, recorded as such in the history. */
+    source: z.enum(['answer', 'undo']).default('answer'),
+  })
+  .strict();
+
+export const BulkAnswerInput = z
+  .object({
+    items: z
+      .array(z.object({ requirementId: z.string().min(1).max(200), version: z.number().int().min(0) }).strict())
+      .min(1, 'choose at least one item')
+      .max(2000, 'at most 2000 items at once'),
+    verdict: z.enum(VERDICTS),
+    /** Written to every item; for 対象外 it is the one reason for all. */
     comment: longText(ANSWER_LIMITS.comment).default(''),
   })
   .strict();
@@ -35,36 +52,84 @@ export const DefectInput = z
   })
   .strict();
 
-/** The stored answer, after a change, with its attachments. */
-async function answerNow(db: Db, assessmentId: string, requirementId: string): Promise<Answer> {
-  const row = await findAnswer(db, assessmentId, requirementId);
-  if (!row) throw new AppError('not-found');
-  const files = (await listAttachments(db, assessmentId)).filter((f) => f.requirement_id === requirementId).map(attachmentMeta);
-  return toAnswer(row, files);
-}
-
-/** Writes an answer change and moves the assessment on (new version; a draft is now in progress). Refused once final. */
-async function writeAnswer(trx: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>, at: string) {
+/** Writes a flag change and moves the assessment on (new version; a draft is now in progress). Refused once final. */
+async function writeFlag(trx: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>, at: string) {
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
   await updateAnswer(trx, assessmentId, requirementId, change);
 }
 
+/** Answers one item; refused with a conflict naming the item when someone else's answer came first. */
 export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, input: z.output<typeof AnswerInput>): Promise<Answer> {
   const row = await writableAssessment(ctx, actor, id);
   const item = await itemOf(ctx.store.db, row, requirementId);
   const problem = answerProblem(input);
   if (problem) throw invalid('body.comment', problem);
-  const at = ctx.now().toISOString();
-  const change = { verdict: input.verdict, evidence: input.evidence, comment: input.comment, review: null, updated_by: actorId(actor), updated_at: at };
+  const write = { item, version: input.version, verdict: input.verdict, evidence: input.evidence, comment: input.comment, source: input.source };
   return mutate(
     ctx,
     actor,
-    { action: 'assessment.answered', targetType: 'assessment', targetId: id, detail: { requirementId, no: item.no, verdict: input.verdict } },
+    (a: Answer) => ({
+      action: 'assessment.answered',
+      targetType: 'assessment',
+      targetId: id,
+      detail: { requirementId, no: item.no, verdict: input.verdict, version: a.version, source: input.source },
+    }),
     async (trx) => {
-      await writeAnswer(trx, id, requirementId, change, at);
-      return answerNow(trx, id, requirementId);
+      const [answer] = await writeAnswers(trx, id, [write], actorId(actor), ctx.now().toISOString());
+      if (!answer) throw new AppError('not-found', `item ${requirementId} is not in assessment ${id}`);
+      return answer;
     },
   );
+}
+
+/**
+ * One verdict (and comment) for several items, all or nothing: e.g. 対象外
+ * with one reason for a whole group. Any stale item refuses the lot, naming each.
+ */
+export async function answerItems(ctx: ServiceContext, actor: Actor, id: string, input: z.output<typeof BulkAnswerInput>): Promise<{ answers: Answer[] }> {
+  const row = await writableAssessment(ctx, actor, id);
+  const items = new Map((await itemsOf(ctx.store.db, row)).map((i) => [i.requirementId, i] as const));
+  const problem = answerProblem({ verdict: input.verdict, evidence: '', comment: input.comment });
+  if (problem) throw invalid('body.comment', problem);
+  const seen = new Set<string>();
+  const writes: AnswerWrite[] = [];
+  for (const [n, entry] of input.items.entries()) {
+    const item = items.get(entry.requirementId);
+    if (!item) throw invalid(`body.items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
+    if (seen.has(item.requirementId)) throw invalid(`body.items.${n}.requirementId`, `item ${item.no} is listed twice`);
+    seen.add(item.requirementId);
+    writes.push({ item, version: entry.version, verdict: input.verdict, evidence: '', comment: input.comment, source: 'bulk' });
+  }
+  return mutate(
+    ctx,
+    actor,
+    { action: 'assessment.answered-bulk', targetType: 'assessment', targetId: id, detail: { verdict: input.verdict, nos: writes.map((w) => w.item.no) } },
+    async (trx) => {
+      // Evidence is each item's own: keep what is stored (read under the same transaction).
+      const stored = new Map((await findAnswers(trx, id)).map((a) => [a.requirement_id, a.evidence] as const));
+      const kept = writes.map((w) => ({ ...w, evidence: stored.get(w.item.requirementId) ?? '' }));
+      return { answers: await writeAnswers(trx, id, kept, actorId(actor), ctx.now().toISOString()) };
+    },
+  );
+}
+
+/** One item's history of answers, newest first, as its readers may see it. */
+export async function answerHistory(ctx: ServiceContext, actor: Actor, id: string, requirementId: string): Promise<{ history: AnswerHistoryEntry[] }> {
+  const row = await visibleAssessment(ctx, actor, id);
+  await itemOf(ctx.store.db, row, requirementId);
+  const rows = await listAnswerHistory(ctx.store.db, id, requirementId);
+  return {
+    history: rows.map((r) => ({
+      version: Number(r.version),
+      verdict: r.verdict as Verdict,
+      evidence: r.evidence,
+      comment: r.comment,
+      source: r.source as AnswerSource,
+      sourceRef: r.source_ref,
+      by: r.changed_by ? { id: r.changed_by, displayName: r.changed_by_name ?? '' } : null,
+      at: r.changed_at,
+    })),
+  };
 }
 
 /**
@@ -93,7 +158,7 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
         ? (before?.defect_proposal_id ?? null)
         : await fileDefectProposal(trx, { assessmentId: id, editionId: row.edition_id, item, kind: input.kind, note: input.note, assessorId, at });
       if (!same && proposalId) await notifyDefectFlagged(ctx, trx, { proposalId, no: item.no, title: item.title.ja });
-      await writeAnswer(
+      await writeFlag(
         trx,
         id,
         requirementId,
@@ -117,7 +182,7 @@ export async function clearDefect(ctx: ServiceContext, actor: Actor, id: string,
     actor,
     { action: 'assessment.defect-cleared', targetType: 'assessment', targetId: id, detail: { requirementId, no: item.no } },
     async (trx) => {
-      await writeAnswer(
+      await writeFlag(
         trx,
         id,
         requirementId,

@@ -116,6 +116,7 @@ export function toAnswer(r: AnswerRow, attachments: AttachmentMeta[]): Answer {
     previousVerdict: (r.previous_verdict as Verdict | null) ?? null,
     attachments,
     updatedAt: r.updated_at,
+    version: Number(r.version),
   };
 }
 

@@ -6,6 +6,9 @@ import type { Edition } from '../core/model/edition.schema.js';
 import { findAnswers, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
 import { readChecksheetWorkbook } from '../workbook/read-checksheet-workbook.js';
 import { type WorkbookCover, writeChecksheetWorkbook } from '../workbook/write-checksheet-workbook.js';
+import { lastAnswerWrites } from '../store/answer-history.repository.js';
+import type { Db } from '../store/database.js';
+import { type AnswerWrite, answerNow, staleAnswersError, writeAnswers } from './answer-writes.js';
 import { fileDefectProposal } from './assessment-defects.js';
 import { checksheetOf, FINAL_READ_ONLY, fileSlug, itemsOf, writableAssessment } from './assessment-records.js';
 import { assessmentWithEdition } from './assessment-results.service.js';
@@ -42,6 +45,30 @@ export async function exportWorkbook(ctx: ServiceContext, actor: Actor, id: stri
   return { filename: assessmentFilename(view, now, 'xlsx'), content: await assessmentWorkbook(view, edition, lang, now) };
 }
 
+/**
+ * A workbook row that differs from an answer written after the workbook was
+ * exported would overwrite someone's newer answer: refused like a stale API
+ * write, naming each item with its stored answer. Without the export time
+ * (no _tebiki sheet) the reader has already warned that nothing can be checked.
+ */
+async function refuseStaleRows(trx: Db, id: string, writes: readonly AnswerWrite[], exportedAt: string | null): Promise<void> {
+  if (!exportedAt || writes.length === 0) return;
+  const last = await lastAnswerWrites(trx, id);
+  const stale = writes.filter((w) => (last.get(w.item.requirementId) ?? '') > exportedAt);
+  if (stale.length === 0) return;
+  throw staleAnswersError(
+    await Promise.all(
+      stale.map(async (w) => ({
+        requirementId: w.item.requirementId,
+        no: w.item.no,
+        sentVersion: w.version,
+        current: await answerNow(trx, id, w.item.requirementId),
+        reason: `was answered again after the workbook was exported (${exportedAt}); export it again or change the item in the browser`,
+      })),
+    ),
+  );
+}
+
 const sameDefect = (a: { kind: string; note: string } | null, b: { kind: string; note: string } | null) =>
   a === null ? b === null : b !== null && a.kind === b.kind && a.note === b.note;
 
@@ -70,34 +97,39 @@ export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: stri
         return before.verdict !== a.verdict || before.evidence !== a.evidence || before.comment !== a.comment || !sameDefect(oldDefect, a.defect);
       });
       if (changed.length === 0) return 0;
-      if (!(await touchAssessment(trx, id, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
+      // Verdict, evidence and comment go through the one versioned write path (source: import).
+      const answerWrites: AnswerWrite[] = [];
+      for (const a of changed) {
+        const before = stored.get(a.requirementId);
+        const item = byItem.get(a.requirementId);
+        if (!before || !item) continue;
+        if (before.verdict !== a.verdict || before.evidence !== a.evidence || before.comment !== a.comment)
+          answerWrites.push({ item, version: Number(before.version), verdict: a.verdict, evidence: a.evidence, comment: a.comment, source: 'import' });
+      }
+      await refuseStaleRows(trx, id, answerWrites, reading.meta.exportedAt);
+      await writeAnswers(trx, id, answerWrites, by, at);
+      if (answerWrites.length === 0 && !(await touchAssessment(trx, id, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
       for (const a of changed) {
         const before = stored.get(a.requirementId);
         const item = byItem.get(a.requirementId);
         if (!before || !item) continue;
         const oldDefect = before.defect_kind ? { kind: before.defect_kind, note: before.defect_note ?? '' } : null;
-        const verdictSame = before.verdict === a.verdict && before.evidence === a.evidence && before.comment === a.comment;
-        let defect = {};
-        if (!sameDefect(oldDefect, a.defect)) {
-          const proposalId = a.defect
-            ? await fileDefectProposal(trx, {
-                assessmentId: id,
-                editionId: row.edition_id,
-                item,
-                kind: a.defect.kind,
-                note: a.defect.note,
-                assessorId: by ?? '',
-                at,
-              })
-            : null;
-          defect = { defect_kind: a.defect?.kind ?? null, defect_note: a.defect?.note ?? null, defect_proposal_id: proposalId };
-        }
+        if (sameDefect(oldDefect, a.defect)) continue;
+        const proposalId = a.defect
+          ? await fileDefectProposal(trx, {
+              assessmentId: id,
+              editionId: row.edition_id,
+              item,
+              kind: a.defect.kind,
+              note: a.defect.note,
+              assessorId: by ?? '',
+              at,
+            })
+          : null;
         await updateAnswer(trx, id, a.requirementId, {
-          verdict: a.verdict,
-          evidence: a.evidence,
-          comment: a.comment,
-          ...(verdictSame ? {} : { review: null }),
-          ...defect,
+          defect_kind: a.defect?.kind ?? null,
+          defect_note: a.defect?.note ?? null,
+          defect_proposal_id: proposalId,
           updated_by: by,
           updated_at: at,
         });

@@ -102,6 +102,7 @@ function answerRows(assessmentId: string, answers: AssessmentView['answers'], by
     previous_verdict: a.previousVerdict,
     updated_by: a.updatedAt ? by : null,
     updated_at: a.updatedAt ? at : null,
+    version: 0,
   }));
 }
 

@@ -10,9 +10,9 @@ import type { Finding, SourcedFinding } from '../core/evidence/finding.types.js'
 import { type Suggestion, suggest } from '../core/evidence/suggest.js';
 import { AppError } from '../core/errors.js';
 import { firmwareLinks } from '../firmware/firmware-links.js';
-import { touchAssessment, updateAnswer } from '../store/assessments.repository.js';
 import { type FirmwareAnalysisRow, listAnswerSources, upsertAnswerSource } from '../store/firmware-analyses.repository.js';
-import { FINAL_READ_ONLY, itemsOf, writableAssessment } from './assessment-records.js';
+import { answerNow, writeAnswers } from './answer-writes.js';
+import { itemsOf, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { visibleAnalysis, visibleAnalysisOf } from './firmware-analyses.service.js';
 
@@ -76,14 +76,25 @@ export async function acceptFirmwareSuggestion(
   const at = ctx.now().toISOString();
   const detail = { requirementId, no: item.no, source: 'firmware', runId: analysisId, verdict: s.verdict };
   await mutate(ctx, actor, { action: 'assessment.suggestion-accepted', targetType: 'assessment', targetId: assessmentId, detail }, async (trx) => {
-    if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
-    await updateAnswer(trx, assessmentId, requirementId, {
-      verdict: s.verdict,
-      evidence: evidenceText(row, s),
-      review: null,
-      updated_by: actorId(actor),
-      updated_at: at,
-    });
+    // The one write path for answers (versions, history, final read-only), as for every other source.
+    const current = await answerNow(trx, assessmentId, requirementId);
+    await writeAnswers(
+      trx,
+      assessmentId,
+      [
+        {
+          item,
+          version: current.version,
+          verdict: s.verdict,
+          evidence: evidenceText(row, s),
+          comment: current.comment,
+          source: 'suggestion',
+          sourceRef: `firmware:${analysisId}`,
+        },
+      ],
+      actorId(actor),
+      at,
+    );
     await upsertAnswerSource(trx, {
       assessment_id: assessmentId,
       requirement_id: requirementId,

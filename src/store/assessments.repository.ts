@@ -141,6 +141,27 @@ export async function findAnswer(db: Db, assessmentId: string, requirementId: st
     .executeTakeFirst();
 }
 
+/**
+ * Writes verdict, evidence and comment only while the answer still has the
+ * version the writer read, and bumps it. Returns whether it was written.
+ */
+export async function updateAnswerIfVersion(
+  db: Db,
+  assessmentId: string,
+  requirementId: string,
+  version: number,
+  change: Partial<AnswerChange>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('assessment_answers')
+    .set((eb) => ({ ...change, version: eb('version', '+', 1) }))
+    .where('assessment_id', '=', assessmentId)
+    .where('requirement_id', '=', requirementId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function updateAnswer(db: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>): Promise<void> {
   await db.updateTable('assessment_answers').set(change).where('assessment_id', '=', assessmentId).where('requirement_id', '=', requirementId).execute();
 }

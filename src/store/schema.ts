@@ -199,6 +199,23 @@ export interface AssessmentAnswersTable {
   previous_verdict: string | null;
   updated_by: string | null;
   updated_at: string | null;
+  /** Bumped by every write of verdict, evidence or comment (optimistic concurrency). */
+  version: number;
+}
+
+/** One write of an answer: what it became, who wrote it, and from where. */
+export interface AssessmentAnswerHistoryTable {
+  id: string;
+  assessment_id: string;
+  requirement_id: string;
+  version: number;
+  verdict: string;
+  evidence: string;
+  comment: string;
+  source: string;
+  source_ref: string | null;
+  changed_by: string | null;
+  changed_at: string;
 }
 
 /** Evidence file content, stored once per SHA-256. */
@@ -332,6 +349,7 @@ export interface Database {
   checksheet_snapshots: ChecksheetSnapshotsTable;
   assessments: AssessmentsTable;
   assessment_answers: AssessmentAnswersTable;
+  assessment_answer_history: AssessmentAnswerHistoryTable;
   attachment_blobs: AttachmentBlobsTable;
   assessment_attachments: AssessmentAttachmentsTable;
   product_versions: ProductVersionsTable;

@@ -28,7 +28,8 @@ export interface WorkbookReading {
   answers: WorkbookAnswer[];
   /** Items that changed since the workbook was exported, items without a row, another edition, and the like. */
   warnings: FieldError[];
-  meta: { editionId: string | null; assessmentId: string | null };
+  /** exportedAt: when the workbook was written (ISO 8601), null when unknown. */
+  meta: { editionId: string | null; assessmentId: string | null; exportedAt: string | null };
 }
 
 /** What the workbook is expected to belong to; a difference is a warning. */
@@ -252,7 +253,7 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
   const sheet = workbook.getWorksheet(SHEETS.meta);
   if (!sheet) {
     warnings.push({ path: SHEETS.meta, message: 'the workbook has no _tebiki sheet, so its edition cannot be checked; rows are matched by 項番' });
-    return { editionId: null, assessmentId: null };
+    return { editionId: null, assessmentId: null, exportedAt: null };
   }
   const values = new Map<string, { text: string; row: number }>();
   sheet.eachRow((row, r) => {
@@ -279,7 +280,8 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
       message: `the workbook was exported from assessment ${assessmentId}, not ${expected.assessmentId}`,
     });
   }
-  return { editionId, assessmentId };
+  const exported = values.get('exportedAt')?.text ?? '';
+  return { editionId, assessmentId, exportedAt: Number.isNaN(Date.parse(exported)) ? null : new Date(exported).toISOString() };
 }
 
 function invalid(errors: FieldError[]): AppError {

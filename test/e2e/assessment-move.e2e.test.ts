@@ -93,6 +93,7 @@ describe('assessments: move to a newer edition, then compare', () => {
         verdict,
         evidence: `${item.no} の確認記録（2026-04）`,
         comment: '',
+        version: 0,
       });
     }
     let view = await api<View>(platform, assessor, 'GET', `/api/assessments/${oldId}`);
@@ -136,8 +137,8 @@ describe('assessments: move to a newer edition, then compare', () => {
     expect(await detail.itemNumbers()).toEqual(items.map((i) => i.no));
 
     // The reworded item: new text, verdict back to 要確認, the old verdict named, the evidence kept.
-    expect(await textOf(detail.reviewFlag(changed.no))).toBe(t.assessments.reviewChanged(t.assessments.verdicts.pass));
     expect(await detail.verdictValue(changed.no)).toBe('needs-review');
+    expect(await textOf(detail.reviewFlag(changed.no))).toBe(t.assessments.reviewChanged(t.assessments.verdicts.pass));
     expect(await detail.evidenceValue(changed.no)).toBe(`${changed.no} の確認記録（2026-04）`);
     expect((await detail.criteria(changed.no))[0]).toBe(REWORDED.ja);
 
@@ -146,11 +147,12 @@ describe('assessments: move to a newer edition, then compare', () => {
       [unchanged, 'pass'],
       [failed, 'fail'],
     ] as const) {
-      expect(await detail.reviewFlag(item.no).count(), item.no).toBe(0);
       expect(await detail.verdictValue(item.no), item.no).toBe(verdict);
+      expect(await detail.reviewFlag(item.no).count(), item.no).toBe(0);
       expect(await detail.evidenceValue(item.no), item.no).toBe(`${item.no} の確認記録（2026-04）`);
     }
-    expect(await main.locator('article.answer-row > .notice').count()).toBe(1);
+    // The table marks exactly the one item that changed.
+    expect(await main.locator('tr.item-row .mark-changed').count()).toBe(1);
 
     // The final assessment stays as it was, on its own edition.
     const old = await api<View & { edition: { id: string } }>(platform, assessor, 'GET', `/api/assessments/${oldId}`);

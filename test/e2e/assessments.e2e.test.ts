@@ -185,6 +185,7 @@ describe('assessments: create, answer, finalise; who sees what', () => {
       verdict: 'fail',
       evidence: '',
       comment: '',
+      version: 0,
     });
     expect(put.status).toBe(409);
   });
@@ -269,6 +270,7 @@ describe('assessments: create, answer, finalise; who sees what', () => {
       verdict: 'fail',
       evidence: '',
       comment: '',
+      version: 0,
     });
     expect(put.status).toBe(403);
 

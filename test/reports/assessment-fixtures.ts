@@ -37,6 +37,7 @@ function answer(item: ChecksheetItem, verdict: Verdict, extra: Partial<Answer> =
     previousVerdict: null,
     attachments: [],
     updatedAt: '2026-03-02T10:00:00.000Z',
+    version: 1,
     ...extra,
   };
 }

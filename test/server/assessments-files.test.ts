@@ -5,7 +5,7 @@ import { importEdition } from '../../src/services/editions.service.js';
 import { countBlobs } from '../../src/store/attachments.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { bundledEdition, edit, itemRows } from '../workbook/workbook-helpers.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, answerVersions, assessmentWorld } from './assessments.fixture.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -182,8 +182,10 @@ describeEachDatabase('assessment files, workbooks, results and reports through t
       const first = a.items[0];
       if (!first) throw new Error('fixture');
       const before = await score();
-      const put = (verdict: string) =>
-        w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${first.requirementId}`, { verdict, evidence: '再確認', comment: '' });
+      const put = async (verdict: string) => {
+        const version = (await answerVersions(w, a.id)).get(first.requirementId) ?? 0;
+        return w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${first.requirementId}`, { verdict, evidence: '再確認', comment: '', version });
+      };
       expect((await put('fail')).statusCode).toBe(200);
       expect(await score()).toBe(before + 1);
       expect((await put('pass')).statusCode).toBe(200);
@@ -229,7 +231,7 @@ describeEachDatabase('assessment files, workbooks, results and reports through t
       for (const item of [kept, changed]) {
         await w
           .client('as1')
-          .request('PUT', `/api/assessments/${a.id}/answers/${item.requirementId}`, { verdict: 'pass', evidence: `根拠 ${item.no}`, comment: '' });
+          .request('PUT', `/api/assessments/${a.id}/answers/${item.requirementId}`, { verdict: 'pass', evidence: `根拠 ${item.no}`, comment: '', version: 0 });
       }
       await upload(a, kept.requirementId, PNG, 'image/png', '証跡.png');
 

@@ -32,6 +32,7 @@ export interface AnswerJson {
   defect: { kind: string; note: string; proposalId: string | null } | null;
   review: string | null;
   attachments: { id: string; sha256: string; filename: string; mediaType: string; size: number }[];
+  version: number;
 }
 
 export interface AssessmentJson {
@@ -116,10 +117,18 @@ export async function assessmentWorld(store: Store, config: Partial<Config> = {}
 
 /** Answers every item with pass (the first few with other verdicts), so an assessment can be finalised. */
 export async function answerAll(world: AssessmentWorld, a: AssessmentJson): Promise<void> {
+  const versions = await answerVersions(world, a.id);
   for (const item of a.items) {
+    const version = versions.get(item.requirementId) ?? 0;
     const r = await world
       .client('as1')
-      .request('PUT', `/api/assessments/${a.id}/answers/${item.requirementId}`, { verdict: 'pass', evidence: '確認済み', comment: '' });
+      .request('PUT', `/api/assessments/${a.id}/answers/${item.requirementId}`, { verdict: 'pass', evidence: '確認済み', comment: '', version });
     expect(r.statusCode, r.body).toBe(200);
   }
+}
+
+/** Each item's stored answer version (what a writer sends back), read as the assessor. */
+export async function answerVersions(world: AssessmentWorld, id: string): Promise<Map<string, number>> {
+  const view = (await world.client('as1').request('GET', `/api/assessments/${id}`)).json() as AssessmentJson;
+  return new Map(view.answers.map((x) => [x.requirementId, x.version] as const));
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, answerVersions, assessmentWorld } from './assessments.fixture.js';
 
 describeEachDatabase('assessments through the API', (get) => {
   let w: AssessmentWorld;
@@ -82,7 +82,9 @@ describeEachDatabase('assessments through the API', (get) => {
           expect(r.statusCode, `${who} ${url}`).toBe(404);
           expect(r.json().code).toBe('not-found');
         }
-        expect((await c.request('PUT', `/api/assessments/${a.id}/answers/${first}`, { verdict: 'pass', evidence: '', comment: '' })).statusCode).toBe(404);
+        expect(
+          (await c.request('PUT', `/api/assessments/${a.id}/answers/${first}`, { verdict: 'pass', evidence: '', comment: '', version: 0 })).statusCode,
+        ).toBe(404);
         expect((await c.request('POST', `/api/assessments/${a.id}/status`, { to: 'in-progress', version: a.version })).statusCode).toBe(404);
         expect((await w.patch(who, `/api/assessments/${a.id}`, { version: a.version, title: 'x' })).statusCode).toBe(404);
         expect(await ids(who)).not.toContain(a.id);
@@ -95,7 +97,7 @@ describeEachDatabase('assessments through the API', (get) => {
       const m = w.client('a1');
       const first = a.items[0]?.requirementId ?? '';
       const writes = [
-        await m.request('PUT', `/api/assessments/${a.id}/answers/${first}`, { verdict: 'pass', evidence: '', comment: '' }),
+        await m.request('PUT', `/api/assessments/${a.id}/answers/${first}`, { verdict: 'pass', evidence: '', comment: '', version: 0 }),
         await m.request('PUT', `/api/assessments/${a.id}/answers/${first}/defect`, { kind: 'unclear', note: 'x' }),
         await m.request('POST', `/api/assessments/${a.id}/status`, { to: 'in-progress', version: a.version }),
         await w.patch('a1', `/api/assessments/${a.id}`, { version: a.version, title: 'x' }),
@@ -131,7 +133,11 @@ describeEachDatabase('assessments through the API', (get) => {
     beforeAll(async () => {
       a = await w.create({ title: '状態遷移' });
     });
-    const put = (requirementId: string, body: unknown) => w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${requirementId}`, body);
+    // Every write names the version it read: the stored one, looked up first.
+    const put = async (requirementId: string, body: unknown) => {
+      const version = (await answerVersions(w, a.id)).get(requirementId) ?? 0;
+      return w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${requirementId}`, { version, ...(body as object) });
+    };
 
     it('answering a draft starts it (in progress) and bumps the version', async () => {
       const item = a.items[0];

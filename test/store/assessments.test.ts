@@ -60,6 +60,7 @@ const answer = (assessmentId: string, n: number, overrides: Partial<AnswerRow> =
   previous_verdict: null,
   updated_by: null,
   updated_at: null,
+  version: 0,
   ...overrides,
 });
 

@@ -169,7 +169,7 @@ describe('readChecksheetWorkbook', () => {
     expect(reading.answers.map((a) => a.requirementId)).toEqual(items.map((i) => i.requirementId));
     expect(reading.answers[4]).toMatchObject({ row: at(4), no: items[4]?.no });
     expect(reading.warnings).toEqual([]);
-    expect(reading.meta).toEqual({ editionId: checksheet.edition.id, assessmentId: 'asm-1' });
+    expect(reading.meta).toEqual({ editionId: checksheet.edition.id, assessmentId: 'asm-1', exportedAt: '2026-12-01T09:00:00.000Z' });
   });
 
   it('reads what an assessor typed: labels in either language, ids, rich text, formulas, defect flags', async () => {

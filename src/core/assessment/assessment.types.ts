@@ -41,6 +41,25 @@ export interface Answer {
   previousVerdict: Verdict | null;
   attachments: AttachmentMeta[];
   updatedAt: string | null;
+  /** Bumped by every write of verdict, evidence or comment: send it back with the next write. */
+  version: number;
+}
+
+/** Where a write of an answer came from. */
+export const ANSWER_SOURCES = ['answer', 'bulk', 'import', 'suggestion', 'undo'] as const;
+export type AnswerSource = (typeof ANSWER_SOURCES)[number];
+
+/** One write of an answer, as the item's history shows it. */
+export interface AnswerHistoryEntry {
+  version: number;
+  verdict: Verdict;
+  evidence: string;
+  comment: string;
+  source: AnswerSource;
+  /** e.g. the probe run a suggestion came from. */
+  sourceRef: string | null;
+  by: { id: string; displayName: string } | null;
+  at: string;
 }
 
 /** Answer content as an assessor or a workbook gives it. */
@@ -87,6 +106,7 @@ export function blankAnswers(checksheet: Pick<Checksheet, 'items'>): Answer[] {
     previousVerdict: null,
     attachments: [],
     updatedAt: null,
+    version: 0,
   }));
 }
 

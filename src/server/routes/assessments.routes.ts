@@ -2,7 +2,16 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, contentDisposition } from '../../core/assessment/attachment-rules.js';
 import { AppError } from '../../core/errors.js';
-import { AnswerInput, answerItem, clearDefect, DefectInput, flagDefect } from '../../services/assessment-answers.service.js';
+import {
+  AnswerInput,
+  answerHistory,
+  answerItem,
+  answerItems,
+  BulkAnswerInput,
+  clearDefect,
+  DefectInput,
+  flagDefect,
+} from '../../services/assessment-answers.service.js';
 import { addAttachment, readAttachment, removeAttachment } from '../../services/assessment-attachments.service.js';
 import { assessmentReport, comparisonReport, type ReportFile, ReportQuery } from '../../services/assessment-reports.service.js';
 import { assessmentResults, CompareQuery, compareTwo, ResultsQuery } from '../../services/assessment-results.service.js';
@@ -87,12 +96,29 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
 
   app.put(
     '/api/assessments/:id/answers/:requirementId',
-    { schema: { tags, summary: 'Answer one check item', body: docSchema(AnswerInput) } },
+    {
+      schema: {
+        tags,
+        summary: 'Answer one check item (send the version you read; a newer one answers 409 with the current answer)',
+        body: docSchema(AnswerInput),
+      },
+    },
     async (request) => {
       const p = parseInput(AnswerParams, request.params, 'params');
       return answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body));
     },
   );
+
+  app.post(
+    '/api/assessments/:id/answers',
+    { schema: { tags, summary: 'One verdict and comment for several items, all or nothing', body: docSchema(BulkAnswerInput) } },
+    async (request) => answerItems(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(BulkAnswerInput, request.body)),
+  );
+
+  app.get('/api/assessments/:id/answers/:requirementId/history', { schema: { tags, summary: "One item's answers, newest first" } }, async (request) => {
+    const p = parseInput(AnswerParams, request.params, 'params');
+    return answerHistory(ctx, request.actor, p.id, p.requirementId);
+  });
 
   app.put(
     '/api/assessments/:id/answers/:requirementId/defect',

@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import { type WorkspaceMessages, workspaceMessages } from '../../../web/src/i18n/messages-workspace.js';
+import { VERDICTS as VERDICT_ORDER } from '../../../src/core/assessment/verdicts.js';
 import { textOf, textsOf } from './locator-text.js';
 
 type Verdict = keyof Messages['assessments']['verdicts'];
@@ -16,7 +18,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** /assessments/:id: cover, status bar, reports, workbook, and one card per check item. */
+/**
+ * /assessments/:id: status bar, the workspace (a table of items with a detail
+ * pane for the selected one), then cover, reports and workbook.
+ */
 export class AssessmentPage {
   readonly heading: Locator;
   readonly statusBar: Locator;
@@ -24,11 +29,14 @@ export class AssessmentPage {
   readonly notFound: Locator;
   readonly readOnlyMember: Locator;
   readonly readOnlyFinal: Locator;
-  /** Every form control in the page's content: none for a reader. */
+  /** Every control that would change the assessment: none for a reader. */
   readonly controls: Locator;
-  /** Answer fields: none once final. */
+  /** Answer fields (pane, row selection, bulk actions): none once final. */
   readonly answerFields: Locator;
+  readonly table: Locator;
+  readonly pane: Locator;
   private readonly t: Messages;
+  private readonly w: WorkspaceMessages;
   private readonly main: Locator;
 
   constructor(
@@ -36,6 +44,7 @@ export class AssessmentPage {
     lang: Lang = 'ja',
   ) {
     this.t = messages[lang];
+    this.w = workspaceMessages[lang];
     this.main = page.getByRole('main');
     this.heading = this.main.getByRole('heading', { level: 1 });
     this.statusBar = this.main.locator('.assessment-status-bar');
@@ -43,8 +52,14 @@ export class AssessmentPage {
     this.notFound = this.main.getByRole('alert').filter({ hasText: this.t.errorNotFound });
     this.readOnlyMember = this.main.getByText(this.t.assessments.readOnlyMember);
     this.readOnlyFinal = this.main.getByText(this.t.assessments.readOnlyFinal);
-    this.controls = this.main.locator('input, textarea, select, button');
-    this.answerFields = this.main.locator('article.answer-row').locator('input, textarea, select, button');
+    this.table = this.main.getByRole('table', { name: this.w.table });
+    this.pane = this.main.locator('section.item-pane');
+    this.answerFields = this.main.locator(
+      '.item-pane input, .item-pane textarea, .item-pane select, .item-table input, .bulk-bar input, .bulk-bar select, .bulk-bar button',
+    );
+    this.controls = this.answerFields.or(
+      this.main.locator('.item-pane button:not(.pane-back), .assessment-status-bar button, .workbook-panel input, .undo-line button'),
+    );
   }
 
   async open(baseUrl: string, path: string): Promise<void> {
@@ -53,56 +68,89 @@ export class AssessmentPage {
   }
 
   async waitForItems(): Promise<void> {
-    await this.main.locator('article.answer-row').first().waitFor();
+    await this.table.locator('tr.item-row').first().waitFor();
   }
 
-  /** 項番 of every item, in checksheet order. */
+  /** 項番 of every row shown, in checksheet order. */
   async itemNumbers(): Promise<string[]> {
-    return await textsOf(this.main.locator('article.answer-row h3 .item-number'));
+    return await textsOf(this.table.locator('tr.item-row .item-number'));
   }
 
+  /** The table row of an item. */
   item(no: string): Locator {
-    return this.main.locator('article.answer-row').filter({ has: this.page.locator('h3 .item-number', { hasText: exactly(no) }) });
+    return this.table.locator('tr.item-row').filter({ has: this.page.locator('.item-number', { hasText: exactly(no) }) });
   }
 
-  /** Fill in one item's answer and save it; resolves when the server has answered. */
+  /** The detail pane while it shows this item. */
+  paneOf(no: string): Locator {
+    return this.pane.filter({ has: this.page.locator('h2 .item-number', { hasText: exactly(no) }) });
+  }
+
+  /** Open an item in the pane by clicking its row. */
+  async select(no: string): Promise<Locator> {
+    const pane = this.paneOf(no);
+    if ((await pane.count()) === 0) await this.item(no).locator('button.item-open').click();
+    await pane.waitFor();
+    return pane;
+  }
+
+  saveState(no: string): Locator {
+    return this.paneOf(no).locator('.save-state');
+  }
+
+  /** Answer one item in its pane; resolves when the autosave has finished (saved) or was refused. */
   async answer(no: string, input: { verdict: Verdict; evidence?: string; comment?: string }): Promise<void> {
-    const item = this.item(no);
-    await item.getByLabel(this.t.assessments.verdict, { exact: true }).selectOption({ label: this.t.assessments.verdicts[input.verdict] });
-    await item.getByLabel(this.t.assessments.evidence, { exact: true }).fill(input.evidence ?? '');
-    await item.getByLabel(this.t.assessments.comment, { exact: true }).fill(input.comment ?? '');
-    await item.getByRole('button', { name: this.t.assessments.save, exact: true }).click();
-    await item.getByRole('status').filter({ hasText: this.t.assessments.saved }).or(item.locator('.field-error')).first().waitFor();
+    const pane = await this.select(no);
+    await pane.getByRole('radio', { name: this.verdictLabel(input.verdict), exact: true }).check();
+    await pane.getByLabel(this.w.evidence, { exact: true }).fill(input.evidence ?? '');
+    await pane.getByLabel(this.w.comment, { exact: true }).fill(input.comment ?? '');
+    await pane.getByLabel(this.w.comment, { exact: true }).press('Escape');
+    await this.settled(no);
+  }
+
+  /** Waits for the item's autosave to end: saved, or refused with a field error, a conflict or an error. */
+  async settled(no: string): Promise<void> {
+    const pane = this.paneOf(no);
+    const state = (text: string) => pane.locator('.save-state', { hasText: exactly(text) });
+    await state(this.w.save.saved).or(state(this.w.save.conflict)).or(state(this.w.save.error)).first().waitFor();
+  }
+
+  verdictLabel(verdict: Verdict): string {
+    const index = (VERDICT_ORDER as readonly string[]).indexOf(verdict);
+    return this.w.verdictKey(index + 1, this.t.assessments.verdicts[verdict]);
   }
 
   savedNotice(no: string): Locator {
-    return this.item(no).getByRole('status').filter({ hasText: this.t.assessments.saved });
+    return this.paneOf(no)
+      .getByRole('status')
+      .filter({ hasText: exactly(this.w.save.saved) });
   }
 
   fieldError(no: string): Locator {
-    return this.item(no).locator('.field-error');
+    return this.paneOf(no).locator('.field-error');
   }
 
+  /** The verdict the item shows (its pane is opened). */
   async verdictValue(no: string): Promise<string> {
-    return await this.item(no).getByLabel(this.t.assessments.verdict, { exact: true }).inputValue();
+    return (await (await this.select(no)).getAttribute('data-verdict')) ?? '';
   }
 
   async attach(no: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-    const item = this.item(no);
-    await item.getByLabel(this.t.assessments.attach, { exact: true }).setInputFiles(file);
-    await item
+    const pane = await this.select(no);
+    await pane.getByLabel(this.t.assessments.attach, { exact: true }).setInputFiles(file);
+    await pane
       .getByRole('status')
       .filter({ hasText: this.t.assessments.uploaded(file.name) })
       .waitFor();
   }
 
   attachmentLink(no: string, filename: string): Locator {
-    return this.item(no).getByRole('link', { name: this.t.assessments.download(filename), exact: true });
+    return this.paneOf(no).getByRole('link', { name: this.t.assessments.download(filename), exact: true });
   }
 
   async flag(no: string, kind: DefectKind, note: string): Promise<void> {
-    const item = this.item(no);
-    await item.getByRole('button', { name: this.t.assessments.flagDefect, exact: true }).click();
+    const pane = await this.select(no);
+    await pane.getByRole('button', { name: this.t.assessments.flagDefect, exact: true }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('radio', { name: this.t.assessments.defectKinds[kind], exact: true }).check();
     await dialog.getByLabel(this.t.assessments.defectNote, { exact: true }).fill(note);
@@ -111,7 +159,7 @@ export class AssessmentPage {
   }
 
   defectBadge(no: string): Locator {
-    return this.item(no).locator('.defect-badge');
+    return this.paneOf(no).locator('.defect-badge');
   }
 
   async statusText(): Promise<string> {
@@ -178,18 +226,17 @@ export class AssessmentPage {
 
   /** The notice of an item carried to a newer edition: changed (naming its previous verdict) or new. */
   reviewFlag(no: string): Locator {
-    return this.item(no).locator(':scope > .notice');
+    return this.paneOf(no).locator(':scope > .notice:not(.conflict-panel)');
   }
 
   async evidenceValue(no: string): Promise<string> {
-    return await this.item(no).getByLabel(this.t.assessments.evidence, { exact: true }).inputValue();
+    return await (await this.select(no)).getByLabel(this.w.evidence, { exact: true }).inputValue();
   }
 
-  /** An item's 基準（対策）, unfolded as a reader would. */
+  /** An item's 基準（対策）, as its pane shows them. */
   async criteria(no: string): Promise<string[]> {
-    const details = this.item(no).locator('details.item-details');
-    await details.locator('summary').click();
-    return await textsOf(details.locator('ul > li'));
+    const pane = await this.select(no);
+    return await textsOf(pane.locator('details.item-details > ul > li'));
   }
 
   /**

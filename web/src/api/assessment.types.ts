@@ -6,7 +6,7 @@
  */
 import type { Localized } from './types';
 
-export type { Answer, AssessmentView, AttachmentMeta, DefectFlag } from '../../../src/core/assessment/assessment.types.js';
+export type { Answer, AnswerHistoryEntry, AssessmentView, AttachmentMeta, DefectFlag } from '../../../src/core/assessment/assessment.types.js';
 export type { Checksheet, ChecksheetItem, ChecksheetSpec, ChecksheetTarget } from '../../../src/core/assessment/checksheet.types.js';
 export type {
   AssessmentComparison,

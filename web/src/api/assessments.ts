@@ -22,8 +22,18 @@ export function assessmentApi(id: string, ...rest: string[]): string {
   return apiPath('assessments', id, ...rest);
 }
 
-export function saveAnswer(id: string, requirementId: string, input: { verdict: Verdict; evidence: string; comment: string }): Promise<Answer> {
+/** Writes one answer based on the version read; a newer stored one answers 409 with `conflicts`. */
+export function saveAnswer(
+  id: string,
+  requirementId: string,
+  input: { verdict: Verdict; evidence: string; comment: string; version: number; source: 'answer' | 'undo' },
+): Promise<Answer> {
   return api.put<Answer>(assessmentApi(id, 'answers', requirementId), input);
+}
+
+/** One verdict and comment for several items, all or nothing. */
+export function saveAnswers(id: string, input: { items: { requirementId: string; version: number }[]; verdict: Verdict; comment: string }) {
+  return api.post<{ answers: Answer[] }>(assessmentApi(id, 'answers'), input);
 }
 
 export function flagDefect(id: string, requirementId: string, input: { kind: DefectKind; note: string }): Promise<Answer> {

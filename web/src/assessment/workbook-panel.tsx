@@ -62,9 +62,12 @@ export function WorkbookPanel({ assessmentId, editable, onImported }: { assessme
         ))}
       </ul>
       {editable ? (
-        <div className="field">
-          <label htmlFor={inputId}>{t.assessments.workbookUpload}</label>
-          <input id={inputId} type="file" accept={`.xlsx,${XLSX_TYPE}`} disabled={busy} onChange={(event) => void upload(event)} />
+        <div className="field file-pick">
+          {/* The native chooser stays hidden (its words follow the browser, not the page); the label is the button. */}
+          <input id={inputId} className="visually-hidden" type="file" accept={`.xlsx,${XLSX_TYPE}`} disabled={busy} onChange={(event) => void upload(event)} />
+          <label htmlFor={inputId} className="button">
+            {t.assessments.workbookUpload}
+          </label>
           {busy ? (
             <p className="status" role="status">
               {t.assessments.workbookUploading}

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { type Answer, type AssessmentView, type CarryOverSummary, type ChecksheetItem, DECIDED_VERDICTS, isEditableStatus } from '../api/assessment.types';
+import { type AssessmentView, type CarryOverSummary, isEditableStatus } from '../api/assessment.types';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { AnswerRow } from '../assessment/answer-row';
 import { AssessmentCover } from '../assessment/assessment-cover';
 import { FirmwarePanel } from '../assessment/firmware-panel';
 import { MoveEdition } from '../assessment/move-edition';
@@ -13,56 +12,14 @@ import { StatusBar } from '../assessment/status-bar';
 import { WorkbookPanel } from '../assessment/workbook-panel';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
 import { RequireUser } from '../components/proposals/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentResultsPath } from '../router/assessment-paths';
 import { Link, useLocation } from '../router/router';
-import { useFragmentTarget } from '../router/use-fragment-target';
-import { PHASES } from '../../../src/core/taxonomy.js';
+import { Workspace } from '../workspace/workspace';
 import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
-
-/**
- * Items grouped by their first phase inside the assessment's phase filter (the
- * phase the checksheet ordered them by), keeping the checksheet's order.
- */
-function byPhase(items: ChecksheetItem[], chosen: readonly string[]): [string, ChecksheetItem[]][] {
-  const groups = new Map<string, ChecksheetItem[]>();
-  for (const item of items) {
-    const inFilter = item.phases.filter((p) => chosen.length === 0 || chosen.includes(p));
-    const phase = PHASES.find((p) => inFilter.includes(p)) ?? item.phases[0] ?? '';
-    groups.set(phase, [...(groups.get(phase) ?? []), item]);
-  }
-  return [...groups.entries()];
-}
-
-function Items({ view, editable, onSaved }: { view: AssessmentView; editable: boolean; onSaved: (answer: Answer) => void }) {
-  const t = useT();
-  const { phaseLabel } = useTaxonomyChoices();
-  useFragmentTarget();
-  const answers = new Map(view.answers.map((a) => [a.requirementId, a]));
-  const decided = view.answers.filter((a) => DECIDED_VERDICTS.has(a.verdict)).length;
-  return (
-    <section aria-labelledby="items-title">
-      <div className="section-head">
-        <h2 id="items-title">{t.assessments.itemsTitle}</h2>
-        <p className="muted">{t.assessments.itemsCount(decided, view.items.length)}</p>
-      </div>
-      {byPhase(view.items, view.spec.phases).map(([phase, items]) => (
-        <section key={phase} className="phase-group" aria-label={phaseLabel(phase)}>
-          <h2 className="phase-title">{t.assessments.phaseGroup(phaseLabel(phase), items.length)}</h2>
-          {items.map((item) => {
-            const answer = answers.get(item.requirementId);
-            if (!answer) return null;
-            return <AnswerRow key={item.requirementId} assessmentId={view.id} item={item} answer={answer} editable={editable} onSaved={onSaved} />;
-          })}
-        </section>
-      ))}
-    </section>
-  );
-}
 
 function CarryOverNotice() {
   const t = useT();
@@ -108,10 +65,6 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
       () => undefined,
     );
   };
-  const onSaved = (answer: Answer) => {
-    setView((v) => (v ? { ...v, answers: v.answers.map((a) => (a.requirementId === answer.requirementId ? answer : a)) } : v));
-    refreshMeta();
-  };
 
   return (
     <article aria-labelledby="assessment-title" className="assessment">
@@ -125,18 +78,18 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
       </header>
       {view.status === 'final' ? <Notice kind="info">{t.assessments.readOnlyFinal}</Notice> : null}
       {!canEdit ? <Notice kind="info">{t.assessments.readOnlyMember}</Notice> : null}
-      <AssessmentCover view={view} />
       <StatusBar view={view} canEdit={canEdit} onChanged={setView} onStale={reload} />
+      <Workspace key={generation} view={view} editable={editable} onSaved={refreshMeta} onReload={reload} />
+      <AssessmentCover view={view} />
       <ReportLinks assessmentId={view.id} />
       <WorkbookPanel assessmentId={view.id} editable={editable} onImported={reload} />
       <FirmwarePanel assessmentId={view.id} editable={editable} onAccepted={reload} />
-      <Items key={generation} view={view} editable={editable} onSaved={onSaved} />
       {canEdit ? <MoveEdition view={view} /> : null}
     </article>
   );
 }
 
-/** /assessments/:id: the cover, the status, and every check item with its answer. */
+/** /assessments/:id: the status, the workspace (table of items, detail pane), then the cover, reports and workbook. */
 export function AssessmentPage({ id }: { id: string }) {
   return <RequireUser>{(user) => <AssessmentDetail user={user} id={id} />}</RequireUser>;
 }

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Answer, AnswerSource } from '../core/assessment/assessment.types.js';
+import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
+import type { Verdict } from '../core/assessment/verdicts.js';
+import { AppError } from '../core/errors.js';
+import { insertAnswerHistory } from '../store/answer-history.repository.js';
+import { findAnswer, findAnswers, touchAssessment, updateAnswerIfVersion } from '../store/assessments.repository.js';
+import { listAttachments } from '../store/attachments.repository.js';
+import type { Db } from '../store/database.js';
+import { attachmentMeta, FINAL_READ_ONLY, toAnswer } from './assessment-records.js';
+
+/**
+ * The one write path of an answer's verdict, evidence and comment: the form,
+ * bulk actions, workbook imports and accepted suggestions all come through
+ * here, so every one of them is version-checked and leaves a history row.
+ */
+
+/** One answer to write. `version` is the one the writer read; a newer stored version refuses the write. */
+export interface AnswerWrite {
+  item: Pick<ChecksheetItem, 'requirementId' | 'no'>;
+  version: number;
+  verdict: Verdict;
+  evidence: string;
+  comment: string;
+  source: AnswerSource;
+  /** e.g. the probe run of an accepted suggestion. */
+  sourceRef?: string | null;
+}
+
+/** The stored answer with its attachments. */
+export async function answerNow(db: Db, assessmentId: string, requirementId: string): Promise<Answer> {
+  const row = await findAnswer(db, assessmentId, requirementId);
+  if (!row) throw new AppError('not-found');
+  const files = (await listAttachments(db, assessmentId)).filter((f) => f.requirement_id === requirementId).map(attachmentMeta);
+  return toAnswer(row, files);
+}
+
+/** Several stored answers with their attachments, read once. */
+async function answersNow(db: Db, assessmentId: string, ids: ReadonlySet<string>): Promise<Answer[]> {
+  const [rows, files] = await Promise.all([findAnswers(db, assessmentId), listAttachments(db, assessmentId)]);
+  return rows.filter((r) => ids.has(r.requirement_id)).map((r) => toAnswer(r, files.filter((f) => f.requirement_id === r.requirement_id).map(attachmentMeta)));
+}
+
+/** One stale item of a refused write: what the writer had, and what is stored now. */
+export interface StaleAnswer {
+  requirementId: string;
+  no: string;
+  sentVersion: number;
+  current: Answer;
+  /** Why it is stale, when not a version the writer sent. */
+  reason?: string;
+}
+
+/** The refusal of a stale write: names every item and carries each one's current answer. */
+export function staleAnswersError(stale: readonly StaleAnswer[]): AppError {
+  const names = stale.map((s) => s.no).join(', ');
+  const detail =
+    stale.length === 1
+      ? `item ${names} was changed by someone else meanwhile (now version ${stale[0]?.current.version}); nothing was saved: look at their answer, then save yours again`
+      : `items ${names} were changed by someone else meanwhile; nothing was saved`;
+  return new AppError(
+    'conflict',
+    detail,
+    stale.map((s) => ({ path: `answers.${s.no}.version`, message: s.reason ?? `is ${s.sentVersion}; the stored answer is version ${s.current.version}` })),
+    { conflicts: stale.map((s) => ({ requirementId: s.requirementId, no: s.no, current: s.current })) },
+  );
+}
+
+/**
+ * Writes answers inside the caller's transaction, all or none: any stale one
+ * throws a conflict naming all stale items with their stored answers. Moves
+ * the assessment to a new version once (refused when final).
+ */
+export async function writeAnswers(trx: Db, assessmentId: string, writes: readonly AnswerWrite[], by: string | null, at: string): Promise<Answer[]> {
+  if (writes.length === 0) return [];
+  if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
+  const stale: StaleAnswer[] = [];
+  for (const w of writes) {
+    const change = { verdict: w.verdict, evidence: w.evidence, comment: w.comment, review: null, updated_by: by, updated_at: at };
+    if (await updateAnswerIfVersion(trx, assessmentId, w.item.requirementId, w.version, change)) {
+      await insertAnswerHistory(trx, {
+        id: randomUUID(),
+        assessment_id: assessmentId,
+        requirement_id: w.item.requirementId,
+        version: w.version + 1,
+        verdict: w.verdict,
+        evidence: w.evidence,
+        comment: w.comment,
+        source: w.source,
+        source_ref: w.sourceRef ?? null,
+        changed_by: by,
+        changed_at: at,
+      });
+    } else {
+      stale.push({
+        requirementId: w.item.requirementId,
+        no: w.item.no,
+        sentVersion: w.version,
+        current: await answerNow(trx, assessmentId, w.item.requirementId),
+      });
+    }
+  }
+  // Throwing rolls the whole transaction back: the writes that did go through are undone too.
+  if (stale.length > 0) throw staleAnswersError(stale);
+  return answersNow(trx, assessmentId, new Set(writes.map((w) => w.item.requirementId)));
+}

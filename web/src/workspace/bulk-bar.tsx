@@ -1,0 +1,80 @@
+import { useId, useState } from 'react';
+import { type Verdict, VERDICTS } from '../api/assessment.types';
+import type { ApiError } from '../api/client';
+import { Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import type { WorkspaceMessages } from '../i18n/messages-workspace';
+
+interface BulkBarProps {
+  count: number;
+  w: WorkspaceMessages;
+  runs: Map<string, string[]>;
+  onApply: (verdict: Verdict, comment: string) => Promise<{ updated: number } | { error: ApiError }>;
+  onAcceptRun: (requirementIds: string[]) => void;
+  onClear: () => void;
+}
+
+/** Actions on the selected items: one verdict with one reason; accepting a probe run's suggestions. */
+export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkBarProps) {
+  const t = useT();
+  const id = useId();
+  const [verdict, setVerdict] = useState<Verdict>('not-applicable');
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ updated: number } | { error: ApiError } | null>(null);
+  const apply = async () => {
+    setBusy(true);
+    setOutcome(null);
+    setOutcome(await onApply(verdict, comment));
+    setBusy(false);
+  };
+  return (
+    <section className="bulk-bar" aria-label={w.selection(count)}>
+      <p>
+        <strong>{w.selection(count)}</strong>{' '}
+        <button type="button" className="button button-ghost" onClick={onClear} disabled={count === 0}>
+          {w.clearSelection}
+        </button>
+      </p>
+      {count > 0 ? (
+        <form
+          className="bulk-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply();
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`${id}-verdict`}>{w.bulkVerdict}</label>
+            <select id={`${id}-verdict`} value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as Verdict)}>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {t.assessments.verdicts[v]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-comment`}>{w.bulkReason}</label>
+            <input id={`${id}-comment`} type="text" value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+          </div>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {w.bulkApply}
+          </button>
+        </form>
+      ) : null}
+      {runs.size > 0 ? (
+        <fieldset className="bulk-runs">
+          <legend>{w.acceptRun}</legend>
+          {[...runs.entries()].map(([run, ids]) => (
+            <button key={run} type="button" className="button" onClick={() => onAcceptRun(ids)}>
+              {w.acceptRunButton(run, ids.length)}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+      {outcome && 'updated' in outcome ? <Notice kind="success">{w.bulkDone(outcome.updated)}</Notice> : null}
+      {outcome && 'error' in outcome ? <Notice kind="error">{outcome.error.problem.detail ?? problemText(t, outcome.error)}</Notice> : null}
+    </section>
+  );
+}
