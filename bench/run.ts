@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { assessmentPageBench } from './assessment-page.bench.js';
 import { coverageBench } from './coverage.bench.js';
+import { loadBench } from './load.bench.js';
 import { probesBench } from './probes.bench.js';
 import { firmwareBench } from './firmware.bench.js';
 import { resultsBench } from './results.bench.js';
@@ -29,3 +30,4 @@ await resultsBench({ seconds: quick ? 2 : 10, assessments: quick ? 100 : 1000 })
 await probesBench({ quick });
 await firmwareBench({ runs: quick ? 1 : 3, files: 5000 });
 await assessmentPageBench({ runs: quick ? 3 : 10 });
+await loadBench({ seconds: quick ? 5 : 60 });

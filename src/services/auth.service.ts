@@ -35,7 +35,6 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult | { secondFactor: string }> {
   const email = rawEmail.trim().toLowerCase();
   await throttleLogin(ctx, ip, email);
-  const now = ctx.now();
   const user = await findUserByEmail(ctx.store.db, email);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabled) {
