@@ -9,6 +9,7 @@ import * as drafts from './migrations/0002-drafts.js';
 import * as proposals from './migrations/0003-proposals.js';
 import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
+import * as probeRuns from './migrations/0008-probe-runs.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0003-proposals': proposals,
   '0004-imported-standards': importedStandards,
   '0005-assessments': assessments,
+  '0008-probe-runs': probeRuns,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -1,0 +1,82 @@
+import PgBoss from 'pg-boss';
+import type { EnqueueOptions } from '../services/ports/job-queue.js';
+import { insertJob } from '../store/jobs.repository.js';
+import { DatabaseJobQueue, type JobQueueOptions } from './database-job-queue.js';
+
+export interface PgBossJobQueueOptions extends JobQueueOptions {
+  /** The PostgreSQL connection string (the same database as the store). */
+  connectionString: string;
+  /** pg-boss's own schema; `pgboss` unless set (tests give each suite its own). */
+  bossSchema?: string;
+}
+
+/** pg-boss keeps a job this long at most; a probe of twenty devices takes minutes. */
+const EXPIRE_SECONDS = 4 * 60 * 60;
+
+interface Delivery {
+  jobId: string;
+}
+
+/**
+ * The queue on PostgreSQL: pg-boss delivers each job to one worker among all
+ * server processes; our `jobs` row (state, progress, cancel requests) is
+ * written beside it, so any process can show or cancel any job. A job is not
+ * retried: a probe run that failed half-way is a result, not a glitch.
+ */
+export class PgBossJobQueue extends DatabaseJobQueue {
+  private readonly boss: PgBoss;
+  private readonly created = new Set<string>();
+
+  constructor(options: PgBossJobQueueOptions) {
+    super(options);
+    this.boss = new PgBoss({
+      connectionString: options.connectionString,
+      schema: options.bossSchema ?? 'pgboss',
+      max: 4,
+      supervise: true,
+      schedule: false,
+    });
+    // pg-boss reports background errors as events; a missing listener would crash the process.
+    this.boss.on('error', () => undefined);
+  }
+
+  async enqueue<P>(kind: string, payload: P, options?: EnqueueOptions): Promise<string> {
+    this.checkKind(kind);
+    const id = this.newId(options);
+    await insertJob(this.store.db, { id, kind, payload: JSON.stringify(payload), owner: null, created_at: this.now().toISOString() });
+    await this.ensureQueue(kind);
+    const delivery: Delivery = { jobId: id };
+    await this.boss.send(kind, delivery, { id, retryLimit: 0, expireInSeconds: EXPIRE_SECONDS });
+    return id;
+  }
+
+  override async start(): Promise<void> {
+    if (this.started) return;
+    await this.boss.start();
+    await super.start();
+  }
+
+  protected async listen(kind: string): Promise<void> {
+    await this.ensureQueue(kind);
+    await this.boss.work<Delivery>(kind, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      for (const job of jobs) await this.execute(job.data.jobId);
+    });
+  }
+
+  protected async stopDelivery(): Promise<void> {
+    for (const kind of this.kinds()) await this.boss.offWork(kind).catch(() => undefined);
+  }
+
+  override async stop(): Promise<void> {
+    const wasStarted = this.started;
+    await super.stop();
+    if (wasStarted) await this.boss.stop({ graceful: false, wait: true, close: true });
+  }
+
+  private async ensureQueue(kind: string): Promise<void> {
+    if (this.created.has(kind)) return;
+    if (!this.started) await this.boss.start();
+    await this.boss.createQueue(kind, { name: kind, retryLimit: 0, expireInSeconds: EXPIRE_SECONDS });
+    this.created.add(kind);
+  }
+}
