@@ -18,6 +18,7 @@ import { draftRoutes } from './routes/drafts.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { landscapeRoutes } from './routes/landscape.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { probeRunRoutes } from './routes/probe-runs.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { ctx });
   await app.register(checksheetRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+  await app.register(probeRunRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

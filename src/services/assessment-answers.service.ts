@@ -42,7 +42,7 @@ async function answerNow(db: Db, assessmentId: string, requirementId: string): P
 }
 
 /** Writes an answer change and moves the assessment on (new version; a draft is now in progress). Refused once final. */
-async function writeAnswer(trx: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>, at: string) {
+export async function writeAnswer(trx: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>, at: string) {
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
   await updateAnswer(trx, assessmentId, requirementId, change);
 }
@@ -53,7 +53,16 @@ export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, 
   const problem = answerProblem(input);
   if (problem) throw invalid('body.comment', problem);
   const at = ctx.now().toISOString();
-  const change = { verdict: input.verdict, evidence: input.evidence, comment: input.comment, review: null, updated_by: actorId(actor), updated_at: at };
+  // A typed answer replaces an accepted suggestion: it no longer comes from a run.
+  const change = {
+    verdict: input.verdict,
+    evidence: input.evidence,
+    comment: input.comment,
+    review: null,
+    updated_by: actorId(actor),
+    updated_at: at,
+    source: null,
+  };
   return mutate(
     ctx,
     actor,

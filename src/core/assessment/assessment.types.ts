@@ -38,6 +38,18 @@ export interface Answer {
   previousVerdict: Verdict | null;
   attachments: AttachmentMeta[];
   updatedAt: string | null;
+  /** Set when the answer is an accepted suggestion: the runs and checks behind it. */
+  source?: AnswerSource | null;
+}
+
+/** Where an accepted suggestion came from (probe runs now; firmware analyses and SBOMs later). */
+export interface AnswerSource {
+  kind: 'suggestion';
+  /** The suggested verdict and the rule's reason (core/evidence/suggest.ts). */
+  suggested: 'pass' | 'fail' | 'needs-review';
+  reason: string;
+  findings: { source: string; runId: string; check: string; target: string; verdict: string }[];
+  acceptedAt: string;
 }
 
 /** Answer content as an assessor or a workbook gives it. */

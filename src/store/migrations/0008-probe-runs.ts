@@ -11,7 +11,9 @@ import type { DialectName } from '../dialect.js';
  *   instance responsible for the job; `job_workers` holds each instance's
  *   heartbeat, so a job whose owner stopped beating is marked interrupted.
  * - `probe_runs`: a run attached to an assessment, with the scope exactly as
- *   uploaded (text and SHA-256) and who authorised it.
+ *   uploaded (text and SHA-256) and who authorised it. Its job is queued after
+ *   the run is stored (a queue must never deliver a job whose run is not
+ *   committed yet), so `job_id` names a job that may be missing if queueing failed.
  * - `probe_findings`: what each check found on each target, with its evidence
  *   (JSON, secrets already masked by the runner) and its own time.
  * - `assessment_answers.source`: where an answer came from when it was an
@@ -52,7 +54,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .createTable('probe_runs')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id'))
-    .addColumn('job_id', 'text', (c) => c.notNull().references('jobs.id'))
+    .addColumn('job_id', 'text', (c) => c.notNull())
     .addColumn('scope_name', 'text', (c) => c.notNull())
     .addColumn('scope_authorised_by', 'text', (c) => c.notNull())
     .addColumn('scope_sha256', 'text', (c) => c.notNull())
