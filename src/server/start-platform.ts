@@ -1,11 +1,21 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { createJobQueue } from '../jobs/create-job-queue.js';
 import type { ServiceContext } from '../services/context.js';
 import { importBundledEdition } from '../services/editions.service.js';
+import type { CheckLinksProvider } from '../services/ports/check-links.js';
+import type { ProbeRunner } from '../services/ports/probe-runner.js';
+import { registerProbeRunJob } from '../services/probe-runs.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 import { buildApp } from './app.js';
+
+/** The probe engine and the content's check links; without an engine, starting a probe run is refused. */
+export interface EvidenceOptions {
+  probeRunner?: ProbeRunner | null;
+  checkLinks?: CheckLinksProvider;
+}
 
 export interface Platform {
   app: FastifyInstance;
@@ -18,7 +28,7 @@ export interface Platform {
 /** Opens the store, migrates, imports the bundled edition, listens, and prints the setup link if needed. */
 export async function startPlatform(
   config: Config,
-  options: { webDir?: string; logger?: boolean; print?: (line: string) => void; pgSchema?: string } = {},
+  options: { webDir?: string; logger?: boolean; print?: (line: string) => void; pgSchema?: string; evidence?: EvidenceOptions } = {},
 ): Promise<Platform> {
   const print = options.print ?? ((line: string) => console.log(line));
   const store = openStore({
@@ -28,7 +38,18 @@ export async function startPlatform(
   });
   try {
     await migrate(store);
-    const ctx: ServiceContext = { store, config, now: () => new Date() };
+    const jobs = createJobQueue(store, config.databaseUrl);
+    const ctx: ServiceContext = {
+      store,
+      config,
+      now: () => new Date(),
+      evidence: {
+        jobs,
+        probeRunner: options.evidence?.probeRunner ?? null,
+        checkLinks: options.evidence?.checkLinks ?? { links: async () => [] },
+      },
+    };
+    registerProbeRunJob(ctx);
     const imported = await importBundledEdition(ctx);
     if (imported.status === 'kept') {
       print(
@@ -37,6 +58,8 @@ export async function startPlatform(
     }
     const app = await buildApp({ ctx, ...(options.webDir ? { webDir: options.webDir } : {}), logger: options.logger ?? false });
     await app.listen({ port: config.port, host: config.host });
+    // Unfinished jobs of a process that stopped are marked interrupted here.
+    await jobs.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
@@ -52,6 +75,7 @@ export async function startPlatform(
       url,
       setupUrl,
       close: async () => {
+        await jobs.stop();
         await app.close();
         await store.close();
       },

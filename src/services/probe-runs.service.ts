@@ -22,6 +22,7 @@ import { invalid, visibleAssessment, writableAssessment } from './assessment-rec
 import { actorId, mutate, type ServiceContext } from './context.js';
 import type { EvidencePorts } from './ports/evidence-ports.js';
 import type { JobContext, JobState } from './ports/job-queue.js';
+import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
 
 /** The job kind of a probe run. */
 export const PROBE_RUN_JOB = 'probe-run';
@@ -38,7 +39,8 @@ export const ProbeRunInput = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^/\\\u0000-\u001f]+$/, 'must be a plain file name')
+      .regex(/^[^/\\]+$/, 'must be a plain file name')
+      .refine(noControls(false), CONTROLS_MESSAGE)
       .default('scope.yaml'),
     only: z.array(z.string().min(1).max(100)).max(100).default([]),
   })
