@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import { checkById } from '../core/evidence/check-catalog.js';
 import type { CheckLink, Finding, FindingVerdict } from '../core/evidence/finding.types.js';
 import type { Localized } from '../core/model/edition.schema.js';
+import type { ReportProbeRun } from '../reports/assessment/probe-runs-section.js';
 import type { Db } from '../store/database.js';
 import {
   completeProbeRun,
@@ -281,4 +282,26 @@ async function executeProbeRun(ctx: ServiceContext, job: JobContext<{ runId: str
         })),
       ),
   );
+}
+
+/** Every run of an assessment the caller was already allowed to read, oldest first, for its reports. */
+export async function probeRunsForReport(ctx: ServiceContext, assessmentId: string): Promise<ReportProbeRun[]> {
+  const db = ctx.store.db;
+  const [runs, links] = await Promise.all([listProbeRuns(db, assessmentId), ctx.evidence ? ctx.evidence.checkLinks.links() : []]);
+  const reqs = requirementsByCheck(links);
+  const out: ReportProbeRun[] = [];
+  for (const r of runs.reverse()) {
+    const v = runView(r);
+    const rows = await findProbeFindings(db, r.id);
+    out.push({
+      id: v.id,
+      state: v.state,
+      error: v.error,
+      scope: { name: v.scope.name, authorisedBy: v.scope.authorisedBy, sha256: v.scope.sha256 },
+      startedAt: v.startedAt,
+      finishedAt: v.finishedAt,
+      findings: rows.map((row) => ({ ...findingOf(row), requirements: reqs.get(row.check_id) ?? [] })),
+    });
+  }
+  return out;
 }

@@ -136,6 +136,19 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
       expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['probe-run.started', 'probe-run.completed', 'assessment.suggestions-accepted']));
     });
 
+    it('the run and its evidence are in the assessment’s JSON and OSCAL reports', async () => {
+      const json = (await w.client('a1').request('GET', `/api/assessments/${a.id}/report?format=json`)).json();
+      const reported = (json.probeRuns as { id: string; scope: { authorisedBy: string }; findings: { check: string; evidence: unknown }[] }[]).find(
+        (r) => r.id === run.id,
+      );
+      expect(reported?.scope.authorisedBy).toBe('山田 太郎 (Example Corp)');
+      expect(reported?.findings.find((f) => f.check === 'web.hsts')?.evidence).toMatchObject({ response: { status: 200 } });
+      const oscal = (await w.client('as1').request('GET', `/api/assessments/${a.id}/report?format=oscal`)).json();
+      const observations = oscal['assessment-results'].results[0].observations as { props: { name: string; value: string }[] }[];
+      expect(observations.some((o) => o.props.some((p) => p.name === 'probe-run-id' && p.value === run.id))).toBe(true);
+      expect((await w.client('b1').request('GET', `/api/assessments/${a.id}/report?format=json`)).statusCode).toBe(404);
+    });
+
     it('members read their own organisation’s runs and suggestions, change nothing; another organisation gets 404', async () => {
       expect((await w.client('a1').request('GET', runs())).statusCode).toBe(200);
       expect((await w.client('a1').request('GET', `${runs()}/${run.id}`)).statusCode).toBe(200);
