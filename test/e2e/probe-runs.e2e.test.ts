@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckLink } from '../../src/core/evidence/finding.types.js';
+import { probeRunMessages } from '../../web/src/i18n/messages-probe-runs.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { FixedProbeRunner, scopeText } from '../server/probe-runs.fixture.js';
+import { type Person, Platform } from './flows.js';
+import { textOf } from './pages/locator-text.js';
+import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
+
+/**
+ * An assessor runs the probes from an assessment, watches the runs, cancels
+ * one, reads the evidence, accepts the suggested 不適合 and finds the evidence
+ * in the PDF report; another organisation's member cannot see the runs.
+ * The probe engine here is the fixed test double of the runner port (the
+ * network engine against the real twins is tested in test/probes).
+ */
+
+const m = probeRunMessages.ja;
+const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
+const PEOPLE = {
+  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
+  memberB: { email: 'b@example.jp', displayName: '会員 B 次郎', role: 'member' },
+} satisfies Record<string, Person>;
+const HTTPS_FORMS = 'design-comm-https-input-forms';
+const PROTOCOLS = 'design-comm-protocol-protection';
+const LINKS: CheckLink[] = [
+  { check: 'web.hsts', requirement: HTTPS_FORMS, coverage: 'full' },
+  { check: 'web.login-over-https', requirement: HTTPS_FORMS, coverage: 'partial' },
+  { check: 'service.inventory', requirement: PROTOCOLS, coverage: 'partial' },
+];
+
+describe('probe runs from an assessment', () => {
+  let browser: Browser | null = null;
+  let platform: Platform | null = null;
+  let assessor: Page;
+  let assessmentId = '';
+  const dir = tempDir('tebiki-probe-e2e-');
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!browser) return;
+    platform = await Platform.start(browser, ADMIN, { probeRunner: new FixedProbeRunner(), checkLinks: { links: async () => LINKS } });
+    const orgA = await platform.createOrganisation('株式会社エー電機');
+    const orgB = await platform.createOrganisation('ビー工業合同会社');
+    const productId = await platform.createProduct(orgA, { name: 'カメラ X100', model: 'X100' });
+    await platform.createUser(PEOPLE.assessor, null);
+    await platform.createUser(PEOPLE.memberB, orgB);
+    assessor = await platform.loginAs(PEOPLE.assessor);
+    const { current } = await platform.adminApi<{ current: string }>('GET', '/api/editions');
+    const created = await platform.call(assessor, 'POST', '/api/assessments', {
+      productId,
+      title: 'X100 出荷前診断',
+      editionId: current,
+      spec: { layers: [], phases: ['design.software'], profile: null },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    assessmentId = (created.body as { id: string }).id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await platform?.close();
+    await browser?.close();
+    dir.remove();
+  });
+
+  it('runs the scope uploaded on the runs page, shows the failed checks with their evidence', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const page = new AssessmentRunsPage(assessor);
+    await page.open(platform.server.url, assessmentId);
+    expect(await textOf(page.heading)).toBe(m.title('X100 出荷前診断'));
+    await page.runScope('x100.yaml', scopeText('bad web'));
+    await page.waitForState('bad web', 'completed');
+    await page.showFindings('bad web');
+    const hsts = page.finding('web.hsts');
+    expect(await textOf(hsts.locator('.finding-verdict'))).toBe(m.findings.verdicts.fail);
+    await hsts.getByText(m.findings.evidence).click();
+    expect(await textOf(hsts.locator('pre.evidence'))).toContain('strict-transport-security');
+  });
+
+  it('shows a running run’s progress live and cancels it', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const page = new AssessmentRunsPage(assessor);
+    await page.runScope('hang.yaml', scopeText('hangs'));
+    await page.run('hangs').getByText('tls.certificate 127.0.0.1:8443').waitFor();
+    await page.cancel('hangs');
+    await page.waitForState('hangs', 'cancelled');
+  });
+
+  it('suggests 不適合 with the findings behind it; accepting answers the item; the run survives a reload', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const page = new AssessmentRunsPage(assessor);
+    await assessor.reload();
+    await page.waitForState('bad web', 'completed');
+    const item = page.suggestion(HTTPS_FORMS);
+    expect(await textOf(item.locator('.suggested'))).toBe(m.suggestions.verdicts.fail);
+    expect(await textOf(page.suggestion(PROTOCOLS).locator('.suggested'))).toBe(m.suggestions.verdicts['needs-review']);
+    const no = (await textOf(item.locator('h3 a'))).split(' ')[0] ?? '';
+    await page.accept([no]);
+    await item.locator('.verdict-fail').waitFor();
+    expect(await textOf(item)).toContain(m.suggestions.fromSuggestion);
+  });
+
+  it('the PDF report carries the run and its evidence', async (ctx) => {
+    if (!browser || !platform || !existsSync('/usr/bin/pdftotext')) return ctx.skip('no browser or pdftotext');
+    const response = await assessor.request.get(platform.url(`/api/assessments/${assessmentId}/report?format=pdf&lang=ja`));
+    expect(response.status()).toBe(200);
+    const file = join(dir.path, 'report.pdf');
+    writeFileSync(file, await response.body());
+    const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const s of ['機器プローブの結果', 'badweb', 'web.hsts', 'strict-transport-security', '[probe']) expect(text, s).toContain(s);
+  });
+
+  it('a member of another organisation cannot see the runs', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const other = await platform.loginAs(PEOPLE.memberB);
+    expect((await platform.call(other, 'GET', `/api/assessments/${assessmentId}/probe-runs`)).status).toBe(404);
+    expect((await platform.call(other, 'GET', `/api/assessments/${assessmentId}/suggestions`)).status).toBe(404);
+    const page = new AssessmentRunsPage(other);
+    await other.goto(platform.url(`/assessments/${assessmentId}/runs`));
+    await other.getByRole('alert').or(other.locator('.status-error, .error')).first().waitFor();
+    expect(await page.runRows.count()).toBe(0);
+    expect(platform.problems).toEqual([]);
+  });
+});
