@@ -8,6 +8,7 @@ import type { CheckLink, Finding, FindingVerdict } from '../core/evidence/findin
 import type { Localized } from '../core/model/edition.schema.js';
 import type { ReportProbeRun } from '../reports/assessment/probe-runs-section.js';
 import type { Db } from '../store/database.js';
+import { insertFinishedJob } from '../store/jobs.repository.js';
 import {
   completeProbeRun,
   findProbeFindings,
@@ -23,6 +24,7 @@ import { invalid, visibleAssessment, writableAssessment } from './assessment-rec
 import { actorId, mutate, type ServiceContext } from './context.js';
 import type { EvidencePorts } from './ports/evidence-ports.js';
 import type { JobContext, JobState } from './ports/job-queue.js';
+import type { ProbeRunOutcome } from './ports/probe-runner.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
 
 /** The job kind of a probe run. */
@@ -259,29 +261,82 @@ async function executeProbeRun(ctx: ServiceContext, job: JobContext<{ runId: str
       targetId: run.assessment_id,
       detail: { runId: run.id, scopeSha256: outcome.scope.sha256, findings: outcome.findings.length, failed },
     },
-    (trx) =>
-      completeProbeRun(
-        trx,
-        run.id,
-        {
-          scope_name: outcome.scope.name.slice(0, 200),
-          scope_authorised_by: outcome.scope.authorisedBy.slice(0, 200),
-          scope_sha256: outcome.scope.sha256,
-          started_at: outcome.startedAt,
-          finished_at: outcome.finishedAt,
-        },
-        outcome.findings.map((f) => ({
-          check_id: f.check,
-          check_version: f.checkVersion,
-          target: f.target,
-          verdict: f.verdict,
-          summary_ja: line(f.summary).ja,
-          summary_en: line(f.summary).en,
-          evidence: boundedEvidence(f.evidence),
-          at: f.at,
-        })),
-      ),
+    (trx) => completeProbeRun(trx, run.id, outcomeColumns(outcome), findingRows(outcome.findings)),
   );
+}
+
+function outcomeColumns(outcome: ProbeRunOutcome) {
+  return {
+    scope_name: outcome.scope.name.slice(0, 200),
+    scope_authorised_by: outcome.scope.authorisedBy.slice(0, 200),
+    scope_sha256: outcome.scope.sha256,
+    started_at: outcome.startedAt,
+    finished_at: outcome.finishedAt,
+  };
+}
+
+function findingRows(findings: readonly Finding[]) {
+  return findings.map((f) => ({
+    check_id: f.check,
+    check_version: f.checkVersion,
+    target: f.target,
+    verdict: f.verdict,
+    summary_ja: line(f.summary).ja,
+    summary_en: line(f.summary).en,
+    evidence: boundedEvidence(f.evidence),
+    at: f.at,
+  }));
+}
+
+/**
+ * Attaches a run that already ran elsewhere (`bin/tebiki probe --assessment ID`)
+ * to an assessment (assessors): stored like a queued run that completed, with
+ * its own job row so every view treats it alike.
+ */
+export async function recordProbeRun(
+  ctx: ServiceContext,
+  actor: Actor,
+  assessmentId: string,
+  input: { scopeText: string; fileName: string; only: readonly string[]; outcome: ProbeRunOutcome },
+): Promise<ProbeRunView> {
+  await writableAssessment(ctx, actor, assessmentId);
+  const runId = randomUUID();
+  const jobId = randomUUID();
+  const at = ctx.now().toISOString();
+  const { outcome } = input;
+  await mutate(
+    ctx,
+    actor,
+    {
+      action: 'probe-run.recorded',
+      targetType: 'assessment',
+      targetId: assessmentId,
+      detail: { runId, scope: outcome.scope.name, sha256: outcome.scope.sha256, authorisedBy: outcome.scope.authorisedBy, findings: outcome.findings.length },
+    },
+    async (trx) => {
+      await insertFinishedJob(trx, {
+        id: jobId,
+        kind: PROBE_RUN_JOB,
+        payload: JSON.stringify({ runId }),
+        created_at: at,
+        started_at: outcome.startedAt,
+        finished_at: outcome.finishedAt,
+      });
+      await insertProbeRun(trx, {
+        id: runId,
+        assessment_id: assessmentId,
+        job_id: jobId,
+        ...outcomeColumns(outcome),
+        scope_file_name: input.fileName.slice(0, 200),
+        scope_text: input.scopeText,
+        only_checks: JSON.stringify(input.only),
+        started_by: actorId(actor),
+        created_at: at,
+      });
+      await completeProbeRun(trx, runId, outcomeColumns(outcome), findingRows(outcome.findings));
+    },
+  );
+  return runView(await requireRun(ctx.store.db, assessmentId, runId));
 }
 
 /** Every run of an assessment the caller was already allowed to read, oldest first, for its reports. */

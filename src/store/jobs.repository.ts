@@ -16,6 +16,14 @@ export async function insertJob(db: Db, row: Pick<JobRow, 'id' | 'kind' | 'paylo
     .execute();
 }
 
+/** A job that ran outside the queue (e.g. a probe run from the CLI attached afterwards). */
+export async function insertFinishedJob(db: Db, row: Pick<JobRow, 'id' | 'kind' | 'payload' | 'created_at' | 'started_at' | 'finished_at'>): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({ ...row, state: 'completed', owner: null, cancel_requested: 0 })
+    .execute();
+}
+
 export async function findJob(db: Db, id: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }

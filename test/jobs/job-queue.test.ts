@@ -1,10 +1,9 @@
-import pg from 'pg';
 import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { createJobQueue } from '../../src/jobs/create-job-queue.js';
 import type { JobQueue, JobState } from '../../src/services/ports/job-queue.js';
 import type { Store } from '../../src/store/database.js';
-import { TEST_PG_URL } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { dropBossSchema } from '../server/probe-runs.fixture.js';
 
 /** Resolves when the test lets the job go on. */
 function gate() {
@@ -36,14 +35,21 @@ describeEachDatabase('job queue', (get) => {
     for (const s of stores.splice(0)) await s.close();
   });
 
-  afterAll(async () => {
-    const { db } = get();
-    if (db.kind !== 'postgres') return;
-    const c = new pg.Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-    await c.end();
-  });
+  afterAll(async () => dropBossSchema(get().db));
+
+  /** A started queue running one job whose handler waits until its signal is aborted. */
+  async function runningUntilAborted() {
+    const worker = instance();
+    const started = gate();
+    worker.register('wait', async (job) => {
+      started.open();
+      await new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject(job.signal.reason)));
+    });
+    await worker.start();
+    const id = await worker.enqueue('wait', {});
+    await started.opened;
+    return { worker, id };
+  }
 
   it('runs a job, records its progress, and any instance reads its state', async () => {
     const worker = instance();
@@ -65,15 +71,7 @@ describeEachDatabase('job queue', (get) => {
   });
 
   it('a cancel requested through another instance aborts the running handler', async () => {
-    const worker = instance();
-    const started = gate();
-    worker.register('wait', async (job) => {
-      started.open();
-      await new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject(job.signal.reason)));
-    });
-    await worker.start();
-    const id = await worker.enqueue('wait', {});
-    await started.opened;
+    const { worker, id } = await runningUntilAborted();
     await waitState(worker, id, 'running');
     await instance().requestCancel(id);
     await waitState(worker, id, 'cancelled');
@@ -111,15 +109,7 @@ describeEachDatabase('job queue', (get) => {
   });
 
   it('stopping a server marks its running job interrupted', async () => {
-    const worker = instance();
-    const started = gate();
-    worker.register('long', async (job) => {
-      started.open();
-      await new Promise<void>((_resolve, reject) => job.signal.addEventListener('abort', () => reject(job.signal.reason)));
-    });
-    await worker.start();
-    const id = await worker.enqueue('long', {});
-    await started.opened;
+    const { worker, id } = await runningUntilAborted();
     await worker.stop();
     expect((await worker.status(id))?.state).toBe('interrupted');
   });

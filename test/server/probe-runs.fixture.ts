@@ -92,11 +92,16 @@ export async function withEvidence(
     jobs,
     close: async () => {
       await jobs.stop();
-      if (db.kind !== 'postgres') return;
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-      await c.end();
+      await dropBossSchema(db);
     },
   };
+}
+
+/** pg-boss keeps its tables in a schema of its own beside the suite's (src/jobs/create-job-queue.ts); dropped with the suite. */
+export async function dropBossSchema(db: TestDatabase): Promise<void> {
+  if (db.kind !== 'postgres') return;
+  const c = new pg.Client({ connectionString: TEST_PG_URL });
+  await c.connect();
+  await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
+  await c.end();
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
-import { type FixedProbeRunner, linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
+import { recordProbeRun } from '../../src/services/probe-runs.service.js';
+import { FixedProbeRunner, linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 
 interface RunJson {
   id: string;
@@ -165,6 +166,29 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
       const other = await w.create({ title: '別の診断' });
       expect((await w.client('as1').request('GET', `${runs(other.id)}/${run.id}`)).statusCode).toBe(404);
     });
+  });
+
+  it('a run made by the CLI is attached to the assessment like any other (assessors only)', async () => {
+    const outcome = await new FixedProbeRunner().run({
+      scopeText: scopeText('cli run'),
+      scopeFileName: 'cli.yaml',
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+    });
+    const as1 = (await w.client('as1').session()).user as { id: string };
+    const a1 = (await w.client('a1').session()).user as { id: string };
+    const input = { scopeText: scopeText('cli run'), fileName: 'cli.yaml', only: [], outcome };
+    await expect(recordProbeRun(w.ctx, { kind: 'user', userId: a1.id, role: 'member', organisationId: w.orgs.a }, a.id, input)).rejects.toThrow(/members read/);
+    await expect(recordProbeRun(w.ctx, { kind: 'user', userId: a1.id, role: 'member', organisationId: w.orgs.b }, a.id, input)).rejects.toThrow(/not found/);
+    const run = await recordProbeRun(w.ctx, { kind: 'user', userId: as1.id, role: 'assessor', organisationId: null }, a.id, input);
+    expect(run).toMatchObject({
+      state: 'completed',
+      scope: { name: 'cli run', fileName: 'cli.yaml' },
+      startedAt: outcome.startedAt,
+      finishedAt: outcome.finishedAt,
+    });
+    const detail = (await w.client('a1').request('GET', `${runs()}/${run.id}`)).json();
+    expect(detail.findings).toHaveLength(outcome.findings.length);
   });
 
   it('cancelling a running run stops it and keeps its progress', async () => {
