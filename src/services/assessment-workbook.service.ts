@@ -96,7 +96,8 @@ export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: stri
           verdict: a.verdict,
           evidence: a.evidence,
           comment: a.comment,
-          ...(verdictSame ? {} : { review: null }),
+          // A changed verdict is the assessor's own: it no longer comes from an accepted suggestion.
+          ...(verdictSame ? {} : { review: null, source: null }),
           ...defect,
           updated_by: by,
           updated_at: at,
