@@ -15,9 +15,17 @@ export interface Config {
   sessionMaxHours: number;
   loginMaxAttempts: number;
   lockoutMinutes: number;
+  /** Base of the progressive delay before a password is checked after failures (ms); 0 turns it off. */
+  loginDelayMs: number;
   /** Login and setup attempts allowed per client address per minute. */
   loginRatePerMinute: number;
   anonymousReadDefault: boolean;
+  /**
+   * Which proxies in front of tebiki to believe about the client address
+   * (X-Forwarded-For): false (default, none), true (any), a hop count, or a list
+   * of addresses/CIDRs. Behind nginx the login rate limit needs the real client.
+   */
+  trustProxy: boolean | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
@@ -49,8 +57,16 @@ const EnvSchema = z.object({
   TEBIKI_SESSION_MAX_HOURS: intIn(1, 24 * 30).default(12),
   TEBIKI_LOGIN_MAX_ATTEMPTS: intIn(1, 100).default(5),
   TEBIKI_LOCKOUT_MINUTES: intIn(1, 24 * 60).default(15),
+  TEBIKI_LOGIN_DELAY_MS: intIn(0, 10_000).default(250),
   TEBIKI_LOGIN_RATE_PER_MINUTE: intIn(1, 10_000).default(10),
   TEBIKI_ANONYMOUS_READ: bool.default(false),
+  TEBIKI_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'must be false, true, a hop count, or a comma-separated list of proxy addresses or CIDRs',
+    )
+    .default('false'),
   TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 
@@ -79,8 +95,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.TEBIKI_SESSION_MAX_HOURS,
     loginMaxAttempts: e.TEBIKI_LOGIN_MAX_ATTEMPTS,
     lockoutMinutes: e.TEBIKI_LOCKOUT_MINUTES,
+    loginDelayMs: e.TEBIKI_LOGIN_DELAY_MS,
     loginRatePerMinute: e.TEBIKI_LOGIN_RATE_PER_MINUTE,
     anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
+    trustProxy: trustProxyOf(e.TEBIKI_TRUST_PROXY),
     logLevel: e.TEBIKI_LOG_LEVEL,
   };
+}
+
+function trustProxyOf(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }

@@ -7,7 +7,7 @@ export const ERROR_CATALOG = {
   'validation-failed': 'The input is not valid',
   unauthenticated: 'Login required',
   'invalid-credentials': 'Email or password is wrong',
-  'account-locked': 'Account temporarily locked',
+  'login-blocked': 'Too many failed logins from this client',
   forbidden: 'Not allowed',
   'csrf-failed': 'Missing or wrong CSRF token',
   'not-found': 'Not found',
@@ -17,6 +17,7 @@ export const ERROR_CATALOG = {
   'setup-complete': 'Setup is already complete',
   'rate-limited': 'Too many requests',
   'payload-too-large': 'Request too large',
+  unavailable: 'Temporarily unavailable',
   internal: 'Internal error',
 } as const;
 
@@ -25,6 +26,8 @@ export type ErrorCode = keyof typeof ERROR_CATALOG;
 export interface FieldError {
   path: string;
   message: string;
+  /** A stable reason the UI can show in its own language (e.g. a password reason). */
+  code?: string;
 }
 
 export class AppError extends Error {

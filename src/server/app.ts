@@ -6,8 +6,10 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -24,6 +26,13 @@ import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when the process starts shutting down: readiness answers 503 so the proxy stops sending. */
+    tebikiState: { draining: boolean };
+  }
+}
+
 export interface AppOptions {
   ctx: ServiceContext;
   /** Folder of the built web UI (dist/web); the UI is not served when missing. */
@@ -37,7 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 256 * 1024,
-    trustProxy: false,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
   });
   app.setErrorHandler(handleError);
   // Route schemas document the API (OpenAPI); input is validated by zod in each
@@ -46,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.store.db) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'tebiki API', version: '0.1.0', description: 'IoT security guidebook platform' },
@@ -56,7 +65,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(sessionPlugin, { ctx });
 
+  app.decorate('tebikiState', { draining: false });
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/api/ready',
+    { schema: { tags: ['health'], summary: 'Readiness: the database answers and the process is not shutting down' } },
+    async (_request, reply) => {
+      if (app.tebikiState.draining) return sendProblem(reply, problemOf('unavailable', 'shutting down', '/api/ready'));
+      await sql`select 1`.execute(ctx.store.db);
+      return { status: 'ready' };
+    },
+  );
   await app.register(authRoutes, { ctx });
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
@@ -85,4 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendProblem(reply, problemOf('not-found', `no route for ${request.method} ${path}`, path));
   });
   return app;
+}
+
+/** Fastify's option for the configured proxies; a hop count trusts that many hops nearest the server. */
+function trustProxyOption(trust: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }

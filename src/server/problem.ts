@@ -6,7 +6,7 @@ const STATUS: Record<ErrorCode, number> = {
   'validation-failed': 400,
   unauthenticated: 401,
   'invalid-credentials': 401,
-  'account-locked': 429,
+  'login-blocked': 429,
   forbidden: 403,
   'csrf-failed': 403,
   'not-found': 404,
@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   'setup-complete': 409,
   'rate-limited': 429,
   'payload-too-large': 413,
+  unavailable: 503,
   internal: 500,
 };
 

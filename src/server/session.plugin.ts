@@ -36,6 +36,15 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: Servic
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as never);
 
+  // API answers are per user (and reports, downloads, workbooks carry an
+  // organisation's findings): no browser or proxy may keep a copy. A route may
+  // choose a stricter value; an anonymous answer may keep one it chose.
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const chosen = reply.getHeader('cache-control');
+    if (!chosen || (request.session && !String(chosen).includes('no-store'))) reply.header('cache-control', 'no-store');
+  });
+
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.actor = ANONYMOUS;
     if (!request.url.startsWith('/api/')) return;
@@ -53,7 +62,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: Servic
     const site = request.headers['sec-fetch-site'];
     if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf-failed', 'cross-site request refused');
     const origin = request.headers.origin;
-    if (origin && origin !== 'null' && new URL(origin).host !== request.headers.host) throw new AppError('csrf-failed', 'cross-origin request refused');
+    if (origin && origin !== 'null' && !isSameHost(origin, request.headers.host)) throw new AppError('csrf-failed', 'cross-origin request refused');
     const header = request.headers['x-csrf-token'];
     const expected = request.session ? request.session.csrfToken : request.cookies[names.csrf];
     if (typeof header !== 'string' || !expected || !sameToken(header, expected)) {
@@ -61,6 +70,15 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: Servic
     }
   });
 });
+
+/**
+ * Whether an Origin header names this host. A header that is no URL at all
+ * (`::::`) is not this host: refused as cross-origin, never a server error.
+ */
+export function isSameHost(origin: string, host: string | undefined): boolean {
+  if (!URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
 
 /** The CSRF token for a visitor without a session: a double-submit cookie. */
 export function ensureAnonymousCsrf(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {

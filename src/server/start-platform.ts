@@ -9,6 +9,8 @@ import type { ProbeRunner } from '../services/ports/probe-runner.js';
 import { registerProbeRunJob } from '../services/probe-runs.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
+import { withStartupLock } from '../store/startup-lock.js';
+import { closePdfBrowser } from '../reports/pdf-browser.js';
 import { buildApp } from './app.js';
 
 /** The probe engine and the content's check links; without an engine, starting a probe run is refused. */
@@ -37,7 +39,6 @@ export async function startPlatform(
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {
-    await migrate(store);
     const jobs = createJobQueue(store, config.databaseUrl);
     const ctx: ServiceContext = {
       store,
@@ -50,7 +51,12 @@ export async function startPlatform(
       },
     };
     registerProbeRunJob(ctx);
-    const imported = await importBundledEdition(ctx);
+    // Several processes may start together on one fresh PostgreSQL: migrations and
+    // the bundled import run once, under a database-wide lock.
+    const imported = await withStartupLock(store, async () => {
+      await migrate(store);
+      return importBundledEdition(ctx);
+    });
     if (imported.status === 'kept') {
       print(
         `tebiki: WARNING: content/ differs from the stored published edition ${imported.id}; the stored edition is served unchanged (give changed content a new edition id)`,
@@ -63,7 +69,7 @@ export async function startPlatform(
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
-    const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } });
+    const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } }, { revokeOlder: false });
     print(`tebiki: serving edition ${imported.id} (${imported.status}) on ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'} at ${url}`);
     if (setupUrl) {
       print('tebiki: no administrator yet. Open this one-time link within 24 hours to create one:');
@@ -75,8 +81,11 @@ export async function startPlatform(
       url,
       setupUrl,
       close: async () => {
+        // Fastify stops accepting connections, then waits for requests in flight.
+        app.tebikiState.draining = true;
         await jobs.stop();
         await app.close();
+        await closePdfBrowser();
         await store.close();
       },
     };

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AttachmentMeta } from '../core/assessment/assessment.types.js';
-import { attachmentProblem, bareMediaType, sanitiseFilename } from '../core/assessment/attachment-rules.js';
+import { attachmentProblem, bareMediaType, filenameProblem, isAttachmentType, sanitiseFilename } from '../core/assessment/attachment-rules.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { touchAssessment } from '../store/assessments.repository.js';
@@ -43,6 +43,8 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, id: strin
   const problem = attachmentProblem(mediaType, upload.data);
   if (problem?.kind === 'too-large') throw new AppError('payload-too-large', problem.message);
   if (problem) throw invalid(problem.kind === 'unsupported-type' ? 'headers.content-type' : 'body', problem.message);
+  const misnamed = isAttachmentType(mediaType) ? filenameProblem(filename, mediaType) : null;
+  if (misnamed) throw invalid('headers.x-filename', misnamed);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
   const at = ctx.now().toISOString();
   const meta: AttachmentRow = {

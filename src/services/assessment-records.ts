@@ -4,6 +4,7 @@ import { assessmentScope, canSeeAssessment, writeRefusal } from '../core/assessm
 import type { Checksheet, ChecksheetItem, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
 import type { AssessmentStatus, DefectKind, Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
+import { downloadFilename } from '../core/assessment/attachment-rules.js';
 import { AppError } from '../core/errors.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import {
@@ -92,7 +93,15 @@ export async function itemOf(db: Db, row: Pick<AssessmentRecord, 'id' | 'items_h
 }
 
 export function attachmentMeta(r: AttachmentRow): AttachmentMeta {
-  return { id: r.id, sha256: r.sha256, filename: r.filename, mediaType: r.media_type, size: Number(r.size), uploadedAt: r.created_at };
+  return {
+    id: r.id,
+    sha256: r.sha256,
+    filename: r.filename,
+    downloadName: downloadFilename(r.filename, r.media_type),
+    mediaType: r.media_type,
+    size: Number(r.size),
+    uploadedAt: r.created_at,
+  };
 }
 
 export function toAnswer(r: AnswerRow, attachments: AttachmentMeta[]): Answer {

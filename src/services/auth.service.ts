@@ -1,8 +1,9 @@
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.repository.js';
-import { clearLoginThrottle, findUserByEmail, findUserById, readLoginThrottle, writeLoginThrottle } from '../store/users.repository.js';
+import { findUserByEmail, findUserById } from '../store/users.repository.js';
 import { type ServiceContext, mutate } from './context.js';
+import { clearPairFailures, recordLoginFailure, throttleLogin } from './login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { newToken, tokenHash } from './tokens.js';
 import { actorOf, toUserView, type UserView } from './users.js';
@@ -24,38 +25,26 @@ export interface SessionInfo {
 /** How often last_seen_at is written: idle tracking need not cost a write per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Logs in. Throttling (services/login-throttle.ts) blocks a client that keeps
+ * failing on this account or across accounts, never the account itself: its
+ * owner logs in from another client whatever a guesser does.
+ */
 export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult> {
   const email = rawEmail.trim().toLowerCase();
+  await throttleLogin(ctx, ip, email);
   const now = ctx.now();
-  const throttle = await readLoginThrottle(ctx.store.db, email);
-  if (throttle?.locked_until && throttle.locked_until > now.toISOString()) {
-    await mutate(
-      ctx,
-      { kind: 'anonymous' },
-      { action: 'auth.login-refused-locked', targetType: 'account', targetId: null, detail: { email, ip } },
-      async () => undefined,
-    );
-    throw new AppError('account-locked', 'too many failed logins; try again later');
-  }
   const user = await findUserByEmail(ctx.store.db, email);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabled) {
-    const failures = (throttle && !throttle.locked_until ? throttle.failures : 0) + 1;
-    const lock = failures >= ctx.config.loginMaxAttempts;
-    const lockedUntil = lock ? new Date(now.getTime() + ctx.config.lockoutMinutes * 60_000).toISOString() : null;
-    await mutate(
-      ctx,
-      { kind: 'anonymous' },
-      { action: 'auth.login-failed', targetType: 'account', targetId: null, detail: { email, ip, locked: lock } },
-      (trx) => writeLoginThrottle(trx, email, lock ? 0 : failures, lockedUntil, now.toISOString()),
-    );
+    await recordLoginFailure(ctx, ip, email);
     throw new AppError('invalid-credentials');
   }
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expires = new Date(now.getTime() + ctx.config.sessionMaxHours * 3600_000);
   await mutate(ctx, actorOf(user), { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { ip } }, async (trx) => {
-    await clearLoginThrottle(trx, email);
+    await clearPairFailures(trx, ip, email);
     await insertSession(trx, {
       id_hash: tokenHash(sessionToken),
       user_id: user.id,

@@ -19,12 +19,14 @@ export async function isSetupRequired(ctx: ServiceContext): Promise<boolean> {
  * unused links stop working. The token travels in the URL fragment, which
  * browsers never send to a server, so it appears in no request log.
  */
-export async function issueSetupLink(ctx: ServiceContext): Promise<string | null> {
+export async function issueSetupLink(ctx: ServiceContext, options: { revokeOlder?: boolean } = {}): Promise<string | null> {
   if (!(await isSetupRequired(ctx))) return null;
   const token = newToken();
   const now = ctx.now();
   await mutate(ctx, ANONYMOUS, { action: 'setup.link-issued', targetType: 'setup', targetId: null }, async (trx) => {
-    await revokeSetupTokens(trx, now.toISOString());
+    // Several server processes starting together each print a link, and each must
+    // work whichever process answers; only `bin/tebiki setup-link` revokes older ones.
+    if (options.revokeOlder !== false) await revokeSetupTokens(trx, now.toISOString());
     await insertSetupToken(trx, {
       token_hash: tokenHash(token),
       created_at: now.toISOString(),

@@ -36,7 +36,7 @@ export type NewUserInput = z.input<typeof NewUserInput>;
 
 /** Validates and inserts a user inside the caller's transaction. */
 export async function createUserIn(trx: Db, input: z.output<typeof NewUserInput>, now: Date): Promise<UserRow> {
-  checkPasswordPolicy(input.password, input.email);
+  checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName });
   if (input.role === 'member' && !input.organisationId) {
     throw new AppError('validation-failed', 'a member must belong to an organisation', [{ path: 'organisationId', message: 'is required for members' }]);
   }

@@ -39,11 +39,15 @@ export interface SessionsTable {
   expires_at: string;
 }
 
-export interface LoginThrottleTable {
-  email: string;
+export interface LoginFailuresTable {
+  /** pair (client + account), client or account. */
+  scope: string;
+  key: string;
   failures: number;
-  locked_until: string | null;
-  updated_at: string;
+  first_at: string;
+  last_at: string;
+  blocked_until: string | null;
+  alerted_at: string | null;
 }
 
 export interface SetupTokensTable {
@@ -267,12 +271,20 @@ export interface ProbeFindingsTable {
   at: string;
 }
 
+/** Request counters per key and fixed window, shared by every process (migration 0012). */
+export interface RateLimitsTable {
+  key: string;
+  window_start_ms: number;
+  hits: number;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
-  login_throttle: LoginThrottleTable;
+  login_failures: LoginFailuresTable;
+  rate_limits: RateLimitsTable;
   setup_tokens: SetupTokensTable;
   products: ProductsTable;
   settings: SettingsTable;

@@ -27,19 +27,3 @@ export async function insertUser(db: Db, row: UserRow): Promise<void> {
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('created_at').execute();
 }
-
-export async function readLoginThrottle(db: Db, email: string) {
-  return db.selectFrom('login_throttle').selectAll().where('email', '=', email).executeTakeFirst();
-}
-
-export async function writeLoginThrottle(db: Db, email: string, failures: number, lockedUntil: string | null, at: string) {
-  await db
-    .insertInto('login_throttle')
-    .values({ email, failures, locked_until: lockedUntil, updated_at: at })
-    .onConflict((oc) => oc.column('email').doUpdateSet({ failures, locked_until: lockedUntil, updated_at: at }))
-    .execute();
-}
-
-export async function clearLoginThrottle(db: Db, email: string) {
-  await db.deleteFrom('login_throttle').where('email', '=', email).execute();
-}

@@ -10,6 +10,7 @@ const file = (name: string): AttachmentMeta => ({
   id: `att-${name}`,
   sha256: name.padEnd(64, '0'),
   filename: `${name}.png`,
+  downloadName: `${name}.png`,
   mediaType: 'image/png',
   size: 10,
   uploadedAt: '2099-01-01T00:00:00.000Z',

@@ -5,7 +5,11 @@ export class ApiClient {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** remoteAddress: the client address the server sees (a loopback address other than 127.0.0.1 stands for another client). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress?: string,
+  ) {}
 
   async request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -16,7 +20,13 @@ export class ApiClient {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && options.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf;
-    const res = await this.app.inject({ method, url, headers, ...(body !== undefined ? { payload: body as object } : {}) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
     this.keepCookies(res);
     return res;
   }

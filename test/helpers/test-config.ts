@@ -14,8 +14,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionMaxHours: 12,
     loginMaxAttempts: 5,
     lockoutMinutes: 15,
+    loginDelayMs: 0,
     loginRatePerMinute: 1000,
     anonymousReadDefault: false,
+    trustProxy: false,
     logLevel: 'silent',
     ...overrides,
   };

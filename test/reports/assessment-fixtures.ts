@@ -178,6 +178,7 @@ export function view(overrides: Partial<AssessmentView> = {}): AssessmentView {
             id: 'att-1',
             sha256: 'a3f1c2d4e5b60718293a4b5c6d7e8f90112233445566778899aabbccddeeff00',
             filename: '設計書.pdf',
+            downloadName: '設計書.pdf',
             mediaType: 'application/pdf',
             size: 204800,
             uploadedAt: '2026-03-02T09:00:00.000Z',

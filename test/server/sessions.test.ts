@@ -120,7 +120,7 @@ describe('sessions', () => {
     expect((await c.session()).user).toBeNull();
   });
 
-  it('locks an email after repeated failures, known or not, and unlocks after the lockout', async () => {
+  it('blocks a client on an email after repeated failures, known or not, and lets it in after the block', async () => {
     const c = new ApiClient(env.app);
     await c.session();
     for (const email of [ADMIN.email, 'nobody@example.test']) {
@@ -131,7 +131,7 @@ describe('sessions', () => {
       }
       const locked = await c.request('POST', '/api/auth/login', { email, password: ADMIN.password });
       expect(locked.statusCode).toBe(429);
-      expect(locked.json().code).toBe('account-locked');
+      expect(locked.json().code).toBe('login-blocked');
     }
     env.advance(16);
     expect((await c.login(ADMIN.email, ADMIN.password)).statusCode).toBe(200);

@@ -6,7 +6,10 @@ import type { AssessmentStatus, DefectKind, Verdict } from './verdicts.js';
 export interface AttachmentMeta {
   id: string;
   sha256: string;
+  /** The name as uploaded, for display. */
   filename: string;
+  /** The name a download is saved under: its extension is the content's. */
+  downloadName: string;
   mediaType: string;
   size: number;
   uploadedAt: string;

@@ -81,6 +81,67 @@ export function attachmentProblem(mediaType: string, data: Uint8Array): Attachme
   return null;
 }
 
+/** The extensions a file of each accepted type may carry; the first is the one a download gets. */
+const TYPE_EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg', 'jpe'],
+  'application/pdf': ['pdf'],
+  'text/plain': ['txt', 'text', 'log', 'conf', 'cfg', 'ini', 'md', 'yaml', 'yml', 'toml', 'pem', 'crt', 'csr', 'asc', 'sig'],
+  'text/csv': ['csv', 'tsv'],
+  'application/json': ['json', 'jsonl', 'ndjson'],
+  'application/zip': ['zip'],
+  'application/vnd.tcpdump.pcap': ['pcap', 'pcapng', 'cap'],
+};
+
+/**
+ * Extensions that make a file open as something other than the accepted
+ * types: a name ending in one of these claims a type no attachment has.
+ */
+const FOREIGN_EXTENSIONS = new Set(
+  (
+    'html htm xhtml shtml mht mhtml svg svgz xml xsl xslt js mjs cjs css wasm swf hta htc url webloc desktop lnk ' +
+    'exe com scr pif msi msix dll bat cmd ps1 psm1 vbs vbe wsf wsh jar apk app dmg sh bash zsh py pl rb php jsp asp aspx ' +
+    'gif webp bmp ico tif tiff heic avif doc docx docm xls xlsx xlsm ppt pptx pptm odt ods odp rtf eml msg ' +
+    'gz tgz bz2 xz 7z rar tar iso'
+  ).split(' '),
+);
+
+/** Text types share their extensions: a CSV or JSON file is plain text too. */
+function extensionsOf(mediaType: AttachmentType): readonly string[] {
+  return TEXT_TYPES.has(mediaType) ? [...TYPE_EXTENSIONS[mediaType], ...[...TEXT_TYPES].flatMap((t) => TYPE_EXTENSIONS[t])] : TYPE_EXTENSIONS[mediaType];
+}
+
+/** The lower-case extension of a name without its dot, or "" when it has none. */
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * Why a file's name contradicts its checked content, or null. A name ending in
+ * the extension of another accepted type, or of a type that opens as a page,
+ * a program or a document (`poly.html` holding a PNG), is refused; an
+ * extension we do not know (`.dump`) claims nothing.
+ */
+export function filenameProblem(name: string, mediaType: AttachmentType): string | null {
+  const ext = extensionOf(name);
+  if (!ext || extensionsOf(mediaType).includes(ext)) return null;
+  const otherAccepted = ATTACHMENT_TYPES.some((t) => TYPE_EXTENSIONS[t].includes(ext));
+  if (!otherAccepted && !FOREIGN_EXTENSIONS.has(ext)) return null;
+  return `the name ends in ".${ext}" but the content is ${mediaType}; rename the file to .${TYPE_EXTENSIONS[mediaType][0]}`;
+}
+
+/**
+ * The name a download is offered under: the stored name when its extension
+ * fits the content, else the stored name with the content's extension added
+ * (`capture.dump` → `capture.dump.pcap`), so no saved file opens as another type.
+ */
+export function downloadFilename(name: string, mediaType: string): string {
+  if (!isAttachmentType(mediaType)) return `${name}.bin`;
+  if (extensionsOf(mediaType).includes(extensionOf(name))) return name;
+  return `${name}.${TYPE_EXTENSIONS[mediaType][0]}`;
+}
+
 /**
  * A file name safe to store and show: the last path segment, NFC, without
  * control or reserved characters, no leading dots, at most the limit (the

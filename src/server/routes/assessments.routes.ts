@@ -114,7 +114,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     const text = meta.mediaType.startsWith('text/') || meta.mediaType === 'application/json';
     return reply
       .header('content-type', text ? `${meta.mediaType}; charset=utf-8` : meta.mediaType)
-      .header('content-disposition', contentDisposition(meta.filename))
+      .header('content-disposition', contentDisposition(meta.downloadName))
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cache-control', 'private, no-store')

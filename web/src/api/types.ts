@@ -117,5 +117,5 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; code?: string }[];
 }

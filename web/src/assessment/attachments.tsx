@@ -69,7 +69,7 @@ export function Attachments({ assessmentId, requirementId, attachments, editable
         <ul className="attachment-list">
           {attachments.map((a) => (
             <li key={a.id}>
-              <a href={attachmentUrl(assessmentId, a.id)} download={a.filename} aria-label={t.assessments.download(a.filename)}>
+              <a href={attachmentUrl(assessmentId, a.id)} download={a.downloadName} aria-label={t.assessments.download(a.filename)}>
                 {a.filename}
               </a>{' '}
               <span className="muted">

@@ -31,12 +31,18 @@ export function FormField({ label, error, hint, ...input }: FormFieldProps) {
   );
 }
 
-/** Field errors from a problem+json `errors` list, keyed by the last path segment. */
-export function fieldErrors(errors: { path: string; message: string }[] | undefined): Record<string, string> {
+/**
+ * Field errors from a problem+json `errors` list, keyed by the last path
+ * segment; `translate` gives the UI-language text of an error's `code` when it knows it.
+ */
+export function fieldErrors(
+  errors: { path: string; message: string; code?: string }[] | undefined,
+  translate?: (code: string | undefined) => string | undefined,
+): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const { path, message } of errors ?? []) {
+  for (const { path, message, code } of errors ?? []) {
     const field = path.split(/[./]/).filter(Boolean).pop() ?? '';
-    if (field && !byField[field]) byField[field] = message;
+    if (field && !byField[field]) byField[field] = translate?.(code) ?? message;
   }
   return byField;
 }

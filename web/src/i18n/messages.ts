@@ -37,7 +37,7 @@ const ja = {
   problems: {
     'validation-failed': '入力内容を確認してください。',
     'invalid-credentials': 'メールアドレスまたはパスワードが違います。',
-    'account-locked': 'ログインの失敗が続いたため、一時的にロックされています。しばらくしてからお試しください。',
+    'login-blocked': 'この端末からのログインの失敗が続いたため、一時的にログインを受け付けていません。しばらくしてからお試しください。',
     'setup-token-invalid': 'セットアップ用リンクが無効か、使用済みか、期限切れです。',
     'setup-complete': '初期設定はすでに完了しています。',
     'rate-limited': 'リクエストが多すぎます。しばらくしてからお試しください。',
@@ -808,7 +808,7 @@ const en: Messages = {
   problems: {
     'validation-failed': 'Please check your input.',
     'invalid-credentials': 'The email address or password is wrong.',
-    'account-locked': 'Too many failed logins: the account is locked for a while. Please try again later.',
+    'login-blocked': 'Too many failed logins from this device: logins from it are refused for a while. Please try again later.',
     'setup-token-invalid': 'The setup link is invalid, already used or expired.',
     'setup-complete': 'Initial setup has already been completed.',
     'rate-limited': 'Too many requests. Please try again in a moment.',
