@@ -89,7 +89,11 @@ function readScopeHeader(text: string): { name: string; authorisedBy: string } {
     throw invalid('body.scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw invalid('body.scope', 'must be a map with name, authorisedBy, window and targets');
-  const { name, authorisedBy } = doc as Record<string, unknown>;
+  const { name, authorisedBy, trustedCa } = doc as Record<string, unknown>;
+  // A file path would be read on the server's own disk: an uploaded scope carries the certificate itself.
+  if (trustedCa !== undefined && (typeof trustedCa !== 'string' || !trustedCa.includes('-----BEGIN CERTIFICATE-----'))) {
+    throw invalid('body.scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name');
+  }
   if (typeof name !== 'string' || !name.trim()) throw invalid('body.scope.name', 'is required');
   if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw invalid('body.scope.authorisedBy', 'is required: who allowed this run');
   return { name: name.trim().slice(0, 200), authorisedBy: authorisedBy.trim().slice(0, 200) };

@@ -208,6 +208,14 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
     expect(run.error).toMatch(/^scope\.window: the run is outside its window/);
   });
 
+  it('an uploaded scope carries its private CA as PEM text, never as a path on the server', async () => {
+    const pem = ['-----BEGIN CERTIFICATE-----', 'MIIBszCCAVmgAwIBAgIUQ', '-----END CERTIFICATE-----'].map((l) => `  ${l}`).join('\n');
+    const r = await start(`${scopeText('bad web')}\ntrustedCa: |\n${pem}`);
+    expect(r.statusCode, r.body).toBe(202);
+    await finished((r.json() as RunJson).id);
+    expect(runner.requests.at(-1)?.scopeText).toContain('-----BEGIN CERTIFICATE-----');
+  });
+
   it('names the place of bad input and stores nothing', async () => {
     const before = ((await w.client('as1').request('GET', runs())).json().runs as unknown[]).length;
     const cases: [unknown, string][] = [
@@ -218,6 +226,8 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
       [{ scope: '' }, 'body.scope'],
       [{ scope: 'x'.repeat(70_000) }, 'body.scope'],
       [{ scope: scopeText('bad web'), only: ['no.such-check'] }, 'body.only.0'],
+      [{ scope: `${scopeText('bad web')}\ntrustedCa: /etc/ssl/private/server.key` }, 'body.scope.trustedCa'],
+      [{ scope: `${scopeText('bad web')}\ntrustedCa: lab-ca.pem` }, 'body.scope.trustedCa'],
       [{ scope: scopeText('bad web'), fileName: '../etc/passwd' }, 'body.fileName'],
       [{ scope: scopeText('bad web'), extra: true }, 'body'],
     ];
