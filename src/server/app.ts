@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -24,6 +25,7 @@ import { probeRunRoutes } from './routes/probe-runs.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
+import { secondFactorGuard } from './second-factor-guard.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
 declare module 'fastify' {
@@ -64,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(sessionPlugin, { ctx });
+  await app.register(secondFactorGuard, { ctx });
 
   app.decorate('tebikiState', { draining: false });
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
@@ -80,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(accountRoutes, { ctx });
   await app.register(proposalRoutes, { ctx });
   await app.register(browseRoutes, { ctx });
   await app.register(coverageRoutes, { ctx });

@@ -17,6 +17,8 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** 1 active, 0 deactivated (0006). Optional so older callers need not name it. */
+  active?: number;
 }
 
 export interface UsersTable {
@@ -28,6 +30,11 @@ export interface UsersTable {
   organisation_id: string | null;
   disabled: number;
   created_at: string;
+  /** 0006: a member who manages their own organisation's members. */
+  org_manager?: number;
+  language?: string | null;
+  totp_secret?: string | null;
+  totp_enabled?: number;
 }
 
 export interface SessionsTable {
@@ -278,6 +285,55 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** A released version of a product (0006). */
+export interface ProductVersionsTable {
+  id: string;
+  product_id: string;
+  version: string;
+  release_date: string | null;
+  support_end: string | null;
+  created_at: string;
+}
+
+/** One-time tokens (invitation, reset, second factor, single sign-on), by SHA-256 only. */
+export interface UserTokensTable {
+  token_hash: string;
+  kind: string;
+  user_id: string | null;
+  email: string | null;
+  data: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+  mail_state: string;
+}
+
+export interface NotificationPrefsTable {
+  user_id: string;
+  kind: string;
+  email: number;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -303,4 +359,9 @@ export interface Database {
   jobs: JobsTable;
   probe_runs: ProbeRunsTable;
   probe_findings: ProbeFindingsTable;
+  product_versions: ProductVersionsTable;
+  user_tokens: UserTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  notifications: NotificationsTable;
+  notification_prefs: NotificationPrefsTable;
 }
