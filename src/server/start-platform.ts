@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { contentCheckLinks } from '../content/check-links-provider.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
+import { NetworkProbeRunner } from '../probes/network-probe-runner.js';
 import type { ServiceContext } from '../services/context.js';
 import { importBundledEdition } from '../services/editions.service.js';
 import type { CheckLinksProvider } from '../services/ports/check-links.js';
@@ -13,7 +15,7 @@ import { withStartupLock } from '../store/startup-lock.js';
 import { closePdfBrowser } from '../reports/pdf-browser.js';
 import { buildApp } from './app.js';
 
-/** The probe engine and the content's check links; without an engine, starting a probe run is refused. */
+/** The probe engine and the content's check links (defaults: the network engine and content/checks); a null engine refuses runs. */
 export interface EvidenceOptions {
   probeRunner?: ProbeRunner | null;
   checkLinks?: CheckLinksProvider;
@@ -46,8 +48,9 @@ export async function startPlatform(
       now: () => new Date(),
       evidence: {
         jobs,
-        probeRunner: options.evidence?.probeRunner ?? null,
-        checkLinks: options.evidence?.checkLinks ?? { links: async () => [] },
+        // The network engine unless a caller brings its own (tests) or none (null: runs refused).
+        probeRunner: options.evidence?.probeRunner === undefined ? new NetworkProbeRunner() : options.evidence.probeRunner,
+        checkLinks: options.evidence?.checkLinks ?? contentCheckLinks(config.contentDir),
       },
     };
     registerProbeRunJob(ctx);

@@ -9,6 +9,7 @@ import type { Localized } from '../core/model/edition.schema.js';
 import type { ReportProbeRun } from '../reports/assessment/probe-runs-section.js';
 import type { Db } from '../store/database.js';
 import { insertFinishedJob } from '../store/jobs.repository.js';
+import { findUserByEmail } from '../store/users.repository.js';
 import {
   completeProbeRun,
   findProbeFindings,
@@ -26,6 +27,7 @@ import type { EvidencePorts } from './ports/evidence-ports.js';
 import type { JobContext, JobState } from './ports/job-queue.js';
 import type { ProbeRunOutcome } from './ports/probe-runner.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
+import { actorOf } from './users.js';
 
 /** The job kind of a probe run. */
 export const PROBE_RUN_JOB = 'probe-run';
@@ -363,4 +365,16 @@ export async function probeRunsForReport(ctx: ServiceContext, assessmentId: stri
     });
   }
   return out;
+}
+
+/**
+ * The CLI's actor for attaching a run (`probe --assessment ID --as EMAIL`): an active
+ * user, who must be allowed to change the assessment; checked before any probe is sent.
+ */
+export async function attachingActor(ctx: ServiceContext, email: string, assessmentId: string): Promise<Actor> {
+  const row = await findUserByEmail(ctx.store.db, email.trim().toLowerCase());
+  if (!row || Number(row.disabled) !== 0) throw new AppError('not-found', `no active user ${email}`);
+  const actor = actorOf(row);
+  await writableAssessment(ctx, actor, assessmentId);
+  return actor;
 }
