@@ -8,8 +8,6 @@ import type { CheckLink, Finding, FindingVerdict } from '../core/evidence/findin
 import type { Localized } from '../core/model/edition.schema.js';
 import type { ReportProbeRun } from '../reports/assessment/probe-runs-section.js';
 import type { Db } from '../store/database.js';
-import { insertFinishedJob } from '../store/jobs.repository.js';
-import { findUserByEmail } from '../store/users.repository.js';
 import {
   completeProbeRun,
   findProbeFindings,
@@ -27,7 +25,6 @@ import type { EvidencePorts } from './ports/evidence-ports.js';
 import type { JobContext, JobState } from './ports/job-queue.js';
 import type { ProbeRunOutcome } from './ports/probe-runner.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
-import { actorOf } from './users.js';
 
 /** The job kind of a probe run. */
 export const PROBE_RUN_JOB = 'probe-run';
@@ -149,13 +146,13 @@ export async function startProbeRun(ctx: ServiceContext, actor: Actor, assessmen
   return runView(await requireRun(ctx.store.db, assessmentId, runId));
 }
 
-async function requireRun(db: Db, assessmentId: string, runId: string): Promise<ProbeRunRecord> {
+export async function requireRun(db: Db, assessmentId: string, runId: string): Promise<ProbeRunRecord> {
   const run = await findProbeRun(db, assessmentId, runId);
   if (!run) throw new AppError('not-found', `probe run ${runId} not found`);
   return run;
 }
 
-function runView(r: ProbeRunRecord): ProbeRunView {
+export function runView(r: ProbeRunRecord): ProbeRunView {
   const hasProgress = r.job_progress_done !== null && r.job_progress_total !== null;
   return {
     id: r.id,
@@ -271,7 +268,7 @@ async function executeProbeRun(ctx: ServiceContext, job: JobContext<{ runId: str
   );
 }
 
-function outcomeColumns(outcome: ProbeRunOutcome) {
+export function outcomeColumns(outcome: ProbeRunOutcome) {
   return {
     scope_name: outcome.scope.name.slice(0, 200),
     scope_authorised_by: outcome.scope.authorisedBy.slice(0, 200),
@@ -281,7 +278,7 @@ function outcomeColumns(outcome: ProbeRunOutcome) {
   };
 }
 
-function findingRows(findings: readonly Finding[]) {
+export function findingRows(findings: readonly Finding[]) {
   return findings.map((f) => ({
     check_id: f.check,
     check_version: f.checkVersion,
@@ -292,57 +289,6 @@ function findingRows(findings: readonly Finding[]) {
     evidence: boundedEvidence(f.evidence),
     at: f.at,
   }));
-}
-
-/**
- * Attaches a run that already ran elsewhere (`bin/tebiki probe --assessment ID`)
- * to an assessment (assessors): stored like a queued run that completed, with
- * its own job row so every view treats it alike.
- */
-export async function recordProbeRun(
-  ctx: ServiceContext,
-  actor: Actor,
-  assessmentId: string,
-  input: { scopeText: string; fileName: string; only: readonly string[]; outcome: ProbeRunOutcome },
-): Promise<ProbeRunView> {
-  await writableAssessment(ctx, actor, assessmentId);
-  const runId = randomUUID();
-  const jobId = randomUUID();
-  const at = ctx.now().toISOString();
-  const { outcome } = input;
-  await mutate(
-    ctx,
-    actor,
-    {
-      action: 'probe-run.recorded',
-      targetType: 'assessment',
-      targetId: assessmentId,
-      detail: { runId, scope: outcome.scope.name, sha256: outcome.scope.sha256, authorisedBy: outcome.scope.authorisedBy, findings: outcome.findings.length },
-    },
-    async (trx) => {
-      await insertFinishedJob(trx, {
-        id: jobId,
-        kind: PROBE_RUN_JOB,
-        payload: JSON.stringify({ runId }),
-        created_at: at,
-        started_at: outcome.startedAt,
-        finished_at: outcome.finishedAt,
-      });
-      await insertProbeRun(trx, {
-        id: runId,
-        assessment_id: assessmentId,
-        job_id: jobId,
-        ...outcomeColumns(outcome),
-        scope_file_name: input.fileName.slice(0, 200),
-        scope_text: input.scopeText,
-        only_checks: JSON.stringify(input.only),
-        started_by: actorId(actor),
-        created_at: at,
-      });
-      await completeProbeRun(trx, runId, outcomeColumns(outcome), findingRows(outcome.findings));
-    },
-  );
-  return runView(await requireRun(ctx.store.db, assessmentId, runId));
 }
 
 /** Every run of an assessment the caller was already allowed to read, oldest first, for its reports. */
@@ -365,16 +311,4 @@ export async function probeRunsForReport(ctx: ServiceContext, assessmentId: stri
     });
   }
   return out;
-}
-
-/**
- * The CLI's actor for attaching a run (`probe --assessment ID --as EMAIL`): an active
- * user, who must be allowed to change the assessment; checked before any probe is sent.
- */
-export async function attachingActor(ctx: ServiceContext, email: string, assessmentId: string): Promise<Actor> {
-  const row = await findUserByEmail(ctx.store.db, email.trim().toLowerCase());
-  if (!row || Number(row.disabled) !== 0) throw new AppError('not-found', `no active user ${email}`);
-  const actor = actorOf(row);
-  await writableAssessment(ctx, actor, assessmentId);
-  return actor;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
-import { recordProbeRun } from '../../src/services/probe-runs.service.js';
+import { recordProbeRun } from '../../src/services/probe-run-attach.service.js';
 import { FixedProbeRunner, linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 
 interface RunJson {

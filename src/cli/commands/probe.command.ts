@@ -9,7 +9,7 @@ import type { CheckLink } from '../../core/evidence/finding.types.js';
 import { NetworkProbeRunner } from '../../probes/network-probe-runner.js';
 import { PROBES } from '../../probes/probe-registry.js';
 import { type ProbeRunReport, runReport } from '../../probes/run-report.js';
-import { attachingActor, recordProbeRun } from '../../services/probe-runs.service.js';
+import { attachingActor, recordProbeRun } from '../../services/probe-run-attach.service.js';
 import { withStore } from '../open-store.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
