@@ -1,8 +1,9 @@
-// npm run build: the server (tsc -> dist/src) and the web UI (vite -> dist/web).
+// npm run build: the server (tsc -> dist/src), the bundled edition's snapshot (dist/content-snapshot.json) and the web UI (vite -> dist/web).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 rmSync('dist/src', { recursive: true, force: true });
 run('npx', ['tsc', '-p', 'tsconfig.json']);
+run('npx', ['tsx', 'scripts/content-snapshot.ts']);
 run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /**
  * One headless Chromium per process, shared by every PDF (guidebook, assessment
@@ -49,7 +49,8 @@ function sharedBrowser(): Promise<Browser> {
       );
     }
     launches += 1;
-    const launched = chromium.launch({ executablePath, headless: true, args: ARGS });
+    // playwright-core is loaded with the first PDF: it costs about a second at start.
+    const launched = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS }));
     browser = launched;
     launched.then(
       (b) =>

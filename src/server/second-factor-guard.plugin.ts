@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
@@ -13,11 +13,11 @@ const ALLOWED = ['/api/session', '/api/auth/logout', '/api/account/totp'];
  * `second-factor-required`. Checked per request, so the rule holds at once.
  */
 export const secondFactorGuard = fp(async (app: FastifyInstance, opts: { ctx: ServiceContext }) => {
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     const session = request.session;
-    if (!session || session.user.totpEnabled || !request.url.startsWith('/api/')) return;
+    if (!session || session.user.totpEnabled || !request.url.startsWith('/api/')) return done();
     const path = request.url.split('?')[0] ?? '';
-    if (ALLOWED.some((p) => path === p || path.startsWith(`${p}/`))) return;
-    if ((await totpRequiredRoles(opts.ctx)).includes(session.user.role)) throw new AppError('second-factor-required');
+    if (ALLOWED.some((p) => path === p || path.startsWith(`${p}/`))) return done();
+    totpRequiredRoles(opts.ctx).then((roles) => done(roles.includes(session.user.role) ? new AppError('second-factor-required') : undefined), done);
   });
 });

@@ -39,15 +39,22 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: Servic
   // API answers are per user (and reports, downloads, workbooks carry an
   // organisation's findings): no browser or proxy may keep a copy. A route may
   // choose a stricter value; an anonymous answer may keep one it chose.
-  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/')) return;
-    const chosen = reply.getHeader('cache-control');
-    if (!chosen || (request.session && !String(chosen).includes('no-store'))) reply.header('cache-control', 'no-store');
+  // Callback-style hooks: no promise per request on the paths that need no I/O (bench/server-health).
+  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    if (request.url.startsWith('/api/')) {
+      const chosen = reply.getHeader('cache-control');
+      if (!chosen || (request.session && !String(chosen).includes('no-store'))) reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
   });
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     request.actor = ANONYMOUS;
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') || (!request.cookies[names.session] && !UNSAFE.has(request.method))) return done();
+    checkRequest(request, reply).then(() => done(), done);
+  });
+
+  async function checkRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const token = request.cookies[names.session];
     if (token) {
       const session = await resolveSession(opts.ctx, token);
@@ -68,7 +75,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: Servic
     if (typeof header !== 'string' || !expected || !sameToken(header, expected)) {
       throw new AppError('csrf-failed', 'send the x-csrf-token header from GET /api/session');
     }
-  });
+  }
 });
 
 /**

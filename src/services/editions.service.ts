@@ -8,6 +8,7 @@ import { layerPhaseMatrix } from '../core/matrix.js';
 import type { Edition, Requirement } from '../core/model/edition.schema.js';
 import { flattenThreatCategories } from '../core/validate-references.js';
 import { contentFingerprint } from '../content/content-fingerprint.js';
+import { readContentSnapshot } from '../content/content-snapshot.js';
 import { loadContent } from '../content/load-content.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
 import { findEdition, findEditionSummary, insertEdition, listEditions } from '../store/editions.repository.js';
@@ -25,8 +26,8 @@ export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: str
  * Stores an edition. A published edition is immutable: importing different
  * content under an existing id is refused (the database refuses it too).
  */
-export async function importEdition(ctx: ServiceContext, actor: Actor, edition: Edition): Promise<ImportOutcome> {
-  const hash = editionHash(edition);
+export async function importEdition(ctx: ServiceContext, actor: Actor, edition: Edition, knownHash?: string): Promise<ImportOutcome> {
+  const hash = knownHash ?? editionHash(edition);
   const id = edition.meta.id;
   const existing = await findEdition(ctx.store.db, id);
   if (existing) {
@@ -50,6 +51,15 @@ export async function importEdition(ctx: ServiceContext, actor: Actor, edition: 
 
 const BUNDLED_FINGERPRINT = 'bundled-content-fingerprint';
 
+function loadBundledContent(dir: string): Edition {
+  const loaded = loadContent(dir);
+  if (!loaded.ok) {
+    const first = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5);
+    throw new Error(`bundled content in ${dir} is invalid:\n${first.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')}`);
+  }
+  return loaded.edition;
+}
+
 /**
  * Loads content/ and stores it when new; used at start. Never overwrites a
  * stored edition. Skips loading when the files are byte-for-byte those of the
@@ -62,18 +72,13 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
     const stored = await findEdition(ctx.store.db, remembered[1]);
     if (stored) return { status: 'unchanged', id: stored.id, hash: stored.content_hash };
   }
-  const loaded = loadContent(ctx.config.contentDir);
-  if (!loaded.ok) {
-    const first = loaded.problems.filter((p) => p.severity === 'error').slice(0, 5);
-    throw new Error(
-      `bundled content in ${ctx.config.contentDir} is invalid:\n${first.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.message}`).join('\n')}`,
-    );
-  }
-  const existing = await findEdition(ctx.store.db, loaded.edition.meta.id);
-  if (existing && existing.content_hash !== editionHash(loaded.edition)) {
+  const edition = readContentSnapshot(ctx.config.contentDir, fingerprint) ?? loadBundledContent(ctx.config.contentDir);
+  const hash = editionHash(edition);
+  const existing = await findEdition(ctx.store.db, edition.meta.id);
+  if (existing && existing.content_hash !== hash) {
     return { status: 'kept', id: existing.id, hash: existing.content_hash };
   }
-  const outcome = await importEdition(ctx, { kind: 'anonymous' }, loaded.edition);
+  const outcome = await importEdition(ctx, { kind: 'anonymous' }, edition, hash);
   await mutate(
     ctx,
     { kind: 'anonymous' },

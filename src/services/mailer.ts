@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../config/config.js';
 
 export interface OutgoingMail {
@@ -10,9 +10,10 @@ export interface OutgoingMail {
 /** One pooled transport per SMTP URL, made on first use. */
 const transports = new Map<string, Transporter>();
 
-function transportFor(mail: MailConfig): Transporter {
+async function transportFor(mail: MailConfig): Promise<Transporter> {
   let transport = transports.get(mail.smtpUrl);
   if (!transport) {
+    const { default: nodemailer } = await import('nodemailer');
     transport = nodemailer.createTransport(mail.smtpUrl);
     transports.set(mail.smtpUrl, transport);
   }
@@ -21,5 +22,5 @@ function transportFor(mail: MailConfig): Transporter {
 
 /** Sends one plain-text mail through the configured SMTP server. */
 export async function sendMail(mail: MailConfig, message: OutgoingMail): Promise<void> {
-  await transportFor(mail).sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text });
+  await (await transportFor(mail)).sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text });
 }

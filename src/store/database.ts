@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type PgModule from 'pg';
 import { type DialectName, dialectOf } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
 import * as drafts from './migrations/0002-drafts.js';
@@ -48,6 +49,8 @@ export function openStore(options: StoreOptions): Store {
   let db: Db;
   const pgSchema = options.pgSchema ?? (options.databaseUrl ? schemaInUrl(options.databaseUrl) : undefined);
   if (options.databaseUrl) {
+    // pg is loaded only for PostgreSQL: the embedded default never pays for it.
+    const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import { type AnswerInput, answerProblem } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
@@ -82,6 +81,7 @@ async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
   }
   const tooBig = zipSizeProblem(data);
   if (tooBig) throw file(`the file is not a checksheet workbook: ${tooBig}`);
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);

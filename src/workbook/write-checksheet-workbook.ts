@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
 import type { Answer } from '../core/assessment/assessment.types.js';
 import type { Checksheet } from '../core/assessment/checksheet.types.js';
@@ -36,6 +35,8 @@ const WRITE_OPTIONS = { zip: { compression: 'DEFLATE' as const, compressionOptio
 export async function writeChecksheetWorkbook(checksheet: Checksheet, options: WorkbookOptions = {}): Promise<Buffer> {
   const lang = options.lang ?? 'ja';
   const now = options.now ?? new Date();
+  // Loaded on first use: exceljs costs most of a second at start for a process that may never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tebiki';
   workbook.created = now;

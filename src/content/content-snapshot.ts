@@ -1,0 +1,43 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Edition } from '../core/model/edition.schema.js';
+import { contentFingerprint } from './content-fingerprint.js';
+import { defaultContentDir, projectRoot } from './content-dir.js';
+import { loadContent } from './load-content.js';
+
+/**
+ * The bundled edition, loaded and validated once by `npm run build` and kept as
+ * JSON beside the compiled server with the fingerprint of the files it came
+ * from. A first start on an empty database then reads this instead of parsing
+ * and validating every YAML file again; any change to content/ changes the
+ * fingerprint and the snapshot is ignored.
+ */
+export function contentSnapshotFile(): string {
+  return join(projectRoot(), 'dist', 'content-snapshot.json');
+}
+
+interface Snapshot {
+  fingerprint: string;
+  edition: Edition;
+}
+
+/** Writes the snapshot of `contentDir`; returns the problems instead when the content is invalid. */
+export function writeContentSnapshot(contentDir = defaultContentDir(), file = contentSnapshotFile()): { ok: boolean; problems: string[] } {
+  const loaded = loadContent(contentDir);
+  if (!loaded.ok) return { ok: false, problems: loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`) };
+  const snapshot: Snapshot = { fingerprint: contentFingerprint(contentDir), edition: loaded.edition };
+  writeFileSync(`${file}.tmp`, JSON.stringify(snapshot));
+  renameSync(`${file}.tmp`, file);
+  return { ok: true, problems: [] };
+}
+
+/** The snapshot's edition when it was made from exactly the files of the bundled content folder. */
+export function readContentSnapshot(contentDir: string, fingerprint: string, file = contentSnapshotFile()): Edition | undefined {
+  if (resolve(contentDir) !== resolve(defaultContentDir()) || !existsSync(file)) return undefined;
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
+    return snapshot.fingerprint === fingerprint ? snapshot.edition : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultContentDir } from '../../src/content/content-dir.js';
+import { contentFingerprint } from '../../src/content/content-fingerprint.js';
+import { readContentSnapshot, writeContentSnapshot } from '../../src/content/content-snapshot.js';
+import { loadContent } from '../../src/content/load-content.js';
+import { editionHash } from '../../src/services/editions.service.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+describe('the build-time snapshot of the bundled edition', () => {
+  const dir = tempDir();
+  const file = join(dir.path, 'snapshot.json');
+  afterAll(() => dir.remove());
+
+  it('holds exactly the edition that loading content/ gives, and is used only for the same files', () => {
+    expect(writeContentSnapshot(defaultContentDir(), file).ok).toBe(true);
+    const fingerprint = contentFingerprint(defaultContentDir());
+    const fromSnapshot = readContentSnapshot(defaultContentDir(), fingerprint, file);
+    const loaded = loadContent(defaultContentDir());
+    if (!loaded.ok || !fromSnapshot) throw new Error('both must load');
+    expect(editionHash(fromSnapshot)).toBe(editionHash(loaded.edition));
+    expect(readContentSnapshot(defaultContentDir(), `${fingerprint.slice(1)}0`, file)).toBeUndefined();
+    expect(readContentSnapshot(dir.path, fingerprint, file)).toBeUndefined();
+  });
+
+  it('a damaged snapshot is ignored, never trusted', () => {
+    writeFileSync(file, '{"fingerprint": "x", "edition": ');
+    expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
+  });
+});
