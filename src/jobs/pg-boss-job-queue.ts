@@ -1,4 +1,5 @@
-import PgBoss from 'pg-boss';
+import { createRequire } from 'node:module';
+import type PgBoss from 'pg-boss';
 import type { EnqueueOptions } from '../services/ports/job-queue.js';
 import { insertJob } from '../store/jobs.repository.js';
 import { DatabaseJobQueue, type JobQueueOptions } from './database-job-queue.js';
@@ -29,7 +30,9 @@ export class PgBossJobQueue extends DatabaseJobQueue {
 
   constructor(options: PgBossJobQueueOptions) {
     super(options);
-    this.boss = new PgBoss({
+    // pg-boss (and pg under it) is loaded only for PostgreSQL: the embedded default never pays for it.
+    const Boss = createRequire(import.meta.url)('pg-boss') as typeof PgBoss;
+    this.boss = new Boss({
       connectionString: options.connectionString,
       schema: options.bossSchema ?? 'pgboss',
       max: 4,
