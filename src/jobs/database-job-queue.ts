@@ -138,7 +138,7 @@ export abstract class DatabaseJobQueue implements JobQueue {
     const run = this.running.get(id);
     if (!run || run.reason) return;
     run.reason = reason;
-    run.controller.abort(new Error(reason === 'cancel' ? 'cancelled' : 'the server is stopping'));
+    run.controller.abort(new Error(reason === 'cancel' ? 'cancelled' : 'the server running this job stopped'));
   }
 
   /** Runs one job if it is still queued: claims it, calls its handler, records how it ended. */
