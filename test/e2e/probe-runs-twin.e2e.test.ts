@@ -11,9 +11,10 @@ import { makeCerts } from '../probes/twins/certs.js';
 import { type NginxTwins, startNginx } from '../probes/twins/nginx.twin.js';
 import { openWindow } from '../probes/twins/run-probes.js';
 import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
-import { type Person, Platform } from './flows.js';
+import type { Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
+import { expectHiddenFromOtherOrganisation, probeRunWorld } from './probe-runs.flow.js';
 
 /**
  * The journey with the real engine: an assessor runs the probes from an
@@ -25,11 +26,6 @@ import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
  */
 
 const m = probeRunMessages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
-const PEOPLE = {
-  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
-  memberB: { email: 'b@example.jp', displayName: '会員 B 次郎', role: 'member' },
-} satisfies Record<string, Person>;
 const HTTPS_FORMS = 'design-comm-https-input-forms';
 const OUTPUT_ESCAPING = 'design-io-output-escaping';
 
@@ -50,22 +46,7 @@ describe('probe runs against the bad web twin', () => {
     badApp = await startWebApp('bad');
     goodApp = await startWebApp('good');
     nginx = await startNginx(dir.path, certs, badApp.port, goodApp.port);
-    platform = await Platform.start(browser, ADMIN);
-    const orgA = await platform.createOrganisation('株式会社エー電機');
-    const orgB = await platform.createOrganisation('ビー工業合同会社');
-    const productId = await platform.createProduct(orgA, { name: 'カメラ X100', model: 'X100' });
-    await platform.createUser(PEOPLE.assessor, null);
-    await platform.createUser(PEOPLE.memberB, orgB);
-    assessor = await platform.loginAs(PEOPLE.assessor);
-    const { current } = await platform.adminApi<{ current: string }>('GET', '/api/editions');
-    const created = await platform.call(assessor, 'POST', '/api/assessments', {
-      productId,
-      title: 'X100 出荷前診断',
-      editionId: current,
-      spec: { layers: [], phases: ['design.software'], profile: null },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    assessmentId = (created.body as { id: string }).id;
+    ({ platform, assessor, assessmentId } = await probeRunWorld(browser));
   }, 90_000);
 
   afterAll(async () => {
@@ -135,13 +116,6 @@ describe('probe runs against the bad web twin', () => {
 
   it('a member of another organisation cannot see the run', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
-    const other = await platform.loginAs(PEOPLE.memberB);
-    for (const path of ['probe-runs', 'suggestions', 'report?format=json']) {
-      expect((await platform.call(other, 'GET', `/api/assessments/${assessmentId}/${path}`)).status, path).toBe(404);
-    }
-    await other.goto(platform.url(`/assessments/${assessmentId}/runs`));
-    await other.getByRole('alert').or(other.locator('.status-error, .error')).first().waitFor();
-    expect(await new AssessmentRunsPage(other).runRows.count()).toBe(0);
-    expect(platform.problems).toEqual([]);
+    await expectHiddenFromOtherOrganisation(platform, assessmentId);
   });
 });

@@ -8,9 +8,10 @@ import { probeRunMessages } from '../../web/src/i18n/messages-probe-runs.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { FixedProbeRunner, scopeText } from '../server/probe-runs.fixture.js';
-import { type Person, Platform } from './flows.js';
+import type { Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
+import { ASSESSMENT_TITLE, expectHiddenFromOtherOrganisation, probeRunWorld } from './probe-runs.flow.js';
 
 /**
  * An assessor runs the probes from an assessment, watches the runs, cancels
@@ -21,11 +22,6 @@ import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
  */
 
 const m = probeRunMessages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
-const PEOPLE = {
-  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
-  memberB: { email: 'b@example.jp', displayName: '会員 B 次郎', role: 'member' },
-} satisfies Record<string, Person>;
 const HTTPS_FORMS = 'design-comm-https-input-forms';
 const PROTOCOLS = 'design-comm-protocol-protection';
 const LINKS: CheckLink[] = [
@@ -44,22 +40,7 @@ describe('probe runs from an assessment', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    platform = await Platform.start(browser, ADMIN, { probeRunner: new FixedProbeRunner(), checkLinks: { links: async () => LINKS } });
-    const orgA = await platform.createOrganisation('株式会社エー電機');
-    const orgB = await platform.createOrganisation('ビー工業合同会社');
-    const productId = await platform.createProduct(orgA, { name: 'カメラ X100', model: 'X100' });
-    await platform.createUser(PEOPLE.assessor, null);
-    await platform.createUser(PEOPLE.memberB, orgB);
-    assessor = await platform.loginAs(PEOPLE.assessor);
-    const { current } = await platform.adminApi<{ current: string }>('GET', '/api/editions');
-    const created = await platform.call(assessor, 'POST', '/api/assessments', {
-      productId,
-      title: 'X100 出荷前診断',
-      editionId: current,
-      spec: { layers: [], phases: ['design.software'], profile: null },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    assessmentId = (created.body as { id: string }).id;
+    ({ platform, assessor, assessmentId } = await probeRunWorld(browser, { probeRunner: new FixedProbeRunner(), checkLinks: { links: async () => LINKS } }));
   }, 60_000);
 
   afterAll(async () => {
@@ -72,7 +53,7 @@ describe('probe runs from an assessment', () => {
     if (!browser || !platform) return ctx.skip('no browser');
     const page = new AssessmentRunsPage(assessor);
     await page.open(platform.server.url, assessmentId);
-    expect(await textOf(page.heading)).toBe(m.title('X100 出荷前診断'));
+    expect(await textOf(page.heading)).toBe(m.title(ASSESSMENT_TITLE));
     await page.runScope('x100.yaml', scopeText('bad web'));
     await page.waitForState('bad web', 'completed');
     await page.showFindings('bad web');
@@ -117,13 +98,6 @@ describe('probe runs from an assessment', () => {
 
   it('a member of another organisation cannot see the runs', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
-    const other = await platform.loginAs(PEOPLE.memberB);
-    expect((await platform.call(other, 'GET', `/api/assessments/${assessmentId}/probe-runs`)).status).toBe(404);
-    expect((await platform.call(other, 'GET', `/api/assessments/${assessmentId}/suggestions`)).status).toBe(404);
-    const page = new AssessmentRunsPage(other);
-    await other.goto(platform.url(`/assessments/${assessmentId}/runs`));
-    await other.getByRole('alert').or(other.locator('.status-error, .error')).first().waitFor();
-    expect(await page.runRows.count()).toBe(0);
-    expect(platform.problems).toEqual([]);
+    await expectHiddenFromOtherOrganisation(platform, assessmentId);
   });
 });
