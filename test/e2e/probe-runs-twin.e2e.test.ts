@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +12,7 @@ import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
 import type { Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
-import { expectHiddenFromOtherOrganisation, probeRunWorld } from './probe-runs.flow.js';
+import { expectHiddenFromOtherOrganisation, pdfReportText, probeRunWorld } from './probe-runs.flow.js';
 
 /**
  * The journey with the real engine: an assessor runs the probes from an
@@ -106,11 +104,7 @@ describe('probe runs against the bad web twin', () => {
 
   it('the PDF report carries the run and its evidence', { timeout: 120_000 }, async (ctx) => {
     if (!browser || !platform || !existsSync('/usr/bin/pdftotext')) return ctx.skip('no browser or pdftotext');
-    const response = await assessor.request.get(platform.url(`/api/assessments/${assessmentId}/report?format=pdf&lang=ja`));
-    expect(response.status()).toBe(200);
-    const file = join(dir.path, 'report.pdf');
-    writeFileSync(file, await response.body());
-    const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = await pdfReportText(platform, assessor, assessmentId, dir.path);
     for (const s of ['機器プローブの結果', 'X100badwebtwin', 'web.login-over-https', '"scheme":"http"', '山田太郎(ExampleCorp)']) expect(text, s).toContain(s);
   });
 

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
@@ -11,7 +9,7 @@ import { FixedProbeRunner, scopeText } from '../server/probe-runs.fixture.js';
 import type { Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
-import { ASSESSMENT_TITLE, expectHiddenFromOtherOrganisation, probeRunWorld } from './probe-runs.flow.js';
+import { ASSESSMENT_TITLE, expectHiddenFromOtherOrganisation, pdfReportText, probeRunWorld } from './probe-runs.flow.js';
 
 /**
  * An assessor runs the probes from an assessment, watches the runs, cancels
@@ -88,11 +86,7 @@ describe('probe runs from an assessment', () => {
 
   it('the PDF report carries the run and its evidence', async (ctx) => {
     if (!browser || !platform || !existsSync('/usr/bin/pdftotext')) return ctx.skip('no browser or pdftotext');
-    const response = await assessor.request.get(platform.url(`/api/assessments/${assessmentId}/report?format=pdf&lang=ja`));
-    expect(response.status()).toBe(200);
-    const file = join(dir.path, 'report.pdf');
-    writeFileSync(file, await response.body());
-    const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = await pdfReportText(platform, assessor, assessmentId, dir.path);
     for (const s of ['機器プローブの結果', 'badweb', 'web.hsts', 'strict-transport-security', '[probe']) expect(text, s).toContain(s);
   });
 

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { EvidenceOptions } from '../../src/server/start-platform.js';
@@ -42,4 +45,13 @@ export async function expectHiddenFromOtherOrganisation(platform: Platform, asse
   await other.getByRole('alert').or(other.locator('.status-error, .error')).first().waitFor();
   expect(await new AssessmentRunsPage(other).runRows.count()).toBe(0);
   expect(platform.problems).toEqual([]);
+}
+
+/** The assessment's Japanese PDF report as the assessor downloads it, as text without white space (pdftotext breaks lines anywhere). */
+export async function pdfReportText(platform: Platform, page: Page, assessmentId: string, dir: string): Promise<string> {
+  const response = await page.request.get(platform.url(`/api/assessments/${assessmentId}/report?format=pdf&lang=ja`));
+  expect(response.status()).toBe(200);
+  const file = join(dir, 'report.pdf');
+  writeFileSync(file, await response.body());
+  return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 }
