@@ -27,6 +27,8 @@ interface Delivery {
 export class PgBossJobQueue extends DatabaseJobQueue {
   private readonly boss: PgBoss;
   private readonly created = new Set<string>();
+  /** This process's pg-boss workers per job kind (`concurrency` each), woken when there is work. */
+  private readonly workers = new Map<string, string[]>();
 
   constructor(options: PgBossJobQueueOptions) {
     super(options);
@@ -50,6 +52,8 @@ export class PgBossJobQueue extends DatabaseJobQueue {
     await this.ensureQueue(kind);
     const delivery: Delivery = { jobId: id };
     await this.boss.send(kind, delivery, { id, retryLimit: 0, expireInSeconds: EXPIRE_SECONDS });
+    // A local worker starts it now rather than at its next poll; other processes find it when they poll.
+    for (const worker of this.workers.get(kind) ?? []) this.boss.notifyWorker(worker);
     return id;
   }
 
@@ -61,12 +65,22 @@ export class PgBossJobQueue extends DatabaseJobQueue {
 
   protected async listen(kind: string): Promise<void> {
     await this.ensureQueue(kind);
-    await this.boss.work<Delivery>(kind, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      for (const job of jobs) await this.execute(job.data.jobId);
-    });
+    const ids: string[] = [];
+    for (let i = 0; i < this.concurrency; i++) {
+      // Set once work() answers; a job may arrive before that, and then the worker just polls as usual.
+      let worker = '';
+      worker = await this.boss.work<Delivery>(kind, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+        for (const job of jobs) await this.execute(job.data.jobId);
+        // More may be waiting: fetch again at once instead of after the polling interval.
+        if (worker) this.boss.notifyWorker(worker);
+      });
+      ids.push(worker);
+    }
+    this.workers.set(kind, ids);
   }
 
   protected async stopDelivery(): Promise<void> {
+    this.workers.clear();
     for (const kind of this.kinds()) await this.boss.offWork(kind).catch(() => undefined);
   }
 
