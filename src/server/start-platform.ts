@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { contentCheckLinks } from '../content/check-links-provider.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
-import { NetworkProbeRunner } from '../probes/network-probe-runner.js';
+import { networkLimitedRunner } from '../probes/network-limited-runner.js';
 import type { ServiceContext } from '../services/context.js';
 import { importBundledEdition } from '../services/editions.service.js';
 import type { CheckLinksProvider } from '../services/ports/check-links.js';
@@ -49,7 +49,7 @@ export async function startPlatform(
       evidence: {
         jobs,
         // The network engine unless a caller brings its own (tests) or none (null: runs refused).
-        probeRunner: options.evidence?.probeRunner === undefined ? new NetworkProbeRunner() : options.evidence.probeRunner,
+        probeRunner: options.evidence?.probeRunner === undefined ? networkLimitedRunner(config.probeNetworks) : options.evidence.probeRunner,
         checkLinks: options.evidence?.checkLinks ?? contentCheckLinks(config.contentDir),
       },
     };
