@@ -83,7 +83,7 @@ async function rawRead(bytes: Buffer): Promise<number> {
 }
 
 /** Median wall time of an async fn over `runs` runs after one warm-up, in milliseconds. */
-async function medianMsAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+export async function medianMsAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

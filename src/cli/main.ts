@@ -4,6 +4,7 @@ import { coverageCommand, coverageHelp, gapsCommand, gapsHelp } from './commands
 import { dbCommand, dbHelp } from './commands/db.command.js';
 import { diffCommand, diffHelp } from './commands/diff.command.js';
 import { exportCommand, exportHelp } from './commands/export.command.js';
+import { firmwareCommand, firmwareHelp } from './commands/firmware.command.js';
 import { guidebookCommand, guidebookHelp } from './commands/guidebook.command.js';
 import { importCommand, importHelp } from './commands/import.command.js';
 import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   keywords: { run: keywordsCommand, help: keywordsHelp },
   checksheet: { run: checksheetCommand, help: checksheetHelp },
   probe: { run: probeCommand, help: probeHelp },
+  firmware: { run: firmwareCommand, help: firmwareHelp },
 };
 
 function usage(): string {

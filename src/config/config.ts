@@ -34,6 +34,8 @@ export interface Config {
   mail?: MailConfig | undefined;
   /** OpenID Connect single sign-on; off when unset. */
   oidc?: OidcConfig | undefined;
+  /** Largest firmware image accepted for analysis, in bytes (TEBIKI_FIRMWARE_MAX_MB). */
+  firmwareMaxBytes: number;
 }
 
 export interface MailConfig {
@@ -100,6 +102,7 @@ const EnvSchema = z.object({
   TEBIKI_OIDC_CLIENT_ID: z.string().min(1).optional(),
   TEBIKI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   TEBIKI_OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  TEBIKI_FIRMWARE_MAX_MB: intIn(1, 64 * 1024).default(256),
 });
 
 /** An IPv4/IPv6 address, optionally with a prefix length that fits it. */
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.TEBIKI_LOG_LEVEL,
     mail: e.TEBIKI_SMTP_URL ? { smtpUrl: e.TEBIKI_SMTP_URL, from: e.TEBIKI_MAIL_FROM } : undefined,
     oidc: oidcOf(e),
+    firmwareMaxBytes: e.TEBIKI_FIRMWARE_MAX_MB * 1024 * 1024,
   };
 }
 

@@ -19,6 +19,7 @@ import { checksheetRoutes } from './routes/checksheets.routes.js';
 import { coverageRoutes } from './routes/coverage.routes.js';
 import { draftRoutes } from './routes/drafts.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
+import { firmwareRoutes } from './routes/firmware.routes.js';
 import { landscapeRoutes } from './routes/landscape.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
 import { probeRunRoutes } from './routes/probe-runs.routes.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(checksheetRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
   await app.register(probeRunRoutes, { ctx });
+  await app.register(firmwareRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -17,7 +17,7 @@ export interface AttachmentUpload {
 }
 
 /** The file name from its percent-encoded header, made safe; a validation error names the header. */
-function filenameOf(header: string | undefined): string {
+export function filenameOf(header: string | undefined): string {
   if (!header) throw invalid('headers.x-filename', 'is required (the file name, percent-encoded UTF-8)');
   let decoded: string;
   try {

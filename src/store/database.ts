@@ -12,6 +12,7 @@ import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
 import * as accounts from './migrations/0006-accounts.js';
 import * as probeRuns from './migrations/0008-probe-runs.js';
+import * as firmwareAnalyses from './migrations/0009-firmware-analyses.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
 import type { Database } from './schema.js';
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0005-assessments': assessments,
   '0006-accounts': accounts,
   '0008-probe-runs': probeRuns,
+  '0009-firmware-analyses': firmwareAnalyses,
   '0010-login-failures': loginFailures,
   '0012-rate-limits': rateLimits,
 };
@@ -92,8 +94,8 @@ export async function migrate(store: Store): Promise<string[]> {
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
-    // Numbers are handed out to branches in parallel, so a database may already
-    // have a higher number when a lower one arrives; each migration stands alone.
+    // Branches of work took numbers ahead of each other (0010 landed before 0006–0009):
+    // a database that ran a later number still gets the earlier ones, which touch other tables.
     allowUnorderedMigrations: true,
     ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
   });

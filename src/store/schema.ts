@@ -334,6 +334,43 @@ export interface NotificationPrefsTable {
   email: number;
 }
 
+export interface FirmwareAnalysesTable {
+  id: string;
+  assessment_id: string;
+  image_sha256: string;
+  image_name: string;
+  image_size: number;
+  /** queued | running | completed | failed | cancelled | interrupted */
+  state: string;
+  /** JSON {done, total, message} */
+  progress: string | null;
+  cancel_requested: number;
+  error: string | null;
+  format: string | null;
+  files: number | null;
+  /** JSON Finding[] */
+  findings: string | null;
+  /** JSON BinaryRow[] */
+  binaries: string | null;
+  /** CycloneDX 1.6 JSON */
+  sbom: string | null;
+  created_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** Which evidence run an accepted suggestion came from. */
+export interface AnswerSourcesTable {
+  assessment_id: string;
+  requirement_id: string;
+  source: string;
+  run_id: string;
+  suggested: string;
+  accepted_by: string | null;
+  accepted_at: string;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -364,4 +401,6 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   notifications: NotificationsTable;
   notification_prefs: NotificationPrefsTable;
+  firmware_analyses: FirmwareAnalysesTable;
+  answer_sources: AnswerSourcesTable;
 }

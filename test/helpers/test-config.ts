@@ -19,6 +19,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     anonymousReadDefault: false,
     trustProxy: false,
     logLevel: 'silent',
+    firmwareMaxBytes: 256 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../src/config/config.js';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
@@ -48,8 +49,8 @@ export interface AssessmentJson {
 const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 const PW = 'another long passphrase 42';
 
-export async function assessmentWorld(store: Store): Promise<AssessmentWorld> {
-  const ctx: ServiceContext = { store, config: testConfig(), now: () => new Date() };
+export async function assessmentWorld(store: Store, config: Partial<Config> = {}): Promise<AssessmentWorld> {
+  const ctx: ServiceContext = { store, config: testConfig(config), now: () => new Date() };
   const imported = await importBundledEdition(ctx);
   const app = await buildApp({ ctx });
   const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');

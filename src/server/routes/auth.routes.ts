@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { type LoginResult, login, logout } from '../../services/auth.service.js';
+import { finishOidcLogin, startOidcLogin } from '../../services/oidc.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { completeSetup, isSetupRequired, SetupInput } from '../../services/setup.service.js';
 import { totpRequiredRoles } from '../../services/totp.service.js';
@@ -47,6 +48,35 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
       // With a second factor the password only earns a short-lived token for the code step.
       if ('secondFactor' in result) return { secondFactor: result.secondFactor };
       return sendSession(reply, result, names, secure);
+    },
+  );
+
+  // Single sign-on (OpenID Connect). The round trip's handle rides in an HttpOnly
+  // cookie; SameSite=Lax so that it comes back on the provider's top-level redirect.
+  const ssoCookie = secure ? '__Secure-tebiki_sso' : 'tebiki_sso';
+  const ssoPath = '/api/auth/oidc';
+  app.get(`${ssoPath}/start`, { schema: { tags: ['auth'], summary: 'Begin single sign-on: redirects to the OpenID provider' } }, async (_request, reply) => {
+    const { redirectTo, handle, maxAgeSeconds } = await startOidcLogin(ctx);
+    reply.setCookie(ssoCookie, handle, { path: ssoPath, httpOnly: true, sameSite: 'lax', secure, maxAge: maxAgeSeconds });
+    reply.header('cache-control', 'no-store');
+    return reply.redirect(redirectTo, 302);
+  });
+
+  app.get(
+    `${ssoPath}/callback`,
+    { schema: { tags: ['auth'], summary: "The OpenID provider's answer: opens a session and returns to the app" } },
+    async (request, reply) => {
+      const handle = request.cookies[ssoCookie] ?? '';
+      reply.clearCookie(ssoCookie, { path: ssoPath });
+      reply.header('cache-control', 'no-store');
+      try {
+        const result = await finishOidcLogin(ctx, handle, new URL(request.url, ctx.config.publicUrl), request.ip);
+        sendSession(reply, result, names, secure);
+        return reply.redirect('/', 302);
+      } catch (err) {
+        if (err instanceof AppError && err.code !== 'internal') return reply.redirect('/login?sso=failed', 302);
+        throw err;
+      }
     },
   );
 

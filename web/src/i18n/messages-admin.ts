@@ -134,6 +134,7 @@ const ja = {
   recoveryCode: '回復コード',
   verify: '確認',
   ssoLogin: 'シングルサインオンでログイン',
+  ssoFailed: 'シングルサインオンでログインできませんでした。招待を受けているか、管理者に確認してください。',
 };
 
 export type AdminMessages = typeof ja;
@@ -266,6 +267,7 @@ const en: AdminMessages = {
   recoveryCode: 'Recovery code',
   verify: 'Verify',
   ssoLogin: 'Log in with single sign-on',
+  ssoFailed: 'Single sign-on did not log you in. Check with an administrator that you have been invited.',
 };
 
 export const adminMessages: Readonly<Record<Lang, AdminMessages>> = { ja, en };

@@ -5,6 +5,7 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { AnswerRow } from '../assessment/answer-row';
 import { AssessmentCover } from '../assessment/assessment-cover';
+import { FirmwarePanel } from '../assessment/firmware-panel';
 import { MoveEdition } from '../assessment/move-edition';
 import { ReportLinks } from '../assessment/report-links';
 import { canAssess } from '../assessment/roles';
@@ -133,6 +134,7 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
       <StatusBar view={view} canEdit={canEdit} onChanged={setView} onStale={reload} />
       <ReportLinks assessmentId={view.id} />
       <WorkbookPanel assessmentId={view.id} editable={editable} onImported={reload} />
+      <FirmwarePanel assessmentId={view.id} editable={editable} onAccepted={reload} />
       <Items key={generation} view={view} editable={editable} onSaved={onSaved} />
       {canEdit ? <MoveEdition view={view} /> : null}
     </article>

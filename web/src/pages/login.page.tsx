@@ -34,6 +34,7 @@ export function LoginPage() {
   const location = useLocation();
   const next = safeLocalPath(useSearchParam('next'));
   const notice = noticeFrom(location.state);
+  const ssoFailed = useSearchParam('sso') === 'failed';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -81,6 +82,7 @@ export function LoginPage() {
       <h1 id="login-title">{t.loginTitle}</h1>
       {notice && !problem ? <Notice kind="success">{noticeText(t, a, notice)}</Notice> : null}
       {session.setupRequired ? <Notice kind="info">{t.setupRequiredNotice}</Notice> : null}
+      {ssoFailed ? <Notice kind="error">{a.ssoFailed}</Notice> : null}
       <p className="lead">{t.loginIntro}</p>
       <form className="form" onSubmit={submit} noValidate>
         {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
@@ -108,6 +110,14 @@ export function LoginPage() {
           {busy ? t.loggingIn : t.login}
         </button>
       </form>
+      {session.singleSignOn ? (
+        // A full-page navigation: the server redirects to the OpenID provider and back.
+        <p>
+          <a className="button" href="/api/auth/oidc/start">
+            {a.ssoLogin}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

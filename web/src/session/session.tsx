@@ -15,6 +15,8 @@ interface SessionState {
   setupRequired: boolean;
   /** The role requires a second factor this user has not set up yet. */
   totpSetupRequired: boolean;
+  /** Single sign-on is configured: the login page offers it. */
+  singleSignOn: boolean;
   error: ApiError | null;
   /** The user, or a pending second factor to finish with `secondFactor`. */
   login: (email: string, password: string) => Promise<User | { secondFactor: string }>;
@@ -34,6 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [setupRequired, setSetupRequired] = useState(false);
   const [totpSetupRequired, setTotpSetupRequired] = useState(false);
+  const [singleSignOn, setSingleSignOn] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   const reload = useCallback(async () => {
@@ -43,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUser(session.user);
       setSetupRequired(session.setupRequired);
       setTotpSetupRequired(session.totpSetupRequired === true);
+      setSingleSignOn(session.singleSignOn === true);
       setError(null);
       setStatus('ready');
     } catch (caught) {
@@ -93,8 +97,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [reload]);
 
   const value = useMemo(
-    () => ({ status, user, setupRequired, totpSetupRequired, error, login, secondFactor, logout, reload }),
-    [status, user, setupRequired, totpSetupRequired, error, login, secondFactor, logout, reload],
+    () => ({ status, user, setupRequired, totpSetupRequired, singleSignOn, error, login, secondFactor, logout, reload }),
+    [status, user, setupRequired, totpSetupRequired, singleSignOn, error, login, secondFactor, logout, reload],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { contentDisposition } from '../../core/assessment/attachment-rules.js';
+import { AppError } from '../../core/errors.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  cancelFirmwareAnalysis,
+  listAssessmentFirmware,
+  readFirmwareAnalysis,
+  readFirmwareSbom,
+  startFirmwareAnalysis,
+} from '../../services/firmware-analyses.service.js';
+import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/firmware-suggestions.service.js';
+import { parseInput } from '../validate-input.js';
+
+const IdParams = z.object({ id: z.string().min(1).max(100) });
+const AnalysisParams = IdParams.extend({ analysisId: z.string().min(1).max(100) });
+const SuggestionParams = AnalysisParams.extend({ requirementId: z.string().min(1).max(200) });
+
+/** Firmware analyses of an assessment: upload (streamed), progress, cancel, findings, SBOM, suggestions. */
+export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
+  app.addHook('onRequest', async (request) => {
+    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
+  });
+  const tags = ['firmware'];
+
+  app.get('/api/assessments/:id/firmware', { schema: { tags, summary: 'Firmware analyses of an assessment, newest first' } }, async (request) => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    return { analyses: await listAssessmentFirmware(ctx, request.actor, id) };
+  });
+
+  app.get('/api/assessments/:id/firmware/:analysisId', { schema: { tags, summary: 'One analysis: state, progress, findings, binaries' } }, async (request) => {
+    const p = parseInput(AnalysisParams, request.params, 'params');
+    return readFirmwareAnalysis(ctx, request.actor, p.id, p.analysisId);
+  });
+
+  app.post('/api/assessments/:id/firmware/:analysisId/cancel', { schema: { tags, summary: 'Ask a queued or running analysis to stop' } }, async (request) => {
+    const p = parseInput(AnalysisParams, request.params, 'params');
+    return cancelFirmwareAnalysis(ctx, request.actor, p.id, p.analysisId);
+  });
+
+  app.get('/api/assessments/:id/firmware/:analysisId/sbom', { schema: { tags, summary: 'The derived CycloneDX 1.6 SBOM' } }, async (request, reply) => {
+    const p = parseInput(AnalysisParams, request.params, 'params');
+    const { filename, sbom } = await readFirmwareSbom(ctx, request.actor, p.id, p.analysisId);
+    return reply
+      .header('content-type', 'application/vnd.cyclonedx+json; charset=utf-8')
+      .header('content-disposition', contentDisposition(filename, 'attachment'))
+      .send(sbom);
+  });
+
+  app.get(
+    '/api/assessments/:id/firmware/:analysisId/suggestions',
+    { schema: { tags, summary: 'Suggested verdicts for the linked check items' } },
+    async (request) => {
+      const p = parseInput(AnalysisParams, request.params, 'params');
+      return { suggestions: await firmwareSuggestions(ctx, request.actor, p.id, p.analysisId) };
+    },
+  );
+
+  app.post(
+    '/api/assessments/:id/firmware/:analysisId/suggestions/:requirementId/accept',
+    { schema: { tags, summary: 'Accept a suggestion: the answer takes its verdict and records the analysis' } },
+    async (request) => {
+      const p = parseInput(SuggestionParams, request.params, 'params');
+      return acceptFirmwareSuggestion(ctx, request.actor, p.id, p.analysisId, p.requirementId);
+    },
+  );
+
+  // The image is streamed to the data folder as it arrives (never buffered whole);
+  // the service enforces TEBIKI_FIRMWARE_MAX_MB while it reads.
+  await app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    raw.post(
+      '/api/assessments/:id/firmware',
+      { schema: { tags, summary: 'Upload an image and start its analysis (raw body; x-filename percent-encoded)' } },
+      async (request, reply) => {
+        const { id } = parseInput(IdParams, request.params, 'params');
+        const header = request.headers['x-filename'];
+        const body = request.body as NodeJS.ReadableStream | undefined;
+        if (!body) throw new AppError('validation-failed', 'body: the image is missing', [{ path: 'body', message: 'the image is missing' }]);
+        const analysis = await startFirmwareAnalysis(ctx, request.actor, id, { filename: Array.isArray(header) ? header[0] : header, body });
+        return reply.status(202).send(analysis);
+      },
+    );
+  });
+}
