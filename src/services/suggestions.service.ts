@@ -4,11 +4,12 @@ import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { ANSWER_LIMITS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
-import type { LinkCoverage, SourcedFinding } from '../core/evidence/finding.types.js';
+import type { Finding, LinkCoverage, SourcedFinding } from '../core/evidence/finding.types.js';
 import { type Suggestion, type SuggestedVerdict, suggest } from '../core/evidence/suggest.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import { findAnswers } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
+import { findCompletedFirmwareFindings } from '../store/firmware-analyses.repository.js';
 import { findCompletedFindings } from '../store/probe-runs.repository.js';
 import { writeAnswer } from './assessment-answers.service.js';
 import { invalid, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
@@ -45,9 +46,16 @@ export const AcceptInput = z
   })
   .strict();
 
-/** Every finding of the assessment's completed runs, as the suggestion rule takes them. */
+/**
+ * Every finding of the assessment's completed probe runs and firmware analyses, as
+ * the one suggestion rule takes them: sources that disagree on an item show as 要確認.
+ */
 async function sourcedFindings(db: Db, assessmentId: string): Promise<SourcedFinding[]> {
-  return (await findCompletedFindings(db, assessmentId)).map((row) => ({ ...findingOf(row), source: 'probe', runId: row.run_id }));
+  const [probe, firmware] = await Promise.all([findCompletedFindings(db, assessmentId), findCompletedFirmwareFindings(db, assessmentId)]);
+  return [
+    ...probe.map((row): SourcedFinding => ({ ...findingOf(row), source: 'probe', runId: row.run_id })),
+    ...firmware.flatMap((a) => (JSON.parse(a.findings ?? '[]') as Finding[]).map((f): SourcedFinding => ({ ...f, source: 'firmware', runId: a.id }))),
+  ];
 }
 
 /** Suggestions for the assessment's checksheet items that some finding reaches, in checksheet order. */

@@ -150,6 +150,53 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
       expect((await w.client('b1').request('GET', `/api/assessments/${a.id}/report?format=json`)).statusCode).toBe(404);
     });
 
+    it('firmware findings join the same rule: a full firmware pass beside a partial probe pass suggests 適合, listing both sources', async () => {
+      const at = '2026-12-04T11:00:00.000Z';
+      const finding = {
+        check: 'fw.accounts',
+        checkVersion: 1,
+        target: 'etc/shadow',
+        verdict: 'pass',
+        summary: { ja: '既定のアカウントなし', en: 'No default accounts' },
+        evidence: {},
+        at,
+      };
+      await get()
+        .store.db.insertInto('firmware_analyses')
+        .values({
+          id: 'fw-analysis-1',
+          assessment_id: a.id,
+          image_sha256: 'c'.repeat(64),
+          image_name: 'x100.bin',
+          image_size: 1024,
+          state: 'completed',
+          progress: null,
+          cancel_requested: 0,
+          error: null,
+          format: 'squashfs',
+          files: 10,
+          findings: JSON.stringify([finding]),
+          binaries: null,
+          sbom: null,
+          created_by: null,
+          created_at: at,
+          started_at: at,
+          finished_at: at,
+        })
+        .execute();
+      links = [...linksFor(item), { check: 'fw.accounts', requirement: item[1], coverage: 'full' }];
+      const body = (await w.client('as1').request('GET', `/api/assessments/${a.id}/suggestions`)).json();
+      const second = (body.suggestions as { requirementId: string; verdict: string; basis: { source: string; runId: string }[] }[]).find(
+        (x) => x.requirementId === item[1],
+      );
+      expect(second?.verdict).toBe('pass');
+      expect(second?.basis.map((b) => [b.source, b.runId])).toEqual([
+        ['probe', run.id],
+        ['firmware', 'fw-analysis-1'],
+      ]);
+      links = linksFor(item);
+    });
+
     it('members read their own organisation’s runs and suggestions, change nothing; another organisation gets 404', async () => {
       expect((await w.client('a1').request('GET', runs())).statusCode).toBe(200);
       expect((await w.client('a1').request('GET', `${runs()}/${run.id}`)).statusCode).toBe(200);
