@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defaultContentDir } from '../content/content-dir.js';
@@ -26,6 +27,8 @@ export interface Config {
    * of addresses/CIDRs. Behind nginx the login rate limit needs the real client.
    */
   trustProxy: boolean | number | string[];
+  /** Networks (addresses or CIDRs) probe runs from this server may reach; any when unset. */
+  probeNetworks?: string[] | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** Outgoing mail; notifications stay in the inbox only when unset. */
   mail?: MailConfig | undefined;
@@ -87,6 +90,11 @@ const EnvSchema = z.object({
       'must be false, true, a hop count, or a comma-separated list of proxy addresses or CIDRs',
     )
     .default('false'),
+  TEBIKI_PROBE_NETWORKS: z
+    .string()
+    .regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?(,[0-9a-fA-F.:]+(\/\d{1,3})?)*$/, 'must be a comma-separated list of addresses or CIDRs')
+    .refine((v) => v.split(',').every(validNetwork), 'must be a comma-separated list of addresses or CIDRs')
+    .optional(),
   TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   TEBIKI_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   TEBIKI_MAIL_FROM: z.email('must be an email address').default('tebiki@localhost'),
@@ -96,6 +104,13 @@ const EnvSchema = z.object({
   TEBIKI_OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
   TEBIKI_FIRMWARE_MAX_MB: intIn(1, 64 * 1024).default(256),
 });
+
+/** An IPv4/IPv6 address, optionally with a prefix length that fits it. */
+function validNetwork(text: string): boolean {
+  const [address = '', prefix] = text.split('/');
+  const version = isIP(address);
+  return version !== 0 && (prefix === undefined || Number(prefix) <= (version === 6 ? 128 : 32));
+}
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -126,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.TEBIKI_LOGIN_RATE_PER_MINUTE,
     anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
     trustProxy: trustProxyOf(e.TEBIKI_TRUST_PROXY),
+    probeNetworks: e.TEBIKI_PROBE_NETWORKS?.split(','),
     logLevel: e.TEBIKI_LOG_LEVEL,
     mail: e.TEBIKI_SMTP_URL ? { smtpUrl: e.TEBIKI_SMTP_URL, from: e.TEBIKI_MAIL_FROM } : undefined,
     oidc: oidcOf(e),

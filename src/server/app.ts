@@ -22,6 +22,7 @@ import { editionRoutes } from './routes/editions.routes.js';
 import { firmwareRoutes } from './routes/firmware.routes.js';
 import { landscapeRoutes } from './routes/landscape.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
+import { probeRunRoutes } from './routes/probe-runs.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { ctx });
   await app.register(checksheetRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+  await app.register(probeRunRoutes, { ctx });
   await app.register(firmwareRoutes, { ctx });
 
   const webDir = options.webDir;

@@ -1,13 +1,25 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { contentCheckLinks } from '../content/check-links-provider.js';
+import { createJobQueue } from '../jobs/create-job-queue.js';
+import { networkLimitedRunner } from '../probes/network-limited-runner.js';
 import type { ServiceContext } from '../services/context.js';
 import { importBundledEdition } from '../services/editions.service.js';
+import type { CheckLinksProvider } from '../services/ports/check-links.js';
+import type { ProbeRunner } from '../services/ports/probe-runner.js';
+import { registerProbeRunJob } from '../services/probe-runs.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 import { withStartupLock } from '../store/startup-lock.js';
 import { closePdfBrowser } from '../reports/pdf-browser.js';
 import { buildApp } from './app.js';
+
+/** The probe engine and the content's check links (defaults: the network engine and content/checks); a null engine refuses runs. */
+export interface EvidenceOptions {
+  probeRunner?: ProbeRunner | null;
+  checkLinks?: CheckLinksProvider;
+}
 
 export interface Platform {
   app: FastifyInstance;
@@ -20,7 +32,7 @@ export interface Platform {
 /** Opens the store, migrates, imports the bundled edition, listens, and prints the setup link if needed. */
 export async function startPlatform(
   config: Config,
-  options: { webDir?: string; logger?: boolean; print?: (line: string) => void; pgSchema?: string } = {},
+  options: { webDir?: string; logger?: boolean; print?: (line: string) => void; pgSchema?: string; evidence?: EvidenceOptions } = {},
 ): Promise<Platform> {
   const print = options.print ?? ((line: string) => console.log(line));
   const store = openStore({
@@ -29,7 +41,19 @@ export async function startPlatform(
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {
-    const ctx: ServiceContext = { store, config, now: () => new Date() };
+    const jobs = createJobQueue(store, config.databaseUrl);
+    const ctx: ServiceContext = {
+      store,
+      config,
+      now: () => new Date(),
+      evidence: {
+        jobs,
+        // The network engine unless a caller brings its own (tests) or none (null: runs refused).
+        probeRunner: options.evidence?.probeRunner === undefined ? networkLimitedRunner(config.probeNetworks) : options.evidence.probeRunner,
+        checkLinks: options.evidence?.checkLinks ?? contentCheckLinks(config.contentDir),
+      },
+    };
+    registerProbeRunJob(ctx);
     // Several processes may start together on one fresh PostgreSQL: migrations and
     // the bundled import run once, under a database-wide lock.
     const imported = await withStartupLock(store, async () => {
@@ -43,6 +67,8 @@ export async function startPlatform(
     }
     const app = await buildApp({ ctx, ...(options.webDir ? { webDir: options.webDir } : {}), logger: options.logger ?? false });
     await app.listen({ port: config.port, host: config.host });
+    // Unfinished jobs of a process that stopped are marked interrupted here.
+    await jobs.start();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
@@ -60,6 +86,7 @@ export async function startPlatform(
       close: async () => {
         // Fastify stops accepting connections, then waits for requests in flight.
         app.tebikiState.draining = true;
+        await jobs.stop();
         await app.close();
         await closePdfBrowser();
         await store.close();

@@ -25,6 +25,8 @@ export interface AnswerWrite {
   source: AnswerSource;
   /** e.g. the probe run of an accepted suggestion. */
   sourceRef?: string | null;
+  /** For an accepted suggestion: the runs and checks behind it (AnswerOrigin as JSON). Every other write clears it. */
+  origin?: string | null;
 }
 
 /** The stored answer with its attachments. */
@@ -76,7 +78,9 @@ export async function writeAnswers(trx: Db, assessmentId: string, writes: readon
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
   const stale: StaleAnswer[] = [];
   for (const w of writes) {
-    const change = { verdict: w.verdict, evidence: w.evidence, comment: w.comment, review: null, updated_by: by, updated_at: at };
+    // An answer typed, imported or bulk-set is the assessor's own: it no longer comes from a run.
+    const origin = w.source === 'suggestion' ? (w.origin ?? null) : null;
+    const change = { verdict: w.verdict, evidence: w.evidence, comment: w.comment, review: null, source: origin, updated_by: by, updated_at: at };
     if (await updateAnswerIfVersion(trx, assessmentId, w.item.requirementId, w.version, change)) {
       await insertAnswerHistory(trx, {
         id: randomUUID(),

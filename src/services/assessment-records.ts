@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Answer, AssessmentView, AttachmentMeta } from '../core/assessment/assessment.types.js';
+import type { Answer, AnswerOrigin, AssessmentView, AttachmentMeta } from '../core/assessment/assessment.types.js';
 import { assessmentScope, canSeeAssessment, writeRefusal } from '../core/assessment/assessment-access.js';
 import type { Checksheet, ChecksheetItem, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
 import type { AssessmentStatus, DefectKind, Verdict } from '../core/assessment/verdicts.js';
@@ -117,6 +117,7 @@ export function toAnswer(r: AnswerRow, attachments: AttachmentMeta[]): Answer {
     attachments,
     updatedAt: r.updated_at,
     version: Number(r.version),
+    ...(r.source ? { source: JSON.parse(r.source) as AnswerOrigin } : {}),
   };
 }
 

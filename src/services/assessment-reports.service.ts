@@ -7,6 +7,7 @@ import { renderPdf } from '../reports/pdf-browser.js';
 import { assessmentWithEdition, compareTwo } from './assessment-results.service.js';
 import { assessmentFilename, assessmentWorkbook } from './assessment-workbook.service.js';
 import type { ServiceContext } from './context.js';
+import { probeRunsForReport } from './probe-runs.service.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'json', 'xlsx', 'oscal'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -34,7 +35,7 @@ export async function assessmentReport(ctx: ServiceContext, actor: Actor, id: st
   const name = (ext: string) => assessmentFilename(view, now, ext);
   const file = (ext: string, content: Buffer | string): ReportFile => ({ filename: name(ext), mediaType: MEDIA[query.format], content });
   if (query.format === 'xlsx') return file('xlsx', await assessmentWorkbook(view, edition, query.lang, now));
-  const data = assessmentReportData(edition, view, now);
+  const data = assessmentReportData(edition, view, now, await probeRunsForReport(ctx, id));
   switch (query.format) {
     case 'json':
       return file('json', JSON.stringify(data, null, 2));

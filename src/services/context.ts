@@ -2,12 +2,15 @@ import type { Config } from '../config/config.js';
 import type { Actor } from '../core/authorization.js';
 import { type AuditRecord, appendAudit } from '../store/audit.repository.js';
 import type { Db, Store } from '../store/database.js';
+import type { EvidencePorts } from './ports/evidence-ports.js';
 
 /** What every use case gets: the store, the configuration and a clock. */
 export interface ServiceContext {
   store: Store;
   config: Config;
   now(): Date;
+  /** Job queue, probe engine and check links; absent where no evidence is collected (e.g. most CLI commands). */
+  evidence?: EvidencePorts;
 }
 
 export function actorId(actor: Actor): string | null {

@@ -28,7 +28,17 @@ export interface AssessmentFilter {
 /** The answer columns an assessor (or a workbook, or a carry-over) writes. */
 export type AnswerChange = Pick<
   AnswerRow,
-  'verdict' | 'evidence' | 'comment' | 'defect_kind' | 'defect_note' | 'defect_proposal_id' | 'review' | 'previous_verdict' | 'updated_by' | 'updated_at'
+  | 'verdict'
+  | 'evidence'
+  | 'comment'
+  | 'defect_kind'
+  | 'defect_note'
+  | 'defect_proposal_id'
+  | 'review'
+  | 'previous_verdict'
+  | 'updated_by'
+  | 'updated_at'
+  | 'source'
 >;
 
 /** Rows per INSERT statement: SQLite allows 32,766 bound values per statement, PostgreSQL 65,535. */

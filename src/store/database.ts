@@ -11,6 +11,7 @@ import * as proposals from './migrations/0003-proposals.js';
 import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
 import * as accounts from './migrations/0006-accounts.js';
+import * as probeRuns from './migrations/0008-probe-runs.js';
 import * as firmwareAnalyses from './migrations/0009-firmware-analyses.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0004-imported-standards': importedStandards,
   '0005-assessments': assessments,
   '0006-accounts': accounts,
+  '0008-probe-runs': probeRuns,
   '0009-firmware-analyses': firmwareAnalyses,
   '0010-login-failures': loginFailures,
   '0012-rate-limits': rateLimits,

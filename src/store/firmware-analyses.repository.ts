@@ -87,3 +87,15 @@ export async function upsertAnswerSource(db: Db, row: AnswerSourceRow): Promise<
 export async function listAnswerSources(db: Db, assessmentId: string): Promise<AnswerSourceRow[]> {
   return db.selectFrom('answer_sources').selectAll().where('assessment_id', '=', assessmentId).orderBy('requirement_id').execute();
 }
+
+/** The findings (JSON) of the assessment's completed analyses, oldest first: the suggestions across sources read them. */
+export async function findCompletedFirmwareFindings(db: Db, assessmentId: string): Promise<Pick<FirmwareAnalysisRow, 'id' | 'findings'>[]> {
+  return db
+    .selectFrom('firmware_analyses')
+    .select(['id', 'findings'])
+    .where('assessment_id', '=', assessmentId)
+    .where('state', '=', 'completed')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -201,6 +201,8 @@ export interface AssessmentAnswersTable {
   updated_at: string | null;
   /** Bumped by every write of verdict, evidence or comment (optimistic concurrency). */
   version: number;
+  /** JSON: the runs and checks an accepted suggestion came from; null when typed by hand. Optional so older callers need not name it. */
+  source?: string | null;
 }
 
 /** One write of an answer: what it became, who wrote it, and from where. */
@@ -235,6 +237,62 @@ export interface AssessmentAttachmentsTable {
   size: number;
   uploaded_by: string | null;
   created_at: string;
+}
+
+/** A queue instance (one per server or CLI process) and its heartbeat. */
+export interface JobWorkersTable {
+  id: string;
+  started_at: string;
+  heartbeat_at: string;
+}
+
+/** Long work behind the job queue: state, progress and cancel requests, shared by every process. */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  state: string;
+  payload: string;
+  owner: string | null;
+  progress_done: number | null;
+  progress_total: number | null;
+  progress_message: string | null;
+  cancel_requested: number;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** A device probe run attached to an assessment, with its scope as uploaded. */
+export interface ProbeRunsTable {
+  id: string;
+  assessment_id: string;
+  job_id: string;
+  scope_name: string;
+  scope_authorised_by: string;
+  scope_sha256: string;
+  scope_file_name: string;
+  scope_text: string;
+  /** JSON array of check ids; empty = all. */
+  only_checks: string;
+  started_by: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+/** One finding of a probe run; evidence is JSON. */
+export interface ProbeFindingsTable {
+  run_id: string;
+  seq: number;
+  check_id: string;
+  check_version: number;
+  target: string;
+  verdict: string;
+  summary_ja: string;
+  summary_en: string;
+  evidence: string;
+  at: string;
 }
 
 /** Request counters per key and fixed window, shared by every process (migration 0012). */
@@ -352,6 +410,10 @@ export interface Database {
   assessment_answer_history: AssessmentAnswerHistoryTable;
   attachment_blobs: AttachmentBlobsTable;
   assessment_attachments: AssessmentAttachmentsTable;
+  job_workers: JobWorkersTable;
+  jobs: JobsTable;
+  probe_runs: ProbeRunsTable;
+  probe_findings: ProbeFindingsTable;
   product_versions: ProductVersionsTable;
   user_tokens: UserTokensTable;
   recovery_codes: RecoveryCodesTable;

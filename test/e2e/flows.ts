@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { EvidenceOptions } from '../../src/server/start-platform.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { LoginPage } from './pages/login.page.js';
 import { SetupPage } from './pages/setup.page.js';
@@ -32,8 +33,8 @@ export class Platform {
   ) {}
 
   /** A fresh server with its first admin logged in. */
-  static async start(browser: Browser, admin: { email: string; displayName: string }): Promise<Platform> {
-    const server = await startTestServer({ anonymousRead: false });
+  static async start(browser: Browser, admin: { email: string; displayName: string }, evidence?: EvidenceOptions): Promise<Platform> {
+    const server = await startTestServer({ anonymousRead: false, ...(evidence ? { evidence } : {}) });
     const platform = new Platform(browser, server);
     platform.admin = await platform.newPage();
     const setup = new SetupPage(platform.admin);

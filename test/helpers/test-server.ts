@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { projectRoot } from '../../src/content/content-dir.js';
-import { startPlatform } from '../../src/server/start-platform.js';
+import { type EvidenceOptions, startPlatform } from '../../src/server/start-platform.js';
 import { testConfig } from './test-config.js';
 import { tempDir } from './temp-dir.js';
 
@@ -8,11 +8,12 @@ import { tempDir } from './temp-dir.js';
  * A real server on a random loopback port: fresh SQLite database, the bundled
  * content, the built web UI. setupUrl is the one-time link it printed.
  */
-export async function startTestServer(options: { anonymousRead?: boolean } = {}) {
+export async function startTestServer(options: { anonymousRead?: boolean; evidence?: EvidenceOptions } = {}) {
   const dir = tempDir();
   const platform = await startPlatform(testConfig({ dataDir: dir.path, anonymousReadDefault: options.anonymousRead ?? false }), {
     webDir: join(projectRoot(), 'dist', 'web'),
     print: () => undefined,
+    ...(options.evidence ? { evidence: options.evidence } : {}),
   });
   if (!platform.setupUrl) throw new Error('a fresh server must offer a setup link');
   return {

@@ -196,7 +196,7 @@ export function view(overrides: Partial<AssessmentView> = {}): AssessmentView {
 }
 
 export function reportData(overrides: Partial<AssessmentView> = {}): AssessmentReportData {
-  return { assessment: view(overrides), scores: scores(), readiness: readiness(), derived: derived(), generatedAt: '2026-03-03T00:00:00.000Z' };
+  return { assessment: view(overrides), scores: scores(), readiness: readiness(), derived: derived(), probeRuns: [], generatedAt: '2026-03-03T00:00:00.000Z' };
 }
 
 export function finalData(): AssessmentReportData {

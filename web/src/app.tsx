@@ -13,6 +13,7 @@ import { AssessmentPage } from './pages/assessment.page';
 import { AssessmentComparePage } from './pages/assessment-compare.page';
 import { AssessmentNewPage } from './pages/assessment-new.page';
 import { AssessmentResultsPage } from './pages/assessment-results.page';
+import { AssessmentRunsPage } from './pages/assessment-runs.page';
 import { AssessmentsPage } from './pages/assessments.page';
 import { CellPage } from './pages/cell.page';
 import { ChecksheetsPage } from './pages/checksheets.page';
@@ -80,6 +81,7 @@ const ROUTES: Route[] = [
   ['/assessments/compare', () => <AssessmentComparePage />],
   ['/assessments/:id', (p) => <AssessmentPage key={p.id} id={p.id ?? ''} />],
   ['/assessments/:id/results', (p) => <AssessmentResultsPage key={p.id} id={p.id ?? ''} />],
+  ['/assessments/:id/runs', (p) => <AssessmentRunsPage key={p.id} id={p.id ?? ''} />],
   ['/editor', () => <EditorHomePage />],
   // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
   ['/editor/keywords', () => <KeywordsPage />],

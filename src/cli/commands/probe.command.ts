@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultContentDir } from '../../content/content-dir.js';
 import { loadCheckLinks } from '../../content/load-check-links.js';
@@ -9,11 +9,13 @@ import type { CheckLink } from '../../core/evidence/finding.types.js';
 import { NetworkProbeRunner } from '../../probes/network-probe-runner.js';
 import { PROBES } from '../../probes/probe-registry.js';
 import { type ProbeRunReport, runReport } from '../../probes/run-report.js';
+import { attachingActor, recordProbeRun } from '../../services/probe-run-attach.service.js';
+import { withStore } from '../open-store.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 
 export const probeHelp =
-  'probe --scope FILE [--only CHECK_ID]... --format text|json [--out FILE] | probe --list [--format json]   probe a device inside a declared scope (exit 0 no fail, 1 a fail, 2 could not run)';
+  'probe --scope FILE [--only CHECK_ID]... [--assessment ID --as EMAIL] --format text|json [--out FILE] | probe --list [--format json]   probe a device inside a declared scope, optionally attaching the run to an assessment (exit 0 no fail, 1 a fail, 2 could not run)';
 
 /** bin/tebiki probe: runs the device probes inside a scope and reports findings with their linked requirements. */
 export async function probeCommand(args: string[], io: CommandIO): Promise<number> {
@@ -26,6 +28,8 @@ export async function probeCommand(args: string[], io: CommandIO): Promise<numbe
       out: { type: 'string' },
       list: { type: 'boolean' },
       content: { type: 'string' },
+      assessment: { type: 'string' },
+      as: { type: 'string' },
     },
     strict: true,
   });
@@ -41,8 +45,11 @@ export async function probeCommand(args: string[], io: CommandIO): Promise<numbe
     io.err(`tebiki probe: cannot read ${values.scope}: ${(err as Error).message}`);
     return 2;
   }
+  if (values.assessment && !values.as) throw new UsageError('--assessment ID needs --as EMAIL: the assessor the run is attached as');
   let report: ProbeRunReport;
   try {
+    // Who attaches the run, and to what, is checked before any probe is sent.
+    const attach = values.assessment ? await attachTarget(values.assessment, values.as ?? '') : null;
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort(new Error('interrupted')));
     const outcome = await new NetworkProbeRunner().run({
@@ -52,7 +59,9 @@ export async function probeCommand(args: string[], io: CommandIO): Promise<numbe
       signal: controller.signal,
       onProgress: (p) => io.err(`[${p.done}/${p.total}] ${p.message}`),
     });
-    report = runReport(randomUUID(), outcome, links);
+    const runId = attach ? await attach.record({ scopeText: text, fileName: basename(file), only: values.only ?? [], outcome }) : randomUUID();
+    if (attach) io.err(`attached run ${runId} to assessment ${values.assessment}`);
+    report = runReport(runId, outcome, links);
   } catch (err) {
     if (err instanceof AppError) {
       io.err(`tebiki probe: ${err.message}`);
@@ -66,6 +75,18 @@ export async function probeCommand(args: string[], io: CommandIO): Promise<numbe
     io.err(`wrote ${values.out}`);
   } else io.out(output);
   return exitCode(report);
+}
+
+/** Checks the actor and the assessment now; `record` stores the run once it has run. */
+async function attachTarget(assessmentId: string, email: string) {
+  await withStore(async (store, config) => attachingActor({ store, config, now: () => new Date() }, email, assessmentId));
+  return {
+    record: (input: Parameters<typeof recordProbeRun>[3]) =>
+      withStore(async (store, config) => {
+        const ctx = { store, config, now: () => new Date() };
+        return (await recordProbeRun(ctx, await attachingActor(ctx, email, assessmentId), assessmentId, input)).id;
+      }),
+  };
 }
 
 /** 2 when no check reached any target (only errors, beside checks that did not apply), 1 when a check failed, else 0. */

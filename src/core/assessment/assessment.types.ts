@@ -43,6 +43,8 @@ export interface Answer {
   updatedAt: string | null;
   /** Bumped by every write of verdict, evidence or comment: send it back with the next write. */
   version: number;
+  /** Set when the answer is an accepted suggestion: the runs and checks behind it. */
+  source?: AnswerOrigin | null;
 }
 
 /** Where a write of an answer came from. */
@@ -60,6 +62,16 @@ export interface AnswerHistoryEntry {
   sourceRef: string | null;
   by: { id: string; displayName: string } | null;
   at: string;
+}
+
+/** Where an accepted suggestion came from (probe runs now; firmware analyses and SBOMs later). */
+export interface AnswerOrigin {
+  kind: 'suggestion';
+  /** The suggested verdict and the rule's reason (core/evidence/suggest.ts). */
+  suggested: 'pass' | 'fail' | 'needs-review';
+  reason: string;
+  findings: { source: string; runId: string; check: string; target: string; verdict: string }[];
+  acceptedAt: string;
 }
 
 /** Answer content as an assessor or a workbook gives it. */

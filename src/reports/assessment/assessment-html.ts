@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
 import { type AssessmentLabels, assessmentLabels, percent, timestamp } from './assessment-labels.js';
 import type { AssessmentReportData } from './report-data.js';
+import { probeRunsSection } from './probe-runs-section.js';
 import { derivedSection, itemsSection, readinessSection } from './report-sections.js';
 import { reportStyles } from './report-styles.js';
 import { scoreBars, verdictDonut } from './svg-charts.js';
@@ -39,6 +40,7 @@ ${summary(ctx, data)}
 ${readinessSection(ctx, data.readiness)}
 ${derivedSection(ctx, data.derived)}
 ${itemsSection(ctx, data)}
+${probeRunsSection(lang, data.probeRuns)}
 <footer>${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(data.generatedAt)}</footer>
 </body>
 </html>

@@ -3,6 +3,7 @@ import type { ChecksheetItem } from '../../core/assessment/checksheet.types.js';
 import { VERDICT_LABELS, type Verdict } from '../../core/assessment/verdicts.js';
 import type { VerificationMethod } from '../../core/taxonomy.js';
 import { OSCAL_VERSION, oscalDateTime, stableUuid, TEBIKI_NS, toToken } from '../../content/oscal/oscal-ids.js';
+import { evidenceText, type ReportProbeRun } from './probe-runs-section.js';
 import type { AssessmentReportData } from './report-data.js';
 
 /**
@@ -35,8 +36,20 @@ export function assessmentResultsOscal(data: AssessmentReportData): { 'assessmen
   const ids = uuids(a);
   const answers = new Map(a.answers.map((x) => [x.requirementId, x]));
   const checked = a.items.map((item) => ({ item, answer: answers.get(item.requirementId) }));
-  const observations = checked.map(({ item, answer }) => observation(a, ids, item, answer));
-  const findings = checked.flatMap(({ item, answer }) => (answer && FINDING_STATE[answer.verdict] ? [finding(ids, item, answer)] : []));
+  const probe = probeObservations(a, ids, data.probeRuns);
+  const observations = [...checked.map(({ item, answer }) => observation(a, ids, item, answer)), ...probe.map((p) => p.observation)];
+  const findings = checked.flatMap(({ item, answer }) =>
+    answer && FINDING_STATE[answer.verdict]
+      ? [
+          finding(
+            ids,
+            item,
+            answer,
+            probe.filter((p) => p.requirements.includes(item.requirementId)).map((p) => p.observation.uuid),
+          ),
+        ]
+      : [],
+  );
   const resources = checked.flatMap(({ answer }) =>
     (answer?.attachments ?? []).map((f) => ({
       uuid: ids.attachment(f.id),
@@ -221,7 +234,46 @@ function observation(a: AssessmentView, ids: Ids, item: ChecksheetItem, answer: 
   };
 }
 
-function finding(ids: Ids, item: ChecksheetItem, answer: Answer) {
+/**
+ * Every finding of every probe run as an observation of type `finding`, method
+ * TEST, collected at the probe's own time, with the evidence (trimmed JSON) and
+ * a link to the run. The item findings list the probe observations of the
+ * checks linked to them.
+ */
+function probeObservations(a: AssessmentView, ids: Ids, runs: readonly ReportProbeRun[]) {
+  return runs.flatMap((run) =>
+    run.findings.map((f, i) => ({
+      requirements: f.requirements.map((q) => q.id),
+      observation: {
+        uuid: stableUuid(`assessment:${a.id}:probe-run:${run.id}:finding:${i}`),
+        title: line(`${f.check} ${f.target}`),
+        description: markup(`${f.summary.ja} / ${f.summary.en}`),
+        props: props([
+          ['probe-run-id', run.id],
+          ['scope-name', run.scope.name],
+          ['scope-sha256', run.scope.sha256],
+          ['scope-authorised-by', run.scope.authorisedBy],
+          ['check', f.check],
+          ['check-version', String(f.checkVersion)],
+          ['target', f.target],
+          ['finding-verdict', f.verdict],
+          ...f.requirements.map((q): PropSpec => ['requirement-id', q.id, q.coverage]),
+        ]),
+        methods: ['TEST'],
+        types: ['finding'],
+        subjects: [{ 'subject-uuid': ids.product, type: 'component' }],
+        'relevant-evidence': [{ href: probeRunHref(a.id, run.id), description: markup(evidenceText(f.evidence)) }],
+        collected: oscalDateTime(f.at),
+      },
+    })),
+  );
+}
+
+function probeRunHref(assessmentId: string, runId: string): string {
+  return `/api/assessments/${encodeURIComponent(assessmentId)}/probe-runs/${encodeURIComponent(runId)}`;
+}
+
+function finding(ids: Ids, item: ChecksheetItem, answer: Answer, probeObservationUuids: string[] = []) {
   const status = FINDING_STATE[answer.verdict];
   if (!status) throw new Error(`no finding for verdict ${answer.verdict}`);
   const label = VERDICT_LABELS[answer.verdict];
@@ -232,7 +284,7 @@ function finding(ids: Ids, item: ChecksheetItem, answer: Answer) {
     props: props([['verdict', answer.verdict]]),
     ...origins(ids),
     target: { type: 'objective-id', 'target-id': toToken(item.requirementId), status },
-    'related-observations': [{ 'observation-uuid': ids.observation(item.requirementId) }],
+    'related-observations': [ids.observation(item.requirementId), ...probeObservationUuids].map((uuid) => ({ 'observation-uuid': uuid })),
   };
 }
 

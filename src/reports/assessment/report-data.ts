@@ -5,6 +5,7 @@ import { READINESS_SCHEMES, readinessFor } from '../../core/assessment/readiness
 import type { AssessmentScores, DerivedView, Readiness } from '../../core/assessment/results.types.js';
 import { assessmentScores } from '../../core/assessment/scores.js';
 import type { Edition } from '../../core/model/edition.schema.js';
+import type { ReportProbeRun } from './probe-runs-section.js';
 
 /** Everything a report of one assessment shows, computed once. */
 export interface AssessmentReportData {
@@ -13,6 +14,8 @@ export interface AssessmentReportData {
   readiness: Readiness[];
   /** One derived view per standard of the edition that the checksheet's items reach. */
   derived: DerivedView[];
+  /** Device probe runs attached to the assessment, oldest first, with their findings. */
+  probeRuns: ReportProbeRun[];
   generatedAt: string;
 }
 
@@ -22,12 +25,12 @@ export interface AssessmentReportData {
  * standards. The target standard keeps the checksheet's filters (level,
  * component type, mandatory only); the others are seen unfiltered.
  */
-export function assessmentReportData(edition: Edition, assessment: AssessmentView, now: Date): AssessmentReportData {
+export function assessmentReportData(edition: Edition, assessment: AssessmentView, now: Date, probeRuns: ReportProbeRun[] = []): AssessmentReportData {
   const { items, answers } = assessment;
   const target = assessment.spec.target;
   const derived = reachedStandards(edition, items).map((s) =>
     derivedView(edition, items, answers, s.id, target && target.standard === s.id ? targetFilters(target) : {}),
   );
   const readiness = READINESS_SCHEMES.map((scheme) => readinessFor(edition, items, answers, scheme)).filter((r): r is Readiness => r !== null);
-  return { assessment, scores: assessmentScores(edition, items, answers), readiness, derived, generatedAt: now.toISOString() };
+  return { assessment, scores: assessmentScores(edition, items, answers), readiness, derived, probeRuns, generatedAt: now.toISOString() };
 }

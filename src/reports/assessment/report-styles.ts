@@ -46,6 +46,8 @@ th { background: #eef2f6; }
 td.numeric, th.numeric { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 .text { white-space: pre-wrap; }
+code.evidence { font-family: "Noto Sans Mono CJK JP", monospace; font-size: 7.5pt; overflow-wrap: anywhere; white-space: pre-wrap; }
+tr.evidence-row td { border-top: none; padding-top: 0; }
 .badge { display: inline-block; padding: 0 1.5mm; border-radius: 1mm; font-weight: 700; white-space: nowrap; }
 .v-pass, .s-met, .r-met { background: #e3f1e4; color: #1b5e20; }
 .v-partial, .r-partially-met { background: #fff3cd; color: #6d4c00; }

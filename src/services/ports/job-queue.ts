@@ -29,11 +29,21 @@ export interface JobContext<P> {
 
 export type JobHandler<P> = (job: JobContext<P>) => Promise<void>;
 
+export interface EnqueueOptions {
+  /** The job's id (a UUID), when the caller must record it before the job can start. */
+  id?: string;
+}
+
 export interface JobQueue {
+  /** Registers the handler of one kind of job; register every kind before start(). */
   register<P>(kind: string, handler: JobHandler<P>): void;
-  enqueue<P>(kind: string, payload: P): Promise<string>;
+  /** Queues a job (its row is in the database when this resolves) and returns its id. */
+  enqueue<P>(kind: string, payload: P, options?: EnqueueOptions): Promise<string>;
   status(jobId: string): Promise<JobStatus | null>;
+  /** Cancels a queued job at once; a running job's handler sees its signal aborted (from any process). */
   requestCancel(jobId: string): Promise<void>;
+  /** Starts working; jobs left unfinished by a process that stopped are marked interrupted. */
   start(): Promise<void>;
+  /** Stops working: running jobs are aborted and marked interrupted. */
   stop(): Promise<void>;
 }

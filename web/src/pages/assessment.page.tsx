@@ -15,7 +15,8 @@ import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
-import { ASSESSMENTS_PATH, assessmentResultsPath } from '../router/assessment-paths';
+import { useProbeMessages } from '../probe-runs/use-probe-messages';
+import { ASSESSMENTS_PATH, assessmentResultsPath, assessmentRunsPath } from '../router/assessment-paths';
 import { Link, useLocation } from '../router/router';
 import { Workspace } from '../workspace/workspace';
 import '../assessment/assessment.css';
@@ -33,6 +34,7 @@ function CarryOverNotice() {
 
 function AssessmentDetail({ user, id }: { user: User; id: string }) {
   const t = useT();
+  const probeMessages = useProbeMessages();
   const result = useApi<AssessmentView>(apiPath('assessments', id), user.id);
   const [view, setView] = useState<AssessmentView | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -74,6 +76,9 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
         <h1 id="assessment-title">{view.title}</h1>
         <Link className="button" to={assessmentResultsPath(view.id)}>
           {t.assessments.results}
+        </Link>
+        <Link className="button" to={assessmentRunsPath(view.id)}>
+          {probeMessages.link}
         </Link>
       </header>
       {view.status === 'final' ? <Notice kind="info">{t.assessments.readOnlyFinal}</Notice> : null}

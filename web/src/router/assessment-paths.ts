@@ -20,6 +20,10 @@ export function assessmentResultsPath(id: string): string {
   return `${assessmentPath(id)}/results`;
 }
 
+export function assessmentRunsPath(id: string): string {
+  return `${assessmentPath(id)}/runs`;
+}
+
 export function comparePath(before: string, after: string): string {
   return `${ASSESSMENTS_PATH}/compare?${new URLSearchParams({ before, after }).toString()}`;
 }
