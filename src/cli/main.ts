@@ -8,6 +8,7 @@ import { guidebookCommand, guidebookHelp } from './commands/guidebook.command.js
 import { importCommand, importHelp } from './commands/import.command.js';
 import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
 import { publishCommand, publishHelp } from './commands/publish.command.js';
+import { sbomCommand, sbomHelp } from './commands/sbom.command.js';
 import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.js';
 import { standardsCommand, standardsHelp } from './commands/standards.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: importHelp },
   keywords: { run: keywordsCommand, help: keywordsHelp },
   checksheet: { run: checksheetCommand, help: checksheetHelp },
+  sbom: { run: sbomCommand, help: sbomHelp },
 };
 
 function usage(): string {
