@@ -25,7 +25,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; pl
     const message = (err as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
     const place = position !== undefined ? lineColumn(text, Number(position)) : lineColumn(text, text.length);
-    const truncated = /end of (JSON|data)/i.test(message) || /Unterminated/i.test(message);
+    const atEnd = position === undefined || Number(position) >= text.trimEnd().length;
+    const truncated = atEnd || /end of (JSON|data)|Unterminated/i.test(message);
     return { ok: false, place, message: truncated ? `the JSON ends too early (truncated?): ${message}` : `not valid JSON: ${message}` };
   }
 }
