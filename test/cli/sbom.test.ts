@@ -15,7 +15,7 @@ beforeAll(async () => {
   writeFileSync(file('bom.spdx'), spdxTagValue());
   writeFileSync(file('broken.json'), '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [');
   mkdirSync(file('osv/npm'), { recursive: true });
-  osvSet().forEach((r, i) => writeFileSync(file(`osv/npm/${i}.json`), JSON.stringify(r)));
+  for (const [i, r] of osvSet().entries()) writeFileSync(file(`osv/npm/${i}.json`), JSON.stringify(r));
   const zip = new JSZip();
   for (const r of osvSet()) zip.file(`${r.id}.json`, JSON.stringify(r));
   writeFileSync(file('all.zip'), await zip.generateAsync({ type: 'nodebuffer' }));
