@@ -10,6 +10,7 @@ import * as proposals from './migrations/0003-proposals.js';
 import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
+import * as vulnerabilities from './migrations/0011-vulnerabilities.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0004-imported-standards': importedStandards,
   '0005-assessments': assessments,
   '0010-login-failures': loginFailures,
+  '0011-vulnerabilities': vulnerabilities,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -233,4 +233,47 @@ export interface Database {
   assessment_answers: AssessmentAnswersTable;
   attachment_blobs: AttachmentBlobsTable;
   assessment_attachments: AssessmentAttachmentsTable;
+  osv_records: OsvRecordsTable;
+  osv_packages: OsvPackagesTable;
+  osv_aliases: OsvAliasesTable;
+  kev_entries: KevEntriesTable;
+}
+
+/** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */
+export interface OsvRecordsTable {
+  id: string;
+  modified: string;
+  withdrawn: string | null;
+  content: string;
+  content_hash: string;
+  source: string;
+  first_imported_at: string;
+  imported_at: string;
+  /** 1 when the record or one of its aliases is in CISA's KEV catalog. */
+  kev: number;
+}
+
+export interface OsvPackagesTable {
+  record_id: string;
+  /** The ecosystem without its release (Debian, not Debian:12). */
+  ecosystem: string;
+  /** The name as matching compares it (PyPI normalised, NuGet lower case). */
+  name: string;
+}
+
+export interface OsvAliasesTable {
+  record_id: string;
+  alias: string;
+}
+
+export interface KevEntriesTable {
+  cve: string;
+  vendor: string;
+  product: string;
+  name: string;
+  date_added: string;
+  due_date: string | null;
+  known_ransomware: string | null;
+  catalog_version: string;
+  imported_at: string;
 }

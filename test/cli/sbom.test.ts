@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osvSet } from '../helpers/osv-fixtures.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runBin, runCli } from '../helpers/run-cli.js';
 import { cyclonedxJson, spdxTagValue } from '../helpers/sbom-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -67,4 +67,26 @@ describe('bin/tebiki sbom (no database)', () => {
     expect((await runCli(['sbom', file('missing.json')])).code).toBe(2);
     expect((await runCli(['sbom', file('bom.json'), '--vulns', file('nowhere')])).code).toBe(2);
   });
+});
+
+describe('bin/tebiki import osv / import kev', () => {
+  it('imports a folder, reports changes on re-import, marks KEV records, refuses a bad catalog', () => {
+    const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
+    const first = runBin(['import', 'osv', file('all.zip'), '--format', 'json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ read: 3, added: 3, updated: 0, unchanged: 0 });
+    const again = runBin(['import', 'osv', file('osv')], env);
+    expect(again.stdout).toContain('3 records read: 0 added, 0 updated, 3 unchanged');
+    const catalog = {
+      catalogVersion: '2026.01.20',
+      vulnerabilities: [{ cveID: 'CVE-2023-5678', vendorProject: 'OpenSSL', product: 'OpenSSL', vulnerabilityName: 'x', dateAdded: '2026-01-19' }],
+    };
+    writeFileSync(file('kev.json'), JSON.stringify(catalog));
+    const kev = runBin(['import', 'kev', file('kev.json')], env);
+    expect(kev.stdout).toContain('1 OSV records marked');
+    writeFileSync(file('kev-bad.json'), JSON.stringify({ vulnerabilities: [] }));
+    const bad = runBin(['import', 'kev', file('kev-bad.json')], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('catalogVersion');
+  }, 60_000);
 });
