@@ -21,7 +21,7 @@ function packageName(i: number): string {
   return `pkg${i % 6000}`;
 }
 
-function purlOf(ecosystem: string, type: string, name: string, version: string): string {
+function purlOf(type: string, name: string, version: string): string {
   if (type === 'maven') return `pkg:maven/org.example/${name}@${version}`;
   if (type === 'deb') return `pkg:deb/debian/${name}@${encodeURIComponent(version)}?distro=debian-12`;
   return `pkg:${type}/${name}@${version}`;
@@ -45,7 +45,7 @@ function records(count: number): OsvRecord[] {
 
 function sbom(count: number): Uint8Array {
   const components = Array.from({ length: count }, (_, i) => {
-    const [ecosystem, type, version] = ECOSYSTEMS[i % ECOSYSTEMS.length] ?? ECOSYSTEMS[0];
+    const [, type, version] = ECOSYSTEMS[i % ECOSYSTEMS.length] ?? ECOSYSTEMS[0];
     const name = packageName(i * 3);
     return {
       type: 'library',
@@ -53,7 +53,7 @@ function sbom(count: number): Uint8Array {
       supplier: { name: 'Bench' },
       name,
       version: version(i),
-      purl: purlOf(ecosystem, type, name, version(i)),
+      purl: purlOf(type, name, version(i)),
       hashes: [{ alg: 'SHA-256', content: i.toString(16).padStart(64, '0') }],
       licenses: [{ license: { id: 'MIT' } }],
     };
