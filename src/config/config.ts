@@ -27,6 +27,24 @@ export interface Config {
    */
   trustProxy: boolean | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Outgoing mail; notifications stay in the inbox only when unset. */
+  mail?: MailConfig | undefined;
+  /** OpenID Connect single sign-on; off when unset. */
+  oidc?: OidcConfig | undefined;
+}
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port or smtps://… (nodemailer's URL form). */
+  smtpUrl: string;
+  from: string;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The ID-token claim that carries the user's email. */
+  emailClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +86,12 @@ const EnvSchema = z.object({
     )
     .default('false'),
   TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  TEBIKI_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  TEBIKI_MAIL_FROM: z.email('must be an email address').default('tebiki@localhost'),
+  TEBIKI_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  TEBIKI_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  TEBIKI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  TEBIKI_OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
 });
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
@@ -100,6 +124,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     anonymousReadDefault: e.TEBIKI_ANONYMOUS_READ,
     trustProxy: trustProxyOf(e.TEBIKI_TRUST_PROXY),
     logLevel: e.TEBIKI_LOG_LEVEL,
+    mail: e.TEBIKI_SMTP_URL ? { smtpUrl: e.TEBIKI_SMTP_URL, from: e.TEBIKI_MAIL_FROM } : undefined,
+    oidc: oidcOf(e),
+  };
+}
+
+/** Single sign-on needs issuer, client id and secret together; one without the others is a mistake. */
+function oidcOf(e: z.output<typeof EnvSchema>): OidcConfig | undefined {
+  const parts = {
+    TEBIKI_OIDC_ISSUER: e.TEBIKI_OIDC_ISSUER,
+    TEBIKI_OIDC_CLIENT_ID: e.TEBIKI_OIDC_CLIENT_ID,
+    TEBIKI_OIDC_CLIENT_SECRET: e.TEBIKI_OIDC_CLIENT_SECRET,
+  };
+  const missing = Object.entries(parts)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
+  if (missing.length === 3) return undefined;
+  if (missing.length > 0)
+    throw new ConfigError(`invalid configuration:\n  ${missing.map((k) => `${k}: is required when single sign-on is configured`).join('\n  ')}`);
+  return {
+    issuer: String(e.TEBIKI_OIDC_ISSUER),
+    clientId: String(e.TEBIKI_OIDC_CLIENT_ID),
+    clientSecret: String(e.TEBIKI_OIDC_CLIENT_SECRET),
+    emailClaim: e.TEBIKI_OIDC_EMAIL_CLAIM,
   };
 }
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import { CheckLinksFile } from '../core/model/check-links.schema.js';
 import { Landscape } from '../core/model/landscape.schema.js';
+import { ProbeRunReport } from '../probes/run-report.js';
+import { Scope } from '../probes/scope.schema.js';
 
 /**
  * JSON Schemas generated from the zod schemas, so editors get completion and
@@ -20,5 +23,11 @@ export function contentJsonSchemas(): Record<string, unknown> {
     standard: make(Standard, 'tebiki standard catalog (content/standards/*.yaml)'),
     'out-of-scope': make(OutOfScopeFile, 'tebiki out-of-scope declarations (content/out-of-scope/*.yaml)'),
     landscape: make(Landscape, 'tebiki standards landscape (content/landscape.yaml)'),
+    checks: make(CheckLinksFile, 'tebiki links from checks to guidebook requirements (content/checks/*.yaml)'),
+    'probe-scope': make(Scope, 'tebiki probe scope (bin/tebiki probe --scope FILE)'),
+    'probe-findings': {
+      ...z.toJSONSchema(ProbeRunReport, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any' }),
+      title: 'tebiki probe run (bin/tebiki probe --format json)',
+    },
   };
 }

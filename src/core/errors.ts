@@ -15,6 +15,7 @@ export const ERROR_CATALOG = {
   immutable: 'Published editions cannot be changed',
   'setup-token-invalid': 'Setup link is invalid, used or expired',
   'setup-complete': 'Setup is already complete',
+  'second-factor-required': 'Set up a second factor first',
   'rate-limited': 'Too many requests',
   'payload-too-large': 'Request too large',
   unavailable: 'Temporarily unavailable',

@@ -9,6 +9,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
+import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -22,6 +24,7 @@ import { organisationRoutes } from './routes/organisations.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
+import { secondFactorGuard } from './second-factor-guard.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
 declare module 'fastify' {
@@ -53,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.store.db) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'tebiki API', version: '0.1.0', description: 'IoT security guidebook platform' },
@@ -62,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(sessionPlugin, { ctx });
+  await app.register(secondFactorGuard, { ctx });
 
   app.decorate('tebikiState', { draining: false });
   app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
@@ -78,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
+  await app.register(accountRoutes, { ctx });
   await app.register(proposalRoutes, { ctx });
   await app.register(browseRoutes, { ctx });
   await app.register(coverageRoutes, { ctx });

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   immutable: 409,
   'setup-token-invalid': 400,
   'setup-complete': 409,
+  'second-factor-required': 403,
   'rate-limited': 429,
   'payload-too-large': 413,
   unavailable: 503,

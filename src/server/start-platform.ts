@@ -6,6 +6,7 @@ import { importBundledEdition } from '../services/editions.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 import { withStartupLock } from '../store/startup-lock.js';
+import { closePdfBrowser } from '../reports/pdf-browser.js';
 import { buildApp } from './app.js';
 
 export interface Platform {
@@ -60,6 +61,7 @@ export async function startPlatform(
         // Fastify stops accepting connections, then waits for requests in flight.
         app.tebikiState.draining = true;
         await app.close();
+        await closePdfBrowser();
         await store.close();
       },
     };

@@ -1,7 +1,8 @@
 import type { Actor } from '../core/authorization.js';
 import { isRole } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
-import { listAudit } from '../store/audit.repository.js';
+import { type AuditFilter, listAudit } from '../store/audit.repository.js';
+import { verifyAuditLog } from './audit.service.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
 import { listUsers } from '../store/users.repository.js';
 import { type ServiceContext, mutate } from './context.js';
@@ -50,8 +51,14 @@ export async function setAnonymousRead(ctx: ServiceContext, actor: Actor, allowe
   );
 }
 
-export async function recentAudit(ctx: ServiceContext, actor: Actor, limit: number, beforeSeq?: number) {
+export async function recentAudit(ctx: ServiceContext, actor: Actor, limit: number, beforeSeq?: number, filter: AuditFilter = {}) {
   requireAdmin(actor);
-  const entries = await listAudit(ctx.store.db, { limit, ...(beforeSeq !== undefined ? { beforeSeq } : {}) });
+  const entries = await listAudit(ctx.store.db, { limit, ...(beforeSeq !== undefined ? { beforeSeq } : {}), ...filter });
   return entries.map((e) => ({ ...e, detail: JSON.parse(e.detail) as unknown }));
+}
+
+/** The same check as `bin/tebiki audit verify`, for the admin's button. */
+export async function verifyAuditChain(ctx: ServiceContext, actor: Actor) {
+  requireAdmin(actor);
+  return verifyAuditLog(ctx.store);
 }

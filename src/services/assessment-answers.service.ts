@@ -9,6 +9,8 @@ import type { Db } from '../store/database.js';
 import { fileDefectProposal } from './assessment-defects.js';
 import { attachmentMeta, FINAL_READ_ONLY, invalid, itemOf, toAnswer, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
+import { notifyDefectFlagged } from './notification-events.js';
+import { kickMail } from './notifications.service.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
 
 const longText = (max: number) => z.string().max(max, `must be at most ${max} characters`).refine(noControls(true), CONTROLS_MESSAGE);
@@ -75,7 +77,7 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
   const item = await itemOf(ctx.store.db, row, requirementId);
   const at = ctx.now().toISOString();
   const assessorId = actorId(actor) ?? '';
-  return mutate(
+  const flagged = await mutate<Answer>(
     ctx,
     actor,
     (answer: Answer) => ({
@@ -90,6 +92,7 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
       const proposalId = same
         ? (before?.defect_proposal_id ?? null)
         : await fileDefectProposal(trx, { assessmentId: id, editionId: row.edition_id, item, kind: input.kind, note: input.note, assessorId, at });
+      if (!same && proposalId) await notifyDefectFlagged(ctx, trx, { proposalId, no: item.no, title: item.title.ja });
       await writeAnswer(
         trx,
         id,
@@ -100,6 +103,8 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
       return answerNow(trx, id, requirementId);
     },
   );
+  kickMail(ctx);
+  return flagged;
 }
 
 /** Clears the flag on the answer; the proposal stays in the editors' queue. */

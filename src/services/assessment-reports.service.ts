@@ -3,7 +3,7 @@ import type { Actor } from '../core/authorization.js';
 import { renderAssessmentReportHtml, renderComparisonHtml } from '../reports/assessment/assessment-html.js';
 import { assessmentResultsOscal } from '../reports/assessment/assessment-oscal.js';
 import { assessmentReportData } from '../reports/assessment/report-data.js';
-import { renderGuidebookPdf } from '../reports/guidebook/guidebook-pdf.js';
+import { renderPdf } from '../reports/pdf-browser.js';
 import { assessmentWithEdition, compareTwo } from './assessment-results.service.js';
 import { assessmentFilename, assessmentWorkbook } from './assessment-workbook.service.js';
 import type { ServiceContext } from './context.js';
@@ -43,7 +43,7 @@ export async function assessmentReport(ctx: ServiceContext, actor: Actor, id: st
     case 'html':
       return file('html', renderAssessmentReportHtml(data, query.lang));
     case 'pdf':
-      return file('pdf', await renderGuidebookPdf(renderAssessmentReportHtml(data, query.lang)));
+      return file('pdf', await renderPdf(renderAssessmentReportHtml(data, query.lang)));
   }
 }
 

@@ -34,6 +34,8 @@ import {
   snapshotOf,
 } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
+import { notifyAssessmentFinalised } from './notification-events.js';
+import { kickMail } from './notifications.service.js';
 import { ChecksheetSpecInput, checksheetFor, specFromInput } from './checksheets.service.js';
 import { getProduct } from './organisations.service.js';
 import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
@@ -276,9 +278,11 @@ export async function changeStatus(ctx: ServiceContext, actor: Actor, id: string
       }
       const contentHash = assessmentContentHash({ ...view, status: 'final' });
       await changeIfCurrent(trx, id, input.version, { status: 'final', finalised_at: at, content_hash: contentHash, updated_at: at });
+      await notifyAssessmentFinalised(ctx, trx, current);
       return contentHash;
     },
   );
+  kickMail(ctx);
   return readAssessment(ctx, actor, id);
 }
 

@@ -1,11 +1,13 @@
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.repository.js';
-import { findUserByEmail, findUserById } from '../store/users.repository.js';
+import type { Db } from '../store/database.js';
+import { findUserByEmail, findUserById, type UserRow } from '../store/users.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { clearPairFailures, recordLoginFailure, throttleLogin } from './login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { newToken, tokenHash } from './tokens.js';
+import { startSecondFactor } from './second-factor.js';
 import { actorOf, toUserView, type UserView } from './users.js';
 
 export interface LoginResult {
@@ -30,7 +32,7 @@ const TOUCH_INTERVAL_MS = 60_000;
  * failing on this account or across accounts, never the account itself: its
  * owner logs in from another client whatever a guesser does.
  */
-export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult> {
+export async function login(ctx: ServiceContext, rawEmail: string, password: string, ip: string): Promise<LoginResult | { secondFactor: string }> {
   const email = rawEmail.trim().toLowerCase();
   await throttleLogin(ctx, ip, email);
   const now = ctx.now();
@@ -40,11 +42,22 @@ export async function login(ctx: ServiceContext, rawEmail: string, password: str
     await recordLoginFailure(ctx, ip, email);
     throw new AppError('invalid-credentials');
   }
+  if (user.totp_enabled === 1) {
+    // The password was right; the session waits for the second factor (totp.service).
+    await clearPairFailures(ctx.store.db, ip, email);
+    return { secondFactor: await startSecondFactor(ctx, user, ip) };
+  }
+  return startSession(ctx, user, ip, 'auth.login', (trx) => clearPairFailures(trx, ip, email));
+}
+
+/** Opens a session for a user whose identity is proven (password, second factor, single sign-on). */
+export async function startSession(ctx: ServiceContext, user: UserRow, ip: string, action: string, also?: (trx: Db) => Promise<void>): Promise<LoginResult> {
+  const now = ctx.now();
   const sessionToken = newToken();
   const csrfToken = newToken();
   const expires = new Date(now.getTime() + ctx.config.sessionMaxHours * 3600_000);
-  await mutate(ctx, actorOf(user), { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { ip } }, async (trx) => {
-    await clearPairFailures(trx, ip, email);
+  await mutate(ctx, actorOf(user), { action, targetType: 'user', targetId: user.id, detail: { ip } }, async (trx) => {
+    await also?.(trx);
     await insertSession(trx, {
       id_hash: tokenHash(sessionToken),
       user_id: user.id,

@@ -12,12 +12,16 @@ import {
   listProducts,
   type OrganisationRow,
   type ProductRow,
+  updateOrganisation,
+  updateProduct,
 } from '../store/organisations.repository.js';
+import { deleteSessionsOfUsers, disableUsersOf } from '../store/accounts.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 
 export interface OrganisationView {
   id: string;
   name: string;
+  active: boolean;
 }
 export interface ProductView {
   id: string;
@@ -27,7 +31,7 @@ export interface ProductView {
   description: string | null;
 }
 
-const toOrg = (r: OrganisationRow): OrganisationView => ({ id: r.id, name: r.name });
+const toOrg = (r: OrganisationRow): OrganisationView => ({ id: r.id, name: r.name, active: r.active !== 0 });
 const toProduct = (r: ProductRow): ProductView => ({
   id: r.id,
   organisationId: r.organisation_id,
@@ -47,7 +51,7 @@ export const ProductInput = z
 
 export async function createOrganisation(ctx: ServiceContext, actor: Actor, input: z.infer<typeof OrganisationInput>) {
   if (!isRole(actor, 'admin')) throw new AppError('forbidden');
-  const row: OrganisationRow = { id: randomUUID(), name: input.name, created_at: ctx.now().toISOString() };
+  const row: OrganisationRow = { id: randomUUID(), name: input.name, created_at: ctx.now().toISOString(), active: 1 };
   await mutate(ctx, actor, { action: 'organisation.created', targetType: 'organisation', targetId: row.id, detail: { name: row.name } }, async (trx) => {
     if (await findOrganisationByName(trx, row.name))
       throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists' }]);
@@ -85,11 +89,49 @@ export async function getProduct(ctx: ServiceContext, actor: Actor, productId: s
 }
 
 export async function createProduct(ctx: ServiceContext, actor: Actor, organisationId: string, input: z.infer<typeof ProductInput>) {
-  await requireVisibleOrganisation(ctx, actor, organisationId);
+  const org = await requireVisibleOrganisation(ctx, actor, organisationId);
   if (!canWriteProducts(actor, organisationId)) throw new AppError('forbidden');
+  if (org.active === 0) throw new AppError('conflict', 'the organisation is deactivated');
   const row: ProductRow = { id: randomUUID(), organisation_id: organisationId, ...input, created_at: ctx.now().toISOString() };
   await mutate(ctx, actor, { action: 'product.created', targetType: 'product', targetId: row.id, detail: { organisationId, name: row.name } }, (trx) =>
     insertProduct(trx, row),
   );
   return toProduct(row);
+}
+
+export const OrganisationPatch = z
+  .object({ name: z.string().trim().min(1, 'is required').max(200).optional(), active: z.boolean().optional() })
+  .strict()
+  .refine((v) => v.name !== undefined || v.active !== undefined, { message: 'name or active is required' });
+
+/**
+ * Renames or (de)activates an organisation (admin). Deactivating disables
+ * every member account and ends their sessions in the same transaction;
+ * reactivating does not re-enable them (the admin decides per person).
+ */
+export async function changeOrganisation(ctx: ServiceContext, actor: Actor, id: string, patch: z.output<typeof OrganisationPatch>): Promise<OrganisationView> {
+  if (!isRole(actor, 'admin')) throw new AppError('forbidden');
+  const before = await findOrganisation(ctx.store.db, id);
+  if (!before) throw new AppError('not-found');
+  const change: { name?: string; active?: number } = {};
+  if (patch.name !== undefined) change.name = patch.name;
+  if (patch.active !== undefined) change.active = patch.active ? 1 : 0;
+  const action = patch.active === false ? 'organisation.deactivated' : patch.active === true ? 'organisation.activated' : 'organisation.renamed';
+  await mutate(ctx, actor, { action, targetType: 'organisation', targetId: id, detail: { from: before.name, ...patch } }, async (trx) => {
+    if (patch.name !== undefined && patch.name !== before.name && (await findOrganisationByName(trx, patch.name))) {
+      throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists' }]);
+    }
+    await updateOrganisation(trx, id, change);
+    if (patch.active === false) await deleteSessionsOfUsers(trx, await disableUsersOf(trx, id));
+  });
+  return toOrg({ ...before, ...change });
+}
+
+export async function changeProduct(ctx: ServiceContext, actor: Actor, productId: string, input: z.infer<typeof ProductInput>): Promise<ProductView> {
+  const product = await getProduct(ctx, actor, productId);
+  if (!canWriteProducts(actor, product.organisationId)) throw new AppError('forbidden');
+  await mutate(ctx, actor, { action: 'product.updated', targetType: 'product', targetId: productId, detail: { name: input.name } }, (trx) =>
+    updateProduct(trx, productId, input),
+  );
+  return { ...product, ...input };
 }

@@ -33,6 +33,8 @@ import {
 import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
+import { notifyProposalDecided } from './notification-events.js';
+import { kickMail } from './notifications.service.js';
 
 /** C0 controls and DEL break displays and PostgreSQL text (NUL); tab and line breaks pass where text may span lines. */
 export function noControls(multiline: boolean) {
@@ -260,7 +262,9 @@ async function decidableRecord(ctx: ServiceContext, actor: Actor, id: string, to
 async function recordDecision(ctx: ServiceContext, actor: Actor, id: string, decision: ProposalDecision, detail: Record<string, unknown>) {
   await mutate(ctx, actor, { action: `proposal.${decision.status}`, targetType: 'proposal', targetId: id, detail }, async (trx) => {
     if (!(await decideProposal(trx, id, decision))) throw new AppError('conflict', `proposal ${id} has already been decided`);
+    await notifyProposalDecided(ctx, trx, id);
   });
+  kickMail(ctx);
   return getProposal(ctx, actor, id);
 }
 

@@ -15,10 +15,25 @@ export interface UserView {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  /** A member who may invite and deactivate their own organisation's members. */
+  orgManager: boolean;
+  active: boolean;
+  language: 'ja' | 'en' | null;
+  totpEnabled: boolean;
 }
 
 export function toUserView(row: UserRow): UserView {
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, organisationId: row.organisation_id };
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    organisationId: row.organisation_id,
+    orgManager: row.org_manager === 1,
+    active: row.disabled === 0,
+    language: row.language === 'en' || row.language === 'ja' ? row.language : null,
+    totpEnabled: row.totp_enabled === 1,
+  };
 }
 
 export function actorOf(row: UserRow): Actor {

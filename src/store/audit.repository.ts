@@ -67,9 +67,26 @@ export async function* readAuditLog(db: Db, pageSize = 1000): AsyncGenerator<Aud
   }
 }
 
-export async function listAudit(db: Db, options: { limit: number; beforeSeq?: number }): Promise<AuditEntry[]> {
+export interface AuditFilter {
+  actorId?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  /** An action or an action prefix ending in '.', e.g. 'user.'. */
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export async function listAudit(db: Db, options: { limit: number; beforeSeq?: number } & AuditFilter): Promise<AuditEntry[]> {
   let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(options.limit);
   if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
+  if (options.actorId) q = q.where('actor_id', '=', options.actorId);
+  if (options.targetType) q = q.where('target_type', '=', options.targetType);
+  if (options.targetId) q = q.where('target_id', '=', options.targetId);
+  if (options.action?.endsWith('.')) q = q.where('action', 'like', `${options.action.replace(/[%_\\]/g, '')}%`);
+  else if (options.action) q = q.where('action', '=', options.action);
+  if (options.from) q = q.where('at', '>=', options.from);
+  if (options.to) q = q.where('at', '<', options.to);
   return (await q.execute()).map(toAuditEntry);
 }
 

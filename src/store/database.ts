@@ -9,8 +9,10 @@ import * as drafts from './migrations/0002-drafts.js';
 import * as proposals from './migrations/0003-proposals.js';
 import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
+import * as accounts from './migrations/0006-accounts.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
 import * as vulnerabilities from './migrations/0011-vulnerabilities.js';
+import * as rateLimits from './migrations/0012-rate-limits.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -32,14 +34,24 @@ export interface StoreOptions {
   pgSchema?: string;
 }
 
+/**
+ * The schema a PostgreSQL URL selects with `?options=-c search_path=NAME`, so that
+ * migrations keep their own bookkeeping table in that schema too.
+ */
+function schemaInUrl(url: string): string | undefined {
+  const options = new URL(url).searchParams.get('options') ?? '';
+  return /(?:^|\s)-c\s*search_path=([A-Za-z_][A-Za-z0-9_]*)(?:\s|$)/.exec(options)?.[1];
+}
+
 /** Opens the database. SQLite runs in WAL mode with foreign keys on. */
 export function openStore(options: StoreOptions): Store {
   let db: Db;
+  const pgSchema = options.pgSchema ?? (options.databaseUrl ? schemaInUrl(options.databaseUrl) : undefined);
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: 10,
-      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+      ...(pgSchema ? { options: `-c search_path=${pgSchema}` } : {}),
     });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
@@ -51,7 +63,7 @@ export function openStore(options: StoreOptions): Store {
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
-  return { db, dialect: dialectOf(db as Kysely<unknown>), ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}), close: () => db.destroy() };
+  return { db, dialect: dialectOf(db as Kysely<unknown>), ...(pgSchema ? { pgSchema } : {}), close: () => db.destroy() };
 }
 
 const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
@@ -60,8 +72,10 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0003-proposals': proposals,
   '0004-imported-standards': importedStandards,
   '0005-assessments': assessments,
+  '0006-accounts': accounts,
   '0010-login-failures': loginFailures,
   '0011-vulnerabilities': vulnerabilities,
+  '0012-rate-limits': rateLimits,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -33,3 +33,11 @@ export async function findProduct(db: Db, id: string): Promise<ProductRow | unde
 export async function listProducts(db: Db, organisationId: string): Promise<ProductRow[]> {
   return db.selectFrom('products').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
 }
+
+export async function updateOrganisation(db: Db, id: string, change: { name?: string; active?: number }): Promise<void> {
+  await db.updateTable('organisations').set(change).where('id', '=', id).execute();
+}
+
+export async function updateProduct(db: Db, id: string, change: { name: string; model: string | null; description: string | null }): Promise<void> {
+  await db.updateTable('products').set(change).where('id', '=', id).execute();
+}

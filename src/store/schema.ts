@@ -17,6 +17,8 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  /** 1 active, 0 deactivated (0006). Optional so older callers need not name it. */
+  active?: number;
 }
 
 export interface UsersTable {
@@ -28,6 +30,11 @@ export interface UsersTable {
   organisation_id: string | null;
   disabled: number;
   created_at: string;
+  /** 0006: a member who manages their own organisation's members. */
+  org_manager?: number;
+  language?: string | null;
+  totp_secret?: string | null;
+  totp_enabled?: number;
 }
 
 export interface SessionsTable {
@@ -213,12 +220,69 @@ export interface AssessmentAttachmentsTable {
   created_at: string;
 }
 
+/** Request counters per key and fixed window, shared by every process (migration 0012). */
+export interface RateLimitsTable {
+  key: string;
+  window_start_ms: number;
+  hits: number;
+}
+
+/** A released version of a product (0006). */
+export interface ProductVersionsTable {
+  id: string;
+  product_id: string;
+  version: string;
+  release_date: string | null;
+  support_end: string | null;
+  created_at: string;
+}
+
+/** One-time tokens (invitation, reset, second factor, single sign-on), by SHA-256 only. */
+export interface UserTokensTable {
+  token_hash: string;
+  kind: string;
+  user_id: string | null;
+  email: string | null;
+  data: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+  mail_state: string;
+}
+
+export interface NotificationPrefsTable {
+  user_id: string;
+  kind: string;
+  email: number;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
+  rate_limits: RateLimitsTable;
   setup_tokens: SetupTokensTable;
   products: ProductsTable;
   settings: SettingsTable;
@@ -233,6 +297,11 @@ export interface Database {
   assessment_answers: AssessmentAnswersTable;
   attachment_blobs: AttachmentBlobsTable;
   assessment_attachments: AssessmentAttachmentsTable;
+  product_versions: ProductVersionsTable;
+  user_tokens: UserTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  notifications: NotificationsTable;
+  notification_prefs: NotificationPrefsTable;
   osv_records: OsvRecordsTable;
   osv_packages: OsvPackagesTable;
   osv_aliases: OsvAliasesTable;

@@ -1,19 +1,27 @@
 import type { Workbook } from 'exceljs';
 import type { Checksheet } from '../core/assessment/checksheet.types.js';
 import { VERDICT_LABELS, VERDICTS } from '../core/assessment/verdicts.js';
-import { BORDER, a4, styleHeader, styleLabel } from './workbook-style.js';
+import { a4, finishSheet, setHeaderFooter } from './print-layout.js';
+import { BORDER, styleHeader, styleLabel } from './workbook-style.js';
 import { FILLING_NOTES, VERDICT_MEANINGS, WORKBOOK_LABELS as L } from './workbook-labels.js';
 import { SHEETS, bilingual, cellSafe, type WorkbookLang } from './workbook-layout.js';
 import type { WorkbookCover } from './write-checksheet-workbook.js';
 
 /** 表紙: who and what the checksheet is for, the verdict legend and how to fill it in. */
-export function addCoverSheet(workbook: Workbook, checksheet: Checksheet, cover: Partial<WorkbookCover>, lang: WorkbookLang): void {
-  const sheet = workbook.addWorksheet(SHEETS.cover, { pageSetup: a4('portrait') });
-  sheet.columns = [{ width: 20 }, { width: 18 }, { width: 48 }, { width: 52 }];
+export function addCoverSheet(workbook: Workbook, checksheet: Checksheet, cover: Partial<WorkbookCover>, lang: WorkbookLang, about: string): void {
+  const widths = [16, 14, 34, 36];
+  const sheet = workbook.addWorksheet(SHEETS.cover, { pageSetup: a4('portrait', widths) });
+  sheet.columns = widths.map((width) => ({ width }));
+  setHeaderFooter(sheet, about);
+  // Cells merged across all four columns (notes) or the three value columns (facts), measured over that width.
+  const across = new Map<string, number>();
 
   const title = sheet.getCell('A1');
   title.value = cellSafe(cover.title || bilingual(L.defaultTitle, lang).replace('\n', ' / '));
   title.font = { bold: true, size: 16 };
+  title.alignment = { vertical: 'top', wrapText: true };
+  sheet.mergeCells(1, 1, 1, 4);
+  across.set(title.address, 4);
 
   const facts: [keyof typeof L, string][] = [
     ['organisation', cover.organisation ?? ''],
@@ -32,7 +40,9 @@ export function addCoverSheet(workbook: Workbook, checksheet: Checksheet, cover:
     styleLabel(label);
     const cell = sheet.getCell(row, 2);
     cell.value = value ? cellSafe(value) : null;
-    cell.alignment = { vertical: 'top' };
+    cell.alignment = { vertical: 'top', wrapText: true };
+    sheet.mergeCells(row, 2, row, 4);
+    across.set(cell.address, 3);
     row += 1;
   }
 
@@ -64,5 +74,9 @@ export function addCoverSheet(workbook: Workbook, checksheet: Checksheet, cover:
     row += 1;
     const cell = sheet.getCell(row, 1);
     cell.value = `・${note.ja}${lang === 'en' ? ` / ${note.en}` : ''}`;
+    cell.alignment = { vertical: 'top', wrapText: true };
+    sheet.mergeCells(row, 1, row, 4);
+    across.set(cell.address, 4);
   }
+  finishSheet(sheet, { across });
 }

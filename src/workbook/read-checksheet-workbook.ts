@@ -48,7 +48,9 @@ const DEFECT_CHOICES = DEFECT_KINDS.map((d) => DEFECT_LABELS[d].ja).join(', ');
  * Reads a filled checksheet workbook against the items it must answer. Every
  * row is checked; any bad cell throws AppError('validation-failed') listing
  * each one by row and column, so nothing is stored from a wrong workbook.
- * Rows are matched by the hidden requirement id (K), else by 項番 (A).
+ * Rows are matched by the hidden requirement id (K), else by 項番 (A), never
+ * by position: an item may span several rows (its cells merged), and rows
+ * may be resized, split or merged by the assessor.
  */
 export async function readChecksheetWorkbook(data: Uint8Array, items: readonly ChecksheetItem[], expected: WorkbookExpectation = {}): Promise<WorkbookReading> {
   const workbook = await loadWorkbook(data);
@@ -117,7 +119,9 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
     if (r === 1) return;
     const raw = {} as Record<ColumnKey, string>;
     for (const c of COLUMNS) {
-      const text = cellText(row.getCell(c.letter).value);
+      const cell = row.getCell(c.letter);
+      // A cell merged into one above (an item split over several rows) belongs to that row: blank here.
+      const text = cell.isMerged && cell.master !== cell ? '' : cellText(cell.value);
       if (text === undefined) {
         if (c.input || c.key === 'no' || c.key === 'requirementId') {
           errors.push(problem(c, r, 'holds a formula without a calculated value; type the value itself'));

@@ -4,7 +4,8 @@ import { scoreGroup } from '../core/assessment/scores.js';
 import { VERDICT_LABELS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import { LAYERS, PHASES } from '../core/taxonomy.js';
-import { a4, BORDER, styleHeader, styleLabel } from './workbook-style.js';
+import { a4, finishSheet, setHeaderFooter } from './print-layout.js';
+import { BORDER, styleHeader, styleLabel } from './workbook-style.js';
 import { WORKBOOK_LABELS as L } from './workbook-labels.js';
 import { bilingual, COLUMN, type LabelTables, SHEETS, type WorkbookLang } from './workbook-layout.js';
 
@@ -14,17 +15,22 @@ import { bilingual, COLUMN, type LabelTables, SHEETS, type WorkbookLang } from '
  * the assessor's edits) carrying the value computed here, for viewers that do
  * not recalculate.
  */
-export function addSummarySheet(
-  workbook: Workbook,
-  items: readonly ChecksheetItem[],
-  verdicts: ReadonlyMap<string, Verdict>,
-  labels: LabelTables,
-  lang: WorkbookLang,
-): void {
-  const sheet = workbook.addWorksheet(SHEETS.summary, { pageSetup: a4('landscape') });
-  sheet.columns = [{ width: 24 }, ...Array.from({ length: 9 }, () => ({ width: 11 }))];
-  // Ranges over the data rows; with no items, one empty row so no range turns upside down onto the header.
-  const last = Math.max(items.length + 1, 2);
+export interface SummaryInput {
+  items: readonly ChecksheetItem[];
+  verdicts: ReadonlyMap<string, Verdict>;
+  labels: LabelTables;
+  lang: WorkbookLang;
+  /** Product and edition, for the printed header. */
+  about: string;
+  /** The last row of チェックシート (items may take several rows); at least 2, so no range turns upside down onto the header. */
+  last: number;
+}
+
+export function addSummarySheet(workbook: Workbook, { items, verdicts, labels, lang, about, last }: SummaryInput): void {
+  const widths = [24, ...Array.from({ length: 9 }, () => 11)];
+  const sheet = workbook.addWorksheet(SHEETS.summary, { pageSetup: a4('landscape', widths) });
+  sheet.columns = widths.map((width) => ({ width }));
+  setHeaderFooter(sheet, about);
   const range = (letter: string) => `'${SHEETS.items}'!$${letter}$2:$${letter}$${last}`;
   const G = range(COLUMN.verdict.letter);
   const A = range(COLUMN.no.letter);
@@ -65,7 +71,8 @@ export function addSummarySheet(
     },
     '0.0%',
   );
-  sheet.getCell(totalRow + 3, 1).value = bilingual(L.scoreRule, lang).replace('\n', ' / ');
+  const across = new Map<string, number>();
+  note(sheet, totalRow + 3, bilingual(L.scoreRule, lang).replace('\n', ' / '), widths.length, across);
 
   row = totalRow + 5;
   const B = range(COLUMN.layers.letter);
@@ -80,7 +87,17 @@ export function addSummarySheet(
     verdicts: items.filter((i) => i.phases.includes(p)).map((i) => verdicts.get(i.requirementId) ?? 'unassessed'),
   }));
   row = groupTable(sheet, row, L.byPhase, L.phase, C, G, phases, lang);
-  sheet.getCell(row + 1, 1).value = bilingual(L.multiGroup, lang).replace('\n', ' / ');
+  note(sheet, row + 1, bilingual(L.multiGroup, lang).replace('\n', ' / '), widths.length, across);
+  finishSheet(sheet, { across });
+}
+
+/** A sentence across the whole printed width, wrapped. */
+function note(sheet: Worksheet, row: number, text: string, columns: number, across: Map<string, number>): void {
+  const cell = sheet.getCell(row, 1);
+  cell.value = text;
+  cell.alignment = { vertical: 'top', wrapText: true };
+  sheet.mergeCells(row, 1, row, columns);
+  across.set(cell.address, columns);
 }
 
 /** One row per group: item count, count per verdict, completion and score, by COUNTIFS on the group's label inside the cell. */

@@ -55,18 +55,22 @@ const column = (key: ColumnKey, letter: string, ja: string, en: string, width: n
   hidden,
 });
 
-/** Columns A..L of チェックシート, in order. */
+/**
+ * Columns A..L of チェックシート, in order. The ten visible ones add up to
+ * what fits across A4 landscape at 90 % (body text 10 pt prints at 9 pt);
+ * the criteria and the answer columns get most of it.
+ */
 export const COLUMNS: readonly ColumnDef[] = [
-  column('no', 'A', '項番', 'No.', 10),
-  column('layers', 'B', 'レイヤー', 'Layer', 14),
-  column('phases', 'C', 'フェーズ', 'Phase', 14),
-  column('category', 'D', '脅威のカテゴリ', 'Threat category', 18),
-  column('criteria', 'E', '基準（対策）', 'Criteria (countermeasures)', 60),
-  column('method', 'F', '確認方法', 'How to check', 45),
-  column('verdict', 'G', '判定', 'Verdict', 12, true),
-  column('evidence', 'H', '根拠・エビデンス', 'Evidence', 45, true),
-  column('comment', 'I', '備考', 'Comment', 30, true),
-  column('defect', 'J', '項目への指摘', 'Flag on the item', 30, true),
+  column('no', 'A', '項番', 'No.', 7),
+  column('layers', 'B', 'レイヤー', 'Layer', 9),
+  column('phases', 'C', 'フェーズ', 'Phase', 9),
+  column('category', 'D', '脅威のカテゴリ', 'Threat category', 11),
+  column('criteria', 'E', '基準（対策）', 'Criteria (countermeasures)', 42),
+  column('method', 'F', '確認方法', 'How to check', 26),
+  column('verdict', 'G', '判定', 'Verdict', 8, true),
+  column('evidence', 'H', '根拠・エビデンス', 'Evidence', 23, true),
+  column('comment', 'I', '備考', 'Comment', 12, true),
+  column('defect', 'J', '項目への指摘', 'Flag on the item', 12, true),
   column('requirementId', 'K', '要求事項ID', 'Requirement id', 24, false, true),
   column('hash', 'L', '項目ハッシュ', 'Item hash', 20, false, true),
 ];

@@ -1,4 +1,5 @@
-import type { Borders, Cell, DataValidation, Fill, PageSetup, Worksheet } from 'exceljs';
+import type { Borders, Cell, DataValidation, Fill, Worksheet } from 'exceljs';
+import { font } from './print-layout.js';
 
 /** Looks shared by the workbook's sheets. */
 
@@ -13,30 +14,17 @@ const thin = { style: 'thin', color: { argb: 'FFA6A6A6' } } as const;
 export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
 export function styleHeader(cell: Cell): void {
-  cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  cell.font = font({ bold: true, color: { argb: 'FFFFFFFF' } });
   cell.fill = HEADER_FILL;
   cell.border = BORDER;
   cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
 }
 
 export function styleLabel(cell: Cell): void {
-  cell.font = { bold: true };
+  cell.font = font({ bold: true });
   cell.fill = LABEL_FILL;
   cell.border = BORDER;
   cell.alignment = { vertical: 'top', wrapText: true };
-}
-
-/** A4 (paper size 9), whole width on one page, any number of pages down. */
-export function a4(orientation: 'portrait' | 'landscape', extra: Partial<PageSetup> = {}): Partial<PageSetup> {
-  return {
-    paperSize: 9,
-    orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    ...extra,
-  };
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { itemRows } from '../workbook/workbook-helpers.js';
 
 const content = ['--content', defaultContentDir()];
 const dir = tempDir();
@@ -66,10 +67,9 @@ describe('bin/tebiki checksheet', () => {
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('チェックシート');
     const jc = await json(['--standard', 'jc-star-1']);
-    const numbers: string[] = [];
-    sheet?.eachRow((row, n) => {
-      if (n > 1) numbers.push(String(row.getCell(1).value));
-    });
+    if (!sheet) throw new Error('no チェックシート');
+    // An item may take several rows (its cells merged): one 項番 per item, at the row it starts on.
+    const numbers = itemRows(sheet).map((r) => String(sheet.getCell(`A${r}`).value));
     expect(numbers).toEqual(jc.items.map((i) => i.no));
   });
 

@@ -1,40 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/content/content-dir.js';
+import { startServerProcess } from '../helpers/server-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const root = projectRoot();
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) c.kill('SIGTERM');
 });
 
-/** Starts the server entry point as `npm start` does (through tsx, no build needed) and collects its output. */
 function start(env: Record<string, string>) {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/main.ts')], {
-    cwd: root,
-    env: { ...process.env, TEBIKI_LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
-  });
-  children.push(child);
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.stderr.on('data', (d) => (out += d));
-  const waitFor = (re: RegExp) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const m = out.match(re);
-        if (m) {
-          clearInterval(timer);
-          resolve(m);
-        } else if (child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error(`exited ${child.exitCode}: ${out}`));
-        }
-      }, 20);
-    });
-  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
-  return { child, waitFor, exited, output: () => out };
+  const s = startServerProcess(env);
+  children.push(s.child);
+  return s;
 }
 
 describe('server start', () => {

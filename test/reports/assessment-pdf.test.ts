@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderAssessmentReportHtml } from '../../src/reports/assessment/assessment-html.js';
 import { renderGuidebookPdf } from '../../src/reports/guidebook/guidebook-pdf.js';
+import { closePdfBrowser, pdfBrowserLaunches } from '../../src/reports/pdf-browser.js';
 import { CHROMIUM_PATH } from '../helpers/browser.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { reportData } from './assessment-fixtures.js';
@@ -24,7 +25,19 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('assessment report as PDF', () => {
   const dir = tempDir('tebiki-assessment-pdf-');
-  afterAll(() => dir.remove());
+  afterAll(async () => {
+    await closePdfBrowser();
+    dir.remove();
+  });
+
+  it('ten concurrent PDFs share one browser and all succeed', { timeout: 180_000 }, async (ctx) => {
+    if (!pdfToolsPresent()) return ctx.skip('no chromium or pdftotext');
+    const before = pdfBrowserLaunches();
+    const html = renderAssessmentReportHtml(reportData(), 'en');
+    const pdfs = await Promise.all(Array.from({ length: 10 }, () => renderGuidebookPdf(html)));
+    expect(pdfs.every((p) => p.subarray(0, 5).toString() === '%PDF-')).toBe(true);
+    expect(pdfBrowserLaunches() - before).toBeLessThanOrEqual(1);
+  });
 
   it('ja: an A4 PDF whose text has the Japanese headings, the product name and the draft mark', { timeout: 120_000 }, async (ctx) => {
     if (!pdfToolsPresent()) return ctx.skip('no chromium or pdftotext');

@@ -4,7 +4,7 @@ import type { Edition } from '../../src/core/model/edition.schema.js';
 import { importEdition } from '../../src/services/editions.service.js';
 import { countBlobs } from '../../src/store/attachments.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { bundledEdition, edit } from '../workbook/workbook-helpers.js';
+import { bundledEdition, edit, itemRows } from '../workbook/workbook-helpers.js';
 import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, assessmentWorld } from './assessments.fixture.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
@@ -94,14 +94,17 @@ describeEachDatabase('assessment files, workbooks, results and reports through t
     const post = (bytes: Buffer) => w.client('as1').request('POST', `/api/assessments/${a.id}/workbook`, bytes, { headers: { 'content-type': XLSX } });
 
     it('stores nothing when one row is wrong, naming the cell', async () => {
+      let second = 0;
       const bytes = await edit(await workbookOf(), (sheet) => {
+        // Items may take several rows: the second item starts where itemRows says.
+        second = itemRows(sheet)[1] as number;
         sheet.getCell('G2').value = '不適合';
         sheet.getCell('H2').value = 'ポートスキャンで telnet が開いていた';
-        sheet.getCell('G3').value = '合格';
+        sheet.getCell(`G${second}`).value = '合格';
       });
       const r = await post(bytes);
       expect(r.statusCode, r.body).toBe(400);
-      expect(JSON.stringify(r.json().errors)).toContain('G3');
+      expect(JSON.stringify(r.json().errors)).toContain(`G${second}`);
       const view = (await w.client('as1').request('GET', `/api/assessments/${a.id}`)).json() as AssessmentJson;
       expect(view.answers.every((x) => x.verdict === 'unassessed')).toBe(true);
       expect(view.status).toBe('draft');
@@ -109,11 +112,12 @@ describeEachDatabase('assessment files, workbooks, results and reports through t
 
     it('stores every changed answer of a good workbook in one change, defect flags included', async () => {
       const bytes = await edit(await workbookOf(), (sheet) => {
+        const second = itemRows(sheet)[1] as number;
         sheet.getCell('G2').value = '不適合';
         sheet.getCell('H2').value = 'ポートスキャンで telnet が開いていた';
-        sheet.getCell('G3').value = '対象外';
-        sheet.getCell('I3').value = '無線機能なし';
-        sheet.getCell('J3').value = '不明確: 対象範囲が曖昧';
+        sheet.getCell(`G${second}`).value = '対象外';
+        sheet.getCell(`I${second}`).value = '無線機能なし';
+        sheet.getCell(`J${second}`).value = '不明確: 対象範囲が曖昧';
       });
       const r = await post(bytes);
       expect(r.statusCode, r.body).toBe(200);

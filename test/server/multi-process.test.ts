@@ -45,6 +45,29 @@ describe.runIf(await postgresAvailable())('several processes starting together o
   });
 });
 
+describe.runIf(await postgresAvailable())('limits shared by two processes on one PostgreSQL', () => {
+  it('counts login attempts of one client address across both processes', async () => {
+    const db = await freshPostgres();
+    const stores = [db.open(), db.open()];
+    await migrate(stores[0] as ReturnType<typeof db.open>);
+    const config = testConfig({ loginRatePerMinute: 4 });
+    const apps = await Promise.all(stores.map((store) => buildApp({ ctx: { store, config, now: () => new Date() } })));
+    const clients = apps.map((app) => new ApiClient(app));
+    for (const c of clients) await c.session();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      // Twelve different emails would not help either: the limit is per address and route.
+      const res = await clients[i % 2]?.request('POST', '/api/auth/login', { email: `u${i}@example.test`, password: 'wrong password here' });
+      statuses.push(res?.statusCode ?? 0);
+    }
+    expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(4)).toEqual([429, 429]);
+    await Promise.all(apps.map((a) => a.close()));
+    await Promise.all(stores.map((s) => s.close()));
+    await db.drop();
+  });
+});
+
 describe('the client address behind a reverse proxy', () => {
   async function appWith(trustProxy: boolean | string[]) {
     const store = openStore({ sqliteFile: ':memory:' });

@@ -36,3 +36,24 @@ export async function edit(bytes: Uint8Array, change: (items: Worksheet, workboo
   change(sheet(workbook, 'チェックシート'), workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** The row each item starts on in チェックシート, in item order: an item may take several rows (its cells merged). */
+export function itemRows(ws: Worksheet): number[] {
+  const rows: number[] = [];
+  for (let r = 2; r <= ws.rowCount; r += 1) {
+    const cell = ws.getCell(`K${r}`);
+    if (cell.isMerged && cell.master !== cell) continue;
+    if (cell.value) rows.push(r);
+  }
+  return rows;
+}
+
+/** 基準（対策） of the item starting on row `top`, its rows' texts joined by line breaks. */
+export function criteriaText(ws: Worksheet, top: number): string {
+  const texts = [ws.getCell(`E${top}`).text];
+  for (let r = top + 1; r <= ws.rowCount && ws.getCell(`K${r}`).isMerged && Number(ws.getCell(`K${r}`).master.row) === top; r += 1) {
+    const cell = ws.getCell(`E${r}`);
+    if (!(cell.isMerged && cell.master !== cell)) texts.push(cell.text);
+  }
+  return texts.join('\n');
+}

@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
 import { Layout } from './components/layout';
+import { AccountPage } from './pages/account.page';
+import { AdminAuditPage, AdminSettingsPage } from './pages/admin-audit.page';
+import { AdminOrganisationsPage } from './pages/admin-organisations.page';
+import { AdminUsersPage } from './pages/admin-users.page';
+import { InboxPage } from './pages/inbox.page';
+import { OrganisationPage } from './pages/organisation.page';
+import { InvitePage, ResetPage } from './pages/token-link.page';
 import { EditionProvider } from './edition/edition';
 import { LanguageProvider } from './i18n/i18n';
 import { AssessmentPage } from './pages/assessment.page';
@@ -42,6 +49,15 @@ const ROUTES: Route[] = [
   ['/', () => <HomePage />],
   ['/setup', () => <SetupPage />],
   ['/login', () => <LoginPage />],
+  ['/invite', () => <InvitePage />],
+  ['/reset', () => <ResetPage />],
+  ['/account', () => <AccountPage />],
+  ['/inbox', () => <InboxPage />],
+  ['/users', () => <AdminUsersPage />],
+  ['/admin/organisations', () => <AdminOrganisationsPage />],
+  ['/admin/audit', () => <AdminAuditPage />],
+  ['/admin/settings', () => <AdminSettingsPage />],
+  ['/organisations/:id', (p) => <OrganisationPage key={p.id} id={p.id ?? ''} />],
   ['/matrix/:layer/:phase', (p) => <CellPage layer={p.layer ?? ''} phase={p.phase ?? ''} />],
   ['/requirements/:id', (p) => <RequirementPage key={p.id} id={p.id ?? ''} />],
   ['/requirements', () => <RequirementsPage />],

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { describeOrigin, resolveEdition } from '../../publish/edition-source.js';
 import { renderGuidebookHtml } from '../../reports/guidebook/guidebook-html.js';
 import { renderGuidebookPdf } from '../../reports/guidebook/guidebook-pdf.js';
+import { closePdfBrowser } from '../../reports/pdf-browser.js';
 import { isLang } from '../../reports/labels.js';
 import { type CommandIO, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
@@ -54,7 +55,7 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
   const started = process.hrtime.bigint();
   const resolved = await resolveEdition({ editionId: values.edition, contentDir: values.content });
   const document = renderGuidebookHtml(resolved.edition, lang);
-  const data = format === 'pdf' ? await renderGuidebookPdf(document) : document;
+  const data = format === 'pdf' ? await renderGuidebookPdf(document).finally(closePdfBrowser) : document;
   const out = resolve(values.out);
   writeAtomically(out, data);
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);

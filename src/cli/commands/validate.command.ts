@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { loadCheckLinks } from '../../content/load-check-links.js';
 import { loadContent } from '../../content/load-content.js';
 import { landscapeProblems } from '../../content/load-landscape.js';
 import type { Problem } from '../../core/problems.js';
@@ -15,8 +16,11 @@ export function validateCommand(args: string[], io: CommandIO): number {
   const result = loadContent(dir);
   // The standards landscape sits beside the edition, not in it, so it is checked here.
   const landscape = landscapeProblems(dir);
-  const ok = result.ok && !landscape.some((p) => p.severity === 'error');
-  const problems = sortProblems([...result.problems, ...landscape]);
+  // So are the links from checks (probes, firmware, SBOM) to requirements (content/checks).
+  const checkLinks = loadCheckLinks(dir, result.ok ? new Set(result.edition.requirements.map((r) => r.id)) : undefined);
+  const beside = [...landscape, ...checkLinks.problems];
+  const ok = result.ok && !beside.some((p) => p.severity === 'error');
+  const problems = sortProblems([...result.problems, ...beside]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   if (format === 'json') {
@@ -25,6 +29,7 @@ export function validateCommand(args: string[], io: CommandIO): number {
           requirements: result.edition.requirements.length,
           glossary: result.edition.glossary.length,
           standards: result.edition.standards.length,
+          checkLinks: checkLinks.links.length,
         }
       : null;
     printJson(io, { ok, content: dir, errors, warnings, counts, problems });

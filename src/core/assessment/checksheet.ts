@@ -4,7 +4,7 @@ import { coverageOf } from '../coverage/coverage.js';
 import type { CoverageFilters, RequirementCoverage } from '../coverage/coverage.types.js';
 import { AppError, type FieldError } from '../errors.js';
 import type { Edition, Localized, Requirement, StandardNode, ThreatCategory } from '../model/edition.schema.js';
-import { LAYERS, PHASES } from '../taxonomy.js';
+import { LAYERS, PHASES, type Phase } from '../taxonomy.js';
 import { flattenThreatCategories } from '../validate-references.js';
 import type { Checksheet, ChecksheetItem, ChecksheetSpec, ChecksheetTarget, ExcludedItem } from './checksheet.types.js';
 
@@ -86,6 +86,11 @@ const firstIndex = (values: readonly string[], order: readonly string[], within:
   const pool = within.length > 0 ? values.filter((v) => within.includes(v)) : values;
   return Math.min(...pool.map((v) => order.indexOf(v)));
 };
+
+/** The phase an item is listed under in a checksheet: its first phase within the filter (the ordering's first key). */
+export function leadingPhase(item: Pick<ChecksheetItem, 'phases'>, spec: Pick<ChecksheetSpec, 'phases'>): Phase | undefined {
+  return PHASES[firstIndex(item.phases, PHASES, spec.phases)];
+}
 
 /**
  * A checksheet from an edition: the items in the chosen layers and phases that

@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { login, logout } from '../../services/auth.service.js';
+import { type LoginResult, login, logout } from '../../services/auth.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { completeSetup, isSetupRequired, SetupInput } from '../../services/setup.service.js';
-import { cookieNames, ensureAnonymousCsrf } from '../session.plugin.js';
+import { totpRequiredRoles } from '../../services/totp.service.js';
+import { type CookieNames, cookieNames, ensureAnonymousCsrf } from '../session.plugin.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
 const LoginInput = z.object({ email: z.string().max(254), password: z.string().max(1024) }).strict();
@@ -16,7 +17,9 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
   app.get('/api/session', { schema: { tags: ['auth'], summary: 'Who am I; the CSRF token to send on changes' } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const csrfToken = request.session ? request.session.csrfToken : ensureAnonymousCsrf(request, reply, secure);
-    return { user: request.session?.user ?? null, csrfToken, setupRequired: await isSetupRequired(ctx) };
+    const user = request.session?.user ?? null;
+    const totpSetupRequired = user !== null && !user.totpEnabled && (await totpRequiredRoles(ctx)).includes(user.role);
+    return { user, csrfToken, setupRequired: await isSetupRequired(ctx), totpSetupRequired, singleSignOn: ctx.config.oidc !== undefined };
   });
 
   app.post(
@@ -40,9 +43,10 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
     async (request, reply) => {
       const input = parseInput(LoginInput, request.body);
       const result = await login(ctx, input.email, input.password, request.ip);
-      reply.setCookie(names.session, result.sessionToken, { path: '/', httpOnly: true, sameSite: 'strict', secure });
       reply.header('cache-control', 'no-store');
-      return { user: result.user, csrfToken: result.csrfToken };
+      // With a second factor the password only earns a short-lived token for the code step.
+      if ('secondFactor' in result) return { secondFactor: result.secondFactor };
+      return sendSession(reply, result, names, secure);
     },
   );
 
@@ -52,4 +56,11 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
     reply.clearCookie(names.session, { path: '/' });
     return reply.status(204).send();
   });
+}
+
+/** Sets the session cookie and answers with the user and their CSRF token. */
+export function sendSession(reply: FastifyReply, result: LoginResult, names: CookieNames, secure: boolean) {
+  reply.setCookie(names.session, result.sessionToken, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  reply.header('cache-control', 'no-store');
+  return { user: result.user, csrfToken: result.csrfToken };
 }

@@ -6,11 +6,15 @@ import {
   createOrganisation,
   createProduct,
   getProduct,
+  changeOrganisation,
+  changeProduct,
   OrganisationInput,
+  OrganisationPatch,
   ProductInput,
   productsOf,
   visibleOrganisations,
 } from '../../services/organisations.service.js';
+import { addProductVersion, ProductVersionInput, productVersions } from '../../services/product-versions.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
 const OrgParams = z.object({ orgId: z.string().min(1).max(100) });
@@ -49,4 +53,32 @@ export async function organisationRoutes(app: FastifyInstance, { ctx }: { ctx: S
     const { productId } = parseInput(ProductParams, request.params, 'params');
     return getProduct(ctx, request.actor, productId);
   });
+
+  app.patch(
+    '/api/organisations/:orgId',
+    { schema: { tags: ['organisations'], summary: 'Rename or (de)activate an organisation (admin)', body: docSchema(OrganisationPatch) } },
+    async (request) => {
+      const { orgId } = parseInput(OrgParams, request.params, 'params');
+      return changeOrganisation(ctx, request.actor, orgId, parseInput(OrganisationPatch, request.body));
+    },
+  );
+
+  app.patch('/api/products/:productId', { schema: { tags: ['products'], summary: 'Change a product', body: docSchema(ProductInput) } }, async (request) => {
+    const { productId } = parseInput(ProductParams, request.params, 'params');
+    return changeProduct(ctx, request.actor, productId, parseInput(ProductInput, request.body));
+  });
+
+  app.get('/api/products/:productId/versions', { schema: { tags: ['products'], summary: "A product's versions" } }, async (request) => {
+    const { productId } = parseInput(ProductParams, request.params, 'params');
+    return { versions: await productVersions(ctx, request.actor, productId) };
+  });
+
+  app.post(
+    '/api/products/:productId/versions',
+    { schema: { tags: ['products'], summary: 'Add a product version', body: docSchema(ProductVersionInput) } },
+    async (request, reply) => {
+      const { productId } = parseInput(ProductParams, request.params, 'params');
+      return reply.status(201).send(await addProductVersion(ctx, request.actor, productId, parseInput(ProductVersionInput, request.body)));
+    },
+  );
 }

@@ -19,12 +19,16 @@ export interface User {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  orgManager?: boolean;
+  totpEnabled?: boolean;
 }
 
 export interface SessionInfo {
   user: User | null;
   csrfToken: string;
   setupRequired: boolean;
+  totpSetupRequired?: boolean;
+  singleSignOn?: boolean;
 }
 
 export interface LoginResult {

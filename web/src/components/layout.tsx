@@ -6,6 +6,8 @@ import { LANGS, type Lang } from '../i18n/messages';
 import { isTriager } from './proposals/proposal-status';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
+import { AccountLinks, adminLinks } from '../admin/header-links';
+import { useAdminT } from '../admin/use-admin-t';
 import { SearchBox } from './search-box';
 import { useLoginHref } from './status';
 import './nav-group.css';
@@ -64,6 +66,7 @@ function UserMenu() {
 
   return (
     <div className="user-menu">
+      <AccountLinks />
       <p className="user-identity">
         <span className="visually-hidden">{t.currentUser}: </span>
         <span className="user-name">{session.user.displayName}</span>
@@ -124,6 +127,7 @@ function NavGroup({ label, links, pathname, all }: { label: string; links: NavLi
 /** Links to the main sections for logged-in users; each section adds its entry here. */
 function MainNav() {
   const t = useT();
+  const a = useAdminT();
   const session = useSession();
   const { pathname } = useLocation();
   // Reading links show to everyone: with anonymous read on, visitors browse too
@@ -145,7 +149,8 @@ function MainNav() {
     ...(seesAssessments(user) ? [{ to: '/assessments', label: t.assessments.navList }] : []),
     ...(user ? [{ to: '/checksheets', label: t.checksheets.nav }] : []),
   ];
-  const all = [...links, ...assessmentLinks];
+  const admin = adminLinks(user, a);
+  const all = [...links, ...assessmentLinks, ...admin];
   const grouped = assessmentLinks.length > 1;
   return (
     <nav className="main-nav" aria-label={t.mainNavigation}>
@@ -160,6 +165,11 @@ function MainNav() {
         {grouped ? (
           <li>
             <NavGroup label={t.assessments.nav} links={assessmentLinks} pathname={pathname} all={all} />
+          </li>
+        ) : null}
+        {admin.length > 0 ? (
+          <li>
+            <NavGroup label={a.navAdmin} links={admin} pathname={pathname} all={all} />
           </li>
         ) : null}
       </ul>

@@ -13,9 +13,10 @@ import { FormField, fieldErrors } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { Notice, problemText } from '../components/status';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
-import { navigate } from '../router/router';
+import { Link, navigate } from '../router/router';
+import { adminMessages } from '../i18n/messages-admin';
 import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
 
@@ -52,6 +53,7 @@ function Choose({
 
 function NewAssessmentForm({ user, editionId }: { user: User; editionId: string }) {
   const t = useT();
+  const { lang } = useLanguage();
   const [orgId, setOrgId] = useState('');
   const [productId, setProductId] = useState('');
   const [title, setTitle] = useState('');
@@ -102,6 +104,9 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
       />
       <Choose label={t.assessments.product} value={productId} choices={productChoices} onChange={setProductId} error={errors.productId} />
       {orgId && products.status === 'ok' && productChoices.length === 0 ? <Notice kind="info">{t.assessments.noProducts}</Notice> : null}
+      {orgId && (user.role === 'admin' || user.organisationId === orgId) ? (
+        <Link to={`/organisations/${encodeURIComponent(orgId)}`}>{adminMessages[lang].addProductLink}</Link>
+      ) : null}
       <FormField
         label={t.assessments.title}
         hint={t.assessments.titleHint}

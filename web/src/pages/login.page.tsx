@@ -7,18 +7,23 @@ import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { navigate, safeLocalPath, useLocation, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import { SecondFactorForm } from '../admin/second-factor-form';
+import { useAdminT } from '../admin/use-admin-t';
+import type { AdminMessages } from '../i18n/messages-admin';
 
-type NoticeKey = 'setupDone' | 'loggedOut';
+type NoticeKey = 'setupDone' | 'loggedOut' | 'accountCreated' | 'passwordReset';
 
 function noticeFrom(state: unknown): NoticeKey | null {
   if (state && typeof state === 'object' && 'notice' in state) {
     const notice = (state as { notice: unknown }).notice;
-    if (notice === 'setupDone' || notice === 'loggedOut') return notice;
+    if (notice === 'setupDone' || notice === 'loggedOut' || notice === 'accountCreated' || notice === 'passwordReset') return notice;
   }
   return null;
 }
 
-function noticeText(t: Messages, notice: NoticeKey): string {
+function noticeText(t: Messages, a: AdminMessages, notice: NoticeKey): string {
+  if (notice === 'accountCreated') return a.accountCreated;
+  if (notice === 'passwordReset') return a.passwordReset;
   return notice === 'setupDone' ? t.setupSuccess : t.loggedOut;
 }
 
@@ -35,6 +40,8 @@ export function LoginPage() {
   // Kept as a function of the catalog so a language switch re-translates it.
   const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<string | null>(null);
+  const a = useAdminT();
   usePageTitle(t.loginTitle);
 
   // Someone already logged in has nothing to do here.
@@ -53,7 +60,12 @@ export function LoginPage() {
 
     setBusy(true);
     try {
-      await session.login(email.trim(), password);
+      const result = await session.login(email.trim(), password);
+      if ('secondFactor' in result) {
+        setPending(result.secondFactor);
+        setBusy(false);
+        return;
+      }
       navigate(next, { replace: true });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(0, {});
@@ -63,10 +75,11 @@ export function LoginPage() {
     }
   };
 
+  if (pending) return <SecondFactorForm token={pending} onDone={() => navigate(next, { replace: true })} />;
   return (
     <section className="card card-narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t.loginTitle}</h1>
-      {notice && !problem ? <Notice kind="success">{noticeText(t, notice)}</Notice> : null}
+      {notice && !problem ? <Notice kind="success">{noticeText(t, a, notice)}</Notice> : null}
       {session.setupRequired ? <Notice kind="info">{t.setupRequiredNotice}</Notice> : null}
       <p className="lead">{t.loginIntro}</p>
       <form className="form" onSubmit={submit} noValidate>

@@ -13,8 +13,12 @@ interface SessionState {
   status: SessionStatus;
   user: User | null;
   setupRequired: boolean;
+  /** The role requires a second factor this user has not set up yet. */
+  totpSetupRequired: boolean;
   error: ApiError | null;
-  login: (email: string, password: string) => Promise<User>;
+  /** The user, or a pending second factor to finish with `secondFactor`. */
+  login: (email: string, password: string) => Promise<User | { secondFactor: string }>;
+  secondFactor: (body: { token: string; code?: string; recoveryCode?: string }) => Promise<User>;
   logout: () => Promise<void>;
   reload: () => Promise<void>;
 }
@@ -29,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');
   const [user, setUser] = useState<User | null>(null);
   const [setupRequired, setSetupRequired] = useState(false);
+  const [totpSetupRequired, setTotpSetupRequired] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   const reload = useCallback(async () => {
@@ -37,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(session.csrfToken);
       setUser(session.user);
       setSetupRequired(session.setupRequired);
+      setTotpSetupRequired(session.totpSetupRequired === true);
       setError(null);
       setStatus('ready');
     } catch (caught) {
@@ -49,14 +55,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void reload();
   }, [reload]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const result = await api.post<LoginResult>('/api/auth/login', { email, password });
-    setCsrfToken(result.csrfToken);
-    setUser(result.user);
-    setSetupRequired(false);
-    setStatus('ready');
-    return result.user;
-  }, []);
+  const login = useCallback(
+    async (email: string, password: string) => {
+      const answer = await api.post<LoginResult | { secondFactor: string }>('/api/auth/login', { email, password });
+      if ('secondFactor' in answer) return { secondFactor: answer.secondFactor };
+      const result = answer;
+      setCsrfToken(result.csrfToken);
+      setUser(result.user);
+      setSetupRequired(false);
+      setStatus('ready');
+      await reload();
+      return result.user;
+    },
+    [reload],
+  );
+
+  const secondFactor = useCallback(
+    async (body: { token: string; code?: string; recoveryCode?: string }) => {
+      const result = await api.post<LoginResult>('/api/auth/second-factor', body);
+      setCsrfToken(result.csrfToken);
+      setUser(result.user);
+      setStatus('ready');
+      await reload();
+      return result.user;
+    },
+    [reload],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -68,7 +92,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [reload]);
 
-  const value = useMemo(() => ({ status, user, setupRequired, error, login, logout, reload }), [status, user, setupRequired, error, login, logout, reload]);
+  const value = useMemo(
+    () => ({ status, user, setupRequired, totpSetupRequired, error, login, secondFactor, logout, reload }),
+    [status, user, setupRequired, totpSetupRequired, error, login, secondFactor, logout, reload],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * A person's HTTP session against a real server (or a proxy in front of it):
+ * cookies kept, the CSRF token sent on every mutation. Uses the platform's own
+ * fetch, so requests travel over a real socket.
+ */
+export class HttpSession {
+  private readonly cookies = new Map<string, string>();
+  private csrf = '';
+
+  constructor(readonly base: string) {}
+
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown; headers: Headers }> {
+    const all: Record<string, string> = { ...headers };
+    if (this.cookies.size) all.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && this.csrf) all['x-csrf-token'] = this.csrf;
+    if (body !== undefined) all['content-type'] = 'application/json';
+    const res = await fetch(new URL(path, this.base), { method, headers: all, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair?.indexOf('=') ?? -1;
+      if (!pair || eq < 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  /** GET /api/session and keep its CSRF token (the double-submit one before login, the session's after). */
+  async refreshCsrf(): Promise<void> {
+    const res = await this.request('GET', '/api/session');
+    this.csrf = (res.body as { csrfToken: string }).csrfToken;
+  }
+
+  async login(email: string, password: string): Promise<number> {
+    await this.refreshCsrf();
+    const res = await this.request('POST', '/api/auth/login', { email, password });
+    await this.refreshCsrf();
+    return res.status;
+  }
+}

@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/content/content-dir.js';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** Resolves with the first match of `re` in the output so far or to come; rejects if the process exits first. */
+  waitFor(re: RegExp): Promise<RegExpMatchArray>;
+  exited: Promise<number>;
+  output(): string;
+}
+
+/** Starts the server entry point as `npm start` does (through tsx, no build needed) and collects its output. */
+export function startServerProcess(env: Record<string, string>): ServerProcess {
+  const root = projectRoot();
+  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/main.ts')], {
+    cwd: root,
+    env: { ...process.env, TEBIKI_LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
+  });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d;
+    for (const l of listeners) l();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  const waitFor = (re: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const m = out.match(re);
+        if (m) {
+          listeners.delete(check);
+          resolve(m);
+        }
+      };
+      listeners.add(check);
+      check();
+      exited.then((code) => {
+        if (listeners.delete(check)) reject(new Error(`exited ${code}: ${out}`));
+      });
+    });
+  return { child, waitFor, exited, output: () => out };
+}

@@ -1,0 +1,119 @@
+/**
+ * The device's web application behind nginx, in a bad and a good build. It counts
+ * what the probes did to it: connections, login attempts, visits to unsafe links.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export interface WebAppStats {
+  connections: number;
+  maxConcurrent: number;
+  connectionTimes: number[];
+  loginAttempts: number;
+  unsafeVisits: string[];
+}
+
+export interface WebApp {
+  port: number;
+  stats: WebAppStats;
+  close(): Promise<void>;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+interface Reply {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+const page = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+  body: `<!doctype html><html><body>${body}</body></html>`,
+});
+
+function badPage(url: URL, stats: WebAppStats): Reply {
+  switch (url.pathname) {
+    case '/':
+      return page(
+        200,
+        `<h1>Camera X100</h1>
+<form action="/login" method="get"><input type="text" name="user"><input type="password" name="password"><input type="submit"></form>
+<a href="/search?q=test">search</a> <a href="/admin">admin</a> <a href="/status?session=abc123">status</a>
+<a href="/logout">logout</a> <a href="/reboot">reboot</a> <a href="http://192.0.2.10/cloud">cloud</a>`,
+        { 'set-cookie': 'sid=abc123secret; Path=/' },
+      );
+    case '/search':
+      return page(200, `<p>Results for ${url.searchParams.get('q') ?? ''}</p>`);
+    case '/status':
+      return page(200, '<p>ok</p>');
+    case '/login':
+      stats.loginAttempts++;
+      if (url.searchParams.get('user') === 'admin' && url.searchParams.get('password') === 'admin') {
+        return { status: 302, headers: { location: '/admin', 'set-cookie': 'sid=loggedin; Path=/' } };
+      }
+      return page(200, '<form action="/login" method="get"><input type="text" name="user"><input type="password" name="password"></form>');
+    case '/admin':
+      return page(200, '<h1>Administration</h1>');
+    default:
+      if (/logout|reboot/.test(url.pathname)) stats.unsafeVisits.push(url.pathname);
+      return page(404, 'not found');
+  }
+}
+
+async function goodPage(req: IncomingMessage, url: URL, stats: WebAppStats): Promise<Reply> {
+  const loggedIn = (req.headers.cookie ?? '').includes('sid=session-of-a-real-login');
+  switch (url.pathname) {
+    case '/':
+      return page(
+        200,
+        `<h1>Camera X200</h1>
+<form action="/login" method="post"><input type="text" name="user"><input type="password" name="password"><input type="submit"></form>
+<form action="/search" method="get"><input type="search" name="q"></form><a href="/search?q=test">search</a> <a href="/logout">logout</a>`,
+        { 'set-cookie': 'pre=1; Path=/; Secure; HttpOnly; SameSite=Strict' },
+      );
+    case '/search':
+      return page(200, `<p>Results for ${escapeHtml(url.searchParams.get('q') ?? '')}</p>`);
+    case '/login':
+      stats.loginAttempts++;
+      // The body is read and ignored: the factory defaults were changed at first start.
+      for await (const _ of req) void _;
+      return page(
+        401,
+        '<p>wrong user name or password</p><form action="/login" method="post"><input type="text" name="user"><input type="password" name="password"></form>',
+      );
+    case '/admin':
+      return loggedIn ? page(200, '<h1>Administration</h1>') : { status: 302, headers: { location: '/' } };
+    default:
+      if (/logout|reboot/.test(url.pathname)) stats.unsafeVisits.push(url.pathname);
+      return page(404, 'not found');
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
+export async function startWebApp(mode: 'bad' | 'good', host = '127.0.0.1'): Promise<WebApp> {
+  const stats: WebAppStats = { connections: 0, maxConcurrent: 0, connectionTimes: [], loginAttempts: 0, unsafeVisits: [] };
+  let open = 0;
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://device');
+    if (mode === 'bad') send(res, badPage(url, stats));
+    else void goodPage(req, url, stats).then((reply) => send(res, reply));
+  });
+  server.on('connection', (socket) => {
+    stats.connections++;
+    stats.connectionTimes.push(Date.now());
+    open++;
+    stats.maxConcurrent = Math.max(stats.maxConcurrent, open);
+    socket.on('close', () => open--);
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    stats,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

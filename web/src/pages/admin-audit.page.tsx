@@ -1,0 +1,190 @@
+import { type FormEvent, useState } from 'react';
+import { useAction } from '../admin/use-action';
+import { useAdminT } from '../admin/use-admin-t';
+import { api } from '../api/client';
+import type { Role } from '../api/types';
+import { FormField } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import { useApi } from '../api/use-api';
+
+interface Entry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  detail: unknown;
+}
+type Verdict = { ok: true; checked: number } | { ok: false; checked: number; seq: number; reason: string };
+
+const EMPTY = { actor: '', action: '', targetType: '', targetId: '', from: '', to: '' };
+
+function AuditLog() {
+  const a = useAdminT();
+  const t = useT();
+  const [filter, setFilter] = useState(EMPTY);
+  const [entries, setEntries] = useState<Entry[] | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const action = useAction();
+  const load = async (before?: number) => {
+    const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
+    q.set('limit', '50');
+    if (before !== undefined) q.set('before', String(before));
+    const r = await action.run(() => api.get<{ entries: Entry[] }>(`/api/admin/audit?${q}`));
+    if (r) setEntries((old) => (before !== undefined && old ? [...old, ...r.entries] : r.entries));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void load();
+  };
+  const field = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setFilter((f) => ({ ...f, [key]: e.target.value }));
+  const last = entries?.[entries.length - 1];
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void action.run(() => api.post<Verdict>('/api/admin/audit/verify')).then((v) => v && setVerdict(v))}
+      >
+        {a.verifyChain}
+      </button>
+      {verdict ? (
+        <Notice kind={verdict.ok ? 'success' : 'error'}>{verdict.ok ? a.chainOk(verdict.checked) : a.chainBroken(verdict.seq, verdict.reason)}</Notice>
+      ) : null}
+      <form className="form inline-form" onSubmit={submit} noValidate>
+        <FormField label={a.auditActor} value={filter.actor} onChange={field('actor')} />
+        <FormField label={a.auditAction} value={filter.action} onChange={field('action')} />
+        <FormField label={a.auditTargetType} value={filter.targetType} onChange={field('targetType')} />
+        <FormField label={a.auditTargetId} value={filter.targetId} onChange={field('targetId')} />
+        <FormField label={a.auditFrom} type="date" value={filter.from} error={action.errors.from} onChange={field('from')} />
+        <FormField label={a.auditTo} type="date" value={filter.to} error={action.errors.to} onChange={field('to')} />
+        <button type="submit" className="button button-primary">
+          {a.filter}
+        </button>
+      </form>
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      {entries ? (
+        <table className="data-table audit-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{a.at}</th>
+              <th>{a.auditActor}</th>
+              <th>{a.action}</th>
+              <th>{a.target}</th>
+              <th>{a.detail}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td>{e.at}</td>
+                <td>{e.actorId ?? '—'}</td>
+                <td>{e.action}</td>
+                <td>
+                  {e.targetType} {e.targetId ?? ''}
+                </td>
+                <td>
+                  <code>{JSON.stringify(e.detail)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {last && entries && entries.length % 50 === 0 ? (
+        <button type="button" className="button" onClick={() => void load(last.seq)}>
+          {a.older}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+/** /admin/audit: the audit log with filters and paging, and the chain check. */
+export function AdminAuditPage() {
+  const a = useAdminT();
+  const t = useT();
+  usePageTitle(a.auditTitle);
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">{a.auditTitle}</h1>
+      <RequireUser>{(user) => (user.role === 'admin' ? <AuditLog /> : <Notice kind="info">{t.errorForbidden}</Notice>)}</RequireUser>
+    </section>
+  );
+}
+
+interface Settings {
+  anonymousRead: boolean;
+  totpRequiredRoles: Role[];
+  policy: {
+    passwordMinLength: number;
+    loginMaxAttempts: number;
+    lockoutMinutes: number;
+    sessionIdleMinutes: number;
+    sessionMaxHours: number;
+    mailConfigured: boolean;
+    singleSignOn: boolean;
+  };
+}
+
+function SettingsForm() {
+  const a = useAdminT();
+  const t = useT();
+  const [key, setKey] = useState(0);
+  const settings = useApi<Settings>('/api/admin/settings', String(key));
+  const action = useAction();
+  if (settings.status !== 'ok') return null;
+  const s = settings.data;
+  const put = (body: object) => void action.run(() => api.put('/api/admin/settings', body)).then(() => setKey((k) => k + 1));
+  const roles: Role[] = ['admin', 'editor', 'assessor', 'member'];
+  return (
+    <>
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <label className="checkbox card">
+        <input type="checkbox" checked={s.anonymousRead} onChange={(e) => put({ anonymousRead: e.target.checked })} /> {a.anonymousRead}
+      </label>
+      <fieldset className="card">
+        <legend>{a.totpRequiredRoles}</legend>
+        {roles.map((r) => (
+          <label key={r} className="checkbox">
+            <input
+              type="checkbox"
+              checked={s.totpRequiredRoles.includes(r)}
+              onChange={(e) => put({ totpRequiredRoles: e.target.checked ? [...s.totpRequiredRoles, r] : s.totpRequiredRoles.filter((x) => x !== r) })}
+            />{' '}
+            {t.roles[r]}
+          </label>
+        ))}
+      </fieldset>
+      <section className="card">
+        <h2>{a.policy}</h2>
+        <ul>
+          <li>{a.policyPasswordMin(s.policy.passwordMinLength)}</li>
+          <li>{a.policyLockout(s.policy.loginMaxAttempts, s.policy.lockoutMinutes)}</li>
+          <li>{a.policySession(s.policy.sessionIdleMinutes, s.policy.sessionMaxHours)}</li>
+          <li>{a.policyMail(s.policy.mailConfigured)}</li>
+          <li>{a.policySso(s.policy.singleSignOn)}</li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+/** /admin/settings: anonymous reading, second factor per role, the policies in force. */
+export function AdminSettingsPage() {
+  const a = useAdminT();
+  const t = useT();
+  usePageTitle(a.settingsTitle);
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">{a.settingsTitle}</h1>
+      <RequireUser>{(user) => (user.role === 'admin' ? <SettingsForm /> : <Notice kind="info">{t.errorForbidden}</Notice>)}</RequireUser>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { type FormEvent, useState } from 'react';
+import type { OrganisationItem } from '../admin/admin.types';
+import { useAction } from '../admin/use-action';
+import { useAdminT } from '../admin/use-admin-t';
+import { api, apiPath } from '../api/client';
+import { useApi } from '../api/use-api';
+import { FormField } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { ErrorView, Loading, Notice, problemText } from '../components/status';
+import { useT } from '../i18n/i18n';
+import { Link } from '../router/router';
+
+function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: () => void }) {
+  const a = useAdminT();
+  const t = useT();
+  const [name, setName] = useState(org.name);
+  const action = useAction();
+  const patch = (body: object) => action.run(() => api.patch(apiPath('organisations', org.id), body)).then(onChange);
+  return (
+    <tr>
+      <td>
+        <form
+          className="inline-form"
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            void patch({ name });
+          }}
+        >
+          <FormField label={a.organisationName} value={name} error={action.errors.name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="button" disabled={action.busy || name === org.name}>
+            {a.rename}
+          </button>
+        </form>
+        {action.error && !action.errors.name ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      </td>
+      <td>{org.active ? a.active : a.inactive}</td>
+      <td>
+        <Link to={`/organisations/${encodeURIComponent(org.id)}`}>{a.openProducts}</Link>{' '}
+        <button
+          type="button"
+          className="button button-ghost"
+          title={org.active ? a.deactivateOrgConfirm : undefined}
+          onClick={() => void patch({ active: !org.active })}
+        >
+          {org.active ? a.deactivate : a.activate}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
+  const a = useAdminT();
+  const t = useT();
+  const [name, setName] = useState('');
+  const action = useAction();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await action.run(() => api.post(apiPath('organisations'), { name }))) {
+      setName('');
+      onCreated();
+    }
+  };
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <FormField label={a.organisationName} name="organisationName" value={name} error={action.errors.name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="button button-primary" disabled={action.busy}>
+        {a.createOrganisation}
+      </button>
+    </form>
+  );
+}
+
+/** /admin/organisations: create, rename and (de)activate member organisations. */
+export function AdminOrganisationsPage() {
+  const a = useAdminT();
+  const t = useT();
+  usePageTitle(a.organisationsTitle);
+  const [key, setKey] = useState(0);
+  const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', String(key));
+  const refresh = () => setKey((k) => k + 1);
+  return (
+    <section aria-labelledby="orgs-title">
+      <h1 id="orgs-title">{a.organisationsTitle}</h1>
+      <RequireUser>
+        {(user) =>
+          user.role !== 'admin' ? (
+            <Notice kind="info">{t.errorForbidden}</Notice>
+          ) : (
+            <>
+              <CreateOrganisation onCreated={refresh} />
+              {orgs.status === 'loading' ? <Loading /> : null}
+              {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
+              {orgs.status === 'ok' ? (
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th>{a.organisationName}</th>
+                      <th>{a.status}</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {orgs.data.organisations.map((org) => (
+                      <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+            </>
+          )
+        }
+      </RequireUser>
+    </section>
+  );
+}
