@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
+import { loadCheckLinks } from '../../src/content/load-check-links.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { checkById } from '../../src/core/evidence/check-catalog.js';
 import type { CheckLink, SourcedFinding } from '../../src/core/evidence/finding.types.js';
@@ -36,6 +34,7 @@ describe('the SBOM checks and their links', () => {
     const loaded = loadContent(defaultContentDir());
     if (!loaded.ok) throw new Error('bundled content invalid');
     const ids = new Set(loaded.edition.requirements.map((r) => r.id));
+    expect(loadCheckLinks(defaultContentDir(), ids).problems).toEqual([]);
     for (const link of links()) {
       expect(checkById(link.check)?.source, link.check).toBe('sbom');
       expect(ids.has(link.requirement), link.requirement).toBe(true);
