@@ -22,10 +22,7 @@ const match = (id: string, level: Severity['level'], status: TriagedMatch['statu
 });
 
 function links(): CheckLink[] {
-  const file = parse(readFileSync(join(defaultContentDir(), 'checks', 'sbom.yaml'), 'utf8')) as {
-    links: { check: string; requirements: { id: string; coverage: 'full' | 'partial' }[] }[];
-  };
-  return file.links.flatMap((l) => l.requirements.map((r) => ({ check: l.check, requirement: r.id, coverage: r.coverage })));
+  return loadCheckLinks(defaultContentDir()).links.filter((l) => l.check.startsWith('sbom.'));
 }
 const sourced = (f: ReturnType<typeof qualityFinding>): SourcedFinding => ({ ...f, source: 'sbom', runId: 'sbom-1' });
 
