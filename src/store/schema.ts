@@ -306,6 +306,10 @@ export interface Database {
   osv_packages: OsvPackagesTable;
   osv_aliases: OsvAliasesTable;
   kev_entries: KevEntriesTable;
+  sbom_blobs: SbomBlobsTable;
+  sboms: SbomsTable;
+  vulnerability_matches: VulnerabilityMatchesTable;
+  vex_statements: VexStatementsTable;
 }
 
 /** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */
@@ -345,4 +349,45 @@ export interface KevEntriesTable {
   known_ransomware: string | null;
   catalog_version: string;
   imported_at: string;
+}
+
+export interface SbomBlobsTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+}
+
+/** One uploaded SBOM of a product version; `document` is the read component model (JSON). */
+export interface SbomsTable {
+  id: string;
+  product_version_id: string;
+  sha256: string;
+  filename: string;
+  format: string;
+  spec_version: string;
+  encoding: string;
+  component_count: number;
+  document: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+/** A vulnerability matched to a product version's component, kept from when it was first seen (so new ones notify). */
+export interface VulnerabilityMatchesTable {
+  product_version_id: string;
+  vulnerability_id: string;
+  purl: string;
+  first_seen_at: string;
+}
+
+/** The VEX triage of one vulnerability for one product version. */
+export interface VexStatementsTable {
+  product_version_id: string;
+  vulnerability_id: string;
+  status: string;
+  justification: string | null;
+  action_statement: string | null;
+  impact_statement: string | null;
+  decided_by: string | null;
+  decided_at: string;
 }

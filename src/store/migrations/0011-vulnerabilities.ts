@@ -5,10 +5,12 @@ import type { DialectName } from '../dialect.js';
  * Frozen in time. Offline vulnerability data: OSV records as published (one
  * row per id, replaced when a re-import brings a changed record), the
  * packages each affects and its aliases (for matching and KEV marking), and
- * CISA's Known Exploited Vulnerabilities catalog.
+ * CISA's Known Exploited Vulnerabilities catalog. SBOMs per product version
+ * (bytes by SHA-256, outside the evidence limit), their matches as first seen,
+ * and the VEX triage per product version and vulnerability.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
-export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
+export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('osv_records')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -47,5 +49,46 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('known_ransomware', 'text')
     .addColumn('catalog_version', 'text', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('sbom_blobs')
+    .addColumn('sha256', 'text', (c) => c.primaryKey())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('content', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('sboms')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('product_version_id', 'text', (c) => c.notNull().references('product_versions.id'))
+    .addColumn('sha256', 'text', (c) => c.notNull().references('sbom_blobs.sha256'))
+    .addColumn('filename', 'text', (c) => c.notNull())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('spec_version', 'text', (c) => c.notNull())
+    .addColumn('encoding', 'text', (c) => c.notNull())
+    .addColumn('component_count', 'integer', (c) => c.notNull())
+    .addColumn('document', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', 'text')
+    .addColumn('uploaded_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('sboms_by_version').on('sboms').column('product_version_id').execute();
+  await db.schema
+    .createTable('vulnerability_matches')
+    .addColumn('product_version_id', 'text', (c) => c.notNull().references('product_versions.id'))
+    .addColumn('vulnerability_id', 'text', (c) => c.notNull())
+    .addColumn('purl', 'text', (c) => c.notNull())
+    .addColumn('first_seen_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('vulnerability_matches_pk', ['product_version_id', 'vulnerability_id', 'purl'])
+    .execute();
+  await db.schema
+    .createTable('vex_statements')
+    .addColumn('product_version_id', 'text', (c) => c.notNull().references('product_versions.id'))
+    .addColumn('vulnerability_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('justification', 'text')
+    .addColumn('action_statement', 'text')
+    .addColumn('impact_statement', 'text')
+    .addColumn('decided_by', 'text')
+    .addColumn('decided_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('vex_statements_pk', ['product_version_id', 'vulnerability_id'])
     .execute();
 }

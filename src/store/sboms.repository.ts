@@ -1,0 +1,54 @@
+import type { Db } from './database.js';
+import type { SbomsTable, VexStatementsTable, VulnerabilityMatchesTable } from './schema.js';
+
+export type SbomRow = SbomsTable;
+export type VexRow = VexStatementsTable;
+
+/** Stores the bytes once per SHA-256. */
+export async function putSbomBlob(db: Db, sha256: string, content: Uint8Array): Promise<void> {
+  const existing = await db.selectFrom('sbom_blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst();
+  if (!existing) await db.insertInto('sbom_blobs').values({ sha256, size: content.byteLength, content }).execute();
+}
+
+export async function getSbomBlob(db: Db, sha256: string): Promise<Uint8Array | undefined> {
+  return (await db.selectFrom('sbom_blobs').select('content').where('sha256', '=', sha256).executeTakeFirst())?.content;
+}
+
+export async function insertSbom(db: Db, row: SbomRow): Promise<void> {
+  await db.insertInto('sboms').values(row).execute();
+}
+
+export async function listSboms(db: Db, productVersionId: string): Promise<SbomRow[]> {
+  return db.selectFrom('sboms').selectAll().where('product_version_id', '=', productVersionId).orderBy('uploaded_at', 'desc').orderBy('id').execute();
+}
+
+export async function findSbom(db: Db, id: string): Promise<SbomRow | undefined> {
+  return db.selectFrom('sboms').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Records matches not seen before for the version; returns the new ones. */
+export async function recordMatches(db: Db, rows: readonly VulnerabilityMatchesTable[]): Promise<VulnerabilityMatchesTable[]> {
+  const fresh: VulnerabilityMatchesTable[] = [];
+  for (const row of rows) {
+    const seen = await db
+      .selectFrom('vulnerability_matches')
+      .select('first_seen_at')
+      .where('product_version_id', '=', row.product_version_id)
+      .where('vulnerability_id', '=', row.vulnerability_id)
+      .where('purl', '=', row.purl)
+      .executeTakeFirst();
+    if (seen) continue;
+    await db.insertInto('vulnerability_matches').values(row).execute();
+    fresh.push(row);
+  }
+  return fresh;
+}
+
+export async function listVexStatements(db: Db, productVersionId: string): Promise<VexRow[]> {
+  return db.selectFrom('vex_statements').selectAll().where('product_version_id', '=', productVersionId).orderBy('vulnerability_id').execute();
+}
+
+export async function upsertVexStatement(db: Db, row: VexRow): Promise<void> {
+  await db.deleteFrom('vex_statements').where('product_version_id', '=', row.product_version_id).where('vulnerability_id', '=', row.vulnerability_id).execute();
+  await db.insertInto('vex_statements').values(row).execute();
+}
