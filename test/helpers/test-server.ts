@@ -18,6 +18,8 @@ export async function startTestServer(options: { anonymousRead?: boolean } = {})
   return {
     url: platform.url,
     setupUrl: platform.setupUrl,
+    /** The server's own data folder (its SQLite database), for tests that seed data the UI cannot enter. */
+    dataDir: dir.path,
     close: async () => {
       await platform.close();
       dir.remove();
