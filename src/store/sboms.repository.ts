@@ -52,3 +52,22 @@ export async function upsertVexStatement(db: Db, row: VexRow): Promise<void> {
   await db.deleteFrom('vex_statements').where('product_version_id', '=', row.product_version_id).where('vulnerability_id', '=', row.vulnerability_id).execute();
   await db.insertInto('vex_statements').values(row).execute();
 }
+
+/** Every product version that has an SBOM, with its product and organisation. */
+export async function versionsWithSboms(
+  db: Db,
+): Promise<{ versionId: string; version: string; productId: string; productName: string; organisationId: string }[]> {
+  return db
+    .selectFrom('product_versions')
+    .innerJoin('products', 'products.id', 'product_versions.product_id')
+    .where('product_versions.id', 'in', db.selectFrom('sboms').select('product_version_id'))
+    .select([
+      'product_versions.id as versionId',
+      'product_versions.version as version',
+      'products.id as productId',
+      'products.name as productName',
+      'products.organisation_id as organisationId',
+    ])
+    .orderBy('product_versions.id')
+    .execute();
+}

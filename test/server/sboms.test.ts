@@ -25,11 +25,9 @@ describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => 
   afterAll(async () => w?.app.close());
 
   const upload = (body: string, who: 'a1' | 'b1' = 'a1') =>
-    w
-      .client(who)
-      .request('POST', `${base}/sboms`, Buffer.from(body), {
-        headers: { 'content-type': 'application/json', 'x-filename': encodeURIComponent('ファーム.cdx.json') },
-      });
+    w.client(who).request('POST', `${base}/sboms`, Buffer.from(body), {
+      headers: { 'content-type': 'application/json', 'x-filename': encodeURIComponent('ファーム.cdx.json') },
+    });
 
   it('refuses a truncated SBOM with a problem naming the place; stores nothing', async () => {
     const r = await upload('{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [');

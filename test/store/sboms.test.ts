@@ -5,13 +5,14 @@ import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { inbox } from '../../src/services/notifications.service.js';
 import { exportVex, sbomFindings, sbomOverview, triageVulnerability, uploadSbom, versionVulnerabilities } from '../../src/services/sboms.service.js';
+import { rematchAllSboms } from '../../src/services/sbom-rematch.service.js';
 import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
 import { insertProductVersion } from '../../src/store/product-versions.repository.js';
 import { insertUser } from '../../src/store/users.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { openVexValidator } from '../helpers/openvex-schema.js';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { osvRecord, osvSet } from '../helpers/osv-fixtures.js';
 import { bytes, cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -125,5 +126,17 @@ describeEachDatabase('SBOMs per product version, triage and VEX', (get) => {
       ['sbom.quality', 'fail'],
       ['sbom.known-vulnerabilities', 'fail'],
     ]);
+  });
+
+  it('after a new OSV import, matching again finds and notifies only the new matches', async () => {
+    await importOsvRecords(
+      ctx(),
+      assessor,
+      [OsvRecord.parse(osvRecord('GHSA-inner', 'npm', 'inner-part', [{ introduced: '0' }, { fixed: '1.0.1' }]))],
+      'later',
+    );
+    expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 1 });
+    expect((await inbox(ctx(), memberA)).notifications.map((n) => n.body.en)).toContain('Newly matched: GHSA-inner');
+    expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 0 });
   });
 });
