@@ -7,6 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { type Actor, canWriteProducts } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import type { Finding } from '../core/evidence/finding.types.js';
+import { type Suggestion, suggest } from '../core/evidence/suggest.js';
+import { loadCheckLinks } from '../content/load-check-links.js';
 import { knownVulnerabilitiesFinding, qualityFinding } from '../core/sbom/sbom-findings.js';
 import { sbomQuality } from '../core/sbom/sbom-quality.js';
 import type { SbomComponent, SbomDocument } from '../core/sbom/sbom.types.js';
@@ -257,4 +259,26 @@ export async function sbomFindings(ctx: ServiceContext, actor: Actor, productId:
   const target = `sbom:${productId}@${version}`;
   const { vulnerabilities, undecided, recordsAvailable } = await versionVulnerabilities(ctx, actor, productId, version);
   return [qualityFinding(overview.quality, target, at), knownVulnerabilitiesFinding({ matches: vulnerabilities, undecided, recordsAvailable }, target, at)];
+}
+
+/**
+ * What the SBOM findings suggest for the guidebook requirements their checks are
+ * linked to (content/checks), by the one suggestion rule; the assessor confirms.
+ */
+export async function sbomSuggestions(
+  ctx: ServiceContext,
+  actor: Actor,
+  productId: string,
+  version: string,
+): Promise<{ findings: Finding[]; suggestions: Suggestion[] }> {
+  const findings = await sbomFindings(ctx, actor, productId, version);
+  const links = loadCheckLinks(ctx.config.contentDir).links.filter((l) => l.check.startsWith('sbom.'));
+  const runId = `sbom:${productId}@${version}`;
+  return {
+    findings,
+    suggestions: suggest(
+      findings.map((f) => ({ ...f, source: 'sbom' as const, runId })),
+      links,
+    ),
+  };
 }

@@ -54,8 +54,19 @@ describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => 
     expect(JSON.parse(vex.body).statements[0]).toMatchObject({ status: 'not_affected', justification: 'component_not_present' });
   });
 
+  it('SBOM findings suggest verdicts for the linked guidebook items by the one rule', async () => {
+    const r = (await w.client('as1').request('GET', `${base}/sbom-suggestions`)).json() as { suggestions: { requirement: string; verdict: string }[] };
+    expect(Object.fromEntries(r.suggestions.map((s) => [s.requirement, s.verdict]))).toEqual({
+      'dev-dependency-vulnerability-management': 'fail',
+      'dev-sbom-per-build': 'fail',
+      'ops-vuln-component-monitoring': 'fail',
+      'ops-vuln-intake-triage': 'fail',
+    });
+  });
+
   it('a member of another organisation sees none of it (404)', async () => {
-    for (const path of ['sboms', 'vulnerabilities', 'vex']) expect((await w.client('b1').request('GET', `${base}/${path}`)).statusCode).toBe(404);
+    for (const path of ['sboms', 'vulnerabilities', 'vex', 'sbom-suggestions'])
+      expect((await w.client('b1').request('GET', `${base}/${path}`)).statusCode).toBe(404);
     expect((await upload(JSON.stringify(cyclonedxJson('1.6')), 'b1')).statusCode).toBe(404);
     expect((await w.client('b1').request('PUT', `${base}/vulnerabilities/DSA-0000-1/triage`, { status: 'fixed' })).statusCode).toBe(404);
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SBOM_MAX_BYTES } from '../../core/sbom/sbom.types.js';
 import { VEX_JUSTIFICATIONS, VEX_STATUSES } from '../../core/vulnerability/vex.js';
 import type { ServiceContext } from '../../services/context.js';
-import { exportVex, sbomOverview, triageVulnerability, uploadSbom, versionVulnerabilities } from '../../services/sboms.service.js';
+import { exportVex, sbomOverview, sbomSuggestions, triageVulnerability, uploadSbom, versionVulnerabilities } from '../../services/sboms.service.js';
 import { AppError } from '../../core/errors.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
@@ -31,6 +31,11 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
   app.get(`${base}/vulnerabilities`, { schema: { tags, summary: 'Known vulnerabilities of a product version, with their triage' } }, async (request) => {
     const p = parseInput(VersionParams, request.params, 'params');
     return versionVulnerabilities(ctx, request.actor, p.productId, p.version);
+  });
+
+  app.get(`${base}/sbom-suggestions`, { schema: { tags, summary: 'SBOM findings and what they suggest for linked guidebook items' } }, async (request) => {
+    const p = parseInput(VersionParams, request.params, 'params');
+    return sbomSuggestions(ctx, request.actor, p.productId, p.version);
   });
 
   app.put(
