@@ -9,7 +9,8 @@ import { AppError } from '../core/errors.js';
 import type { Finding } from '../core/evidence/finding.types.js';
 import { type Suggestion, suggest } from '../core/evidence/suggest.js';
 import { loadCheckLinks } from '../content/load-check-links.js';
-import { knownVulnerabilitiesFinding, qualityFinding } from '../core/sbom/sbom-findings.js';
+import { DEFAULT_SEVERITY_THRESHOLD, knownVulnerabilitiesFinding, qualityFinding } from '../core/sbom/sbom-findings.js';
+import { SEVERITY_LEVELS, type SeverityLevel } from '../core/vulnerability/cvss.js';
 import { sbomQuality } from '../core/sbom/sbom-quality.js';
 import type { SbomComponent, SbomDocument } from '../core/sbom/sbom.types.js';
 import { buildCycloneDxVex, buildOpenVex, type VexExportEntry } from '../core/vulnerability/vex-export.js';
@@ -18,7 +19,17 @@ import { readSbom } from '../sbom/read-sbom.js';
 import { userIdsWith } from '../store/notifications.repository.js';
 import { findOrganisation } from '../store/organisations.repository.js';
 import { findProductVersionByName, type ProductVersionRow } from '../store/product-versions.repository.js';
-import { insertSbom, listSboms, listVexStatements, putSbomBlob, recordMatches, type VexRow, upsertVexStatement } from '../store/sboms.repository.js';
+import {
+  findSeverityThreshold,
+  insertSbom,
+  listSboms,
+  listVexStatements,
+  putSbomBlob,
+  recordMatches,
+  setSeverityThreshold,
+  type VexRow,
+  upsertVexStatement,
+} from '../store/sboms.repository.js';
 import { osvRecordCount } from '../store/vulnerability-data.repository.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { notify } from './notifications.service.js';
@@ -258,7 +269,11 @@ export async function sbomFindings(ctx: ServiceContext, actor: Actor, productId:
   const at = ctx.now().toISOString();
   const target = `sbom:${productId}@${version}`;
   const { vulnerabilities, undecided, recordsAvailable } = await versionVulnerabilities(ctx, actor, productId, version);
-  return [qualityFinding(overview.quality, target, at), knownVulnerabilitiesFinding({ matches: vulnerabilities, undecided, recordsAvailable }, target, at)];
+  const threshold = await severityThreshold(ctx, actor, productId);
+  return [
+    qualityFinding(overview.quality, target, at),
+    knownVulnerabilitiesFinding({ matches: vulnerabilities, undecided, recordsAvailable, threshold }, target, at),
+  ];
 }
 
 /**
@@ -281,4 +296,25 @@ export async function sbomSuggestions(
       links,
     ),
   };
+}
+
+/** The product's severity threshold for sbom.known-vulnerabilities (default high). */
+export async function severityThreshold(ctx: ServiceContext, actor: Actor, productId: string): Promise<SeverityLevel> {
+  await getProduct(ctx, actor, productId);
+  const stored = await findSeverityThreshold(ctx.store.db, productId);
+  return (SEVERITY_LEVELS as readonly string[]).includes(stored ?? '') ? (stored as SeverityLevel) : DEFAULT_SEVERITY_THRESHOLD;
+}
+
+export async function changeSeverityThreshold(
+  ctx: ServiceContext,
+  actor: Actor,
+  productId: string,
+  threshold: SeverityLevel,
+): Promise<{ severityThreshold: SeverityLevel }> {
+  const product = await getProduct(ctx, actor, productId);
+  writable(actor, product);
+  await mutate(ctx, actor, { action: 'product.sbom-threshold-changed', targetType: 'product', targetId: productId, detail: { threshold } }, (trx) =>
+    setSeverityThreshold(trx, productId, threshold),
+  );
+  return { severityThreshold: threshold };
 }

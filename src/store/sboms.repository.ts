@@ -71,3 +71,12 @@ export async function versionsWithSboms(
     .orderBy('product_versions.id')
     .execute();
 }
+
+export async function findSeverityThreshold(db: Db, productId: string): Promise<string | undefined> {
+  return (await db.selectFrom('product_sbom_settings').select('severity_threshold').where('product_id', '=', productId).executeTakeFirst())?.severity_threshold;
+}
+
+export async function setSeverityThreshold(db: Db, productId: string, threshold: string): Promise<void> {
+  await db.deleteFrom('product_sbom_settings').where('product_id', '=', productId).execute();
+  await db.insertInto('product_sbom_settings').values({ product_id: productId, severity_threshold: threshold }).execute();
+}

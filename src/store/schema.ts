@@ -310,6 +310,7 @@ export interface Database {
   sboms: SbomsTable;
   vulnerability_matches: VulnerabilityMatchesTable;
   vex_statements: VexStatementsTable;
+  product_sbom_settings: ProductSbomSettingsTable;
 }
 
 /** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */
@@ -390,4 +391,10 @@ export interface VexStatementsTable {
   impact_statement: string | null;
   decided_by: string | null;
   decided_at: string;
+}
+
+/** Per product: the severity at and above which an open vulnerability fails sbom.known-vulnerabilities (default high). */
+export interface ProductSbomSettingsTable {
+  product_id: string;
+  severity_threshold: string;
 }

@@ -4,7 +4,16 @@ import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
 import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { inbox } from '../../src/services/notifications.service.js';
-import { exportVex, sbomFindings, sbomOverview, triageVulnerability, uploadSbom, versionVulnerabilities } from '../../src/services/sboms.service.js';
+import {
+  changeSeverityThreshold,
+  exportVex,
+  sbomFindings,
+  sbomOverview,
+  severityThreshold,
+  triageVulnerability,
+  uploadSbom,
+  versionVulnerabilities,
+} from '../../src/services/sboms.service.js';
 import { rematchAllSboms } from '../../src/services/sbom-rematch.service.js';
 import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
@@ -138,5 +147,19 @@ describeEachDatabase('SBOMs per product version, triage and VEX', (get) => {
     expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 1 });
     expect((await inbox(ctx(), memberA)).notifications.map((n) => n.body.en)).toContain('Newly matched: GHSA-inner');
     expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 0 });
+  });
+
+  it("the product's severity threshold decides which open vulnerabilities fail; another organisation cannot change it", async () => {
+    expect(await severityThreshold(ctx(), memberA, 'prod-a')).toBe('high');
+    await triageVulnerability(ctx(), memberA, 'prod-a', '2.1.0', 'DSA-0000-1', { status: 'fixed' });
+    await triageVulnerability(ctx(), memberA, 'prod-a', '2.1.0', 'GHSA-inner', { status: 'under_investigation' });
+    const verdict = async () => (await sbomFindings(ctx(), assessor, 'prod-a', '2.1.0')).find((f) => f.check === 'sbom.known-vulnerabilities')?.verdict;
+    // GHSA-inner has no severity at all: unknown counts as meeting any threshold.
+    expect(await verdict()).toBe('fail');
+    await triageVulnerability(ctx(), memberA, 'prod-a', '2.1.0', 'GHSA-inner', { status: 'not_affected', justification: 'component_not_present' });
+    expect(await verdict()).toBe('pass');
+    await changeSeverityThreshold(ctx(), memberA, 'prod-a', 'critical');
+    expect(await severityThreshold(ctx(), assessor, 'prod-a')).toBe('critical');
+    await expect(changeSeverityThreshold(ctx(), memberB, 'prod-a', 'low')).rejects.toMatchObject({ code: 'not-found' });
   });
 });

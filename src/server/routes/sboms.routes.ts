@@ -3,7 +3,17 @@ import { z } from 'zod';
 import { SBOM_MAX_BYTES } from '../../core/sbom/sbom.types.js';
 import { VEX_JUSTIFICATIONS, VEX_STATUSES } from '../../core/vulnerability/vex.js';
 import type { ServiceContext } from '../../services/context.js';
-import { exportVex, sbomOverview, sbomSuggestions, triageVulnerability, uploadSbom, versionVulnerabilities } from '../../services/sboms.service.js';
+import {
+  changeSeverityThreshold,
+  exportVex,
+  sbomOverview,
+  sbomSuggestions,
+  severityThreshold,
+  triageVulnerability,
+  uploadSbom,
+  versionVulnerabilities,
+} from '../../services/sboms.service.js';
+import { SEVERITY_LEVELS } from '../../core/vulnerability/cvss.js';
 import { AppError } from '../../core/errors.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
@@ -20,8 +30,28 @@ export const TriageInput = z
   })
   .strict();
 
+const ProductParams = z.object({ productId: z.string().min(1) });
+export const ThresholdInput = z.object({ severityThreshold: z.enum(SEVERITY_LEVELS) }).strict();
+
 /** SBOMs, known vulnerabilities, VEX triage and exports of a product version. */
 export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
+  app.get(
+    '/api/products/:productId/sbom-settings',
+    { schema: { tags, summary: "The product's severity threshold for known vulnerabilities" } },
+    async (request) => {
+      const { productId } = parseInput(ProductParams, request.params, 'params');
+      return { severityThreshold: await severityThreshold(ctx, request.actor, productId) };
+    },
+  );
+  app.put(
+    '/api/products/:productId/sbom-settings',
+    { schema: { tags, summary: 'Change the severity threshold (none … critical; default high)', body: docSchema(ThresholdInput) } },
+    async (request) => {
+      const { productId } = parseInput(ProductParams, request.params, 'params');
+      return changeSeverityThreshold(ctx, request.actor, productId, parseInput(ThresholdInput, request.body).severityThreshold);
+    },
+  );
+
   const base = '/api/products/:productId/versions/:version';
   app.get(`${base}/sboms`, { schema: { tags, summary: 'SBOMs of a product version, the components of the latest and its quality' } }, async (request) => {
     const p = parseInput(VersionParams, request.params, 'params');

@@ -91,4 +91,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('vex_statements_pk', ['product_version_id', 'vulnerability_id'])
     .execute();
+  await db.schema
+    .createTable('product_sbom_settings')
+    .addColumn('product_id', 'text', (c) => c.primaryKey().references('products.id'))
+    .addColumn('severity_threshold', 'text', (c) => c.notNull())
+    .execute();
 }
