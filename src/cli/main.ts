@@ -10,6 +10,7 @@ import { importCommand, importHelp } from './commands/import.command.js';
 import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
 import { probeCommand, probeHelp } from './commands/probe.command.js';
 import { publishCommand, publishHelp } from './commands/publish.command.js';
+import { sbomCommand, sbomHelp } from './commands/sbom.command.js';
 import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.js';
 import { standardsCommand, standardsHelp } from './commands/standards.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: importHelp },
   keywords: { run: keywordsCommand, help: keywordsHelp },
   checksheet: { run: checksheetCommand, help: checksheetHelp },
+  sbom: { run: sbomCommand, help: sbomHelp },
   probe: { run: probeCommand, help: probeHelp },
   firmware: { run: firmwareCommand, help: firmwareHelp },
 };

@@ -24,6 +24,7 @@ import { landscapeRoutes } from './routes/landscape.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
 import { probeRunRoutes } from './routes/probe-runs.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
+import { sbomRoutes } from './routes/sboms.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
 import { secondFactorGuard } from './second-factor-guard.plugin.js';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { ctx });
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
+  await app.register(sbomRoutes, { ctx });
   await app.register(adminRoutes, { ctx });
   await app.register(accountRoutes, { ctx });
   await app.register(proposalRoutes, { ctx });

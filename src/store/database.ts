@@ -14,6 +14,7 @@ import * as accounts from './migrations/0006-accounts.js';
 import * as probeRuns from './migrations/0008-probe-runs.js';
 import * as firmwareAnalyses from './migrations/0009-firmware-analyses.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
+import * as vulnerabilities from './migrations/0011-vulnerabilities.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
 import * as answerVersions from './migrations/0007-answer-versions.js';
 import type { Database } from './schema.js';
@@ -81,6 +82,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0008-probe-runs': probeRuns,
   '0009-firmware-analyses': firmwareAnalyses,
   '0010-login-failures': loginFailures,
+  '0011-vulnerabilities': vulnerabilities,
   '0012-rate-limits': rateLimits,
   '0007-answer-versions': answerVersions,
 };

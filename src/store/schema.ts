@@ -421,4 +421,99 @@ export interface Database {
   notification_prefs: NotificationPrefsTable;
   firmware_analyses: FirmwareAnalysesTable;
   answer_sources: AnswerSourcesTable;
+  osv_records: OsvRecordsTable;
+  osv_packages: OsvPackagesTable;
+  osv_aliases: OsvAliasesTable;
+  kev_entries: KevEntriesTable;
+  sbom_blobs: SbomBlobsTable;
+  sboms: SbomsTable;
+  vulnerability_matches: VulnerabilityMatchesTable;
+  vex_statements: VexStatementsTable;
+  product_sbom_settings: ProductSbomSettingsTable;
+}
+
+/** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */
+export interface OsvRecordsTable {
+  id: string;
+  modified: string;
+  withdrawn: string | null;
+  content: string;
+  content_hash: string;
+  source: string;
+  first_imported_at: string;
+  imported_at: string;
+  /** 1 when the record or one of its aliases is in CISA's KEV catalog. */
+  kev: number;
+}
+
+export interface OsvPackagesTable {
+  record_id: string;
+  /** The ecosystem without its release (Debian, not Debian:12). */
+  ecosystem: string;
+  /** The name as matching compares it (PyPI normalised, NuGet lower case). */
+  name: string;
+}
+
+export interface OsvAliasesTable {
+  record_id: string;
+  alias: string;
+}
+
+export interface KevEntriesTable {
+  cve: string;
+  vendor: string;
+  product: string;
+  name: string;
+  date_added: string;
+  due_date: string | null;
+  known_ransomware: string | null;
+  catalog_version: string;
+  imported_at: string;
+}
+
+export interface SbomBlobsTable {
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+}
+
+/** One uploaded SBOM of a product version; `document` is the read component model (JSON). */
+export interface SbomsTable {
+  id: string;
+  product_version_id: string;
+  sha256: string;
+  filename: string;
+  format: string;
+  spec_version: string;
+  encoding: string;
+  component_count: number;
+  document: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
+/** A vulnerability matched to a product version's component, kept from when it was first seen (so new ones notify). */
+export interface VulnerabilityMatchesTable {
+  product_version_id: string;
+  vulnerability_id: string;
+  purl: string;
+  first_seen_at: string;
+}
+
+/** The VEX triage of one vulnerability for one product version. */
+export interface VexStatementsTable {
+  product_version_id: string;
+  vulnerability_id: string;
+  status: string;
+  justification: string | null;
+  action_statement: string | null;
+  impact_statement: string | null;
+  decided_by: string | null;
+  decided_at: string;
+}
+
+/** Per product: the severity at and above which an open vulnerability fails sbom.known-vulnerabilities (default high). */
+export interface ProductSbomSettingsTable {
+  product_id: string;
+  severity_threshold: string;
 }

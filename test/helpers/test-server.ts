@@ -19,6 +19,8 @@ export async function startTestServer(options: { anonymousRead?: boolean; eviden
   return {
     url: platform.url,
     setupUrl: platform.setupUrl,
+    /** The server's own data folder (its SQLite database), for tests that seed data the UI cannot enter. */
+    dataDir: dir.path,
     close: async () => {
       await platform.close();
       dir.remove();

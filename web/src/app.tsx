@@ -31,6 +31,7 @@ import { KeywordsPage } from './pages/keywords.page';
 import { LandscapePage } from './pages/landscape.page';
 import { LoginPage } from './pages/login.page';
 import { NotFoundPage } from './pages/not-found.page';
+import { ProductVersionPage } from './pages/product-version.page';
 import { ProposalPage } from './pages/proposal.page';
 import { ProposalNewPage } from './pages/proposal-new.page';
 import { ProposalsPage } from './pages/proposals.page';
@@ -59,6 +60,10 @@ const ROUTES: Route[] = [
   ['/admin/audit', () => <AdminAuditPage />],
   ['/admin/settings', () => <AdminSettingsPage />],
   ['/organisations/:id', (p) => <OrganisationPage key={p.id} id={p.id ?? ''} />],
+  [
+    '/products/:productId/versions/:version',
+    (p) => <ProductVersionPage key={`${p.productId}|${p.version}`} productId={p.productId ?? ''} version={p.version ?? ''} />,
+  ],
   ['/matrix/:layer/:phase', (p) => <CellPage layer={p.layer ?? ''} phase={p.phase ?? ''} />],
   ['/requirements/:id', (p) => <RequirementPage key={p.id} id={p.id ?? ''} />],
   ['/requirements', () => <RequirementsPage />],

@@ -7,10 +7,12 @@ import { findEdition } from '../../store/editions.repository.js';
 import { withStore } from '../open-store.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
+import { exportVexCommand, exportVexHelp } from './vex-export.command.js';
 
 export const exportHelp = [
   'export content --edition ID --out DIR [--format text|json]   an edition from the database as content files (the layout of content/)',
   `  ${exportOscalHelp}`,
+  `  ${exportVexHelp}`,
 ].join('\n');
 
 /** bin/tebiki export content|oscal-catalog|oscal-mapping. */
@@ -18,7 +20,8 @@ export async function exportCommand(args: string[], io: CommandIO): Promise<numb
   const [what, ...rest] = args;
   if (what === 'content') return exportContentCommand(rest, io);
   if (what === 'oscal-catalog' || what === 'oscal-mapping') return exportOscalCommand(what, rest, io);
-  throw new UsageError('expected "export content", "export oscal-catalog" or "export oscal-mapping"');
+  if (what === 'vex') return exportVexCommand(rest, io);
+  throw new UsageError('expected "export content", "export oscal-catalog", "export oscal-mapping" or "export vex"');
 }
 
 /**

@@ -8,10 +8,13 @@ import { importEdition } from '../../services/editions.service.js';
 import { withStore } from '../open-store.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 import { importOscalCommand, importOscalHelp } from './oscal.command.js';
+import { importKevCommand, importKevHelp, importOsvCommand, importOsvHelp } from './vulnerability-import.command.js';
 
 export const importHelp = [
   'import content DIR [--format text|json]   validate content files and store them as an edition (an existing id must have the same content)',
   `  ${importOscalHelp}`,
+  `  ${importOsvHelp}`,
+  `  ${importKevHelp}`,
 ].join('\n');
 
 /** bin/tebiki import content|oscal. */
@@ -19,7 +22,9 @@ export async function importCommand(args: string[], io: CommandIO): Promise<numb
   const [what, ...rest] = args;
   if (what === 'content') return importContentCommand(rest, io);
   if (what === 'oscal') return importOscalCommand(rest, io);
-  throw new UsageError('expected "import content DIR" or "import oscal FILE"');
+  if (what === 'osv') return importOsvCommand(rest, io);
+  if (what === 'kev') return importKevCommand(rest, io);
+  throw new UsageError('expected "import content DIR", "import oscal FILE", "import osv PATH" or "import kev FILE"');
 }
 
 const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;

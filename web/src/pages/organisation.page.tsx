@@ -10,6 +10,7 @@ import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
+import { Link } from '../router/router';
 
 /** Admins write any organisation's products; members their own (as the API decides). */
 const canWrite = (user: User, orgId: string) => user.role === 'admin' || (user.role === 'member' && user.organisationId === orgId);
@@ -54,7 +55,7 @@ function ProductCard({ product, writable }: { product: ProductItem; writable: bo
         <ul className="version-list">
           {versions.data.versions.map((v) => (
             <li key={v.id}>
-              {v.version}
+              <Link to={`/products/${encodeURIComponent(product.id)}/versions/${encodeURIComponent(v.version)}`}>{v.version}</Link>
               {v.releaseDate ? ` · ${a.releaseDate} ${v.releaseDate}` : ''}
               {v.supportEnd ? ` · ${a.supportEnd} ${v.supportEnd}` : ''}
             </li>

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Actor } from '../../core/authorization.js';
+import { AppError } from '../../core/errors.js';
+import { exportVex } from '../../services/sboms.service.js';
+import { withStore } from '../open-store.js';
+import type { CommandIO } from '../output.js';
+import { UsageError } from '../output.js';
+import { writeAtomically } from '../write-file.js';
+
+export const exportVexHelp =
+  'export vex --product ID --version V --format openvex|cyclonedx --out FILE   the triage of a product version as OpenVEX or CycloneDX VEX';
+
+/** The operator at the console reads like an administrator (the CLI has the database itself); it never writes here. */
+const OPERATOR: Actor = { kind: 'user', userId: 'cli-operator', role: 'admin', organisationId: null };
+
+/** bin/tebiki export vex. */
+export async function exportVexCommand(args: string[], io: CommandIO): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { product: { type: 'string' }, version: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.product || !values.version) throw new UsageError('--product ID and --version V are required');
+  if (values.format !== 'openvex' && values.format !== 'cyclonedx') throw new UsageError('--format must be openvex or cyclonedx');
+  if (!values.out) throw new UsageError('--out FILE is required');
+  const { product, version, format } = values;
+  const out = resolve(values.out);
+  try {
+    const doc = await withStore((store, config) => exportVex({ store, config, now: () => new Date() }, OPERATOR, product, version, format));
+    writeAtomically(out, `${JSON.stringify(doc, null, 2)}\n`);
+    io.out(`wrote ${format} VEX for ${product} ${version} to ${out}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    io.err(`tebiki export vex: ${err.message}`);
+    return 1;
+  }
+}

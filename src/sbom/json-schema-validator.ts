@@ -1,0 +1,87 @@
+/**
+ * JSON Schema validation with ajv for SBOM documents: the CycloneDX JSON
+ * schemas 1.2–1.6 as @cyclonedx/cyclonedx-library ships them, and tebiki's
+ * SPDX 2.3 schema (./schemas). Compiled once per schema, on first use.
+ * `idn-email` and `iri-reference` are accepted as any string: ajv-formats has
+ * no checker for them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { SbomProblem } from '../core/sbom/sbom.types.js';
+
+// ajv-formats is CommonJS with a default export: reach it the same way under tsx and tsc.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+export const CYCLONEDX_JSON_VERSIONS = ['1.2', '1.3', '1.4', '1.5', '1.6'] as const;
+
+const require = createRequire(import.meta.url);
+const cdxSchemaDir = join(dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res', 'schema');
+const compiled = new Map<string, ValidateFunction>();
+let ajv: Ajv | null = null;
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+
+function instance(): Ajv {
+  if (ajv) return ajv;
+  ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+  addFormats(ajv);
+  ajv.addFormat('idn-email', true);
+  ajv.addFormat('iri-reference', true);
+  // The bom schemas refer to their siblings by file name, relative to their own $id.
+  for (const file of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json']) {
+    ajv.addSchema({ ...readJson(join(cdxSchemaDir, file)), $id: `http://cyclonedx.org/schema/${file}` });
+  }
+  return ajv;
+}
+
+function validator(key: string, load: () => Record<string, unknown>): ValidateFunction {
+  const existing = compiled.get(key);
+  if (existing) return existing;
+  const fn = instance().compile(load());
+  compiled.set(key, fn);
+  return fn;
+}
+
+/**
+ * ajv checks `uniqueItems` by comparing every pair of items deeply: quadratic,
+ * seconds for a few thousand components. The keyword is dropped; the model
+ * rules check what matters in linear time (every bom-ref unique).
+ */
+function withoutUniqueItems(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUniqueItems);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== 'uniqueItems')
+      .map(([k, v]) => [k, withoutUniqueItems(v)]),
+  );
+}
+
+export function cyclonedxValidator(version: string): ValidateFunction {
+  return validator(`cdx-${version}`, () => withoutUniqueItems(readJson(join(cdxSchemaDir, `bom-${version}.SNAPSHOT.schema.json`))) as Record<string, unknown>);
+}
+
+export function spdxValidator(): ValidateFunction {
+  return validator('spdx-2.3', () => readJson(join(import.meta.dirname, 'schemas', 'spdx-2.3.schema.json')));
+}
+
+/** ajv errors as problems, the most specific first, at most `limit`; `placeOf` turns a JSON pointer into a place. */
+export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, placeOf: (pointer: string) => string, limit = 20): SbomProblem[] {
+  const seen = new Set<string>();
+  const out: SbomProblem[] = [];
+  for (const e of [...(errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)) {
+    const extra = e.keyword === 'additionalProperties' ? ` "${String((e.params as { additionalProperty?: string }).additionalProperty)}"` : '';
+    const allowed = e.keyword === 'enum' ? `: ${((e.params as { allowedValues?: unknown[] }).allowedValues ?? []).slice(0, 8).join(', ')}` : '';
+    const message = `${e.message ?? 'invalid'}${extra}${allowed}`;
+    const k = `${e.instancePath}\u0000${message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ place: placeOf(e.instancePath || '/'), message });
+    if (out.length >= limit) break;
+  }
+  return out;
+}

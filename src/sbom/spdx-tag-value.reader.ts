@@ -1,0 +1,125 @@
+/**
+ * SPDX tag-value (`Tag: value` lines, `<text>…</text>` spanning lines) read
+ * into the SPDX JSON shape with the line of every value, then checked like
+ * SPDX JSON. Files and snippets are skipped (tebiki lists packages); their
+ * SPDXIDs are kept so relationships may name them.
+ */
+import { readSpdxObject } from './spdx.reader.js';
+import type { SbomReadResult } from '../core/sbom/sbom.types.js';
+
+type Obj = Record<string, unknown>;
+
+const DOCUMENT_TAGS: Record<string, string> = {
+  SPDXVersion: 'spdxVersion',
+  DataLicense: 'dataLicense',
+  DocumentName: 'name',
+  DocumentNamespace: 'documentNamespace',
+};
+const PACKAGE_TAGS: Record<string, string> = {
+  PackageVersion: 'versionInfo',
+  PackageSupplier: 'supplier',
+  PackageOriginator: 'originator',
+  PackageDownloadLocation: 'downloadLocation',
+  PackageLicenseConcluded: 'licenseConcluded',
+  PackageLicenseDeclared: 'licenseDeclared',
+  PrimaryPackagePurpose: 'primaryPackagePurpose',
+};
+
+interface Line {
+  tag: string;
+  value: string;
+  line: number;
+}
+
+function lines(text: string): Line[] | { line: number; message: string } {
+  const out: Line[] = [];
+  const rows = text.split(/\r?\n/);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? '';
+    if (row.trim() === '' || row.trimStart().startsWith('#')) continue;
+    const m = /^([A-Za-z][A-Za-z0-9-]*):\s?(.*)$/.exec(row);
+    if (!m?.[1]) return { line: i + 1, message: 'expected "Tag: value"' };
+    let value = (m[2] ?? '').trim();
+    const start = i + 1;
+    if (value.startsWith('<text>')) {
+      let body = value.slice(6);
+      while (!body.includes('</text>')) {
+        i++;
+        if (i >= rows.length) return { line: start, message: '<text> is not closed by </text>' };
+        body += `\n${rows[i]}`;
+      }
+      value = body.slice(0, body.indexOf('</text>'));
+    }
+    out.push({ tag: m[1], value, line: start });
+  }
+  return out;
+}
+
+export function readSpdxTagValue(text: string): SbomReadResult {
+  const parsed = lines(text);
+  if (!Array.isArray(parsed)) return { ok: false, problems: [{ place: `line ${parsed.line}`, message: parsed.message }] };
+  const lineOf = new Map<string, number>();
+  const doc: Obj = { creationInfo: { creators: [] as string[] }, packages: [] as Obj[], relationships: [] as Obj[], files: [] as Obj[] };
+  const info = doc.creationInfo as { creators: string[]; created?: string };
+  const packages = doc.packages as Obj[];
+  const relationships = doc.relationships as Obj[];
+  let section: 'document' | 'package' | 'other' = 'document';
+  let current: Obj = doc;
+  let pointer = '';
+  for (const { tag, value, line } of parsed) {
+    if (tag === 'PackageName') {
+      current = { name: value };
+      packages.push(current);
+      section = 'package';
+      pointer = `/packages/${packages.length - 1}`;
+      lineOf.set(pointer, line);
+      continue;
+    }
+    if (tag === 'FileName' || tag === 'SnippetSPDXID' || tag === 'LicenseID') {
+      section = 'other';
+      current = { SPDXID: tag === 'SnippetSPDXID' ? value : '' };
+      (doc.files as Obj[]).push(current);
+      continue;
+    }
+    if (tag === 'Relationship') {
+      const [from, type, to] = value.split(/\s+/);
+      relationships.push({ spdxElementId: from ?? '', relationshipType: type ?? '', relatedSpdxElement: to ?? '' });
+      lineOf.set(`/relationships/${relationships.length - 1}`, line);
+      continue;
+    }
+    if (section === 'other') {
+      if (tag === 'SPDXID') current.SPDXID = value;
+      continue;
+    }
+    const target = section === 'document' ? DOCUMENT_TAGS[tag] : PACKAGE_TAGS[tag];
+    if (tag === 'SPDXID') current.SPDXID = value;
+    else if (section === 'document' && tag === 'Creator') info.creators.push(value);
+    else if (section === 'document' && tag === 'Created') info.created = value;
+    else if (section === 'package' && tag === 'FilesAnalyzed') current.filesAnalyzed = value.toLowerCase() === 'true';
+    else if (section === 'package' && tag === 'PackageChecksum') {
+      const [algorithm, checksumValue] = value.split(/:\s*/);
+      const list = ((current.checksums as Obj[] | undefined) ?? []) as Obj[];
+      list.push({ algorithm: algorithm ?? '', checksumValue: checksumValue ?? '' });
+      current.checksums = list;
+      lineOf.set(`${pointer}/checksums/${list.length - 1}`, line);
+      continue;
+    } else if (section === 'package' && tag === 'ExternalRef') {
+      const [referenceCategory, referenceType, referenceLocator] = value.split(/\s+/);
+      const list = ((current.externalRefs as Obj[] | undefined) ?? []) as Obj[];
+      list.push({ referenceCategory: referenceCategory ?? '', referenceType: referenceType ?? '', referenceLocator: referenceLocator ?? '' });
+      current.externalRefs = list;
+      lineOf.set(`${pointer}/externalRefs/${list.length - 1}`, line);
+      continue;
+    } else if (target) current[target] = value;
+    else continue;
+    lineOf.set(section === 'document' ? `/${target ?? tag}` : `${pointer}/${target ?? tag}`, line);
+  }
+  const placeOf = (p: string) => {
+    for (let q = p; q !== ''; q = q.slice(0, q.lastIndexOf('/'))) {
+      const line = lineOf.get(q);
+      if (line !== undefined) return `line ${line} (${p})`;
+    }
+    return p === '/' || p === '' ? 'the document' : `the document (${p} is missing)`;
+  };
+  return readSpdxObject(doc, 'tag-value', placeOf);
+}

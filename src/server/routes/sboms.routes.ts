@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { SBOM_MAX_BYTES } from '../../core/sbom/sbom.types.js';
+import { VEX_JUSTIFICATIONS, VEX_STATUSES } from '../../core/vulnerability/vex.js';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  changeSeverityThreshold,
+  exportVex,
+  sbomOverview,
+  sbomSuggestions,
+  severityThreshold,
+  triageVulnerability,
+  uploadSbom,
+  versionVulnerabilities,
+} from '../../services/sboms.service.js';
+import { SEVERITY_LEVELS } from '../../core/vulnerability/cvss.js';
+import { AppError } from '../../core/errors.js';
+import { docSchema, parseInput } from '../validate-input.js';
+
+const tags = ['sboms'];
+const VersionParams = z.object({ productId: z.string().min(1), version: z.string().min(1) });
+const VulnParams = VersionParams.extend({ vulnerabilityId: z.string().min(1).max(200) });
+const VexQuery = z.object({ format: z.enum(['openvex', 'cyclonedx']).default('openvex') });
+export const TriageInput = z
+  .object({
+    status: z.enum(VEX_STATUSES),
+    justification: z.enum(VEX_JUSTIFICATIONS).optional(),
+    actionStatement: z.string().max(4000).optional(),
+    impactStatement: z.string().max(4000).optional(),
+  })
+  .strict();
+
+const ProductParams = z.object({ productId: z.string().min(1) });
+export const ThresholdInput = z.object({ severityThreshold: z.enum(SEVERITY_LEVELS) }).strict();
+
+/** SBOMs, known vulnerabilities, VEX triage and exports of a product version. */
+export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
+  app.get(
+    '/api/products/:productId/sbom-settings',
+    { schema: { tags, summary: "The product's severity threshold for known vulnerabilities" } },
+    async (request) => {
+      const { productId } = parseInput(ProductParams, request.params, 'params');
+      return { severityThreshold: await severityThreshold(ctx, request.actor, productId) };
+    },
+  );
+  app.put(
+    '/api/products/:productId/sbom-settings',
+    { schema: { tags, summary: 'Change the severity threshold (none … critical; default high)', body: docSchema(ThresholdInput) } },
+    async (request) => {
+      const { productId } = parseInput(ProductParams, request.params, 'params');
+      return changeSeverityThreshold(ctx, request.actor, productId, parseInput(ThresholdInput, request.body).severityThreshold);
+    },
+  );
+
+  const base = '/api/products/:productId/versions/:version';
+  app.get(`${base}/sboms`, { schema: { tags, summary: 'SBOMs of a product version, the components of the latest and its quality' } }, async (request) => {
+    const p = parseInput(VersionParams, request.params, 'params');
+    return sbomOverview(ctx, request.actor, p.productId, p.version);
+  });
+
+  app.get(`${base}/vulnerabilities`, { schema: { tags, summary: 'Known vulnerabilities of a product version, with their triage' } }, async (request) => {
+    const p = parseInput(VersionParams, request.params, 'params');
+    return versionVulnerabilities(ctx, request.actor, p.productId, p.version);
+  });
+
+  app.get(`${base}/sbom-suggestions`, { schema: { tags, summary: 'SBOM findings and what they suggest for linked guidebook items' } }, async (request) => {
+    const p = parseInput(VersionParams, request.params, 'params');
+    return sbomSuggestions(ctx, request.actor, p.productId, p.version);
+  });
+
+  app.put(
+    `${base}/vulnerabilities/:vulnerabilityId/triage`,
+    { schema: { tags, summary: 'Record a VEX decision', body: docSchema(TriageInput) } },
+    async (request) => {
+      const p = parseInput(VulnParams, request.params, 'params');
+      return triageVulnerability(ctx, request.actor, p.productId, p.version, p.vulnerabilityId, parseInput(TriageInput, request.body));
+    },
+  );
+
+  app.get(`${base}/vex`, { schema: { tags, summary: 'The triage as OpenVEX or CycloneDX VEX' } }, async (request, reply) => {
+    const p = parseInput(VersionParams, request.params, 'params');
+    const { format } = parseInput(VexQuery, request.query, 'query');
+    const doc = await exportVex(ctx, request.actor, p.productId, p.version, format);
+    const name = `vex-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.${format === 'openvex' ? 'openvex' : 'cdx'}.json`;
+    return reply
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .type('application/json')
+      .send(JSON.stringify(doc, null, 2));
+  });
+
+  // The SBOM arrives as the raw body (up to 50 MiB), its name percent-encoded in x-filename.
+  await app.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: SBOM_MAX_BYTES }, (_request, body, done) => done(null, body));
+    raw.post(
+      `${base}/sboms`,
+      { bodyLimit: SBOM_MAX_BYTES, schema: { tags, summary: 'Upload an SBOM (raw body; x-filename percent-encoded)' } },
+      async (request, reply) => {
+        const p = parseInput(VersionParams, request.params, 'params');
+        const header = request.headers['x-filename'];
+        const filename = decodedName(Array.isArray(header) ? header[0] : header);
+        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        return reply.status(201).send(await uploadSbom(ctx, request.actor, p.productId, p.version, { filename, bytes }));
+      },
+    );
+  });
+}
+
+function decodedName(header: string | undefined): string {
+  try {
+    return decodeURIComponent(header ?? 'sbom').slice(0, 255) || 'sbom';
+  } catch {
+    throw new AppError('validation-failed', 'x-filename is not percent-encoded', [{ path: 'headers.x-filename', message: 'must be percent-encoded' }]);
+  }
+}

@@ -1,0 +1,127 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { uploadSbom } from '../../src/services/sboms.service.js';
+import { migrate, openStore } from '../../src/store/database.js';
+import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
+import { insertProductVersion } from '../../src/store/product-versions.repository.js';
+import { testConfig } from '../helpers/test-config.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { osvSet } from '../helpers/osv-fixtures.js';
+import { runBin, runCli } from '../helpers/run-cli.js';
+import { cyclonedxJson, spdxTagValue } from '../helpers/sbom-fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const dir = tempDir();
+const file = (name: string) => join(dir.path, name);
+
+beforeAll(async () => {
+  writeFileSync(file('bom.json'), JSON.stringify(cyclonedxJson('1.6')));
+  writeFileSync(file('bom.spdx'), spdxTagValue());
+  writeFileSync(file('broken.json'), '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [');
+  mkdirSync(file('osv/npm'), { recursive: true });
+  for (const [i, r] of osvSet().entries()) writeFileSync(file(`osv/npm/${i}.json`), JSON.stringify(r));
+  const zip = new JSZip();
+  for (const r of osvSet()) zip.file(`${r.id}.json`, JSON.stringify(r));
+  writeFileSync(file('all.zip'), await zip.generateAsync({ type: 'nodebuffer' }));
+});
+afterAll(() => dir.remove());
+
+describe('bin/tebiki sbom (no database)', () => {
+  it('prints the documented JSON and exits 1 when a match is found', async () => {
+    const r = await runCli(['sbom', file('bom.json'), '--vulns', file('osv'), '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.sbom).toEqual({ format: 'CycloneDX', specVersion: '1.6', components: 4 });
+    expect(out.quality[0]).toEqual({ missing: [] });
+    expect(out.quality.slice(1).map((q: { component: string }) => q.component)).toEqual([
+      'pkg:npm/inner-part@1.0.0',
+      'pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-12',
+    ]);
+    expect(out.matches).toEqual([
+      {
+        purl: 'pkg:npm/lodash@4.17.20',
+        id: 'GHSA-35jh-r3h4-6jhm',
+        aliases: ['CVE-2021-23337'],
+        severity: { level: 'high', score: 7.2, vector: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H', type: 'CVSS_V3' },
+        fixed: '4.17.21',
+      },
+      {
+        purl: 'pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-12',
+        id: 'DSA-0000-1',
+        aliases: ['CVE-2023-5678'],
+        severity: { level: 'unknown', score: null, vector: null, type: null },
+        fixed: '3.0.11-1~deb12u2',
+      },
+    ]);
+  });
+  it('reads OSV all.zip archives the same way', async () => {
+    const r = await runCli(['sbom', file('bom.json'), '--vulns', file('all.zip'), '--format', 'json']);
+    expect(JSON.parse(r.stdout).matches.map((m: { id: string }) => m.id)).toEqual(['GHSA-35jh-r3h4-6jhm', 'DSA-0000-1']);
+  });
+  it('exits 0 without matches, and prints text by default', async () => {
+    const r = await runCli(['sbom', file('bom.spdx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('SPDX 2.3 (tag-value): 2 components');
+    expect(r.stdout).toContain('known vulnerabilities: 0');
+  });
+  it('exits 2 when the file cannot be read, naming the place', async () => {
+    const broken = await runCli(['sbom', file('broken.json')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json: line 1, column \d+: the JSON ends too early/);
+    expect((await runCli(['sbom', file('missing.json')])).code).toBe(2);
+    expect((await runCli(['sbom', file('bom.json'), '--vulns', file('nowhere')])).code).toBe(2);
+  });
+});
+
+describe('bin/tebiki import osv / import kev', () => {
+  it('imports a folder, reports changes on re-import, marks KEV records, refuses a bad catalog', () => {
+    const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
+    const first = runBin(['import', 'osv', file('all.zip'), '--format', 'json'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ read: 3, added: 3, updated: 0, unchanged: 0 });
+    const again = runBin(['import', 'osv', file('osv')], env);
+    expect(again.stdout).toContain('3 records read: 0 added, 0 updated, 3 unchanged');
+    const catalog = {
+      catalogVersion: '2026.01.20',
+      vulnerabilities: [{ cveID: 'CVE-2023-5678', vendorProject: 'OpenSSL', product: 'OpenSSL', vulnerabilityName: 'x', dateAdded: '2026-01-19' }],
+    };
+    writeFileSync(file('kev.json'), JSON.stringify(catalog));
+    const kev = runBin(['import', 'kev', file('kev.json')], env);
+    expect(kev.stdout).toContain('1 OSV records marked');
+    writeFileSync(file('kev-bad.json'), JSON.stringify({ vulnerabilities: [] }));
+    const bad = runBin(['import', 'kev', file('kev-bad.json')], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('catalogVersion');
+  }, 60_000);
+});
+
+describe('bin/tebiki export vex', () => {
+  it('writes OpenVEX and CycloneDX VEX for a product version; an unknown version is refused', async () => {
+    const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
+    const store = openStore({ sqliteFile: join(dir.path, 'db', 'tebiki.sqlite') });
+    await migrate(store);
+    const T0 = '2026-03-01T09:00:00.000Z';
+    await insertOrganisation(store.db, { id: 'org-cli', name: 'CLI KK', created_at: T0 });
+    await insertProduct(store.db, { id: 'prod-cli', organisation_id: 'org-cli', name: 'Hub', model: null, description: null, created_at: T0 });
+    await insertProductVersion(store.db, { id: 'pv-cli', product_id: 'prod-cli', version: '1.0', release_date: null, support_end: null, created_at: T0 });
+    const admin = { kind: 'user', userId: 'admin', role: 'admin', organisationId: null } as const;
+    await uploadSbom({ store, config: testConfig(), now: () => new Date() }, admin, 'prod-cli', '1.0', {
+      filename: 'bom.json',
+      bytes: readFileSync(file('bom.json')),
+    });
+    await store.close();
+    for (const format of ['openvex', 'cyclonedx']) {
+      const r = runBin(['export', 'vex', '--product', 'prod-cli', '--version', '1.0', '--format', format, '--out', file(`vex-${format}.json`)], env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(file('vex-openvex.json'), 'utf8')).statements.map((s: { status: string }) => s.status)).toEqual([
+      'under_investigation',
+      'under_investigation',
+    ]);
+    expect(JSON.parse(readFileSync(file('vex-cyclonedx.json'), 'utf8')).specVersion).toBe('1.6');
+    const missing = runBin(['export', 'vex', '--product', 'prod-cli', '--version', '9.9', '--format', 'openvex', '--out', file('x.json')], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no version 9.9');
+  }, 60_000);
+});

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
+import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
+import { migrate, openStore } from '../../src/store/database.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { osvSet } from '../helpers/osv-fixtures.js';
+import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
+import { testConfig } from '../helpers/test-config.js';
+import { sbomMessagesJa as m } from '../../web/src/i18n/messages-sbom.js';
+import { type Person, Platform } from './flows.js';
+
+/**
+ * A member uploads an SBOM for a product version, sees its matches, sets one
+ * not_affected with a justification and exports OpenVEX; a member of another
+ * organisation sees none of it. OSV records are seeded as `import osv` would.
+ */
+const memberA: Person = { email: 'a@example.jp', displayName: '会員 A', role: 'member' };
+const memberB: Person = { email: 'b@example.jp', displayName: '会員 B', role: 'member' };
+
+describe('SBOM, vulnerabilities and VEX in the browser', () => {
+  let browser: Browser | null = null;
+  let platform: Platform | null = null;
+  let path = '';
+  let pageA: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!browser) return;
+    platform = await Platform.start(browser, { email: 'admin@example.jp', displayName: '管理者' });
+    const orgA = await platform.createOrganisation('エー電機株式会社');
+    const orgB = await platform.createOrganisation('ビー工業合同会社');
+    const product = await platform.createProduct(orgA, { name: 'ゲートウェイ' });
+    await platform.adminApi('POST', `/api/products/${product}/versions`, { version: '2.1.0' });
+    await platform.createUser(memberA, orgA);
+    await platform.createUser(memberB, orgB);
+    const store = openStore({ sqliteFile: join(platform.server.dataDir, 'tebiki.sqlite') });
+    await migrate(store);
+    await importOsvRecords(
+      { store, config: testConfig(), now: () => new Date() },
+      { kind: 'anonymous' },
+      osvSet().map((r) => OsvRecord.parse(r)),
+      'fixtures',
+    );
+    await store.close();
+    path = `/products/${product}/versions/2.1.0`;
+  }, 120_000);
+  afterAll(async () => {
+    await platform?.close();
+    await browser?.close();
+  });
+
+  it('a member uploads an SBOM (a broken one is refused naming the place), sees matches, triages one and exports OpenVEX', async (ctx) => {
+    if (!platform) return ctx.skip();
+    pageA = await platform.loginAs(memberA);
+    await pageA.goto(platform.url(path));
+    const file = pageA.getByLabel(m.file);
+    await file.setInputFiles({
+      name: 'broken.cdx.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"bomFormat": "CycloneDX", "specVersion": "1.6", "compo'),
+    });
+    await pageA.getByRole('button', { name: m.upload }).click();
+    await pageA.locator('.sbom-problems', { hasText: /line 1, column \d+: the JSON ends too early/ }).waitFor();
+
+    await file.setInputFiles({ name: 'gateway.cdx.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cyclonedxJson('1.6'))) });
+    await pageA.getByRole('button', { name: m.upload }).click();
+    await pageA.getByText(m.uploaded(4, 2)).waitFor();
+    await pageA.getByRole('listitem', { name: 'GHSA-35jh-r3h4-6jhm' }).waitFor();
+    await pageA.getByRole('listitem', { name: 'DSA-0000-1' }).waitFor();
+    await pageA.getByRole('cell', { name: 'SoC X100 (ハードウェア)' }).waitFor();
+
+    const form = pageA.getByRole('form', { name: `${m.saveTriage} GHSA-35jh-r3h4-6jhm` });
+    await form.getByLabel(m.status).selectOption('not_affected');
+    await form.getByLabel(m.justification).selectOption('vulnerable_code_not_in_execute_path');
+    await form.getByRole('button', { name: m.saveTriage }).click();
+    await pageA
+      .getByRole('listitem', { name: 'GHSA-35jh-r3h4-6jhm' })
+      .locator('.vulnerability-status', { hasText: m.statuses.not_affected ?? '' })
+      .waitFor();
+
+    const [download] = await Promise.all([pageA.waitForEvent('download'), pageA.getByRole('link', { name: m.exportOpenVex }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const openvex = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    expect(openvex.statements[0]).toMatchObject({
+      vulnerability: { name: 'GHSA-35jh-r3h4-6jhm' },
+      status: 'not_affected',
+      justification: 'vulnerable_code_not_in_execute_path',
+    });
+    expect(platform.problems).toEqual([]);
+  }, 120_000);
+
+  it('a member of another organisation sees none of it', async (ctx) => {
+    if (!platform) return ctx.skip();
+    const pageB = await platform.loginAs(memberB);
+    await pageB.goto(platform.url(path));
+    await pageB.getByRole('alert').first().waitFor();
+    expect(await pageB.getByText('GHSA-35jh-r3h4-6jhm').count()).toBe(0);
+    expect((await platform.call(pageB, 'GET', `/api/${path.slice(1)}/vulnerabilities`)).status).toBe(404);
+  }, 60_000);
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
+import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
+import { describeEachDatabase } from '../helpers/each-database.js';
+import { osvSet } from '../helpers/osv-fixtures.js';
+import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
+import { testConfig } from '../helpers/test-config.js';
+import { type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+
+describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => {
+  let w: AssessmentWorld;
+  let base = '';
+  beforeAll(async () => {
+    w = await assessmentWorld(get().store);
+    await importOsvRecords(
+      { store: get().store, config: testConfig(), now: () => new Date() },
+      { kind: 'anonymous' },
+      osvSet().map((r) => OsvRecord.parse(r)),
+      'fixtures',
+    );
+    const v = await w.client('a1').request('POST', `/api/products/${w.products.a}/versions`, { version: '2.1.0' });
+    expect(v.statusCode, v.body).toBe(201);
+    base = `/api/products/${w.products.a}/versions/2.1.0`;
+  });
+  afterAll(async () => w?.app.close());
+
+  const upload = (body: string, who: 'a1' | 'b1' = 'a1') =>
+    w.client(who).request('POST', `${base}/sboms`, Buffer.from(body), {
+      headers: { 'content-type': 'application/json', 'x-filename': encodeURIComponent('ファーム.cdx.json') },
+    });
+
+  it('refuses a truncated SBOM with a problem naming the place; stores nothing', async () => {
+    const r = await upload('{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0]).toMatchObject({ path: expect.stringMatching(/^line 1, column/), message: expect.stringContaining('ends too early') });
+    expect((await w.client('a1').request('GET', `${base}/sboms`)).json().sboms).toEqual([]);
+  });
+
+  it('a member uploads, sees matches, triages not_affected with a justification and exports OpenVEX', async () => {
+    const r = await upload(JSON.stringify(cyclonedxJson('1.6')));
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ components: 4, newMatches: 2 });
+    const vulns = (await w.client('a1').request('GET', `${base}/vulnerabilities`)).json();
+    expect(vulns.vulnerabilities.map((v: { id: string }) => v.id)).toEqual(['GHSA-35jh-r3h4-6jhm', 'DSA-0000-1']);
+    const bad = await w.client('a1').request('PUT', `${base}/vulnerabilities/GHSA-35jh-r3h4-6jhm/triage`, { status: 'not_affected', justification: 'because' });
+    expect(bad.statusCode).toBe(400);
+    const ok = await w
+      .client('a1')
+      .request('PUT', `${base}/vulnerabilities/GHSA-35jh-r3h4-6jhm/triage`, { status: 'not_affected', justification: 'component_not_present' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const vex = await w.client('a1').request('GET', `${base}/vex?format=openvex`);
+    expect(vex.statusCode).toBe(200);
+    expect(vex.headers['content-disposition']).toContain('vex-2.1.0.openvex.json');
+    expect(JSON.parse(vex.body).statements[0]).toMatchObject({ status: 'not_affected', justification: 'component_not_present' });
+  });
+
+  it('SBOM findings suggest verdicts for the linked guidebook items by the one rule', async () => {
+    const r = (await w.client('as1').request('GET', `${base}/sbom-suggestions`)).json() as { suggestions: { requirement: string; verdict: string }[] };
+    expect(Object.fromEntries(r.suggestions.map((s) => [s.requirement, s.verdict]))).toEqual({
+      'dev-dependency-vulnerability-management': 'fail',
+      'dev-sbom-per-build': 'fail',
+      'ops-vuln-component-monitoring': 'fail',
+      'ops-vuln-intake-triage': 'fail',
+    });
+  });
+
+  it('a member of another organisation sees none of it (404)', async () => {
+    for (const path of ['sboms', 'vulnerabilities', 'vex', 'sbom-suggestions'])
+      expect((await w.client('b1').request('GET', `${base}/${path}`)).statusCode).toBe(404);
+    expect((await upload(JSON.stringify(cyclonedxJson('1.6')), 'b1')).statusCode).toBe(404);
+    expect((await w.client('b1').request('PUT', `${base}/vulnerabilities/DSA-0000-1/triage`, { status: 'fixed' })).statusCode).toBe(404);
+  });
+});
