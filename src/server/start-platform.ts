@@ -8,7 +8,9 @@ import type { ServiceContext } from '../services/context.js';
 import { importBundledEdition } from '../services/editions.service.js';
 import type { CheckLinksProvider } from '../services/ports/check-links.js';
 import type { ProbeRunner } from '../services/ports/probe-runner.js';
+import { registerFirmwareJob } from '../services/firmware-jobs.js';
 import { registerProbeRunJob } from '../services/probe-runs.service.js';
+import { registerSbomJobs } from '../services/sbom-rematch.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 import { withStartupLock } from '../store/startup-lock.js';
@@ -54,6 +56,8 @@ export async function startPlatform(
       },
     };
     registerProbeRunJob(ctx);
+    registerFirmwareJob(ctx);
+    registerSbomJobs(jobs, ctx);
     // Several processes may start together on one fresh PostgreSQL: migrations and
     // the bundled import run once, under a database-wide lock.
     const imported = await withStartupLock(store, async () => {

@@ -110,7 +110,7 @@ export async function startFirmwareAnalysis(ctx: ServiceContext, actor: Actor, a
   await mutate(ctx, actor, { action: 'assessment.firmware-analysis-started', targetType: 'assessment', targetId: assessmentId, detail }, (trx) =>
     insertFirmwareAnalysis(trx, row),
   );
-  startFirmwareJob(ctx, row.id);
+  await startFirmwareJob(ctx, row.id);
   return summaryOf(row);
 }
 
@@ -159,6 +159,6 @@ export async function cancelFirmwareAnalysis(ctx: ServiceContext, actor: Actor, 
       if (!(await requestFirmwareCancel(trx, analysisId))) throw new AppError('conflict', `the analysis has already ended (${row.state})`);
     },
   );
-  cancelFirmwareJob(analysisId);
+  await cancelFirmwareJob(ctx, analysisId);
   return summaryOf({ ...row, cancel_requested: 1 });
 }

@@ -1,9 +1,9 @@
 /**
- * The firmware analysis job. `runFirmwareAnalysisJob` has the shape of a
- * JobHandler (ports/job-queue.ts) so it can be registered as kind
- * `firmware-analysis` once the shared queue lands; until then
- * startFirmwareJob runs it in this process, one at a time, with an
- * AbortController for cancel. State and progress live in the database row.
+ * The firmware analysis job, on the shared job queue (ports/job-queue.ts: pg-boss on
+ * PostgreSQL, in-process on SQLite) as kind `firmware-analysis`, registered at start
+ * (start-platform.ts), so any process can run, show or cancel it. A service context
+ * without a queue (unit-level tests that build the app themselves) runs the job in
+ * this process, one at a time. State and progress live in the analysis row.
  */
 import type { JobContext } from './ports/job-queue.js';
 import { analyseFirmware } from '../firmware/analyse-firmware.js';
@@ -24,8 +24,18 @@ interface Running {
 const jobs = new Map<string, Running>();
 let chain: Promise<void> = Promise.resolve();
 
-/** Queues the analysis in this process (one analysis at a time: unpacking is disk- and CPU-heavy). */
-export function startFirmwareJob(ctx: ServiceContext, analysisId: string): void {
+export function registerFirmwareJob(ctx: ServiceContext): void {
+  ctx.evidence?.jobs.register<{ analysisId: string }>(FIRMWARE_JOB, (job) => runFirmwareAnalysisJob(ctx, job));
+}
+
+/** Queues the analysis (the job id is the analysis id). */
+export async function startFirmwareJob(ctx: ServiceContext, analysisId: string): Promise<void> {
+  const queue = ctx.evidence?.jobs;
+  if (queue) {
+    await queue.enqueue(FIRMWARE_JOB, { analysisId }, { id: analysisId });
+    return;
+  }
+  // One analysis at a time in this process: unpacking is disk- and CPU-heavy.
   const controller = new AbortController();
   const done = chain.then(() =>
     runFirmwareAnalysisJob(ctx, {
@@ -40,8 +50,9 @@ export function startFirmwareJob(ctx: ServiceContext, analysisId: string): void 
   void done.finally(() => jobs.delete(analysisId));
 }
 
-export function cancelFirmwareJob(analysisId: string): void {
+export async function cancelFirmwareJob(ctx: ServiceContext, analysisId: string): Promise<void> {
   jobs.get(analysisId)?.controller.abort();
+  await ctx.evidence?.jobs.requestCancel(analysisId);
 }
 
 /** Resolves when the analysis's job has ended (at once when none runs here). For tests and shutdown. */

@@ -100,7 +100,10 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
     it('accepting writes the suggested verdict with the findings as evidence and the run as source; never over an answer', async () => {
       const accept = (who: 'as1' | 'a1', body: unknown) => w.client(who).request('POST', `/api/assessments/${a.id}/suggestions/accept`, body);
       // An answer typed by hand is not replaced silently.
-      await w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${item[1]}`, { verdict: 'pass', evidence: '目視', comment: '' });
+      const typed = await w
+        .client('as1')
+        .request('PUT', `/api/assessments/${a.id}/answers/${item[1]}`, { verdict: 'pass', evidence: '目視', comment: '', version: 0 });
+      expect(typed.statusCode, typed.body).toBe(200);
       const refused = await accept('as1', { requirementIds: [item[0], item[1]] });
       expect(refused.statusCode, refused.body).toBe(409);
       expect(refused.json().errors[0].path).toBe('body.requirementIds.1');
@@ -131,7 +134,10 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
       const overwrite = await accept('as1', { requirementIds: [item[1]], overwrite: true });
       expect(overwrite.statusCode, overwrite.body).toBe(200);
       // Override: the normal answer write; the answer no longer claims a run as its source.
-      const put = await w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${item[0]}`, { verdict: 'pass', evidence: '修正を確認', comment: '' });
+      const put = await w
+        .client('as1')
+        .request('PUT', `/api/assessments/${a.id}/answers/${item[0]}`, { verdict: 'pass', evidence: '修正を確認', comment: '', version: first.version });
+      expect(put.statusCode, put.body).toBe(200);
       expect(put.json().source).toBeUndefined();
       const audit = (await w.client('admin').request('GET', '/api/admin/audit?limit=50')).json().entries as { action: string }[];
       expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['probe-run.started', 'probe-run.completed', 'assessment.suggestions-accepted']));
