@@ -10,6 +10,7 @@ import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
 import { publishCommand, publishHelp } from './commands/publish.command.js';
 import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.js';
 import { standardsCommand, standardsHelp } from './commands/standards.command.js';
+import { statsCommand, statsHelp } from './commands/stats.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
 import { type CommandIO, processIO, UsageError } from './output.js';
 
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   import: { run: importCommand, help: importHelp },
   keywords: { run: keywordsCommand, help: keywordsHelp },
   checksheet: { run: checksheetCommand, help: checksheetHelp },
+  stats: { run: statsCommand, help: statsHelp },
 };
 
 function usage(): string {

@@ -106,6 +106,7 @@ const ja = {
     'superset-of': '上位集合（項目が包含する）',
     'intersects-with': '一部重複',
     'no-relationship': '関係なし',
+    supports: '支援（網羅に数えない）',
   },
   proposals: {
     nav: '課題',
@@ -877,6 +878,7 @@ const en: Messages = {
     'superset-of': 'Superset of (item covers all)',
     'intersects-with': 'Intersects with',
     'no-relationship': 'No relationship',
+    supports: 'Supports (not counted)',
   },
   proposals: {
     nav: 'Proposals',
