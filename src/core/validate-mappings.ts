@@ -22,16 +22,17 @@ const CLAIMS_WHOLE = new Set(['equivalent-to', 'equal-to', 'superset-of']);
  * A heuristic: the fix is an honest relationship, not a reworded rationale.
  */
 const LIMITING_EN = [
-  /\bonly\b/i,
-  /\bpart of\b/i,
+  /\bpart of (?:it|the requirement|the target|what)\b/i,
   /\bpartly\b/i,
   /\bpartially\b/i,
-  /\bdoes not cover\b/i,
-  /\bdoesn't cover\b/i,
+  /\b(?:does|do|is) not (?:cover|address|include|ask for|require)\b/i,
+  /\bdoesn't (?:cover|address|include)\b/i,
   /\bnot covered\b/i,
-  /\blimited to\b/i,
+  /\b(?:covers|addresses|concerns|applies to|deals with) only\b/i,
+  /\bonly (?:partly|part|some|one of|for crypto|the crypto)\b/i,
+  /\b(?:item|it) is limited to\b/i,
 ];
-const LIMITING_JA = ['のみ', '一部', 'だけ', '限られ', '限定', '含まない', 'カバーしない', '扱わない', '対象としない'];
+const LIMITING_JA = ['一部だけ', '一部のみ', '一部を扱', '一部に限', 'のみを対象', 'だけを対象', 'のみを扱', 'だけを扱', '含まない', '扱わない', 'カバーしない', '対象としない', '求めていない', 'に限られる'];
 
 /** The limiting word a rationale uses, or null. */
 export function limitingWord(rationale: Mapping['rationale']): string | null {
