@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, ReviewFile, Standard, Taxonomy } from '../core/model/edition.schema.js';
 import { Landscape } from '../core/model/landscape.schema.js';
 
 /**
@@ -19,6 +19,7 @@ export function contentJsonSchemas(): Record<string, unknown> {
     glossary: make(GlossaryFile, 'tebiki glossary file (content/glossary/*.yaml)'),
     standard: make(Standard, 'tebiki standard catalog (content/standards/*.yaml)'),
     'out-of-scope': make(OutOfScopeFile, 'tebiki out-of-scope declarations (content/out-of-scope/*.yaml)'),
+    review: make(ReviewFile, 'tebiki review state per mapping (content/reviews/*.yaml)'),
     landscape: make(Landscape, 'tebiki standards landscape (content/landscape.yaml)'),
   };
 }
