@@ -1,5 +1,6 @@
 import { coverageOf } from './coverage/coverage.js';
 import type { CoverageStatus, RequirementCoverage } from './coverage/coverage.types.js';
+import { reviewIndex, reviewOf } from './mapping-review.js';
 import { layerPhaseMatrix } from './matrix.js';
 import type { Edition } from './model/edition.schema.js';
 import { type Layer, type Phase, RELATIONSHIPS, type Relationship, REVIEW_STATES, type ReviewState } from './taxonomy.js';
@@ -58,13 +59,11 @@ export function editionStats(edition: Edition): EditionStats {
   }
   const relationships = Object.fromEntries(RELATIONSHIPS.map((r) => [r, 0])) as Record<Relationship, number>;
   const review = Object.fromEntries(REVIEW_STATES.map((s) => [s, 0])) as Record<ReviewState, number>;
-  const states = new Map(
-    (edition.reviews ?? []).flatMap((f) => f.reviews.map((r) => [`${r.item}\u0000${f.standard}\u0000${r.requirement}`, r.state] as const)),
-  );
+  const reviews = reviewIndex(edition);
   for (const r of edition.requirements) {
     for (const m of r.mappings) {
       relationships[m.relationship] += 1;
-      review[states.get(`${r.id}\u0000${m.standard}\u0000${m.requirement}`) ?? 'unreviewed'] += 1;
+      review[reviewOf(reviews, r.id, m.standard, m.requirement).state] += 1;
     }
   }
   return {

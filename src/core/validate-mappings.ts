@@ -32,7 +32,22 @@ const LIMITING_EN = [
   /\bonly (?:partly|part|some|one of|for crypto|the crypto)\b/i,
   /\b(?:item|it) is limited to\b/i,
 ];
-const LIMITING_JA = ['一部だけ', '一部のみ', '一部を扱', '一部に限', 'のみを対象', 'だけを対象', 'のみを扱', 'だけを扱', '含まない', '扱わない', 'カバーしない', '対象としない', '求めていない', 'に限られる'];
+const LIMITING_JA = [
+  '一部だけ',
+  '一部のみ',
+  '一部を扱',
+  '一部に限',
+  'のみを対象',
+  'だけを対象',
+  'のみを扱',
+  'だけを扱',
+  '含まない',
+  '扱わない',
+  'カバーしない',
+  '対象としない',
+  '求めていない',
+  'に限られる',
+];
 
 /** The limiting word a rationale uses, or null. */
 export function limitingWord(rationale: Mapping['rationale']): string | null {

@@ -102,7 +102,10 @@ describe('validate: the relationship discipline (warnings)', () => {
   });
 
   it('refuses a strong link to a target flagged unconfirmed; intersects-with and supports are allowed', async () => {
-    const unconfirmed = standard('std', [node('A-1', 'requirement', { children: [node('A-1 RE(1)', 'enhancement')] }), node('A-2', 'requirement', { unconfirmed: true })]);
+    const unconfirmed = standard('std', [
+      node('A-1', 'requirement', { children: [node('A-1 RE(1)', 'enhancement')] }),
+      node('A-2', 'requirement', { unconfirmed: true }),
+    ]);
     const { code, report } = await validate(edition({ standards: [unconfirmed], requirements: clean() }));
     const hit = report.problems.find((p) => p.code === 'unconfirmed-target-link');
     expect(hit?.severity).toBe('error');
@@ -123,7 +126,15 @@ describe('validate: the relationship discipline (warnings)', () => {
   });
 
   it('warns when a glossary term is used in an item but not linked', async () => {
-    const glossary = [{ id: 'firmware', term: { ja: 'ファームウェア', en: 'Firmware' }, definition: { ja: '機器のソフトウェア', en: 'Device software' }, related: [], industryUsage: [] }];
+    const glossary = [
+      {
+        id: 'firmware',
+        term: { ja: 'ファームウェア', en: 'Firmware' },
+        definition: { ja: '機器のソフトウェア', en: 'Device software' },
+        related: [],
+        industryUsage: [],
+      },
+    ];
     const reqs = clean();
     const x = reqs[0];
     if (x) x.criteria = [{ ja: 'ファームウェアを署名する。', en: 'Sign the firmware.' }];

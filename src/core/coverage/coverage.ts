@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Edition, Requirement, Standard, StandardNode } from '../model/edition.schema.js';
+import { reviewIndex, reviewKey } from '../mapping-review.js';
 import { answersRequirement, type Relationship, STRONG_RELATIONSHIPS } from '../taxonomy.js';
 import { confidenceOf, notApplicableReason } from './applicability.js';
 import type { CellCoverage, CoverageCounts, CoverageFilters, CoverageLink, CoverageReport, CoverageStatus, RequirementCoverage } from './coverage.types.js';
@@ -11,16 +12,6 @@ export const PARTIAL: ReadonlySet<Relationship> = new Set(['subset-of', 'interse
 
 export function emptyCounts(): CoverageCounts {
   return { total: 0, covered: 0, partial: 0, 'out-of-scope': 0, pending: 0, gap: 0, 'not-applicable': 0 };
-}
-
-/** Mappings into one standard whose review state is `reviewed`, as `item\0requirement` keys. */
-export function reviewedMappings(edition: Edition, standardId: string): Set<string> {
-  const out = new Set<string>();
-  for (const file of edition.reviews ?? []) {
-    if (file.standard !== standardId) continue;
-    for (const r of file.reviews) if (r.state === 'reviewed') out.add(`${r.item}\u0000${r.requirement}`);
-  }
-  return out;
 }
 
 export interface LinkOptions {
@@ -37,12 +28,12 @@ export interface LinkOptions {
  */
 export function linksInto(edition: Edition, standardId: string, options: LinkOptions = {}): Map<string, CoverageLink[]> {
   const links = new Map<string, CoverageLink[]>();
-  const reviewed = options.reviewedOnly ? reviewedMappings(edition, standardId) : null;
+  const reviews = options.reviewedOnly ? reviewIndex(edition) : null;
   const wanted = options.kind === 'supportive' ? (rel: Relationship) => rel === 'supports' : answersRequirement;
   for (const r of edition.requirements) {
     for (const m of r.mappings) {
       if (m.standard !== standardId || !wanted(m.relationship)) continue;
-      if (reviewed && !reviewed.has(`${r.id}\u0000${m.requirement}`)) continue;
+      if (reviews && reviews.get(reviewKey(r.id, standardId, m.requirement))?.state !== 'reviewed') continue;
       let list = links.get(m.requirement);
       if (!list) {
         list = [];
