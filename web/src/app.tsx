@@ -16,6 +16,7 @@ import { EditorDraftPage } from './pages/editor-draft.page';
 import { EditorHomePage } from './pages/editor-home.page';
 import { EditorRequirementPage } from './pages/editor-requirement.page';
 import { EditorTermPage } from './pages/editor-term.page';
+import { EditionComparePage, EditionsPage } from './pages/editions.page';
 import { GlossaryPage } from './pages/glossary.page';
 import { GlossaryTermPage } from './pages/glossary-term.page';
 import { HomePage } from './pages/home.page';
@@ -49,6 +50,8 @@ const ROUTES: Route[] = [
   ['/standards/:id', (p) => <StandardPage key={p.id} id={p.id ?? ''} />],
   ['/landscape', () => <LandscapePage />],
   ['/coverage', () => <CoveragePage />],
+  ['/editions', () => <EditionsPage />],
+  ['/editions/compare', () => <EditionComparePage />],
   ['/coverage/unbacked', () => <CoverageUnbackedPage />],
   ['/coverage/:standardId', (p) => <CoverageStandardPage key={p.standardId} standardId={p.standardId ?? ''} />],
   ['/glossary', () => <GlossaryPage />],
