@@ -28,7 +28,7 @@ describe('bin/tebiki coverage and gaps', () => {
   it('renders CSV and HTML, the HTML escaped', async () => {
     const csv = await runCli(['coverage', ...content, '--standard', 'jc-star-1', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe('standard,requirement,kind,coverage,status,levels,items,relationships,reason_en,title_en,title_ja');
-    expect(csv.stdout).toContain('jc-star-1,S1.1-08,requirement,pending');
+    expect(csv.stdout).toContain('jc-star-1,S1.1-09,requirement,pending');
     const page = await runCli(['coverage', ...content, '--standard', 'jc-star-1', '--format', 'html']);
     expect(page.stdout).toMatch(/^<!doctype html>/);
     expect(page.stdout).not.toContain('<script');
@@ -40,8 +40,10 @@ describe('bin/tebiki coverage and gaps', () => {
     expect(none.stdout).toContain('iec-62443-4-1: 0 gap(s), 0 pending verification');
     const jc = await runCli(['gaps', ...content, '--standard', 'jc-star-1', '--format', 'json']);
     expect(jc.code).toBe(0);
-    expect(JSON.parse(jc.stdout).standards[0].pending.map((p: { id: string }) => p.id)).toEqual(['S1.1-08', 'S1.1-09', 'S1.1-13', 'S1.1-14', 'S1.1-15']);
-    const isvs = await runCli(['gaps', ...content, '--standard', 'owasp-isvs']);
+    expect(JSON.parse(jc.stdout).standards[0].pending.map((p: { id: string }) => p.id)).toEqual(['S1.1-09', 'S1.1-14']);
+    // Every requirement is answered by some link, but most ISVS links are not reviewed yet: counted over reviewed links only, gaps remain.
+    expect((await runCli(['gaps', ...content, '--standard', 'owasp-isvs'])).code).toBe(0);
+    const isvs = await runCli(['gaps', ...content, '--standard', 'owasp-isvs', '--reviewed-only']);
     expect(isvs.code).toBe(1);
     expect(isvs.stdout).toMatch(/GAP {6}\d+\.\d+\.\d+/);
   });
