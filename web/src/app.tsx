@@ -71,6 +71,7 @@ const ROUTES: Route[] = [
   // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
   ['/editor/keywords', () => <KeywordsPage />],
   ['/editor/:draftId', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="requirements" />],
+  ['/editor/:draftId/reviews', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="reviews" />],
   ['/editor/:draftId/terms', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="terms" />],
   ['/editor/:draftId/diff', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="diff" />],
   ['/editor/:draftId/publish', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="publish" />],

@@ -47,6 +47,48 @@ const en: typeof ja = {
 
 export type ReviewMessages = typeof ja;
 
+/** Messages of the editor's review tab. */
+const editorJa = {
+  ...ja,
+  queue: {
+    tab: 'レビュー',
+    title: '対応付けのレビュー',
+    intro: '対応付けを一件ずつ確かめ、レビュー済みか異議ありにします。既定では未レビューのものを順に示します（レビューの待ち行列）。',
+    state: '状態',
+    standard: '規格',
+    all: 'すべて',
+    note: 'メモ（異議ありでは必須）',
+    markReviewed: 'レビュー済みにする',
+    markDisputed: '異議ありにする',
+    markUnreviewed: '未レビューに戻す',
+    count: (n: number) => `${n} 件`,
+    empty: '該当する対応付けはありません。',
+  },
+};
+
+const editorEn: typeof editorJa = {
+  ...en,
+  queue: {
+    tab: 'Review',
+    title: 'Reviewing mappings',
+    intro: 'Check the mappings one by one and mark each reviewed or disputed. By default the unreviewed ones are shown in order (the review queue).',
+    state: 'State',
+    standard: 'Standard',
+    all: 'All',
+    note: 'Note (required when disputed)',
+    markReviewed: 'Mark reviewed',
+    markDisputed: 'Mark disputed',
+    markUnreviewed: 'Back to unreviewed',
+    count: (n: number) => `${n} mapping(s)`,
+    empty: 'No mapping matches.',
+  },
+};
+
+/** The editor's review-tab messages of the current language. */
+export function useEditorReviewT(): typeof editorJa {
+  return useLanguage().lang === 'en' ? editorEn : editorJa;
+}
+
 /** The review and comparison messages of the current language. */
 export function useReviewT(): ReviewMessages {
   return useLanguage().lang === 'en' ? en : ja;
