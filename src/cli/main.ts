@@ -13,6 +13,7 @@ import { publishCommand, publishHelp } from './commands/publish.command.js';
 import { sbomCommand, sbomHelp } from './commands/sbom.command.js';
 import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.js';
 import { standardsCommand, standardsHelp } from './commands/standards.command.js';
+import { statsCommand, statsHelp } from './commands/stats.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
 import { type CommandIO, processIO, UsageError } from './output.js';
 
@@ -36,6 +37,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   sbom: { run: sbomCommand, help: sbomHelp },
   probe: { run: probeCommand, help: probeHelp },
   firmware: { run: firmwareCommand, help: firmwareHelp },
+  stats: { run: statsCommand, help: statsHelp },
 };
 
 function usage(): string {

@@ -80,6 +80,11 @@ export function contentFiles(edition: Edition): Map<string, string> {
   edition.outOfScope.forEach((oos, i) => {
     files.set(`out-of-scope/${oosNames[i]}.yaml`, yaml(oos));
   });
+  const reviews = edition.reviews ?? [];
+  const reviewNames = inLoadOrder(reviews.map((r) => r.standard));
+  reviews.forEach((file, i) => {
+    files.set(`reviews/${reviewNames[i]}.yaml`, yaml(file));
+  });
   return files;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import { EditionMeta, GlossaryFile, OutOfScopeFile, Requirement, ReviewFile, Standard, Taxonomy } from '../core/model/edition.schema.js';
 import { CheckLinksFile } from '../core/model/check-links.schema.js';
 import { Landscape } from '../core/model/landscape.schema.js';
 import { ProbeRunReport } from '../probes/run-report.js';
@@ -22,6 +22,7 @@ export function contentJsonSchemas(): Record<string, unknown> {
     glossary: make(GlossaryFile, 'tebiki glossary file (content/glossary/*.yaml)'),
     standard: make(Standard, 'tebiki standard catalog (content/standards/*.yaml)'),
     'out-of-scope': make(OutOfScopeFile, 'tebiki out-of-scope declarations (content/out-of-scope/*.yaml)'),
+    review: make(ReviewFile, 'tebiki review state per mapping (content/reviews/*.yaml)'),
     landscape: make(Landscape, 'tebiki standards landscape (content/landscape.yaml)'),
     checks: make(CheckLinksFile, 'tebiki links from checks to guidebook requirements (content/checks/*.yaml)'),
     'probe-scope': make(Scope, 'tebiki probe scope (bin/tebiki probe --scope FILE)'),

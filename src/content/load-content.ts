@@ -1,8 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { type Edition, EditionMeta, GlossaryFile, type GlossaryTerm, OutOfScopeFile, Requirement, Standard, Taxonomy } from '../core/model/edition.schema.js';
+import {
+  type Edition,
+  EditionMeta,
+  GlossaryFile,
+  type GlossaryTerm,
+  OutOfScopeFile,
+  Requirement,
+  ReviewFile,
+  Standard,
+  Taxonomy,
+} from '../core/model/edition.schema.js';
 import type { PathSegment, Problem } from '../core/problems.js';
+import { blocksUse } from '../core/validate-completeness.js';
 import { type EntityRef, validateReferences } from '../core/validate-references.js';
 import { parseYamlSource, problemAt, type YamlSource } from './yaml-document.js';
 import { yamlFilesUnder } from './yaml-files.js';
@@ -68,6 +79,7 @@ export function loadContent(dir: string): LoadResult {
   const glo = loadFolder('glossary', GlossaryFile, (f) => f.terms.map((t, i): [GlossaryTerm, PathSegment[]] => [t, ['terms', i]]));
   const std = loadFolder('standards', Standard, whole);
   const oos = loadFolder('out-of-scope', OutOfScopeFile, whole);
+  const rev = loadFolder('reviews', ReviewFile, whole);
 
   if (!meta || !taxonomy) return { ok: false, problems };
 
@@ -78,6 +90,7 @@ export function loadContent(dir: string): LoadResult {
     glossary: glo.values,
     standards: std.values,
     outOfScope: oos.values,
+    reviews: rev.values,
   };
   const originOf = (at: EntityRef): Origin | undefined => {
     switch (at.collection) {
@@ -93,6 +106,8 @@ export function loadContent(dir: string): LoadResult {
         return std.origins[at.index];
       case 'outOfScope':
         return oos.origins[at.index];
+      case 'reviews':
+        return rev.origins[at.index];
     }
   };
   for (const p of validateReferences(edition)) {
@@ -103,6 +118,6 @@ export function loadContent(dir: string): LoadResult {
     problems.push(problemAt(origin.source.file, line, column, p.code, p.message, path, p.severity));
   }
 
-  const hasErrors = problems.some((p) => p.severity === 'error');
+  const hasErrors = problems.some(blocksUse);
   return hasErrors ? { ok: false, problems } : { ok: true, edition, problems };
 }

@@ -60,7 +60,7 @@ export interface EditionDiff {
   mappings: MappingChange[];
   glossary: { added: ItemRef[]; removed: ItemRef[]; changed: TermChange[] };
   /** Whole sections the editor does not edit field by field (taxonomy, standards, out-of-scope) that differ. */
-  other: ('taxonomy' | 'standards' | 'outOfScope')[];
+  other: ('taxonomy' | 'standards' | 'outOfScope' | 'reviews')[];
   summary: DiffSummary;
 }
 
@@ -166,7 +166,7 @@ export function diffEditions(before: Edition, after: Edition): EditionDiff {
   const changedTerms = terms.both.map(([o, n]) => ({ ...termRef(n), fields: fieldChanges(o, n, TERM_DIFF_FIELDS) })).filter((c) => c.fields.length > 0);
   const mappings = diffMappings(before, after);
   const meta = fieldChanges(before.meta, after.meta, ['title', 'date', 'changelog']);
-  const other = (['taxonomy', 'standards', 'outOfScope'] as const).filter((k) => !same(before[k], after[k]));
+  const other = (['taxonomy', 'standards', 'outOfScope', 'reviews'] as const).filter((k) => !same(before[k] ?? [], after[k] ?? []));
   const count = (kind: MappingChange['kind']) => mappings.filter((m) => m.kind === kind).length;
   const summary: DiffSummary = {
     requirementsAdded: reqs.added.length,

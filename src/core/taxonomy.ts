@@ -38,9 +38,29 @@ export const STAGE_OF_PHASE: Readonly<Record<Phase, Stage>> = {
   disposal: 'disposal',
 };
 
-/** OSCAL 1.2 mapping relationship vocabulary. */
-export const RELATIONSHIPS = ['equivalent-to', 'equal-to', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship'] as const;
+/** OSCAL 1.2 mapping relationship vocabulary (NIST IR 8477 set-theory relationships). */
+export const OSCAL_RELATIONSHIPS = ['equivalent-to', 'equal-to', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship'] as const;
+export type OscalRelationship = (typeof OSCAL_RELATIONSHIPS)[number];
+
+/**
+ * What a mapping may say: the set-theory relationships, plus `supports`, NIST
+ * IR 8477's supportive relationship ("helps achieve" / "is a precondition for").
+ * A supportive link is recorded and shown but never counts as coverage.
+ */
+export const RELATIONSHIPS = [...OSCAL_RELATIONSHIPS, 'supports'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
+
+/** Relationships that fully answer a standard requirement (GUIDE §1). */
+export const STRONG_RELATIONSHIPS: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to', 'superset-of']);
+
+/** Whether a link counts toward coverage at all (covered or partial): not `no-relationship`, not supportive. */
+export function answersRequirement(relationship: Relationship): boolean {
+  return relationship !== 'no-relationship' && relationship !== 'supports';
+}
+
+/** Review state of one mapping; a mapping with no review record is `unreviewed`. */
+export const REVIEW_STATES = ['unreviewed', 'reviewed', 'disputed'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const VERIFICATION_METHODS = ['document-review', 'interview', 'test', 'automated-probe'] as const;
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];

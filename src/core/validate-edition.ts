@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { type Edition, EditionMeta, GlossaryTerm, OutOfScopeFile, Requirement, Standard, Taxonomy } from './model/edition.schema.js';
+import { type Edition, EditionMeta, GlossaryTerm, OutOfScopeFile, Requirement, ReviewFile, Standard, Taxonomy } from './model/edition.schema.js';
 import { formatPath, type PathSegment, type Severity } from './problems.js';
+import { blocksUse } from './validate-completeness.js';
 import { type EntityRef, validateReferences } from './validate-references.js';
 
 /**
@@ -19,6 +20,7 @@ export const EditionDocument = z
     glossary: z.array(GlossaryTerm),
     standards: z.array(Standard),
     outOfScope: z.array(OutOfScopeFile),
+    reviews: z.array(ReviewFile).default([]),
   })
   .strict();
 
@@ -39,7 +41,7 @@ export interface EditionProblem {
 
 export type EditionValidation = { ok: true; edition: Edition; problems: EditionProblem[] } | { ok: false; problems: EditionProblem[] };
 
-const COLLECTIONS = new Set<string>(['requirements', 'glossary', 'standards', 'outOfScope']);
+const COLLECTIONS = new Set<string>(['requirements', 'glossary', 'standards', 'outOfScope', 'reviews']);
 
 function locate(path: readonly PathSegment[]): { at: EntityRef; within: PathSegment[] } {
   const [head, index, ...rest] = path;
@@ -75,7 +77,7 @@ export function validateEdition(input: unknown): EditionValidation {
   const parsed = EditionDocument.safeParse(input);
   if (parsed.success) {
     const problems = referenceProblems(parsed.data as Edition);
-    return problems.some((p) => p.severity === 'error') ? { ok: false, problems } : { ok: true, edition: parsed.data as Edition, problems };
+    return problems.some(blocksUse) ? { ok: false, problems } : { ok: true, edition: parsed.data as Edition, problems };
   }
   const schema: EditionProblem[] = parsed.error.issues.map((issue) => {
     const path = segments(issue.path);
@@ -92,8 +94,14 @@ export function validateEdition(input: unknown): EditionValidation {
   return { ok: false, problems: partial ? [...schema, ...referenceProblems(partial.edition, partial.originalIndex)] : schema };
 }
 
-type Collection = 'requirements' | 'glossary' | 'standards' | 'outOfScope';
-const ITEM_SCHEMAS: Record<Collection, z.ZodType> = { requirements: Requirement, glossary: GlossaryTerm, standards: Standard, outOfScope: OutOfScopeFile };
+type Collection = 'requirements' | 'glossary' | 'standards' | 'outOfScope' | 'reviews';
+const ITEM_SCHEMAS: Record<Collection, z.ZodType> = {
+  requirements: Requirement,
+  glossary: GlossaryTerm,
+  standards: Standard,
+  outOfScope: OutOfScopeFile,
+  reviews: ReviewFile,
+};
 
 /**
  * The entities that pass their own schema, with their indexes in the input;
@@ -104,7 +112,7 @@ function schemaValidPart(input: unknown): { edition: Edition; originalIndex: Rec
   const meta = EditionMeta.safeParse(doc.meta);
   const taxonomy = Taxonomy.safeParse(doc.taxonomy);
   if (!meta.success || !taxonomy.success) return undefined;
-  const originalIndex: Record<Collection, number[]> = { requirements: [], glossary: [], standards: [], outOfScope: [] };
+  const originalIndex: Record<Collection, number[]> = { requirements: [], glossary: [], standards: [], outOfScope: [], reviews: [] };
   const valid = (key: Collection) => {
     const list = Array.isArray(doc[key]) ? (doc[key] as unknown[]) : [];
     return list.flatMap((item, i) => {
@@ -121,6 +129,7 @@ function schemaValidPart(input: unknown): { edition: Edition; originalIndex: Rec
     glossary: valid('glossary'),
     standards: valid('standards'),
     outOfScope: valid('outOfScope'),
+    reviews: valid('reviews'),
   } as Edition;
   return { edition, originalIndex };
 }

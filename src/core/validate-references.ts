@@ -1,10 +1,12 @@
 import type { Edition, StandardNode, ThreatCategory } from './model/edition.schema.js';
 import type { PathSegment } from './problems.js';
 import { LAYERS, PHASES, STAGES, STAGE_OF_PHASE } from './taxonomy.js';
+import { checkCompleteness } from './validate-completeness.js';
+import { checkMappingDiscipline } from './validate-mappings.js';
 
 /** Where in the edition a reference problem sits, before it is tied to a file. */
 export interface EntityRef {
-  collection: 'meta' | 'taxonomy' | 'requirements' | 'glossary' | 'standards' | 'outOfScope';
+  collection: 'meta' | 'taxonomy' | 'requirements' | 'glossary' | 'standards' | 'outOfScope' | 'reviews';
   /** Index into the collection (ignored for meta and taxonomy). */
   index: number;
 }
@@ -137,6 +139,8 @@ export function validateReferences(edition: Edition): ReferenceProblem[] {
     checkStandard(std, { collection: 'standards', index }, push);
   });
   checkOutOfScope(edition, standards, push);
+  checkMappingDiscipline(edition, standards, push);
+  checkCompleteness(edition, push);
   return problems;
 }
 

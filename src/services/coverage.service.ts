@@ -27,6 +27,8 @@ export interface CoverageQuery {
   componentType?: ComponentType;
   status?: CoverageStatusFilter;
   conditions?: string[];
+  /** Count only mappings whose review state is `reviewed`. */
+  reviewedOnly?: boolean;
 }
 
 /** Which filters make sense for a standard, derived from its data. */
@@ -100,6 +102,7 @@ function toFilters(query: CoverageQuery): CoverageFilters {
   if (query.componentType !== undefined) filters.componentType = query.componentType;
   if (query.status !== undefined) filters.statuses = [query.status];
   if (query.conditions !== undefined) filters.conditionsHeld = [...new Set(query.conditions)];
+  if (query.reviewedOnly) filters.reviewedOnly = true;
   return filters;
 }
 
@@ -109,11 +112,12 @@ function standardOf(edition: Edition, standardId: string): Standard {
   return standard;
 }
 
-function overviewOf(edition: Edition) {
+function overviewOf(edition: Edition, reviewedOnly: boolean) {
   return {
     edition: { id: edition.meta.id, title: edition.meta.title },
+    reviewedOnly,
     standards: edition.standards.map((s) => {
-      const { summary } = coverageOf(edition, s.id);
+      const { summary } = coverageOf(edition, s.id, reviewedOnly ? { reviewedOnly } : {});
       return { id: s.id, title: s.title, version: s.version, publisher: s.publisher, confidence: s.confidence, summary, answered: answeredShare(summary) };
     }),
     unbacked: itemsBackedByNoStandard(edition).length,
@@ -126,14 +130,16 @@ function overviewOf(edition: Edition) {
  * that object does. Every standard's full report costs tens of milliseconds.
  */
 const overviews = new WeakMap<Edition, ReturnType<typeof overviewOf>>();
+const reviewedOverviews = new WeakMap<Edition, ReturnType<typeof overviewOf>>();
 
 /** Per standard of the edition: its summary counts and answered share; and how many items no standard backs. */
-export async function coverageOverview(ctx: ServiceContext, actor: Actor, editionId: string) {
+export async function coverageOverview(ctx: ServiceContext, actor: Actor, editionId: string, reviewedOnly = false) {
   const edition = await readableEdition(ctx, actor, editionId);
-  let overview = overviews.get(edition);
+  const cache = reviewedOnly ? reviewedOverviews : overviews;
+  let overview = cache.get(edition);
   if (!overview) {
-    overview = overviewOf(edition);
-    overviews.set(edition, overview);
+    overview = overviewOf(edition, reviewedOnly);
+    cache.set(edition, overview);
   }
   return overview;
 }

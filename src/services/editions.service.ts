@@ -4,6 +4,9 @@ import { type Actor, canReadPublishedEditions, isRole } from '../core/authorizat
 import { AppError } from '../core/errors.js';
 import { glossaryIndex } from '../core/browse/glossary-view.js';
 import { filterRequirements, type RequirementFilter, unknownFilterValues } from '../core/browse/requirement-filter.js';
+import { coverageChange, type StandardCoverageChange } from '../core/coverage/coverage-diff.js';
+import { diffEditions, type EditionDiff } from '../core/edition-diff.js';
+import { reviewIndex, reviewOf } from '../core/mapping-review.js';
 import { layerPhaseMatrix } from '../core/matrix.js';
 import type { Edition, Requirement } from '../core/model/edition.schema.js';
 import { flattenThreatCategories } from '../core/validate-references.js';
@@ -159,5 +162,28 @@ export async function editionRequirement(ctx: ServiceContext, actor: Actor, id: 
   const r: Requirement | undefined = e.requirements.find((x) => x.id === requirementId);
   if (!r) throw new AppError('not-found', `requirement ${requirementId} not found in edition ${id}`);
   const category = flattenThreatCategories(e.taxonomy.threatCategories).find((c) => c.id === r.threatCategory);
-  return { ...r, threatCategoryLabel: category?.label ?? { ja: r.threatCategory, en: r.threatCategory }, glossaryIndex: glossaryIndex(e, r) };
+  const reviews = reviewIndex(e);
+  return {
+    ...r,
+    threatCategoryLabel: category?.label ?? { ja: r.threatCategory, en: r.threatCategory },
+    glossaryIndex: glossaryIndex(e, r),
+    /** Review state of each mapping, in the order of `mappings`. */
+    mappingReviews: r.mappings.map((m) => reviewOf(reviews, r.id, m.standard, m.requirement)),
+  };
+}
+
+/**
+ * Any two editions the actor may read, compared as the CLI `diff` does:
+ * requirements, mappings, terms, other sections, and the coverage change per
+ * standard. Either may be older; `from` is the one compared against.
+ */
+export async function compareEditions(
+  ctx: ServiceContext,
+  actor: Actor,
+  fromId: string,
+  toId: string,
+): Promise<EditionDiff & { coverage: StandardCoverageChange[] }> {
+  const from = await readableEdition(ctx, actor, fromId);
+  const to = await readableEdition(ctx, actor, toId);
+  return { ...diffEditions(from, to), coverage: coverageChange(from, to) };
 }

@@ -41,7 +41,9 @@ describe('bin/tebiki coverage and gaps', () => {
     const jc = await runCli(['gaps', ...content, '--standard', 'jc-star-1', '--format', 'json']);
     expect(jc.code).toBe(0);
     expect(JSON.parse(jc.stdout).standards[0].pending.map((p: { id: string }) => p.id)).toEqual(['S1.1-09', 'S1.1-14']);
-    const isvs = await runCli(['gaps', ...content, '--standard', 'owasp-isvs']);
+    // Every requirement is answered by some link, but most ISVS links are not reviewed yet: counted over reviewed links only, gaps remain.
+    expect((await runCli(['gaps', ...content, '--standard', 'owasp-isvs'])).code).toBe(0);
+    const isvs = await runCli(['gaps', ...content, '--standard', 'owasp-isvs', '--reviewed-only']);
     expect(isvs.code).toBe(1);
     expect(isvs.stdout).toMatch(/GAP {6}\d+\.\d+\.\d+/);
   });

@@ -13,16 +13,17 @@ describe('bin/tebiki diff', () => {
 
   it('reports an added mapping, a changed field, a removed requirement and the coverage change', async () => {
     cpSync(defaultContentDir(), after, { recursive: true });
-    const gaps = JSON.parse((await runCli(['gaps', '--content', defaultContentDir(), '--standard', 'owasp-isvs', '--format', 'json'])).stdout);
-    const target = gaps.standards[0].gaps[0].id as string;
+    // An ISVS requirement answered only in part: a covering link makes it covered.
+    const cov = JSON.parse((await runCli(['coverage', '--content', defaultContentDir(), '--standard', 'owasp-isvs', '--format', 'json'])).stdout);
+    const target = (cov.reports[0].requirements as { id: string; coverage: string }[]).find((x) => x.coverage === 'partial')?.id as string;
     const file = join(after, 'requirements', 'design', 'design-auth-user-authentication.yaml');
     const doc = parseDocument(readFileSync(file, 'utf8'));
     doc.setIn(['title', 'en'], 'User authentication, revised');
     doc.addIn(['mappings'], {
       standard: 'owasp-isvs',
       requirement: target,
-      relationship: 'intersects-with',
-      rationale: { ja: '一部が重なる', en: 'overlaps in part' },
+      relationship: 'superset-of',
+      rationale: { ja: '要件を含み、さらに求める', en: 'contains the requirement and asks for more' },
     });
     writeFileSync(file, doc.toString());
     rmSync(join(after, 'requirements', 'design', 'design-secure-coding-guide.yaml'));
@@ -35,7 +36,7 @@ describe('bin/tebiki diff', () => {
     ).toContain('title');
     expect(d.mappings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'added', standard: 'owasp-isvs', target })]));
     const isvs = d.coverage.find((c: { standard: string }) => c.standard === 'owasp-isvs');
-    expect(isvs.changed).toEqual(expect.arrayContaining([{ id: target, from: 'gap', to: 'partial' }]));
+    expect(isvs.changed).toEqual(expect.arrayContaining([{ id: target, from: 'partial', to: 'covered' }]));
     const text = await runCli(['diff', defaultContentDir(), after]);
     expect(text.stdout).toContain('- D-3.1');
   });

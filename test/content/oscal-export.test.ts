@@ -56,6 +56,21 @@ describe.skipIf(!sharedAvailable())('OSCAL export of the bundled edition', () =>
     expect(maps.some((m) => m.targets[0]?.props[0]?.value === 'CR 1.1')).toBe(true);
   });
 
+  it('exports a supportive link as no set relationship with a supportive-relationship prop, and every review state as a prop', () => {
+    type Map = { relationship: string; sources: { 'id-ref': string }[]; props?: { name: string; value: string }[]; targets: { props: { value: string }[] }[] };
+    const maps = (exportOscalMapping(edition)['mapping-collection'].mappings as { maps: Map[] }[]).flatMap((m) => m.maps);
+    const prop = (m: Map | undefined, name: string) => m?.props?.find((p) => p.name === name)?.value;
+    const supportive = maps.filter((m) => prop(m, 'supportive-relationship') === 'supports');
+    const expected = edition.requirements.reduce((n, r) => n + r.mappings.filter((m) => m.relationship === 'supports').length, 0);
+    expect(expected).toBeGreaterThan(0);
+    expect(supportive).toHaveLength(expected);
+    expect(supportive.every((m) => m.relationship === 'no-relationship')).toBe(true);
+    expect(maps.every((m) => ['unreviewed', 'reviewed', 'disputed'].includes(prop(m, 'review-state') ?? ''))).toBe(true);
+    const review = edition.reviews?.flatMap((f) => f.reviews.map((r) => ({ ...r, standard: f.standard }))).find((r) => r.state === 'reviewed');
+    const reviewed = maps.find((m) => m.sources[0]?.['id-ref'] === review?.item && m.targets[0]?.props[0]?.value === review?.requirement);
+    expect([prop(reviewed, 'review-state'), prop(reviewed, 'reviewed-by'), prop(reviewed, 'review-date')]).toEqual(['reviewed', review?.by, review?.date]);
+  });
+
   it('is deterministic: the same edition exports the same documents', () => {
     expect(JSON.stringify(exportOscalCatalog(edition))).toBe(JSON.stringify(exportOscalCatalog(edition)));
     expect(JSON.stringify(exportOscalMapping(edition))).toBe(JSON.stringify(exportOscalMapping(edition)));

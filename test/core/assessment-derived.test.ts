@@ -262,26 +262,27 @@ describe('readiness on the bundled edition', () => {
   const passAll = (items: readonly ChecksheetItem[]) => answer(items, Object.fromEntries(items.map((i) => [i.requirementId, 'pass' as const])));
 
   /**
-   * Coverage of JC-STAR ★1 in the bundled content: 16 requirements, 10
-   * covered (a carrying link), 4 partial (only intersects-with links) and 2
-   * pending (S1.1-09, -14: declared, content unconfirmed). The jc-star-1
+   * Coverage of JC-STAR ★1 in the bundled content: 16 requirements, 8
+   * covered (a carrying link), 6 partial (only intersects-with links: where
+   * the ★1 evaluation items are not confirmed, no strong link is claimed) and
+   * 2 pending (S1.1-09, -14: declared, content unconfirmed). The jc-star-1
    * checksheet holds every item linked to them, so with every item passing
-   * the 10 covered ones are met, the 4 partial ones are partial evidence and
-   * the 2 pending ones have no items: readiness is unknown with 10 met and 6
-   * unknown, nothing not met.
+   * the 8 covered ones are met, the 6 partial ones are partial evidence and
+   * the 2 pending ones have no items: readiness is unknown with 8 met and 8
+   * unknown, nothing not met. An unconfirmed requirement is never met.
    */
   it('JC-STAR ★1 with every item passing: covered requirements met, the rest unknown', () => {
     const coverage = coverageOf(bundled, 'jc-star-1');
-    expect(coverage.summary).toMatchObject({ total: 16, covered: 10, partial: 4, pending: 2, gap: 0, 'out-of-scope': 0 });
+    expect(coverage.summary).toMatchObject({ total: 16, covered: 8, partial: 6, pending: 2, gap: 0, 'out-of-scope': 0 });
     const sheetJc = generateChecksheet(bundled, allOf({ standard: 'jc-star-1' }));
     const done = passAll(sheetJc.items);
     const view = derivedView(bundled, sheetJc.items, done, 'jc-star-1');
     expect(view.summary).toEqual({
-      met: 10,
+      met: 8,
       'partially-met': 0,
       'not-met': 0,
       'not-applicable': 0,
-      'partial-evidence': 4,
+      'partial-evidence': 6,
       unknown: 0,
       'no-items': 2,
       total: 16,
@@ -292,10 +293,12 @@ describe('readiness on the bundled edition', () => {
     expect(view.requirements.filter((r) => r.result === 'met').map((r) => r.id)).toEqual(covered);
     const readiness = readinessFor(bundled, sheetJc.items, done, 'jc-star-1');
     expect(readiness?.state).toBe('unknown');
-    expect(readiness?.counts).toEqual({ met: 10, 'not-met': 0, unknown: 6 });
+    expect(readiness?.counts).toEqual({ met: 8, 'not-met': 0, unknown: 8 });
     expect(readiness?.requirements.filter((r) => r.state === 'unknown').map((r) => r.id)).toEqual([
       'S1.1-01',
+      'S1.1-05',
       'S1.1-06',
+      'S1.1-07',
       'S1.1-09',
       'S1.1-13',
       'S1.1-14',
@@ -330,5 +333,29 @@ describe('readiness on the bundled edition', () => {
       ['5.1-3', 'partial-evidence'],
       ['5.3-3', 'partial-evidence'],
     ]);
+  });
+});
+
+describe('a requirement whose content is unconfirmed', () => {
+  it('is never shown as met, even if content wrongly carries a strong link and every item passes', () => {
+    const std = standard('jc-star-1', [node('S1.1-01', 'requirement'), node('S1.1-09', 'requirement', { unconfirmed: true })]);
+    const e = edition({
+      standards: [std],
+      requirements: [
+        item('a', 'D-1.1', { maps: [['jc-star-1', 'S1.1-01', 'superset-of']] }),
+        item('b', 'D-1.2', { maps: [['jc-star-1', 'S1.1-09', 'superset-of']] }),
+        item('c', 'D-1.3', { maps: [['jc-star-1', 'S1.1-09', 'supports']] }),
+      ],
+    });
+    const sheetU = generateChecksheet(e, allOf({ standard: 'jc-star-1' }));
+    const done = answer(sheetU.items, { a: 'pass', b: 'pass', c: 'pass' });
+    const readiness = readinessFor(e, sheetU.items, done, 'jc-star-1');
+    expect(readiness?.requirements.map((r) => [r.id, r.state])).toEqual([
+      ['S1.1-01', 'met'],
+      ['S1.1-09', 'unknown'],
+    ]);
+    expect(readiness?.state).toBe('unknown');
+    // The supportive item is not in the checksheet for that requirement: supportive links never select or answer.
+    expect(sheetU.items.map((i) => i.requirementId)).toEqual(['a', 'b']);
   });
 });

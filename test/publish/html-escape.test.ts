@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, joinHtml, SafeHtml } from '../../src/reports/html.js';
 import { standardAnchors } from '../../src/reports/anchors.js';
-import { TermMarker } from '../../src/reports/term-marks.js';
+import { TermMarker } from '../../src/core/term-marks.js';
 import { node, standard } from '../helpers/mini-edition.js';
 import { HOSTILE } from './hostile-edition.js';
 

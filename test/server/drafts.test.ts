@@ -160,14 +160,16 @@ describeEachDatabase('draft editor API', (get) => {
       item: { ...requirement, title: { ja: requirement.title.ja, en: '' } },
     });
     expect(check.statusCode).toBe(200);
-    expect(check.json()).toEqual({
+    // A catalog nothing maps to yet (standard-unmapped) is a notice about the edition, not about this item.
+    const body = check.json() as { ok: boolean; problems: { code: string }[] };
+    expect({ ...body, problems: body.problems.filter((p) => p.code !== 'standard-unmapped') }).toEqual({
       ok: false,
       problems: [{ severity: 'error', code: 'schema-too-small', path: 'requirement.title.en', message: 'must not be empty' }],
     });
     const fine = await editor.request('POST', '/api/drafts/2026.2/check', { kind: 'requirement', item: requirement });
     expect(fine.json()).toMatchObject({ ok: true });
     const duplicate = await editor.request('POST', '/api/drafts/2026.2/check', { kind: 'requirement', item: requirement, mode: 'create' });
-    expect(duplicate.json().problems).toEqual([
+    expect((duplicate.json().problems as { code: string }[]).filter((p) => p.code !== 'standard-unmapped')).toEqual([
       expect.objectContaining({ path: 'requirement.id', message: 'already exists' }),
       expect.objectContaining({ path: 'requirement.number', code: 'duplicate-number' }),
     ]);

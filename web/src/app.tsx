@@ -24,6 +24,7 @@ import { EditorDraftPage } from './pages/editor-draft.page';
 import { EditorHomePage } from './pages/editor-home.page';
 import { EditorRequirementPage } from './pages/editor-requirement.page';
 import { EditorTermPage } from './pages/editor-term.page';
+import { EditionComparePage, EditionsPage } from './pages/editions.page';
 import { GlossaryPage } from './pages/glossary.page';
 import { GlossaryTermPage } from './pages/glossary-term.page';
 import { HomePage } from './pages/home.page';
@@ -71,6 +72,8 @@ const ROUTES: Route[] = [
   ['/standards/:id', (p) => <StandardPage key={p.id} id={p.id ?? ''} />],
   ['/landscape', () => <LandscapePage />],
   ['/coverage', () => <CoveragePage />],
+  ['/editions', () => <EditionsPage />],
+  ['/editions/compare', () => <EditionComparePage />],
   ['/coverage/unbacked', () => <CoverageUnbackedPage />],
   ['/coverage/:standardId', (p) => <CoverageStandardPage key={p.standardId} standardId={p.standardId ?? ''} />],
   ['/glossary', () => <GlossaryPage />],
@@ -91,6 +94,7 @@ const ROUTES: Route[] = [
   // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
   ['/editor/keywords', () => <KeywordsPage />],
   ['/editor/:draftId', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="requirements" />],
+  ['/editor/:draftId/reviews', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="reviews" />],
   ['/editor/:draftId/terms', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="terms" />],
   ['/editor/:draftId/diff', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="diff" />],
   ['/editor/:draftId/publish', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="publish" />],

@@ -7,7 +7,7 @@ import { coverageCsv, coverageHtml, coverageText, gapsText } from '../../reports
 import { type CommandIO, printJson, UsageError } from '../output.js';
 
 export const coverageHelp =
-  'coverage [--standard ID] [--sl N] [--component-type T] [--status S] [--conditions A,B] [--edition ID | --content DIR] --format text|json|csv|html   網羅性の確認';
+  'coverage [--standard ID] [--sl N] [--component-type T] [--status S] [--conditions A,B] [--reviewed-only] [--edition ID | --content DIR] --format text|json|csv|html   網羅性の確認';
 export const gapsHelp = 'gaps [same options as coverage] --format text|json|csv   差分抽出: the requirements no item answers (and those pending verification)';
 
 const OPTIONS = {
@@ -16,6 +16,7 @@ const OPTIONS = {
   'component-type': { type: 'string' },
   status: { type: 'string' },
   conditions: { type: 'string' },
+  'reviewed-only': { type: 'boolean' },
   edition: { type: 'string' },
   content: { type: 'string' },
   format: { type: 'string' },
@@ -45,6 +46,7 @@ function parseCoverageArgs(args: string[], formats: readonly Format[]) {
     filters.statuses = statuses;
   }
   if (values.conditions !== undefined) filters.conditionsHeld = values.conditions.split(',').filter(Boolean);
+  if (values['reviewed-only']) filters.reviewedOnly = true;
   return { values, format, filters };
 }
 

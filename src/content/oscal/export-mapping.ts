@@ -1,4 +1,5 @@
-import type { Edition } from '../../core/model/edition.schema.js';
+import { type ReviewOfMapping, reviewIndex, reviewOf } from '../../core/mapping-review.js';
+import type { Edition, Mapping } from '../../core/model/edition.schema.js';
 import { OSCAL_VERSION, oscalDateTime, stableUuid, TEBIKI_NS, toToken } from './oscal-ids.js';
 
 /**
@@ -12,6 +13,7 @@ export function exportOscalMapping(
   edition: Edition,
   catalogHref = `tebiki-catalog-${edition.meta.id}.json`,
 ): { 'mapping-collection': Record<string, unknown> } {
+  const reviews = reviewIndex(edition);
   const mappings = edition.standards
     .map((standard) => {
       const maps = edition.requirements.flatMap((r) =>
@@ -19,7 +21,9 @@ export function exportOscalMapping(
           .filter((m) => m.standard === standard.id)
           .map((m) => ({
             uuid: stableUuid(`map:${edition.meta.id}:${r.id}:${m.standard}:${m.requirement}`),
-            relationship: m.relationship,
+            // OSCAL's vocabulary is set theory only: a supportive link claims no set relationship and says so in a prop.
+            relationship: m.relationship === 'supports' ? 'no-relationship' : m.relationship,
+            ...mapProps(m, reviewOf(reviews, r.id, m.standard, m.requirement)),
             sources: [{ type: 'control', 'id-ref': r.id }],
             targets: [
               {
@@ -65,4 +69,14 @@ export function exportOscalMapping(
       mappings,
     },
   };
+}
+
+/** Props of one map: the supportive relationship (NIST IR 8477) and the review state. */
+function mapProps(m: Mapping, review: ReviewOfMapping): { props?: { name: string; value: string; ns: string }[] } {
+  const props: { name: string; value: string; ns: string }[] = [];
+  if (m.relationship === 'supports') props.push({ name: 'supportive-relationship', value: 'supports', ns: TEBIKI_NS });
+  props.push({ name: 'review-state', value: review.state, ns: TEBIKI_NS });
+  if (review.by) props.push({ name: 'reviewed-by', value: review.by, ns: TEBIKI_NS });
+  if (review.date) props.push({ name: 'review-date', value: review.date, ns: TEBIKI_NS });
+  return { props };
 }

@@ -4,7 +4,7 @@ import { coverageOf } from '../coverage/coverage.js';
 import type { CoverageFilters, RequirementCoverage } from '../coverage/coverage.types.js';
 import { AppError, type FieldError } from '../errors.js';
 import type { Edition, Localized, Requirement, StandardNode, ThreatCategory } from '../model/edition.schema.js';
-import { LAYERS, PHASES, type Phase } from '../taxonomy.js';
+import { answersRequirement, LAYERS, PHASES, type Phase } from '../taxonomy.js';
 import { flattenThreatCategories } from '../validate-references.js';
 import type { Checksheet, ChecksheetItem, ChecksheetSpec, ChecksheetTarget, ExcludedItem } from './checksheet.types.js';
 
@@ -63,7 +63,7 @@ export function reachedStandards(edition: Edition, items: readonly Pick<Checkshe
   const reached = new Set<string>();
   for (const r of edition.requirements) {
     if (!checked.has(r.id)) continue;
-    for (const m of r.mappings) if (m.relationship !== 'no-relationship') reached.add(m.standard);
+    for (const m of r.mappings) if (answersRequirement(m.relationship)) reached.add(m.standard);
   }
   return edition.standards.filter((s) => reached.has(s.id));
 }
@@ -112,7 +112,7 @@ export function generateChecksheet(edition: Edition, spec: ChecksheetSpec): Chec
     if (spec.layers.length > 0 && !r.layers.some((l) => spec.layers.includes(l))) continue;
     if (spec.phases.length > 0 && !r.phases.some((p) => spec.phases.includes(p))) continue;
     const targetLinks = reached
-      ? r.mappings.filter((m) => m.standard === spec.target?.standard && m.relationship !== 'no-relationship' && reached.has(m.requirement))
+      ? r.mappings.filter((m) => m.standard === spec.target?.standard && answersRequirement(m.relationship) && reached.has(m.requirement))
       : [];
     if (reached && targetLinks.length === 0) continue;
     if (spec.profile && r.applicability.length > 0 && !r.applicability.some((c) => spec.profile?.includes(c))) {

@@ -44,6 +44,8 @@ function derive(r: RequirementCoverage, toLink: (l: CoverageLink) => DerivedLink
   if (carried.length > 0) result = carriedResult(verdicts);
   else if (partialEvidence.length > 0) result = 'partial-evidence';
   else result = 'no-items';
+  // A requirement whose own content is unconfirmed can never be shown as met: nobody knows what it asks.
+  if (r.unconfirmed && (result === 'met' || result === 'not-applicable')) result = 'unknown';
   return {
     id: r.id,
     kind: r.kind,

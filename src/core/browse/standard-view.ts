@@ -1,5 +1,5 @@
 import type { Edition, Localized, Standard, StandardNode } from '../model/edition.schema.js';
-import type { Confidence, Relationship } from '../taxonomy.js';
+import { answersRequirement, type Confidence, type Relationship } from '../taxonomy.js';
 import { byNumber } from './requirement-filter.js';
 
 /** One line of the standards list. */
@@ -19,6 +19,8 @@ export interface MappedBy {
   number: string;
   title: Localized;
   relationship: Relationship;
+  /** A supportive link (helps achieve / precondition): shown, never counted as answering. */
+  supportive?: true;
 }
 
 /** One node of a standard's tree, flattened, with what the guidebook says about it. */
@@ -85,7 +87,9 @@ function mappingsByTarget(edition: Edition, standardId: string): Map<string, Map
     for (const m of r.mappings) {
       if (m.standard !== standardId) continue;
       const list = byTarget.get(m.requirement) ?? [];
-      list.push({ requirementId: r.id, number: r.number, title: r.title, relationship: m.relationship });
+      const link: MappedBy = { requirementId: r.id, number: r.number, title: r.title, relationship: m.relationship };
+      if (m.relationship === 'supports') link.supportive = true;
+      list.push(link);
       byTarget.set(m.requirement, list);
     }
   }
@@ -120,7 +124,7 @@ export function standardView(edition: Edition, standardId: string): StandardView
     if (declaration) {
       row.outOfScope = { reason: declaration.reason, ...(declaration.unconfirmedTarget ? { unconfirmedTarget: true } : {}) };
     }
-    row.gap = statesRequirement(node) && mappedBy.length === 0 && !declaration;
+    row.gap = statesRequirement(node) && !mappedBy.some((m) => answersRequirement(m.relationship)) && !declaration;
     rows.push(row);
   });
   const { id, title, version, publisher, licence, source, confidence, conditions } = standard;

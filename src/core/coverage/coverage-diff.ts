@@ -6,7 +6,7 @@ export interface StandardCoverageChange {
   standard: string;
   before: CoverageCounts | null;
   after: CoverageCounts | null;
-  /** Standard requirements whose coverage status differs. */
+  /** Standard requirements (and enhancements) whose coverage status differs. */
   changed: { id: string; from: CoverageStatus | null; to: CoverageStatus | null }[];
 }
 
@@ -20,8 +20,9 @@ export function coverageChange(before: Edition, after: Edition): StandardCoverag
   return ids.map((id) => {
     const a = before.standards.some((s) => s.id === id) ? coverageOf(before, id) : null;
     const b = after.standards.some((s) => s.id === id) ? coverageOf(after, id) : null;
-    const statusA = new Map(a?.requirements.map((r) => [r.id, r.coverage]) ?? []);
-    const statusB = new Map(b?.requirements.map((r) => [r.id, r.coverage]) ?? []);
+    // Enhancements too: an enhancement losing its only answer is a change a reviewer must see.
+    const statusA = new Map(a?.requirements.flatMap((r) => [r, ...r.enhancements]).map((r) => [r.id, r.coverage]) ?? []);
+    const statusB = new Map(b?.requirements.flatMap((r) => [r, ...r.enhancements]).map((r) => [r.id, r.coverage]) ?? []);
     const changed = [...new Set([...statusA.keys(), ...statusB.keys()])]
       .filter((rid) => statusA.get(rid) !== statusB.get(rid))
       .map((rid) => ({ id: rid, from: statusA.get(rid) ?? null, to: statusB.get(rid) ?? null }));

@@ -1,11 +1,12 @@
 import { AppError } from '../errors.js';
 import type { Edition, Requirement, Standard, StandardNode } from '../model/edition.schema.js';
-import type { Relationship } from '../taxonomy.js';
+import { reviewIndex, reviewKey } from '../mapping-review.js';
+import { answersRequirement, type Relationship, STRONG_RELATIONSHIPS } from '../taxonomy.js';
 import { confidenceOf, notApplicableReason } from './applicability.js';
 import type { CellCoverage, CoverageCounts, CoverageFilters, CoverageLink, CoverageReport, CoverageStatus, RequirementCoverage } from './coverage.types.js';
 
 /** Links that fully answer a standard requirement (GUIDE §1). */
-export const COVERING: ReadonlySet<Relationship> = new Set(['equal-to', 'equivalent-to', 'superset-of']);
+export const COVERING: ReadonlySet<Relationship> = STRONG_RELATIONSHIPS;
 /** Links that answer it only in part. */
 export const PARTIAL: ReadonlySet<Relationship> = new Set(['subset-of', 'intersects-with']);
 
@@ -13,12 +14,26 @@ export function emptyCounts(): CoverageCounts {
   return { total: 0, covered: 0, partial: 0, 'out-of-scope': 0, pending: 0, gap: 0, 'not-applicable': 0 };
 }
 
-/** Guidebook links into one standard, by standard requirement id. One pass over the mappings. */
-export function linksInto(edition: Edition, standardId: string): Map<string, CoverageLink[]> {
+export interface LinkOptions {
+  /** Only links whose review state is `reviewed` (coverage --reviewed-only). */
+  reviewedOnly?: boolean;
+  /** `answering` (default): links that count for coverage; `supportive`: supportive links only. */
+  kind?: 'answering' | 'supportive';
+}
+
+/**
+ * Guidebook links into one standard, by standard requirement id. One pass over
+ * the mappings. By default only links that answer the requirement (never
+ * `no-relationship`, never supportive); `kind: 'supportive'` gives the others.
+ */
+export function linksInto(edition: Edition, standardId: string, options: LinkOptions = {}): Map<string, CoverageLink[]> {
   const links = new Map<string, CoverageLink[]>();
+  const reviews = options.reviewedOnly ? reviewIndex(edition) : null;
+  const wanted = options.kind === 'supportive' ? (rel: Relationship) => rel === 'supports' : answersRequirement;
   for (const r of edition.requirements) {
     for (const m of r.mappings) {
-      if (m.standard !== standardId || m.relationship === 'no-relationship') continue;
+      if (m.standard !== standardId || !wanted(m.relationship)) continue;
+      if (reviews && reviews.get(reviewKey(r.id, standardId, m.requirement))?.state !== 'reviewed') continue;
       let list = links.get(m.requirement);
       if (!list) {
         list = [];
@@ -39,7 +54,8 @@ export function linksInto(edition: Edition, standardId: string): Map<string, Cov
 export function coverageOf(edition: Edition, standardId: string, filters: CoverageFilters = {}): CoverageReport {
   const standard = edition.standards.find((s) => s.id === standardId);
   if (!standard) throw new AppError('not-found', `standard ${standardId} is not in edition ${edition.meta.id}`);
-  const links = linksInto(edition, standardId);
+  const links = linksInto(edition, standardId, { reviewedOnly: filters.reviewedOnly === true });
+  const supportive = linksInto(edition, standardId, { kind: 'supportive' });
   const declared = new Map(edition.outOfScope.filter((o) => o.standard === standardId).flatMap((o) => o.declarations.map((d) => [d.requirement, d] as const)));
   const unverifiedLevels: string[] = [];
 
@@ -69,6 +85,7 @@ export function coverageOf(edition: Edition, standardId: string, filters: Covera
       coverage,
       reason: reason ?? (coverage === 'out-of-scope' || coverage === 'pending' ? (declaration?.reason ?? null) : null),
       links: nodeLinks,
+      supportive: supportive.get(node.id) ?? [],
       enhancements: (node.children ?? []).filter((c) => c.kind === 'enhancement').map((c) => assess(c, node.id, groupId)),
     };
   };
@@ -186,7 +203,7 @@ function cellCoverage(edition: Edition, list: readonly RequirementCoverage[]): C
   return cells;
 }
 
-/** Guidebook items backed by no standard (独自項目): no mapping, or only no-relationship ones. */
+/** Guidebook items backed by no standard (独自項目): no mapping, or only no-relationship or supportive ones. */
 export function itemsBackedByNoStandard(edition: Edition): Requirement[] {
-  return edition.requirements.filter((r) => r.mappings.every((m) => m.relationship === 'no-relationship'));
+  return edition.requirements.filter((r) => r.mappings.every((m) => !answersRequirement(m.relationship)));
 }

@@ -28,6 +28,8 @@ export interface RequirementCoverage {
   /** Why it is not applicable under the filters, or why it is out of scope / pending. */
   reason: Localized | null;
   links: CoverageLink[];
+  /** Supportive links ("helps achieve", "is a precondition for"): shown, never counted. */
+  supportive: CoverageLink[];
   /** Requirement enhancements of this requirement, each with its own coverage. */
   enhancements: RequirementCoverage[];
 }
@@ -41,6 +43,8 @@ export interface CoverageFilters {
   statuses?: string[];
   /** Condition ids that hold for the product; conditional requirements whose conditions do not hold are not applicable. Undefined: all apply. */
   conditionsHeld?: string[];
+  /** Count only links whose review state is `reviewed`. */
+  reviewedOnly?: boolean;
 }
 
 export type CoverageCounts = Record<CoverageStatus, number> & { total: number };

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Edition, Localized, StandardNode } from '../model/edition.schema.js';
-import type { Relationship } from '../taxonomy.js';
+import { answersRequirement, type Relationship } from '../taxonomy.js';
 import { indexStandardNodes } from '../validate-references.js';
 
 export interface CrossStandardVia {
@@ -43,10 +43,10 @@ export function crossStandard(edition: Edition, fromStandard: string, fromRequir
   if (!source) throw new AppError('not-found', `${fromRequirement} is not a requirement of ${fromStandard}`);
   const targets = new Map<string, CrossStandardTarget>();
   for (const item of edition.requirements) {
-    const fromLinks = item.mappings.filter((m) => m.standard === fromStandard && m.requirement === fromRequirement && m.relationship !== 'no-relationship');
+    const fromLinks = item.mappings.filter((m) => m.standard === fromStandard && m.requirement === fromRequirement && answersRequirement(m.relationship));
     if (fromLinks.length === 0) continue;
     for (const to of item.mappings) {
-      if (to.standard !== toStandard || to.relationship === 'no-relationship') continue;
+      if (to.standard !== toStandard || !answersRequirement(to.relationship)) continue;
       const node = toNodes.get(to.requirement);
       if (!node) continue;
       let target = targets.get(to.requirement);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFIDENCE_LEVELS, EDITION_STATUSES, LAYERS, PHASES, RELATIONSHIPS, STAGES, VERIFICATION_METHODS } from '../taxonomy.js';
+import { CONFIDENCE_LEVELS, EDITION_STATUSES, LAYERS, PHASES, RELATIONSHIPS, REVIEW_STATES, STAGES, VERIFICATION_METHODS } from '../taxonomy.js';
 
 /**
  * Schemas of the guidebook's content. They are the single source of truth for
@@ -96,6 +96,9 @@ export const Requirement = z
     applicability: z.array(Slug).default([]),
     references: z.array(Reference).default([]),
     mappings: z.array(Mapping).default([]),
+    noStandardApplies: Localized.optional().describe(
+      'Why no standard requirement corresponds to this item (独自項目). Required when the item has no mapping that answers a standard.',
+    ),
     terms: z.array(Slug).default([]),
   })
   .strict();
@@ -193,6 +196,31 @@ export const OutOfScopeDeclaration = z
 export const OutOfScopeFile = z.object({ standard: Slug, declarations: z.array(OutOfScopeDeclaration).min(1) }).strict();
 export type OutOfScopeFile = z.infer<typeof OutOfScopeFile>;
 
+/**
+ * The review state of one mapping (item → standard requirement), kept apart
+ * from the requirement files so review work and mapping work do not collide.
+ * A mapping with no record is unreviewed.
+ */
+export const MappingReview = z
+  .object({
+    item: Slug.describe('Guidebook requirement id (the source of the mapping).'),
+    requirement: nonBlank.describe('Standard requirement id (the target).'),
+    state: z.enum(REVIEW_STATES),
+    by: nonBlank.optional().describe('Who reviewed or disputed it (a person or group).'),
+    date: z.iso.date().optional(),
+    note: nonBlank.optional().describe('Why it is disputed, or a remark on the review.'),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.state !== 'unreviewed' && !r.by) ctx.addIssue({ code: 'custom', path: ['by'], message: `a ${r.state} mapping names who did it` });
+    if (r.state !== 'unreviewed' && !r.date) ctx.addIssue({ code: 'custom', path: ['date'], message: `a ${r.state} mapping has a date` });
+    if (r.state === 'disputed' && !r.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a disputed mapping needs a note' });
+  });
+export type MappingReview = z.infer<typeof MappingReview>;
+
+export const ReviewFile = z.object({ standard: Slug, reviews: z.array(MappingReview) }).strict();
+export type ReviewFile = z.infer<typeof ReviewFile>;
+
 export const ChangelogEntry = z.object({ date: z.iso.date(), text: Localized }).strict();
 
 export const EditionMeta = z
@@ -214,4 +242,6 @@ export interface Edition {
   glossary: GlossaryTerm[];
   standards: Standard[];
   outOfScope: OutOfScopeFile[];
+  /** Review state per mapping (content/reviews/<standard>.yaml); absent means none recorded. */
+  reviews?: ReviewFile[];
 }

@@ -2,7 +2,7 @@ import type { Requirement } from '../../core/model/edition.schema.js';
 import { standardAnchors } from '../../reports/anchors.js';
 import { referenceName } from '../../reports/edition-view.js';
 import { html, type SafeHtml } from '../../reports/html.js';
-import { TermMarker } from '../../reports/term-marks.js';
+import { TermMarker } from '../../core/term-marks.js';
 import type { PageContext, RenderedPage } from '../site-layout.js';
 import { cellPage, SITE_PAGES, standardPage, termPage } from '../site-paths.js';
 

@@ -2,7 +2,7 @@ import type { Mapping, Requirement } from '../../core/model/edition.schema.js';
 import { referenceName, type EditionView } from '../edition-view.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Labels, Lang } from '../labels.js';
-import { TermMarker } from '../term-marks.js';
+import { TermMarker } from '../../core/term-marks.js';
 
 /** Fragment ids inside the guidebook document. */
 export const gbAnchor = {

@@ -24,8 +24,12 @@ const CoverageQuery = z
       .refine((list) => list.every((c) => c.length <= 50), 'condition ids are at most 50 characters')
       .transform((list) => list.filter((c) => c.length > 0))
       .optional(),
+    reviewed: z.literal('only').optional(),
   })
   .strict();
+
+/** `reviewed=only`: count only mappings whose review state is reviewed. */
+const OverviewQuery = z.object({ reviewed: z.literal('only').optional() }).strict();
 
 const CrossQuery = z
   .object({
@@ -42,7 +46,8 @@ export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
     { schema: { tags: ['coverage'], summary: 'Coverage summary of every standard of the edition and the number of items backed by no standard' } },
     (request) => {
       const { id } = parseInput(IdParams, request.params, 'params');
-      return coverageOverview(ctx, request.actor, id);
+      const { reviewed } = parseInput(OverviewQuery, request.query, 'query');
+      return coverageOverview(ctx, request.actor, id, reviewed === 'only');
     },
   );
 
@@ -53,13 +58,13 @@ export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
         tags: ['coverage'],
         summary: 'Coverage of one standard: per requirement status with the items behind it, per group, per layer × phase',
         description:
-          'Filters: sl=1..4 and componentType=cr|sar|edr|hdr|ndr (standards with security levels / device-type variants), status=mandatory|recommended, conditions=comma list of condition ids that hold (empty: none holds).',
+          'Filters: sl=1..4 and componentType=cr|sar|edr|hdr|ndr (standards with security levels / device-type variants), status=mandatory|recommended, conditions=comma list of condition ids that hold (empty: none holds), reviewed=only counts only reviewed mappings.',
       },
     },
     (request) => {
       const p = parseInput(StandardParams, request.params, 'params');
-      const query = parseInput(CoverageQuery, request.query, 'query');
-      return standardCoverage(ctx, request.actor, p.id, p.standardId, query);
+      const { reviewed, ...query } = parseInput(CoverageQuery, request.query, 'query');
+      return standardCoverage(ctx, request.actor, p.id, p.standardId, { ...query, ...(reviewed ? { reviewedOnly: true } : {}) });
     },
   );
 

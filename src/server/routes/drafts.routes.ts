@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Localized } from '../../core/model/edition.schema.js';
+import { REVIEW_STATES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   checkDraftItem,
@@ -17,6 +18,7 @@ import {
   updateDraftItem,
   updateDraftTitle,
 } from '../../services/drafts.service.js';
+import { draftReviews, setDraftReview } from '../../services/draft-reviews.service.js';
 import { requireEditor } from '../../services/draft-work.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
@@ -30,6 +32,16 @@ const OpenInput = z.object({ id: z.string().max(40), title: Localized }).strict(
 const TitleInput = z.object({ title: Localized, version: Version }).strict();
 const CheckInput = z.object({ kind: z.enum(['requirement', 'term']), item: ItemObject, mode: z.enum(['create', 'update']).optional() }).strict();
 const PublishInput = z.object({ changelog: Localized, revision: z.number().int().nonnegative().optional() }).strict();
+const ReviewsQuery = z.object({ state: z.enum(REVIEW_STATES).optional(), standard: z.string().min(1).max(100).optional() }).strict();
+const ReviewInput = z
+  .object({
+    item: z.string().min(1).max(200),
+    standard: z.string().min(1).max(100),
+    requirement: z.string().min(1).max(200),
+    state: z.enum(REVIEW_STATES),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
 const DeleteQuery = z.object({ version: z.coerce.number().int().positive() }).strict();
 
 /** Requirements and glossary terms share one set of routes: the URL segment and the body key differ. */
@@ -89,6 +101,24 @@ export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceC
       const { draftId } = parseInput(DraftParams, request.params, 'params');
       const body = parseInput(PublishInput, request.body);
       return publishDraft(ctx, request.actor, draftId, body);
+    },
+  );
+
+  app.get(
+    '/api/drafts/:draftId/reviews',
+    { schema: { tags, summary: 'Mappings of the draft with their review state; filter by state (the review queue: state=unreviewed) and standard' } },
+    (request) => {
+      const { draftId } = parseInput(DraftParams, request.params, 'params');
+      return draftReviews(ctx, request.actor, draftId, parseInput(ReviewsQuery, request.query, 'query'));
+    },
+  );
+
+  app.put(
+    '/api/drafts/:draftId/reviews',
+    { schema: { tags, summary: 'Set the review state of one mapping (reviewed / disputed with a note / unreviewed)', body: docSchema(ReviewInput) } },
+    (request) => {
+      const { draftId } = parseInput(DraftParams, request.params, 'params');
+      return setDraftReview(ctx, request.actor, draftId, parseInput(ReviewInput, request.body));
     },
   );
 

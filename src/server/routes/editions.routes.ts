@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LAYERS, PHASES, STAGES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
-import { editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
+import { compareEditions, editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
 import { parseInput } from '../validate-input.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -22,6 +22,15 @@ const RequirementsQuery = z
 export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.get('/api/editions', { schema: { tags: ['editions'], summary: 'Editions visible to the caller and the current one' } }, (request) =>
     editionList(ctx, request.actor),
+  );
+
+  app.get(
+    '/api/editions/:id/compare/:other',
+    { schema: { tags: ['editions'], summary: 'Compare two editions: requirements, mappings, terms and coverage change per standard (from :id to :other)' } },
+    (request) => {
+      const p = parseInput(IdParams.extend({ other: z.string().min(1).max(100) }), request.params, 'params');
+      return compareEditions(ctx, request.actor, p.id, p.other);
+    },
   );
 
   app.get('/api/editions/:id/matrix', { schema: { tags: ['editions'], summary: 'Layer x phase matrix with item counts' } }, (request) => {

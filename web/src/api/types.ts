@@ -112,6 +112,15 @@ export interface RequirementDetail extends RequirementSummary {
   references: Reference[];
   mappings: Mapping[];
   terms: string[];
+  /** Review state of each mapping, in the order of `mappings` (absent from older servers). */
+  mappingReviews?: MappingReview[];
+}
+
+export interface MappingReview {
+  state: 'unreviewed' | 'reviewed' | 'disputed';
+  by?: string;
+  date?: string;
+  note?: string;
 }
 
 /** RFC 9457 problem details, as every API error is answered. */

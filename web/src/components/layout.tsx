@@ -4,6 +4,7 @@ import { useEdition } from '../edition/edition';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { LANGS, type Lang } from '../i18n/messages';
 import { isTriager } from './proposals/proposal-status';
+import { useReviewT } from '../i18n/messages-review';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import { AccountLinks, adminLinks } from '../admin/header-links';
@@ -128,6 +129,7 @@ function NavGroup({ label, links, pathname, all }: { label: string; links: NavLi
 function MainNav() {
   const t = useT();
   const a = useAdminT();
+  const r = useReviewT();
   const session = useSession();
   const { pathname } = useLocation();
   // Reading links show to everyone: with anonymous read on, visitors browse too
@@ -139,6 +141,7 @@ function MainNav() {
     { to: '/standards', label: t.browse.navStandards },
     { to: '/landscape', label: t.landscape.nav },
     { to: '/coverage', label: t.coverage.nav },
+    { to: '/editions', label: r.compare.editions },
     { to: '/glossary', label: t.browse.navGlossary },
     ...(user ? [{ to: '/proposals', label: t.proposals.nav }] : []),
     ...(editor ? [{ to: '/editor', label: t.editor.nav }] : []),

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import type { Mapping, Reference, RequirementDetail } from '../api/types';
+import type { Mapping, MappingReview, Reference, RequirementDetail } from '../api/types';
 import { labelFor, useLocalize, useT } from '../i18n/i18n';
+import { useReviewT } from '../i18n/messages-review';
 import { standardPath, standardRequirementPath } from '../router/browse-paths';
 import { Link } from '../router/router';
 import { TermText } from './glossary-terms';
@@ -89,7 +90,19 @@ export function VerificationSection({ requirement }: { requirement: RequirementD
   );
 }
 
-function MappingRow({ mapping }: { mapping: Mapping }) {
+function ReviewCell({ review }: { review: MappingReview | undefined }) {
+  const r = useReviewT();
+  const state = review?.state ?? 'unreviewed';
+  return (
+    <td>
+      <span className={`badge review-${state}`}>{r.review.states[state] ?? state}</span>
+      {review?.by && review.date ? <small className="review-by"> {r.review.by(review.by, review.date)}</small> : null}
+      {review?.note ? <p className="review-note">{review.note}</p> : null}
+    </td>
+  );
+}
+
+function MappingRow({ mapping, review }: { mapping: Mapping; review: MappingReview | undefined }) {
   const t = useT();
   const localize = useLocalize();
   return (
@@ -110,12 +123,14 @@ function MappingRow({ mapping }: { mapping: Mapping }) {
       <td>
         <TermText text={localize(mapping.rationale)} />
       </td>
+      <ReviewCell review={review} />
     </tr>
   );
 }
 
 export function MappingsSection({ requirement }: { requirement: RequirementDetail }) {
   const t = useT();
+  const r = useReviewT();
   return (
     <Section id="mappings" title={t.mappings}>
       {requirement.mappings.length === 0 ? (
@@ -129,11 +144,12 @@ export function MappingsSection({ requirement }: { requirement: RequirementDetai
                 <th scope="col">{t.standardRequirement}</th>
                 <th scope="col">{t.relationship}</th>
                 <th scope="col">{t.rationale}</th>
+                <th scope="col">{r.review.column}</th>
               </tr>
             </thead>
             <tbody>
-              {requirement.mappings.map((mapping) => (
-                <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} />
+              {requirement.mappings.map((mapping, i) => (
+                <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
               ))}
             </tbody>
           </table>

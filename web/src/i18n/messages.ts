@@ -106,6 +106,7 @@ const ja = {
     'superset-of': '上位集合（項目が包含する）',
     'intersects-with': '一部重複',
     'no-relationship': '関係なし',
+    supports: '支援（網羅に数えない）',
   },
   proposals: {
     nav: '課題',
@@ -528,6 +529,7 @@ const ja = {
       taxonomy: '分類',
       standards: '標準の目録',
       outOfScope: '対象外の宣言',
+      reviews: '対応付けのレビュー状態',
     } as Record<string, string>,
     publishTitle: 'この草案を公開する',
     publishIntro: '公開すると新しい版になり、以後は変更できません。元の版はそのまま残ります。変更点を確認してから公開してください。',
@@ -877,6 +879,7 @@ const en: Messages = {
     'superset-of': 'Superset of (item covers all)',
     'intersects-with': 'Intersects with',
     'no-relationship': 'No relationship',
+    supports: 'Supports (not counted)',
   },
   proposals: {
     nav: 'Proposals',
@@ -1315,6 +1318,7 @@ const en: Messages = {
       taxonomy: 'Taxonomy',
       standards: 'Standards catalogs',
       outOfScope: 'Out-of-scope declarations',
+      reviews: 'Mapping review states',
     } as Record<string, string>,
     publishTitle: 'Publish this draft',
     publishIntro: 'Publishing makes it a new edition that can no longer change; the earlier edition stays as it is. Review the changes before you publish.',

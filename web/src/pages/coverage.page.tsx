@@ -11,7 +11,8 @@ import { EditionGate } from '../components/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
-import { Link } from '../router/router';
+import { useReviewT } from '../i18n/messages-review';
+import { Link, navigate, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
 import '../styles/coverage.css';
 
@@ -47,15 +48,39 @@ function StandardCard({ entry }: { entry: StandardEntry }) {
   );
 }
 
+/** The dashboard can count reviewed mappings only; the choice lives in the URL (?reviewed=only) so it can be linked. */
+function ReviewedOnlyToggle({ reviewedOnly }: { reviewedOnly: boolean }) {
+  const r = useReviewT();
+  return (
+    <div className="cov-reviewed-toggle">
+      <label>
+        <input
+          type="checkbox"
+          checked={reviewedOnly}
+          onChange={(e) => navigate(e.currentTarget.checked ? '/coverage?reviewed=only' : '/coverage', { replace: true })}
+        />{' '}
+        {r.review.reviewedOnly}
+      </label>
+      {reviewedOnly ? (
+        <p className="muted" data-testid="reviewed-only-note">
+          {r.review.reviewedOnlyNote}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function Overview({ edition }: { edition: EditionSummary }) {
   const t = useT();
   const who = useSession().user?.id ?? 'anonymous';
-  const result = useApi<CoverageOverview>(apiPath('editions', edition.id, 'coverage'), who);
+  const reviewedOnly = useSearchParam('reviewed') === 'only';
+  const result = useApi<CoverageOverview>(`${apiPath('editions', edition.id, 'coverage')}${reviewedOnly ? '?reviewed=only' : ''}`, who);
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
   const { standards, unbacked } = result.data;
   return (
     <>
+      <ReviewedOnlyToggle reviewedOnly={reviewedOnly} />
       <ul className="cov-status-key" aria-label={t.coverage.statusKey}>
         {(['covered', 'partial', 'out-of-scope', 'pending', 'gap'] as const).map((s) => (
           <li key={s}>

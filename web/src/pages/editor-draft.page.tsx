@@ -3,6 +3,7 @@ import { DraftFrame, type DraftTab } from '../components/editor/draft-frame';
 import type { EditionDiff } from '../components/editor/editor-api';
 import { RequirementList, TermList } from '../components/editor/item-lists';
 import { PublishForm } from '../components/editor/publish-form';
+import { ReviewQueue } from '../components/editor/review-queue';
 import { useDraftOverview, useDraftResource } from '../components/editor/use-draft';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
@@ -37,6 +38,7 @@ export function EditorDraftPage({ draftId, tab }: { draftId: string; tab: DraftT
     <DraftFrame draft={overview.data.draft} tab={tab}>
       {tab === 'requirements' ? <RequirementList overview={overview.data} /> : null}
       {tab === 'terms' ? <TermList overview={overview.data} /> : null}
+      {tab === 'reviews' ? <ReviewQueue draftId={draftId} /> : null}
       {tab === 'diff' || tab === 'publish' ? <DiffTab draftId={draftId} publish={tab === 'publish'} /> : null}
     </DraftFrame>
   );

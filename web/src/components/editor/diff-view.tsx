@@ -91,7 +91,7 @@ function RefList({ title, items, link }: { title: string; items: ItemRef[]; link
   );
 }
 
-function ChangedItems({ items, link }: { items: (ItemRef & { fields: FieldChange[] })[]; link: (id: string) => string }) {
+function ChangedItems({ items, link }: { items: (ItemRef & { fields: FieldChange[] })[]; link?: ((id: string) => string) | undefined }) {
   const t = useT();
   const localize = useLocalize();
   if (items.length === 0) return null;
@@ -101,10 +101,14 @@ function ChangedItems({ items, link }: { items: (ItemRef & { fields: FieldChange
       {items.map((c) => (
         <article key={c.id} className="diff-item" aria-label={`${c.number ?? ''} ${localize(c.title)}`}>
           <h4>
-            <Link to={link(c.id)}>
-              {c.number ? `${c.number} ` : ''}
-              {localize(c.title)}
-            </Link>
+            {link ? (
+              <Link to={link(c.id)}>
+                {c.number ? `${c.number} ` : ''}
+                {localize(c.title)}
+              </Link>
+            ) : (
+              `${c.number ? `${c.number} ` : ''}${localize(c.title)}`
+            )}
           </h4>
           <FieldTable fields={c.fields} />
         </article>
@@ -201,9 +205,15 @@ function CoverageChanges({ diff }: { diff: EditionDiff }) {
   );
 }
 
-/** The changes of a draft against its published edition, section by section. */
-export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId: string }) {
+/**
+ * The changes between two editions, section by section: a draft against its
+ * published edition (with links into the editor), or any two published
+ * editions (no draft: plain text).
+ */
+export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId?: string }) {
   const t = useT();
+  const requirementLink = draftId ? (id: string) => editorPaths.requirement(draftId, id) : undefined;
+  const termLink = draftId ? (id: string) => editorPaths.term(draftId, id) : undefined;
   const s = diff.summary as Record<string, number>;
   if (diff.summary.unchanged) return <Notice kind="info">{t.editor.diffNone}</Notice>;
   return (
@@ -221,17 +231,17 @@ export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId: string
       <section className="card" aria-labelledby="diff-requirements">
         <h2 id="diff-requirements">{t.editor.tabRequirements}</h2>
         {s.requirementsAdded || s.requirementsRemoved || s.requirementsChanged ? null : <p>{t.editor.noChanges}</p>}
-        <RefList title={t.editor.diffAdded} items={diff.requirements.added} link={(id) => editorPaths.requirement(draftId, id)} />
+        <RefList title={t.editor.diffAdded} items={diff.requirements.added} link={requirementLink} />
         <RefList title={t.editor.diffRemoved} items={diff.requirements.removed} />
-        <ChangedItems items={diff.requirements.changed} link={(id) => editorPaths.requirement(draftId, id)} />
+        <ChangedItems items={diff.requirements.changed} link={requirementLink} />
       </section>
       <MappingChanges diff={diff} />
       <section className="card" aria-labelledby="diff-glossary">
         <h2 id="diff-glossary">{t.editor.diffGlossary}</h2>
         {s.termsAdded || s.termsRemoved || s.termsChanged ? null : <p>{t.editor.noChanges}</p>}
-        <RefList title={t.editor.diffAdded} items={diff.glossary.added} link={(id) => editorPaths.term(draftId, id)} />
+        <RefList title={t.editor.diffAdded} items={diff.glossary.added} link={termLink} />
         <RefList title={t.editor.diffRemoved} items={diff.glossary.removed} />
-        <ChangedItems items={diff.glossary.changed} link={(id) => editorPaths.term(draftId, id)} />
+        <ChangedItems items={diff.glossary.changed} link={termLink} />
       </section>
       <CoverageChanges diff={diff} />
       {diff.other.length ? (

@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
 import { useLocalize, useT } from '../../i18n/i18n';
+import { useEditorReviewT } from '../../i18n/messages-review';
 import { Link } from '../../router/router';
 import { Breadcrumbs, type Crumb } from '../breadcrumbs';
 import { type DraftSummary, editorPaths } from './editor-api';
 
-export type DraftTab = 'requirements' | 'terms' | 'diff' | 'publish';
+export type DraftTab = 'requirements' | 'terms' | 'reviews' | 'diff' | 'publish';
 
 /** The tabs of a draft: separate addresses, so each can be linked and reloaded. */
 function DraftTabs({ draftId, active }: { draftId: string; active: DraftTab | null }) {
   const t = useT();
+  const r = useEditorReviewT();
   const tabs: [DraftTab, string, string][] = [
     ['requirements', t.editor.tabRequirements, editorPaths.draft(draftId)],
     ['terms', t.editor.tabTerms, editorPaths.tab(draftId, 'terms')],
+    ['reviews', r.queue.tab, editorPaths.tab(draftId, 'reviews')],
     ['diff', t.editor.tabDiff, editorPaths.tab(draftId, 'diff')],
     ['publish', t.editor.tabPublish, editorPaths.tab(draftId, 'publish')],
   ];

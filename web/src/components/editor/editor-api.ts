@@ -160,7 +160,7 @@ export interface CoverageChange {
 export const editorPaths = {
   home: () => '/editor',
   draft: (draftId: string) => `/editor/${encodeURIComponent(draftId)}`,
-  tab: (draftId: string, tab: 'terms' | 'diff' | 'publish') => `/editor/${encodeURIComponent(draftId)}/${tab}`,
+  tab: (draftId: string, tab: 'terms' | 'reviews' | 'diff' | 'publish') => `/editor/${encodeURIComponent(draftId)}/${tab}`,
   requirement: (draftId: string, id: string) => `/editor/${encodeURIComponent(draftId)}/requirements/${encodeURIComponent(id)}`,
   newRequirement: (draftId: string) => `/editor/${encodeURIComponent(draftId)}/new-requirement`,
   term: (draftId: string, id: string) => `/editor/${encodeURIComponent(draftId)}/terms/${encodeURIComponent(id)}`,

@@ -9,11 +9,11 @@ import type { DraftOptions, DraftOverview } from './editor-api';
  * (after a conflict, or to see someone else's change). Waits for the session
  * so a first load after login does not answer 401.
  */
-export function useDraftResource<T>(segments: string[] | null): ApiResult<T> & { reload: () => void } {
+export function useDraftResource<T>(segments: string[] | null, query = ''): ApiResult<T> & { reload: () => void } {
   const session = useSession();
   const [round, setRound] = useState(0);
   const who = session.status === 'loading' ? null : (session.user?.id ?? 'anonymous');
-  const result = useApi<T>(who === null || segments === null ? null : apiPath(...segments), `${who}|${round}`);
+  const result = useApi<T>(who === null || segments === null ? null : `${apiPath(...segments)}${query ? `?${query}` : ''}`, `${who}|${round}`);
   return { ...result, reload: () => setRound((n) => n + 1) };
 }
 

@@ -1,5 +1,7 @@
-import type { GlossaryTerm } from '../core/model/edition.schema.js';
-import type { Lang } from './labels.js';
+import type { GlossaryTerm } from './model/edition.schema.js';
+/** Language of a text: the same two the content carries. */
+export type TermLang = 'ja' | 'en';
+type Lang = TermLang;
 
 /**
  * Finds where glossary terms occur in a text so the renderers can link them.
