@@ -12,6 +12,7 @@ import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
 import type { Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
+import { WorkspacePage } from './pages/assessment-workspace.page.js';
 import { expectHiddenFromOtherOrganisation, pdfReportText, probeRunWorld } from './probe-runs.flow.js';
 
 /**
@@ -83,9 +84,30 @@ describe('probe runs against the bad web twin', () => {
     expect(await textOf(page.finding('web.reflected-input').locator('.finding-verdict'))).toBe(m.findings.verdicts.fail);
   });
 
+  it('the assessment workspace marks the items waiting with a suggestion and shows it, with its findings, in the item pane', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const view = await platform.call(assessor, 'GET', `/api/assessments/${assessmentId}`);
+    const no = (view.body as { items: { requirementId: string; no: string }[] }).items.find((i) => i.requirementId === HTTPS_FORMS)?.no ?? '';
+    const ws = new WorkspacePage(assessor);
+    await assessor.goto(`${platform.server.url}/assessments/${assessmentId}?state=suggested`);
+    await ws.rows.first().waitFor();
+    const row = ws.rows.nth((await ws.shownNumbers()).indexOf(no));
+    await row.locator('button.item-open').click();
+    await ws.pane.locator('h2 .item-number', { hasText: new RegExp(`^${no.replace(/[.]/g, '\\.')}$`) }).waitFor();
+    const section = ws.pane.getByRole('region', { name: ws.w.suggestion });
+    await section.getByText(ws.w.suggestionVerdict(ws.t.assessments.verdicts.fail)).waitFor();
+    const shown = await textOf(section);
+    expect(shown).toContain('web.login-over-https');
+    expect(shown).toContain(m.suggestions.reasons['linked-check-failed']);
+    // Suggested is not answered: the item is still unassessed until the assessor accepts.
+    const answer = (view.body as { answers: { requirementId: string; verdict: string }[] }).answers.find((a) => a.requirementId === HTTPS_FORMS);
+    expect(answer?.verdict).toBe('unassessed');
+  });
+
   it('suggests 不適合 for the linked items, with the findings behind them; the assessor accepts them', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
     const page = new AssessmentRunsPage(assessor);
+    await page.open(platform.server.url, assessmentId);
     const nos: string[] = [];
     for (const requirementId of [HTTPS_FORMS, OUTPUT_ESCAPING]) {
       const item = page.suggestion(requirementId);

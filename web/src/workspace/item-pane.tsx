@@ -7,7 +7,8 @@ import { VerdictBadge } from '../assessment/verdict';
 import { fieldErrors } from '../components/form-field';
 import { proposalPath } from '../components/proposals/proposal-paths';
 import { Notice, problemText } from '../components/status';
-import { labelFor, useLocalize, useT } from '../i18n/i18n';
+import { labelFor, useLanguage, useLocalize, useT } from '../i18n/i18n';
+import { probeRunMessages } from '../i18n/messages-probe-runs';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
 import { Link } from '../router/router';
 import { DropZone } from './drop-zone';
@@ -170,6 +171,7 @@ function AnswerFields({ item, book, w }: { item: ChecksheetItem; book: AnswerBoo
 
 function SuggestionSection({ item, suggestion, w, editable, onAccept }: Pick<ItemPaneProps, 'item' | 'suggestion' | 'w' | 'editable' | 'onAccept'>) {
   const t = useT();
+  const { lang } = useLanguage();
   const localize = useLocalize();
   return (
     <section className="pane-section" aria-label={w.suggestion}>
@@ -179,7 +181,8 @@ function SuggestionSection({ item, suggestion, w, editable, onAccept }: Pick<Ite
       ) : (
         <>
           <p>
-            <strong>{w.suggestionVerdict(t.assessments.verdicts[suggestion.verdict])}</strong> {suggestion.reason}
+            <strong>{w.suggestionVerdict(t.assessments.verdicts[suggestion.verdict])}</strong>{' '}
+            {probeRunMessages[lang].suggestions.reasons[suggestion.reason] ?? suggestion.reason}
           </p>
           <ul>
             {suggestion.basis.map((b) => (
