@@ -66,7 +66,12 @@ describe.skipIf(!sharedAvailable())('bin/tebiki export/import oscal', () => {
       rationale: { ja: '一部を扱う', en: 'covers part of it' },
     });
     writeFileSync(file, doc.toString());
-    expect((await runCli(['validate', '--content', content])).code).toBe(0);
+    // The mapping itself is valid; what validate still reports is the imported standard's
+    // 109 requirements not answered yet (gaps are errors until mapped or declared out of scope).
+    const checked = await runCli(['validate', '--content', content, '--format', 'json']);
+    const problems = (JSON.parse(checked.stdout) as { problems: { code: string; message: string }[] }).problems;
+    expect(problems.filter((p) => p.message.includes('nist-171r2-oscal') && p.message.includes('3.1.1 '))).toEqual([]);
+    expect(problems.filter((p) => p.message.includes('nist-171r2-oscal')).length).toBeGreaterThan(100);
     // ...and coverage measures it.
     const cov = JSON.parse((await runCli(['coverage', '--content', content, '--standard', 'nist-171r2-oscal', '--format', 'json'])).stdout);
     expect(cov.reports[0].summary).toMatchObject({ total: 110, partial: 1, gap: 109 });
