@@ -208,7 +208,7 @@ describe('setup, login and the matrix', () => {
     }
     expect(await textOf(detail.fact('threatCategory'))).toBe(requirement.threatCategoryLabel.en);
     if (requirement.mappings.length > 0) {
-      expect(await detail.mappingColumns()).toEqual(['Standard', 'Requirement', 'Relationship', 'Rationale']);
+      expect(await detail.mappingColumns()).toEqual(['Standard', 'Requirement', 'Relationship', 'Rationale', 'Review']);
     }
     expect(pageProblems).toEqual([]);
   });
