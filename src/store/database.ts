@@ -11,6 +11,7 @@ import * as importedStandards from './migrations/0004-imported-standards.js';
 import * as assessments from './migrations/0005-assessments.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
+import * as attachedTexts from './migrations/0013-attached-texts.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -72,6 +73,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0005-assessments': assessments,
   '0010-login-failures': loginFailures,
   '0012-rate-limits': rateLimits,
+  '0013-attached-texts': attachedTexts,
 };
 
 /** Applies every pending migration; returns the names applied. */

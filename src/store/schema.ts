@@ -220,6 +220,25 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+/** The catalog a publisher's text was attached from (source is CatalogSource as JSON). */
+export interface AttachedCatalogsTable {
+  standard_id: string;
+  citation: string;
+  source: string;
+  content_hash: string;
+  attached_at: string;
+}
+
+/** A publisher's text of one requirement: statement (StatementPart JSON), discussion, withdrawal (JSON). */
+export interface AttachedTextsTable {
+  standard_id: string;
+  requirement_id: string;
+  position: number;
+  statement: string;
+  discussion: string | null;
+  withdrawal: string | null;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -241,4 +260,6 @@ export interface Database {
   assessment_answers: AssessmentAnswersTable;
   attachment_blobs: AttachmentBlobsTable;
   assessment_attachments: AssessmentAttachmentsTable;
+  attached_catalogs: AttachedCatalogsTable;
+  attached_texts: AttachedTextsTable;
 }
