@@ -44,7 +44,12 @@ export async function attachCatalogToStandard(
     throw new AppError('forbidden', `${standard.title.en} (${standard.id}) does not allow showing its publisher's text; only ids and our own titles are kept`);
   }
   const read = readPublisherText(input.text, input.fileName);
-  if (!read.ok) throw new AppError('validation-failed', `${input.fileName}: not a usable OSCAL catalog`, read.problems.map((p) => ({ path: p.where, message: p.message })));
+  if (!read.ok)
+    throw new AppError(
+      'validation-failed',
+      `${input.fileName}: not a usable OSCAL catalog`,
+      read.problems.map((p) => ({ path: p.where, message: p.message })),
+    );
   const { source, ids, texts } = read.catalog;
   const mismatch = compareIds(standard, ids);
   const errors: FieldError[] = [
@@ -61,7 +66,12 @@ export async function attachCatalogToStandard(
   await mutate(
     ctx,
     actor,
-    { action: 'standard.text-attached', targetType: 'standard', targetId: standard.id, detail: { hash, file: source.fileName, version: source.version, ...counts } },
+    {
+      action: 'standard.text-attached',
+      targetType: 'standard',
+      targetId: standard.id,
+      detail: { hash, file: source.fileName, version: source.version, ...counts },
+    },
     (trx) =>
       replaceAttachedCatalog(
         trx,

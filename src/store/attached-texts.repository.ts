@@ -22,5 +22,9 @@ export async function replaceAttachedCatalog(db: Db, catalog: AttachedCatalogRow
   await db.deleteFrom('attached_catalogs').where('standard_id', '=', catalog.standard_id).execute();
   await db.insertInto('attached_catalogs').values(catalog).execute();
   // Chunked: PostgreSQL and SQLite both limit the number of bound parameters per statement.
-  for (let i = 0; i < texts.length; i += 100) await db.insertInto('attached_texts').values(texts.slice(i, i + 100)).execute();
+  for (let i = 0; i < texts.length; i += 100)
+    await db
+      .insertInto('attached_texts')
+      .values(texts.slice(i, i + 100))
+      .execute();
 }

@@ -14,7 +14,7 @@ import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js
 
 export const exportOscalHelp = 'export oscal-catalog|oscal-mapping [--edition ID | --content DIR] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON';
 export const importOscalHelp =
-  'import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard\n  import oscal FILE --attach-to STANDARD_ID   attach the publisher\'s own requirement text to a bundled standard that allows it (NIST SP 800-171)';
+  "import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard\n  import oscal FILE --attach-to STANDARD_ID   attach the publisher's own requirement text to a bundled standard that allows it (NIST SP 800-171)";
 
 /** bin/tebiki export oscal-catalog|oscal-mapping: OSCAL 1.2 documents that validate against NIST's schemas. */
 export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping', args: string[], io: CommandIO): Promise<number> {
