@@ -47,8 +47,8 @@ export function readPublisherText(text: string, fileName: string): PublisherText
     texts.push(requirementText(c, id, params));
   };
   const visitGroup = (g: Obj, pointer: string) => {
-    list(g.groups).forEach((sub, i) => visitGroup(sub, `${pointer}/groups/${i}`));
-    list(g.controls).forEach((c, i) => visitControl(c, `${pointer}/controls/${i}`));
+    for (const [i, sub] of list(g.groups).entries()) visitGroup(sub, `${pointer}/groups/${i}`);
+    for (const [i, c] of list(g.controls).entries()) visitControl(c, `${pointer}/controls/${i}`);
   };
   visitGroup(catalog, '/catalog');
   if (!ids.length) problems.push({ where: '/catalog', message: 'the catalog has no controls' });
