@@ -81,12 +81,11 @@ export function rev3Statements(file: string): Map<string, string> {
 export function rev2Statements(file: string): Map<string, string> {
   const out = new Map<string, string>();
   const visit = (v: unknown): void => {
-    if (Array.isArray(v)) return v.forEach(visit);
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     if (o.name === 'statement' && typeof o.id === 'string' && o.id.endsWith('_smt') && typeof o.prose === 'string')
       out.set(o.id.replace(/_smt$/, '').trim(), o.prose);
-    Object.values(o).forEach(visit);
+    for (const child of Object.values(o)) visit(child);
   };
   visit(JSON.parse(readFileSync(file, 'utf8')));
   return out;
