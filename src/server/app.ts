@@ -12,6 +12,7 @@ import { handleError, problemOf, sendProblem } from './problem.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
+import { attachedTextRoutes } from './routes/attached-text.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
 import { checksheetRoutes } from './routes/checksheets.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { ctx });
   await app.register(checksheetRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+  await app.register(attachedTextRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

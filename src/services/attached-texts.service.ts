@@ -9,6 +9,7 @@ import {
   type StatementPart,
   type Withdrawal,
 } from '../core/attached-text/attached-text.js';
+import { type MappingHint, mappingHints, NIST_REVISIONS, revisionCorrespondence } from '../core/attached-text/attached-views.js';
 import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, isRole } from '../core/authorization.js';
 import { AppError, type FieldError } from '../core/errors.js';
@@ -128,11 +129,33 @@ export async function attachedCatalogsOf(ctx: ServiceContext, edition: Edition):
   return found.filter((c): c is AttachedCatalog => c !== null);
 }
 
-/** The attached text of one standard of an edition the actor may read (GET …/standards/:id/attached-text). */
+/**
+ * The attached text of one standard of an edition the actor may read (GET
+ * …/standards/:id/attached-text), and for the NIST revisions NIST's own rev2 ↔
+ * rev3 correspondence (its statement, not our mapping).
+ */
 export async function editionAttachedText(ctx: ServiceContext, actor: Actor, editionId: string, standardId: string) {
   const edition = await readableEdition(ctx, actor, editionId);
   const standard = standardOf(edition, standardId);
-  return { standardId, allowed: attachedTextAllowed(standard), catalog: await attachedCatalogFor(ctx, standard) };
+  const catalog = await attachedCatalogFor(ctx, standard);
+  return { standardId, allowed: attachedTextAllowed(standard), catalog, correspondence: await correspondenceFor(ctx, edition, standardId) };
+}
+
+async function correspondenceFor(ctx: ServiceContext, edition: Edition, standardId: string) {
+  if (standardId !== NIST_REVISIONS.older && standardId !== NIST_REVISIONS.newer) return null;
+  const rev2 = edition.standards.find((s) => s.id === NIST_REVISIONS.older);
+  const rev3 = edition.standards.find((s) => s.id === NIST_REVISIONS.newer);
+  const rev3Catalog = rev3 ? await attachedCatalogFor(ctx, rev3) : null;
+  if (!rev2 || !rev3Catalog) return null;
+  return { ...revisionCorrespondence(rev2, rev3Catalog), citation: rev3Catalog.citation };
+}
+
+/** The publisher's text of every mapped requirement of one item (item page, checksheet hint, assessment workspace). */
+export async function editionItemHints(ctx: ServiceContext, actor: Actor, editionId: string, requirementId: string): Promise<MappingHint[]> {
+  const edition = await readableEdition(ctx, actor, editionId);
+  const requirement = edition.requirements.find((r) => r.id === requirementId);
+  if (!requirement) throw new AppError('not-found', `requirement ${requirementId} is not in edition ${editionId}`);
+  return mappingHints(requirement, await attachedCatalogsOf(ctx, edition), edition.standards);
 }
 
 function standardOf(edition: Edition, standardId: string): Standard {

@@ -84,6 +84,7 @@ export function compareIds(standard: Standard, catalogIds: readonly string[]): I
   };
 }
 
-function requirementIds(nodes: StandardNode[]): string[] {
+/** Every node of kind requirement, in tree order. */
+export function requirementIds(nodes: readonly StandardNode[]): string[] {
   return nodes.flatMap((n) => [...(n.kind === 'requirement' ? [n.id] : []), ...requirementIds(n.children ?? [])]);
 }
