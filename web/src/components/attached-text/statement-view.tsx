@@ -13,8 +13,8 @@ export function StatementView({ part }: { part: StatementPart }) {
 function StatementItems({ items }: { items: StatementPart[] }) {
   return (
     <ul className="statement-items">
-      {items.map((item, i) => (
-        <li key={`${item.label ?? ''}-${i}`}>
+      {items.map((item) => (
+        <li key={`${item.label ?? ''}|${item.text}`}>
           {item.label ? <span className="statement-label">{item.label}.</span> : null} {item.text}
           {item.items?.length ? <StatementItems items={item.items} /> : null}
         </li>
