@@ -1,5 +1,3 @@
-import type { Lang } from './messages';
-
 /** Messages of the publisher's-text components (issue 16): ja is the source, en is typed from it. */
 const ja = {
   sectionTitle: '発行者の原文（英語）',
@@ -55,4 +53,4 @@ const en: AttachedTextMessages = {
   attached: (n) => `Attached the text of ${n} requirements.`,
 };
 
-export const attachedTextMessages: Readonly<Record<Lang, AttachedTextMessages>> = { ja, en };
+export const attachedTextMessages: Readonly<Record<'ja' | 'en', AttachedTextMessages>> = { ja, en };
