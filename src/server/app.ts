@@ -13,6 +13,7 @@ import { databaseRateLimitStore } from './rate-limit-store.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
+import { attachedTextRoutes } from './routes/attached-text.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
 import { checksheetRoutes } from './routes/checksheets.routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(assessmentRoutes, { ctx });
   await app.register(probeRunRoutes, { ctx });
   await app.register(firmwareRoutes, { ctx });
+  await app.register(attachedTextRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -17,6 +17,7 @@ import * as loginFailures from './migrations/0010-login-failures.js';
 import * as vulnerabilities from './migrations/0011-vulnerabilities.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
 import * as answerVersions from './migrations/0007-answer-versions.js';
+import * as attachedTexts from './migrations/0013-attached-texts.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -79,12 +80,13 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0004-imported-standards': importedStandards,
   '0005-assessments': assessments,
   '0006-accounts': accounts,
+  '0007-answer-versions': answerVersions,
   '0008-probe-runs': probeRuns,
   '0009-firmware-analyses': firmwareAnalyses,
   '0010-login-failures': loginFailures,
   '0011-vulnerabilities': vulnerabilities,
   '0012-rate-limits': rateLimits,
-  '0007-answer-versions': answerVersions,
+  '0013-attached-texts': attachedTexts,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -388,6 +388,25 @@ export interface AnswerSourcesTable {
   accepted_at: string;
 }
 
+/** The catalog a publisher's text was attached from (source is CatalogSource as JSON). */
+export interface AttachedCatalogsTable {
+  standard_id: string;
+  citation: string;
+  source: string;
+  content_hash: string;
+  attached_at: string;
+}
+
+/** A publisher's text of one requirement: statement (StatementPart JSON), discussion, withdrawal (JSON). */
+export interface AttachedTextsTable {
+  standard_id: string;
+  requirement_id: string;
+  position: number;
+  statement: string;
+  discussion: string | null;
+  withdrawal: string | null;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -430,6 +449,8 @@ export interface Database {
   vulnerability_matches: VulnerabilityMatchesTable;
   vex_statements: VexStatementsTable;
   product_sbom_settings: ProductSbomSettingsTable;
+  attached_catalogs: AttachedCatalogsTable;
+  attached_texts: AttachedTextsTable;
 }
 
 /** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */

@@ -8,11 +8,13 @@ import { importOscalCatalog } from '../../content/oscal/import-catalog.js';
 import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { storeImportedStandard } from '../../services/imported-standards.service.js';
 import { withStore } from '../open-store.js';
+import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 
 export const exportOscalHelp = 'export oscal-catalog|oscal-mapping [--edition ID | --content DIR] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON';
-export const importOscalHelp = 'import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard';
+export const importOscalHelp =
+  "import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard\n  import oscal FILE --attach-to STANDARD_ID   attach the publisher's own requirement text to a bundled standard that allows it (NIST SP 800-171)";
 
 /** bin/tebiki export oscal-catalog|oscal-mapping: OSCAL 1.2 documents that validate against NIST's schemas. */
 export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping', args: string[], io: CommandIO): Promise<number> {
@@ -41,13 +43,17 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
 export async function importOscalCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { id: { type: 'string' }, content: { type: 'string' }, format: { type: 'string' } },
+    options: { id: { type: 'string' }, content: { type: 'string' }, format: { type: 'string' }, 'attach-to': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
   const format = parseFormat(values.format);
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('expected one FILE');
+  if (values['attach-to'] !== undefined) {
+    if (values.id !== undefined || values.content !== undefined) throw new UsageError('--attach-to takes no --id or --content');
+    return attachTextCommand(file, values['attach-to'], format, io);
+  }
   if (values.id !== undefined && !/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/.test(values.id))
     throw new UsageError(`--id must be lower-case letters, digits, "." or "-", not "${values.id}"`);
   let text: string;

@@ -104,12 +104,12 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
  * rev2 "3.1.1"), else the sort-id (rev3 labels are descriptive:
  * "Personnel Screening (03.09.01)", its sort-id "03.09.01").
  */
-function identifierOf(o: Obj): string | undefined {
+export function identifierOf(o: Obj): string | undefined {
   const label = propValue(o, 'label');
   return label && !/\s/.test(label) ? label : propValue(o, 'sort-id');
 }
 
-function propValue(o: Obj, name: string): string | undefined {
+export function propValue(o: Obj, name: string): string | undefined {
   const p = list(o.props ?? o.prop).find((x) => x.name === name && !x.class);
   return typeof p?.value === 'string' && p.value.trim() ? p.value.trim() : undefined;
 }

@@ -162,6 +162,9 @@ export interface StandardNode {
   children?: StandardNode[] | undefined;
 }
 
+/** The publisher allows quoting its text (e.g. NIST: US-government work), shown with this citation. */
+export const AttachedTextPolicy = z.object({ allowed: z.literal(true), citation: nonBlank }).strict();
+
 export const Standard = z
   .object({
     id: Slug,
@@ -172,6 +175,9 @@ export const Standard = z
     source: nonBlank.describe('Where the ids and structure were taken from.'),
     confidence: z.enum(CONFIDENCE_LEVELS),
     conditions: z.record(z.string(), Localized).optional(),
+    attachedText: AttachedTextPolicy.optional().describe(
+      "Whether the publisher's own requirement text, attached by an operator from the publisher's catalog, may be shown (absent: never).",
+    ),
     requirements: z.array(StandardNode).min(1),
   })
   .strict();

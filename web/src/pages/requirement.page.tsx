@@ -2,6 +2,7 @@ import { apiPath } from '../api/client';
 import type { EditionSummary, RequirementDetail, Term } from '../api/types';
 import { useApi } from '../api/use-api';
 import type { GlossaryIndexEntry } from '../api/browse.types';
+import { MappingHints } from '../components/attached-text/mapping-hints';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { EditionGate } from '../components/edition-gate';
 import { GlossaryTermsProvider, GlossaryTermsSection } from '../components/glossary-terms';
@@ -62,6 +63,7 @@ function RequirementView({ requirement }: { requirement: RequirementDetail }) {
       <InterpretationSection requirement={requirement} />
       <VerificationSection requirement={requirement} />
       <MappingsSection requirement={requirement} />
+      <MappingHints requirementId={requirement.id} />
       <ReferencesSection requirement={requirement} />
       <GlossaryTermsSection />
     </article>

@@ -6,6 +6,7 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
 import { EditionGate } from '../components/edition-gate';
 import { usePageTitle } from '../components/page-title';
+import { PublisherTextSection } from '../components/attached-text/publisher-text-section';
 import { answerCounts, StandardRows } from '../components/standard-rows';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -71,6 +72,7 @@ function StandardView({ detail }: { detail: StandardDetail }) {
         </section>
       ) : null}
       <StandardRows detail={detail} targetId={target} />
+      <PublisherTextSection detail={detail} />
       <section className="card source-box" aria-labelledby="source-title">
         <h2 id="source-title">{t.browse.source}</h2>
         <p lang="en">{standard.source}</p>

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { ANONYMOUS } from '../../core/authorization.js';
+import { AppError } from '../../core/errors.js';
+import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
+import { attachCatalogToStandard } from '../../services/attached-texts.service.js';
+import { withStore } from '../open-store.js';
+import { type CommandIO, type OutputFormat, printJson, UsageError } from '../output.js';
+
+/**
+ * bin/tebiki import oscal FILE --attach-to STANDARD_ID: stores the publisher's
+ * own requirement text beside a bundled standard (the latest published
+ * edition's, else the bundled content's). Refused for standards that do not
+ * allow it; a catalog whose ids differ is reported id by id; nothing stored then.
+ */
+export async function attachTextCommand(file: string, standardId: string, format: OutputFormat, io: CommandIO): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  let standards: Awaited<ReturnType<typeof resolveEdition>>['edition']['standards'];
+  try {
+    standards = (await resolveEdition({})).edition.standards;
+  } catch (err) {
+    if (err instanceof EditionSourceError) throw new UsageError(err.message);
+    throw err;
+  }
+  const standard = standards.find((s) => s.id === standardId);
+  if (!standard) throw new UsageError(`--attach-to: no standard "${standardId}"; known: ${standards.map((s) => s.id).join(', ')}`);
+  try {
+    const outcome = await withStore((store, config) =>
+      attachCatalogToStandard({ store, config, now: () => new Date() }, ANONYMOUS, { standard, text, fileName: file }),
+    );
+    if (format === 'json') printJson(io, { ok: true, ...outcome });
+    else io.out(`${outcome.status}: ${outcome.statements} statements, ${outcome.withdrawn} withdrawn to ${outcome.standardId}\n  ${outcome.citation}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    if (format === 'json') printJson(io, { ok: false, error: { code: err.code, message: err.message, errors: err.errors ?? [] } });
+    else {
+      io.err(`tebiki import: ${err.message}`);
+      for (const e of err.errors ?? []) io.err(`  ${e.path}: ${e.message}`);
+    }
+    return 1;
+  }
+}

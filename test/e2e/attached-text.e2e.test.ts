@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachedTextMessages } from '../../web/src/i18n/messages-attached-text.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { NIST_DATA, nistDataAvailable } from '../helpers/shared-reference.js';
+import { startTestServer } from '../helpers/test-server.js';
+import { LoginPage } from './pages/login.page.js';
+import { SetupPage } from './pages/setup.page.js';
+
+/**
+ * NIST's own text where a reader meets it: an admin attaches NIST's rev3
+ * catalog, then the standard page shows the statement of 03.01.08 with the
+ * citation and the correspondence with rev2, and an item mapped to rev3 shows
+ * the statement in an expandable hint under its mapping table.
+ */
+
+const ADMIN = { email: 'nist-admin@example.jp', displayName: '手引 管理者', password: 'Correct-Horse-Battery-Staple-42' };
+const m = attachedTextMessages.ja;
+const available = nistDataAvailable();
+
+describe.skipIf(!available)("NIST's own text on the standard page and the item page", () => {
+  let browser: Browser | null = null;
+  let server: Awaited<ReturnType<typeof startTestServer>> | null = null;
+  let context: BrowserContext | null = null;
+  let page: Page;
+  let edition = '';
+
+  const call = async (method: 'GET' | 'POST', path: string, data?: unknown) => {
+    const { csrfToken } = (await (await page.request.get(new URL('/api/session', server?.url).href)).json()) as { csrfToken: string };
+    const r = await page.request.fetch(new URL(path, server?.url).href, { method, headers: { 'x-csrf-token': csrfToken }, ...(data ? { data } : {}) });
+    return { status: r.status(), body: (await r.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    if (!browser) return;
+    server = await startTestServer();
+    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an admin attaches NIST rev3 and rev2', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    await new SetupPage(page).open(server.setupUrl);
+    await new SetupPage(page).createAdmin(ADMIN);
+    await new LoginPage(page).login(ADMIN.email, ADMIN.password);
+    edition = ((await call('GET', '/api/editions')).body as { current: string }).current;
+    for (const [id, file] of [
+      ['nist-sp-800-171r3', NIST_DATA.rev3],
+      ['nist-sp-800-171r2', NIST_DATA.rev2],
+    ] as const) {
+      const r = await call('POST', `/api/admin/standards/${id}/attached-text`, { editionId: edition, fileName: 'catalog', text: readFileSync(file, 'utf8') });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+  });
+
+  it('the standard page shows the statement with its citation, our title beside it, and NIST’s rev2 ↔ rev3 correspondence', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    await page.goto(new URL('/standards/nist-sp-800-171r3', server.url).href);
+    const section = page.getByRole('region', { name: m.sectionTitle });
+    await section.waitFor();
+    await expect.poll(() => section.locator('cite').first().textContent()).toContain('NIST SP 800-171 Rev. 3');
+    const entry = section.locator('#text-03\\.01\\.08');
+    expect(await entry.locator('.our-title').textContent()).toBe('ログオン失敗回数を制限する');
+    expect(await entry.locator('[lang="en"]').first().textContent()).toContain(
+      'Automatically [Selection (one or more): lock the account or node for an [Assignment: organization-defined time period];',
+    );
+    expect(await section.locator('#text-03\\.01\\.14').textContent()).toContain('03.01.12 に統合');
+    await section.getByText(m.correspondenceTitle).click();
+    const table = section.locator('.nist-correspondence table');
+    await table.waitFor();
+    expect(await table.locator('tr', { hasText: '3.1.14' }).textContent()).toContain('03.01.12');
+  });
+
+  it('an item mapped to rev3 shows the statement in an expandable hint with the citation', async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    const hintsOf = async (id: string) =>
+      ((await call('GET', `/api/editions/${edition}/requirements/${id}/attached-text`)).body as { hints: { requirement: string; statement: string }[] }).hints;
+    const items = ((await call('GET', `/api/editions/${edition}/requirements`)).body as { items: { id: string }[] }).items;
+    let found: { id: string; hint: { requirement: string; statement: string } } | null = null;
+    for (const item of items) {
+      const hint = (await hintsOf(item.id))[0];
+      if (hint) {
+        found = { id: item.id, hint };
+        break;
+      }
+    }
+    if (!found) throw new Error('no item maps to a NIST requirement');
+    await page.goto(new URL(`/requirements/${found.id}`, server.url).href);
+    const hints = page.getByRole('region', { name: m.itemHintsTitle });
+    await hints.waitFor();
+    const first = hints.locator('details').first();
+    await first.locator('summary').click();
+    await expect.poll(() => first.locator('.publisher-statement').isVisible()).toBe(true);
+    expect((await first.locator('.publisher-statement').textContent())?.replace(/\s+/g, ' ')).toBe(found.hint.statement.replace(/\s+/g, ' '));
+    expect(await first.locator('cite').textContent()).toMatch(/^NIST SP 800-171 Rev\. [23]/);
+  });
+});

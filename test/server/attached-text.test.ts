@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defaultContentDir } from '../../src/content/content-dir.js';
+import { loadContent } from '../../src/content/load-content.js';
+import { buildApp } from '../../src/server/app.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { importBundledEdition } from '../../src/services/editions.service.js';
+import { issueSetupLink } from '../../src/services/setup.service.js';
+import { ApiClient } from '../helpers/api-client.js';
+import { describeEachDatabase } from '../helpers/each-database.js';
+import { NIST_DATA, nistDataAvailable } from '../helpers/shared-reference.js';
+import { testConfig } from '../helpers/test-config.js';
+
+const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
+const available = nistDataAvailable();
+
+describeEachDatabase("NIST's own text through the API", (get) => {
+  let app: FastifyInstance;
+  let admin: ApiClient;
+  let anon: ApiClient;
+  let edition = '';
+  const attach = (client: ApiClient, standardId: string, file: string) =>
+    client.request('POST', `/api/admin/standards/${standardId}/attached-text`, {
+      editionId: edition,
+      fileName: file.split('/').pop(),
+      text: readFileSync(file, 'utf8'),
+    });
+
+  beforeAll(async () => {
+    const ctx: ServiceContext = { store: get().store, config: testConfig(), now: () => new Date() };
+    edition = (await importBundledEdition(ctx)).id;
+    app = await buildApp({ ctx });
+    const link = (await issueSetupLink(ctx)) as string;
+    anon = new ApiClient(app);
+    await anon.session();
+    const token = new URL(link).hash.replace('#token=', '');
+    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password })).statusCode).toBe(201);
+    admin = new ApiClient(app);
+    expect((await admin.login(ADMIN.email, ADMIN.password)).statusCode).toBe(200);
+  });
+  afterAll(async () => app?.close());
+
+  it.skipIf(!available)('only an admin attaches, and never to a standard that does not allow it', async () => {
+    expect((await attach(anon, 'nist-sp-800-171r3', NIST_DATA.rev3)).statusCode).toBe(401);
+    const iec = await attach(admin, 'iec-62443-4-2', NIST_DATA.rev2);
+    expect(iec.statusCode).toBe(403);
+    expect(iec.json().detail).toContain('does not allow');
+    const r3 = await attach(admin, 'nist-sp-800-171r3', NIST_DATA.rev3);
+    expect(r3.statusCode, r3.body).toBe(200);
+    expect(r3.json()).toMatchObject({ status: 'attached', statements: 97, withdrawn: 33 });
+    const mismatch = await attach(admin, 'nist-sp-800-171r2', NIST_DATA.rev3);
+    expect(mismatch.statusCode).toBe(400);
+    expect(mismatch.json().errors).toContainEqual({ path: '03.01.01', message: 'requirement 03.01.01 of the catalog is not in nist-sp-800-171r2' });
+    expect((await attach(admin, 'nist-sp-800-171r2', NIST_DATA.rev2)).json()).toMatchObject({ status: 'attached', statements: 110 });
+  });
+
+  it.skipIf(!available)('a standard answers its NIST text with the citation, withdrawals and the rev2 ↔ rev3 correspondence as NIST states it', async () => {
+    const r = await admin.request('GET', `/api/editions/${edition}/standards/nist-sp-800-171r3/attached-text`);
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.allowed).toBe(true);
+    expect(body.catalog.citation).toContain('NIST SP 800-171 Rev. 3');
+    const t = body.catalog.texts.find((x: { requirementId: string }) => x.requirementId === '03.01.08');
+    expect(t.statement.items[1].text).toContain('[Selection (one or more): lock the account or node for an [Assignment: organization-defined time period];');
+    expect(body.correspondence.pairs).toContainEqual({
+      rev2: '3.1.14',
+      rev3: '03.01.14',
+      status: 'withdrawn',
+      withdrawal: { relation: 'incorporated-into', targets: ['03.01.12'] },
+    });
+    expect(body.correspondence.pairs).toContainEqual({ rev2: '3.1.1', rev3: '03.01.01', status: 'carried' });
+    expect(body.correspondence.pairs).toHaveLength(110);
+    expect(body.correspondence.newInRev3).toContain('03.16.01');
+    const iec = (await admin.request('GET', `/api/editions/${edition}/standards/iec-62443-4-2/attached-text`)).json();
+    expect(iec).toMatchObject({ allowed: false, catalog: null, correspondence: null });
+  });
+
+  it.skipIf(!available)("an item's mappings carry the statement of each NIST requirement they reach, with our title beside it", async () => {
+    const loaded = loadContent(defaultContentDir());
+    if (!loaded.ok) throw new Error('content');
+    const item = loaded.edition.requirements.find((r) => r.mappings.some((m) => m.standard === 'nist-sp-800-171r3'));
+    if (!item) throw new Error('no item maps to rev3');
+    const r = await admin.request('GET', `/api/editions/${edition}/requirements/${item.id}/attached-text`);
+    expect(r.statusCode).toBe(200);
+    const hints = r.json().hints as { standard: string; requirement: string; statement: string; citation: string; title: { ja: string } }[];
+    const nist = item.mappings.filter((m) => m.standard.startsWith('nist-sp-800-171'));
+    expect(hints.map((h) => `${h.standard} ${h.requirement}`).sort()).toEqual(nist.map((m) => `${m.standard} ${m.requirement}`).sort());
+    expect(hints.every((h) => h.statement.length > 20 && h.citation.startsWith('NIST SP 800-171') && h.title.ja.length > 0)).toBe(true);
+  });
+});
