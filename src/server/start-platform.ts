@@ -71,8 +71,10 @@ export async function startPlatform(
     }
     const app = await buildApp({ ctx, ...(options.webDir ? { webDir: options.webDir } : {}), logger: options.logger ?? false });
     await app.listen({ port: config.port, host: config.host });
-    // Unfinished jobs of a process that stopped are marked interrupted here.
-    await jobs.start();
+    // Unfinished jobs of a process that stopped are marked interrupted here. Under the
+    // start-up lock: pg-boss creates its schema and queues, and processes starting together
+    // on a fresh database would otherwise deadlock on it.
+    await withStartupLock(store, () => jobs.start());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);

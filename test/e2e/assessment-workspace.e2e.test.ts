@@ -96,8 +96,12 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
       // Text first for 対象外 (its reason), verdict first otherwise; Escape goes back to the row.
       if (p.field === 'comment') await ws.press('c');
       else await ws.press(p.key, 'e');
+      // Wait on what the page shows, not on time: the text field has the focus before typing,
+      // and has lost it again before a verdict key, which would otherwise be typed into it.
+      await first.waitForFunction("document.activeElement?.tagName === 'TEXTAREA'");
       await first.keyboard.type(p.text);
       await ws.press('Escape');
+      await first.waitForFunction("document.activeElement?.tagName !== 'TEXTAREA'");
       if (p.field === 'comment') await ws.press(p.key);
       typed.set(no, p);
       await ws.press('n');
