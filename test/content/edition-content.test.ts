@@ -36,7 +36,7 @@ describe('the bundled 2026 edition', () => {
     for (const layer of LAYERS) expect(edition.requirements.filter((r) => r.layers.includes(layer)).length, layer).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(['iec-62443-4-1', 'iec-62443-4-2', 'etsi-en-303-645', 'jc-star-1', 'eu-cra-annex-i', 'nist-sp-800-171r3'])(
+  it.each(['iec-62443-4-1', 'iec-62443-4-2', 'etsi-en-303-645', 'jc-star-1', 'eu-cra-annex-i', 'nist-sp-800-171r3', 'nist-sp-800-171r2', 'en-18031'])(
     'answers every requirement of %s by a mapping or a declared out-of-scope reason',
     (standard) => {
       const r = reachability(edition, standard);
@@ -44,6 +44,13 @@ describe('the bundled 2026 edition', () => {
       expect(r.mapped.length).toBeGreaterThan(r.outOfScope.length);
     },
   );
+
+  it.each(['nist-sp-800-171r2', 'en-18031'])('links no item equivalent-to or equal-to more than one requirement of %s', (standard) => {
+    for (const r of edition.requirements) {
+      const strong = r.mappings.filter((m) => m.standard === standard && (m.relationship === 'equivalent-to' || m.relationship === 'equal-to'));
+      expect(strong.length, r.id).toBeLessThanOrEqual(1);
+    }
+  });
 
   it('keeps relationships honest: equal-to is rare, and every kind of partial link is used', () => {
     const all = edition.requirements.flatMap((r) => r.mappings);
