@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
 import { checksheetRoutes } from './routes/checksheets.routes.js';
 import { coverageRoutes } from './routes/coverage.routes.js';
+import { craRoutes } from './routes/cra.routes.js';
 import { draftRoutes } from './routes/drafts.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { landscapeRoutes } from './routes/landscape.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { ctx });
   await app.register(checksheetRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+  await app.register(craRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

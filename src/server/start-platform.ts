@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { ServiceContext } from '../services/context.js';
+import { startCraSweep } from '../services/cra-escalation.service.js';
 import { importBundledEdition } from '../services/editions.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
@@ -46,6 +47,8 @@ export async function startPlatform(
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    // CRA deadlines escalate even when nobody has the app open.
+    const stopSweep = startCraSweep(ctx);
     const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } }, { revokeOlder: false });
     print(`tebiki: serving edition ${imported.id} (${imported.status}) on ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'} at ${url}`);
     if (setupUrl) {
@@ -60,6 +63,7 @@ export async function startPlatform(
       close: async () => {
         // Fastify stops accepting connections, then waits for requests in flight.
         app.tebikiState.draining = true;
+        stopSweep();
         await app.close();
         await closePdfBrowser();
         await store.close();

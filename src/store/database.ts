@@ -12,6 +12,7 @@ import * as assessments from './migrations/0005-assessments.js';
 import * as accounts from './migrations/0006-accounts.js';
 import * as loginFailures from './migrations/0010-login-failures.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
+import * as craReporting from './migrations/0014-cra-reporting.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -74,6 +75,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0006-accounts': accounts,
   '0010-login-failures': loginFailures,
   '0012-rate-limits': rateLimits,
+  '0014-cra-reporting': craReporting,
 };
 
 /** Applies every pending migration; returns the names applied. */
