@@ -1,7 +1,7 @@
 import { type Actor, canReadOrganisationData } from '../core/authorization.js';
 import { type ClockInput, type CraCaseKind, type CraStage, caseClocks, mostUrgent, type StageClock, stepDurations } from '../core/cra/cra-clocks.js';
 import { AppError } from '../core/errors.js';
-import { type CraCaseRow, type CraReportRow, escalationsOf, findCase, reportsOf } from '../store/cra.repository.js';
+import { type CraCaseRow, type CraReportRow, caseNotifiedAt, escalationsOf, findCase, reportsOf } from '../store/cra.repository.js';
 import type { Db } from '../store/database.js';
 import { findProduct } from '../store/organisations.repository.js';
 import { listProductVersions } from '../store/product-versions.repository.js';
@@ -43,7 +43,7 @@ export interface CraCaseView extends CraCaseSummary {
   correctiveText: string | null;
   closedAt: string | null;
   closedReason: string | null;
-  contacts: CraContactView[];
+  contacts: (CraContactView & { notifiedAt: string | null })[];
   reports: CraReportView[];
   escalations: { stage: string; threshold: string; dueAt: string; at: string }[];
   /** Milliseconds from awareness to each step: the record a drill leaves. */
@@ -102,7 +102,7 @@ export async function caseView(ctx: ServiceContext, row: CraCaseRow): Promise<Cr
     correctiveText: row.corrective_text,
     closedAt: row.closed_at,
     closedReason: row.closed_reason,
-    contacts: await contactsOf(db, row.product_id),
+    contacts: await notifiedContacts(db, row),
     reports: reports.map((r) => ({
       stage: r.stage as CraStage,
       fields: JSON.parse(r.fields) as Record<string, unknown>,
@@ -113,4 +113,9 @@ export async function caseView(ctx: ServiceContext, row: CraCaseRow): Promise<Cr
     escalations: (await escalationsOf(db, row.id)).map((e) => ({ stage: e.stage, threshold: e.threshold, dueAt: e.due_at, at: e.created_at })),
     steps: stepDurations({ ...clockInput(row, reports), closedAt: row.closed_at }),
   };
+}
+
+async function notifiedContacts(db: Db, row: CraCaseRow): Promise<CraCaseView['contacts']> {
+  const notified = await caseNotifiedAt(db, row.id);
+  return (await contactsOf(db, row.product_id)).map((c) => ({ ...c, notifiedAt: notified.get(c.userId) ?? null }));
 }

@@ -150,3 +150,17 @@ export async function productNames(db: Db, organisationId: string | null): Promi
   if (organisationId) q = q.where('organisation_id', '=', organisationId);
   return new Map((await q.execute()).map((p) => [p.id, p.name]));
 }
+
+/** When each person was first told about a case (its `cra-case` notice), for "owner notified". */
+export async function caseNotifiedAt(db: Db, caseId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select(['user_id', 'created_at'])
+    .where('kind', '=', 'cra-case')
+    .where('link', '=', `/cra/cases/${encodeURIComponent(caseId)}`)
+    .orderBy('created_at')
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) if (!out.has(r.user_id)) out.set(r.user_id, r.created_at);
+  return out;
+}

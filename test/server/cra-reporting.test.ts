@@ -4,6 +4,7 @@
  * real SMTP server on loopback, drills kept apart, another organisation sees nothing.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { closePdfBrowser } from '../../src/reports/pdf-browser.js';
 import { changeAwareness, closeCase, craDashboard, getCase, openCase, proposeKevCase, recordCorrective } from '../../src/services/cra-cases.service.js';
 import { craSweep } from '../../src/services/cra-escalation.service.js';
 import { craEvidence } from '../../src/services/cra-evidence.service.js';
@@ -42,6 +43,7 @@ describeEachDatabase('CRA reporting cases', (get) => {
   afterAll(async () => {
     await p.app.close();
     await smtp.close();
+    await closePdfBrowser();
   });
   const input = (over: Record<string, unknown> = {}) => ({
     productId: p.product,
@@ -151,6 +153,10 @@ describeEachDatabase('CRA reporting cases', (get) => {
       sentAt: MON_1000,
       labels: { nature: 'Nature of the exploit or incident' },
     });
+    const pdf = await p.reporter.client.request('GET', `/api/cra/cases/${caseId}/reports/notification/export?format=pdf&lang=ja`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const ja = await p.reporter.client.request('GET', `/api/cra/cases/${caseId}/reports/early-warning/export?format=json&lang=ja`);
     expect(ja.json()).toMatchObject({ sensitive: true, labels: { memberStates: '製品が提供されている加盟国' } });
   });
