@@ -31,7 +31,16 @@ export interface LocalizedText {
 }
 
 /** Kinds a user can choose mail for; later features add theirs here. */
-export const NOTIFICATION_KINDS = ['proposal-decided', 'defect-flagged', 'assessment-finalised', 'invitation', 'account', 'security', 'cra-case', 'cra-escalation'] as const;
+export const NOTIFICATION_KINDS = [
+  'proposal-decided',
+  'defect-flagged',
+  'assessment-finalised',
+  'invitation',
+  'account',
+  'security',
+  'cra-case',
+  'cra-escalation',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationEvent {

@@ -1,0 +1,79 @@
+/** The CRA reporting API's shapes, as the web UI reads them. */
+export type CraStage = 'early-warning' | 'notification' | 'final';
+
+export interface StageClock {
+  stage: CraStage;
+  dueAt: string | null;
+  sentAt: string | null;
+  state: 'sent' | 'open' | 'overdue' | 'waiting';
+  leftMs: number | null;
+}
+
+export interface CraCaseSummary {
+  id: string;
+  organisationId: string;
+  productId: string;
+  productName: string;
+  kind: 'vulnerability' | 'incident';
+  drill: boolean;
+  status: 'proposed' | 'open' | 'closed';
+  origin: string;
+  title: string;
+  vulnerabilityId: string | null;
+  awareAt: string;
+  clocks: StageClock[];
+  urgent: StageClock | null;
+}
+
+export interface CriteriaView {
+  id: string;
+  kind: 'exploited' | 'severe-incident';
+  version: number;
+  items: { ja: string; en: string }[];
+}
+
+export interface CraCaseView extends CraCaseSummary {
+  aliases: string[];
+  versions: { id: string; version: string }[];
+  memberStates: string[];
+  criteria: CriteriaView | null;
+  decision: { checked: number[]; note: string };
+  correctiveAt: string | null;
+  correctiveText: string | null;
+  closedAt: string | null;
+  closedReason: string | null;
+  contacts: { userId: string; displayName: string; role: 'owner' | 'deputy'; notifiedAt: string | null }[];
+  reports: { stage: CraStage; fields: Record<string, unknown>; sentAt: string | null }[];
+  escalations: { stage: string; threshold: string; dueAt: string; at: string }[];
+  steps: { step: string; ms: number | null }[];
+}
+
+export const EU_MEMBER_STATES = [
+  'AT',
+  'BE',
+  'BG',
+  'CY',
+  'CZ',
+  'DE',
+  'DK',
+  'EE',
+  'ES',
+  'FI',
+  'FR',
+  'GR',
+  'HR',
+  'HU',
+  'IE',
+  'IT',
+  'LT',
+  'LU',
+  'LV',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SE',
+  'SI',
+  'SK',
+] as const;
