@@ -1,13 +1,8 @@
-/** The CRA reporting API's shapes, as the web UI reads them. */
-export type CraStage = 'early-warning' | 'notification' | 'final';
+/** The CRA reporting API's shapes, as the web UI reads them; the clocks and member states come from the core. */
+import type { CraStage, StageClock } from '../../../src/core/cra/cra-clocks.js';
 
-export interface StageClock {
-  stage: CraStage;
-  dueAt: string | null;
-  sentAt: string | null;
-  state: 'sent' | 'open' | 'overdue' | 'waiting';
-  leftMs: number | null;
-}
+export type { CraStage, StageClock } from '../../../src/core/cra/cra-clocks.js';
+export { EU_MEMBER_STATES } from '../../../src/core/cra/member-states.js';
 
 export interface CraCaseSummary {
   id: string;
@@ -47,33 +42,3 @@ export interface CraCaseView extends CraCaseSummary {
   escalations: { stage: string; threshold: string; dueAt: string; at: string }[];
   steps: { step: string; ms: number | null }[];
 }
-
-export const EU_MEMBER_STATES = [
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IT',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-] as const;
