@@ -20,12 +20,14 @@ const people = {
   owner: { email: 'owner@a.example.jp', displayName: '報告 責任者', role: 'member' as const },
   member: { email: 'member@a.example.jp', displayName: '会員 花子', role: 'member' as const },
   outsider: { email: 'member@b.example.jp', displayName: '他社 次郎', role: 'member' as const },
+  manager: { email: 'manager@a.example.jp', displayName: '組織 管理者', role: 'member' as const },
 };
 
 describe('CRA reporting from "actively exploited" to the final-report clock', () => {
   let browser: Browser | null = null;
   let platform: Platform | null = null;
   let member: Page;
+  let manager: Page;
   let cra: CraPages;
   let caseId = '';
 
@@ -42,13 +44,17 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     await p.createUser(people.owner, orgA);
     await p.createUser(people.member, orgA);
     await p.createUser(people.outsider, orgB);
+    await p.createUser(people.manager, orgA);
     const users = (await p.adminApi<{ users: { id: string; email: string }[] }>('GET', '/api/admin/users')).users;
-    const ownerId = users.find((u) => u.email === people.owner.email)?.id;
-    await p.call(p.admin, 'PUT', `/api/products/${product}/cra/contacts`, { ownerId, deputyIds: [] });
-    await p.adminApi('POST', `/api/organisations/${orgA}/cra/criteria`, {
-      kind: 'exploited',
-      items: [{ ja: '公開された攻撃コードが使われている', en: 'A public exploit is in use' }],
+    const managerId = users.find((u) => u.email === people.manager.email)?.id;
+    const { csrfToken } = (await (await p.admin.request.get(p.url('/api/session'))).json()) as { csrfToken: string };
+    const patched = await p.admin.request.fetch(p.url(`/api/users/${managerId}`), {
+      method: 'PATCH',
+      headers: { 'x-csrf-token': csrfToken },
+      data: { orgManager: true },
     });
+    expect(patched.status()).toBe(200);
+    manager = await p.loginAs(people.manager);
     member = await p.loginAs(people.member);
     cra = new CraPages(member, p.server.url);
   }, 90_000);
@@ -56,6 +62,26 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     await platform?.close();
     await browser?.close();
   });
+
+  it('the organisation manager names the reporting owner and writes the criteria', async (ctx) => {
+    if (!platform) return ctx.skip();
+    await manager.goto(platform.url('/cra/settings'));
+    const card = manager.getByRole('main').getByRole('article', { name: PRODUCT });
+    await card.getByRole('option', { name: people.owner.displayName }).waitFor({ state: 'attached' });
+    await card.getByLabel(c.chooseOwner, { exact: true }).selectOption({ label: people.owner.displayName });
+    await card.getByRole('button', { name: c.saveContacts }).click();
+    await card.getByRole('status').waitFor();
+    const editor = manager
+      .getByRole('main')
+      .locator('.card')
+      .filter({ has: manager.locator('#criteria-exploited') });
+    await editor.locator('#criteria-exploited').fill('公開された攻撃コードが使われている | A public exploit is in use');
+    await editor.getByRole('button', { name: c.saveCriteria }).click();
+    await manager
+      .getByRole('main')
+      .getByRole('heading', { name: `${c.criteriaKinds.exploited} (${c.criteriaVersion(1)})` })
+      .waitFor();
+  }, 60_000);
 
   it('marks the vulnerability actively exploited: the 24 h clock runs and the owner is notified', async (ctx) => {
     if (!platform) return ctx.skip();

@@ -7,7 +7,7 @@ import { FormField } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
-import type { CraCaseView } from '../cra/cra.types';
+import { type CraCaseView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { ClockRow, useCraT, utc } from '../cra/cra-ui';
 import { ReportForm } from '../cra/report-form';
 import { useLanguage, useT } from '../i18n/i18n';
@@ -62,6 +62,33 @@ function ActionForm({
         {label}
       </button>
     </form>
+  );
+}
+
+function ConfirmForm({ view, onChange }: { view: CraCaseView; onChange: (v: CraCaseView) => void }) {
+  const c = useCraT();
+  const t = useT();
+  const action = useAction();
+  const [states, setStates] = useState<string[]>([]);
+  const confirm = async () => {
+    const v = await action.run(() => api.post<CraCaseView>(apiPath('cra', 'cases', view.id, 'confirm'), { memberStates: states }));
+    if (v) onChange(v);
+  };
+  return (
+    <div className="card">
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <fieldset className="cra-states">
+        <legend>{c.memberStates}</legend>
+        {EU_MEMBER_STATES.map((s) => (
+          <label key={s}>
+            <input type="checkbox" checked={states.includes(s)} onChange={() => setStates((l) => (l.includes(s) ? l.filter((x) => x !== s) : [...l, s]))} /> {s}
+          </label>
+        ))}
+      </fieldset>
+      <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void confirm()}>
+        {c.confirm}
+      </button>
+    </div>
   );
 }
 
@@ -143,6 +170,7 @@ function CaseBody({ initial }: { initial: CraCaseView }) {
           {view.decision.note ? <p>{view.decision.note}</p> : null}
         </section>
       ) : null}
+      {view.status === 'proposed' ? <ConfirmForm view={view} onChange={setView} /> : null}
       {view.status === 'proposed' ? (
         <ActionForm view={view} path="close" label={c.dismiss} fields={[{ name: 'reason', label: c.closeReason }]} onChange={setView} />
       ) : null}

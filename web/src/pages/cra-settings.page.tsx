@@ -24,11 +24,13 @@ function ProductContacts({ product, members }: { product: ProductItem; members: 
   const [owner, setOwner] = useState('');
   const [deputies, setDeputies] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
+  // The loaded answer (stable between renders), not the result wrapper (new each render).
+  const loaded = current.status === 'ok' ? current.data : null;
   useEffect(() => {
-    if (current.status !== 'ok') return;
-    setOwner(current.data.contacts.find((x) => x.role === 'owner')?.userId ?? '');
-    setDeputies(current.data.contacts.filter((x) => x.role === 'deputy').map((x) => x.userId));
-  }, [current]);
+    if (!loaded) return;
+    setOwner(loaded.contacts.find((x) => x.role === 'owner')?.userId ?? '');
+    setDeputies(loaded.contacts.filter((x) => x.role === 'deputy').map((x) => x.userId));
+  }, [loaded]);
   const save = async () => {
     setSaved(false);
     if (await action.run(() => api.put(apiPath('products', product.id, 'cra', 'contacts'), { ownerId: owner, deputyIds: deputies }))) setSaved(true);
