@@ -1,54 +1,15 @@
 import { type Actor, canReadOrganisationData } from '../core/authorization.js';
-import { type ClockInput, type CraCaseKind, type CraStage, caseClocks, mostUrgent, type StageClock, stepDurations } from '../core/cra/cra-clocks.js';
+import { type ClockInput, type CraCaseKind, type CraStage, caseClocks, mostUrgent, stepDurations } from '../core/cra/cra-clocks.js';
 import { AppError } from '../core/errors.js';
 import { type CraCaseRow, type CraReportRow, caseNotifiedAt, escalationsOf, findCase, reportsOf } from '../store/cra.repository.js';
 import type { Db } from '../store/database.js';
 import { findProduct } from '../store/organisations.repository.js';
 import { listProductVersions } from '../store/product-versions.repository.js';
 import type { ServiceContext } from './context.js';
-import { type CraContactView, type CriteriaView, contactsOf, criteriaById } from './cra-settings.service.js';
+import type { CraCaseSummary, CraCaseView } from '../core/cra/cra-case.types.js';
+import { contactsOf, criteriaById } from './cra-settings.service.js';
 
-/** What the API shows of a CRA reporting case. */
-export interface CraCaseSummary {
-  id: string;
-  organisationId: string;
-  productId: string;
-  productName: string;
-  kind: CraCaseKind;
-  drill: boolean;
-  status: 'proposed' | 'open' | 'closed';
-  origin: 'manual' | 'matched' | 'kev';
-  title: string;
-  vulnerabilityId: string | null;
-  awareAt: string;
-  clocks: StageClock[];
-  urgent: StageClock | null;
-}
-
-export interface CraReportView {
-  stage: CraStage;
-  fields: Record<string, unknown>;
-  updatedAt: string;
-  sentAt: string | null;
-  sentBy: string | null;
-}
-
-export interface CraCaseView extends CraCaseSummary {
-  aliases: string[];
-  versions: { id: string; version: string }[];
-  memberStates: string[];
-  criteria: CriteriaView | null;
-  decision: { checked: number[]; note: string };
-  correctiveAt: string | null;
-  correctiveText: string | null;
-  closedAt: string | null;
-  closedReason: string | null;
-  contacts: (CraContactView & { notifiedAt: string | null })[];
-  reports: CraReportView[];
-  escalations: { stage: string; threshold: string; dueAt: string; at: string }[];
-  /** Milliseconds from awareness to each step: the record a drill leaves. */
-  steps: { step: string; ms: number | null }[];
-}
+export type { CraCaseSummary, CraCaseView, CraReportView } from '../core/cra/cra-case.types.js';
 
 export const parseList = (json: string): string[] => JSON.parse(json) as string[];
 

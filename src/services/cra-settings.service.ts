@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Actor, canReadOrganisationData, isRole } from '../core/authorization.js';
+import { CRITERIA_KINDS, type CraContactView, type CriteriaKind, type CriteriaView } from '../core/cra/cra-case.types.js';
 import { AppError } from '../core/errors.js';
 import { activeMember, findCriteria, insertCriteria, latestCriteria, listContacts, replaceContacts } from '../store/cra.repository.js';
 import type { Db } from '../store/database.js';
@@ -13,24 +14,6 @@ import { mutate, type ServiceContext } from './context.js';
  * organisation's written triage criteria for "actively exploited" and "severe
  * incident", versioned: a case records the version it was decided against.
  */
-
-export interface CraContactView {
-  userId: string;
-  displayName: string;
-  email: string;
-  role: 'owner' | 'deputy';
-}
-
-export const CRITERIA_KINDS = ['exploited', 'severe-incident'] as const;
-export type CriteriaKind = (typeof CRITERIA_KINDS)[number];
-
-export interface CriteriaView {
-  id: string;
-  kind: CriteriaKind;
-  version: number;
-  items: { ja: string; en: string }[];
-  createdAt: string;
-}
 
 export const ContactsInput = z
   .object({
