@@ -248,9 +248,8 @@ const requireStatus = (row: CraCaseRow, ...statuses: string[]) => {
 /** A proposed (KEV) case confirmed as actively exploited: the clocks start now. */
 export async function confirmCase(ctx: ServiceContext, actor: Actor, caseId: string, input: z.output<typeof ConfirmInput>): Promise<CraCaseView> {
   const at = ctx.now().toISOString();
-  let criteriaId: string | null = null;
   const row = await readableCase(ctx, actor, caseId);
-  criteriaId = (await latestCriteria(ctx.store.db, row.organisation_id, 'exploited'))?.id ?? null;
+  const criteriaId = (await latestCriteria(ctx.store.db, row.organisation_id, 'exploited'))?.id ?? null;
   return changeCase(
     ctx,
     actor,
