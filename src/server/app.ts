@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { browseRoutes } from './routes/browse.routes.js';
 import { checksheetRoutes } from './routes/checksheets.routes.js';
 import { coverageRoutes } from './routes/coverage.routes.js';
+import { craRoutes } from './routes/cra.routes.js';
 import { draftRoutes } from './routes/drafts.routes.js';
 import { editionRoutes } from './routes/editions.routes.js';
 import { firmwareRoutes } from './routes/firmware.routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(probeRunRoutes, { ctx });
   await app.register(firmwareRoutes, { ctx });
   await app.register(attachedTextRoutes, { ctx });
+  await app.register(craRoutes, { ctx });
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

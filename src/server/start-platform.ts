@@ -5,6 +5,7 @@ import { contentCheckLinks } from '../content/check-links-provider.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { networkLimitedRunner } from '../probes/network-limited-runner.js';
 import type { ServiceContext } from '../services/context.js';
+import { startCraSweep } from '../services/cra-escalation.service.js';
 import { importBundledEdition } from '../services/editions.service.js';
 import type { CheckLinksProvider } from '../services/ports/check-links.js';
 import type { ProbeRunner } from '../services/ports/probe-runner.js';
@@ -78,6 +79,8 @@ export async function startPlatform(
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    // CRA deadlines escalate even when nobody has the app open.
+    const stopSweep = startCraSweep(ctx);
     const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } }, { revokeOlder: false });
     print(`tebiki: serving edition ${imported.id} (${imported.status}) on ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'} at ${url}`);
     if (setupUrl) {
@@ -93,6 +96,7 @@ export async function startPlatform(
         // Fastify stops accepting connections, then waits for requests in flight.
         app.tebikiState.draining = true;
         await jobs.stop();
+        stopSweep();
         await app.close();
         await closePdfBrowser();
         await store.close();

@@ -39,6 +39,8 @@ export const NOTIFICATION_KINDS = [
   'account',
   'security',
   'vulnerability-matched',
+  'cra-case',
+  'cra-escalation',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

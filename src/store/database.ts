@@ -18,6 +18,7 @@ import * as vulnerabilities from './migrations/0011-vulnerabilities.js';
 import * as rateLimits from './migrations/0012-rate-limits.js';
 import * as answerVersions from './migrations/0007-answer-versions.js';
 import * as attachedTexts from './migrations/0013-attached-texts.js';
+import * as craReporting from './migrations/0014-cra-reporting.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -87,6 +88,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0011-vulnerabilities': vulnerabilities,
   '0012-rate-limits': rateLimits,
   '0013-attached-texts': attachedTexts,
+  '0014-cra-reporting': craReporting,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -407,6 +407,70 @@ export interface AttachedTextsTable {
   withdrawal: string | null;
 }
 
+/** CRA reporting (0014): who owns reporting per product. role: owner | deputy. */
+export interface CraContactsTable {
+  product_id: string;
+  user_id: string;
+  role: string;
+  created_at: string;
+}
+
+/** An organisation's triage criteria, one row per version; items is JSON. */
+export interface CraCriteriaTable {
+  id: string;
+  organisation_id: string;
+  kind: string;
+  version: number;
+  items: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A CRA reporting case (real or drill); aliases, version_ids, member_states, decision are JSON. */
+export interface CraCasesTable {
+  id: string;
+  organisation_id: string;
+  product_id: string;
+  kind: string;
+  drill: number;
+  status: string;
+  origin: string;
+  title: string;
+  vulnerability_id: string | null;
+  aliases: string;
+  version_ids: string;
+  member_states: string;
+  criteria_id: string | null;
+  decision: string;
+  aware_at: string;
+  corrective_at: string | null;
+  corrective_text: string | null;
+  closed_at: string | null;
+  closed_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A report draft per case and stage; fields is JSON. */
+export interface CraReportsTable {
+  case_id: string;
+  stage: string;
+  fields: string;
+  updated_by: string | null;
+  updated_at: string;
+  sent_at: string | null;
+  sent_by: string | null;
+}
+
+/** Each escalation notice, recorded once (the sweep is idempotent). */
+export interface CraEscalationsTable {
+  case_id: string;
+  stage: string;
+  threshold: string;
+  due_at: string;
+  created_at: string;
+}
+
 export interface Database {
   editions: EditionsTable;
   organisations: OrganisationsTable;
@@ -451,6 +515,11 @@ export interface Database {
   product_sbom_settings: ProductSbomSettingsTable;
   attached_catalogs: AttachedCatalogsTable;
   attached_texts: AttachedTextsTable;
+  cra_contacts: CraContactsTable;
+  cra_criteria: CraCriteriaTable;
+  cra_cases: CraCasesTable;
+  cra_reports: CraReportsTable;
+  cra_escalations: CraEscalationsTable;
 }
 
 /** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */

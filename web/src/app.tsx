@@ -18,6 +18,10 @@ import { AssessmentsPage } from './pages/assessments.page';
 import { CellPage } from './pages/cell.page';
 import { ChecksheetsPage } from './pages/checksheets.page';
 import { CoveragePage } from './pages/coverage.page';
+import { CraCasePage } from './pages/cra-case.page';
+import { CraDashboardPage } from './pages/cra-dashboard.page';
+import { CraNewPage } from './pages/cra-new.page';
+import { CraSettingsPage } from './pages/cra-settings.page';
 import { CoverageStandardPage } from './pages/coverage-standard.page';
 import { CoverageUnbackedPage } from './pages/coverage-unbacked.page';
 import { EditorDraftPage } from './pages/editor-draft.page';
@@ -90,6 +94,10 @@ const ROUTES: Route[] = [
   ['/assessments/:id', (p) => <AssessmentPage key={p.id} id={p.id ?? ''} />],
   ['/assessments/:id/results', (p) => <AssessmentResultsPage key={p.id} id={p.id ?? ''} />],
   ['/assessments/:id/runs', (p) => <AssessmentRunsPage key={p.id} id={p.id ?? ''} />],
+  ['/cra', () => <CraDashboardPage />],
+  ['/cra/new', () => <CraNewPage />],
+  ['/cra/settings', () => <CraSettingsPage />],
+  ['/cra/cases/:id', (p) => <CraCasePage key={p.id} id={p.id ?? ''} />],
   ['/editor', () => <EditorHomePage />],
   // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
   ['/editor/keywords', () => <KeywordsPage />],

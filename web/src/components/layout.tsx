@@ -9,6 +9,7 @@ import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import { AccountLinks, adminLinks } from '../admin/header-links';
 import { useAdminT } from '../admin/use-admin-t';
+import { craMessages } from '../i18n/messages-cra';
 import { SearchBox } from './search-box';
 import { useLoginHref } from './status';
 import './nav-group.css';
@@ -130,6 +131,7 @@ function MainNav() {
   const t = useT();
   const a = useAdminT();
   const r = useReviewT();
+  const { lang } = useLanguage();
   const session = useSession();
   const { pathname } = useLocation();
   // Reading links show to everyone: with anonymous read on, visitors browse too
@@ -151,6 +153,7 @@ function MainNav() {
   const assessmentLinks: NavLink[] = [
     ...(seesAssessments(user) ? [{ to: '/assessments', label: t.assessments.navList }] : []),
     ...(user ? [{ to: '/checksheets', label: t.checksheets.nav }] : []),
+    ...(seesAssessments(user) ? [{ to: '/cra', label: craMessages[lang].nav }] : []),
   ];
   const admin = adminLinks(user, a);
   const all = [...links, ...assessmentLinks, ...admin];

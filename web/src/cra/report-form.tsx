@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useAction } from '../admin/use-action';
+import { api, apiPath } from '../api/client';
+import { Notice, problemText } from '../components/status';
+import { useLanguage, useT } from '../i18n/i18n';
+import type { CraCaseView, CraStage } from './cra.types';
+import { useCraT, utc } from './cra-ui';
+
+const TEXT_FIELDS = {
+  'early-warning': ['nature'],
+  notification: ['nature', 'measures', 'userMeasures'],
+  final: ['nature', 'severity', 'measures', 'userMeasures', 'maliciousActor', 'rootCause'],
+} as const;
+
+type TextField = (typeof TEXT_FIELDS)['final'][number];
+
+/** The draft of one stage: the regulation's fields, save, export, and "mark sent" by a person. */
+export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage: CraStage; onChange: (v: CraCaseView) => void }) {
+  const c = useCraT();
+  const t = useT();
+  const { lang } = useLanguage();
+  const action = useAction();
+  const report = view.reports.find((r) => r.stage === stage);
+  const [fields, setFields] = useState<Record<string, unknown>>(report?.fields ?? {});
+  const [saved, setSaved] = useState(false);
+  const sent = report?.sentAt ?? null;
+  const names = TEXT_FIELDS[stage].filter((f) => f !== 'rootCause' || view.kind === 'incident');
+  const body = () => ({
+    nature: '',
+    measures: '',
+    userMeasures: '',
+    severity: '',
+    maliciousActor: '',
+    rootCause: '',
+    suspectedMalicious: null,
+    sensitive: false,
+    ...fields,
+  });
+  const path = apiPath('cra', 'cases', view.id, 'reports', stage);
+  const save = async () => {
+    setSaved(false);
+    const v = await action.run(() => api.put<CraCaseView>(path, body()));
+    if (v) {
+      setSaved(true);
+      onChange(v);
+    }
+  };
+  const markSent = async () => {
+    const draft = await action.run(() => api.put<CraCaseView>(path, body()));
+    if (!draft) return;
+    const v = await action.run(() => api.post<CraCaseView>(`${path}/sent`, { sentAt: null }));
+    if (v) onChange(v);
+  };
+  return (
+    <section className="card" aria-label={c.stage[stage]} data-report={stage}>
+      <h3>{c.stage[stage]}</h3>
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      {saved ? <Notice kind="success">{c.draftSaved}</Notice> : null}
+      {sent ? <p className="cra-sent">{c.sentAt(utc(sent))}</p> : null}
+      {names.map((name: TextField) => (
+        <div key={name} className={action.errors[name] ? 'field field-invalid' : 'field'}>
+          <label htmlFor={`${stage}-${name}`}>{c[name]}</label>
+          <textarea
+            id={`${stage}-${name}`}
+            rows={3}
+            disabled={sent !== null}
+            value={String(fields[name] ?? '')}
+            onChange={(e) => setFields((f) => ({ ...f, [name]: e.target.value }))}
+          />
+          {action.errors[name] ? <p className="field-error">{action.errors[name]}</p> : null}
+        </div>
+      ))}
+      {view.kind === 'incident' && stage === 'early-warning' ? (
+        <label>
+          <input
+            type="checkbox"
+            disabled={sent !== null}
+            checked={fields.suspectedMalicious === true}
+            onChange={(e) => setFields((f) => ({ ...f, suspectedMalicious: e.target.checked }))}
+          />{' '}
+          {c.suspectedMalicious}
+        </label>
+      ) : null}
+      <label>
+        <input
+          type="checkbox"
+          disabled={sent !== null}
+          checked={fields.sensitive === true}
+          onChange={(e) => setFields((f) => ({ ...f, sensitive: e.target.checked }))}
+        />{' '}
+        {c.sensitive}
+      </label>
+      <p>
+        {sent ? null : (
+          <>
+            <button type="button" className="button" disabled={action.busy || view.status !== 'open'} onClick={() => void save()}>
+              {c.saveDraft}
+            </button>{' '}
+            <button type="button" className="button button-primary" disabled={action.busy || view.status !== 'open'} onClick={() => void markSent()}>
+              {c.markSent}
+            </button>{' '}
+          </>
+        )}
+        <a href={`${path}/export?format=json&lang=${lang}`} download>
+          {c.exportJson}
+        </a>{' '}
+        <a href={`${path}/export?format=pdf&lang=${lang}`} download>
+          {c.exportPdf}
+        </a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { type FormEvent, useState } from 'react';
+import type { OrganisationItem, ProductItem, VersionItem } from '../admin/admin.types';
+import { useAction } from '../admin/use-action';
+import { api, apiPath } from '../api/client';
+import type { User } from '../api/types';
+import { useApi } from '../api/use-api';
+import { FormField } from '../components/form-field';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { Notice, problemText } from '../components/status';
+import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
+import { useCraT } from '../cra/cra-ui';
+import { useLanguage, useT } from '../i18n/i18n';
+import { navigate } from '../router/router';
+import '../cra/cra.css';
+
+function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
+  const c = useCraT();
+  const { lang } = useLanguage();
+  if (!criteria) return <p>{c.noCriteria}</p>;
+  return (
+    <fieldset>
+      <legend>
+        {c.criteria} ({c.criteriaVersion(criteria.version)})
+      </legend>
+      <ul className="cra-checklist">
+        {criteria.items.map((item, i) => (
+          <li key={`${item.ja}|${item.en}`}>
+            <label>
+              <input type="checkbox" checked={checked.includes(i)} onChange={() => onToggle(i)} /> {item[lang]}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+function NewCase({ user }: { user: User }) {
+  const c = useCraT();
+  const t = useT();
+  const action = useAction();
+  const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', user.id);
+  const orgId = user.organisationId ?? (orgs.status === 'ok' ? (orgs.data.organisations[0]?.id ?? null) : null);
+  const products = useApi<{ products: ProductItem[] }>(orgId ? apiPath('organisations', orgId, 'products') : null, user.id);
+  const [form, setForm] = useState({ productId: '', kind: 'vulnerability', drill: false, title: '', vulnerabilityId: '', aliases: '', awareAt: '', note: '' });
+  const [versionIds, setVersionIds] = useState<string[]>([]);
+  const [states, setStates] = useState<string[]>([]);
+  const [checked, setChecked] = useState<number[]>([]);
+  const versions = useApi<{ versions: VersionItem[] }>(form.productId ? apiPath('products', form.productId, 'versions') : null, form.productId);
+  const criteria = useApi<Record<string, CriteriaView | null>>(orgId ? apiPath('organisations', orgId, 'cra', 'criteria') : null, user.id);
+  const kindCriteria = criteria.status === 'ok' ? (criteria.data[form.kind === 'vulnerability' ? 'exploited' : 'severe-incident'] ?? null) : null;
+  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      productId: form.productId,
+      kind: form.kind,
+      drill: form.drill,
+      title: form.title,
+      vulnerabilityId: form.kind === 'vulnerability' ? form.vulnerabilityId || null : null,
+      aliases: form.aliases
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      versionIds,
+      memberStates: states,
+      awareAt: form.awareAt ? new Date(form.awareAt).toISOString() : null,
+      decision: { checked, note: form.note },
+    };
+    const created = await action.run(() => api.post<{ id: string }>('/api/cra/cases', body));
+    if (created) navigate(`/cra/cases/${encodeURIComponent(created.id)}`);
+  };
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={c.newCase}>
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <div className={action.errors.productId ? 'field field-invalid' : 'field'}>
+        <label htmlFor="cra-product">{c.product}</label>
+        <select id="cra-product" value={form.productId} onChange={set('productId')}>
+          <option value="">{c.select}</option>
+          {products.status === 'ok'
+            ? products.data.products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))
+            : null}
+        </select>
+        {action.errors.productId ? <p className="field-error">{action.errors.productId}</p> : null}
+      </div>
+      <div className="field">
+        <label htmlFor="cra-kind">{c.kind}</label>
+        <select id="cra-kind" value={form.kind} onChange={set('kind')}>
+          <option value="vulnerability">{c.kinds.vulnerability}</option>
+          <option value="incident">{c.kinds.incident}</option>
+        </select>
+      </div>
+      <label>
+        <input type="checkbox" checked={form.drill} onChange={(e) => setForm((f) => ({ ...f, drill: e.target.checked }))} /> {c.drillToggle}
+      </label>
+      <FormField label={c.title} value={form.title} error={action.errors.title} onChange={set('title')} />
+      {form.kind === 'vulnerability' ? (
+        <>
+          <FormField label={c.vulnerabilityId} value={form.vulnerabilityId} error={action.errors.vulnerabilityId} onChange={set('vulnerabilityId')} />
+          <FormField label={c.aliases} value={form.aliases} onChange={set('aliases')} />
+        </>
+      ) : null}
+      <fieldset>
+        <legend>{c.versions}</legend>
+        {versions.status === 'ok'
+          ? versions.data.versions.map((v) => (
+              <label key={v.id}>
+                <input type="checkbox" checked={versionIds.includes(v.id)} onChange={() => setVersionIds((l) => toggle(l, v.id))} /> {v.version}{' '}
+              </label>
+            ))
+          : null}
+        {action.errors.versionIds ? <p className="field-error">{action.errors.versionIds}</p> : null}
+      </fieldset>
+      <fieldset className="cra-states">
+        <legend>{c.memberStates}</legend>
+        {EU_MEMBER_STATES.map((s) => (
+          <label key={s}>
+            <input type="checkbox" checked={states.includes(s)} onChange={() => setStates((l) => toggle(l, s))} /> {s}
+          </label>
+        ))}
+        {action.errors.memberStates ? <p className="field-error">{action.errors.memberStates}</p> : null}
+      </fieldset>
+      <FormField label={c.awareAt} hint={c.awareNow} type="datetime-local" value={form.awareAt} error={action.errors.awareAt} onChange={set('awareAt')} />
+      <Criteria criteria={kindCriteria} checked={checked} onToggle={(i) => setChecked((l) => (l.includes(i) ? l.filter((x) => x !== i) : [...l, i]))} />
+      <FormField label={c.decisionNote} value={form.note} onChange={set('note')} />
+      <button type="submit" className="button button-primary" disabled={action.busy}>
+        {form.kind === 'vulnerability' ? c.markExploited : c.open}
+      </button>
+    </form>
+  );
+}
+
+/** /cra/new: open a case, with the organisation's criteria shown and recorded with the decision. */
+export function CraNewPage() {
+  const c = useCraT();
+  usePageTitle(c.newCase);
+  return (
+    <section aria-labelledby="cra-new-title">
+      <h1 id="cra-new-title">{c.newCase}</h1>
+      <RequireUser>{(user) => <NewCase user={user} />}</RequireUser>
+    </section>
+  );
+}
