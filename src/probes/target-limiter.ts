@@ -10,6 +10,7 @@ interface TargetState {
   waiting: (() => void)[];
   nextStart: number;
   started: number;
+  schedule: number[];
 }
 
 export class TargetLimiter {
@@ -36,10 +37,15 @@ export class TargetLimiter {
     return this.states.get(target)?.started ?? 0;
   }
 
+  /** The times (ms since the epoch) the pacing gave each start of a target, in order. */
+  startSchedule(target: string): readonly number[] {
+    return this.states.get(target)?.schedule ?? [];
+  }
+
   private state(target: string): TargetState {
     let state = this.states.get(target);
     if (!state) {
-      state = { active: 0, waiting: [], nextStart: 0, started: 0 };
+      state = { active: 0, waiting: [], nextStart: 0, started: 0, schedule: [] };
       this.states.set(target, state);
     }
     return state;
@@ -62,6 +68,7 @@ export class TargetLimiter {
     const now = Date.now();
     const at = Math.max(now, state.nextStart);
     state.nextStart = at + interval;
+    state.schedule.push(at);
     if (at > now) await sleep(at - now, signal);
     signal.throwIfAborted();
   }
