@@ -146,6 +146,11 @@ export abstract class DatabaseJobQueue implements JobQueue {
     const db = this.store.db;
     const row = await findJob(db, id);
     if (!row || !(await claimJob(db, id, this.workerId, this.now().toISOString()))) return;
+    if (!this.started) {
+      // stop() began while the claim was on its way: nobody would abort this run, so it ends here.
+      await finishJob(db, id, 'interrupted', 'the server running this job stopped', this.now().toISOString()).catch(() => undefined);
+      return;
+    }
     const handler = this.handlers.get(row.kind);
     const controller = new AbortController();
     let settle: () => void = () => undefined;

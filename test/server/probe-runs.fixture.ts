@@ -55,7 +55,11 @@ export class FixedProbeRunner implements ProbeRunner {
     if (name === 'outside window') throw new AppError('validation-failed', 'scope.window: the run is outside its window (ends 2026-01-31T00:00:00Z)');
     if (name === 'hangs') {
       request.onProgress({ done: 1, total: 10, message: 'tls.certificate 127.0.0.1:8443' });
-      await new Promise<void>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)));
+      // The signal may already be aborted (the server stopped while the run was starting): a listener added now would never fire.
+      await new Promise<void>((_resolve, reject) => {
+        if (request.signal.aborted) return reject(request.signal.reason);
+        request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+      });
     }
     request.onProgress({ done: 4, total: 4, message: 'done' });
     const findings = name === 'good web' ? BAD_WEB_FINDINGS.map((f) => ({ ...f, verdict: 'pass' as const })) : BAD_WEB_FINDINGS;
