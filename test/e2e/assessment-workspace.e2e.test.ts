@@ -282,7 +282,7 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
     const ws = new WorkspacePage(page);
     await ws.rows.nth(1).waitFor();
     expect(await ws.shownNumbers()).toEqual([x.no, y.no]);
-    expect(await ws.rows.first().getByText(w.suggestionWaiting, { exact: true }).count()).toBe(1);
+    await ws.rows.first().getByText(w.suggestionWaiting, { exact: true }).waitFor();
     const section = ws.pane.getByRole('region', { name: w.suggestion });
     expect(await textOf(section)).toContain('TLS 1.0 で接続できた');
     expect(await textOf(section)).toContain(w.suggestionVerdict(t.assessments.verdicts.fail));
