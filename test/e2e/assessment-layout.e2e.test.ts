@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { workspaceMessages } from '../../web/src/i18n/messages-workspace.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -169,10 +169,16 @@ describe('assessment workspace layout and accessibility', () => {
           const t = await box(table);
           expect(t.x + t.width).toBeLessThanOrEqual(viewport.width);
           await table.locator('tr.item-row button.item-open').nth(1).click();
-          const p = await box(pane);
-          expect(p).toMatchObject({ x: 0, y: 0, width: viewport.width });
-          expect(p.height).toBeGreaterThanOrEqual(viewport.height - 1);
+          // Wait on what the page shows: the pane's back button, then its full-screen box.
           await pane.getByRole('button', { name: `← ${w.backToList}` }).waitFor();
+          await vi.waitFor(
+            async () => {
+              const p = await box(pane);
+              expect(p).toMatchObject({ x: 0, y: 0, width: viewport.width });
+              expect(p.height).toBeGreaterThanOrEqual(viewport.height - 1);
+            },
+            { timeout: 10_000 },
+          );
         }
         expect(pairwiseApart(await boxes(pane.locator('.verdict-option')))).toBe(true);
         expect(pairwiseApart(await boxes(pane.locator('.field')))).toBe(true);
