@@ -153,7 +153,13 @@ export async function openCaseFromMatch(
   ctx: ServiceContext,
   actor: Actor,
   match: MatchedVulnerability,
-  extra: { memberStates: z.output<typeof CaseInput>['memberStates']; decision?: { checked: number[]; note: string }; awareAt?: string | null; drill?: boolean },
+  extra: {
+    memberStates: z.output<typeof CaseInput>['memberStates'];
+    decision?: { checked: number[]; note: string };
+    awareAt?: string | null;
+    drill?: boolean;
+    title?: string;
+  },
 ): Promise<CraCaseView> {
   const productId = await productOfVersions(ctx, match.productVersionIds);
   return openCase(
@@ -163,7 +169,7 @@ export async function openCaseFromMatch(
       productId,
       kind: 'vulnerability',
       drill: extra.drill ?? false,
-      title: match.summary ? `${match.vulnerabilityId}: ${match.summary}`.slice(0, 300) : match.vulnerabilityId,
+      title: extra.title?.trim() || (match.summary ? `${match.vulnerabilityId}: ${match.summary}`.slice(0, 300) : match.vulnerabilityId),
       vulnerabilityId: match.vulnerabilityId,
       aliases: [...match.aliases],
       versionIds: [...match.productVersionIds],
@@ -180,14 +186,20 @@ export async function openCaseFromMatch(
  * versions proposes a case for the owner to confirm or dismiss. No clock runs
  * until a person confirms (awareness is a human finding). Returns null when the
  * product has no owner yet (the cra.reporting check is inconclusive then) or a
- * case for this vulnerability and product is already proposed or open.
+ * case for this vulnerability and product was already proposed or opened.
  */
 export async function proposeKevCase(ctx: ServiceContext, match: MatchedVulnerability): Promise<string | null> {
   const productId = await productOfVersions(ctx, match.productVersionIds);
   const product = await findProduct(ctx.store.db, productId);
   if (!product) return null;
   if (!(await listContacts(ctx.store.db, [productId])).some((c) => c.role === 'owner')) return null;
-  const existing = await listCases(ctx.store.db, { organisationId: product.organisation_id, statuses: ['proposed', 'open'], drill: false, productId });
+  // Once proposed, a vulnerability is never proposed again for the product: a closed (dismissed) proposal stays closed.
+  const existing = await listCases(ctx.store.db, {
+    organisationId: product.organisation_id,
+    statuses: ['proposed', 'open', 'closed'],
+    drill: false,
+    productId,
+  });
   if (existing.some((c) => c.vulnerability_id === match.vulnerabilityId)) return null;
   const at = ctx.now().toISOString();
   const row: CraCaseRow = {
@@ -224,6 +236,31 @@ export async function proposeKevCase(ctx: ServiceContext, match: MatchedVulnerab
   );
   kickMail(ctx);
   return row.id;
+}
+
+/**
+ * Proposes a case for every KEV-listed match of a version (idempotent: a vulnerability is proposed once per product).
+ * Returns the ids of the cases proposed now.
+ */
+export async function proposeKevCasesFor(
+  ctx: ServiceContext,
+  versionId: string,
+  matches: readonly { id: string; aliases: readonly string[]; summary: string | null; kev: boolean }[],
+): Promise<string[]> {
+  const proposed: string[] = [];
+  const seen = new Set<string>();
+  for (const m of matches) {
+    if (!m.kev || seen.has(m.id)) continue;
+    seen.add(m.id);
+    const id = await proposeKevCase(ctx, {
+      vulnerabilityId: m.id,
+      aliases: m.aliases,
+      productVersionIds: [versionId],
+      ...(m.summary ? { summary: m.summary } : {}),
+    });
+    if (id) proposed.push(id);
+  }
+  return proposed;
 }
 
 async function changeCase(

@@ -8,7 +8,8 @@ import { listSboms, recordMatches, versionsWithSboms } from '../store/sboms.repo
 import { userIdsWith } from '../store/notifications.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { notify } from './notifications.service.js';
-import type { JobHandler, JobQueue } from './ports/job-queue.js';
+import { proposeKevCasesFor } from './cra-cases.service.js';
+import type { JobHandler, JobQueue, JobState } from './ports/job-queue.js';
 import { matchAgainstStore } from './vulnerability-data.service.js';
 import { ANONYMOUS } from '../core/authorization.js';
 
@@ -17,6 +18,8 @@ export const SBOM_REMATCH_JOB = 'sbom.rematch';
 export interface RematchOutcome {
   versions: number;
   newMatches: number;
+  /** CRA reporting cases proposed for KEV-listed matches. */
+  proposedCases: number;
 }
 
 /** Re-matches every version with an SBOM; stops between versions when `signal` aborts. */
@@ -26,6 +29,7 @@ export async function rematchAllSboms(
 ): Promise<RematchOutcome> {
   const versions = await versionsWithSboms(ctx.store.db);
   let newMatches = 0;
+  let proposedCases = 0;
   for (const [i, v] of versions.entries()) {
     if (options.signal?.aborted) break;
     const documents = (await listSboms(ctx.store.db, v.versionId)).map((s) => JSON.parse(s.document) as SbomDocument);
@@ -56,21 +60,45 @@ export async function rematchAllSboms(
       return added.length;
     });
     newMatches += fresh;
+    proposedCases += (await proposeKevCasesFor(ctx, v.versionId, matches)).length;
     await options.progress?.(i + 1, versions.length, `${v.productName} ${v.version}`);
   }
   await mutate(
     ctx,
     ANONYMOUS,
-    { action: 'sbom.rematched', targetType: 'vulnerability-data', targetId: 'osv', detail: { versions: versions.length, newMatches } },
+    { action: 'sbom.rematched', targetType: 'vulnerability-data', targetId: 'osv', detail: { versions: versions.length, newMatches, proposedCases } },
     async () => undefined,
   );
-  return { versions: versions.length, newMatches };
+  return { versions: versions.length, newMatches, proposedCases };
 }
 
-/** Registers the `sbom.rematch` job on a queue (enqueued after each OSV import). */
-export function registerSbomJobs(queue: JobQueue, ctx: ServiceContext): void {
+/** Registers the `sbom.rematch` job on a queue (enqueued after each OSV or KEV import); `onDone` hears what it found. */
+export function registerSbomJobs(queue: JobQueue, ctx: ServiceContext, onDone?: (outcome: RematchOutcome) => void): void {
   const handler: JobHandler<Record<string, never>> = async (job) => {
-    await rematchAllSboms(ctx, { signal: job.signal, progress: (d, t, m) => job.progress(d, t, m) });
+    const outcome = await rematchAllSboms(ctx, { signal: job.signal, progress: (d, t, m) => job.progress(d, t, m) });
+    onDone?.(outcome);
   };
   queue.register(SBOM_REMATCH_JOB, handler);
+}
+
+export interface RematchJobOutcome extends RematchOutcome {
+  job: string;
+  state: JobState;
+}
+
+/**
+ * Queues the re-match on a started queue and waits until it ends (a shell without a
+ * server: the CLI's imports). The job is recorded like any other; another process
+ * with the same queue may run it, and then only its state is known here.
+ */
+export async function rematchAsJob(queue: JobQueue, onDone: { outcome: RematchOutcome | null }, pollMs = 100): Promise<RematchJobOutcome> {
+  const job = await queue.enqueue(SBOM_REMATCH_JOB, {});
+  for (;;) {
+    const status = await queue.status(job);
+    if (status && !['queued', 'running'].includes(status.state)) {
+      if (status.state !== 'completed') throw new Error(`the SBOM re-match job ${job} ended ${status.state}: ${status.error ?? ''}`);
+      return { job, state: status.state, ...(onDone.outcome ?? { versions: 0, newMatches: 0, proposedCases: 0 }) };
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
 }

@@ -32,6 +32,7 @@ import {
 } from '../store/sboms.repository.js';
 import { osvRecordCount } from '../store/vulnerability-data.repository.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
+import { proposeKevCasesFor } from './cra-cases.service.js';
 import { notify } from './notifications.service.js';
 import { getProduct, type ProductView } from './organisations.service.js';
 
@@ -47,6 +48,11 @@ async function productVersion(
   const row = await findProductVersionByName(ctx.store.db, productId, version);
   if (!row) throw new AppError('not-found', `product ${productId} has no version ${version}`);
   return { product, row };
+}
+
+/** A version of a product the actor may read (another organisation's: not found). */
+export async function versionOf(ctx: ServiceContext, actor: Actor, productId: string, version: string): Promise<ProductVersionRow> {
+  return (await productVersion(ctx, actor, productId, version)).row;
 }
 
 function writable(actor: Actor, product: ProductView): void {
@@ -110,7 +116,9 @@ export async function uploadSbom(ctx: ServiceContext, actor: Actor, productId: s
       return added.length;
     },
   );
-  return { id, sha256, format: doc.format, specVersion: doc.specVersion, components: doc.components.length, newMatches: fresh };
+  // KEV-listed matches are proposed as CRA reporting cases for the owner to confirm or dismiss.
+  const proposedCases = await proposeKevCasesFor(ctx, row.id, matches);
+  return { id, sha256, format: doc.format, specVersion: doc.specVersion, components: doc.components.length, newMatches: fresh, proposedCases };
 }
 
 async function notifyNewMatches(ctx: ServiceContext, trx: Parameters<typeof notify>[1], product: ProductView, version: string, ids: string[]): Promise<void> {

@@ -14,7 +14,9 @@ import { findCompletedFindings } from '../store/probe-runs.repository.js';
 import { type AnswerWrite, writeAnswers } from './answer-writes.js';
 import { invalid, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
+import { craEvidence } from './cra-evidence.service.js';
 import { findingOf } from './probe-runs.service.js';
+import { sbomFindings } from './sboms.service.js';
 
 export interface SuggestionBasisView {
   source: string;
@@ -47,21 +49,49 @@ export const AcceptInput = z
   .strict();
 
 /**
- * Every finding of the assessment's completed probe runs and firmware analyses, as
- * the one suggestion rule takes them: sources that disagree on an item show as 要確認.
+ * Every finding that speaks about the assessed product, as the one suggestion rule
+ * takes them: the assessment's completed probe runs and firmware analyses, the
+ * SBOM findings of the assessed product version, and the product's CRA reporting
+ * state. Sources that disagree on an item show as 要確認.
  */
-async function sourcedFindings(db: Db, assessmentId: string): Promise<SourcedFinding[]> {
-  const [probe, firmware] = await Promise.all([findCompletedFindings(db, assessmentId), findCompletedFirmwareFindings(db, assessmentId)]);
+async function sourcedFindings(ctx: ServiceContext, actor: Actor, db: Db, row: AssessedProduct): Promise<SourcedFinding[]> {
+  const [probe, firmware, product] = await Promise.all([
+    findCompletedFindings(db, row.id),
+    findCompletedFirmwareFindings(db, row.id),
+    productFindings(ctx, actor, row),
+  ]);
   return [
     ...probe.map((row): SourcedFinding => ({ ...findingOf(row), source: 'probe', runId: row.run_id })),
     ...firmware.flatMap((a) => (JSON.parse(a.findings ?? '[]') as Finding[]).map((f): SourcedFinding => ({ ...f, source: 'firmware', runId: a.id }))),
+    ...product,
   ];
 }
 
+interface AssessedProduct {
+  id: string;
+  items_hash: string;
+  product_id: string;
+  product_version: string | null;
+}
+
+/** `sbom.quality` and `sbom.known-vulnerabilities` of the assessed version (when it is a registered version with an SBOM), and `cra.reporting` of the product. */
+async function productFindings(ctx: ServiceContext, actor: Actor, row: AssessedProduct): Promise<SourcedFinding[]> {
+  const none = (err: unknown) => {
+    if (err instanceof AppError && err.code === 'not-found') return null;
+    throw err;
+  };
+  const version = row.product_version;
+  const [sbom, cra] = await Promise.all([
+    version ? sbomFindings(ctx, actor, row.product_id, version).catch(none) : null,
+    craEvidence(ctx, actor, row.product_id).catch(none),
+  ]);
+  return [...(sbom ?? []).map((f): SourcedFinding => ({ ...f, source: 'sbom', runId: `sbom:${row.product_id}@${version}` })), ...(cra ? [cra.finding] : [])];
+}
+
 /** Suggestions for the assessment's checksheet items that some finding reaches, in checksheet order. */
-async function suggestionsFor(ctx: ServiceContext, db: Db, row: { id: string; items_hash: string }): Promise<SuggestionView[]> {
+async function suggestionsFor(ctx: ServiceContext, actor: Actor, db: Db, row: AssessedProduct): Promise<SuggestionView[]> {
   const [findings, links, items, answers] = await Promise.all([
-    sourcedFindings(db, row.id),
+    sourcedFindings(ctx, actor, db, row),
     ctx.evidence ? ctx.evidence.checkLinks.links() : [],
     itemsOf(db, row),
     findAnswers(db, row.id),
@@ -98,7 +128,7 @@ async function suggestionsFor(ctx: ServiceContext, db: Db, row: { id: string; it
 /** Suggested verdicts from the runs attached to the assessment (whoever may read the assessment). */
 export async function assessmentSuggestions(ctx: ServiceContext, actor: Actor, id: string): Promise<{ suggestions: SuggestionView[] }> {
   const row = await visibleAssessment(ctx, actor, id);
-  return { suggestions: await suggestionsFor(ctx, ctx.store.db, row) };
+  return { suggestions: await suggestionsFor(ctx, actor, ctx.store.db, row) };
 }
 
 /** The evidence text of an accepted suggestion: one line per finding behind it, within the answer's limit. */
@@ -121,7 +151,7 @@ export async function acceptSuggestions(
   input: z.output<typeof AcceptInput>,
 ): Promise<{ accepted: { requirementId: string; verdict: SuggestedVerdict }[] }> {
   const row = await writableAssessment(ctx, actor, id);
-  const suggestions = new Map((await suggestionsFor(ctx, ctx.store.db, row)).map((s) => [s.requirementId, s] as const));
+  const suggestions = new Map((await suggestionsFor(ctx, actor, ctx.store.db, row)).map((s) => [s.requirementId, s] as const));
   const chosen = [...new Set(input.requirementIds)].map((requirementId, i) => {
     const s = suggestions.get(requirementId);
     if (!s) throw invalid(`body.requirementIds.${i}`, `${requirementId} has no suggestion in this assessment`);

@@ -79,7 +79,15 @@ describe('bin/tebiki import osv / import kev', () => {
     const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
     const first = runBin(['import', 'osv', file('all.zip'), '--format', 'json'], env);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ read: 3, added: 3, updated: 0, unchanged: 0 });
+    // The stored SBOMs are matched again by the shared sbom.rematch job, recorded in the jobs table like the server's.
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      read: 3,
+      added: 3,
+      updated: 0,
+      unchanged: 0,
+      rematch: { state: 'completed', versions: 0, newMatches: 0 },
+    });
+    expect(first.stderr).toContain('job sbom.rematch');
     const again = runBin(['import', 'osv', file('osv')], env);
     expect(again.stdout).toContain('3 records read: 0 added, 0 updated, 3 unchanged');
     const catalog = {
@@ -89,6 +97,7 @@ describe('bin/tebiki import osv / import kev', () => {
     writeFileSync(file('kev.json'), JSON.stringify(catalog));
     const kev = runBin(['import', 'kev', file('kev.json')], env);
     expect(kev.stdout).toContain('1 OSV records marked');
+    expect(kev.stdout).toMatch(/job [0-9a-f-]{36}: SBOMs of 0 product versions matched again: 0 new matches, 0 CRA cases proposed/);
     writeFileSync(file('kev-bad.json'), JSON.stringify({ vulnerabilities: [] }));
     const bad = runBin(['import', 'kev', file('kev-bad.json')], env);
     expect(bad.code).toBe(1);

@@ -144,9 +144,9 @@ describeEachDatabase('SBOMs per product version, triage and VEX', (get) => {
       [OsvRecord.parse(osvRecord('GHSA-inner', 'npm', 'inner-part', [{ introduced: '0' }, { fixed: '1.0.1' }]))],
       'later',
     );
-    expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 1 });
+    expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 1, proposedCases: 0 });
     expect((await inbox(ctx(), memberA)).notifications.map((n) => n.body.en)).toContain('Newly matched: GHSA-inner');
-    expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 0 });
+    expect(await rematchAllSboms(ctx())).toEqual({ versions: 1, newMatches: 0, proposedCases: 0 });
   });
 
   it("the product's severity threshold decides which open vulnerabilities fail; another organisation cannot change it", async () => {

@@ -14,6 +14,7 @@ import {
   versionVulnerabilities,
 } from '../../services/sboms.service.js';
 import { SEVERITY_LEVELS } from '../../core/vulnerability/cvss.js';
+import { ExploitedInput, markMatchExploited, VersionCsafQuery, versionCsaf } from '../../services/cra-from-sbom.service.js';
 import { AppError } from '../../core/errors.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
@@ -76,6 +77,33 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
       return triageVulnerability(ctx, request.actor, p.productId, p.version, p.vulnerabilityId, parseInput(TriageInput, request.body));
     },
   );
+
+  app.post(
+    `${base}/vulnerabilities/:vulnerabilityId/cra-case`,
+    {
+      schema: {
+        tags,
+        summary: 'Mark a matched vulnerability actively exploited: opens an EU CRA reporting case on this version',
+        body: docSchema(ExploitedInput),
+      },
+    },
+    async (request, reply) => {
+      const p = parseInput(VulnParams, request.params, 'params');
+      return reply
+        .status(201)
+        .send(await markMatchExploited(ctx, request.actor, p.productId, p.version, p.vulnerabilityId, parseInput(ExploitedInput, request.body)));
+    },
+  );
+
+  app.get(`${base}/csaf`, { schema: { tags, summary: "The version's triage as a CSAF 2.0 document (csaf_vex by default)" } }, async (request, reply) => {
+    const p = parseInput(VersionParams, request.params, 'params');
+    const doc = await versionCsaf(ctx, request.actor, p.productId, p.version, parseInput(VersionCsafQuery, request.query, 'query'));
+    const name = `csaf-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
+    return reply
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .type('application/json')
+      .send(JSON.stringify(doc, null, 2));
+  });
 
   app.get(`${base}/vex`, { schema: { tags, summary: 'The triage as OpenVEX or CycloneDX VEX' } }, async (request, reply) => {
     const p = parseInput(VersionParams, request.params, 'params');
