@@ -1,12 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { craMessages } from '../../web/src/i18n/messages-cra.js';
+import { join } from 'node:path';
+import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
+import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
+import { migrate, openStore } from '../../src/store/database.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { osvSet } from '../helpers/osv-fixtures.js';
+import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
+import { testConfig } from '../helpers/test-config.js';
 import { Platform } from './flows.js';
 import { CraPages } from './pages/cra.page.js';
 
 /**
- * A member marks a vulnerability actively exploited, sees the 24 h clock and
+ * A member marks a vulnerability matched to the product's SBOM actively
+ * exploited (from the product version's list of known vulnerabilities), sees the 24 h clock and
  * the owner notified, drafts and marks the early warning sent, completes the
  * 72 h notification, adds the corrective measure and sees the final report
  * due 14 days later; a member of another organisation sees none of it.
@@ -30,6 +38,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
   let manager: Page;
   let cra: CraPages;
   let caseId = '';
+  let versionPath = '';
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -57,6 +66,23 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     manager = await p.loginAs(people.manager);
     member = await p.loginAs(people.member);
     cra = new CraPages(member, p.server.url);
+    // OSV records as `import osv` stores them, and the member's SBOM for 1.0.0: the matches the journey starts from.
+    const store = openStore({ sqliteFile: join(p.server.dataDir, 'tebiki.sqlite') });
+    await migrate(store);
+    await importOsvRecords(
+      { store, config: testConfig(), now: () => new Date() },
+      { kind: 'anonymous' },
+      osvSet().map((r) => OsvRecord.parse(r)),
+      'fixtures',
+    );
+    await store.close();
+    versionPath = `/products/${product}/versions/1.0.0`;
+    const memberCsrf = ((await (await member.request.get(p.url('/api/session'))).json()) as { csrfToken: string }).csrfToken;
+    const uploaded = await member.request.post(p.url(`/api${versionPath}/sboms`), {
+      headers: { 'x-csrf-token': memberCsrf, 'content-type': 'application/json', 'x-filename': 'gateway.cdx.json' },
+      data: Buffer.from(JSON.stringify(cyclonedxJson('1.6'))),
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
   }, 90_000);
   afterAll(async () => {
     await platform?.close();
@@ -85,14 +111,14 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
 
   it('marks the vulnerability actively exploited: the 24 h clock runs and the owner is notified', async (ctx) => {
     if (!platform) return ctx.skip();
-    caseId = await cra.markExploited({
-      product: PRODUCT,
+    caseId = await cra.markMatchExploited({
+      versionPath,
+      vulnerabilityId: 'DSA-0000-1',
       title: TITLE,
-      vulnerabilityId: 'CVE-2026-12345',
-      version: '1.0.0',
       state: 'DE',
       criterion: '公開された攻撃コード',
     });
+    await cra.main.getByText('DSA-0000-1').first().waitFor();
     const aware = await cra.main.locator('p time').first().getAttribute('datetime');
     expect(Date.parse((await cra.clockDue('early-warning')) ?? '') - Date.parse(aware ?? '')).toBe(24 * HOUR);
     expect(Date.parse((await cra.clockDue('notification')) ?? '') - Date.parse(aware ?? '')).toBe(72 * HOUR);

@@ -1,7 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { craMessages } from '../../../web/src/i18n/messages-cra.js';
+import { sbomMessagesJa } from '../../../web/src/i18n/messages-sbom.js';
 
 const c = craMessages.ja;
+const s = sbomMessagesJa;
 
 /** The CRA reporting pages (/cra, /cra/new, /cra/cases/:id) as a member drives them. */
 export class CraPages {
@@ -14,15 +16,16 @@ export class CraPages {
     return this.page.getByRole('main');
   }
 
-  /** Marks a vulnerability actively exploited through the form; returns the new case's id. */
-  async markExploited(input: { product: string; title: string; vulnerabilityId: string; version: string; state: string; criterion: string }): Promise<string> {
-    await this.page.goto(new URL('/cra/new', this.base).href);
+  /**
+   * From the product version's known vulnerabilities: the match's "actively exploited" link opens the
+   * case form on that match; the member names the title, a member state and a criterion. Returns the case id.
+   */
+  async markMatchExploited(input: { versionPath: string; vulnerabilityId: string; title: string; state: string; criterion: string }): Promise<string> {
+    await this.page.goto(new URL(input.versionPath, this.base).href);
+    await this.main.getByRole('listitem', { name: input.vulnerabilityId }).getByRole('link', { name: s.markExploited }).click();
     const form = this.main.getByRole('form', { name: c.newCase });
-    await form.getByRole('option', { name: input.product }).waitFor({ state: 'attached' });
-    await form.getByLabel(c.product, { exact: true }).selectOption({ label: input.product });
+    await form.getByText(c.fromMatch(input.vulnerabilityId, input.versionPath.split('/').pop() ?? '')).waitFor();
     await form.getByLabel(c.title, { exact: true }).fill(input.title);
-    await form.getByLabel(c.vulnerabilityId, { exact: true }).fill(input.vulnerabilityId);
-    await form.getByRole('checkbox', { name: input.version }).check();
     await form.getByRole('checkbox', { name: input.state, exact: true }).check();
     await form.getByRole('checkbox', { name: input.criterion }).check();
     await form.getByRole('button', { name: c.markExploited }).click();

@@ -36,6 +36,8 @@ const ja = {
   exports: 'VEX の書き出し',
   exportOpenVex: 'OpenVEX',
   exportCycloneDx: 'CycloneDX VEX',
+  exportCsaf: 'CSAF 2.0 VEX',
+  markExploited: '悪用されている（CRA 報告案件を開く）',
   statuses: { under_investigation: '調査中', affected: '影響あり', not_affected: '影響なし', fixed: '修正済み' } as Record<string, string>,
 };
 
@@ -72,6 +74,8 @@ const en: SbomMessages = {
   exports: 'VEX exports',
   exportOpenVex: 'OpenVEX',
   exportCycloneDx: 'CycloneDX VEX',
+  exportCsaf: 'CSAF 2.0 VEX',
+  markExploited: 'Actively exploited (open a CRA reporting case)',
   statuses: { under_investigation: 'Under investigation', affected: 'Affected', not_affected: 'Not affected', fixed: 'Fixed' },
 };
 

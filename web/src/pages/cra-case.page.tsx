@@ -123,6 +123,12 @@ function CaseBody({ initial }: { initial: CraCaseView }) {
       <p>
         {c.kinds[view.kind]} · {view.productName} · {view.versions.map((v) => v.version).join(', ')} · {view.memberStates.join(', ')} · {c.status[view.status]}
       </p>
+      {view.vulnerabilityId ? (
+        <p className="cra-vulnerability">
+          {c.vulnerabilityId}: <strong>{view.vulnerabilityId}</strong>
+          {view.aliases.length > 0 ? ` (${view.aliases.join(', ')})` : ''}
+        </p>
+      ) : null}
       <p>
         {c.awareAt}: <time dateTime={view.awareAt}>{utc(view.awareAt)}</time>
         {view.correctiveAt ? (

@@ -11,7 +11,7 @@ import { Notice, problemText } from '../components/status';
 import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { useLanguage, useT } from '../i18n/i18n';
-import { navigate } from '../router/router';
+import { navigate, useSearchParam } from '../router/router';
 import '../cra/cra.css';
 
 function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
@@ -43,7 +43,18 @@ function NewCase({ user }: { user: User }) {
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', user.id);
   const orgId = user.organisationId ?? (orgs.status === 'ok' ? (orgs.data.organisations[0]?.id ?? null) : null);
   const products = useApi<{ products: ProductItem[] }>(orgId ? apiPath('organisations', orgId, 'products') : null, user.id);
-  const [form, setForm] = useState({ productId: '', kind: 'vulnerability', drill: false, title: '', vulnerabilityId: '', aliases: '', awareAt: '', note: '' });
+  // Opened from an SBOM match (/cra/new?product=…&version=…&vulnerability=…): the case is opened from that match.
+  const match = useMatchParams();
+  const [form, setForm] = useState({
+    productId: match?.product ?? '',
+    kind: 'vulnerability',
+    drill: false,
+    title: '',
+    vulnerabilityId: match?.vulnerability ?? '',
+    aliases: '',
+    awareAt: '',
+    note: '',
+  });
   const [versionIds, setVersionIds] = useState<string[]>([]);
   const [states, setStates] = useState<string[]>([]);
   const [checked, setChecked] = useState<number[]>([]);
@@ -69,13 +80,23 @@ function NewCase({ user }: { user: User }) {
       awareAt: form.awareAt ? new Date(form.awareAt).toISOString() : null,
       decision: { checked, note: form.note },
     };
-    const created = await action.run(() => api.post<{ id: string }>('/api/cra/cases', body));
+    const created = await action.run(() =>
+      match
+        ? api.post<{ id: string }>(apiPath('products', match.product, 'versions', match.version, 'vulnerabilities', match.vulnerability, 'cra-case'), {
+            ...(form.title ? { title: form.title } : {}),
+            memberStates: body.memberStates,
+            awareAt: body.awareAt,
+            decision: body.decision,
+            drill: body.drill,
+          })
+        : api.post<{ id: string }>('/api/cra/cases', body),
+    );
     if (created) navigate(`/cra/cases/${encodeURIComponent(created.id)}`);
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={c.newCase}>
       {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
-      <div className={action.errors.productId ? 'field field-invalid' : 'field'}>
+      <div className={action.errors.productId ? 'field field-invalid' : 'field'} hidden={Boolean(match)}>
         <label htmlFor="cra-product">{c.product}</label>
         <select id="cra-product" value={form.productId} onChange={set('productId')}>
           <option value="">{c.select}</option>
@@ -89,7 +110,8 @@ function NewCase({ user }: { user: User }) {
         </select>
         {action.errors.productId ? <p className="field-error">{action.errors.productId}</p> : null}
       </div>
-      <div className="field">
+      {match ? <p className="cra-from-match">{c.fromMatch(match.vulnerability, match.version)}</p> : null}
+      <div className="field" hidden={Boolean(match)}>
         <label htmlFor="cra-kind">{c.kind}</label>
         <select id="cra-kind" value={form.kind} onChange={set('kind')}>
           <option value="vulnerability">{c.kinds.vulnerability}</option>
@@ -100,13 +122,13 @@ function NewCase({ user }: { user: User }) {
         <input type="checkbox" checked={form.drill} onChange={(e) => setForm((f) => ({ ...f, drill: e.target.checked }))} /> {c.drillToggle}
       </label>
       <FormField label={c.title} value={form.title} error={action.errors.title} onChange={set('title')} />
-      {form.kind === 'vulnerability' ? (
+      {form.kind === 'vulnerability' && !match ? (
         <>
           <FormField label={c.vulnerabilityId} value={form.vulnerabilityId} error={action.errors.vulnerabilityId} onChange={set('vulnerabilityId')} />
           <FormField label={c.aliases} value={form.aliases} onChange={set('aliases')} />
         </>
       ) : null}
-      <fieldset>
+      <fieldset hidden={Boolean(match)}>
         <legend>{c.versions}</legend>
         {versions.status === 'ok'
           ? versions.data.versions.map((v) => (
@@ -134,6 +156,13 @@ function NewCase({ user }: { user: User }) {
       </button>
     </form>
   );
+}
+
+function useMatchParams(): { product: string; version: string; vulnerability: string } | null {
+  const product = useSearchParam('product');
+  const version = useSearchParam('version');
+  const vulnerability = useSearchParam('vulnerability');
+  return product && version && vulnerability ? { product, version, vulnerability } : null;
 }
 
 /** /cra/new: open a case, with the organisation's criteria shown and recorded with the decision. */

@@ -91,7 +91,8 @@ function VersionView({ user, productId, version }: { user: User; productId: stri
       {vulns.status === 'ok' && vulns.data.vulnerabilities.length > 0 ? (
         <p>
           {m.exports}: <a href={`${apiPath(...base, 'vex')}?format=openvex`}>{m.exportOpenVex}</a> ·{' '}
-          <a href={`${apiPath(...base, 'vex')}?format=cyclonedx`}>{m.exportCycloneDx}</a>
+          <a href={`${apiPath(...base, 'vex')}?format=cyclonedx`}>{m.exportCycloneDx}</a> ·{' '}
+          <a href={`${apiPath(...base, 'csaf')}?profile=csaf_vex`}>{m.exportCsaf}</a>
         </p>
       ) : null}
       {overview.data.components.length > 0 ? <ComponentsTable components={overview.data.components} /> : null}

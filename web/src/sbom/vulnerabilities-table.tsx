@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useAction } from '../admin/use-action';
 import { api, apiPath } from '../api/client';
+import { Link } from '../router/router';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';
@@ -69,7 +70,13 @@ function TriageForm({ base, v, onSaved }: { base: string[]; v: VulnerabilityItem
   );
 }
 
-/** Matches of the version's SBOMs with their triage; writers triage each one. */
+/** The CRA new-case form, opened on this match: the case is opened from the match (its version, id and aliases). */
+function exploitedCaseLink(base: string[], vulnerabilityId: string): string {
+  const [, productId = '', , version = ''] = base;
+  return `/cra/new?${new URLSearchParams({ product: productId, version, vulnerability: vulnerabilityId })}`;
+}
+
+/** Matches of the version's SBOMs with their triage; writers triage each one and may mark one actively exploited. */
 export function VulnerabilitiesTable({
   base,
   items,
@@ -91,7 +98,15 @@ export function VulnerabilitiesTable({
           {v.severity.score !== null ? ` ${v.severity.score}` : ''}
           {v.kev ? ' · KEV' : ''} · {v.purl} · {v.range} · {m.fixed}: {v.fixed ?? '—'} ·{' '}
           <span className="vulnerability-status">{v.status ? m.statuses[v.status] : m.untriaged}</span>
-          {writable ? <TriageForm base={base} v={v} onSaved={onSaved} /> : null}
+          {writable ? (
+            <>
+              {' '}
+              <Link className="button" to={exploitedCaseLink(base, v.id)}>
+                {m.markExploited}
+              </Link>
+              <TriageForm base={base} v={v} onSaved={onSaved} />
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
