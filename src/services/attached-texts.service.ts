@@ -9,7 +9,7 @@ import {
   type StatementPart,
   type Withdrawal,
 } from '../core/attached-text/attached-text.js';
-import { type MappingHint, mappingHints, NIST_REVISIONS, revisionCorrespondence } from '../core/attached-text/attached-views.js';
+import { hintsByItem, type MappingHint, mappingHints, NIST_REVISIONS, revisionCorrespondence } from '../core/attached-text/attached-views.js';
 import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, isRole } from '../core/authorization.js';
 import { AppError, type FieldError } from '../core/errors.js';
@@ -156,6 +156,11 @@ export async function editionItemHints(ctx: ServiceContext, actor: Actor, editio
   const requirement = edition.requirements.find((r) => r.id === requirementId);
   if (!requirement) throw new AppError('not-found', `requirement ${requirementId} is not in edition ${editionId}`);
   return mappingHints(requirement, await attachedCatalogsOf(ctx, edition), edition.standards);
+}
+
+/** The checksheet's hint beside 確認方法: the publisher's text of every item's mapped requirements, by requirement id. */
+export async function checksheetHints(ctx: ServiceContext, edition: Edition, requirementIds: readonly string[]): Promise<Map<string, MappingHint[]>> {
+  return hintsByItem(requirementIds, edition.requirements, await attachedCatalogsOf(ctx, edition), edition.standards);
 }
 
 function standardOf(edition: Edition, standardId: string): Standard {

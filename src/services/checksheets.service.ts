@@ -1,3 +1,5 @@
+import type { MappingHint } from '../core/attached-text/attached-views.js';
+import { checksheetHints } from './attached-texts.service.js';
 import { z } from 'zod';
 import { generateChecksheet } from '../core/assessment/checksheet.js';
 import type { Checksheet, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
@@ -84,4 +86,13 @@ export async function buildChecksheet(
 ): Promise<Checksheet> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   return checksheetFor(await readableEdition(ctx, actor, editionId), specFromInput(input), where);
+}
+
+/** The publisher's text beside 確認方法 for an exported checksheet (attached NIST catalogs of its edition). */
+export async function checksheetExportHints(ctx: ServiceContext, actor: Actor, editionId: string, checksheet: Checksheet): Promise<Map<string, MappingHint[]>> {
+  return checksheetHints(
+    ctx,
+    await readableEdition(ctx, actor, editionId),
+    checksheet.items.map((i) => i.requirementId),
+  );
 }

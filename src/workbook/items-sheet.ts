@@ -2,6 +2,7 @@ import type { CellRichTextValue, CellValue, Workbook, Worksheet } from 'exceljs'
 import type { Answer } from '../core/assessment/assessment.types.js';
 import { leadingPhase } from '../core/assessment/checksheet.js';
 import type { Checksheet, ChecksheetItem } from '../core/assessment/checksheet.types.js';
+import type { MappingHint } from '../core/attached-text/attached-views.js';
 import { DEFECT_LABELS, VERDICT_LABELS, VERDICTS } from '../core/assessment/verdicts.js';
 import { labelsFor } from '../reports/labels.js';
 import { a4, BODY_SIZE, font, setHeaderFooter } from './print-layout.js';
@@ -29,6 +30,8 @@ export interface ItemsSheetInput {
   lang: WorkbookLang;
   /** Product and edition, for the printed header. */
   about: string;
+  /** The publisher's text of mapped requirements, by requirement id: a line and a note beside 確認方法. */
+  hints: ReadonlyMap<string, readonly MappingHint[]>;
 }
 
 const PRINTED = COLUMNS.filter((c) => !c.hidden);
@@ -76,7 +79,10 @@ export function addItemsSheet(workbook: Workbook, input: ItemsSheetInput): numbe
     }
     phase = itemPhase;
     for (const h of plan.heights) used = used + h > page ? h : used + h;
+    const top = next;
     next = writeItem(sheet, next, plan);
+    const itemHints = input.hints.get(item.requirementId);
+    if (itemHints) sheet.getCell(top, COLUMNS.indexOf(COLUMN.method) + 1).note = hintNote(itemHints);
   }
   const last = Math.max(next - 1, 2);
   addVerdictChoices(sheet, last);
@@ -166,7 +172,12 @@ function writeRow(sheet: Worksheet, r: number, values: Partial<Record<ColumnKey,
   });
 }
 
-function itemValues(item: ChecksheetItem, { answers, labels, lang }: ItemsSheetInput): Record<ColumnKey, CellValue> {
+/** The cell note beside 確認方法: each mapped requirement's original text with its citation (shown on screen; the 出典の原文 sheet prints them). */
+function hintNote(hints: readonly MappingHint[]): string {
+  return hints.map((h) => `${h.standard} ${h.requirement}\n${h.statement}\n— ${h.citation}`).join('\n\n');
+}
+
+function itemValues(item: ChecksheetItem, { answers, labels, lang, hints }: ItemsSheetInput): Record<ColumnKey, CellValue> {
   const answer = answers.get(item.requirementId);
   const methodLabels = labelsFor(lang).methods;
   return {
@@ -180,6 +191,9 @@ function itemValues(item: ChecksheetItem, { answers, labels, lang }: ItemsSheetI
         `${WORKBOOK_LABELS.methods[lang]}: ${item.method.methods.map((m) => methodLabels[m]).join(lang === 'ja' ? '、' : ', ')}`,
         `${WORKBOOK_LABELS.steps[lang]}:`,
         ...numbered(item.method.steps.map((s) => s[lang])),
+        ...(hints.has(item.requirementId)
+          ? [`${WORKBOOK_LABELS.hintLine[lang]} (${(hints.get(item.requirementId) ?? []).map((h) => h.requirement).join(', ')})`]
+          : []),
       ].join('\n'),
     ),
     // Blank stays a truly empty cell (not an empty string), which is what the 集計 COUNTIFS count as 未評価.

@@ -38,6 +38,20 @@ export const WORKBOOK_LABELS = {
   },
   methods: { ja: '方法', en: 'Methods' },
   steps: { ja: '手順', en: 'Steps' },
+  hintsSheet: { ja: '出典の原文', en: 'Publisher text' },
+  hintLine: {
+    ja: '出典の原文（英語）: シート「出典の原文」',
+    en: "Publisher's original text: sheet 出典の原文 (Publisher text)",
+  },
+  hintsIntro: {
+    ja: '対応付けた標準要求のうち、発行者の文書を添付した要求の原文（英語、翻訳なし）。私たちの題名と出典を併記する。',
+    en: "The publisher's original text of the mapped standard requirements whose catalog is attached (English, not translated), beside our title and the citation.",
+  },
+  standard: { ja: '標準', en: 'Standard' },
+  requirementIdLabel: { ja: '要求ID', en: 'Requirement' },
+  ourTitle: { ja: '題名（手引書）', en: 'Our title' },
+  original: { ja: '原文', en: 'Original text' },
+  citation: { ja: '出典', en: 'Citation' },
 } as const satisfies Record<string, Localized>;
 
 /** What each verdict means, for the cover's legend (our own wording). */

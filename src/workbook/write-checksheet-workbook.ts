@@ -2,7 +2,9 @@ import type { Workbook } from 'exceljs';
 import type { Answer } from '../core/assessment/assessment.types.js';
 import type { Checksheet } from '../core/assessment/checksheet.types.js';
 import { verdictsByItem } from '../core/assessment/scores.js';
+import type { MappingHint } from '../core/attached-text/attached-views.js';
 import { addCoverSheet } from './cover-sheet.js';
+import { addHintsSheet } from './hints-sheet.js';
 import { addItemsSheet } from './items-sheet.js';
 import { addSummarySheet } from './summary-sheet.js';
 import { WORKBOOK_LABELS } from './workbook-labels.js';
@@ -26,6 +28,8 @@ export interface WorkbookOptions {
   answers?: readonly Answer[];
   /** Export time recorded in the hidden _tebiki sheet; now by default. */
   now?: Date;
+  /** The publisher's text of mapped requirements, by requirement id (attached NIST catalogs): a note beside 確認方法 and the 出典の原文 sheet. */
+  hints?: ReadonlyMap<string, readonly MappingHint[]>;
 }
 
 /** Fast deflate: a checksheet's XML compresses nearly as well at level 1, in a fraction of the time (bench/xlsx.bench.ts). */
@@ -47,8 +51,10 @@ export async function writeChecksheetWorkbook(checksheet: Checksheet, options: W
   const about = aboutLine(checksheet, cover, lang);
   addCoverSheet(workbook, checksheet, cover, lang, about);
   const labels = labelTables(checksheet.labels);
-  const last = addItemsSheet(workbook, { checksheet, answers, labels, lang, about });
+  const hints = options.hints ?? new Map<string, readonly MappingHint[]>();
+  const last = addItemsSheet(workbook, { checksheet, answers, labels, lang, about, hints });
   addSummarySheet(workbook, { items: checksheet.items, verdicts: verdictsByItem(checksheet.items, options.answers ?? []), labels, lang, about, last });
+  if (hints.size > 0) addHintsSheet(workbook, { items: checksheet.items, hints, lang, about });
   addMetaSheet(workbook, checksheet, cover.assessmentId ?? null, lang, now);
   return Buffer.from(await workbook.xlsx.writeBuffer(WRITE_OPTIONS));
 }

@@ -89,3 +89,69 @@ describeEachDatabase("NIST's own text through the API", (get) => {
     expect(hints.every((h) => h.statement.length > 20 && h.citation.startsWith('NIST SP 800-171') && h.title.ja.length > 0)).toBe(true);
   });
 });
+
+describeEachDatabase("NIST's own text beside 確認方法 in an exported checksheet", (get) => {
+  it.skipIf(!available)(
+    'the xlsx carries a note beside 確認方法 and a 出典の原文 sheet with the statements and the citation; nothing without attached text',
+    async () => {
+      const ctx: ServiceContext = { store: get().store, config: testConfig(), now: () => new Date() };
+      const edition = (await importBundledEdition(ctx)).id;
+      const app = await buildApp({ ctx });
+      try {
+        const anon = new ApiClient(app);
+        await anon.session();
+        const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');
+        await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password });
+        const admin = new ApiClient(app);
+        await admin.login(ADMIN.email, ADMIN.password);
+        const exportSheet = async () => {
+          const r = await admin.request('POST', '/api/checksheets/export?format=xlsx&lang=ja', {
+            editionId: edition,
+            spec: { layers: [], phases: [], profile: null, standard: 'nist-sp-800-171r3' },
+          });
+          expect(r.statusCode, r.body).toBe(200);
+          const { default: ExcelJS } = await import('exceljs');
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+          return book;
+        };
+        expect((await exportSheet()).getWorksheet('出典の原文')).toBeUndefined();
+        const attached = await admin.request('POST', '/api/admin/standards/nist-sp-800-171r3/attached-text', {
+          editionId: edition,
+          fileName: 'rev3.json',
+          text: readFileSync(NIST_DATA.rev3, 'utf8'),
+        });
+        expect(attached.statusCode, attached.body).toBe(200);
+        const book = await exportSheet();
+        const hintsSheet = book.getWorksheet('出典の原文');
+        if (!hintsSheet) throw new Error('no 出典の原文 sheet');
+        const rows: string[][] = [];
+        hintsSheet.eachRow((row, r) => {
+          if (r > 2) rows.push([1, 2, 3, 4, 5, 6].map((c) => String(row.getCell(c).value ?? '')));
+        });
+        const lockout = rows.find((r) => r[1] === 'nist-sp-800-171r3' && r[2] === '03.01.08');
+        expect(lockout?.[4]).toContain('[Assignment: organization-defined');
+        expect(lockout?.[5]).toContain('NIST SP 800-171 Rev. 3');
+        expect(lockout?.[3]?.length).toBeGreaterThan(0);
+        // The item's row in チェックシート: a line under 確認方法 pointing at the sheet, and the text in the cell's note.
+        const items = book.getWorksheet('チェックシート');
+        let note = '';
+        let method = '';
+        items?.eachRow((row) => {
+          // A split item's merged cells read back on each of its rows: its first row holds the note.
+          if (!method && String(row.getCell('A').value) === lockout?.[0]) {
+            method = String(row.getCell('F').value);
+            note = String(
+              (row.getCell('F').note as unknown as { texts?: { text: string }[] })?.texts?.map((t) => t.text).join('') ?? row.getCell('F').note ?? '',
+            );
+          }
+        });
+        expect(method).toContain('出典の原文（英語）: シート「出典の原文」');
+        expect(note).toContain('03.01.08');
+        expect(note).toContain('NIST SP 800-171 Rev. 3');
+      } finally {
+        await app.close();
+      }
+    },
+  );
+});

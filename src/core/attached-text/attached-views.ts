@@ -83,3 +83,21 @@ function rev3Number(rev2Id: string): string | undefined {
   const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(rev2Id);
   return m ? [m[1], m[2], m[3]].map((n) => String(Number(n)).padStart(2, '0')).join('.') : undefined;
 }
+
+/** Hints of each item of a checksheet, by requirement id (items without any are left out): the checksheet's hint beside 確認方法. */
+export function hintsByItem(
+  requirementIds: readonly string[],
+  requirements: readonly Pick<Requirement, 'id' | 'mappings'>[],
+  catalogs: readonly AttachedCatalog[],
+  standards: readonly Standard[],
+): Map<string, MappingHint[]> {
+  const out = new Map<string, MappingHint[]>();
+  if (catalogs.length === 0) return out;
+  const byId = new Map(requirements.map((r) => [r.id, r] as const));
+  for (const id of requirementIds) {
+    const requirement = byId.get(id);
+    const hints = requirement ? mappingHints(requirement, catalogs, standards) : [];
+    if (hints.length > 0) out.set(id, hints);
+  }
+  return out;
+}

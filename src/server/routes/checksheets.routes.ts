@@ -1,3 +1,4 @@
+import { checksheetExportHints } from '../../services/checksheets.service.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { checksheetCsv, checksheetJson } from '../../reports/checksheet-export.js';
@@ -43,7 +44,10 @@ export async function checksheetRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       const checksheet = await buildChecksheet(ctx, request.actor, input.editionId, input.spec);
       const name = `checksheet-${checksheet.edition.id}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
-      if (format === 'xlsx') return reply.type(XLSX).send(await writeChecksheetWorkbook(checksheet, { lang }));
+      if (format === 'xlsx') {
+        const hints = await checksheetExportHints(ctx, request.actor, input.editionId, checksheet);
+        return reply.type(XLSX).send(await writeChecksheetWorkbook(checksheet, { lang, hints }));
+      }
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(checksheetCsv(checksheet, lang));
       return reply.type('application/json; charset=utf-8').send(checksheetJson(checksheet));
     },

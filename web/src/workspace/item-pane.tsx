@@ -11,12 +11,15 @@ import { labelFor, useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { probeRunMessages } from '../i18n/messages-probe-runs';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
 import { Link } from '../router/router';
+import { MappingHints } from '../components/attached-text/mapping-hints';
 import { DropZone } from './drop-zone';
 import type { AnswerBook } from './use-answer-book';
 import type { Suggestion } from './suggestions';
 
 interface ItemPaneProps {
   assessmentId: string;
+  /** The assessment's edition: the publisher's text beside 確認方法 comes from it. */
+  editionId: string;
   item: ChecksheetItem;
   book: AnswerBook;
   w: WorkspaceMessages;
@@ -26,7 +29,7 @@ interface ItemPaneProps {
   onBack: () => void;
 }
 
-function Criteria({ item, w }: { item: ChecksheetItem; w: WorkspaceMessages }) {
+function Criteria({ item, w, editionId }: { item: ChecksheetItem; w: WorkspaceMessages; editionId: string }) {
   const t = useT();
   const localize = useLocalize();
   return (
@@ -50,6 +53,7 @@ function Criteria({ item, w }: { item: ChecksheetItem; w: WorkspaceMessages }) {
           <li key={index}>{localize(s)}</li>
         ))}
       </ol>
+      <MappingHints requirementId={item.requirementId} editionId={editionId} />
     </details>
   );
 }
@@ -287,7 +291,7 @@ function History({ assessmentId, item, w, version }: { assessmentId: string; ite
 
 /** The selected item: what to check, the answer (autosaved), evidence files, suggestion, flag and history. */
 export function ItemPane(props: ItemPaneProps) {
-  const { assessmentId, item, book, w, editable, onBack } = props;
+  const { assessmentId, editionId, item, book, w, editable, onBack } = props;
   const t = useT();
   const localize = useLocalize();
   const answer = book.answer(item.requirementId);
@@ -327,7 +331,7 @@ export function ItemPane(props: ItemPaneProps) {
           <dd className="pre-line">{answer.comment || '—'}</dd>
         </dl>
       )}
-      <Criteria item={item} w={w} />
+      <Criteria item={item} w={w} editionId={editionId} />
       <SuggestionSection {...props} />
       <DropZone
         assessmentId={assessmentId}

@@ -185,6 +185,7 @@ export function Workspace({ view, editable, onSaved, onReload }: WorkspaceProps)
             <ItemPane
               key={currentItem.requirementId}
               assessmentId={view.id}
+              editionId={view.edition.id}
               item={currentItem}
               book={book}
               w={w}

@@ -8,19 +8,21 @@ import type { MappingHint } from './attached-text.types';
 import '../../styles/attached-text.css';
 
 /**
- * Under an item's mapping table: for each mapped standard requirement whose
+ * Under an item's mapping table, and beside 確認方法 in the assessment workspace
+ * (in the assessment's own edition): for each mapped standard requirement whose
  * publisher's text is attached, an expandable row with the English original,
  * our title beside it and the citation. Nothing when there is none.
  */
-export function MappingHints({ requirementId }: { requirementId: string }) {
+export function MappingHints({ requirementId, editionId }: { requirementId: string; editionId?: string }) {
   const { current } = useEdition();
   const who = useSession().user?.id ?? 'anonymous';
-  const result = useApi<{ hints: MappingHint[] }>(current ? apiPath('editions', current.id, 'requirements', requirementId, 'attached-text') : null, who);
+  const edition = editionId ?? current?.id;
+  const result = useApi<{ hints: MappingHint[] }>(edition ? apiPath('editions', edition, 'requirements', requirementId, 'attached-text') : null, who);
   if (result.status !== 'ok' || result.data.hints.length === 0) return null;
   return <HintList hints={result.data.hints} />;
 }
 
-/** The hints as expandable entries (also used beside 確認方法 in the assessment workspace). */
+/** The hints as expandable entries. */
 export function HintList({ hints }: { hints: MappingHint[] }) {
   const localize = useLocalize();
   const m = attachedTextMessages[useLanguage().lang];
