@@ -116,6 +116,9 @@ const ja = {
   tableOfContents: '目次',
   chapter: (n: number) => `第${n}章`,
   appendix: (letter: string) => `付録${letter}`,
+  attachedAppendix: (standard: string) => `${standard} の原文`,
+  attachedIntro: '発行者が公開するカタログから取り込んだ要求の原文（英語、翻訳なし）。要求IDと私たちの短い題名を併記する。',
+  citation: '出典',
   alsoApplies: '他の章の項目のうち、このフェーズにも該当するもの',
   guidebookSubtitle: 'IoTセキュリティ手引書',
 } as const;
@@ -228,6 +231,10 @@ const en: Labels = {
   tableOfContents: 'Contents',
   chapter: (n: number) => `Chapter ${n}`,
   appendix: (letter: string) => `Appendix ${letter}`,
+  attachedAppendix: (standard: string) => `${standard}: the publisher's text`,
+  attachedIntro:
+    "The requirements' original text from the catalog the publisher publishes (English, not translated), beside the requirement id and our own short title.",
+  citation: 'Citation',
   alsoApplies: 'Items of other chapters that also apply to this phase',
   guidebookSubtitle: 'IoT Security Guidebook',
 };

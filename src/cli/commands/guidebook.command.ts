@@ -1,3 +1,4 @@
+import { attachedCatalogsFromDatabase } from '../attached-catalogs.js';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeOrigin, resolveEdition } from '../../publish/edition-source.js';
@@ -54,12 +55,15 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
 
   const started = process.hrtime.bigint();
   const resolved = await resolveEdition({ editionId: values.edition, contentDir: values.content });
-  const document = renderGuidebookHtml(resolved.edition, lang);
+  // NIST's own text, where an operator attached NIST's catalog: an appendix per standard, with its citation.
+  const attached = await attachedCatalogsFromDatabase(resolved.edition);
+  const document = renderGuidebookHtml(resolved.edition, lang, attached);
   const data = format === 'pdf' ? await renderGuidebookPdf(document).finally(closePdfBrowser) : document;
   const out = resolve(values.out);
   writeAtomically(out, data);
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
   io.out(`wrote the ${lang === 'ja' ? 'Japanese' : 'English'} guidebook (${format}) of ${describeOrigin(resolved)}`);
   io.out(`  ${out}: ${Buffer.byteLength(data)} bytes (${ms} ms)`);
+  for (const c of attached) io.out(`  appendix with the publisher's text of ${c.standardId} (${c.texts.length} requirements; ${c.citation})`);
   return 0;
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../content/content-dir.js';
+import { type AttachedCatalog, statementText } from '../../core/attached-text/attached-text.js';
+import { findNode } from '../../core/attached-text/attached-views.js';
 import type { Edition } from '../../core/model/edition.schema.js';
 import { standardNodeViews, standardSummaries } from '../coverage-summary.js';
 import { type Chapter, EditionView } from '../edition-view.js';
@@ -15,7 +17,7 @@ import { gbAnchor, type GuidebookContext, guidebookItem } from './guidebook-item
  * file must stand alone) and it has no script. Printed or rendered to PDF it
  * is A4 with page numbers (CSS @page margin boxes).
  */
-export function renderGuidebookHtml(edition: Edition, lang: Lang): string {
+export function renderGuidebookHtml(edition: Edition, lang: Lang, attached: readonly AttachedCatalog[] = []): string {
   const ctx: GuidebookContext = { lang, L: labelsFor(lang), view: new EditionView(edition) };
   const chapters = ctx.view.chapters().filter((c) => c.items.length > 0 || c.alsoApplies.length > 0);
   const css = readFileSync(join(projectRoot(), 'src', 'reports', 'guidebook', 'guidebook.css'), 'utf8');
@@ -33,10 +35,11 @@ ${trustedMarkup(css)}
 <body>
 ${titlePage(ctx)}
 ${front(ctx)}
-${toc(ctx, chapters)}
+${toc(ctx, chapters, attached)}
 ${chapters.map((c, i) => chapter(ctx, c, i + 1))}
 ${glossaryAppendix(ctx)}
 ${coverageAppendix(ctx)}
+${attached.map((catalog, i) => attachedAppendix(ctx, catalog, attachedLetter(i)))}
 </body>
 </html>
 `.value;
@@ -65,7 +68,7 @@ function front(ctx: GuidebookContext): SafeHtml {
 </section>`;
 }
 
-function toc(ctx: GuidebookContext, chapters: readonly Chapter[]): SafeHtml {
+function toc(ctx: GuidebookContext, chapters: readonly Chapter[], attached: readonly AttachedCatalog[]): SafeHtml {
   const { L, lang } = ctx;
   return html`<nav class="toc" aria-labelledby="toc-title">
 <h2 id="toc-title">${L.tableOfContents}</h2>
@@ -76,6 +79,7 @@ ${chapters.map(
 )}
 <li><div class="chapter-entry"><a href="#appendix-glossary">${L.appendix('A')} ${L.glossary}</a></div></li>
 <li><div class="chapter-entry"><a href="#appendix-coverage">${L.appendix('B')} ${L.coverage}</a></div></li>
+${attached.map((c, i) => html`<li><div class="chapter-entry"><a href="#${attachedAnchor(c)}">${L.appendix(attachedLetter(i))} ${L.attachedAppendix(standardTitle(ctx, c, lang))}</a></div></li>`)}
 </ol>
 </nav>`;
 }
@@ -139,5 +143,31 @@ ${
 ${s.gapIds.length > 0 ? html`<p><strong>${L.gap}:</strong> ${s.gapIds.join(', ')}</p>` : ''}
 </section>\n`;
 })}
+</section>`;
+}
+
+/** Appendices C, D, …: one per standard whose publisher's text is attached (NIST SP 800-171), after the coverage appendix. */
+const attachedLetter = (i: number) => String.fromCharCode('C'.charCodeAt(0) + i);
+const attachedAnchor = (c: AttachedCatalog) => `appendix-attached-${c.standardId}`;
+const standardTitle = (ctx: GuidebookContext, c: AttachedCatalog, lang: Lang) =>
+  ctx.view.edition.standards.find((s) => s.id === c.standardId)?.title[lang] ?? c.standardId;
+
+/** The publisher's English original of each requirement, beside its id and our title; withdrawn ones say where NIST incorporated them. */
+function attachedAppendix(ctx: GuidebookContext, catalog: AttachedCatalog, letter: string): SafeHtml {
+  const { L, lang, view } = ctx;
+  const standard = view.edition.standards.find((s) => s.id === catalog.standardId);
+  const nodes = standard ? standard.requirements : [];
+  return html`<section class="appendix attached-text" id="${attachedAnchor(catalog)}">
+<h2>${L.appendix(letter)} ${L.attachedAppendix(standardTitle(ctx, catalog, lang))}</h2>
+<p>${L.attachedIntro}</p>
+<p class="citation">${L.citation}: <cite lang="en">${catalog.citation}</cite></p>
+<dl class="attached">
+${catalog.texts.map((t) => {
+  const title = findNode(nodes, t.requirementId)?.title;
+  return html`<dt>${t.requirementId}${title ? html` <span class="our-title">${title[lang]}</span>` : ''}</dt>
+<dd lang="en">${t.withdrawal ? html`<p class="muted">${t.withdrawal.relation} ${t.withdrawal.targets.join(', ')}</p>` : html`<p class="statement">${statementText(t.statement)}</p>`}</dd>
+`;
+})}
+</dl>
 </section>`;
 }
