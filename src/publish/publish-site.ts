@@ -1,3 +1,4 @@
+import type { AttachedCatalog } from '../core/attached-text/attached-text.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../content/content-dir.js';
@@ -21,7 +22,8 @@ import { ASSETS, cellPage, inLang, requirementPage, SITE_MARKER, SITE_PAGES, sta
  * text. Pure apart from reading our own two asset files; the same edition
  * always gives the same bytes (no clock, no randomness, sorted output).
  */
-export function buildSite(edition: Edition, editionHash: string): Map<string, string> {
+export function buildSite(edition: Edition, editionHash: string, options: { attached?: readonly AttachedCatalog[] } = {}): Map<string, string> {
+  const attached = new Map((options.attached ?? []).map((c) => [c.standardId, c] as const));
   const view = new EditionView(edition);
   const summaries = standardSummaries(edition);
   const files = new Map<string, string>();
@@ -44,7 +46,7 @@ export function buildSite(edition: Edition, editionHash: string): Map<string, st
     }
     for (const r of view.requirements) add(requirementPage(r.id), (ctx) => requirementPageOf(ctx, r));
     for (const t of edition.glossary) add(termPage(t.id), (ctx) => termPageOf(ctx, t));
-    for (const s of edition.standards) add(standardPage(s.id), (ctx) => standardPageOf(ctx, s));
+    for (const s of edition.standards) add(standardPage(s.id), (ctx) => standardPageOf(ctx, s, attached.get(s.id)));
   }
 
   files.set('index.html', languageChoice(edition));

@@ -1,3 +1,5 @@
+import { hintsByItem } from '../../core/attached-text/attached-views.js';
+import { attachedCatalogsFromDatabase } from '../attached-catalogs.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,13 +14,19 @@ import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 
-export const exportOscalHelp = 'export oscal-catalog|oscal-mapping [--edition ID | --content DIR] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON';
+export const exportOscalHelp =
+  "export oscal-catalog|oscal-mapping [--edition ID | --content DIR] [--with-attached-text] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON (--with-attached-text: the catalog's items carry the attached publisher's text of their mapped NIST requirements, with its citation)";
 export const importOscalHelp =
   "import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard\n  import oscal FILE --attach-to STANDARD_ID   attach the publisher's own requirement text to a bundled standard that allows it (NIST SP 800-171)";
 
 /** bin/tebiki export oscal-catalog|oscal-mapping: OSCAL 1.2 documents that validate against NIST's schemas. */
 export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping', args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { edition: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { edition: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' }, 'with-attached-text': { type: 'boolean' } },
+    strict: true,
+  });
+  if (values['with-attached-text'] && kind !== 'oscal-catalog') throw new UsageError('--with-attached-text applies to export oscal-catalog');
   if (!values.out) throw new UsageError('--out FILE is required');
   if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
   let edition: Awaited<ReturnType<typeof resolveEdition>>['edition'];
@@ -28,10 +36,24 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
     if (err instanceof EditionSourceError) throw new UsageError(err.message);
     throw err;
   }
-  const doc = kind === 'oscal-catalog' ? exportOscalCatalog(edition) : exportOscalMapping(edition);
+  // Attached publisher's text only when asked, and only where the standard allows it (attachedCatalogsOf filters).
+  const attached = values['with-attached-text'] ? await attachedCatalogsFromDatabase(edition) : [];
+  const hints = hintsByItem(
+    edition.requirements.map((r) => r.id),
+    edition.requirements,
+    attached,
+    edition.standards,
+  );
+  const doc = kind === 'oscal-catalog' ? exportOscalCatalog(edition, { hints }) : exportOscalMapping(edition);
   const out = resolve(values.out);
   writeAtomically(out, `${JSON.stringify(doc, null, 2)}\n`);
   io.out(`wrote ${kind} of edition ${edition.meta.id} to ${out}`);
+  if (values['with-attached-text'])
+    io.out(
+      attached.length > 0
+        ? `  with the publisher's text of ${attached.map((c) => `${c.standardId} (${c.citation})`).join(', ')}: ${[...hints.values()].flat().length} parts`
+        : '  --with-attached-text: no attached text in the database (import oscal FILE --attach-to STANDARD_ID)',
+    );
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { attachedCatalogsFromDatabase } from '../attached-catalogs.js';
 import { parseArgs } from 'node:util';
 import { describeOrigin, resolveEdition } from '../../publish/edition-source.js';
 import { buildSite } from '../../publish/publish-site.js';
@@ -5,7 +6,7 @@ import { writeSite } from '../../publish/write-site.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 
 export const publishHelp =
-  'publish [--edition ID | --content DIR] --out DIR [--format text|json]   write a static bilingual website of an edition (opens from file://, no server)';
+  'publish [--edition ID | --content DIR] --out DIR [--with-attached-text] [--format text|json]   write a static bilingual website of an edition (opens from file://, no server); --with-attached-text adds the attached publisher text (NIST) to the standard pages, with its citation';
 
 /**
  * bin/tebiki publish: the edition as a static site, /ja/ and /en/ page trees
@@ -21,6 +22,7 @@ export async function publishCommand(args: string[], io: CommandIO): Promise<num
       content: { type: 'string' },
       out: { type: 'string' },
       format: { type: 'string' },
+      'with-attached-text': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -38,7 +40,9 @@ export async function publishCommand(args: string[], io: CommandIO): Promise<num
 
   const started = process.hrtime.bigint();
   const resolved = await resolveEdition({ editionId: values.edition, contentDir: values.content });
-  const files = buildSite(resolved.edition, resolved.hash);
+  // Attached publisher's text only when asked, only for standards that allow it (NIST), with its citation.
+  const attached = values['with-attached-text'] ? await attachedCatalogsFromDatabase(resolved.edition) : [];
+  const files = buildSite(resolved.edition, resolved.hash, { attached });
   const written = writeSite(files, values.out);
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const pages = [...files.keys()].filter((p) => p.endsWith('.html')).length;
@@ -49,6 +53,7 @@ export async function publishCommand(args: string[], io: CommandIO): Promise<num
       source: resolved.origin,
       out: written.out,
       pages,
+      attachedText: attached.map((c) => ({ standard: c.standardId, citation: c.citation, requirements: c.texts.length })),
       files: written.files,
       bytes: written.bytes,
       ms,
@@ -56,6 +61,7 @@ export async function publishCommand(args: string[], io: CommandIO): Promise<num
   } else {
     io.out(`published ${describeOrigin(resolved)}`);
     io.out(`  ${pages} pages, ${written.files} files, ${(written.bytes / 1024 / 1024).toFixed(1)} MiB in ${written.out} (${ms} ms)`);
+    for (const c of attached) io.out(`  with the publisher's text of ${c.standardId} (${c.citation})`);
     io.out(`  open ${written.out}/index.html (ja/index.html, en/index.html) in a browser; no server needed`);
   }
   return 0;

@@ -1,3 +1,4 @@
+import type { MappingHint } from '../../core/attached-text/attached-views.js';
 import type { Edition, Localized, Requirement } from '../../core/model/edition.schema.js';
 import { flattenThreatCategories } from '../../core/validate-references.js';
 import { OSCAL_VERSION, oscalDateTime, stableUuid, TEBIKI_NS } from './oscal-ids.js';
@@ -14,8 +15,17 @@ interface Part {
   ns: string;
   class: string;
   title?: string;
+  props?: Prop[];
   prose?: string;
   parts?: Part[];
+}
+
+export interface CatalogExportOptions {
+  /**
+   * `--with-attached-text`: the publisher's text of each item's mapped requirements
+   * (standards that allow it only), as `publisher-text` parts naming their source.
+   */
+  hints?: ReadonlyMap<string, readonly MappingHint[]>;
 }
 
 const prop = (name: string, value: string, cls?: string): Prop => ({
@@ -32,14 +42,14 @@ const prop = (name: string, value: string, cls?: string): Prop => ({
  * category and applicability, and parts for criteria, interpretation and
  * verification in Japanese and in English (part class "ja" / "en").
  */
-export function exportOscalCatalog(edition: Edition): { catalog: Record<string, unknown> } {
+export function exportOscalCatalog(edition: Edition, options: CatalogExportOptions = {}): { catalog: Record<string, unknown> } {
   const categories = new Map(flattenThreatCategories(edition.taxonomy.threatCategories).map((c) => [c.id, c.label]));
   const groups = edition.taxonomy.phases
     .map((phase) => {
       const controls = edition.requirements
         .filter((r) => r.phases[0] === phase.id)
         .sort((a, b) => a.number.localeCompare(b.number, 'en', { numeric: true }))
-        .map((r) => control(r, categories.get(r.threatCategory)));
+        .map((r) => control(r, categories.get(r.threatCategory), options.hints?.get(r.id) ?? []));
       return {
         id: phase.id,
         class: 'phase',
@@ -65,7 +75,7 @@ export function exportOscalCatalog(edition: Edition): { catalog: Record<string, 
   };
 }
 
-function control(r: Requirement, category: Localized | undefined) {
+function control(r: Requirement, category: Localized | undefined, hints: readonly MappingHint[]) {
   const props: Prop[] = [
     { name: 'label', value: r.number },
     prop('title-en', r.title.en),
@@ -89,6 +99,17 @@ function control(r: Requirement, category: Localized | undefined) {
     );
     parts.push(part(r.id, 'verification', lang, r.verification.steps.map((s, i) => `${i + 1}. ${s[lang]}`).join('\n')));
   }
+  hints.forEach((h, i) =>
+    parts.push({
+      id: `${r.id}_publisher-text_${i + 1}`,
+      name: 'publisher-text',
+      ns: TEBIKI_NS,
+      class: 'en',
+      title: `${h.standard} ${h.requirement}`,
+      props: [prop('standard', h.standard), prop('requirement', h.requirement), prop('citation', h.citation)],
+      prose: h.statement,
+    }),
+  );
   return { id: r.id, class: 'requirement', title: r.title.ja, props, parts };
 }
 

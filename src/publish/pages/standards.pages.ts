@@ -1,3 +1,5 @@
+import { type AttachedCatalog, statementText } from '../../core/attached-text/attached-text.js';
+import { findNode } from '../../core/attached-text/attached-views.js';
 import type { Standard } from '../../core/model/edition.schema.js';
 import { standardAnchors } from '../../reports/anchors.js';
 import { type StandardNodeView, type StandardSummary, standardNodeViews } from '../../reports/coverage-summary.js';
@@ -85,7 +87,7 @@ ${v.reason ? html`<p class="reason">${ctx.text(v.reason)}</p>` : ''}
 }
 
 /** One standard: its catalog facts, then every node with the items that reach it, its out-of-scope reason, or "gap". */
-export function standardPageOf(ctx: PageContext, standard: Standard): RenderedPage {
+export function standardPageOf(ctx: PageContext, standard: Standard, attached?: AttachedCatalog): RenderedPage {
   const { L, view } = ctx;
   const anchors = standardAnchors(standard);
   const summary = ctx.summaries.find((s) => s.standard.id === standard.id);
@@ -106,7 +108,8 @@ ${
 ${summary ? coverageTable(ctx, [summary]) : ''}
 <div class="std-tree">
 ${standardNodeViews(view.edition, standard).map((v) => nodeBlock(ctx, standard, v, anchors.get(v.node.id) ?? ''))}
-</div>`;
+</div>
+${attached ? attachedSection(ctx, standard, attached) : ''}`;
   return { title, crumbs: [{ label: L.standards, page: SITE_PAGES.standards }, { label: title }], body };
 }
 
@@ -136,4 +139,21 @@ ${withGaps.map((s) => {
 <ul class="inline-list gaps">${s.gapIds.map((id) => html`<li><a href="${ctx.href(standardPage(s.standard.id), anchors.get(id))}">${id}</a></li>`)}</ul></section>\n`;
 })}`;
   return { title: L.coverage, crumbs: [{ label: L.coverage }], body };
+}
+
+/** Published with --with-attached-text: the publisher's English original of each requirement, with the citation saying where it came from. */
+function attachedSection(ctx: PageContext, standard: Standard, catalog: AttachedCatalog): SafeHtml {
+  const { L } = ctx;
+  return html`<section class="attached-text" id="publisher-text">
+<h2>${L.attachedAppendix(ctx.text(standard.title))}</h2>
+<p>${L.attachedIntro}</p>
+<p class="citation">${L.citation}: <cite lang="en">${catalog.citation}</cite></p>
+<dl>
+${catalog.texts.map((t) => {
+  const title = findNode(standard.requirements, t.requirementId)?.title;
+  return html`<dt>${t.requirementId}${title ? html` <span class="our-title">${ctx.text(title)}</span>` : ''}</dt>
+<dd lang="en">${t.withdrawal ? html`<p class="muted">${t.withdrawal.relation} ${t.withdrawal.targets.join(', ')}</p>` : html`<p class="statement">${statementText(t.statement)}</p>`}</dd>\n`;
+})}
+</dl>
+</section>`;
 }
