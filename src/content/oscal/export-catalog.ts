@@ -99,7 +99,7 @@ function control(r: Requirement, category: Localized | undefined, hints: readonl
     );
     parts.push(part(r.id, 'verification', lang, r.verification.steps.map((s, i) => `${i + 1}. ${s[lang]}`).join('\n')));
   }
-  hints.forEach((h, i) =>
+  for (const [i, h] of hints.entries()) {
     parts.push({
       id: `${r.id}_publisher-text_${i + 1}`,
       name: 'publisher-text',
@@ -108,8 +108,8 @@ function control(r: Requirement, category: Localized | undefined, hints: readonl
       title: `${h.standard} ${h.requirement}`,
       props: [prop('standard', h.standard), prop('requirement', h.requirement), prop('citation', h.citation)],
       prose: h.statement,
-    }),
-  );
+    });
+  }
   return { id: r.id, class: 'requirement', title: r.title.ja, props, parts };
 }
 
