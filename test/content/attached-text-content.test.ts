@@ -4,6 +4,7 @@ import { afterAll, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { contentFiles } from '../../src/content/export-content.js';
 import { loadContent } from '../../src/content/load-content.js';
+import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** Attached publisher text never enters the repository's content. */
@@ -25,7 +26,25 @@ it('validate refuses statement or discussion text in a standard catalog, naming 
   expect(problem?.file).toContain('nist-sp-800-171r3.yaml');
   expect(problem?.message).toMatch(/statement/);
   // An unknown key is located at the requirement node that holds it.
-  expect(problem?.line).toBe(text.split('\n').findIndex((l) => l.includes('id: "03.01.01"')) + 1);
+  const line = text.split('\n').findIndex((l) => l.includes('id: "03.01.01"')) + 1;
+  expect(problem?.line).toBe(line);
+});
+
+it('bin/tebiki validate refuses a discussion: key too, printing file:line', async () => {
+  const content = join(dir.path, 'content-discussion');
+  cpSync(defaultContentDir(), content, { recursive: true });
+  const file = join(content, 'standards', 'nist-sp-800-171r2.yaml');
+  const original = readFileSync(file, 'utf8');
+  const at = original.indexOf('id: "3.1.1"');
+  expect(at).toBeGreaterThan(0);
+  const lineEnd = original.indexOf('\n', at);
+  const indent = /^( *)/.exec(original.slice(original.lastIndexOf('\n', at) + 1))?.[1]?.length ?? 0;
+  const text = `${original.slice(0, lineEnd + 1)}${' '.repeat(indent + 2)}discussion: Access control policies control access.\n${original.slice(lineEnd + 1)}`;
+  writeFileSync(file, text);
+  const r = await runCli(['validate', '--content', content]);
+  expect(r.code).toBe(1);
+  const line = text.slice(0, at).split('\n').length;
+  expect(`${r.stdout}${r.stderr}`).toMatch(new RegExp(`nist-sp-800-171r2\\.yaml:${line}:\\d+.*discussion`));
 });
 
 it('the bundled content and its export carry ids and our own titles only: no NIST statement text', () => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachedTextMessages } from '../../web/src/i18n/messages-attached-text.js';
+import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { NIST_DATA, nistDataAvailable } from '../helpers/shared-reference.js';
 import { startTestServer } from '../helpers/test-server.js';
@@ -17,6 +17,7 @@ import { SetupPage } from './pages/setup.page.js';
 
 const ADMIN = { email: 'nist-admin@example.jp', displayName: '手引 管理者', password: 'Correct-Horse-Battery-Staple-42' };
 const m = attachedTextMessages.ja;
+const t = messages.ja;
 const available = nistDataAvailable();
 
 describe.skipIf(!available)("NIST's own text on the standard page and the item page", () => {
@@ -46,19 +47,39 @@ describe.skipIf(!available)("NIST's own text on the standard page and the item p
     await server?.close();
   });
 
-  it('an admin attaches NIST rev3 and rev2', async (ctx) => {
+  it('an admin attaches NIST rev3 and rev2 on the admin page: IEC refused, mismatching ids listed one by one', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');
     await new SetupPage(page).open(server.setupUrl);
     await new SetupPage(page).createAdmin(ADMIN);
     await new LoginPage(page).login(ADMIN.email, ADMIN.password);
     edition = ((await call('GET', '/api/editions')).body as { current: string }).current;
-    for (const [id, file] of [
-      ['nist-sp-800-171r3', NIST_DATA.rev3],
-      ['nist-sp-800-171r2', NIST_DATA.rev2],
-    ] as const) {
-      const r = await call('POST', `/api/admin/standards/${id}/attached-text`, { editionId: edition, fileName: 'catalog', text: readFileSync(file, 'utf8') });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-    }
+    const form = page.getByRole('form', { name: m.attachTitle });
+    const attach = async (standard: string, file: string) => {
+      await form.getByLabel(t.standard, { exact: true }).selectOption(standard);
+      await form.getByLabel(m.attachFile).setInputFiles(file);
+      await form.getByRole('button', { name: m.attachSubmit }).click();
+    };
+    // The standard page links admins to the attach page when no catalog is attached yet.
+    await page.goto(new URL('/standards/nist-sp-800-171r3', server.url).href);
+    await page.getByRole('link', { name: m.attachLink }).click();
+    await form.waitFor();
+    await form.getByRole('option', { name: /nist-sp-800-171r2/ }).waitFor({ state: 'attached' });
+    expect(await form.getByLabel(t.standard, { exact: true }).inputValue()).toBe('nist-sp-800-171r3');
+    await attach('iec-62443-4-2', NIST_DATA.rev2);
+    await form.getByRole('alert').filter({ hasText: 'does not allow' }).waitFor();
+    await attach('nist-sp-800-171r2', NIST_DATA.rev3);
+    await form.locator('.attach-problems li', { hasText: 'requirement 03.01.01 of the catalog is not in nist-sp-800-171r2' }).waitFor();
+    await attach('nist-sp-800-171r3', NIST_DATA.rev3);
+    await form
+      .getByRole('status')
+      .filter({ hasText: m.attached(97) })
+      .waitFor();
+    expect(await form.getByRole('status').locator('cite').textContent()).toContain('NIST SP 800-171 Rev. 3');
+    await attach('nist-sp-800-171r2', NIST_DATA.rev2);
+    await form
+      .getByRole('status')
+      .filter({ hasText: m.attached(110) })
+      .waitFor();
   });
 
   it('the standard page shows the statement with its citation, our title beside it, and NIST’s rev2 ↔ rev3 correspondence', async (ctx) => {
@@ -101,5 +122,33 @@ describe.skipIf(!available)("NIST's own text on the standard page and the item p
     await expect.poll(() => first.locator('.publisher-statement').isVisible()).toBe(true);
     expect((await first.locator('.publisher-statement').textContent())?.replace(/\s+/g, ' ')).toBe(found.hint.statement.replace(/\s+/g, ' '));
     expect(await first.locator('cite').textContent()).toMatch(/^NIST SP 800-171 Rev\. [23]/);
+  });
+
+  it("the assessment workspace shows the mapped NIST requirement's text beside 確認方法, from the assessment's edition", async (ctx) => {
+    if (!browser || !server) return ctx.skip('no browser');
+    const org = (await call('POST', '/api/organisations', { name: '原文確認株式会社' })).body as { id: string };
+    const product = (await call('POST', `/api/organisations/${org.id}/products`, { name: 'センサー S-1', model: null })).body as { id: string };
+    const created = await call('POST', '/api/assessments', {
+      productId: product.id,
+      title: 'NIST 原文の確認',
+      editionId: edition,
+      spec: { layers: [], phases: [], profile: null, standard: 'nist-sp-800-171r3' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { id, items } = created.body as unknown as { id: string; items: { requirementId: string; no: string }[] };
+    const first = items[0];
+    if (!first) throw new Error('the checksheet has no item');
+    const expected = (
+      (await call('GET', `/api/editions/${edition}/requirements/${first.requirementId}/attached-text`)).body as { hints: { requirement: string }[] }
+    ).hints;
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(new URL(`/assessments/${id}?item=${encodeURIComponent(first.requirementId)}`, server.url).href);
+    const hints = page.locator('section.item-pane').getByRole('region', { name: m.itemHintsTitle });
+    await hints.waitFor();
+    const entry = hints.locator('details').first();
+    await entry.locator('summary').click();
+    await entry.locator('.publisher-statement').waitFor();
+    expect(await entry.locator('cite').textContent()).toMatch(/^NIST SP 800-171 Rev\. [23]/);
+    expect(await hints.locator('summary code').allTextContents()).toEqual(expect.arrayContaining([expected[0]?.requirement]));
   });
 });

@@ -1,3 +1,4 @@
+import { AdminAttachTextPage } from './pages/admin-attach-text.page';
 import type { ReactNode } from 'react';
 import { Layout } from './components/layout';
 import { AccountPage } from './pages/account.page';
@@ -64,6 +65,7 @@ const ROUTES: Route[] = [
   ['/admin/organisations', () => <AdminOrganisationsPage />],
   ['/admin/audit', () => <AdminAuditPage />],
   ['/admin/settings', () => <AdminSettingsPage />],
+  ['/admin/standards/attach', () => <AdminAttachTextPage />],
   ['/organisations/:id', (p) => <OrganisationPage key={p.id} id={p.id ?? ''} />],
   [
     '/products/:productId/versions/:version',

@@ -1,0 +1,112 @@
+import { type FormEvent, useState } from 'react';
+import { useAction } from '../admin/use-action';
+import type { StandardList } from '../api/browse.types';
+import { api, apiPath } from '../api/client';
+import type { EditionSummary } from '../api/types';
+import { useApi } from '../api/use-api';
+import { EditionGate } from '../components/edition-gate';
+import { usePageTitle } from '../components/page-title';
+import { RequireUser } from '../components/proposals/require-user';
+import { Notice, problemText } from '../components/status';
+import { useLanguage, useLocalize, useT } from '../i18n/i18n';
+import { attachedTextMessages } from '../i18n/messages-attached-text';
+import { standardPath } from '../router/browse-paths';
+import { Link, useSearchParam } from '../router/router';
+
+interface AttachOutcome {
+  standardId: string;
+  status: string;
+  statements: number;
+  withdrawn: number;
+  citation: string;
+}
+
+/** The same attach as `bin/tebiki import oscal FILE --attach-to STANDARD_ID`: one catalog file, one standard; refusals and id mismatches listed. */
+function AttachForm({ edition }: { edition: EditionSummary }) {
+  const t = useT();
+  const localize = useLocalize();
+  const m = attachedTextMessages[useLanguage().lang];
+  const action = useAction();
+  const list = useApi<StandardList>(apiPath('editions', edition.id, 'standards'), edition.id);
+  const [standardId, setStandardId] = useState(useSearchParam('standard') ?? '');
+  const [file, setFile] = useState<File | null>(null);
+  const [outcome, setOutcome] = useState<AttachOutcome | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setOutcome(null);
+    const text = file ? await file.text() : '';
+    const done = await action.run(() =>
+      api.post<AttachOutcome>(apiPath('admin', 'standards', standardId, 'attached-text'), { editionId: edition.id, fileName: file?.name ?? '', text }),
+    );
+    if (done) setOutcome(done);
+  };
+  const problems = action.error?.problem.errors ?? [];
+  return (
+    <form className="form card" onSubmit={(e) => void submit(e)} aria-label={m.attachTitle} noValidate>
+      {action.error ? (
+        <div>
+          <Notice kind="error">{problemText(t, action.error)}</Notice>
+          {problems.length > 0 ? (
+            <ul className="attach-problems">
+              {problems.slice(0, 200).map((p) => (
+                <li key={`${p.path}|${p.message}`}>
+                  <code>{p.path}</code>: {p.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {outcome ? (
+        <div className="notice notice-success" role="status">
+          <p>
+            {m.attached(outcome.statements)} <cite lang="en">{outcome.citation}</cite> · <Link to={standardPath(outcome.standardId)}>{outcome.standardId}</Link>
+          </p>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="attach-standard">{t.standard}</label>
+        <select id="attach-standard" value={standardId} onChange={(e) => setStandardId(e.target.value)}>
+          <option value="">—</option>
+          {list.status === 'ok'
+            ? list.data.standards.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {localize(s.title)} ({s.id})
+                </option>
+              ))
+            : null}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="attach-file">{m.attachFile}</label>
+        <input
+          id="attach-file"
+          type="file"
+          accept=".json,.xml,application/json,application/xml,text/xml"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </div>
+      <button type="submit" className="button button-primary" disabled={action.busy || !standardId || !file}>
+        {m.attachSubmit}
+      </button>
+    </form>
+  );
+}
+
+/** /admin/standards/attach: an admin attaches a publisher's catalog (NIST SP 800-171) to a standard that allows it. */
+export function AdminAttachTextPage() {
+  const t = useT();
+  const m = attachedTextMessages[useLanguage().lang];
+  usePageTitle(m.attachTitle);
+  return (
+    <section aria-labelledby="attach-title">
+      <h1 id="attach-title">{m.attachTitle}</h1>
+      <p className="muted">{m.sectionNote}</p>
+      <RequireUser>
+        {(user) =>
+          user.role === 'admin' ? <EditionGate>{(edition) => <AttachForm edition={edition} />}</EditionGate> : <Notice kind="info">{t.errorForbidden}</Notice>
+        }
+      </RequireUser>
+    </section>
+  );
+}
