@@ -1,4 +1,3 @@
-import { checksheetHints } from './attached-texts.service.js';
 import { z } from 'zod';
 import type { Actor } from '../core/authorization.js';
 import { renderAssessmentReportHtml, renderComparisonHtml } from '../reports/assessment/assessment-html.js';
@@ -35,14 +34,7 @@ export async function assessmentReport(ctx: ServiceContext, actor: Actor, id: st
   const now = ctx.now();
   const name = (ext: string) => assessmentFilename(view, now, ext);
   const file = (ext: string, content: Buffer | string): ReportFile => ({ filename: name(ext), mediaType: MEDIA[query.format], content });
-  if (query.format === 'xlsx') {
-    const hints = await checksheetHints(
-      ctx,
-      edition,
-      view.items.map((i) => i.requirementId),
-    );
-    return file('xlsx', await assessmentWorkbook(view, edition, query.lang, now, hints));
-  }
+  if (query.format === 'xlsx') return file('xlsx', await assessmentWorkbook(ctx, view, edition, query.lang, now));
   const data = assessmentReportData(edition, view, now, await probeRunsForReport(ctx, id));
   switch (query.format) {
     case 'json':

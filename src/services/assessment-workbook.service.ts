@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AssessmentView } from '../core/assessment/assessment.types.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError, type FieldError } from '../core/errors.js';
-import type { MappingHint } from '../core/attached-text/attached-views.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { findAnswers, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
 import { readChecksheetWorkbook } from '../workbook/read-checksheet-workbook.js';
@@ -36,26 +35,21 @@ export function assessmentFilename(view: AssessmentView, now: Date, ext: string)
   return `assessment-${fileSlug(view.product.name, view.product.id.slice(0, 8))}-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 
-export async function assessmentWorkbook(
-  view: AssessmentView,
-  edition: Edition,
-  lang: 'ja' | 'en',
-  now: Date,
-  hints?: ReadonlyMap<string, readonly MappingHint[]>,
-): Promise<Buffer> {
-  return writeChecksheetWorkbook(checksheetOf(view, edition), { lang, cover: coverOf(view, now), answers: view.answers, now, ...(hints ? { hints } : {}) });
+/** The assessment's filled workbook, with the publisher's text beside 確認方法 where its edition's mappings reach attached text. */
+export async function assessmentWorkbook(ctx: ServiceContext, view: AssessmentView, edition: Edition, lang: 'ja' | 'en', now: Date): Promise<Buffer> {
+  const hints = await checksheetHints(
+    ctx,
+    edition,
+    view.items.map((i) => i.requirementId),
+  );
+  return writeChecksheetWorkbook(checksheetOf(view, edition), { lang, cover: coverOf(view, now), answers: view.answers, now, hints });
 }
 
 /** The assessment's checksheet as a filled workbook. */
 export async function exportWorkbook(ctx: ServiceContext, actor: Actor, id: string, lang: 'ja' | 'en') {
   const { view, edition } = await assessmentWithEdition(ctx, actor, id);
   const now = ctx.now();
-  const hints = await checksheetHints(
-    ctx,
-    edition,
-    view.items.map((i) => i.requirementId),
-  );
-  return { filename: assessmentFilename(view, now, 'xlsx'), content: await assessmentWorkbook(view, edition, lang, now, hints) };
+  return { filename: assessmentFilename(view, now, 'xlsx'), content: await assessmentWorkbook(ctx, view, edition, lang, now) };
 }
 
 /**

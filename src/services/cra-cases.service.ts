@@ -23,10 +23,12 @@ import { type CraCaseSummary, type CraCaseView, caseView, readableCase, summaryO
 import { notifyCaseOpened } from './cra-notices.js';
 import { kickMail } from './notifications.service.js';
 
-const isoTime = z.string().datetime({ offset: true, message: 'must be a date and time (ISO 8601)' });
-const decision = z.object({ checked: z.array(z.number().int().min(0).max(99)).max(30).default([]), note: z.string().trim().max(4000).default('') }).strict();
+export const isoTime = z.string().datetime({ offset: true, message: 'must be a date and time (ISO 8601)' });
+export const decision = z
+  .object({ checked: z.array(z.number().int().min(0).max(99)).max(30).default([]), note: z.string().trim().max(4000).default('') })
+  .strict();
 
-const memberStates = z.array(z.enum(EU_MEMBER_STATES)).min(1, 'name at least one member state').max(EU_MEMBER_STATES.length);
+export const memberStates = z.array(z.enum(EU_MEMBER_STATES)).min(1, 'name at least one member state').max(EU_MEMBER_STATES.length);
 
 export const CaseInput = z
   .object({

@@ -14,6 +14,13 @@ import { getProduct } from './organisations.service.js';
  * through content/checks/cra.yaml and the one suggestion rule. Drills never count.
  */
 export async function craEvidence(ctx: ServiceContext, actor: Actor, productId: string): Promise<{ finding: SourcedFinding; suggestions: Suggestion[] }> {
+  const finding = await craFinding(ctx, actor, productId);
+  const links = loadCheckLinks(ctx.config.contentDir).links.filter((l) => l.check === finding.check);
+  return { finding, suggestions: suggest([finding], links) };
+}
+
+/** The product's `cra.reporting` finding alone (an assessment's suggestions take its links from the evidence ports). */
+export async function craFinding(ctx: ServiceContext, actor: Actor, productId: string): Promise<SourcedFinding> {
   const product = await getProduct(ctx, actor, productId);
   const now = ctx.now();
   const cases = await listCases(ctx.store.db, { organisationId: product.organisationId, statuses: ['open'], drill: false, productId });
@@ -21,13 +28,11 @@ export async function craEvidence(ctx: ServiceContext, actor: Actor, productId: 
     ctx.store.db,
     cases.map((c) => c.id),
   );
-  const finding = reportingFinding({
+  return reportingFinding({
     productId,
     productName: product.name,
     ownerNamed: (await listContacts(ctx.store.db, [productId])).some((c) => c.role === 'owner'),
     cases: cases.map((c) => ({ id: c.id, title: c.title, clocks: caseClocks(clockInput(c, reports), now) })),
     at: now.toISOString(),
   });
-  const links = loadCheckLinks(ctx.config.contentDir).links.filter((l) => l.check === finding.check);
-  return { finding, suggestions: suggest([finding], links) };
 }

@@ -7,24 +7,20 @@
 import { z } from 'zod';
 import type { Actor } from '../core/authorization.js';
 import { CSAF_PROFILES, type CsafStatus, type CsafVulnerability } from '../core/cra/csaf.js';
-import { EU_MEMBER_STATES } from '../core/cra/member-states.js';
 import { AppError } from '../core/errors.js';
 import type { VexStatus } from '../core/vulnerability/vex.js';
 import type { ServiceContext } from './context.js';
 import type { CraCaseView } from './cra-case-view.js';
-import { openCaseFromMatch } from './cra-cases.service.js';
+import { decision, isoTime, memberStates, openCaseFromMatch } from './cra-cases.service.js';
 import { triageCsaf } from './cra-reports.service.js';
 import { versionOf, versionVulnerabilities } from './sboms.service.js';
 
 export const ExploitedInput = z
   .object({
     title: z.string().trim().max(300).optional(),
-    memberStates: z.array(z.enum(EU_MEMBER_STATES)).min(1, 'name at least one member state').max(EU_MEMBER_STATES.length),
-    awareAt: z.string().datetime({ offset: true, message: 'must be a date and time (ISO 8601)' }).nullable().default(null),
-    decision: z
-      .object({ checked: z.array(z.number().int().min(0).max(99)).max(30).default([]), note: z.string().trim().max(4000).default('') })
-      .strict()
-      .default({ checked: [], note: '' }),
+    memberStates,
+    awareAt: isoTime.nullable().default(null),
+    decision: decision.default({ checked: [], note: '' }),
     drill: z.boolean().default(false),
   })
   .strict();

@@ -14,7 +14,7 @@ import { findCompletedFindings } from '../store/probe-runs.repository.js';
 import { type AnswerWrite, writeAnswers } from './answer-writes.js';
 import { invalid, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
-import { craEvidence } from './cra-evidence.service.js';
+import { craFinding } from './cra-evidence.service.js';
 import { findingOf } from './probe-runs.service.js';
 import { sbomFindings } from './sboms.service.js';
 
@@ -83,9 +83,9 @@ async function productFindings(ctx: ServiceContext, actor: Actor, row: AssessedP
   const version = row.product_version;
   const [sbom, cra] = await Promise.all([
     version ? sbomFindings(ctx, actor, row.product_id, version).catch(none) : null,
-    craEvidence(ctx, actor, row.product_id).catch(none),
+    craFinding(ctx, actor, row.product_id).catch(none),
   ]);
-  return [...(sbom ?? []).map((f): SourcedFinding => ({ ...f, source: 'sbom', runId: `sbom:${row.product_id}@${version}` })), ...(cra ? [cra.finding] : [])];
+  return [...(sbom ?? []).map((f): SourcedFinding => ({ ...f, source: 'sbom', runId: `sbom:${row.product_id}@${version}` })), ...(cra ? [cra] : [])];
 }
 
 /** Suggestions for the assessment's checksheet items that some finding reaches, in checksheet order. */

@@ -1,5 +1,5 @@
-import { type AttachedCatalog, statementText } from '../../core/attached-text/attached-text.js';
-import { findNode } from '../../core/attached-text/attached-views.js';
+import type { AttachedCatalog } from '../../core/attached-text/attached-text.js';
+import { publisherTextList } from '../../reports/publisher-text-html.js';
 import type { Standard } from '../../core/model/edition.schema.js';
 import { standardAnchors } from '../../reports/anchors.js';
 import { type StandardNodeView, type StandardSummary, standardNodeViews } from '../../reports/coverage-summary.js';
@@ -148,12 +148,6 @@ function attachedSection(ctx: PageContext, standard: Standard, catalog: Attached
 <h2>${L.attachedAppendix(ctx.text(standard.title))}</h2>
 <p>${L.attachedIntro}</p>
 <p class="citation">${L.citation}: <cite lang="en">${catalog.citation}</cite></p>
-<dl>
-${catalog.texts.map((t) => {
-  const title = findNode(standard.requirements, t.requirementId)?.title;
-  return html`<dt>${t.requirementId}${title ? html` <span class="our-title">${ctx.text(title)}</span>` : ''}</dt>
-<dd lang="en">${t.withdrawal ? html`<p class="muted">${t.withdrawal.relation} ${t.withdrawal.targets.join(', ')}</p>` : html`<p class="statement">${statementText(t.statement)}</p>`}</dd>\n`;
-})}
-</dl>
+${publisherTextList(catalog, standard.requirements, (title) => ctx.text(title))}
 </section>`;
 }

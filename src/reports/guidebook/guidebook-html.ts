@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../content/content-dir.js';
-import { type AttachedCatalog, statementText } from '../../core/attached-text/attached-text.js';
-import { findNode } from '../../core/attached-text/attached-views.js';
+import type { AttachedCatalog } from '../../core/attached-text/attached-text.js';
 import type { Edition } from '../../core/model/edition.schema.js';
 import { standardNodeViews, standardSummaries } from '../coverage-summary.js';
 import { type Chapter, EditionView } from '../edition-view.js';
 import { html, type SafeHtml, trustedMarkup } from '../html.js';
 import { labelsFor, type Lang } from '../labels.js';
+import { publisherTextList } from '../publisher-text-html.js';
 import { gbAnchor, type GuidebookContext, guidebookItem } from './guidebook-item.js';
 
 /**
@@ -161,13 +161,6 @@ function attachedAppendix(ctx: GuidebookContext, catalog: AttachedCatalog, lette
 <h2>${L.appendix(letter)} ${L.attachedAppendix(standardTitle(ctx, catalog, lang))}</h2>
 <p>${L.attachedIntro}</p>
 <p class="citation">${L.citation}: <cite lang="en">${catalog.citation}</cite></p>
-<dl class="attached">
-${catalog.texts.map((t) => {
-  const title = findNode(nodes, t.requirementId)?.title;
-  return html`<dt>${t.requirementId}${title ? html` <span class="our-title">${title[lang]}</span>` : ''}</dt>
-<dd lang="en">${t.withdrawal ? html`<p class="muted">${t.withdrawal.relation} ${t.withdrawal.targets.join(', ')}</p>` : html`<p class="statement">${statementText(t.statement)}</p>`}</dd>
-`;
-})}
-</dl>
+${publisherTextList(catalog, nodes, (title) => title[lang])}
 </section>`;
 }
