@@ -1,8 +1,9 @@
 /**
  * SPDX tag-value (`Tag: value` lines, `<text>…</text>` spanning lines) read
  * into the SPDX JSON shape with the line of every value, then checked like
- * SPDX JSON. Files and snippets are skipped (tebiki lists packages); their
- * SPDXIDs are kept so relationships may name them.
+ * SPDX JSON. Files, snippets and extracted licences are read with the fields
+ * the SPDX 2.3 schema requires of them (tebiki lists packages; relationships
+ * may name the others); their other tags are skipped.
  */
 import { readSpdxObject } from './spdx.reader.js';
 import type { SbomReadResult } from '../core/sbom/sbom.types.js';
@@ -15,6 +16,54 @@ const DOCUMENT_TAGS: Record<string, string> = {
   DocumentName: 'name',
   DocumentNamespace: 'documentNamespace',
 };
+/** The tag that opens each of the other sections, and where its entries go in the JSON shape. */
+const SECTION_STARTS: Record<string, { key: string; field: string }> = {
+  FileName: { key: 'files', field: 'fileName' },
+  SnippetSPDXID: { key: 'snippets', field: 'SPDXID' },
+  LicenseID: { key: 'hasExtractedLicensingInfos', field: 'licenseId' },
+};
+const OTHER_TAGS: Record<string, string> = {
+  SPDXID: 'SPDXID',
+  FileChecksum: 'checksums',
+  FileType: 'fileTypes',
+  LicenseConcluded: 'licenseConcluded',
+  LicenseInfoInFile: 'licenseInfoInFiles',
+  FileCopyrightText: 'copyrightText',
+  SnippetFromFileSPDXID: 'snippetFromFile',
+  SnippetByteRange: 'ranges',
+  SnippetName: 'name',
+  ExtractedText: 'extractedText',
+  LicenseName: 'name',
+};
+const LIST_TAGS = new Set(['FileType', 'LicenseInfoInFile']);
+
+/** One value of a file, snippet or licence section into its JSON field. */
+function setOther(current: Obj, tag: string, value: string): string | undefined {
+  const field = OTHER_TAGS[tag];
+  if (!field) return undefined;
+  if (tag === 'FileChecksum') {
+    const [algorithm, checksumValue] = value.split(/:\s*/);
+    const list = (current.checksums as Obj[] | undefined) ?? [];
+    list.push({ algorithm: algorithm ?? '', checksumValue: checksumValue ?? '' });
+    current.checksums = list;
+    return `checksums/${list.length - 1}`;
+  }
+  if (tag === 'SnippetByteRange') {
+    const [start, end] = value.split(':').map((n) => Number(n));
+    const reference = String(current.snippetFromFile ?? '');
+    current.ranges = [{ startPointer: { offset: start, reference }, endPointer: { offset: end, reference } }];
+    return 'ranges';
+  }
+  if (LIST_TAGS.has(tag)) {
+    const list = (current[field] as string[] | undefined) ?? [];
+    list.push(value);
+    current[field] = list;
+    return `${field}/${list.length - 1}`;
+  }
+  current[field] = value;
+  return field;
+}
+
 const PACKAGE_TAGS: Record<string, string> = {
   PackageVersion: 'versionInfo',
   PackageSupplier: 'supplier',
@@ -59,7 +108,7 @@ export function readSpdxTagValue(text: string): SbomReadResult {
   const parsed = lines(text);
   if (!Array.isArray(parsed)) return { ok: false, problems: [{ place: `line ${parsed.line}`, message: parsed.message }] };
   const lineOf = new Map<string, number>();
-  const doc: Obj = { creationInfo: { creators: [] as string[] }, packages: [] as Obj[], relationships: [] as Obj[], files: [] as Obj[] };
+  const doc: Obj = { creationInfo: { creators: [] as string[] }, packages: [] as Obj[], relationships: [] as Obj[] };
   const info = doc.creationInfo as { creators: string[]; created?: string };
   const packages = doc.packages as Obj[];
   const relationships = doc.relationships as Obj[];
@@ -75,10 +124,15 @@ export function readSpdxTagValue(text: string): SbomReadResult {
       lineOf.set(pointer, line);
       continue;
     }
-    if (tag === 'FileName' || tag === 'SnippetSPDXID' || tag === 'LicenseID') {
+    const start = SECTION_STARTS[tag];
+    if (start) {
       section = 'other';
-      current = { SPDXID: tag === 'SnippetSPDXID' ? value : '' };
-      (doc.files as Obj[]).push(current);
+      current = { [start.field]: value };
+      const list = ((doc[start.key] as Obj[] | undefined) ?? []) as Obj[];
+      list.push(current);
+      doc[start.key] = list;
+      pointer = `/${start.key}/${list.length - 1}`;
+      lineOf.set(pointer, line);
       continue;
     }
     if (tag === 'Relationship') {
@@ -88,7 +142,8 @@ export function readSpdxTagValue(text: string): SbomReadResult {
       continue;
     }
     if (section === 'other') {
-      if (tag === 'SPDXID') current.SPDXID = value;
+      const place = setOther(current, tag, value);
+      if (place) lineOf.set(`${pointer}/${place}`, line);
       continue;
     }
     const target = section === 'document' ? DOCUMENT_TAGS[tag] : PACKAGE_TAGS[tag];

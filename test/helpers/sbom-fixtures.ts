@@ -134,6 +134,7 @@ ExternalRef: PACKAGE-MANAGER purl pkg:npm/lodash@4.17.20
 ${packageExtra}
 FileName: ./lib/lodash.js
 SPDXID: SPDXRef-file1
+FileChecksum: SHA1: 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12
 
 Relationship: SPDXRef-DOCUMENT DESCRIBES SPDXRef-fw
 Relationship: SPDXRef-fw DEPENDS_ON SPDXRef-lodash
