@@ -23,11 +23,30 @@ export const ScopeService = z
   .strict();
 export type ScopeService = z.infer<typeof ScopeService>;
 
+export const ScopeWebLogin = z
+  .object({
+    path: urlPath.describe('where the product takes credentials (an endpoint its own script posts to)'),
+    format: z.enum(['json', 'form']).default('json').describe('how the credentials are sent: a JSON object or a urlencoded form body'),
+    userField: nonBlank.default('username'),
+    passwordField: nonBlank.default('password'),
+    csrf: z
+      .object({
+        path: urlPath.describe('a GET that hands out the anti-CSRF token, with its cookies'),
+        field: nonBlank.describe("the token's field in that JSON answer"),
+        header: nonBlank.describe('the request header the token goes back in'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ScopeWebLogin = z.infer<typeof ScopeWebLogin>;
+
 export const ScopeWeb = z
   .object({
     paths: z.array(urlPath).default(['/']).describe('pages to look at besides what the pages link to (same service only)'),
     protectedPaths: z.array(urlPath).default([]).describe('must not be reachable without logging in'),
     defaultCredentials: z.array(ScopeCredential).default([]).describe("the product's declared factory defaults"),
+    login: ScopeWebLogin.optional().describe('the login endpoint, declared when the login page is drawn by a script and has no HTML form to find'),
   })
   .strict();
 

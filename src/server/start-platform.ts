@@ -78,7 +78,8 @@ export async function startPlatform(
     await withStartupLock(store, () => jobs.start());
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+    // The public URL names the listening port unless it was set for a proxy in front (then it stays as set).
+    const url = config.publicUrl.endsWith(`:${config.port}`) ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
     // CRA deadlines escalate even when nobody has the app open.
     const stopSweep = startCraSweep(ctx);
     const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } }, { revokeOlder: false });

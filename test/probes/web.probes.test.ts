@@ -128,3 +128,29 @@ describe('web probes on the good twin (HTTPS with HSTS, CSP, secure cookies, red
     expect(goodApp.stats.unsafeVisits).toEqual([]);
   });
 });
+
+describe('a script-drawn login declared in the scope (the bad twin takes JSON credentials behind a token, over HTTP)', () => {
+  let declared: ProbeRunOutcome;
+  beforeAll(async () => {
+    const login = {
+      path: '/api/login',
+      format: 'json',
+      userField: 'user',
+      passwordField: 'pass',
+      csrf: { path: '/api/token', field: 'token', header: 'x-token' },
+    };
+    const target = { host: '127.0.0.1', services: [{ port: nginx.badHttp, kind: 'http' }], web: { ...web, paths: ['/api/token'], login } };
+    declared = await runScope(dir.path, scopeOf([target], lab), ['web.default-credentials', 'web.login-over-https']);
+  });
+  it('fails web.default-credentials: admin/admin logs in through the declared endpoint with its token', () => {
+    const f = findingOf(declared, 'web.default-credentials', badT());
+    expect(f.verdict).toBe('fail');
+    expect(f.evidence).toMatchObject({ form: { declared: true, action: '/api/login', format: 'json', csrfFrom: '/api/token' } });
+    expect(f.evidence.attempts).toEqual([expect.objectContaining({ user: 'admin', password: '***', status: 200, loggedIn: true })]);
+  });
+  it('fails web.login-over-https: the declared endpoint takes a login over plain HTTP (a made-up user, refused with 401, not redirected)', () => {
+    const f = findingOf(declared, 'web.login-over-https', badT());
+    expect(f.verdict).toBe('fail');
+    expect(f.evidence).toMatchObject({ scheme: 'http', endpoint: '/api/login', status: 401 });
+  });
+});

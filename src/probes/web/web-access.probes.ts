@@ -5,6 +5,8 @@ import { extractForms, type HtmlForm } from '../net/html.js';
 import { MASK, maskSetCookie, maskUrl, trim } from '../net/mask.js';
 import { definitionOf } from '../probe-definition.js';
 import { type Probe, type ProbeContext, result } from '../probe.types.js';
+import type { ScopeWebLogin } from '../scope.schema.js';
+import { submitDeclaredLogin } from './declared-login.js';
 import { crawl, resolveInScope, UNSAFE_LINK, unreachable } from './crawl.js';
 
 const WEB = ['http', 'https'] as const;
@@ -99,7 +101,8 @@ export const defaultCredentialsProbe: Probe = {
     const down = unreachable(visit);
     if (down) return down;
     const { pages } = visit;
-    const login = findLoginForm(ctx, pages);
+    const declared = ctx.resolved.target.web?.login;
+    const login: Login | undefined = declared ? { declared } : findLoginForm(ctx, pages);
     if (!login) return result('inconclusive', 'ログインフォームが見つからない', 'No login form found', { pagesVisited: pages.length });
     const attempts: Record<string, unknown>[] = [];
     let stoppedBecause: string | undefined;
@@ -131,6 +134,8 @@ interface LoginForm {
   path: string;
   form: HtmlForm;
 }
+/** A login form found on a page, or the endpoint the scope declares for a script-drawn login. */
+type Login = LoginForm | { declared: ScopeWebLogin };
 
 function findLoginForm(ctx: ProbeContext, pages: { path: string; forms: HtmlForm[] }[]): LoginForm | undefined {
   for (const page of pages) {
@@ -142,11 +147,23 @@ function findLoginForm(ctx: ProbeContext, pages: { path: string; forms: HtmlForm
   return undefined;
 }
 
-function describeForm(login: LoginForm) {
+function describeForm(login: Login) {
+  if ('declared' in login) {
+    const d = login.declared;
+    return {
+      declared: true,
+      method: 'POST',
+      action: maskUrl(d.path),
+      format: d.format,
+      fields: [d.userField, d.passwordField],
+      ...(d.csrf ? { csrfFrom: maskUrl(d.csrf.path) } : {}),
+    };
+  }
   return { page: maskUrl(login.page), method: login.form.method, action: maskUrl(login.path), fields: login.form.inputs.map((i) => `${i.name}:${i.type}`) };
 }
 
-function submitLogin(ctx: ProbeContext, login: LoginForm, user: string, password: string): Promise<HttpResponse> {
+function submitLogin(ctx: ProbeContext, login: Login, user: string, password: string): Promise<HttpResponse> {
+  if ('declared' in login) return submitDeclaredLogin(ctx, login.declared, user, password);
   const userField = login.form.inputs.find((i) => ['text', 'email'].includes(i.type));
   const params = new URLSearchParams();
   for (const input of login.form.inputs) {

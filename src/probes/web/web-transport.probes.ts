@@ -1,9 +1,12 @@
 /** Web probes about transport and headers: HTTPS redirect, HSTS, login forms, URLs, cookies, headers. */
+import { randomBytes } from 'node:crypto';
 import { header } from '../net/http-client.js';
 import { decodeURIComponentSafe, isSecretName, maskSetCookie, maskUrl } from '../net/mask.js';
 import { definitionOf } from '../probe-definition.js';
 import { type Probe, result } from '../probe.types.js';
+import type { ScopeWebLogin } from '../scope.schema.js';
 import { type CrawledPage, crawl, resolveInScope, unreachable } from './crawl.js';
+import { submitDeclaredLogin } from './declared-login.js';
 
 const WEB = ['http', 'https'] as const;
 const html = (p: CrawledPage) => /html/i.test(header(p.response, 'content-type') ?? '') && p.response.status < 300;
@@ -67,6 +70,8 @@ export const loginOverHttpsProbe: Probe = {
         .filter((f) => f.hasPassword)
         .map((f) => ({ page: maskUrl(p.path), method: f.method, action: maskUrl(f.action), submitsTo: submitScheme(ctx, p.path, f.action) })),
     );
+    const declared = ctx.resolved.target.web?.login;
+    if (forms.length === 0 && declared) return declaredLoginTransport(ctx, declared);
     if (forms.length === 0) return result('not-applicable', 'パスワード入力フォームが見つからない', 'No password form found', { pagesVisited: pages.length });
     const plain = ctx.kind === 'http' || forms.some((f) => f.submitsTo === 'http');
     if (plain)
@@ -77,6 +82,24 @@ export const loginOverHttpsProbe: Probe = {
     return result('pass', 'パスワード入力フォームは HTTPS のみ', 'Password forms are served and submitted over HTTPS only', { scheme: ctx.kind, forms });
   },
 };
+
+/**
+ * A script-drawn login posts to the declared endpoint of the page's own origin.
+ * Over HTTPS that is HTTPS; over plain HTTP the endpoint must not take a login
+ * at all but send the client to HTTPS first. The probe sends a made-up user and
+ * a random password (never a real credential) to see which.
+ */
+async function declaredLoginTransport(ctx: Parameters<Probe['run']>[0], login: ScopeWebLogin) {
+  const endpoint = maskUrl(login.path);
+  if (ctx.kind === 'https')
+    return result('pass', '宣言されたログイン先には HTTPS で送られる', 'The declared login endpoint is reached over HTTPS', { scheme: ctx.kind, endpoint });
+  const res = await submitDeclaredLogin(ctx, login, 'tebiki-probe', randomBytes(12).toString('hex'));
+  const location = typeof res.headers.location === 'string' ? res.headers.location : '';
+  const evidence = { scheme: ctx.kind, endpoint, status: res.status, ...(location ? { location: maskUrl(location) } : {}) };
+  if (res.status >= 300 && res.status < 400 && /^https:/i.test(location))
+    return result('pass', '平文 HTTP のログインは処理されず HTTPS へ転送される', 'A login over plain HTTP is not processed but redirected to HTTPS', evidence);
+  return result('fail', '宣言されたログイン先が平文 HTTP でログインを受け付ける', 'The declared login endpoint takes logins over plain HTTP', evidence);
+}
 
 function submitScheme(ctx: Parameters<Probe['run']>[0], from: string, action: string): 'http' | 'https' | 'elsewhere' {
   if (/^http:/i.test(action)) return 'http';

@@ -61,6 +61,28 @@ function badPage(url: URL, stats: WebAppStats): Reply {
   }
 }
 
+/**
+ * The bad device's script-drawn login: a token handed out with a cookie, then
+ * JSON credentials that must carry it; the factory default admin/admin works,
+ * over plain HTTP.
+ */
+async function badScriptLogin(req: IncomingMessage, url: URL, stats: WebAppStats): Promise<Reply> {
+  const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(value),
+  });
+  if (url.pathname === '/api/token') return json(200, { token: 'tok-1' }, { 'set-cookie': 'xsrf=tok-1; Path=/' });
+  if (url.pathname !== '/api/login' || req.method !== 'POST') return json(404, { error: 'not found' });
+  stats.loginAttempts++;
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  if (req.headers['x-token'] !== 'tok-1' || !(req.headers.cookie ?? '').includes('xsrf=tok-1')) return json(403, { error: 'token' });
+  const { user, pass } = JSON.parse(body) as { user?: string; pass?: string };
+  if (user === 'admin' && pass === 'admin') return json(200, { ok: true }, { 'set-cookie': 'sid=loggedin; Path=/' });
+  return json(401, { error: 'wrong user name or password' });
+}
+
 async function goodPage(req: IncomingMessage, url: URL, stats: WebAppStats): Promise<Reply> {
   const loggedIn = (req.headers.cookie ?? '').includes('sid=session-of-a-real-login');
   switch (url.pathname) {
@@ -100,7 +122,8 @@ export async function startWebApp(mode: 'bad' | 'good', host = '127.0.0.1'): Pro
   let open = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://device');
-    if (mode === 'bad') send(res, badPage(url, stats));
+    if (mode === 'bad' && url.pathname.startsWith('/api/')) void badScriptLogin(req, url, stats).then((reply) => send(res, reply));
+    else if (mode === 'bad') send(res, badPage(url, stats));
     else void goodPage(req, url, stats).then((reply) => send(res, reply));
   });
   server.on('connection', (socket) => {

@@ -45,10 +45,10 @@ export const PROBE_CHECKS: readonly CheckDefinition[] = [
   probe(
     'web.login-over-https',
     1,
-    'パスワード入力フォームが HTTPS で配信・送信されるか',
-    'Password forms are served and submitted over HTTPS only',
-    '巡回したページのフォームのみ',
-    'Only forms on the pages visited',
+    'パスワード入力フォーム（またはスコープで宣言したログイン先）が HTTPS でのみ使われるか',
+    'Password forms (or the login endpoint the scope declares) are served and submitted over HTTPS only',
+    '巡回したページのフォームと宣言したログイン先のみ。平文 HTTP では架空の利用者名と乱数のパスワードを一度だけ送る',
+    'Only forms on the pages visited and the declared login endpoint; over plain HTTP one made-up user and random password are sent once',
   ),
   probe(
     'web.secrets-in-url',
@@ -95,8 +95,8 @@ export const PROBE_CHECKS: readonly CheckDefinition[] = [
     1,
     '宣言した初期認証情報でログインできないか（試行回数はスコープ以内）',
     'The declared factory credentials do not log in (never more attempts than the scope allows)',
-    '宣言した認証情報のみ試す（総当たりはしない）',
-    'Only the declared credentials are tried; no guessing',
+    '宣言した認証情報のみ、ページのフォームかスコープで宣言したログイン先で試す（総当たりはしない）',
+    'Only the declared credentials are tried, on a form of the pages or the login endpoint the scope declares; no guessing',
   ),
   probe(
     'tls.protocol-versions',
