@@ -49,7 +49,7 @@ describe('bin/tebiki keywords', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as KeywordsDocument;
     expect(Object.keys(doc).sort()).toEqual(['candidates', 'edition']);
-    expect(doc.edition).toBe('2026.1');
+    expect(doc.edition).toBe('2026.2');
     const ja = doc.candidates.find((c) => c.term === 'ズーロン検査装置');
     expect(ja).toEqual({
       term: 'ズーロン検査装置',
@@ -75,10 +75,10 @@ describe('bin/tebiki keywords', () => {
       await store.close();
     }
     const env = { TEBIKI_DATA_DIR: dataDir, DATABASE_URL: '' };
-    const r = runBin(['keywords', '--edition', '2026.1', '--limit', '3', '--format', 'json'], env);
+    const r = runBin(['keywords', '--edition', '2026.2', '--limit', '3', '--format', 'json'], env);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as KeywordsDocument;
-    expect(doc.edition).toBe('2026.1');
+    expect(doc.edition).toBe('2026.2');
     expect(doc.candidates).toHaveLength(3);
     const missing = runBin(['keywords', '--edition', '1999.9'], env);
     expect(missing.code).toBe(1);
@@ -88,9 +88,9 @@ describe('bin/tebiki keywords', () => {
   it('text output lists counts, terms and item numbers; bad options are usage errors', async () => {
     const text = await runCli(['keywords', '--limit', '3']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^edition 2026\.1: 3 candidate term\(s\)/);
+    expect(text.stdout).toMatch(/^edition 2026\.2: 3 candidate term\(s\)/);
     expect(text.stdout.trim().split('\n')).toHaveLength(6);
-    for (const args of [['--limit', '0'], ['--limit', 'ten'], ['--content', content, '--edition', '2026.1'], ['--format', 'xml'], ['--bogus']]) {
+    for (const args of [['--limit', '0'], ['--limit', 'ten'], ['--content', content, '--edition', '2026.2'], ['--format', 'xml'], ['--bogus']]) {
       const r = await runCli(['keywords', ...args]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('tebiki keywords:');

@@ -73,7 +73,7 @@ describe('bin/tebiki stats', () => {
 
   it('bad options are usage errors', async () => {
     expect((await runCli(['stats', '--format', 'csv'])).code).toBe(2);
-    const both = await runCli(['stats', '--edition', '2026.1', '--content', 'content']);
+    const both = await runCli(['stats', '--edition', '2026.2', '--content', 'content']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('not both');
   });

@@ -24,7 +24,7 @@ const PEOPLE = {
 const ORG = '株式会社エー電機';
 const PRODUCT = { name: 'スマート照明ハブ SL-200', model: 'SL-200' };
 const TITLE = 'SL-200 廃棄時の診断';
-const NEXT_EDITION = '2026.2';
+const NEXT_EDITION = '2026.3';
 /** A small checksheet: the device layer in the disposal phase. */
 const SPEC = { layers: ['device'], phases: ['disposal'], profile: null };
 const REWORDED = {
@@ -106,7 +106,7 @@ describe('assessments: move to a newer edition, then compare', () => {
   it('set-up: an editor rewords one of its items and publishes the next edition', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
     const editor = await platform.loginAs(PEOPLE.editor);
-    await api(platform, editor, 'POST', '/api/drafts', { id: NEXT_EDITION, title: { ja: '2026年版 第2版', en: '2026 edition, 2nd' } });
+    await api(platform, editor, 'POST', '/api/drafts', { id: NEXT_EDITION, title: { ja: '2026年版 第3版', en: '2026 edition, 3rd' } });
     const path = `/api/drafts/${NEXT_EDITION}/requirements/${encodeURIComponent(changed.requirementId)}`;
     const { requirement, version } = await api<{ requirement: { criteria: { ja: string; en: string }[] }; version: number }>(platform, editor, 'GET', path);
     await api(platform, editor, 'PUT', path, { requirement: { ...requirement, criteria: [REWORDED, ...requirement.criteria.slice(1)] }, version });
@@ -130,7 +130,7 @@ describe('assessments: move to a newer edition, then compare', () => {
     const main = assessor.getByRole('main');
     await main.getByText(t.assessments.movedNotice(items.length - 1, 1, 0, 0), { exact: true }).waitFor();
     expect(await textOf(detail.heading)).toBe(TITLE);
-    expect(await textOf(detail.coverFact(t.assessments.edition))).toContain('2026年版 第2版');
+    expect(await textOf(detail.coverFact(t.assessments.edition))).toContain('2026年版 第3版');
     expect(await textOf(detail.coverFact(t.assessments.carriedFrom))).toBe(`${oldId} ${t.assessments.compare}`);
     expect(await detail.statusText()).toBe(t.assessments.statuses.draft);
     // The same items in the checksheet's order (grouped by the first phase inside the assessment's filter).

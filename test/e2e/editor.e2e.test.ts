@@ -26,7 +26,7 @@ type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const ADMIN = { email: 'admin@example.jp', displayName: '管理者', password: 'Correct-Horse-Battery-Staple-42' };
 const EDITOR = { email: 'editor@example.jp', displayName: '仕様検討部会 編集者', password: 'Quiet-Harbour-Lantern-2026' };
-const NEXT = { id: '2026.2', title: { ja: 'IoTセキュリティ手引書 2026年版 第2版', en: 'IoT Security Guidebook, 2026 edition, 2nd' } };
+const NEXT = { id: '2026.3', title: { ja: 'IoTセキュリティ手引書 2026年版 第3版', en: 'IoT Security Guidebook, 2026 edition, 3rd' } };
 
 /** Logs in through the API of a separate context and returns a request function that carries the CSRF token. */
 async function apiSession(api: APIRequestContext, base: string, email: string, password: string) {
@@ -46,7 +46,7 @@ describe('editing a draft and publishing it', () => {
   const pageProblems: string[] = [];
   let target: { id: string; number: string; title: Localized };
   let baseId = '';
-  const newTitle = 'Security architecture design, reviewed for 2026.2';
+  const newTitle = 'Security architecture design, reviewed for 2026.3';
 
   async function getJson<T>(path: string): Promise<T> {
     const response = await page.request.get(new URL(path, server?.url).href);

@@ -115,7 +115,7 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
       designSoftware: matrix.phases.find((p) => p.id === 'design.software')?.label.ja ?? 'design.software',
     };
     // The drafts API opens the edition the editor adds to.
-    await adminApi('POST', '/api/drafts', { id: '2026.2', title: { ja: '2026年版 第2版（草案）', en: '2026 edition 2 (draft)' } });
+    await adminApi('POST', '/api/drafts', { id: '2026.3', title: { ja: '2026年版 第3版（草案）', en: '2026 edition 3 (draft)' } });
   });
 
   afterAll(async () => {
@@ -174,11 +174,11 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
       threatCategory: 'device-authentication',
     });
     expect(await detail.statusText()).toBe(t.proposals.statuses.accepted);
-    expect(await textOf(detail.outcome)).toContain(t.proposals.linkedDraft('2026.2'));
-    expect(await detail.editInDraftLink().getAttribute('href')).toBe('/editor/2026.2/requirements/design-ble-pairing-method');
+    expect(await textOf(detail.outcome)).toContain(t.proposals.linkedDraft('2026.3'));
+    expect(await detail.editInDraftLink().getAttribute('href')).toBe('/editor/2026.3/requirements/design-ble-pairing-method');
 
     // The draft holds the new item, its unwritten parts marked for the editor.
-    const item = await page.request.get(new URL('/api/drafts/2026.2/requirements/design-ble-pairing-method', server.url).href);
+    const item = await page.request.get(new URL('/api/drafts/2026.3/requirements/design-ble-pairing-method', server.url).href);
     expect(item.status()).toBe(200);
     expect(await item.text()).toContain('【要記入】');
   });

@@ -45,7 +45,7 @@ describe('which edition publish and guidebook take', () => {
       const ctx = { store, config: testConfig({ dataDir: data }), now: () => new Date('2026-12-01T00:00:00Z') };
       await importEdition(ctx, ANONYMOUS, bundled());
       const later = bundled();
-      later.meta = { ...later.meta, id: '2026.2', date: '2026-12-01', title: { ja: '手引書 2026年第2版', en: 'Guidebook 2026, second edition' } };
+      later.meta = { ...later.meta, id: '2026.3', date: '2026-12-31', title: { ja: '手引書 2026年第2版', en: 'Guidebook 2026, second edition' } };
       await importEdition(ctx, ANONYMOUS, later);
       const draft = bundled();
       draft.meta = { ...draft.meta, id: '2027.1', status: 'draft', date: '2027-01-01' };
@@ -61,21 +61,21 @@ describe('which edition publish and guidebook take', () => {
     const r = await withDataDir(data, () => runCli(['publish', '--out', out, '--format', 'json']));
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.edition).toMatchObject({ id: '2026.2', status: 'published' });
+    expect(report.edition).toMatchObject({ id: '2026.3', status: 'published' });
     expect(report.source).toMatchObject({ kind: 'database', reason: 'latest-published' });
     expect(report.source.database).toContain('tebiki.sqlite');
     expect(readFileSync(join(out, 'en', 'index.html'), 'utf8')).toContain('Guidebook 2026, second edition');
 
     const text = await withDataDir(data, () => runCli(['publish', '--out', out]));
-    expect(text.stdout).toContain('edition 2026.2 (published) from the database');
+    expect(text.stdout).toContain('edition 2026.3 (published) from the database');
     expect(text.stdout).toContain('the latest published edition');
   });
 
   it('--edition ID: that stored edition', async () => {
     const out = join(dir.path, 'older');
-    const r = await withDataDir(data, () => runCli(['publish', '--edition', '2026.1', '--out', out, '--format', 'json']));
+    const r = await withDataDir(data, () => runCli(['publish', '--edition', '2026.2', '--out', out, '--format', 'json']));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ edition: { id: '2026.1' }, source: { kind: 'database', reason: 'requested' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ edition: { id: '2026.2' }, source: { kind: 'database', reason: 'requested' } });
   });
 
   it('an unknown edition id: exit 1 naming it, nothing written', async () => {
@@ -93,7 +93,7 @@ describe('which edition publish and guidebook take', () => {
     const r = await withDataDir(noDatabase, () => runCli(['publish', '--out', out, '--format', 'json']));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).source).toMatchObject({ kind: 'content', reason: 'no-database' });
-    const e = await withDataDir(noDatabase, () => runCli(['publish', '--edition', '2026.1', '--out', out]));
+    const e = await withDataDir(noDatabase, () => runCli(['publish', '--edition', '2026.2', '--out', out]));
     expect(e.code).toBe(1);
     expect(e.stderr).toContain('there is no database');
     expect(existsSync(noDatabase), 'asking must not create a database').toBe(false);

@@ -58,7 +58,7 @@ describe('the published site in a browser, from file://', () => {
     await site.open('index.html');
     await page.getByRole('link', { name: '日本語' }).click();
     expect(site.currentPath()).toBe('ja/index.html');
-    await expect(site.heading.textContent()).resolves.toBe('IoTセキュリティ手引書 2026年版');
+    await expect(site.heading.textContent()).resolves.toBe('IoTセキュリティ手引書 2026年版 第2版');
 
     await site.navLink('レイヤー × フェーズ').click();
     expect(site.currentPath()).toBe('ja/matrix.html');

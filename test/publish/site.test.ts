@@ -141,7 +141,7 @@ describe('tebiki publish arguments', () => {
   });
 
   it('--edition and --content together: usage error, exit 2', async () => {
-    const r = await runCli(['publish', '--edition', '2026.1', '--content', defaultContentDir(), '--out', '/tmp/x']);
+    const r = await runCli(['publish', '--edition', '2026.2', '--content', defaultContentDir(), '--out', '/tmp/x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not both');
   });

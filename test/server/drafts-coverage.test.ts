@@ -17,9 +17,9 @@ describeEachDatabase('drafts: imported standards and the coverage change', (get)
     const ctx: ServiceContext = { store: get().store, config: testConfig(), now: () => new Date('2026-12-01T00:00:00Z') };
     await importBundledEdition(ctx);
     await storeImportedStandard(ctx, { kind: 'anonymous' }, standard('imported-std', [node('X-1', 'requirement'), node('X-2', 'requirement')]), 'test.json');
-    await openDraft(ctx, editor, { id: '2026.2', title: { ja: '草案', en: 'Draft' } });
+    await openDraft(ctx, editor, { id: '2026.3', title: { ja: '草案', en: 'Draft' } });
 
-    const current = await draftItem(ctx, editor, '2026.2', 'requirement', 'design-auth-user-authentication');
+    const current = await draftItem(ctx, editor, '2026.3', 'requirement', 'design-auth-user-authentication');
     const requirement = (current as { requirement: Requirement }).requirement;
     const mapped: Requirement = {
       ...requirement,
@@ -28,9 +28,9 @@ describeEachDatabase('drafts: imported standards and the coverage change', (get)
         { standard: 'imported-std', requirement: 'X-1', relationship: 'equivalent-to', rationale: { ja: '同じ結果', en: 'same outcome' } },
       ],
     };
-    await updateDraftItem(ctx, editor, '2026.2', 'requirement', requirement.id, mapped, current.version);
+    await updateDraftItem(ctx, editor, '2026.3', 'requirement', requirement.id, mapped, current.version);
 
-    const diff = await draftDiff(ctx, editor, '2026.2');
+    const diff = await draftDiff(ctx, editor, '2026.3');
     const change = diff.coverage.find((c) => c.standard === 'imported-std');
     expect(change?.before).toBeNull();
     expect(change?.after).toMatchObject({ total: 2, covered: 1, gap: 1 });

@@ -69,13 +69,13 @@ describeEachDatabase('draft editor API', (get) => {
     const anon = new ApiClient(app);
     await anon.session();
     expect((await anon.request('GET', '/api/drafts')).statusCode).toBe(401);
-    expect((await anon.request('POST', '/api/drafts', { id: '2026.2', title: { ja: 'x', en: 'x' } })).statusCode).toBe(401);
+    expect((await anon.request('POST', '/api/drafts', { id: '2026.3', title: { ja: 'x', en: 'x' } })).statusCode).toBe(401);
     for (const email of ['member@example.test', 'assessor@example.test']) {
       const c = await as(email);
       for (const [method, url, body] of [
         ['GET', '/api/drafts', undefined],
-        ['POST', '/api/drafts', { id: '2026.2', title: { ja: 'x', en: 'x' } }],
-        ['POST', '/api/drafts/2026.2/check', { kind: 'requirement', item: {} }],
+        ['POST', '/api/drafts', { id: '2026.3', title: { ja: 'x', en: 'x' } }],
+        ['POST', '/api/drafts/2026.3/check', { kind: 'requirement', item: {} }],
       ] as const) {
         const r = await c.request(method, url, body);
         expect(r.statusCode, `${email} ${method} ${url}`).toBe(403);
@@ -89,20 +89,20 @@ describeEachDatabase('draft editor API', (get) => {
     const bad = await editor.request('POST', '/api/drafts', { id: 'next', title: { ja: '次版', en: 'Next' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([{ path: 'id', message: 'must look like 2026.1' }]);
-    const emptyTitle = await editor.request('POST', '/api/drafts', { id: '2026.2', title: { ja: '次版', en: ' ' } });
+    const emptyTitle = await editor.request('POST', '/api/drafts', { id: '2026.3', title: { ja: '次版', en: ' ' } });
     expect(emptyTitle.statusCode).toBe(400);
     expect(emptyTitle.json().errors[0].path).toBe('body.title.en');
     const taken = await editor.request('POST', '/api/drafts', { id: baseId, title: { ja: '次版', en: 'Next' } });
     expect(taken.statusCode).toBe(409);
-    const r = await editor.request('POST', '/api/drafts', { id: '2026.2', title: { ja: '2026年版 第2版', en: '2026 edition, 2nd' } });
+    const r = await editor.request('POST', '/api/drafts', { id: '2026.3', title: { ja: '2026年版 第3版', en: '2026 edition, 3rd' } });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ id: '2026.2', baseEditionId: baseId });
-    const overview = (await editor.request('GET', '/api/drafts/2026.2')).json();
+    expect(r.json()).toMatchObject({ id: '2026.3', baseEditionId: baseId });
+    const overview = (await editor.request('GET', '/api/drafts/2026.3')).json();
     expect(overview.requirements.find((x: { id: string }) => x.id === req.id)).toMatchObject({ number: req.number, version: 1 });
   });
 
   it('a stale write answers 409 naming the item; a fresh one bumps the version', async () => {
-    const url = `/api/drafts/2026.2/requirements/${req.id}`;
+    const url = `/api/drafts/2026.3/requirements/${req.id}`;
     const item = (await editor.request('GET', url)).json();
     expect(item.version).toBe(1);
     const ok = await editor.request('PUT', url, { requirement: { ...item.requirement, title: { ...req.title, en: 'Edited once' } }, version: 1 });
@@ -116,7 +116,7 @@ describeEachDatabase('draft editor API', (get) => {
   });
 
   it('an invalid write answers 400 with every problem by path, and stores nothing', async () => {
-    const url = `/api/drafts/2026.2/requirements/${req.id}`;
+    const url = `/api/drafts/2026.3/requirements/${req.id}`;
     const { requirement, version } = (await editor.request('GET', url)).json();
     const r = await editor.request('PUT', url, {
       requirement: { ...requirement, title: { ja: requirement.title.ja, en: '' }, threatCategory: 'no-such-category', terms: ['no-such-term'] },
@@ -135,7 +135,7 @@ describeEachDatabase('draft editor API', (get) => {
   });
 
   it('hostile input is refused without effect', async () => {
-    const url = `/api/drafts/2026.2/requirements/${req.id}`;
+    const url = `/api/drafts/2026.3/requirements/${req.id}`;
     const { requirement, version } = (await editor.request('GET', url)).json();
     const polluted = JSON.parse(`{"requirement": ${JSON.stringify({ ...requirement })}, "version": ${version}}`);
     polluted.requirement = JSON.parse(JSON.stringify(requirement).replace(/^\{/, '{"__proto__":{"polluted":true},'));
@@ -153,9 +153,9 @@ describeEachDatabase('draft editor API', (get) => {
   });
 
   it('the live check returns the problems of a change without storing it', async () => {
-    const url = `/api/drafts/2026.2/requirements/${req.id}`;
+    const url = `/api/drafts/2026.3/requirements/${req.id}`;
     const { requirement, version } = (await editor.request('GET', url)).json();
-    const check = await editor.request('POST', '/api/drafts/2026.2/check', {
+    const check = await editor.request('POST', '/api/drafts/2026.3/check', {
       kind: 'requirement',
       item: { ...requirement, title: { ja: requirement.title.ja, en: '' } },
     });
@@ -166,9 +166,9 @@ describeEachDatabase('draft editor API', (get) => {
       ok: false,
       problems: [{ severity: 'error', code: 'schema-too-small', path: 'requirement.title.en', message: 'must not be empty' }],
     });
-    const fine = await editor.request('POST', '/api/drafts/2026.2/check', { kind: 'requirement', item: requirement });
+    const fine = await editor.request('POST', '/api/drafts/2026.3/check', { kind: 'requirement', item: requirement });
     expect(fine.json()).toMatchObject({ ok: true });
-    const duplicate = await editor.request('POST', '/api/drafts/2026.2/check', { kind: 'requirement', item: requirement, mode: 'create' });
+    const duplicate = await editor.request('POST', '/api/drafts/2026.3/check', { kind: 'requirement', item: requirement, mode: 'create' });
     expect((duplicate.json().problems as { code: string }[]).filter((p) => p.code !== 'standard-unmapped')).toEqual([
       expect.objectContaining({ path: 'requirement.id', message: 'already exists' }),
       expect.objectContaining({ path: 'requirement.number', code: 'duplicate-number' }),
@@ -178,48 +178,48 @@ describeEachDatabase('draft editor API', (get) => {
 
   it('terms: create, update, delete over HTTP with versions', async () => {
     const term = { id: 'api-test-term', term: { ja: 'API用語', en: 'API term' }, definition: { ja: '試験用。', en: 'For tests.' } };
-    const created = await editor.request('POST', '/api/drafts/2026.2/terms', { term });
+    const created = await editor.request('POST', '/api/drafts/2026.3/terms', { term });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ id: term.id, version: 1 });
-    const bad = await editor.request('POST', '/api/drafts/2026.2/terms', { term: { ...term, id: 'other-term', reading: 'romaji' } });
+    const bad = await editor.request('POST', '/api/drafts/2026.3/terms', { term: { ...term, id: 'other-term', reading: 'romaji' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatchObject({ path: 'term.reading', message: 'must be kana' });
-    const updated = await editor.request('PUT', `/api/drafts/2026.2/terms/${term.id}`, { term: { ...term, reading: 'えーぴーあいようご' }, version: 1 });
+    const updated = await editor.request('PUT', `/api/drafts/2026.3/terms/${term.id}`, { term: { ...term, reading: 'えーぴーあいようご' }, version: 1 });
     expect(updated.json()).toMatchObject({ version: 2 });
-    expect((await editor.request('DELETE', `/api/drafts/2026.2/terms/${term.id}?version=1`)).statusCode).toBe(409);
-    expect((await editor.request('DELETE', `/api/drafts/2026.2/terms/${term.id}?version=2`)).statusCode).toBe(204);
-    expect((await editor.request('GET', `/api/drafts/2026.2/terms/${term.id}`)).statusCode).toBe(404);
+    expect((await editor.request('DELETE', `/api/drafts/2026.3/terms/${term.id}?version=1`)).statusCode).toBe(409);
+    expect((await editor.request('DELETE', `/api/drafts/2026.3/terms/${term.id}?version=2`)).statusCode).toBe(204);
+    expect((await editor.request('GET', `/api/drafts/2026.3/terms/${term.id}`)).statusCode).toBe(404);
   });
 
   it('the diff lists the change against the published edition', async () => {
-    const diff = (await editor.request('GET', '/api/drafts/2026.2/diff')).json();
+    const diff = (await editor.request('GET', '/api/drafts/2026.3/diff')).json();
     expect(diff.from.id).toBe(baseId);
-    expect(diff.to.id).toBe('2026.2');
+    expect(diff.to.id).toBe('2026.3');
     const change = diff.requirements.changed.find((c: { id: string }) => c.id === req.id);
     expect(change.fields).toEqual([{ field: 'title', before: req.title, after: { ...req.title, en: 'Edited once' } }]);
     expect(diff.summary).toMatchObject({ requirementsChanged: 1, requirementsAdded: 0, termsAdded: 0 });
   });
 
   it('publishing makes a new immutable current edition and leaves the old one as it was', async () => {
-    expect((await editor.request('POST', '/api/drafts/2026.2/publish', { changelog: { ja: '', en: 'x' } })).statusCode).toBe(400);
-    const { revision } = (await editor.request('GET', '/api/drafts/2026.2/diff')).json();
-    const r = await editor.request('POST', '/api/drafts/2026.2/publish', { changelog: { ja: '項目名を修正した。', en: 'Renamed an item.' }, revision });
+    expect((await editor.request('POST', '/api/drafts/2026.3/publish', { changelog: { ja: '', en: 'x' } })).statusCode).toBe(400);
+    const { revision } = (await editor.request('GET', '/api/drafts/2026.3/diff')).json();
+    const r = await editor.request('POST', '/api/drafts/2026.3/publish', { changelog: { ja: '項目名を修正した。', en: 'Renamed an item.' }, revision });
     expect(r.statusCode).toBe(200);
-    expect(r.json().edition).toMatchObject({ id: '2026.2', status: 'published' });
+    expect(r.json().edition).toMatchObject({ id: '2026.3', status: 'published' });
     const editions = (await editor.request('GET', '/api/editions')).json();
-    expect(editions.current).toBe('2026.2');
+    expect(editions.current).toBe('2026.3');
     const member = await as('member@example.test');
-    expect((await member.request('GET', `/api/editions/2026.2/requirements/${req.id}`)).json().title.en).toBe('Edited once');
+    expect((await member.request('GET', `/api/editions/2026.3/requirements/${req.id}`)).json().title.en).toBe('Edited once');
     expect(strip((await member.request('GET', `/api/editions/${baseId}/requirements/${req.id}`)).json())).toEqual(
       strip(req as unknown as Record<string, unknown>),
     );
-    const after = await editor.request('PUT', `/api/drafts/2026.2/requirements/${req.id}`, {
+    const after = await editor.request('PUT', `/api/drafts/2026.3/requirements/${req.id}`, {
       requirement: strip(req as unknown as Record<string, unknown>),
       version: 2,
     });
     expect(after.statusCode).toBe(409);
     expect(after.json().code).toBe('immutable');
     expect((await editor.request('GET', '/api/drafts')).json().drafts).toEqual([]);
-    expect((await editor.request('POST', '/api/drafts/2026.2/publish', { changelog: { ja: 'x', en: 'x' } })).statusCode).toBe(409);
+    expect((await editor.request('POST', '/api/drafts/2026.3/publish', { changelog: { ja: 'x', en: 'x' } })).statusCode).toBe(409);
   });
 });

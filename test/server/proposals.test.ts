@@ -280,19 +280,19 @@ describeEachDatabase('member proposals through the API', (get) => {
     });
 
     it('creates the requirement in the latest draft with marked placeholders, and links it', async () => {
-      const open = await client('ed').request('POST', '/api/drafts', { id: '2026.2', title: { ja: '2026年版 第2版（草案）', en: '2026 edition 2 (draft)' } });
+      const open = await client('ed').request('POST', '/api/drafts', { id: '2026.3', title: { ja: '2026年版 第3版（草案）', en: '2026 edition 3 (draft)' } });
       expect(open.statusCode, open.body).toBe(201);
       const p = await proposalOf('a1', concern('BLE ペアリング'));
       const r = await client('ed').request('POST', `/api/proposals/${p.id}/accept`, { newRequirement: newItem('design-ble-pairing') });
       expect(r.statusCode, r.body).toBe(200);
       expect(r.json().proposal.decision.link).toEqual({
         kind: 'draft',
-        draftId: '2026.2',
+        draftId: '2026.3',
         requirementId: 'design-ble-pairing',
         number: 'D-99.1',
         title: { ja: 'BLEペアリングの保護', en: 'Protect BLE pairing' },
       });
-      const item = (await client('ed').request('GET', '/api/drafts/2026.2/requirements/design-ble-pairing')).json();
+      const item = (await client('ed').request('GET', '/api/drafts/2026.3/requirements/design-ble-pairing')).json();
       const text = JSON.stringify(item);
       expect(text).toContain('【要記入】');
       expect(text).toContain('[TO COMPLETE]');
@@ -320,7 +320,7 @@ describeEachDatabase('member proposals through the API', (get) => {
       expect(draft.statusCode).toBe(400);
       expect(draft.json().errors[0].path).toBe('body.newRequirement.draftId');
       expect((await client('ed').request('GET', `/api/proposals/${p.id}`)).json().proposal.status).toBe('submitted');
-      expect((await client('ed').request('GET', '/api/drafts/2026.2/requirements/design-ble-other')).statusCode).toBe(404);
+      expect((await client('ed').request('GET', '/api/drafts/2026.3/requirements/design-ble-other')).statusCode).toBe(404);
     });
   });
 });

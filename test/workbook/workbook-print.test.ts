@@ -146,7 +146,7 @@ describe.skipIf(!present)('checksheet workbooks printed by LibreOffice', () => {
         const header = squash(band.map((w) => w.text).join(''));
         for (const c of PRINTED) expect(header, `page ${page}: ${c.header.ja}`).toContain(squash(c.header.ja));
         expect(onPage.has(`${page}`) && onPage.has(`${total}`), `page ${page}: "n / N"`).toBe(true);
-        expect(onPage.has('2026.1'), `page ${page}: edition`).toBe(true);
+        expect(onPage.has('2026.2'), `page ${page}: edition`).toBe(true);
       }
     });
 

@@ -7,7 +7,7 @@ import { FormField } from '../form-field';
 import { problemText } from '../status';
 import { draftApi, editorPaths } from './editor-api';
 
-/** Suggests the next id after the current edition's: 2026.1 → 2026.2. */
+/** Suggests the next id after the current edition's: 2026.2 → 2026.3. */
 function nextId(current: string): string {
   const m = /^(\d{4})\.(\d+)/.exec(current);
   return m ? `${m[1]}.${Number(m[2]) + 1}` : '';
