@@ -61,7 +61,7 @@ describe('bin/tebiki checksheet', () => {
   it('xlsx through the real executable: a workbook with the check items in order', async () => {
     const out = join(dir.path, 'sheet.xlsx');
     const r = runBin(['checksheet', ...content, '--standard', 'jc-star-1', '--format', 'xlsx', '--out', out]);
-    expect(r.stderr).toMatch(/items from edition 2026\.1/);
+    expect(r.stderr).toMatch(/items from edition 2026\.2/);
     expect(r.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
