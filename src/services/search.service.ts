@@ -4,11 +4,12 @@ import { extractKeywords, type KeywordCandidate } from '../core/keywords.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { queryProblem } from '../core/search/query.js';
 import { search } from '../core/search/search.js';
-import { buildSearchIndex } from '../core/search/search-index.js';
+import { buildSearchIndex, segmentSearchIndex } from '../core/search/search-index.js';
 import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
 import type { Store } from '../store/database.js';
-import { findEdition, findEditionSummary } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, listEditions } from '../store/editions.repository.js';
 import type { ServiceContext } from './context.js';
+import { publishedEdition } from './draft-work.js';
 import { readableEdition } from './editions.service.js';
 
 /**
@@ -23,6 +24,10 @@ class PerEdition<T> {
 
   constructor(private readonly compute: (edition: Edition) => T) {}
 
+  has(id: string, hash: string): boolean {
+    return this.entries.get(id)?.hash === hash;
+  }
+
   get(id: string, hash: string, edition: Edition): T {
     const entry = this.entries.get(id);
     if (entry?.hash === hash) return entry.value;
@@ -32,7 +37,8 @@ class PerEdition<T> {
   }
 }
 
-const indexes = new PerEdition<SearchIndex>(buildSearchIndex);
+// Built whole (Japanese word boundaries included) so that no query pays for a part of the build.
+const indexes = new PerEdition<SearchIndex>((edition) => segmentSearchIndex(buildSearchIndex(edition)));
 const keywordLists = new PerEdition<KeywordCandidate[]>((edition) => extractKeywords(edition));
 
 /**
@@ -45,6 +51,36 @@ async function readableWithHash(ctx: ServiceContext, actor: Actor, id: string): 
   const summary = await findEditionSummary(ctx.store.db, id);
   const edition = await readableEdition(ctx, actor, id);
   return [summary?.content_hash ?? '', edition];
+}
+
+/**
+ * Builds the search index of every published edition, newest first, one per
+ * turn of the event loop, so the first query finds it ready (called after the
+ * server listens; requests are served in between). `stop` ends it early.
+ */
+export function warmSearchIndexes(ctx: ServiceContext): { stop: () => void; done: Promise<void> } {
+  let stopped = false;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const done = (async () => {
+    for (const summary of await listEditions(ctx.store.db)) {
+      await nextTurn();
+      if (stopped) return;
+      if (summary.status !== 'published' || indexes.has(summary.id, summary.content_hash ?? '')) continue;
+      const edition = await publishedEdition(ctx.store.db, summary.id);
+      if (edition && !stopped) indexes.get(summary.id, summary.content_hash ?? '', edition);
+    }
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done,
+  };
+}
+
+/** Whether the index of this edition and content hash is built (for tests of the warm-up). */
+export function searchIndexReady(id: string, hash: string): boolean {
+  return indexes.has(id, hash);
 }
 
 export interface SearchRequest {

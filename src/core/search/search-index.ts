@@ -1,5 +1,5 @@
 import type { Edition, Localized, StandardNode } from '../model/edition.schema.js';
-import { type Run, scanRuns, type WordToken, wordTokens } from './analyze.js';
+import { type Run, scanRuns, type WordToken, wordBoundaries, wordTokens } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
 import { requirementTexts } from './requirement-texts.js';
 import type { CharPostings, SearchDoc, SearchField, SearchIndex, SearchLang } from './search.types.js';
@@ -155,4 +155,14 @@ function tieOrder(docs: readonly SearchDoc[]): Uint32Array {
     order[i] = place;
   });
   return order;
+}
+
+/**
+ * Computes the Japanese word boundaries of every field that has Japanese text,
+ * which a query would otherwise compute on its first match in that field.
+ * The service calls it with the build, away from the query path.
+ */
+export function segmentSearchIndex(index: SearchIndex): SearchIndex {
+  for (const field of index.fields) if (field.hasCjk) field.boundaries ??= wordBoundaries(field.norm.text);
+  return index;
 }
