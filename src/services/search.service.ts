@@ -37,8 +37,10 @@ class PerEdition<T> {
   }
 }
 
-// Built whole (Japanese word boundaries included) so that no query pays for a part of the build.
-const indexes = new PerEdition<SearchIndex>((edition) => segmentSearchIndex(buildSearchIndex(edition)));
+const indexes = new PerEdition<SearchIndex>(buildSearchIndex);
+
+/** Fields segmented per event-loop turn while warming: requests are served in between. */
+const SEGMENT_SLICE = 2_000;
 const keywordLists = new PerEdition<KeywordCandidate[]>((edition) => extractKeywords(edition));
 
 /**
@@ -54,9 +56,10 @@ async function readableWithHash(ctx: ServiceContext, actor: Actor, id: string): 
 }
 
 /**
- * Builds the search index of every published edition, newest first, one per
- * turn of the event loop, so the first query finds it ready (called after the
- * server listens; requests are served in between). `stop` ends it early.
+ * Builds the search index of every published edition, newest first, with its
+ * Japanese word boundaries, a slice per turn of the event loop, so the first
+ * query finds it ready (called after the server listens; requests are served
+ * in between). `stop` ends it early.
  */
 export function warmSearchIndexes(ctx: ServiceContext): { stop: () => void; done: Promise<void> } {
   let stopped = false;
@@ -67,7 +70,13 @@ export function warmSearchIndexes(ctx: ServiceContext): { stop: () => void; done
       if (stopped) return;
       if (summary.status !== 'published' || indexes.has(summary.id, summary.content_hash ?? '')) continue;
       const edition = await publishedEdition(ctx.store.db, summary.id);
-      if (edition && !stopped) indexes.get(summary.id, summary.content_hash ?? '', edition);
+      if (!edition || stopped) continue;
+      const index = indexes.get(summary.id, summary.content_hash ?? '', edition);
+      // Word boundaries too, in slices: a query meanwhile computes the ones it needs itself.
+      for (let from = 0; from < index.fields.length && !stopped; from += SEGMENT_SLICE) {
+        await nextTurn();
+        segmentSearchIndex(index, from, from + SEGMENT_SLICE);
+      }
     }
   })();
   return {

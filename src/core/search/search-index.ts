@@ -158,11 +158,15 @@ function tieOrder(docs: readonly SearchDoc[]): Uint32Array {
 }
 
 /**
- * Computes the Japanese word boundaries of every field that has Japanese text,
- * which a query would otherwise compute on its first match in that field.
- * The service calls it with the build, away from the query path.
+ * Computes the Japanese word boundaries of the fields [from, to) that have
+ * Japanese text (all by default), which a query would otherwise compute on its
+ * first match in each. The service runs it after the build, in slices, away
+ * from the query path.
  */
-export function segmentSearchIndex(index: SearchIndex): SearchIndex {
-  for (const field of index.fields) if (field.hasCjk) field.boundaries ??= wordBoundaries(field.norm.text);
+export function segmentSearchIndex(index: SearchIndex, from = 0, to = index.fields.length): SearchIndex {
+  for (let i = from; i < Math.min(to, index.fields.length); i++) {
+    const field = index.fields[i] as SearchField;
+    if (field.hasCjk) field.boundaries ??= wordBoundaries(field.norm.text);
+  }
   return index;
 }
