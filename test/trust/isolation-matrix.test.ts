@@ -22,6 +22,14 @@ interface Route {
 }
 
 const REFUSED = [401, 403, 404];
+/** Hundreds of requests per test: on a busy 2-core machine they need more than the default minute (a budget, not a timed assertion). */
+const MANY_REQUESTS = { timeout: 600_000 };
+
+/** Must this role's answer carry A's marker? */
+function showsTo(entry: RouteEntry, role: MatrixRole): boolean {
+  if (!entry.shows) return false;
+  return entry.shows === true ? mayCarryMarker(role, entry.kind) : entry.shows.includes(role);
+}
 
 describeEachDatabase('isolation matrix over every route of the OpenAPI document', (get) => {
   let w: IsolationWorld;
@@ -100,7 +108,7 @@ describeEachDatabase('isolation matrix over every route of the OpenAPI document'
     expect(stale, 'entries in test/trust/route-matrix.ts for routes that no longer exist').toEqual([]);
   });
 
-  it("refuses organisation A's objects to everyone outside it, on every route, and changes nothing of A", async () => {
+  it("refuses organisation A's objects to everyone outside it, on every route, and changes nothing of A", MANY_REQUESTS, async () => {
     const before = await snapshotOfA();
     const failures: string[] = [];
     let sent = 0;
@@ -128,7 +136,7 @@ describeEachDatabase('isolation matrix over every route of the OpenAPI document'
     expect(Object.keys(before).length).toBeGreaterThan(30);
   });
 
-  it('lets the entitled roles read what they should (2xx), with A’s data where the route shows it', async () => {
+  it('lets the entitled roles read what they should (2xx), with A’s data where the route shows it', MANY_REQUESTS, async () => {
     const failures: string[] = [];
     for (const route of routes()) {
       if (route.method !== 'GET' && !route.entry.reads) continue;
@@ -136,9 +144,24 @@ describeEachDatabase('isolation matrix over every route of the OpenAPI document'
         if (route.entry.expect[role] !== 'allow') continue;
         const r = await send(role, route);
         if (r.statusCode < 200 || r.statusCode > 299) failures.push(`${route.key} as ${role}: expected 2xx, got ${r.statusCode} ${r.body.slice(0, 160)}`);
-        else if (route.entry.shows && mayCarryMarker(role, route.entry.kind) && !`${JSON.stringify(r.headers)}${r.body}`.includes(MARKER))
+        else if (showsTo(route.entry, role) && !`${JSON.stringify(r.headers)}${r.body}`.includes(MARKER))
           failures.push(`${route.key} as ${role}: A's object is not in the answer`);
         if (!mayCarryMarker(role, route.entry.kind) && r.body.includes(MARKER)) failures.push(`${route.key} as ${role}: answer carries A's marker`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses A's evidence asked for under B's own assessment (child ids are looked up within their assessment)", async () => {
+    const failures: string[] = [];
+    const nested = routes().filter((r) => r.method === 'GET' && /^\/api\/assessments\/\{id\}\/.*\{(attachmentId|runId|analysisId)\}/.test(r.path));
+    expect(nested.length).toBeGreaterThanOrEqual(5);
+    for (const route of nested) {
+      const url = fillPath(route.path, w.ids).replace(w.ids.assessmentA, w.ids.assessmentB);
+      for (const role of ['memberB', 'managerB'] as const) {
+        const r = await w.client(role).request('GET', url);
+        if (r.statusCode !== 404) failures.push(`${route.key} as ${role} under B's assessment: expected 404, got ${r.statusCode}`);
+        if (`${JSON.stringify(r.headers)}${r.body}`.includes(MARKER)) failures.push(`${route.key} as ${role} under B's assessment: answer carries A's marker`);
       }
     }
     expect(failures).toEqual([]);

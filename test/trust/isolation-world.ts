@@ -38,6 +38,8 @@ export interface WorldIds {
   versionIdA: string;
   assessmentA: string;
   assessmentA2: string;
+  /** Organisation B's own assessment: a container B may open, for asking it about A's evidence. */
+  assessmentB: string;
   requirementId: string;
   attachmentId: string;
   runId: string;
@@ -142,7 +144,8 @@ export async function isolationWorld(store: Store, dataDir: string): Promise<Iso
     .id as string;
   const versionA = '2.1.0';
   const versionIdA = (await ok(await memberA.request('POST', `/api/products/${productA}/versions`, { version: versionA }), 201)).id as string;
-  await ok(await client('memberB').request('POST', `/api/organisations/${orgB}/products`, { name: 'Camera B', model: 'CB-1' }), 201);
+  const productB = (await ok(await client('memberB').request('POST', `/api/organisations/${orgB}/products`, { name: 'Camera B', model: 'CB-1' }), 201))
+    .id as string;
 
   const newAssessment = async (title: string) =>
     ok(
@@ -157,6 +160,18 @@ export async function isolationWorld(store: Store, dataDir: string): Promise<Iso
     );
   const assessment = await newAssessment(`出荷前診断 ${MARKER}`);
   const assessmentA2 = (await newAssessment(`再診断 ${MARKER}`)).id as string;
+  const assessmentB = (
+    await ok(
+      await assessor.request('POST', '/api/assessments', {
+        productId: productB,
+        title: 'Camera B 診断',
+        productVersion: '1.0',
+        editionId: edition.id,
+        spec: { layers: ['device'], phases: [], profile: null },
+      }),
+      201,
+    )
+  ).id as string;
   const items = assessment.items as { requirementId: string }[];
   const requirementId = items[0]?.requirementId ?? '';
   for (const [i, item] of items.slice(0, 3).entries()) {
@@ -261,6 +276,7 @@ export async function isolationWorld(store: Store, dataDir: string): Promise<Iso
     versionIdA,
     assessmentA: assessment.id,
     assessmentA2,
+    assessmentB,
     requirementId,
     attachmentId: attachment.id,
     runId: run.id,

@@ -48,8 +48,8 @@ export interface RouteEntry {
   body?: (w: IsolationWorld) => RequestBody;
   /** A POST that only reads (previews, lookups): insiders send it like a GET. */
   reads?: boolean;
-  /** The entitled roles' answer carries A's marker (proves the read returns A's object). */
-  shows?: boolean;
+  /** The entitled roles' answer carries A's marker (proves the read returns A's object); a list names the roles that see it. */
+  shows?: true | readonly MatrixRole[];
   why?: string;
 }
 
@@ -130,7 +130,7 @@ const ENTRIES: Record<string, RouteEntry> = {
   'PUT /api/notifications/preferences': { kind: 'notification', expect: SKIP, why: "the caller's own mail preferences" },
 
   // Users and administration
-  'GET /api/users': { kind: 'user', expect: who(['admin', 'managerA', 'managerB']) },
+  'GET /api/users': { kind: 'user', expect: who(['admin', 'managerA', 'managerB']), query: (ids) => `organisationId=${ids.orgA}` },
   'POST /api/users/invitations': {
     kind: 'user',
     expect: MANAGERS_OF_A,
@@ -246,13 +246,13 @@ const ENTRIES: Record<string, RouteEntry> = {
 
   // Proposals: A's members and the editors who review them
   'POST /api/proposals': { kind: 'proposal', expect: who(['memberA', 'managerA', 'memberB', 'managerB', 'assessor', 'editor', 'admin']) },
-  'GET /api/proposals': { kind: 'proposal', expect: LISTS },
+  'GET /api/proposals': { kind: 'proposal', expect: LISTS, query: () => 'status=submitted', shows: ['memberA', 'managerA', 'editor', 'admin'] },
   'GET /api/proposals/{id}': { kind: 'proposal', expect: who(['memberA', 'managerA', 'editor', 'admin']), shows: true },
   'POST /api/proposals/{id}/accept': { kind: 'proposal', expect: EDITOR, body: (w) => json({ requirementId: w.ids.requirementId }) },
   'POST /api/proposals/{id}/reject': { kind: 'proposal', expect: EDITOR, body: () => json({ reason: 'rejected by an outsider' }) },
 
   // Assessments, answers, attachments, reports, workbooks
-  'GET /api/assessments': { kind: 'assessment', expect: LISTS },
+  'GET /api/assessments': { kind: 'assessment', expect: LISTS, shows: true, query: (ids) => `productId=${ids.productA}` },
   'POST /api/assessments': {
     kind: 'assessment',
     expect: ASSESSOR_WRITE,
@@ -323,7 +323,7 @@ const ENTRIES: Record<string, RouteEntry> = {
   'POST /api/assessments/{id}/firmware/{analysisId}/suggestions/{requirementId}/accept': { kind: 'firmware', expect: ASSESSOR_WRITE },
 
   // EU CRA reporting
-  'GET /api/cra/cases': { kind: 'cra-case', expect: LISTS },
+  'GET /api/cra/cases': { kind: 'cra-case', expect: LISTS, shows: true },
   'POST /api/cra/cases': {
     kind: 'cra-case',
     expect: ORG_WRITE,
