@@ -4,6 +4,7 @@ import type { Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import type { AssessmentRecord } from '../store/assessments.repository.js';
+import type { ReportSelfAssessment } from '../reports/assessment/self-assessment-section.js';
 import type { Db } from '../store/database.js';
 import { findSelfAssessment, listReplies, listReviews, type SelfAssessmentRecord } from '../store/self-assessments.repository.js';
 import { assessmentView, visibleAssessment } from './assessment-records.js';
@@ -150,4 +151,24 @@ export async function selfAssessmentView(db: Db, actor: Actor, row: AssessmentRe
 export async function readSelfAssessment(ctx: ServiceContext, actor: Actor, id: string): Promise<SelfAssessmentView> {
   const { row, self } = await visibleSelfAssessment(ctx, actor, id);
   return selfAssessmentView(ctx.store.db, actor, row, self);
+}
+
+/** Both verdicts per item for the reports; null when the assessment is not a self-assessment. */
+export async function selfAssessmentForReport(ctx: ServiceContext, actor: Actor, id: string): Promise<ReportSelfAssessment | null> {
+  const self = await findSelfAssessment(ctx.store.db, id);
+  if (!self) return null;
+  const { row } = await visibleSelfAssessment(ctx, actor, id);
+  const view = await selfAssessmentView(ctx.store.db, actor, row, self);
+  return {
+    state: view.state,
+    round: view.round,
+    items: view.items.map((i) => ({
+      requirementId: i.requirementId,
+      no: i.no,
+      selfVerdict: i.selfVerdict,
+      reviewedVerdict: i.reviewedVerdict,
+      decision: i.review?.decision ?? null,
+      comment: i.review?.comment ?? '',
+    })),
+  };
 }

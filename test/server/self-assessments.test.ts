@@ -200,6 +200,25 @@ describeEachDatabase('self-assessment through the API', (get) => {
     });
   });
 
+  describe('reports', () => {
+    it('carry both verdicts: the JSON data and the HTML section; an assessor’s own assessment has none', async () => {
+      const json = await w.client('a1').request('GET', `/api/assessments/${sa.assessmentId}/report?format=json`);
+      expect(json.statusCode, json.body).toBe(200);
+      const data = JSON.parse(json.body) as {
+        selfAssessment?: { state: string; items: { requirementId: string; selfVerdict: string; reviewedVerdict: string | null }[] };
+      };
+      expect(data.selfAssessment?.state).toBe('accepted');
+      expect(data.selfAssessment?.items.find((i) => i.requirementId === ids[1])).toMatchObject({ selfVerdict: 'partial', reviewedVerdict: 'partial' });
+      expect(data.selfAssessment?.items.filter((i) => i.reviewedVerdict !== null)).toHaveLength(10);
+      const page = await w.client('as1').request('GET', `/api/assessments/${sa.assessmentId}/report?format=html&lang=en`);
+      expect(page.body).toContain('Self-assessment and review');
+      expect(page.body).toContain('Reviewed verdict');
+      const plain = await w.create();
+      const other = JSON.parse((await w.client('as1').request('GET', `/api/assessments/${plain.id}/report?format=json`)).body) as Record<string, unknown>;
+      expect('selfAssessment' in other).toBe(false);
+    });
+  });
+
   describe('isolation', () => {
     it('a member of another organisation gets 404 everywhere; editors too', async () => {
       const id = sa.assessmentId;
