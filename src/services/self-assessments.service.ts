@@ -4,7 +4,7 @@ import { canStartSelfAssessment, moveRefusal, submitProblem, unansweredItems } f
 import type { Verdict } from '../core/assessment/verdicts.js';
 import { type Actor, canReadOrganisationData, isRole } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
-import { findAnswers, insertAssessment } from '../store/assessments.repository.js';
+import { findAnswers, insertAssessment, touchAssessment } from '../store/assessments.repository.js';
 import { findOrganisation } from '../store/organisations.repository.js';
 import {
   insertSelfAssessment,
@@ -138,6 +138,8 @@ export async function submitSelfAssessment(ctx: ServiceContext, actor: Actor, id
       detail: { from: self.state, round: self.round + 1, unanswered: open.length },
     }),
     async (trx) => {
+      // Taking the assessment's row first orders this after (or before) any answer being written at the same moment.
+      await touchAssessment(trx, id, at, false);
       const answers = await findAnswers(trx, id);
       const problem = submitProblem(answers.map((a) => ({ no: a.no, verdict: a.verdict as Verdict })));
       if (problem) throw invalid('answers', problem);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeAnswers } from '../../src/services/answer-writes.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
@@ -120,6 +121,19 @@ describeEachDatabase('self-assessment through the API', (get) => {
       expect(r.json()).toMatchObject({ state: 'submitted', round: 1, can: { answer: false, submit: false } });
       expect((await answer('a1', ids[1] ?? '', 'fail')).statusCode).toBe(409);
       expect((await w.client('a1').request('POST', `/api/assessments/${sa.assessmentId}/self-assessment/submit`)).statusCode).toBe(409);
+      // A write checked just before the submission and landing just after it is refused inside its own transaction.
+      const late = get()
+        .store.db.transaction()
+        .execute((trx) =>
+          writeAnswers(
+            trx,
+            sa.assessmentId,
+            [{ item: { requirementId: ids[1] ?? '', no: 'x' }, version: 1, verdict: 'fail', evidence: '', comment: '', source: 'answer' }],
+            null,
+            new Date().toISOString(),
+          ),
+        );
+      await expect(late).rejects.toThrow(/submitted/);
       const inbox = (await w.client('as1').request('GET', '/api/notifications')).json().notifications as { kind: string; link: string }[];
       expect(inbox.find((n) => n.kind === 'self-assessment' && n.link === `/assessments/${sa.assessmentId}`)).toBeTruthy();
     });

@@ -75,6 +75,9 @@ function pastTense(action: SelfAssessmentAction): string {
   return action === 'submit' ? 'submitted' : action === 'send-back' ? 'sent back' : 'accepted';
 }
 
+/** The states in which the organisation may change its answers. */
+export const SELF_ANSWERABLE_STATES: ReadonlySet<string> = new Set<SelfAssessmentState>(['draft', 'changes-requested']);
+
 /**
  * Who may change answers, evidence and files of a self-assessment: its
  * organisation's permitted members, while it is theirs to work on (draft or
