@@ -28,6 +28,7 @@ import { probeRunRoutes } from './routes/probe-runs.routes.js';
 import { proposalRoutes } from './routes/proposals.routes.js';
 import { sbomRoutes } from './routes/sboms.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
+import { selfAssessmentRoutes } from './routes/self-assessments.routes.js';
 import { securityHeadersPlugin } from './security-headers.plugin.js';
 import { secondFactorGuard } from './second-factor-guard.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { ctx });
   await app.register(checksheetRoutes, { ctx });
   await app.register(assessmentRoutes, { ctx });
+  await app.register(selfAssessmentRoutes, { ctx });
   await app.register(probeRunRoutes, { ctx });
   await app.register(firmwareRoutes, { ctx });
   await app.register(attachedTextRoutes, { ctx });

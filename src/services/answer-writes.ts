@@ -6,6 +6,8 @@ import { AppError } from '../core/errors.js';
 import { insertAnswerHistory } from '../store/answer-history.repository.js';
 import { findAnswer, findAnswers, touchAssessment, updateAnswerIfVersion } from '../store/assessments.repository.js';
 import { listAttachments } from '../store/attachments.repository.js';
+import { findSelfAssessment } from '../store/self-assessments.repository.js';
+import { SELF_ANSWERABLE_STATES } from '../core/assessment/self-assessment.js';
 import type { Db } from '../store/database.js';
 import { attachmentMeta, FINAL_READ_ONLY, toAnswer } from './assessment-records.js';
 
@@ -76,6 +78,9 @@ export function staleAnswersError(stale: readonly StaleAnswer[]): AppError {
 export async function writeAnswers(trx: Db, assessmentId: string, writes: readonly AnswerWrite[], by: string | null, at: string): Promise<Answer[]> {
   if (writes.length === 0) return [];
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
+  // Checked again under the assessment's row lock: a self-assessment submitted meanwhile is no longer the member's to change.
+  const self = await findSelfAssessment(trx, assessmentId);
+  if (self && !SELF_ANSWERABLE_STATES.has(self.state)) throw new AppError('conflict', `the self-assessment is ${self.state}; answers cannot change now`);
   const stale: StaleAnswer[] = [];
   for (const w of writes) {
     // An answer typed, imported or bulk-set is the assessor's own: it no longer comes from a run.

@@ -16,6 +16,8 @@ import {
   type ChecksheetSnapshot,
 } from '../store/assessments.repository.js';
 import { type AttachmentRow, listAttachments } from '../store/attachments.repository.js';
+import { findSelfAssessment } from '../store/self-assessments.repository.js';
+import { answerWriteRefusal, type SelfAssessmentState } from '../core/assessment/self-assessment.js';
 import type { Db } from '../store/database.js';
 import type { ServiceContext } from './context.js';
 
@@ -38,12 +40,29 @@ export async function visibleAssessment(ctx: ServiceContext, actor: Actor, id: s
   return row;
 }
 
-/** Visible, changeable by this actor, and not final; checked before anything is written. */
+/**
+ * Visible, changeable by this actor, and not final; checked before anything is
+ * written. A self-assessment follows its own rule (core/assessment/self-assessment.ts).
+ */
 export async function writableAssessment(ctx: ServiceContext, actor: Actor, id: string, db: Db = ctx.store.db): Promise<AssessmentRecord> {
   requireUser(actor);
   const row = await findAssessment(db, id);
-  const refusal = row ? writeRefusal(actor, { organisationId: row.organisation_id }) : 'not-found';
-  if (!row || refusal === 'not-found') throw new AppError('not-found', `assessment ${id} not found`);
+  if (!row) throw new AppError('not-found', `assessment ${id} not found`);
+  const self = await findSelfAssessment(db, id);
+  if (self) {
+    // A self-assessment is its organisation's to answer, and only while draft or sent back.
+    const selfRefusal = answerWriteRefusal(
+      actor,
+      { organisationId: row.organisation_id, state: self.state as SelfAssessmentState },
+      self.organisation_allows === 1,
+    );
+    if (selfRefusal?.kind === 'not-found') throw new AppError('not-found', `assessment ${id} not found`);
+    if (selfRefusal) throw new AppError(selfRefusal.kind, selfRefusal.message);
+    if (row.status === 'final') throw new AppError('conflict', FINAL_READ_ONLY);
+    return row;
+  }
+  const refusal = writeRefusal(actor, { organisationId: row.organisation_id });
+  if (refusal === 'not-found') throw new AppError('not-found', `assessment ${id} not found`);
   if (refusal === 'forbidden') throw new AppError('forbidden', 'members read their assessments; assessors change them');
   if (row.status === 'final') throw new AppError('conflict', FINAL_READ_ONLY);
   return row;

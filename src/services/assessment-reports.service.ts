@@ -8,6 +8,7 @@ import { assessmentWithEdition, compareTwo } from './assessment-results.service.
 import { assessmentFilename, assessmentWorkbook } from './assessment-workbook.service.js';
 import type { ServiceContext } from './context.js';
 import { probeRunsForReport } from './probe-runs.service.js';
+import { selfAssessmentForReport } from './self-assessment-records.js';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'json', 'xlsx', 'oscal'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -35,7 +36,7 @@ export async function assessmentReport(ctx: ServiceContext, actor: Actor, id: st
   const name = (ext: string) => assessmentFilename(view, now, ext);
   const file = (ext: string, content: Buffer | string): ReportFile => ({ filename: name(ext), mediaType: MEDIA[query.format], content });
   if (query.format === 'xlsx') return file('xlsx', await assessmentWorkbook(ctx, view, edition, query.lang, now));
-  const data = assessmentReportData(edition, view, now, await probeRunsForReport(ctx, id));
+  const data = assessmentReportData(edition, view, now, await probeRunsForReport(ctx, id), await selfAssessmentForReport(ctx, actor, id));
   switch (query.format) {
     case 'json':
       return file('json', JSON.stringify(data, null, 2));

@@ -21,6 +21,7 @@ import {
   verdictCounts,
 } from '../store/assessments.repository.js';
 import { type AttachmentRow, insertAttachments } from '../store/attachments.repository.js';
+import { findSelfAssessment, selfAssessmentStates } from '../store/self-assessments.repository.js';
 import type { Db } from '../store/database.js';
 import {
   assessmentView,
@@ -76,7 +77,7 @@ export const AssessmentListQuery = z
   .strict();
 
 /** A published edition the actor may read, or a validation error naming the field. */
-async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string, path: string): Promise<Edition> {
+export async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string, path: string): Promise<Edition> {
   try {
     const edition = await readableEdition(ctx, actor, editionId);
     if (edition.meta.status !== 'published') throw invalid(path, `edition ${editionId} is not published`);
@@ -87,7 +88,7 @@ async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: st
   }
 }
 
-function answerRows(assessmentId: string, answers: AssessmentView['answers'], by: string | null, at: string | null): AnswerRow[] {
+export function answerRows(assessmentId: string, answers: AssessmentView['answers'], by: string | null, at: string | null): AnswerRow[] {
   return answers.map((a) => ({
     assessment_id: assessmentId,
     requirement_id: a.requirementId,
@@ -107,7 +108,7 @@ function answerRows(assessmentId: string, answers: AssessmentView['answers'], by
 }
 
 /** A new assessment row: a draft at version 1, created by its assessor. */
-function draftRow(
+export function draftRow(
   fields: Pick<
     AssessmentRow,
     'organisation_id' | 'product_id' | 'edition_id' | 'title' | 'product_version' | 'spec' | 'items_hash' | 'assessor_id' | 'carried_from'
@@ -174,6 +175,8 @@ export interface AssessmentSummary {
   counts: Record<Verdict, number>;
   updatedAt: string;
   finalisedAt: string | null;
+  /** The self-assessment state when the organisation answers it itself; null for an assessor's assessment. */
+  selfAssessment: string | null;
 }
 
 /** The assessments the caller may see, most recently changed first; the visibility rule is part of the query. */
@@ -186,10 +189,8 @@ export async function visibleAssessments(ctx: ServiceContext, actor: Actor, quer
     ...(query.productId ? { productId: query.productId } : {}),
     ...(query.status ? { status: query.status } : {}),
   });
-  const counts = await verdictCounts(
-    ctx.store.db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [counts, selfStates] = await Promise.all([verdictCounts(ctx.store.db, ids), selfAssessmentStates(ctx.store.db, ids)]);
   return rows.map((r) => {
     const byVerdict = counts.get(r.id) ?? new Map<string, number>();
     const c = Object.fromEntries(VERDICTS.map((v) => [v, byVerdict.get(v) ?? 0])) as Record<Verdict, number>;
@@ -205,6 +206,7 @@ export async function visibleAssessments(ctx: ServiceContext, actor: Actor, quer
       counts: c,
       updatedAt: r.updated_at,
       finalisedAt: r.finalised_at,
+      selfAssessment: selfStates.get(r.id) ?? null,
     };
   });
 }
@@ -249,6 +251,7 @@ export async function patchAssessment(ctx: ServiceContext, actor: Actor, id: str
  */
 export async function changeStatus(ctx: ServiceContext, actor: Actor, id: string, input: z.output<typeof StatusInput>): Promise<AssessmentView> {
   const row = await writableAssessment(ctx, actor, id);
+  if (await findSelfAssessment(ctx.store.db, id)) throw new AppError('conflict', 'a self-assessment moves by submit, send back and accept, not by status');
   if (Number(row.version) !== input.version) throw stale(row, input.version);
   const from = row.status as AssessmentStatus;
   if (!canMoveAssessment(from, input.to)) throw new AppError('conflict', `an assessment cannot move from ${from} to ${input.to}`);

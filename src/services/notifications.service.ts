@@ -41,6 +41,7 @@ export const NOTIFICATION_KINDS = [
   'vulnerability-matched',
   'cra-case',
   'cra-escalation',
+  'self-assessment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -19,6 +19,8 @@ export interface OrganisationsTable {
   created_at: string;
   /** 1 active, 0 deactivated (0006). Optional so older callers need not name it. */
   active?: number;
+  /** 1 when the organisation's manager lets its members self-assess (0015). Optional so older callers need not name it. */
+  self_assessment?: number;
 }
 
 export interface UsersTable {
@@ -520,6 +522,47 @@ export interface Database {
   cra_cases: CraCasesTable;
   cra_reports: CraReportsTable;
   cra_escalations: CraEscalationsTable;
+  self_assessments: SelfAssessmentsTable;
+  self_assessment_reviews: SelfAssessmentReviewsTable;
+  self_assessment_replies: SelfAssessmentRepliesTable;
+}
+
+/** Self-assessment (0015): an assessment answered by its own organisation. state: draft | submitted | changes-requested | accepted. */
+export interface SelfAssessmentsTable {
+  assessment_id: string;
+  organisation_id: string;
+  state: string;
+  /** 1 for the first submission, one more each time it is submitted again after a send-back. */
+  round: number;
+  created_by: string;
+  created_at: string;
+  submitted_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** An assessor's review of one item in one round. decision: agree | disagree. */
+export interface SelfAssessmentReviewsTable {
+  id: string;
+  assessment_id: string;
+  requirement_id: string;
+  round: number;
+  decision: string;
+  comment: string;
+  /** The member's verdict the review was given on. */
+  self_verdict: string;
+  corrected_verdict: string | null;
+  reviewer_id: string;
+  reviewed_at: string;
+}
+
+/** A reply to a review comment, by the member or an assessor. */
+export interface SelfAssessmentRepliesTable {
+  id: string;
+  review_id: string;
+  author_id: string;
+  body: string;
+  created_at: string;
 }
 
 /** One OSV record as published (canonical JSON), replaced when a re-import brings a changed one (0011). */

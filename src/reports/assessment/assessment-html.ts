@@ -5,6 +5,7 @@ import type { Lang } from '../labels.js';
 import { type AssessmentLabels, assessmentLabels, percent, timestamp } from './assessment-labels.js';
 import type { AssessmentReportData } from './report-data.js';
 import { probeRunsSection } from './probe-runs-section.js';
+import { selfAssessmentSection } from './self-assessment-section.js';
 import { derivedSection, itemsSection, readinessSection } from './report-sections.js';
 import { reportStyles } from './report-styles.js';
 import { scoreBars, verdictDonut } from './svg-charts.js';
@@ -40,6 +41,7 @@ ${summary(ctx, data)}
 ${readinessSection(ctx, data.readiness)}
 ${derivedSection(ctx, data.derived)}
 ${itemsSection(ctx, data)}
+${selfAssessmentSection(lang, data.selfAssessment ?? null)}
 ${probeRunsSection(lang, data.probeRuns)}
 <footer>${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(data.generatedAt)}</footer>
 </body>

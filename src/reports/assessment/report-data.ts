@@ -6,6 +6,7 @@ import type { AssessmentScores, DerivedView, Readiness } from '../../core/assess
 import { assessmentScores } from '../../core/assessment/scores.js';
 import type { Edition } from '../../core/model/edition.schema.js';
 import type { ReportProbeRun } from './probe-runs-section.js';
+import type { ReportSelfAssessment } from './self-assessment-section.js';
 
 /** Everything a report of one assessment shows, computed once. */
 export interface AssessmentReportData {
@@ -16,6 +17,8 @@ export interface AssessmentReportData {
   derived: DerivedView[];
   /** Device probe runs attached to the assessment, oldest first, with their findings. */
   probeRuns: ReportProbeRun[];
+  /** Present for a self-assessment: its state and, per item, the own and the reviewed verdict. */
+  selfAssessment?: ReportSelfAssessment;
   generatedAt: string;
 }
 
@@ -25,12 +28,26 @@ export interface AssessmentReportData {
  * standards. The target standard keeps the checksheet's filters (level,
  * component type, mandatory only); the others are seen unfiltered.
  */
-export function assessmentReportData(edition: Edition, assessment: AssessmentView, now: Date, probeRuns: ReportProbeRun[] = []): AssessmentReportData {
+export function assessmentReportData(
+  edition: Edition,
+  assessment: AssessmentView,
+  now: Date,
+  probeRuns: ReportProbeRun[] = [],
+  selfAssessment: ReportSelfAssessment | null = null,
+): AssessmentReportData {
   const { items, answers } = assessment;
   const target = assessment.spec.target;
   const derived = reachedStandards(edition, items).map((s) =>
     derivedView(edition, items, answers, s.id, target && target.standard === s.id ? targetFilters(target) : {}),
   );
   const readiness = READINESS_SCHEMES.map((scheme) => readinessFor(edition, items, answers, scheme)).filter((r): r is Readiness => r !== null);
-  return { assessment, scores: assessmentScores(edition, items, answers), readiness, derived, probeRuns, generatedAt: now.toISOString() };
+  return {
+    assessment,
+    scores: assessmentScores(edition, items, answers),
+    readiness,
+    derived,
+    probeRuns,
+    ...(selfAssessment ? { selfAssessment } : {}),
+    generatedAt: now.toISOString(),
+  };
 }

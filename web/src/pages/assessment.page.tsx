@@ -7,6 +7,7 @@ import { AssessmentCover } from '../assessment/assessment-cover';
 import { FirmwarePanel } from '../assessment/firmware-panel';
 import { MoveEdition } from '../assessment/move-edition';
 import { ReportLinks } from '../assessment/report-links';
+import { SelfAssessmentPanel, type SelfAssessmentView } from '../assessment/self-assessment-panel';
 import { canAssess } from '../assessment/roles';
 import { StatusBar } from '../assessment/status-bar';
 import { WorkbookPanel } from '../assessment/workbook-panel';
@@ -46,12 +47,25 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
     setGeneration((n) => n + 1);
   }, [loaded]);
   usePageTitle(view ? view.title : t.assessments.listTitle);
+  // A self-assessment answers 200 here; any other assessment 404 (it has none).
+  const [self, setSelf] = useState<SelfAssessmentView | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    api.get<SelfAssessmentView>(apiPath('assessments', id, 'self-assessment')).then(
+      (v) => live && setSelf(v),
+      () => live && setSelf(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
 
-  if (!view) {
+  if (!view || self === undefined) {
     if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
     return <Loading />;
   }
-  const canEdit = canAssess(user);
+  // A self-assessment is its organisation's to answer while draft or sent back; assessors review it.
+  const canEdit = self ? self.can.answer : canAssess(user);
   const editable = canEdit && isEditableStatus(view.status);
   // A full reload: answers too (after a workbook import or a conflict); the item forms start afresh.
   const reload = result.retry;
@@ -82,14 +96,25 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
         </Link>
       </header>
       {view.status === 'final' ? <Notice kind="info">{t.assessments.readOnlyFinal}</Notice> : null}
-      {!canEdit ? <Notice kind="info">{t.assessments.readOnlyMember}</Notice> : null}
-      <StatusBar view={view} canEdit={canEdit} onChanged={setView} onStale={reload} />
+      {!canEdit && !self ? <Notice kind="info">{t.assessments.readOnlyMember}</Notice> : null}
+      {self ? (
+        <SelfAssessmentPanel
+          view={self}
+          onChanged={(next) => {
+            // Submitting, sending back and accepting change who may answer: the workspace starts afresh.
+            if (next.state !== self.state) reload();
+            setSelf(next);
+          }}
+        />
+      ) : (
+        <StatusBar view={view} canEdit={canEdit} onChanged={setView} onStale={reload} />
+      )}
       <Workspace key={generation} view={view} editable={editable} onSaved={refreshMeta} onReload={reload} />
       <AssessmentCover view={view} />
       <ReportLinks assessmentId={view.id} />
       <WorkbookPanel assessmentId={view.id} editable={editable} onImported={reload} />
       <FirmwarePanel assessmentId={view.id} editable={editable} onAccepted={reload} />
-      {canEdit ? <MoveEdition view={view} /> : null}
+      {canEdit && !self ? <MoveEdition view={view} /> : null}
     </article>
   );
 }

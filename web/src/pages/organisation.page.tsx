@@ -11,6 +11,7 @@ import { RequireUser } from '../components/proposals/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
+import { type SelfAssessmentPermission, SelfAssessmentSwitch, SelfAssessStart } from '../assessment/self-assess-start';
 
 /** Admins write any organisation's products; members their own (as the API decides). */
 const canWrite = (user: User, orgId: string) => user.role === 'admin' || (user.role === 'member' && user.organisationId === orgId);
@@ -42,7 +43,7 @@ function VersionForm({ productId, onAdded }: { productId: string; onAdded: () =>
   );
 }
 
-function ProductCard({ product, writable }: { product: ProductItem; writable: boolean }) {
+function ProductCard({ product, writable, selfAssess }: { product: ProductItem; writable: boolean; selfAssess: User | null }) {
   const a = useAdminT();
   const [key, setKey] = useState(0);
   const versions = useApi<{ versions: VersionItem[] }>(apiPath('products', product.id, 'versions'), String(key));
@@ -50,6 +51,7 @@ function ProductCard({ product, writable }: { product: ProductItem; writable: bo
     <article className="card" aria-label={product.name}>
       <h2>{product.model ? `${product.name} (${product.model})` : product.name}</h2>
       {product.description ? <p>{product.description}</p> : null}
+      {selfAssess ? <SelfAssessStart user={selfAssess} productId={product.id} productName={product.name} /> : null}
       <h3>{a.versions}</h3>
       {versions.status === 'ok' ? (
         <ul className="version-list">
@@ -99,17 +101,22 @@ function Products({ user, orgId }: { user: User; orgId: string }) {
   const [key, setKey] = useState(0);
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', user.id);
   const products = useApi<{ products: ProductItem[] }>(apiPath('organisations', orgId, 'products'), `${user.id}|${key}`);
+  const [permissionKey, setPermissionKey] = useState(0);
+  const permission = useApi<SelfAssessmentPermission>(apiPath('organisations', orgId, 'self-assessment'), `${user.id}|${permissionKey}`);
   const name = orgs.status === 'ok' ? (orgs.data.organisations.find((o) => o.id === orgId)?.name ?? '') : '';
   usePageTitle(a.productsTitle(name));
   if (products.status === 'loading') return <Loading />;
   if (products.status === 'error') return <ErrorView error={products.error} onRetry={products.retry} />;
   const writable = canWrite(user, orgId);
+  // Only the organisation's own members self-assess, and only when its manager allows it.
+  const selfAssess = permission.status === 'ok' && permission.data.allowed && user.role === 'member' && user.organisationId === orgId ? user : null;
   return (
     <>
       <h1>{a.productsTitle(name)}</h1>
+      {permission.status === 'ok' ? <SelfAssessmentSwitch orgId={orgId} permission={permission.data} onChanged={() => setPermissionKey((k) => k + 1)} /> : null}
       {products.data.products.length === 0 ? <p>{a.noProductsYet}</p> : null}
       {products.data.products.map((p) => (
-        <ProductCard key={p.id} product={p} writable={writable} />
+        <ProductCard key={p.id} product={p} writable={writable} selfAssess={selfAssess} />
       ))}
       {writable ? <ProductForm orgId={orgId} onAdded={() => setKey((k) => k + 1)} /> : null}
     </>
