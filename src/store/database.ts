@@ -19,6 +19,7 @@ import * as rateLimits from './migrations/0012-rate-limits.js';
 import * as answerVersions from './migrations/0007-answer-versions.js';
 import * as attachedTexts from './migrations/0013-attached-texts.js';
 import * as craReporting from './migrations/0014-cra-reporting.js';
+import * as jobWorkerProcess from './migrations/0015-job-worker-process.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -89,6 +90,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0012-rate-limits': rateLimits,
   '0013-attached-texts': attachedTexts,
   '0014-cra-reporting': craReporting,
+  '0015-job-worker-process': jobWorkerProcess,
 };
 
 /** Applies every pending migration; returns the names applied. */
