@@ -76,20 +76,26 @@ describe.runIf(run)('crash with a live neighbour [postgres]', { timeout: 600_000
   }
 
   it('restarting the other process leaves the live owner’s run running; once the owner dies, a restart marks it interrupted', async () => {
+    // Several silent ports, so the run (each probe waits for its timeout) outlasts a restart on a slow machine.
     const accepted: Socket[] = [];
-    const twin = createServer((socket) => {
-      accepted.push(socket);
-      socket.on('error', () => undefined);
-    });
-    await new Promise<void>((resolve) => twin.listen(0, '127.0.0.1', resolve));
-    const port = (twin.address() as { port: number }).port;
+    const twins = Array.from({ length: 4 }, () =>
+      createServer((socket) => {
+        accepted.push(socket);
+        socket.on('error', () => undefined);
+      }),
+    );
+    const ports: number[] = [];
+    for (const twin of twins) {
+      await new Promise<void>((resolve) => twin.listen(0, '127.0.0.1', resolve));
+      ports.push((twin.address() as { port: number }).port);
+    }
     try {
       const assessor = await login((servers[0] as CrashServer).url, ASSESSOR_EMAIL);
       const scope = {
         name: '隣の機器',
         authorisedBy: '試験 (Example Corp)',
         window: openWindow(),
-        targets: [{ host: '127.0.0.1', services: [{ port, kind: 'http' }] }],
+        targets: [{ host: '127.0.0.1', services: ports.map((port) => ({ port, kind: 'http' })) }],
       };
       const started = await assessor.request('POST', `/api/assessments/${assessmentId}/probe-runs`, { scope: JSON.stringify(scope), fileName: 'scope.json' });
       expect(started.status, JSON.stringify(started.body)).toBe(202);
@@ -121,7 +127,7 @@ describe.runIf(run)('crash with a live neighbour [postgres]', { timeout: 600_000
       expectAuditVerifies(db, dir.path);
     } finally {
       for (const s of accepted) s.destroy();
-      twin.close();
+      for (const twin of twins) twin.close();
     }
   });
 });
