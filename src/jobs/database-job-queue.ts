@@ -9,10 +9,12 @@ import {
   isCancelRequested,
   type JobEnd,
   type JobRow,
+  listWorkers,
   removeWorker,
   requestJobCancel,
   setJobProgress,
 } from '../store/jobs.repository.js';
+import { currentProcess, formatProcess, processIsGone } from './process-identity.js';
 import type { EnqueueOptions, JobHandler, JobQueue, JobState, JobStatus } from '../services/ports/job-queue.js';
 
 export interface JobQueueOptions {
@@ -111,22 +113,28 @@ export abstract class DatabaseJobQueue implements JobQueue {
     await this.stopDelivery();
     for (const id of this.running.keys()) this.abortLocal(id, 'stop');
     await Promise.allSettled([...this.running.values()].map((r) => r.done));
-    await interruptOrphans(this.store.db, this.now().toISOString(), { owner: this.workerId });
+    await interruptOrphans(this.store.db, this.store.dialect, this.now().toISOString(), { owner: this.workerId });
     await removeWorker(this.store.db, this.workerId);
   }
 
-  /** Beat, pass on cancel requests made by other processes, and interrupt orphaned jobs. */
+  /**
+   * Beat, pass on cancel requests made by other processes, and interrupt orphaned
+   * jobs: at once when their owner's process is known to be gone (a crash on this
+   * machine, seen at start-up), else when its heartbeat is stale.
+   */
   private async tick(): Promise<void> {
     if (this.ticking) return;
     this.ticking = true;
     try {
       const now = this.now();
-      await beat(this.store.db, this.workerId, now.toISOString());
+      const db = this.store.db;
+      await beat(db, this.workerId, now.toISOString(), formatProcess(currentProcess()));
       for (const id of this.running.keys()) {
-        if (await isCancelRequested(this.store.db, id)) this.abortLocal(id, 'cancel');
+        if (await isCancelRequested(db, id)) this.abortLocal(id, 'cancel');
       }
       const staleBefore = new Date(now.getTime() - this.staleAfterMs).toISOString();
-      await interruptOrphans(this.store.db, now.toISOString(), { staleBefore });
+      const gone = (await listWorkers(db, this.workerId)).filter((w) => processIsGone(w.process)).map((w) => w.id);
+      await interruptOrphans(db, this.store.dialect, now.toISOString(), { staleBefore, gone });
     } catch {
       // A failed beat is retried on the next tick; the database may be restarting.
     } finally {

@@ -20,6 +20,7 @@ import * as answerVersions from './migrations/0007-answer-versions.js';
 import * as attachedTexts from './migrations/0013-attached-texts.js';
 import * as craReporting from './migrations/0014-cra-reporting.js';
 import * as selfAssessments from './migrations/0015-self-assessments.js';
+import * as jobWorkerProcess from './migrations/0016-job-worker-process.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -91,6 +92,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0013-attached-texts': attachedTexts,
   '0014-cra-reporting': craReporting,
   '0015-self-assessments': selfAssessments,
+  '0016-job-worker-process': jobWorkerProcess,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -28,8 +28,25 @@ export async function insertFirmwareAnalysis(db: Db, row: FirmwareAnalysisRow): 
   await db.insertInto('firmware_analyses').values(row).execute();
 }
 
+/**
+ * An analysis whose job was marked interrupted (its process died: the job queue
+ * found its owner gone) shows as interrupted, with the job's error and time; the
+ * analysis row itself was left queued or running by the dead process.
+ */
+async function withInterruptedJobs<R extends Pick<FirmwareAnalysisRow, 'id' | 'state' | 'error' | 'finished_at'>>(db: Db, rows: R[]): Promise<R[]> {
+  const unfinished = rows.filter((r) => r.state === 'queued' || r.state === 'running').map((r) => r.id);
+  if (unfinished.length === 0) return rows;
+  const jobs = await db.selectFrom('jobs').select(['id', 'error', 'finished_at']).where('id', 'in', unfinished).where('state', '=', 'interrupted').execute();
+  const ended = new Map(jobs.map((j) => [j.id, j]));
+  return rows.map((r) => {
+    const job = ended.get(r.id);
+    return job ? { ...r, state: 'interrupted', error: job.error, finished_at: job.finished_at } : r;
+  });
+}
+
 export async function findFirmwareAnalysis(db: Db, assessmentId: string, id: string): Promise<FirmwareAnalysisRow | undefined> {
-  return db.selectFrom('firmware_analyses').selectAll().where('assessment_id', '=', assessmentId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('firmware_analyses').selectAll().where('assessment_id', '=', assessmentId).where('id', '=', id).executeTakeFirst();
+  return row ? (await withInterruptedJobs(db, [row]))[0] : undefined;
 }
 
 export async function findFirmwareAnalysisById(db: Db, id: string): Promise<FirmwareAnalysisRow | undefined> {
@@ -38,7 +55,14 @@ export async function findFirmwareAnalysisById(db: Db, id: string): Promise<Firm
 
 /** Newest first. */
 export async function listFirmwareAnalyses(db: Db, assessmentId: string): Promise<FirmwareAnalysisSummaryRow[]> {
-  return db.selectFrom('firmware_analyses').select(SUMMARY).where('assessment_id', '=', assessmentId).orderBy('created_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('firmware_analyses')
+    .select(SUMMARY)
+    .where('assessment_id', '=', assessmentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return withInterruptedJobs(db, rows);
 }
 
 export async function updateFirmwareAnalysis(db: Db, id: string, change: Partial<Omit<FirmwareAnalysisRow, 'id' | 'assessment_id'>>): Promise<void> {

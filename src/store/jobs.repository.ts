@@ -1,4 +1,6 @@
+import { appendAudit } from './audit.repository.js';
 import type { Db } from './database.js';
+import type { DialectName } from './dialect.js';
 import type { JobsTable } from './schema.js';
 
 export type JobRow = JobsTable;
@@ -66,37 +68,65 @@ export async function isCancelRequested(db: Db, id: string): Promise<boolean> {
   return Number(row?.cancel_requested ?? 0) === 1;
 }
 
-export async function beat(db: Db, workerId: string, at: string): Promise<void> {
+export async function beat(db: Db, workerId: string, at: string, process: string | null = null): Promise<void> {
   const updated = await db.updateTable('job_workers').set({ heartbeat_at: at }).where('id', '=', workerId).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('job_workers').values({ id: workerId, started_at: at, heartbeat_at: at }).execute();
+  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('job_workers').values({ id: workerId, started_at: at, heartbeat_at: at, process }).execute();
+}
+
+/** Every queue instance that has beaten, with its process (other than `except`). */
+export async function listWorkers(db: Db, except: string): Promise<{ id: string; process: string | null }[]> {
+  return db.selectFrom('job_workers').select(['id', 'process']).where('id', '!=', except).execute();
 }
 
 export async function removeWorker(db: Db, workerId: string): Promise<void> {
   await db.deleteFrom('job_workers').where('id', '=', workerId).execute();
 }
 
+/** Why a job was marked interrupted (kept in its audit entry). */
+export type InterruptReason = 'server-stopped' | 'process-gone' | 'heartbeat-stale';
+
+/** Which unfinished jobs to interrupt: those of a stopping instance, or those whose owner is gone or silent. */
+export type OrphanSelector = { owner: string } | { staleBefore: string; gone?: readonly string[] };
+
 /**
  * Marks interrupted every unfinished job whose owner is `owner` (a stopping
- * instance), or, without `owner`, whose owner is gone or has not beaten since
- * `staleBefore`. Returns the ids it marked.
+ * instance), or, without `owner`, whose owner is known to be gone (`gone`: its
+ * process no longer runs), has no heartbeat or has not beaten since
+ * `staleBefore`. Each job marked gets a system audit entry
+ * (`job.interrupted`) in the same transaction. Returns the ids it marked.
  */
-export async function interruptOrphans(db: Db, at: string, selector: { owner: string } | { staleBefore: string }): Promise<string[]> {
+export async function interruptOrphans(db: Db, dialect: DialectName, at: string, selector: OrphanSelector): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
-    let query = trx.selectFrom('jobs').select('id').where('state', 'in', UNFINISHED).where('owner', 'is not', null);
+    let query = trx.selectFrom('jobs').select(['id', 'kind', 'owner']).where('state', 'in', UNFINISHED).where('owner', 'is not', null);
+    const gone = 'owner' in selector ? [] : [...(selector.gone ?? [])];
     if ('owner' in selector) query = query.where('owner', '=', selector.owner);
     else {
       const alive = trx.selectFrom('job_workers').select('id').where('heartbeat_at', '>=', selector.staleBefore);
-      query = query.where('owner', 'not in', alive);
+      query = query.where((eb) => (gone.length ? eb.or([eb('owner', 'not in', alive), eb('owner', 'in', gone)]) : eb('owner', 'not in', alive)));
     }
-    const ids = (await query.execute()).map((r) => r.id);
-    if (ids.length === 0) return ids;
-    await trx
-      .updateTable('jobs')
-      .set({ state: 'interrupted', error: 'the process running this job stopped', finished_at: at })
-      .where('id', 'in', ids)
-      .where('state', 'in', UNFINISHED)
-      .execute();
-    if (!('owner' in selector)) await trx.deleteFrom('job_workers').where('heartbeat_at', '<', selector.staleBefore).execute();
+    const jobs = await query.execute();
+    const ids = jobs.map((r) => r.id);
+    if (ids.length > 0) {
+      await trx
+        .updateTable('jobs')
+        .set({ state: 'interrupted', error: 'the process running this job stopped', finished_at: at })
+        .where('id', 'in', ids)
+        .where('state', 'in', UNFINISHED)
+        .execute();
+      for (const job of jobs) {
+        const reason: InterruptReason = 'owner' in selector ? 'server-stopped' : gone.includes(job.owner ?? '') ? 'process-gone' : 'heartbeat-stale';
+        await appendAudit(
+          trx,
+          dialect,
+          { actorId: null, action: 'job.interrupted', targetType: 'job', targetId: job.id, detail: { kind: job.kind, reason } },
+          new Date(at),
+        );
+      }
+    }
+    if (!('owner' in selector)) {
+      await trx.deleteFrom('job_workers').where('heartbeat_at', '<', selector.staleBefore).execute();
+      if (gone.length) await trx.deleteFrom('job_workers').where('id', 'in', gone).execute();
+    }
     return ids;
   });
 }

@@ -246,6 +246,8 @@ export interface JobWorkersTable {
   id: string;
   started_at: string;
   heartbeat_at: string;
+  /** The instance's operating-system process (jobs/process-identity.ts); null where unknown. */
+  process: string | null;
 }
 
 /** Long work behind the job queue: state, progress and cancel requests, shared by every process. */
