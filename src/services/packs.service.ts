@@ -17,6 +17,7 @@ import { clockInput } from './cra-case-view.js';
 import { versionVulnerabilities } from './sboms.service.js';
 
 export const PackQuery = z.object({ scheme: z.enum(PACK_SCHEMES), lang: z.enum(PACK_LANGS).default('ja') }).strict();
+export const PackCheckQuery = z.object({ scheme: z.enum(PACK_SCHEMES) }).strict();
 
 /**
  * Whether an assessment may become a pack: a final assessment now. HOOK for the
@@ -40,7 +41,7 @@ async function packFacts(ctx: ServiceContext, actor: Actor, view: AssessmentView
   const today = now.toISOString().slice(0, 10);
   const versions = await listProductVersions(db, view.product.id);
   const released = versions.map((v) => v.release_date).filter((d): d is string => d !== null && d <= today);
-  const lastReleaseDate = released.length > 0 ? released.reduce((a, b) => (a > b ? a : b)) : null;
+  const lastReleaseDate = released.sort().at(-1) ?? null;
   const row = versions.find((v) => v.version === view.productVersion) ?? null;
   const sboms = row ? await listSboms(db, row.id) : [];
   const vulnerabilities = row && sboms.length > 0 ? (await versionVulnerabilities(ctx, actor, view.product.id, row.version)).vulnerabilities : [];
@@ -96,17 +97,29 @@ async function packBlobs(ctx: ServiceContext, pack: Pack): Promise<PackBlobs> {
   return { attachments, sboms };
 }
 
+/** The content and self-check of a pack without rendering it (what the assessment page shows before a download). */
+export async function conformityPackCheck(ctx: ServiceContext, actor: Actor, assessmentId: string, scheme: PackScheme): Promise<Pack> {
+  const { view, edition } = await qualifyingAssessment(ctx, actor, assessmentId);
+  const { facts } = await packFacts(ctx, actor, view);
+  return buildPack(scheme, { edition, assessment: view, facts, now: ctx.now() });
+}
+
+async function qualifyingAssessment(ctx: ServiceContext, actor: Actor, assessmentId: string) {
+  const found = await assessmentWithEdition(ctx, actor, assessmentId);
+  if (!qualifiesForPack(found.view))
+    throw new AppError('conflict', `assessment ${found.view.id} is ${found.view.status}: a pack is made from a final assessment`, [
+      { path: 'assessment', message: 'must be final' },
+    ]);
+  return found;
+}
+
 /**
  * A conformity pack of a final assessment the actor may read (another
  * organisation's: not found): content and self-check from the core, then the
  * zip of PDF, xlsx, JSON, evidence and SHA256SUMS. Reads only.
  */
 export async function conformityPack(ctx: ServiceContext, actor: Actor, assessmentId: string, scheme: PackScheme, lang: PackLang): Promise<PackResult> {
-  const { view, edition } = await assessmentWithEdition(ctx, actor, assessmentId);
-  if (!qualifiesForPack(view))
-    throw new AppError('conflict', `assessment ${view.id} is ${view.status}: a pack is made from a final assessment`, [
-      { path: 'assessment', message: 'must be final' },
-    ]);
+  const { view, edition } = await qualifyingAssessment(ctx, actor, assessmentId);
   const { facts } = await packFacts(ctx, actor, view);
   const pack = buildPack(scheme, { edition, assessment: view, facts, now: ctx.now() });
   const files = [...(await packDocuments(pack, lang)), ...evidenceFiles(await packBlobs(ctx, pack))];
