@@ -4,6 +4,8 @@ import { generateChecksheet } from '../../src/core/assessment/checksheet.js';
 import type { Verdict } from '../../src/core/assessment/verdicts.js';
 import { buildPack, icsStatus } from '../../src/core/packs/build-pack.js';
 import type { CraPack, EtsiPack, JcStarPack, PackFacts } from '../../src/core/packs/pack.types.js';
+import { defaultContentDir } from '../../src/content/content-dir.js';
+import { loadContent } from '../../src/content/load-content.js';
 import { PACK_EDITION } from '../helpers/pack-edition.js';
 
 const ed = PACK_EDITION;
@@ -154,5 +156,56 @@ describe('EU CRA pack', () => {
       ['overdue-cra-case', 'case-1'],
     ]);
     expect(build('eu-cra', VERDICTS, { ...WHOLE, sboms: [] }).check.gaps.map((g) => g.code)).toEqual(['missing-sbom']);
+  });
+});
+
+describe('JC-STAR ★1 pack on the bundled edition', () => {
+  /**
+   * The jc-star-1 checksheet of the bundled edition has 20 items. Carrying links
+   * (superset/equivalent): S1.1-02 D-7.1, -03 and -04 D-7.2, -08 D-8.1, -10 D-7.4
+   * and M-5.4, -11 D-9.1, -12 D-6.2, -15 E-1.1; -01, -05, -06, -07, -13, -16 have
+   * intersects-with links only; -09 and -14 are pending (unconfirmed). Answers:
+   * D-7.2 fail, E-1.1 not applicable, everything else pass.
+   */
+  const loaded = loadContent(defaultContentDir());
+  if (!loaded.ok) throw new Error('bundled content must be valid');
+  const bundled = loaded.edition;
+  const sheet = generateChecksheet(bundled, { layers: [], phases: [], profile: null, target: { standard: 'jc-star-1' } });
+  const verdictOf = (no: string): Verdict => (no === 'D-7.2' ? 'fail' : no === 'E-1.1' ? 'not-applicable' : 'pass');
+  const view: AssessmentView = {
+    ...assessment({}),
+    edition: { id: bundled.meta.id, title: bundled.meta.title, date: bundled.meta.date },
+    items: sheet.items,
+    answers: blankAnswers(sheet).map((a) => ({ ...a, verdict: verdictOf(a.no), comment: a.no === 'E-1.1' ? '廃棄を想定しない' : '' })),
+  };
+  const pack = buildPack('jc-star-1', { edition: bundled, assessment: view, facts: WHOLE, now: NOW }) as JcStarPack;
+
+  it('gives all sixteen requirements their derived verdict, pending ones flagged', () => {
+    expect(sheet.items).toHaveLength(20);
+    expect(pack.rows.map((r) => `${r.id} ${r.result}${r.pending ? ' pending' : ''}`)).toEqual([
+      'S1.1-01 partial-evidence',
+      'S1.1-02 met',
+      'S1.1-03 not-met',
+      'S1.1-04 not-met',
+      'S1.1-05 partial-evidence',
+      'S1.1-06 partial-evidence pending',
+      'S1.1-07 partial-evidence',
+      'S1.1-08 met',
+      'S1.1-09 no-items pending',
+      'S1.1-10 met',
+      'S1.1-11 met',
+      'S1.1-12 met',
+      'S1.1-13 partial-evidence',
+      'S1.1-14 no-items pending',
+      'S1.1-15 not-applicable',
+      'S1.1-16 partial-evidence',
+    ]);
+    expect(pack.rows.find((r) => r.id === 'S1.1-10')?.evidence.map((e) => e.no)).toEqual(['D-7.4', 'M-5.4']);
+  });
+
+  it('stays a draft while the catalog has pending requirements', () => {
+    expect(pack.check.state).toBe('draft');
+    expect(pack.check.gaps.filter((g) => g.code === 'pending-verification').map((g) => g.target)).toEqual(['S1.1-06', 'S1.1-09', 'S1.1-14']);
+    expect(pack.check.gaps.filter((g) => g.code === 'not-met-requirement').map((g) => g.target)).toEqual(['S1.1-03', 'S1.1-04']);
   });
 });
