@@ -1,5 +1,4 @@
 import type { DerivedResult } from '../assessment/results.types.js';
-import type { Localized } from '../model/edition.schema.js';
 import type { PackCheck, PackFacts, PackGap } from './pack.types.js';
 
 /** A scheme requirement as the self-check sees it. */
@@ -145,9 +144,3 @@ export function productGaps(facts: PackFacts, needs: ProductNeeds): PackGap[] {
 export function packCheck(gaps: PackGap[]): PackCheck {
   return { state: gaps.length === 0 ? 'complete' : 'draft', gaps };
 }
-
-/** The words every draft carries. */
-export const DRAFT_MARK: Localized = {
-  ja: '【ドラフト】不足があるため申請にはそのまま使えません。下記の不足を解消してから作成し直してください。',
-  en: '[DRAFT] Something the scheme needs is missing: do not submit this as is. Resolve the gaps listed and generate the pack again.',
-};

@@ -42,6 +42,15 @@ const ja = {
   no: 'いいえ',
   unknownEvaluation: '出典では未確認',
   evidenceFiles: '証拠ファイルは zip の evidence/ に、ハッシュは SHA256SUMS にあります。',
+  file: 'ファイル',
+  format: '形式',
+  uploaded: '登録日時',
+  components: 'コンポーネント数',
+  vulnerability: '脆弱性 ID',
+  severity: '深刻度',
+  triage: 'トリアージ',
+  gapCode: 'コード',
+  gapTarget: '対象',
 } as const;
 
 type Widen<T> = { [K in keyof T]: string };
@@ -88,6 +97,15 @@ const en: PackLabels = {
   no: 'No',
   unknownEvaluation: 'not stated in the sources seen',
   evidenceFiles: 'Evidence files are in the zip under evidence/, their hashes in SHA256SUMS.',
+  file: 'File',
+  format: 'Format',
+  uploaded: 'Uploaded',
+  components: 'Components',
+  vulnerability: 'Vulnerability ID',
+  severity: 'Severity',
+  triage: 'Triage',
+  gapCode: 'Code',
+  gapTarget: 'Target',
 };
 
 export function packLabels(lang: Lang): PackLabels {

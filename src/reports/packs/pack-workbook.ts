@@ -87,15 +87,15 @@ export async function packWorkbook(pack: Pack, lang: Lang): Promise<Buffer> {
       wb,
       'SBOM',
       banner,
-      ['file', 'format', 'uploaded', 'components', 'sha256'],
+      [L.file, L.format, L.uploaded, L.components, 'SHA-256'],
       pack.facts.sboms.map((s) => [s.filename, `${s.format} ${s.specVersion}`, s.uploadedAt, s.components, s.sha256]),
       [30, 16, 24, 12, 70],
     );
     sheet(
       wb,
-      'Vulnerabilities',
+      lang === 'ja' ? '脆弱性' : 'Vulnerabilities',
       banner,
-      ['id', 'severity', 'triage'],
+      [L.vulnerability, L.severity, L.triage],
       pack.facts.vulnerabilities.map((v) => [v.id, v.severity ?? '', v.status ?? '']),
       [24, 12, 24],
     );
@@ -104,7 +104,7 @@ export async function packWorkbook(pack: Pack, lang: Lang): Promise<Buffer> {
     wb,
     lang === 'ja' ? '不足' : 'Gaps',
     banner,
-    ['code', 'target', L.gaps],
+    [L.gapCode, L.gapTarget, L.gaps],
     pack.check.gaps.map((g) => [g.code, g.target ?? '', pick(g.message, lang)]),
     [26, 20, 100],
   );
