@@ -1,6 +1,6 @@
 import type { EtsiPack, JcStarPack, Pack, PackEvidence } from '../../core/packs/pack.types.js';
-import { VERDICT_LABELS } from '../../core/assessment/verdicts.js';
-import { html, type SafeHtml } from '../html.js';
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, VERDICT_LABELS } from '../../core/assessment/verdicts.js';
+import { html, type SafeHtml, trustedMarkup } from '../html.js';
 import { type Lang, pick } from '../labels.js';
 import { reportStyles } from '../assessment/report-styles.js';
 import { timestamp } from '../assessment/assessment-labels.js';
@@ -10,6 +10,9 @@ export interface PackCtx {
   lang: Lang;
   L: PackLabels;
 }
+
+/** Every page of a draft pack says so (the report stylesheet's mark speaks of an assessment not yet final). */
+const PACK_DRAFT_CSS = trustedMarkup('<style>@page { @top-center { content: "ドラフト DRAFT"; } }</style>');
 
 /** A printable document of a pack (no scripts, local fonts), in one language; drafts say so on every page. */
 export function packDocument(pack: Pack, lang: Lang, title: string, body: SafeHtml): string {
@@ -22,6 +25,7 @@ export function packDocument(pack: Pack, lang: Lang, title: string, body: SafeHt
 <meta name="generator" content="tebiki">
 <title>${draft ? 'DRAFT — ' : ''}${title}</title>
 ${reportStyles(draft)}
+${draft ? PACK_DRAFT_CSS : ''}
 </head>
 <body class="${draft ? 'draft' : 'final'}">
 ${packCover(ctx, pack, title)}
@@ -46,7 +50,7 @@ ${fact(L.product, h.product.name)}
 ${fact(L.model, h.product.model)}
 ${fact(L.version, h.product.version)}
 ${fact(L.assessment, `${h.assessment.title} (${h.assessment.id})`)}
-${fact(L.assessmentStatus, h.assessment.status)}
+${fact(L.assessmentStatus, pick(ASSESSMENT_STATUS_LABELS[h.assessment.status as AssessmentStatus] ?? { ja: h.assessment.status, en: h.assessment.status }, lang))}
 ${fact(L.finalisedAt, timestamp(h.assessment.finalisedAt))}
 ${fact(L.edition, h.assessment.editionId)}
 ${fact(L.standard, `${pick(h.standard.title, lang)} — ${h.standard.version}`)}
