@@ -8,6 +8,7 @@ import { firmwareCommand, firmwareHelp } from './commands/firmware.command.js';
 import { guidebookCommand, guidebookHelp } from './commands/guidebook.command.js';
 import { importCommand, importHelp } from './commands/import.command.js';
 import { keywordsCommand, keywordsHelp } from './commands/keywords.command.js';
+import { packCommand, packHelp } from './commands/pack.command.js';
 import { probeCommand, probeHelp } from './commands/probe.command.js';
 import { publishCommand, publishHelp } from './commands/publish.command.js';
 import { sbomCommand, sbomHelp } from './commands/sbom.command.js';
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   probe: { run: probeCommand, help: probeHelp },
   firmware: { run: firmwareCommand, help: firmwareHelp },
   stats: { run: statsCommand, help: statsHelp },
+  pack: { run: packCommand, help: packHelp },
 };
 
 function usage(): string {

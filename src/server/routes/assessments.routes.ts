@@ -30,6 +30,7 @@ import {
   visibleAssessments,
 } from '../../services/assessments.service.js';
 import type { ServiceContext } from '../../services/context.js';
+import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(100) });
@@ -168,6 +169,24 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     const { id } = parseInput(IdParams, request.params, 'params');
     return sendFile(reply, await assessmentReport(ctx, request.actor, id, parseInput(ReportQuery, request.query, 'query')));
   });
+
+  app.get('/api/assessments/:id/pack', { schema: { tags, summary: 'Conformity pack (zip) of a final assessment for a scheme' } }, async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const q = parseInput(PackQuery, request.query, 'query');
+    const { zip, filename, pack } = await conformityPack(ctx, request.actor, id, q.scheme, q.lang);
+    reply.header('x-tebiki-pack-state', pack.check.state);
+    return sendFile(reply, { filename, mediaType: 'application/zip', content: zip });
+  });
+
+  app.get(
+    '/api/assessments/:id/pack-check',
+    { schema: { tags, summary: 'What a conformity pack would lack (self-check), without making it' } },
+    async (request) => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const pack = await conformityPackCheck(ctx, request.actor, id, parseInput(PackCheckQuery, request.query, 'query').scheme);
+      return { scheme: pack.scheme, state: pack.check.state, gaps: pack.check.gaps };
+    },
+  );
 
   // Raw uploads (evidence files, filled workbooks): the body is kept as bytes,
   // whatever its type; the services check type and content. Only these routes.

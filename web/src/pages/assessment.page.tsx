@@ -6,6 +6,7 @@ import { useApi } from '../api/use-api';
 import { AssessmentCover } from '../assessment/assessment-cover';
 import { FirmwarePanel } from '../assessment/firmware-panel';
 import { MoveEdition } from '../assessment/move-edition';
+import { PackPanel } from '../assessment/pack-panel';
 import { ReportLinks } from '../assessment/report-links';
 import { SelfAssessmentPanel, type SelfAssessmentView } from '../assessment/self-assessment-panel';
 import { canAssess } from '../assessment/roles';
@@ -112,6 +113,8 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
       <Workspace key={generation} view={view} editable={editable} onSaved={refreshMeta} onReload={reload} />
       <AssessmentCover view={view} />
       <ReportLinks assessmentId={view.id} />
+      {/* HOOK (issue 21): an accepted self-assessment will qualify too, as in services/packs.service.ts qualifiesForPack. */}
+      <PackPanel assessmentId={view.id} final={view.status === 'final'} />
       <WorkbookPanel assessmentId={view.id} editable={editable} onImported={reload} />
       <FirmwarePanel assessmentId={view.id} editable={editable} onAccepted={reload} />
       {canEdit && !self ? <MoveEdition view={view} /> : null}

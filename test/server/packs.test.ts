@@ -1,0 +1,169 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../helpers/each-database.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { DESIGN_DOC, type PackWorld, packWorld } from './packs.fixture.js';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const dir = tempDir('tebiki-packs-');
+afterAll(() => dir.remove());
+
+/** The text of a PDF as poppler's pdftotext reads it. */
+function pdfText(pdf: Uint8Array, name: string): string {
+  const file = join(dir.path, name);
+  writeFileSync(file, pdf);
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout;
+}
+
+async function unzip(payload: Buffer) {
+  const zip = await JSZip.loadAsync(payload);
+  const names = Object.keys(zip.files)
+    .filter((n) => !zip.files[n]?.dir)
+    .sort();
+  const file = async (name: string) => {
+    const f = zip.file(name);
+    if (!f) throw new Error(`no ${name} in the zip`);
+    return Buffer.from(await f.async('uint8array'));
+  };
+  return { names, file };
+}
+
+/** Every line of SHA256SUMS names a file of the zip and its true hash; every other file is listed. */
+async function checkSums(z: Awaited<ReturnType<typeof unzip>>) {
+  const lines = (await z.file('SHA256SUMS')).toString('utf8').trimEnd().split('\n');
+  const listed = lines.map((l) => l.split('  ')[1]);
+  expect(listed.sort()).toEqual(z.names.filter((n) => n !== 'SHA256SUMS'));
+  for (const line of lines) {
+    const [hash, name] = line.split('  ');
+    expect(sha256(await z.file(name ?? '')), name).toBe(hash);
+  }
+}
+
+describeEachDatabase('conformity packs through the API', (get) => {
+  let p: PackWorld;
+  beforeAll(async () => {
+    p = await packWorld(get().store);
+  }, 180_000);
+  afterAll(async () => p?.w.app.close());
+
+  const pack = (who: 'a1' | 'b1' | 'as1', id: string, scheme: string, lang = 'en') =>
+    p.w.client(who).request('GET', `/api/assessments/${id}/pack?scheme=${scheme}&lang=${lang}`);
+
+  it('JC-STAR ★1 pack: file list, verdict per requirement, pending items, evidence hashes and the PDF text', { timeout: 120_000 }, async () => {
+    const r = await pack('a1', p.draft.id, 'jc-star-1');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toBe('application/zip');
+    expect(r.headers['x-tebiki-pack-state']).toBe('draft');
+    expect(r.headers['content-disposition']).toContain(`tebiki-pack-jc-star-1-en-${p.draft.id}-DRAFT.zip`);
+    const z = await unzip(r.rawPayload);
+    const doc = sha256(DESIGN_DOC);
+    const evidence = z.names.find((n) => n.startsWith('evidence/')) ?? '';
+    expect(z.names).toEqual(['SHA256SUMS', evidence, 'jc-star-1-en-DRAFT.json', 'jc-star-1-en-DRAFT.pdf', 'jc-star-1-en-DRAFT.xlsx']);
+    expect(evidence).toMatch(new RegExp(`^evidence/${doc.slice(0, 16)}-.+\\.pdf$`));
+    expect((await z.file(evidence)).equals(DESIGN_DOC)).toBe(true);
+    await checkSums(z);
+
+    const json = JSON.parse((await z.file('jc-star-1-en-DRAFT.json')).toString('utf8'));
+    expect(json.check.state).toBe('draft');
+    expect(
+      json.rows.map((row: { id: string; result: string; pending: boolean; evaluation: string }) => [row.id, row.result, row.pending, row.evaluation]),
+    ).toEqual([
+      ['S1.1-01', 'met', false, 'document'],
+      ['S1.1-02', 'not-applicable', false, 'document'],
+      ['S1.1-04', 'not-met', false, 'device-test'],
+      ['S1.1-09', 'no-items', true, 'unknown'],
+      ['S1.1-15', 'partial-evidence', false, 'document-and-device-test'],
+    ]);
+    expect(json.rows[0].evidence[0]).toMatchObject({ no: 'A-1', verdict: 'pass', evidence: '設計書で確認した', attachments: [{ sha256: doc }] });
+    expect(json.check.gaps.map((g: { code: string; target: string }) => [g.code, g.target])).toEqual([
+      ['not-met-requirement', 'S1.1-04'],
+      ['pending-verification', 'S1.1-09'],
+      ['unanswered-requirement', 'S1.1-15'],
+    ]);
+
+    const text = pdfText(await z.file('jc-star-1-en-DRAFT.pdf'), `jc-${get().db.kind}.pdf`);
+    expect(text).toContain('DRAFT');
+    expect(text).toContain('JC-STAR ★1 self-declaration checklist');
+    expect(text).toMatch(/S1\.1-09[\s\S]*Pending verification/);
+    expect(text).toContain('S1.1-04: the requirement is not met');
+    expect(text).toContain('Device test');
+    expect(text).toContain('A-1');
+  });
+
+  it('ETSI EN 303 645 statement: complete when nothing is missing; the draft names the mandatory provision not met', { timeout: 120_000 }, async () => {
+    const r = await pack('as1', p.complete.id, 'etsi-en-303-645', 'ja');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
+    const z = await unzip(r.rawPayload);
+    expect(z.names.filter((n) => !n.startsWith('evidence/'))).toEqual([
+      'SHA256SUMS',
+      'etsi-en-303-645-ja.json',
+      'etsi-en-303-645-ja.pdf',
+      'etsi-en-303-645-ja.xlsx',
+    ]);
+    await checkSums(z);
+    const json = JSON.parse((await z.file('etsi-en-303-645-ja.json')).toString('utf8'));
+    expect(
+      json.rows.map((row: { id: string; status: string; applicable: boolean; support: string }) => [row.id, row.status, row.applicable, row.support]),
+    ).toEqual([
+      ['5.1-1', 'M C(1)', true, 'yes'],
+      ['5.1-2', 'M C(2)', false, 'not-applicable'],
+      ['5.3-13', 'M', true, 'yes'],
+      ['5.3-2', 'R', true, 'yes'],
+    ]);
+    const text = pdfText(await z.file('etsi-en-303-645-ja.pdf'), `etsi-${get().db.kind}.pdf`);
+    expect(text).toContain('実装適合性宣言');
+    expect(text).toContain('M C(1)');
+    expect(text).toContain('不足はありません');
+    expect(text).not.toContain('DRAFT');
+
+    const check = await p.w.client('a1').request('GET', `/api/assessments/${p.draft.id}/pack-check?scheme=etsi-en-303-645`);
+    expect(check.json()).toMatchObject({ state: 'draft', gaps: [{ code: 'not-met-requirement', target: '5.3-13' }] });
+  });
+
+  it('CRA pack: outline and draft declaration, with the SBOM and the evidence', { timeout: 120_000 }, async () => {
+    const r = await pack('a1', p.complete.id, 'eu-cra', 'ja');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
+    const z = await unzip(r.rawPayload);
+    expect(z.names.filter((n) => !n.startsWith('evidence/'))).toEqual([
+      'SHA256SUMS',
+      'eu-cra-ja-DRAFT-declaration-of-conformity.pdf',
+      'eu-cra-ja-technical-documentation.pdf',
+      'eu-cra-ja.json',
+      'eu-cra-ja.xlsx',
+      `sbom/${p.sbomSha256.slice(0, 16)}-firmware.cdx.json`,
+    ]);
+    await checkSums(z);
+    const json = JSON.parse((await z.file('eu-cra-ja.json')).toString('utf8'));
+    expect(json.partI.map((x: { id: string; result: string }) => [x.id, x.result])).toEqual([
+      ['I.1', 'met'],
+      ['I.2(a)', 'met'],
+    ]);
+    expect(json.facts.productVersion).toEqual({ version: '1.0', releaseDate: '2026-04-01', supportEnd: '2031-03-31' });
+    const outline = pdfText(await z.file('eu-cra-ja-technical-documentation.pdf'), `cra-${get().db.kind}.pdf`);
+    expect(outline).toContain('附属書 I 第 I 部');
+    expect(outline).toContain('2031-03-31');
+    expect(outline).toContain('firmware.cdx.json');
+    const declaration = pdfText(await z.file('eu-cra-ja-DRAFT-declaration-of-conformity.pdf'), `doc-${get().db.kind}.pdf`);
+    expect(declaration).toContain('ドラフト');
+    expect(declaration).toContain('製造者の単独の責任');
+  });
+
+  it('another organisation gets 404; an assessment that is not final is refused; a bad scheme names the field', async () => {
+    expect((await pack('b1', p.draft.id, 'jc-star-1')).statusCode).toBe(404);
+    expect((await p.w.client('b1').request('GET', `/api/assessments/${p.draft.id}/pack-check?scheme=jc-star-1`)).statusCode).toBe(404);
+    const open = await pack('a1', p.open.id, 'jc-star-1');
+    expect(open.statusCode).toBe(409);
+    expect(open.json().detail).toContain('final');
+    const bad = await pack('a1', p.draft.id, 'iso-9001');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('scheme');
+  });
+});
