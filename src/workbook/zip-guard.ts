@@ -1,15 +1,26 @@
 /**
- * Sizes an xlsx (zip) declares before anything is inflated, so a small upload
- * that would expand to gigabytes (a zip bomb) is refused up front. It reads
- * the central directory only; exceljs does the real reading afterwards.
+ * Sizes an xlsx (zip) declares, and what its entries really inflate to, checked
+ * before exceljs opens it: a small upload that would expand to gigabytes (a zip
+ * bomb) is refused up front. The declared sizes come from the central directory;
+ * since they can lie, every deflated entry is then inflated once into nothing,
+ * counting bytes and stopping at its declared size, so memory stays at one chunk.
  */
+import { createInflateRaw } from 'node:zlib';
 
 /** Far above any real checksheet (300 filled items are about 2 MB of XML). */
 export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
-const MAX_ENTRIES = 10_000;
+export const MAX_ZIP_ENTRIES = 10_000;
 
-/** Why the zip must not be opened, or null when its declared sizes are reasonable (or it cannot be parsed: exceljs then reports it damaged). */
-export function zipSizeProblem(data: Uint8Array): string | null {
+interface CentralEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  declaredSize: number;
+  localOffset: number;
+}
+
+/** The entries of the central directory, a refusal, or null when it cannot be parsed (exceljs then reports it damaged). */
+function centralDirectory(data: Uint8Array): CentralEntry[] | string | null {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   // End of central directory record: 22 bytes plus a comment of up to 65535.
   let eocd = -1;
@@ -20,18 +31,72 @@ export function zipSizeProblem(data: Uint8Array): string | null {
     }
   }
   if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
+  const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
-  if (entries > MAX_ENTRIES) return `it holds ${entries} files`;
+  if (count > MAX_ZIP_ENTRIES) return `it holds ${count} files`;
+  const entries: CentralEntry[] = [];
   let total = 0;
-  for (let n = 0; n < entries; n++) {
+  for (let n = 0; n < count; n++) {
     if (offset + 46 > data.byteLength || view.getUint32(offset, true) !== 0x02014b50) return null;
-    const size = view.getUint32(offset + 24, true);
+    const declaredSize = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const name = Buffer.from(data.buffer, data.byteOffset + offset + 46, Math.min(nameLength, Math.max(0, data.byteLength - offset - 46))).toString('utf8');
     // 0xFFFFFFFF: the real size is in a zip64 field; no workbook of ours is that large.
-    if (size === 0xffffffff) return 'it declares a file of 4 GB or more';
-    total += size;
+    if (declaredSize === 0xffffffff) return `it declares a file of 4 GB or more (${name})`;
+    total += declaredSize;
     if (total > MAX_UNZIPPED_BYTES) return `it would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`;
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    entries.push({
+      name,
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      declaredSize,
+      localOffset: view.getUint32(offset + 42, true),
+    });
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return entries;
+}
+
+/**
+ * Why the zip must not be opened, including entries that inflate beyond the
+ * size they declare; null when it may be handed to exceljs.
+ */
+export async function zipBombProblem(data: Uint8Array): Promise<string | null> {
+  const entries = centralDirectory(data);
+  if (entries === null || typeof entries === 'string') return entries;
+  for (const entry of entries) {
+    if (entry.method !== 8) continue;
+    const local = entry.localOffset;
+    if (local + 30 > data.byteLength) return null;
+    const view = new DataView(data.buffer, data.byteOffset + local, 30);
+    if (view.getUint32(0, true) !== 0x04034b50) return null;
+    const start = local + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    const end = Math.min(data.byteLength, start + entry.compressedSize);
+    if (start > end) return null;
+    const inflated = await inflatedSize(data.subarray(start, end), entry.declaredSize);
+    if (inflated === 'over') return `${entry.name} inflates to more than the ${entry.declaredSize} bytes it declares`;
   }
   return null;
+}
+
+/** Inflates into nothing; 'over' as soon as more than `limit` bytes come out, else the size (or null when the data is damaged). */
+function inflatedSize(deflated: Uint8Array, limit: number): Promise<number | 'over' | null> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw();
+    let size = 0;
+    let done = false;
+    const finish = (value: number | 'over' | null) => {
+      if (done) return;
+      done = true;
+      inflate.destroy();
+      resolve(value);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish('over');
+    });
+    inflate.on('end', () => finish(size));
+    inflate.on('error', () => finish(null));
+    inflate.end(deflated);
+  });
 }
