@@ -31,7 +31,10 @@ function finish(bom: Obj, version: string, encoding: 'json' | 'xml', placeOf: (p
 export function readCycloneDxJson(bom: Obj): SbomReadResult {
   const version = bom.specVersion;
   if (typeof version !== 'string' || !(CYCLONEDX_JSON_VERSIONS as readonly string[]).includes(version)) {
-    return { ok: false, problems: [{ place: '/specVersion', message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not "${String(version)}"` }] };
+    return {
+      ok: false,
+      problems: [{ place: '/specVersion', message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not ${JSON.stringify(version) ?? 'nothing'}` }],
+    };
   }
   return finish(bom, version, 'json', (p) => p);
 }
