@@ -4,6 +4,7 @@
  * bomb) is refused up front. The declared sizes come from the central directory;
  * since they can lie, every deflated entry is then inflated once into nothing,
  * counting bytes and stopping at its declared size, so memory stays at one chunk.
+ * Entry names that climb out (`../`) and XML parts with a DOCTYPE are refused too.
  */
 import { createInflateRaw } from 'node:zlib';
 
@@ -43,6 +44,7 @@ function centralDirectory(data: Uint8Array): CentralEntry[] | string | null {
     const name = Buffer.from(data.buffer, data.byteOffset + offset + 46, Math.min(nameLength, Math.max(0, data.byteLength - offset - 46))).toString('utf8');
     // 0xFFFFFFFF: the real size is in a zip64 field; no workbook of ours is that large.
     if (declaredSize === 0xffffffff) return `it declares a file of 4 GB or more (${name})`;
+    if (climbsOut(name)) return `it holds an entry named "${name}", which climbs out of the workbook`;
     total += declaredSize;
     if (total > MAX_UNZIPPED_BYTES) return `it would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB`;
     entries.push({
@@ -65,7 +67,7 @@ export async function zipBombProblem(data: Uint8Array): Promise<string | null> {
   const entries = centralDirectory(data);
   if (entries === null || typeof entries === 'string') return entries;
   for (const entry of entries) {
-    if (entry.method !== 8) continue;
+    if (entry.method !== 8 && entry.method !== 0) continue;
     const local = entry.localOffset;
     if (local + 30 > data.byteLength) return null;
     const view = new DataView(data.buffer, data.byteOffset + local, 30);
@@ -73,19 +75,37 @@ export async function zipBombProblem(data: Uint8Array): Promise<string | null> {
     const start = local + 30 + view.getUint16(26, true) + view.getUint16(28, true);
     const end = Math.min(data.byteLength, start + entry.compressedSize);
     if (start > end) return null;
-    const inflated = await inflatedSize(data.subarray(start, end), entry.declaredSize);
+    const body = data.subarray(start, end);
+    const inflated = entry.method === 8 ? await inflateCounting(body, entry.declaredSize) : { size: body.length, doctype: hasDoctype(body) };
     if (inflated === 'over') return `${entry.name} inflates to more than the ${entry.declaredSize} bytes it declares`;
+    if (inflated?.doctype) return `${entry.name} holds a document type declaration (DOCTYPE), which is refused: its entities could expand without bound`;
   }
   return null;
 }
 
-/** Inflates into nothing; 'over' as soon as more than `limit` bytes come out, else the size (or null when the data is damaged). */
-function inflatedSize(deflated: Uint8Array, limit: number): Promise<number | 'over' | null> {
+/** An absolute name, a drive letter, a backslash or a ".." segment: never in a workbook. */
+function climbsOut(name: string): boolean {
+  return name.startsWith('/') || name.includes('\\') || /^[A-Za-z]:/.test(name) || name.split('/').includes('..');
+}
+
+/** A DOCTYPE or entity declaration in XML bytes (the markers are ASCII, whatever the encoding of the rest). */
+function hasDoctype(bytes: Uint8Array): boolean {
+  return /<!(DOCTYPE|ENTITY)/i.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+}
+
+/**
+ * Inflates into nothing, watching for a DOCTYPE on the way; 'over' as soon as
+ * more than `limit` bytes come out, null when the data is damaged (exceljs then says so).
+ */
+function inflateCounting(deflated: Uint8Array, limit: number): Promise<{ size: number; doctype: boolean } | 'over' | null> {
   return new Promise((resolve) => {
     const inflate = createInflateRaw();
     let size = 0;
+    let doctype = false;
+    // The last bytes of the previous chunk, so a marker split between two chunks is still seen.
+    let tail: Buffer = Buffer.alloc(0);
     let done = false;
-    const finish = (value: number | 'over' | null) => {
+    const finish = (value: { size: number; doctype: boolean } | 'over' | null) => {
       if (done) return;
       done = true;
       inflate.destroy();
@@ -93,9 +113,12 @@ function inflatedSize(deflated: Uint8Array, limit: number): Promise<number | 'ov
     };
     inflate.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) finish('over');
+      if (size > limit) return finish('over');
+      const window = Buffer.concat([tail, chunk]);
+      if (hasDoctype(window)) doctype = true;
+      tail = window.subarray(Math.max(0, window.length - 8));
     });
-    inflate.on('end', () => finish(size));
+    inflate.on('end', () => finish({ size, doctype }));
     inflate.on('error', () => finish(null));
     inflate.end(deflated);
   });
