@@ -12,6 +12,7 @@ import type { ProbeRunner } from '../services/ports/probe-runner.js';
 import { registerFirmwareJob } from '../services/firmware-jobs.js';
 import { registerProbeRunJob } from '../services/probe-runs.service.js';
 import { registerSbomJobs } from '../services/sbom-rematch.service.js';
+import { warmSearchIndexes } from '../services/search.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 import { withStartupLock } from '../store/startup-lock.js';
@@ -29,6 +30,8 @@ export interface Platform {
   store: Store;
   url: string;
   setupUrl: string | null;
+  /** Settles when the search indexes of the published editions are built (they are built after listening). */
+  searchWarmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,9 @@ export async function startPlatform(
     const url = config.publicUrl.endsWith(`:${config.port}`) ? config.publicUrl.replace(/:\d+$/, `:${port}`) : config.publicUrl;
     // CRA deadlines escalate even when nobody has the app open.
     const stopSweep = startCraSweep(ctx);
+    // Search indexes are built now, in the background, never on a query's path.
+    const warm = warmSearchIndexes(ctx);
+    warm.done.catch((err: unknown) => print(`tebiki: search index warm-up failed: ${err instanceof Error ? err.message : String(err)}`));
     const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } }, { revokeOlder: false });
     print(`tebiki: serving edition ${imported.id} (${imported.status}) on ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'} at ${url}`);
     if (setupUrl) {
@@ -93,11 +99,14 @@ export async function startPlatform(
       store,
       url,
       setupUrl,
+      searchWarmed: warm.done.catch(() => undefined),
       close: async () => {
         // Fastify stops accepting connections, then waits for requests in flight.
         app.tebikiState.draining = true;
         await jobs.stop();
         stopSweep();
+        warm.stop();
+        await warm.done.catch(() => undefined);
         await app.close();
         await closePdfBrowser();
         await store.close();

@@ -106,8 +106,9 @@ function checkOnly(only: readonly string[]): void {
 
 /** Starts a probe run on an assessment (assessors): stored with its scope, then queued. */
 export async function startProbeRun(ctx: ServiceContext, actor: Actor, assessmentId: string, input: z.output<typeof ProbeRunInput>): Promise<ProbeRunView> {
-  const { jobs, probeRunner } = ports(ctx);
+  // Access first: a caller who may not write the assessment learns nothing about this server's set-up.
   await writableAssessment(ctx, actor, assessmentId);
+  const { jobs, probeRunner } = ports(ctx);
   const header = readScopeHeader(input.scope);
   checkOnly(input.only);
   if (!probeRunner) throw new AppError('conflict', 'no probe engine is installed in this server');
@@ -209,9 +210,9 @@ export async function runDetail(ctx: ServiceContext, actor: Actor, assessmentId:
 
 /** Asks the run to stop (assessors); a queued run stops at once, a running one at its next step, from any server process. */
 export async function cancelRun(ctx: ServiceContext, actor: Actor, assessmentId: string, runId: string): Promise<ProbeRunView> {
-  const { jobs } = ports(ctx);
   await writableAssessment(ctx, actor, assessmentId);
   const run = await requireRun(ctx.store.db, assessmentId, runId);
+  const { jobs } = ports(ctx);
   await mutate(
     ctx,
     actor,

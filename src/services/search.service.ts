@@ -4,11 +4,12 @@ import { extractKeywords, type KeywordCandidate } from '../core/keywords.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { queryProblem } from '../core/search/query.js';
 import { search } from '../core/search/search.js';
-import { buildSearchIndex } from '../core/search/search-index.js';
+import { buildSearchIndex, segmentSearchIndex } from '../core/search/search-index.js';
 import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
 import type { Store } from '../store/database.js';
-import { findEdition, findEditionSummary } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, listEditions } from '../store/editions.repository.js';
 import type { ServiceContext } from './context.js';
+import { publishedEdition } from './draft-work.js';
 import { readableEdition } from './editions.service.js';
 
 /**
@@ -23,6 +24,10 @@ class PerEdition<T> {
 
   constructor(private readonly compute: (edition: Edition) => T) {}
 
+  has(id: string, hash: string): boolean {
+    return this.entries.get(id)?.hash === hash;
+  }
+
   get(id: string, hash: string, edition: Edition): T {
     const entry = this.entries.get(id);
     if (entry?.hash === hash) return entry.value;
@@ -33,6 +38,9 @@ class PerEdition<T> {
 }
 
 const indexes = new PerEdition<SearchIndex>(buildSearchIndex);
+
+/** Fields segmented per event-loop turn while warming: requests are served in between. */
+const SEGMENT_SLICE = 2_000;
 const keywordLists = new PerEdition<KeywordCandidate[]>((edition) => extractKeywords(edition));
 
 /**
@@ -45,6 +53,43 @@ async function readableWithHash(ctx: ServiceContext, actor: Actor, id: string): 
   const summary = await findEditionSummary(ctx.store.db, id);
   const edition = await readableEdition(ctx, actor, id);
   return [summary?.content_hash ?? '', edition];
+}
+
+/**
+ * Builds the search index of every published edition, newest first, with its
+ * Japanese word boundaries, a slice per turn of the event loop, so the first
+ * query finds it ready (called after the server listens; requests are served
+ * in between). `stop` ends it early.
+ */
+export function warmSearchIndexes(ctx: ServiceContext): { stop: () => void; done: Promise<void> } {
+  let stopped = false;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const done = (async () => {
+    for (const summary of await listEditions(ctx.store.db)) {
+      await nextTurn();
+      if (stopped) return;
+      if (summary.status !== 'published' || indexes.has(summary.id, summary.content_hash ?? '')) continue;
+      const edition = await publishedEdition(ctx.store.db, summary.id);
+      if (!edition || stopped) continue;
+      const index = indexes.get(summary.id, summary.content_hash ?? '', edition);
+      // Word boundaries too, in slices: a query meanwhile computes the ones it needs itself.
+      for (let from = 0; from < index.fields.length && !stopped; from += SEGMENT_SLICE) {
+        await nextTurn();
+        segmentSearchIndex(index, from, from + SEGMENT_SLICE);
+      }
+    }
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done,
+  };
+}
+
+/** Whether the index of this edition and content hash is built (for tests of the warm-up). */
+export function searchIndexReady(id: string, hash: string): boolean {
+  return indexes.has(id, hash);
 }
 
 export interface SearchRequest {

@@ -1,5 +1,6 @@
 import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshPostgres, postgresAvailable, type TestDatabase } from '../helpers/databases.js';
 import { HttpSession } from '../helpers/http-session.js';
 import { freePort, type NginxProxy, nginxPresent, startNginxProxy } from '../helpers/nginx-proxy.js';
@@ -12,6 +13,33 @@ import { tempDir } from '../helpers/temp-dir.js';
  */
 const ADMIN = { email: 'root@example.test', displayName: 'Root', password: 'Correct-Horse-Battery-Staple-42' };
 const NEXT = '2099.1';
+const ASSESSOR = { email: 'assessor@example.test', displayName: '診断員', password: 'Another-Long-Passphrase-77' };
+
+/** A loopback web service whose answers never end (a byte now and then): a probe run on it lasts until its budgets run out, or until cancelled. */
+async function tricklingService(): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: 1000000\r\n\r\n');
+    const timer = setInterval(() => socket.write('x'), 500);
+    socket.on('close', () => {
+      clearInterval(timer);
+      sockets.delete(socket);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 const run = (await postgresAvailable()) && nginxPresent();
 
@@ -94,6 +122,88 @@ describe.runIf(run)('two processes on one PostgreSQL behind nginx', () => {
       expect(await viewer.login(ADMIN.email, ADMIN.password)).toBe(200);
       expect(((await viewer.request('GET', '/api/editions')).body as { current: string }).current).toBe(NEXT);
     }
+  });
+
+  describe('an assessment worked on through both processes', () => {
+    let assessmentId: string;
+    let requirementId: string;
+    const sessions: HttpSession[] = [];
+
+    beforeAll(async () => {
+      const admin = new HttpSession(proxy.url);
+      expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
+      const org = await admin.request('POST', '/api/organisations', { name: '二台構成 株式会社' });
+      expect(org.status, JSON.stringify(org.body)).toBe(201);
+      const orgId = (org.body as { id: string }).id;
+      const product = await admin.request('POST', `/api/organisations/${orgId}/products`, { name: 'ゲートウェイ', model: 'GW-2' });
+      expect(product.status, JSON.stringify(product.body)).toBe(201);
+      const user = await admin.request('POST', '/api/admin/users', { ...ASSESSOR, role: 'assessor', organisationId: null });
+      expect(user.status, JSON.stringify(user.body)).toBe(201);
+      for (const i of [0, 1]) {
+        const session = direct(i);
+        expect(await session.login(ASSESSOR.email, ASSESSOR.password)).toBe(200);
+        sessions.push(session);
+      }
+      const created = await (sessions[0] as HttpSession).request('POST', '/api/assessments', {
+        productId: (product.body as { id: string }).id,
+        title: '二台構成での診断',
+        productVersion: '2.0.0',
+        editionId: NEXT,
+        spec: { layers: ['device'], phases: [], profile: null },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const body = created.body as { id: string; items: { requirementId: string }[] };
+      assessmentId = body.id;
+      requirementId = body.items[0]?.requirementId as string;
+    });
+
+    it('answers written alternately through each process are read fresh by the other; a stale version is refused', async () => {
+      const url = `/api/assessments/${assessmentId}/answers/${requirementId}`;
+      for (let version = 0; version < 6; version += 1) {
+        const writer = sessions[version % 2] as HttpSession;
+        const reader = sessions[(version + 1) % 2] as HttpSession;
+        const evidence = `書き込み ${version + 1}`;
+        const put = await writer.request('PUT', url, { verdict: version % 2 ? 'fail' : 'pass', evidence, comment: '', version });
+        expect(put.status, JSON.stringify(put.body)).toBe(200);
+        const read = await reader.request('GET', `/api/assessments/${assessmentId}`);
+        const answer = (read.body as { answers: { requirementId: string; evidence: string; version: number }[] }).answers.find(
+          (x) => x.requirementId === requirementId,
+        );
+        expect(answer).toMatchObject({ evidence, version: version + 1 });
+      }
+      const stale = await (sessions[1] as HttpSession).request('PUT', url, { verdict: 'pass', evidence: '古い版から', comment: '', version: 3 });
+      expect(stale.status).toBe(409);
+    });
+
+    it('a probe run started through one process is watched and cancelled through the other', { timeout: 180_000 }, async () => {
+      const target = await tricklingService();
+      try {
+        const scope = [
+          'name: two processes',
+          'authorisedBy: 山田 太郎 (Example Corp)',
+          'window: { from: 2026-01-01T00:00:00Z, to: 2099-12-31T00:00:00Z }',
+          'targets:',
+          '  - host: 127.0.0.1',
+          '    services:',
+          `      - { port: ${target.port}, kind: http }`,
+        ].join('\n');
+        const runs = `/api/assessments/${assessmentId}/probe-runs`;
+        const started = await (sessions[0] as HttpSession).request('POST', runs, { scope, fileName: 'two.yaml' });
+        expect(started.status, JSON.stringify(started.body)).toBe(202);
+        const runId = (started.body as { id: string }).id;
+        const stateOn = (i: number, state: string) =>
+          vi.waitFor(
+            async () => expect(((await (sessions[i] as HttpSession).request('GET', `${runs}/${runId}`)).body as { state: string }).state).toBe(state),
+            { timeout: 90_000, interval: 200 },
+          );
+        await stateOn(1, 'running');
+        const cancel = await (sessions[1] as HttpSession).request('POST', `${runs}/${runId}/cancel`);
+        expect(cancel.status, JSON.stringify(cancel.body)).toBe(200);
+        await stateOn(0, 'cancelled');
+      } finally {
+        await target.close();
+      }
+    });
   });
 
   it('the login rate limit holds per client whichever process answers', async () => {

@@ -1,5 +1,5 @@
 import type { Edition, Localized, StandardNode } from '../model/edition.schema.js';
-import { type Run, scanRuns, type WordToken, wordTokens } from './analyze.js';
+import { type Run, scanRuns, type WordToken, wordBoundaries, wordTokens } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
 import { requirementTexts } from './requirement-texts.js';
 import type { CharPostings, SearchDoc, SearchField, SearchIndex, SearchLang } from './search.types.js';
@@ -155,4 +155,18 @@ function tieOrder(docs: readonly SearchDoc[]): Uint32Array {
     order[i] = place;
   });
   return order;
+}
+
+/**
+ * Computes the Japanese word boundaries of the fields [from, to) that have
+ * Japanese text (all by default), which a query would otherwise compute on its
+ * first match in each. The service runs it after the build, in slices, away
+ * from the query path.
+ */
+export function segmentSearchIndex(index: SearchIndex, from = 0, to = index.fields.length): SearchIndex {
+  for (let i = from; i < Math.min(to, index.fields.length); i++) {
+    const field = index.fields[i] as SearchField;
+    if (field.hasCjk) field.boundaries ??= wordBoundaries(field.norm.text);
+  }
+  return index;
 }

@@ -1,5 +1,5 @@
 import { originalRange } from './normalize.js';
-import { matchTerm, type ParsedQuery, parseQuery, type TermMatches } from './query.js';
+import { matchTerm, type Occurrence, type ParsedQuery, parseQuery, type TermMatches } from './query.js';
 import type { SearchDoc, SearchField, SearchHit, SearchIndex, SearchLang, SearchOptions, SearchResult, SearchSnippet } from './search.types.js';
 import { makeSnippet, mergeRanges } from './snippets.js';
 
@@ -20,8 +20,8 @@ const MAX_SNIPPETS = 3;
 interface Candidate {
   doc: number;
   score: number;
-  /** Field number → merged normalised ranges of every term, and how many distinct terms matched there. */
-  fields: Map<number, { ranges: [number, number][]; terms: number }>;
+  /** Field number → the occurrences of each term that matched there (ranges are made only for the hits shown). */
+  fields: Map<number, Occurrence[][]>;
 }
 
 function langFactor(field: SearchField, lang: SearchLang | undefined): number {
@@ -48,16 +48,17 @@ function scoreTerms(index: SearchIndex, perTerm: TermMatches[], docsOf: Set<numb
       const field = index.fields[f] as SearchField;
       const candidate = found.get(field.doc);
       if (!candidate) continue;
-      const quality = Math.max(...occurrences.map((o) => o.quality));
+      let quality = 0;
+      for (const o of occurrences) if (o.quality > quality) quality = o.quality;
       const s = field.weight * langFactor(field, lang) * quality * (1 + 0.2 * Math.min(occurrences.length - 1, 4));
-      const acc = best.get(field.doc) ?? { best: 0, sum: 0 };
-      acc.best = Math.max(acc.best, s);
-      acc.sum += s;
-      best.set(field.doc, acc);
-      const entry = candidate.fields.get(f) ?? { ranges: [], terms: 0 };
-      entry.ranges.push(...occurrences.map((o): [number, number] => [o.start, o.end]));
-      entry.terms += 1;
-      candidate.fields.set(f, entry);
+      const acc = best.get(field.doc);
+      if (acc) {
+        if (s > acc.best) acc.best = s;
+        acc.sum += s;
+      } else best.set(field.doc, { best: s, sum: s });
+      const entry = candidate.fields.get(f);
+      if (entry) entry.push(occurrences);
+      else candidate.fields.set(f, [occurrences]);
     }
     for (const [doc, acc] of best) {
       const candidate = found.get(doc) as Candidate;
@@ -89,14 +90,18 @@ function compare(index: SearchIndex, a: Candidate, b: Candidate): number {
 }
 
 function snippetsOf(index: SearchIndex, candidate: Candidate, lang: SearchLang | undefined): SearchSnippet[] {
-  let entries = [...candidate.fields.entries()].map(([f, e]) => ({ f, e, field: index.fields[f] as SearchField }));
+  let entries = [...candidate.fields.entries()].map(([f, perTerm]) => ({ f, perTerm, field: index.fields[f] as SearchField }));
   if (entries.some((x) => !x.field.neutral)) entries = entries.filter((x) => !x.field.neutral);
   entries.sort(
     (x, y) =>
-      y.e.terms - x.e.terms || (lang ? Number(y.field.lang === lang) - Number(x.field.lang === lang) : 0) || y.field.weight - x.field.weight || x.f - y.f,
+      y.perTerm.length - x.perTerm.length ||
+      (lang ? Number(y.field.lang === lang) - Number(x.field.lang === lang) : 0) ||
+      y.field.weight - x.field.weight ||
+      x.f - y.f,
   );
-  return entries.slice(0, MAX_SNIPPETS).map(({ e, field }) => {
-    const ranges = mergeRanges(e.ranges).map(([s, end]) => originalRange(field.norm, s, end));
+  return entries.slice(0, MAX_SNIPPETS).map(({ perTerm, field }) => {
+    const normalised = perTerm.flatMap((occurrences) => occurrences.map((o): [number, number] => [o.start, o.end]));
+    const ranges = mergeRanges(normalised).map(([s, end]) => originalRange(field.norm, s, end));
     const { text, highlights } = makeSnippet(field.original, ranges);
     return { field: field.field, lang: field.lang, text, highlights };
   });

@@ -6,6 +6,9 @@ import { connect as netConnect, type Socket } from 'node:net';
 import { type ConnectionOptions, connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { ProbeContext } from '../probe.types.js';
 
+/** One connection's whole exchange may take this many times the idle timeout. */
+const CONNECTION_BUDGET = 6;
+
 export type TlsSettings = Omit<ConnectionOptions, 'host' | 'port' | 'socket' | 'lookup'>;
 
 /** Opens a TCP (or TLS) connection to the service, runs `use`, and always closes it. */
@@ -15,9 +18,29 @@ export function withConnection<T>(ctx: ProbeContext, tls: TlsSettings | undefine
   return ctx.limiter.run(address, ctx.signal, async () => {
     ctx.guard.assertConnect(address, port);
     const socket = await open(ctx, address, port, tls);
+    // A peer that accepts and then says nothing, or trickles a byte now and then, must
+    // not hold the run: the socket gives up after timeoutMs without a byte, one
+    // exchange after CONNECTION_BUDGET × timeoutMs in all, and cancelling closes it.
+    socket.setTimeout(ctx.timeoutMs, () => socket.destroy(new Error(`no answer within ${ctx.timeoutMs} ms`)));
+    const budget = setTimeout(
+      () => socket.destroy(new Error(`no complete answer within ${CONNECTION_BUDGET * ctx.timeoutMs} ms`)),
+      CONNECTION_BUDGET * ctx.timeoutMs,
+    );
+    let onAbort: () => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        socket.destroy();
+        reject(ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('cancelled'));
+      };
+      if (ctx.signal.aborted) onAbort();
+      else ctx.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    aborted.catch(() => undefined);
     try {
-      return await use(socket);
+      return await Promise.race([use(socket), aborted]);
     } finally {
+      clearTimeout(budget);
+      ctx.signal.removeEventListener('abort', onAbort);
       socket.destroy();
     }
   });
