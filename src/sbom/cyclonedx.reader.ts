@@ -6,6 +6,7 @@
  * elements is not checked).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { doctypeProblem } from '../core/xml-doctype.js';
 import { cyclonedxToModel, knownRefs } from './cyclonedx-model.js';
 import { CYCLONEDX_JSON_VERSIONS, cyclonedxValidator, schemaProblems } from './json-schema-validator.js';
 import { modelProblems } from './model-rules.js';
@@ -30,7 +31,10 @@ function finish(bom: Obj, version: string, encoding: 'json' | 'xml', placeOf: (p
 export function readCycloneDxJson(bom: Obj): SbomReadResult {
   const version = bom.specVersion;
   if (typeof version !== 'string' || !(CYCLONEDX_JSON_VERSIONS as readonly string[]).includes(version)) {
-    return { ok: false, problems: [{ place: '/specVersion', message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not "${String(version)}"` }] };
+    return {
+      ok: false,
+      problems: [{ place: '/specVersion', message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not ${JSON.stringify(version) ?? 'nothing'}` }],
+    };
   }
   return finish(bom, version, 'json', (p) => p);
 }
@@ -113,9 +117,17 @@ function xmlMetadata(m: Obj | undefined): Obj | undefined {
 }
 
 export function readCycloneDxXml(xml: string): SbomReadResult {
+  const doctype = doctypeProblem(xml);
+  if (doctype) return { ok: false, problems: [{ place: `line ${doctype.line}, column ${doctype.column}`, message: doctype.message }] };
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { ok: false, problems: [{ place: `line ${valid.err.line}, column ${valid.err.col}`, message: valid.err.msg }] };
-  const root = parser.parse(xml) as Obj;
+  if (valid !== true) return { ok: false, problems: [{ place: `line ${valid.err.line}, column ${valid.err.col ?? 1}`, message: valid.err.msg }] };
+  let root: Obj;
+  try {
+    root = parser.parse(xml) as Obj;
+  } catch (err) {
+    // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
+    return { ok: false, problems: [{ place: '/bom', message: `not well-formed XML: ${(err as Error).message}` }] };
+  }
   const bom = root.bom as Obj | undefined;
   const ns = typeof bom?.['@xmlns'] === 'string' ? (bom['@xmlns'] as string) : '';
   const version = /^http:\/\/cyclonedx\.org\/schema\/bom\/(\d\.\d)$/.exec(ns)?.[1];

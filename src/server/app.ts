@@ -7,9 +7,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { AppError } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { nulCharacterPath } from './validate-input.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
@@ -54,11 +56,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
     bodyLimit: 256 * 1024,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
+    // A malformed URL or an over-long path parameter leaves as problem+json too, not Fastify's own JSON.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
   app.setErrorHandler(handleError);
   // Route schemas document the API (OpenAPI); input is validated by zod in each
   // route. Fastify's own ajv would coerce types and drop unknown keys first.
   app.setValidatorCompiler(() => () => true);
+
+  // Parameters are refused before any route hook looks them up; the body once it is parsed.
+  const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
+    const path = nulCharacterPath(value, where);
+    if (path)
+      throw new AppError('validation-failed', `${path}: must not contain the NUL character (U+0000)`, [
+        { path, message: 'must not contain the NUL character (U+0000)' },
+      ]);
+  };
+  app.addHook('onRequest', async (request) => {
+    refuseNul('params', request.params);
+    refuseNul('query', request.query);
+  });
+  app.addHook('preValidation', async (request) => refuseNul('body', request.body));
 
   await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(cookie);

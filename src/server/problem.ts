@@ -65,10 +65,19 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
     return sendProblem(reply, problemOf('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), instance, errors));
   }
   if (fe.statusCode === 429) return sendProblem(reply, problemOf('rate-limited', 'too many requests; slow down', instance));
-  if (fe.statusCode === 413) return sendProblem(reply, problemOf('payload-too-large', fe.message, instance));
+  if (fe.statusCode === 413) return sendProblem(reply, problemOf('payload-too-large', fe.message, instance, [{ path: 'body', message: fe.message }]));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return sendProblem(reply, problemOf('validation-failed', fe.message, instance));
+    return sendProblem(reply, problemOf('validation-failed', fe.message, instance, [{ path: placeOfFastifyError(fe.code), message: fe.message }]));
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, problemOf('internal', 'an internal error occurred; it has been logged', instance));
+}
+
+/** The part of the request a Fastify 4xx is about: an empty or malformed JSON body names `body`. */
+function placeOfFastifyError(code: string | undefined): string {
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_INVALID_TYPE') return 'headers.content-type';
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return 'headers.content-length';
+  if (code?.startsWith('FST_ERR_CTP')) return 'body';
+  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH') return 'url';
+  return 'request';
 }

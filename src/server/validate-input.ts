@@ -18,3 +18,33 @@ export function docSchema(schema: z.ZodType): Record<string, unknown> {
   delete json.$schema;
   return json;
 }
+
+/**
+ * Where the first NUL character (U+0000) sits in parsed input, e.g.
+ * `body.items.3.note`; null when there is none. PostgreSQL cannot store NUL
+ * in text, and no field of ours means one, so it is refused at the edge for
+ * every route alike. Walks objects and arrays (not a Buffer or a stream),
+ * without recursion, so a deeply nested body cannot overflow the stack.
+ */
+export function nulCharacterPath(value: unknown, where: string): string | null {
+  const stack: [unknown, string][] = [[value, where]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop() as [unknown, string];
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) return path;
+    } else if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${path}.${i}`]);
+    } else if (node !== null && typeof node === 'object' && isPlain(node)) {
+      for (const [key, child] of Object.entries(node)) {
+        if (key.includes('\u0000')) return `${path}.${key.replaceAll('\u0000', '\\u0000')}`;
+        stack.push([child, `${path}.${key}`]);
+      }
+    }
+  }
+  return null;
+}
+
+/** Parsed data, not bytes or a stream (raw uploads keep theirs; their services check them). */
+function isPlain(value: object): boolean {
+  return !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer) && typeof (value as { pipe?: unknown }).pipe !== 'function';
+}

@@ -54,6 +54,8 @@ export async function updateOwnProfile(ctx: ServiceContext, actor: Actor, input:
   const change: { display_name?: string; language?: string | null } = {};
   if (input.displayName !== undefined) change.display_name = input.displayName;
   if (input.language !== undefined) change.language = input.language;
+  // Nothing to change: nothing is written (an empty UPDATE is an SQL error) and nothing audited.
+  if (Object.keys(change).length === 0) return toUserView(user);
   await mutate(ctx, actor, { action: 'account.profile-changed', targetType: 'user', targetId: user.id, detail: { ...input } }, (trx) =>
     updateUser(trx, user.id, change),
   );

@@ -20,7 +20,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
     throw new AppError(
       'validation-failed',
       undefined,
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'input', message: i.message })),
     );
   }
   const row = await mutate<UserRow>(

@@ -5,7 +5,7 @@ import { CRITERIA_KINDS, type CraContactView, type CriteriaKind, type CriteriaVi
 import { AppError } from '../core/errors.js';
 import { activeMember, findCriteria, insertCriteria, latestCriteria, listContacts, replaceContacts } from '../store/cra.repository.js';
 import type { Db } from '../store/database.js';
-import { findProduct } from '../store/organisations.repository.js';
+import { findOrganisation, findProduct } from '../store/organisations.repository.js';
 import { findUserById } from '../store/users.repository.js';
 import { mutate, type ServiceContext } from './context.js';
 
@@ -38,6 +38,8 @@ export const CriteriaInput = z
 /** Admins, and members who manage their own organisation. */
 async function requireManager(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<void> {
   if (!canReadOrganisationData(actor, organisationId)) throw new AppError('not-found');
+  // An administrator may name any organisation, so it must exist (else the insert fails on its foreign key).
+  if (!(await findOrganisation(ctx.store.db, organisationId))) throw new AppError('not-found', `no organisation ${organisationId}`);
   if (isRole(actor, 'admin')) return;
   if (actor.kind === 'user' && actor.role === 'member' && actor.organisationId === organisationId) {
     const me = await findUserById(ctx.store.db, actor.userId);

@@ -51,7 +51,7 @@ export async function completeSetup(ctx: ServiceContext, input: z.infer<typeof S
     throw new AppError(
       'validation-failed',
       undefined,
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'input', message: i.message })),
     );
   }
   const now = ctx.now();

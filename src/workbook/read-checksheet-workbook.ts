@@ -13,7 +13,7 @@ import {
 } from '../core/assessment/verdicts.js';
 import { AppError, type FieldError } from '../core/errors.js';
 import { cellText } from './cell-text.js';
-import { zipSizeProblem } from './zip-guard.js';
+import { zipBombProblem } from './zip-guard.js';
 import { COLUMN, COLUMNS, CONTROL_CHARACTERS, type ColumnDef, type ColumnKey, headerMatches, SHEETS, WORKBOOK_FORMAT_VERSION } from './workbook-layout.js';
 
 export interface WorkbookAnswer extends AnswerInput {
@@ -80,7 +80,7 @@ async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
   if (!(data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04)) {
     throw file('the file is not an xlsx workbook; save it from Excel as .xlsx (Excel ブック)');
   }
-  const tooBig = zipSizeProblem(data);
+  const tooBig = await zipBombProblem(data);
   if (tooBig) throw file(`the file is not a checksheet workbook: ${tooBig}`);
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { doctypeProblem } from '../../core/xml-doctype.js';
 
 /** A place in an input file: a JSON pointer, or a line and column. */
 export interface InputProblem {
@@ -21,7 +22,7 @@ export function readOscalDocument(text: string, fileName: string): ReadResult {
   if (trimmed.startsWith('<')) return readXml(trimmed, fileName);
   try {
     const value: unknown = JSON.parse(trimmed);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return fail('', 'the document is not a JSON object');
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(`${fileName}:1:1`, 'the document is not a JSON object');
     return { ok: true, document: value as Record<string, unknown> };
   } catch (err) {
     return fail(jsonErrorPlace(trimmed, (err as Error).message, fileName), `not valid JSON: ${(err as Error).message}`);
@@ -29,9 +30,11 @@ export function readOscalDocument(text: string, fileName: string): ReadResult {
 }
 
 function readXml(text: string, fileName: string): ReadResult {
+  const doctype = doctypeProblem(text);
+  if (doctype) return fail(`${fileName}:${doctype.line}:${doctype.column}`, doctype.message);
   const check = XMLValidator.validate(text);
   if (check !== true) {
-    return fail(`${fileName}:${check.err.line}:${check.err.col}`, `not well-formed XML: ${check.err.msg}`);
+    return fail(`${fileName}:${check.err.line}:${check.err.col ?? 1}`, `not well-formed XML: ${check.err.msg}`);
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -41,7 +44,13 @@ function readXml(text: string, fileName: string): ReadResult {
     processEntities: true,
     htmlEntities: false,
   });
-  const value = parser.parse(text) as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = parser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
+    return fail(fileName, `not well-formed XML: ${(err as Error).message}`);
+  }
   return { ok: true, document: toJsonShape(value) as Record<string, unknown> };
 }
 

@@ -22,7 +22,12 @@ export function readOscalWithProse(text: string, fileName: string): ReadResult {
     processEntities: true,
     htmlEntities: false,
   });
-  const nodes = parser.parse(trimmed) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(trimmed) as OrderedNode[];
+  } catch (err) {
+    return { ok: false, problems: [{ where: fileName, message: `not well-formed XML: ${(err as Error).message}` }] };
+  }
   const root = nodes.find((n) => elementName(n) !== undefined && !elementName(n)?.startsWith('?'));
   const name = root && elementName(root);
   if (!root || !name) return { ok: false, problems: [{ where: fileName, message: 'the XML document has no root element' }] };

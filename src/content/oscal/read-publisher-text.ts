@@ -138,7 +138,9 @@ function canonicalUrl(catalog: Obj, metadata: Obj): string | undefined {
   const href = list(metadata.links).find((l) => l.rel === 'canonical')?.href;
   if (typeof href !== 'string') return undefined;
   if (/^https?:\/\//.test(href)) return href;
-  const resource = list(isObj(catalog['back-matter']) ? catalog['back-matter'].resources : undefined).find((r) => `#${String(r.uuid)}` === href);
+  const resource = list(isObj(catalog['back-matter']) ? catalog['back-matter'].resources : undefined).find(
+    (r) => typeof r.uuid === 'string' && `#${r.uuid}` === href,
+  );
   const rlink = list(resource?.rlinks ?? resource?.rlink)[0]?.href;
   return typeof rlink === 'string' ? rlink : undefined;
 }

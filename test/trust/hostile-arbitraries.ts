@@ -1,0 +1,108 @@
+/**
+ * fast-check arbitraries shared by the hostile-input tests: mutations of a
+ * valid document (text or JSON value), so that most runs come near the
+ * reader's real paths instead of failing at the first byte.
+ */
+import fc from 'fast-check';
+
+/** Runs per property: enough to find the usual crashes, few enough for a loaded 2-core machine. */
+export const RUNS = Number(process.env.TEBIKI_FUZZ_RUNS ?? 60);
+
+/** Awkward values: wrong types, huge and odd strings, deep nesting, prototype keys. */
+export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(null, true, 0, -1, 1e308, '', ' ', '\u0000', '\uFEFF', '../../etc/passwd', '<script>', '__proto__', 'constructor'),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)),
+  fc.integer({ min: 1, max: 2_000 }).map((n) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`) as unknown),
+  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', ''), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+);
+
+type Path = (string | number)[];
+
+/** Every path inside a JSON value (objects and arrays), the root included. */
+export function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
+  out.push(prefix);
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) pathsOf(v, [...prefix, i], out);
+  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  return out;
+}
+
+const DELETE = Symbol('delete');
+
+/** A copy of `value` with one to three places replaced by a hostile value, or deleted. */
+export function mutatedJson<T>(value: T): fc.Arbitrary<unknown> {
+  const paths = pathsOf(value);
+  const change = fc.record({
+    at: fc.nat({ max: paths.length - 1 }),
+    to: fc.oneof({ weight: 4, arbitrary: hostileValue }, { weight: 1, arbitrary: fc.constant(DELETE) }),
+  });
+  return fc.array(change, { minLength: 1, maxLength: 3 }).map((changes) => {
+    let copy: unknown = structuredClone(value);
+    for (const { at, to } of changes) copy = setAt(copy, paths[at] ?? [], to);
+    return copy;
+  });
+}
+
+function setAt(root: unknown, path: Path, to: unknown): unknown {
+  if (path.length === 0) return to === DELETE ? undefined : to;
+  let node = root;
+  for (const seg of path.slice(0, -1)) {
+    if (!node || typeof node !== 'object') return root;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  if (!node || typeof node !== 'object') return root;
+  const last = path[path.length - 1] as string | number;
+  if (to === DELETE) {
+    if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
+    else delete (node as Record<string | number, unknown>)[last];
+  } else {
+    // defineProperty: "__proto__" becomes an own key, as JSON.parse would make it.
+    Object.defineProperty(node, last, { value: to, enumerable: true, writable: true, configurable: true });
+  }
+  return root;
+}
+
+/** A text with one to four edits: a cut, an insertion of odd characters, a deletion, a swap of one byte. */
+export function mutatedText(text: string, inserts: fc.Arbitrary<string> = fc.string({ unit: 'binary', maxLength: 30 })): fc.Arbitrary<string> {
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('cut' as const), at: fc.nat({ max: text.length }) }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat({ max: text.length }), what: inserts }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat({ max: text.length }), length: fc.nat({ max: 40 }) }),
+    fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat({ max: text.length }), length: fc.nat({ max: 400 }) }),
+  );
+  return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) =>
+    edits.reduce((t, e) => {
+      const at = Math.min(e.at, t.length);
+      switch (e.kind) {
+        case 'cut':
+          return t.slice(0, at);
+        case 'insert':
+          return t.slice(0, at) + e.what + t.slice(at);
+        case 'delete':
+          return t.slice(0, at) + t.slice(at + e.length);
+        default:
+          return t.slice(0, at + e.length) + t.slice(at, at + e.length) + t.slice(at + e.length);
+      }
+    }, text),
+  );
+}
+
+/** Bytes with one to eight bytes overwritten, or cut short. */
+export function mutatedBytes(bytes: Buffer): fc.Arbitrary<Buffer> {
+  const flip = fc.record({ at: fc.nat({ max: bytes.length - 1 }), to: fc.integer({ min: 0, max: 255 }) });
+  return fc
+    .record({ flips: fc.array(flip, { minLength: 1, maxLength: 8 }), cut: fc.option(fc.nat({ max: bytes.length }), { freq: 4 }) })
+    .map(({ flips, cut }) => {
+      const copy = Buffer.from(bytes);
+      for (const f of flips) copy[f.at] = f.to;
+      return cut === null ? copy : copy.subarray(0, cut);
+    });
+}
+
+/** Characters XML readers trip on. */
+export const xmlNoise = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom('<', '>', '&', '&amp;', '&#0;', '&#xD800;', ']]>', '<![CDATA[', '<!--', '-->', '<?x?>', '</a>', '<a b="', '"', "'", '\u0000', 'xmlns:x="y"'),
+);
