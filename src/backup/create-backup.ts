@@ -21,7 +21,7 @@ import { firmwareDir } from '../firmware/image-store.js';
 import { readAuditAnchor } from '../services/audit.service.js';
 import { openStore, type Store } from '../store/database.js';
 import { type BackupManifest, FIRMWARE_PREFIX, MANIFEST_NAME, PGDUMP_MEMBER, SQLITE_MEMBER } from './backup-manifest.js';
-import { runPgTool } from './pg-tools.js';
+import { libpqUrl, runPgTool } from './pg-tools.js';
 import { type BlobDigest, digestStoredBlobs } from './stored-blobs.js';
 import { TarWriter } from './tar-archive.js';
 
@@ -128,7 +128,7 @@ async function dumpPostgres(databaseUrl: string, target: string): Promise<Databa
           `--file=${target}`,
           `--snapshot=${exported.rows[0]?.id}`,
           ...(schema ? [`--schema=${schema}`] : []),
-          `--dbname=${databaseUrl}`,
+          `--dbname=${libpqUrl(databaseUrl)}`,
         ]);
         return { database: { kind: 'postgres', member: PGDUMP_MEMBER, schema }, ...described };
       });

@@ -20,3 +20,15 @@ export function runPgTool(tool: 'pg_dump' | 'pg_restore', args: string[]): Promi
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed (exit ${code}): ${stderr.trim().slice(0, 2000)}`))));
   });
 }
+
+/**
+ * The URL as libpq reads it: WHATWG URLs write a space in the query as "+",
+ * which libpq keeps literally (`options=-c+search_path=…` fails), so the query
+ * is written again with percent-encoding only.
+ */
+export function libpqUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const query = [...url.searchParams].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  url.search = '';
+  return query ? `${url.toString()}?${query}` : url.toString();
+}

@@ -18,7 +18,7 @@ import { countTables, sqliteIntegrity } from '../store/backup.repository.js';
 import { openStore, type Store } from '../store/database.js';
 import { type BackupManifest, BackupManifestSchema, FIRMWARE_PREFIX, MANIFEST_NAME, PGDUMP_MEMBER, SQLITE_MEMBER } from './backup-manifest.js';
 import { type DataLocation, sqliteFileOf } from './create-backup.js';
-import { runPgTool } from './pg-tools.js';
+import { libpqUrl, runPgTool } from './pg-tools.js';
 import { compareBlobLists, digestStoredBlobs } from './stored-blobs.js';
 import { ArchiveError, type ArchivedMember, extractTar } from './tar-archive.js';
 
@@ -159,7 +159,7 @@ async function restorePostgres(databaseUrl: string, staged: string, manifest: Ba
       '--single-transaction',
       '--clean',
       '--if-exists',
-      `--dbname=${databaseUrl}`,
+      `--dbname=${libpqUrl(databaseUrl)}`,
       staged,
     ]);
     return await checkRestored(store, manifest, options.now);
