@@ -1,4 +1,5 @@
 import { auditCommand, auditHelp } from './commands/audit.command.js';
+import { backupCommand, backupHelp, restoreCommand, restoreHelp } from './commands/backup.command.js';
 import { checksheetCommand, checksheetHelp } from './commands/checksheet.command.js';
 import { coverageCommand, coverageHelp, gapsCommand, gapsHelp } from './commands/coverage.command.js';
 import { dbCommand, dbHelp } from './commands/db.command.js';
@@ -27,6 +28,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   diff: { run: diffCommand, help: diffHelp },
   db: { run: dbCommand, help: dbHelp },
   audit: { run: auditCommand, help: auditHelp },
+  backup: { run: backupCommand, help: backupHelp },
+  restore: { run: restoreCommand, help: restoreHelp },
   'setup-link': { run: setupLinkCommand, help: setupLinkHelp },
   standards: { run: standardsCommand, help: standardsHelp },
   publish: { run: publishCommand, help: publishHelp },

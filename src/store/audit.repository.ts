@@ -56,6 +56,12 @@ export async function readAuditHead(db: Db): Promise<{ seq: number; hash: string
   return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: '' };
 }
 
+/** One entry by its sequence number, or undefined when the log has no such entry. */
+export async function readAuditEntry(db: Db, seq: number): Promise<AuditEntry | undefined> {
+  const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirst();
+  return row ? toAuditEntry(row) : undefined;
+}
+
 /** Reads the log in stored order, a page at a time, so huge logs stream. */
 export async function* readAuditLog(db: Db, pageSize = 1000): AsyncGenerator<AuditEntry> {
   let after = 0;

@@ -18,8 +18,11 @@ export class HttpSession {
     const all: Record<string, string> = { ...headers };
     if (this.cookies.size) all.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && this.csrf) all['x-csrf-token'] = this.csrf;
-    if (body !== undefined) all['content-type'] = 'application/json';
-    const res = await fetch(new URL(path, this.base), { method, headers: all, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    // a Buffer goes as it is (an upload; the caller names its type), anything else as JSON
+    const raw = Buffer.isBuffer(body);
+    if (body !== undefined && !raw) all['content-type'] = 'application/json';
+    const payload = raw ? new Uint8Array(body) : JSON.stringify(body);
+    const res = await fetch(new URL(path, this.base), { method, headers: all, ...(body !== undefined ? { body: payload } : {}) });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair?.indexOf('=') ?? -1;
@@ -37,6 +40,13 @@ export class HttpSession {
       // not JSON: keep the text
     }
     return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  /** GET a file as bytes (status and body), with the session's cookies. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer }> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(new URL(path, this.base), { headers: cookie ? { cookie } : {} });
+    return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
   }
 
   /** GET /api/session and keep its CSRF token (the double-submit one before login, the session's after). */
