@@ -1,26 +1,31 @@
 import { z } from 'zod';
-import { type Answer, type AnswerHistoryEntry, type AnswerSource, answerProblem } from '../core/assessment/assessment.types.js';
-import { ANSWER_LIMITS, DEFECT_KINDS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
+import type { AnswerField } from '../core/assessment/answer-rules.js';
+import type { Answer, AnswerHistoryEntry, AnswerSource } from '../core/assessment/assessment.types.js';
+import { DEFECT_KINDS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { listAnswerHistory } from '../store/answer-history.repository.js';
-import { type AnswerChange, findAnswer, findAnswers, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
+import { findAnswers, touchAssessment } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { type AnswerWrite, answerNow, writeAnswers } from './answer-writes.js';
-import { fileDefectProposal } from './assessment-defects.js';
 import { FINAL_READ_ONLY, invalid, itemOf, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
-import { notifyDefectFlagged } from './notification-events.js';
+import { defectFlagProblem, writeDefectFlag } from './defect-flag-writes.js';
 import { kickMail } from './notifications.service.js';
-import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
 
-const longText = (max: number) => z.string().max(max, `must be at most ${max} characters`).refine(noControls(true), CONTROLS_MESSAGE);
+/**
+ * Free text of an answer: its rules (control characters, length, the reason
+ * of 対象外) are checked by the one write path, so that the API and the
+ * workbook import refuse the same text with the same message. The cap here
+ * only bounds what is parsed.
+ */
+const answerText = z.string().max(100_000, 'is far too long');
 
 export const AnswerInput = z
   .object({
     verdict: z.enum(VERDICTS),
-    evidence: longText(ANSWER_LIMITS.evidence).default(''),
-    comment: longText(ANSWER_LIMITS.comment).default(''),
+    evidence: answerText.default(''),
+    comment: answerText.default(''),
     /** The answer's version the writer read: a newer stored one refuses the write (409 conflict). */
     version: z.number().int().min(0),
     /** An undo is a write like any other, recorded as such in the history. */
@@ -36,35 +41,36 @@ export const BulkAnswerInput = z
       .max(2000, 'at most 2000 items at once'),
     verdict: z.enum(VERDICTS),
     /** Written to every item; for 対象外 it is the one reason for all. */
-    comment: longText(ANSWER_LIMITS.comment).default(''),
+    comment: answerText.default(''),
   })
   .strict();
 
 export const DefectInput = z
   .object({
     kind: z.enum(DEFECT_KINDS),
-    note: z
-      .string()
-      .trim()
-      .min(1, 'is required')
-      .max(ANSWER_LIMITS.defectNote, `must be at most ${ANSWER_LIMITS.defectNote} characters`)
-      .refine(noControls(true), CONTROLS_MESSAGE),
+    /** Checked by the one flag write (defectNoteProblem), as for a workbook cell. */
+    note: answerText,
   })
   .strict();
 
-/** Writes a flag change and moves the assessment on (new version; a draft is now in progress). Refused once final. */
-async function writeFlag(trx: Db, assessmentId: string, requirementId: string, change: Partial<AnswerChange>, at: string) {
+/** Moves the assessment on (new version; a draft is now in progress) before a flag is written. Refused once final. */
+async function touchForFlag(trx: Db, assessmentId: string, at: string) {
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
-  await updateAnswer(trx, assessmentId, requirementId, change);
 }
 
 /** Answers one item; refused with a conflict naming the item when someone else's answer came first. */
 export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, input: z.output<typeof AnswerInput>): Promise<Answer> {
   const row = await writableAssessment(ctx, actor, id);
   const item = await itemOf(ctx.store.db, row, requirementId);
-  const problem = answerProblem(input);
-  if (problem) throw invalid('body.comment', problem);
-  const write = { item, version: input.version, verdict: input.verdict, evidence: input.evidence, comment: input.comment, source: input.source };
+  const write: AnswerWrite = {
+    item,
+    version: input.version,
+    verdict: input.verdict,
+    evidence: input.evidence,
+    comment: input.comment,
+    source: input.source,
+    place: (field) => `body.${field}`,
+  };
   return mutate(
     ctx,
     actor,
@@ -82,6 +88,9 @@ export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, 
   );
 }
 
+/** The bulk comment is the body's; each item's kept evidence is its own. */
+const bulkPlace = (no: string) => (field: AnswerField) => (field === 'evidence' ? `answers.${no}.evidence` : `body.${field}`);
+
 /**
  * One verdict (and comment) for several items, all or nothing: e.g. 対象外
  * with one reason for a whole group. Any stale item refuses the lot, naming each.
@@ -89,8 +98,6 @@ export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, 
 export async function answerItems(ctx: ServiceContext, actor: Actor, id: string, input: z.output<typeof BulkAnswerInput>): Promise<{ answers: Answer[] }> {
   const row = await writableAssessment(ctx, actor, id);
   const items = new Map((await itemsOf(ctx.store.db, row)).map((i) => [i.requirementId, i] as const));
-  const problem = answerProblem({ verdict: input.verdict, evidence: '', comment: input.comment });
-  if (problem) throw invalid('body.comment', problem);
   const seen = new Set<string>();
   const writes: AnswerWrite[] = [];
   for (const [n, entry] of input.items.entries()) {
@@ -98,7 +105,7 @@ export async function answerItems(ctx: ServiceContext, actor: Actor, id: string,
     if (!item) throw invalid(`body.items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
     if (seen.has(item.requirementId)) throw invalid(`body.items.${n}.requirementId`, `item ${item.no} is listed twice`);
     seen.add(item.requirementId);
-    writes.push({ item, version: entry.version, verdict: input.verdict, evidence: '', comment: input.comment, source: 'bulk' });
+    writes.push({ item, version: entry.version, verdict: input.verdict, evidence: '', comment: input.comment, source: 'bulk', place: bulkPlace(item.no) });
   }
   return mutate(
     ctx,
@@ -135,13 +142,16 @@ export async function answerHistory(ctx: ServiceContext, actor: Actor, id: strin
 /**
  * Flags the check item itself (unclear, wrong, missing, too strict): stored
  * on the answer and filed as a proposal for the editors in the same
- * transaction. The same flag again files nothing new.
+ * transaction, through the one flag write the workbook import uses too.
+ * The same flag again files nothing new.
  */
 export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, requirementId: string, input: z.output<typeof DefectInput>): Promise<Answer> {
   const row = await writableAssessment(ctx, actor, id);
   const item = await itemOf(ctx.store.db, row, requirementId);
   const at = ctx.now().toISOString();
-  const assessorId = actorId(actor) ?? '';
+  const flag = { assessmentId: id, editionId: row.edition_id, item, defect: input, by: actorId(actor), at, place: 'body.note' };
+  const problem = defectFlagProblem(flag.defect);
+  if (problem) throw invalid('body.note', problem);
   const flagged = await mutate<Answer>(
     ctx,
     actor,
@@ -152,19 +162,8 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
       detail: { requirementId, no: item.no, kind: input.kind, proposalId: answer.defect?.proposalId ?? null },
     }),
     async (trx) => {
-      const before = await findAnswer(trx, id, requirementId);
-      const same = before?.defect_kind === input.kind && before.defect_note === input.note;
-      const proposalId = same
-        ? (before?.defect_proposal_id ?? null)
-        : await fileDefectProposal(trx, { assessmentId: id, editionId: row.edition_id, item, kind: input.kind, note: input.note, assessorId, at });
-      if (!same && proposalId) await notifyDefectFlagged(ctx, trx, { proposalId, no: item.no, title: item.title.ja });
-      await writeFlag(
-        trx,
-        id,
-        requirementId,
-        { defect_kind: input.kind, defect_note: input.note, defect_proposal_id: proposalId, updated_by: assessorId, updated_at: at },
-        at,
-      );
+      await touchForFlag(trx, id, at);
+      await writeDefectFlag(ctx, trx, flag);
       return answerNow(trx, id, requirementId);
     },
   );
@@ -182,13 +181,8 @@ export async function clearDefect(ctx: ServiceContext, actor: Actor, id: string,
     actor,
     { action: 'assessment.defect-cleared', targetType: 'assessment', targetId: id, detail: { requirementId, no: item.no } },
     async (trx) => {
-      await writeFlag(
-        trx,
-        id,
-        requirementId,
-        { defect_kind: null, defect_note: null, defect_proposal_id: null, updated_by: actorId(actor), updated_at: at },
-        at,
-      );
+      await touchForFlag(trx, id, at);
+      await writeDefectFlag(ctx, trx, { assessmentId: id, editionId: row.edition_id, item, defect: null, by: actorId(actor), at, place: 'body' });
       return answerNow(trx, id, requirementId);
     },
   );

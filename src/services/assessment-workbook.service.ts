@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import type { AssessmentView } from '../core/assessment/assessment.types.js';
+import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError, type FieldError } from '../core/errors.js';
 import type { Edition } from '../core/model/edition.schema.js';
-import { findAnswers, touchAssessment, updateAnswer } from '../store/assessments.repository.js';
-import { readChecksheetWorkbook } from '../workbook/read-checksheet-workbook.js';
+import { findAnswers, touchAssessment } from '../store/assessments.repository.js';
+import { readChecksheetWorkbook, type WorkbookAnswer } from '../workbook/read-checksheet-workbook.js';
+import { COLUMN, SHEETS } from '../workbook/workbook-layout.js';
 import { type WorkbookCover, writeChecksheetWorkbook } from '../workbook/write-checksheet-workbook.js';
 import { lastAnswerWrites } from '../store/answer-history.repository.js';
 import type { Db } from '../store/database.js';
-import { type AnswerWrite, answerNow, staleAnswersError, writeAnswers } from './answer-writes.js';
-import { fileDefectProposal } from './assessment-defects.js';
+import { type AnswerWrite, answerNow, changesAnswer, staleAnswersError, writeAnswers } from './answer-writes.js';
+import { writeDefectFlag } from './defect-flag-writes.js';
+import { kickMail } from './notifications.service.js';
 import { checksheetOf, FINAL_READ_ONLY, fileSlug, itemsOf, writableAssessment } from './assessment-records.js';
 import { assessmentWithEdition } from './assessment-results.service.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
@@ -76,13 +79,14 @@ async function refuseStaleRows(trx: Db, id: string, writes: readonly AnswerWrite
   );
 }
 
-const sameDefect = (a: { kind: string; note: string } | null, b: { kind: string; note: string } | null) =>
-  a === null ? b === null : b !== null && a.kind === b.kind && a.note === b.note;
-
 /**
  * Reads a filled workbook and stores every changed answer in one transaction.
  * A workbook with any bad cell stores nothing (the reader lists every one).
- * New or changed defect flags become proposals, as through the API.
+ * Answers go through the one write path (writeAnswers, source import) and
+ * flags through the one flag write (writeDefectFlag), so a row obeys the
+ * same rules as the API: a row left as exported is no write and keeps the
+ * item's review flag; a changed row clears it; a new or changed flag is filed
+ * as a proposal and its editors are notified.
  */
 export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: string, data: Buffer): Promise<{ updated: number; warnings: FieldError[] }> {
   const row = await writableAssessment(ctx, actor, id);
@@ -97,52 +101,47 @@ export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: stri
     (n) => ({ action: 'assessment.workbook-imported', targetType: 'assessment', targetId: id, detail: { updated: n, warnings: reading.warnings.length } }),
     async (trx) => {
       const stored = new Map((await findAnswers(trx, id)).map((a) => [a.requirement_id, a] as const));
-      const changed = reading.answers.filter((a) => {
-        const before = stored.get(a.requirementId);
-        if (!before || !byItem.has(a.requirementId)) return false;
-        const oldDefect = before.defect_kind ? { kind: before.defect_kind, note: before.defect_note ?? '' } : null;
-        return before.verdict !== a.verdict || before.evidence !== a.evidence || before.comment !== a.comment || !sameDefect(oldDefect, a.defect);
-      });
-      if (changed.length === 0) return 0;
-      // Verdict, evidence and comment go through the one versioned write path (source: import).
       const answerWrites: AnswerWrite[] = [];
-      for (const a of changed) {
+      const flags: { item: ChecksheetItem; defect: WorkbookAnswer['defect']; row: number }[] = [];
+      for (const a of reading.answers) {
         const before = stored.get(a.requirementId);
         const item = byItem.get(a.requirementId);
         if (!before || !item) continue;
-        if (before.verdict !== a.verdict || before.evidence !== a.evidence || before.comment !== a.comment)
-          answerWrites.push({ item, version: Number(before.version), verdict: a.verdict, evidence: a.evidence, comment: a.comment, source: 'import' });
+        const write: AnswerWrite = {
+          item,
+          version: Number(before.version),
+          verdict: a.verdict,
+          evidence: a.evidence,
+          comment: a.comment,
+          source: 'import',
+          place: (field) => `${SHEETS.items}!${COLUMN[field].letter}${a.row}`,
+        };
+        if (changesAnswer(before, write)) answerWrites.push(write);
+        const oldDefect = before.defect_kind ? { kind: before.defect_kind, note: before.defect_note ?? '' } : null;
+        if (!sameDefect(oldDefect, a.defect)) flags.push({ item, defect: a.defect, row: a.row });
       }
+      const changed = new Set([...answerWrites.map((w) => w.item.requirementId), ...flags.map((f) => f.item.requirementId)]);
+      if (changed.size === 0) return 0;
       await refuseStaleRows(trx, id, answerWrites, reading.meta.exportedAt);
       await writeAnswers(trx, id, answerWrites, by, at);
       if (answerWrites.length === 0 && !(await touchAssessment(trx, id, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
-      for (const a of changed) {
-        const before = stored.get(a.requirementId);
-        const item = byItem.get(a.requirementId);
-        if (!before || !item) continue;
-        const oldDefect = before.defect_kind ? { kind: before.defect_kind, note: before.defect_note ?? '' } : null;
-        if (sameDefect(oldDefect, a.defect)) continue;
-        const proposalId = a.defect
-          ? await fileDefectProposal(trx, {
-              assessmentId: id,
-              editionId: row.edition_id,
-              item,
-              kind: a.defect.kind,
-              note: a.defect.note,
-              assessorId: by ?? '',
-              at,
-            })
-          : null;
-        await updateAnswer(trx, id, a.requirementId, {
-          defect_kind: a.defect?.kind ?? null,
-          defect_note: a.defect?.note ?? null,
-          defect_proposal_id: proposalId,
-          updated_by: by,
-          updated_at: at,
+      for (const f of flags) {
+        await writeDefectFlag(ctx, trx, {
+          assessmentId: id,
+          editionId: row.edition_id,
+          item: f.item,
+          defect: f.defect,
+          by,
+          at,
+          place: `${SHEETS.items}!${COLUMN.defect.letter}${f.row}`,
         });
       }
-      return changed.length;
+      return changed.size;
     },
   );
+  kickMail(ctx);
   return { updated, warnings: reading.warnings };
 }
+
+const sameDefect = (a: { kind: string; note: string } | null, b: { kind: string; note: string } | null) =>
+  a === null ? b === null : b !== null && a.kind === b.kind && a.note === b.note;

@@ -39,7 +39,7 @@ import { notifyAssessmentFinalised } from './notification-events.js';
 import { kickMail } from './notifications.service.js';
 import { ChecksheetSpecInput, checksheetFor, specFromInput } from './checksheets.service.js';
 import { getProduct } from './organisations.service.js';
-import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
+import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 import { readableEdition } from './editions.service.js';
 
 const line = (max: number) =>

@@ -4,6 +4,7 @@
  * suggestion rule (core/evidence/suggest.ts). A suggestion is never an answer:
  * accepting one writes the answer and records the analysis it came from.
  */
+import { withoutControls } from '../core/text-rules.js';
 import type { Actor } from '../core/authorization.js';
 import { ANSWER_LIMITS } from '../core/assessment/verdicts.js';
 import type { Finding, SourcedFinding } from '../core/evidence/finding.types.js';
@@ -58,7 +59,8 @@ export async function firmwareSuggestions(ctx: ServiceContext, actor: Actor, ass
 function evidenceText(row: FirmwareAnalysisRow, s: Suggestion): string {
   const head = `ファームウェア解析 / firmware analysis ${row.id}: ${row.image_name} (sha256 ${row.image_sha256.slice(0, 16)}…, ${row.finished_at ?? ''})`;
   const lines = s.basis.map((b) => `- ${b.finding.check} ${b.finding.target}: ${b.finding.verdict} — ${b.finding.summary.ja} / ${b.finding.summary.en}`);
-  return [head, ...lines].join('\n').slice(0, ANSWER_LIMITS.evidence);
+  // Names from the image may hold control characters, which the answer rules refuse.
+  return withoutControls([head, ...lines].join('\n'), true).slice(0, ANSWER_LIMITS.evidence);
 }
 
 export async function acceptFirmwareSuggestion(

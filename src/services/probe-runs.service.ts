@@ -24,7 +24,7 @@ import { actorId, mutate, type ServiceContext } from './context.js';
 import type { EvidencePorts } from './ports/evidence-ports.js';
 import type { JobContext, JobState } from './ports/job-queue.js';
 import type { ProbeRunOutcome } from './ports/probe-runner.js';
-import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
+import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 
 /** The job kind of a probe run. */
 export const PROBE_RUN_JOB = 'probe-run';

@@ -20,6 +20,7 @@ import {
   submitterOrganisation,
 } from '../core/proposals.js';
 import { LAYERS, type Layer, PHASES, type Phase } from '../core/taxonomy.js';
+import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 import {
   decideProposal,
   findProposal,
@@ -35,18 +36,6 @@ import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
 import { notifyProposalDecided } from './notification-events.js';
 import { kickMail } from './notifications.service.js';
-
-/** C0 controls and DEL break displays and PostgreSQL text (NUL); tab and line breaks pass where text may span lines. */
-export function noControls(multiline: boolean) {
-  return (v: string) => {
-    for (const ch of v) {
-      const c = ch.codePointAt(0) ?? 0;
-      if ((c < 0x20 || c === 0x7f) && !(multiline && (c === 0x09 || c === 0x0a || c === 0x0d))) return false;
-    }
-    return true;
-  };
-}
-export const CONTROLS_MESSAGE = 'must not contain control characters';
 
 /** Text that must say something: blank after trimming counts as missing. */
 const text = (max: number, multiline = true) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutControls } from '../core/text-rules.js';
 import type { AnswerOrigin } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { ANSWER_LIMITS, type Verdict } from '../core/assessment/verdicts.js';
@@ -134,7 +135,8 @@ export async function assessmentSuggestions(ctx: ServiceContext, actor: Actor, i
 /** The evidence text of an accepted suggestion: one line per finding behind it, within the answer's limit. */
 export function suggestionEvidence(s: SuggestionView): string {
   const lines = s.basis.map((b) => `[${b.source} ${b.runId}] ${b.check} ${b.target}: ${b.verdict} — ${b.summary.ja} / ${b.summary.en} (${b.at})`);
-  const text = lines.join('\n');
+  // Findings quote what a device or an SBOM said: control characters are dropped, since the answer rules refuse them.
+  const text = withoutControls(lines.join('\n'), true);
   return text.length <= ANSWER_LIMITS.evidence ? text : `${text.slice(0, ANSWER_LIMITS.evidence - 1)}…`;
 }
 

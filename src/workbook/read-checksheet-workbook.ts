@@ -1,20 +1,13 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { type AnswerInput, answerProblem } from '../core/assessment/assessment.types.js';
+import { answerContentProblems, defectNoteProblem, storedAnswerContent, storedDefectNote } from '../core/assessment/answer-rules.js';
+import type { AnswerInput } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
-import {
-  ANSWER_LIMITS,
-  DEFECT_KINDS,
-  DEFECT_LABELS,
-  type DefectKind,
-  VERDICT_LABELS,
-  VERDICTS,
-  verdictFromText,
-  defectFromText,
-} from '../core/assessment/verdicts.js';
+import { DEFECT_KINDS, DEFECT_LABELS, type DefectKind, VERDICT_LABELS, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
 import { AppError, type FieldError } from '../core/errors.js';
+import { controlCharacterProblem } from '../core/text-rules.js';
 import { cellText } from './cell-text.js';
 import { zipBombProblem } from './zip-guard.js';
-import { COLUMN, COLUMNS, CONTROL_CHARACTERS, type ColumnDef, type ColumnKey, headerMatches, SHEETS, WORKBOOK_FORMAT_VERSION } from './workbook-layout.js';
+import { COLUMN, COLUMNS, type ColumnDef, type ColumnKey, headerMatches, SHEETS, WORKBOOK_FORMAT_VERSION } from './workbook-layout.js';
 
 export interface WorkbookAnswer extends AnswerInput {
   requirementId: string;
@@ -129,7 +122,8 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
         }
         raw[c.key] = '';
       } else {
-        raw[c.key] = text.trim();
+        // Answer text is kept as written, as through the API (core/assessment/answer-rules.ts); the rest is trimmed.
+        raw[c.key] = c.key === 'evidence' || c.key === 'comment' ? text : text.trim();
       }
     }
     const identity = [raw.no, raw.requirementId];
@@ -196,40 +190,28 @@ function identify(
   return item;
 }
 
-/** The row's answer, or undefined after recording every problem in it. */
+/** The row's answer, or undefined after recording every problem in it: the rules of every answer write (answer-rules.ts), named by cell. */
 function readAnswer(raw: Record<ColumnKey, string>, r: number, errors: FieldError[]): Omit<WorkbookAnswer, 'requirementId' | 'no' | 'row'> | undefined {
   const before = errors.length;
-  for (const key of ['verdict', 'evidence', 'comment', 'defect'] as const) {
-    const found = CONTROL_CHARACTERS.exec(raw[key]);
-    if (found) {
-      const code = found[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-      errors.push(problem(COLUMN[key], r, `contains a control character (U+${code}); remove it`));
-    }
+  for (const key of ['verdict', 'defect'] as const) {
+    const controls = controlCharacterProblem(raw[key], true);
+    if (controls) errors.push(problem(COLUMN[key], r, controls));
   }
   const verdict = raw.verdict === '' ? 'unassessed' : verdictFromText(raw.verdict);
-  if (!verdict) errors.push(problem(COLUMN.verdict, r, `"${raw.verdict}" is not a verdict; use one of ${VERDICT_CHOICES}`));
-  tooLong(raw.evidence, ANSWER_LIMITS.evidence, COLUMN.evidence, r, errors);
-  tooLong(raw.comment, ANSWER_LIMITS.comment, COLUMN.comment, r, errors);
-  if (verdict) {
-    const missing = answerProblem({ verdict, evidence: raw.evidence, comment: raw.comment });
-    if (missing) errors.push(problem(COLUMN.comment, r, missing));
-  }
+  if (!verdict && errors.length === before) errors.push(problem(COLUMN.verdict, r, `"${raw.verdict}" is not a verdict; use one of ${VERDICT_CHOICES}`));
+  const content = storedAnswerContent({ verdict: verdict ?? 'unassessed', evidence: raw.evidence, comment: raw.comment });
+  // An unreadable verdict is checked as 未評価, so only the text rules apply to the row.
+  for (const p of answerContentProblems(content)) errors.push(problem(COLUMN[p.field], r, p.message));
   const defect = raw.defect === '' ? null : readDefect(raw.defect, r, errors);
   if (errors.length > before || !verdict || defect === undefined) return undefined;
-  return { verdict, evidence: raw.evidence, comment: raw.comment, defect };
-}
-
-function tooLong(text: string, limit: number, column: ColumnDef, r: number, errors: FieldError[]): void {
-  if (text.length > limit) {
-    errors.push(problem(column, r, `is ${text.length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}`));
-  }
+  return { verdict, evidence: content.evidence, comment: content.comment, defect };
 }
 
 /** 項目への指摘 written as "<kind>: <note>" (full-width colon too); undefined after recording a problem. */
 function readDefect(text: string, r: number, errors: FieldError[]): { kind: DefectKind; note: string } | undefined {
   const colon = text.search(/[:：]/);
   const kindText = colon < 0 ? text : text.slice(0, colon);
-  const note = colon < 0 ? '' : text.slice(colon + 1).trim();
+  const note = colon < 0 ? '' : storedDefectNote(text.slice(colon + 1));
   const kind = defectFromText(kindText);
   if (!kind) {
     errors.push(problem(COLUMN.defect, r, `"${clip(text)}" does not start with a kind of flag; write "kind: note" with kind one of ${DEFECT_CHOICES}`));
@@ -239,8 +221,10 @@ function readDefect(text: string, r: number, errors: FieldError[]): { kind: Defe
     errors.push(problem(COLUMN.defect, r, `write what is wrong with the item after "${DEFECT_LABELS[kind].ja}:"`));
     return undefined;
   }
-  if (note.length > ANSWER_LIMITS.defectNote) {
-    tooLong(note, ANSWER_LIMITS.defectNote, COLUMN.defect, r, errors);
+  const bad = defectNoteProblem(note);
+  if (bad) {
+    // A control character is already listed for the whole cell.
+    if (!errors.some((e) => e.path === at(COLUMN.defect, r))) errors.push(problem(COLUMN.defect, r, bad));
     return undefined;
   }
   return { kind, note };

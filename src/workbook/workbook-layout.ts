@@ -1,6 +1,7 @@
 import type { ChecksheetLabels } from '../core/assessment/checksheet.types.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import { LAYERS, type Layer, PHASES, type Phase } from '../core/taxonomy.js';
+import { withoutControls } from '../core/text-rules.js';
 
 /**
  * The shape of the checksheet workbook, shared by the writer and the reader so
@@ -109,16 +110,12 @@ export function labelTables(labels: ChecksheetLabels): LabelTables {
  */
 export const LABEL_SEPARATOR: Readonly<Record<WorkbookLang, string>> = { ja: '、', en: ', ' };
 
-/** Control characters other than tab and line breaks: not allowed in answers (and not valid in xlsx XML). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_CHARACTERS_ALL = new RegExp(CONTROL_CHARACTERS.source, 'g');
-
 /**
  * Text safe to write into a cell: no control characters, and a literal
  * "_x0041_" escaped as OOXML wants ("_x005F_x0041_"), since Excel and
  * exceljs decode such sequences on reading (exceljs does not escape on writing).
  */
 export function cellSafe(text: string): string {
-  return text.replace(CONTROL_CHARACTERS_ALL, '').replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
+  // Control characters (core/text-rules.ts, the same set answers refuse) are not valid in xlsx XML.
+  return withoutControls(text, true).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { workspaceMessages } from '../../web/src/i18n/messages-workspace.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { PASSWORD, type Person, Platform } from './flows.js';
+import { PASSWORD, type Person, Platform, personPage, STEP_TIMEOUT } from './flows.js';
 import { LoginPage } from './pages/login.page.js';
 
 /**
@@ -102,7 +102,7 @@ describe('assessment workspace layout and accessibility', () => {
           version: 0,
         });
     }
-  }, 120_000);
+  });
 
   afterAll(async () => {
     if (measured.length) console.log(`[layout] ${measured.join('; ')}`);
@@ -112,11 +112,10 @@ describe('assessment workspace layout and accessibility', () => {
 
   async function openAs(lang: 'ja' | 'en', viewport: { width: number; height: number }): Promise<Page> {
     if (!browser || !platform) throw new Error('no browser');
-    const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-GB', viewport });
+    const { context, page } = await personPage(browser, { locale: lang === 'ja' ? 'ja-JP' : 'en-GB', viewport });
     platform.contexts.push(context);
+    // Before the first navigation, so the app starts in this language.
     await context.addInitScript(`window.localStorage.setItem('tebiki.lang', '${lang}')`);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
     const login = new LoginPage(page, lang);
     await login.open(platform.server.url);
     await login.login(ASSESSOR.email, PASSWORD);
@@ -177,7 +176,7 @@ describe('assessment workspace layout and accessibility', () => {
               expect(p).toMatchObject({ x: 0, y: 0, width: viewport.width });
               expect(p.height).toBeGreaterThanOrEqual(viewport.height - 1);
             },
-            { timeout: 10_000 },
+            { timeout: STEP_TIMEOUT },
           );
         }
         expect(pairwiseApart(await boxes(pane.locator('.verdict-option')))).toBe(true);

@@ -66,7 +66,7 @@ describe('assessments: move to a newer edition, then compare', () => {
     await platform.createUser(PEOPLE.assessor, null);
     await platform.createUser(PEOPLE.editor, null);
     bundled = (await platform.adminApi<{ current: string }>('GET', '/api/editions')).current;
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await platform?.close();

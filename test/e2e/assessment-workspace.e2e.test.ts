@@ -77,7 +77,7 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     view = created.body as View;
     path = `/assessments/${view.id}`;
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await platform?.close();
@@ -115,7 +115,7 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
       expect(a?.verdict, no).toBe(p.verdict);
       expect(p.field === 'comment' ? a?.comment : a?.evidence, no).toBe(p.text);
     }
-  }, 180_000);
+  });
 
   it('filters to the failed ones; the filter is in the URL and a link shows the same view', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
@@ -241,7 +241,7 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
       ['answer', 'fail', SECOND.displayName],
     ]);
     expect(platform.problems).toEqual([]);
-  }, 120_000);
+  });
 
   it('room for suggestions: with the probe route answering (stubbed in the browser), rows mark them, the pane shows the basis, a run is accepted in one action', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');

@@ -74,7 +74,7 @@ describe('assessments: create, answer, finalise; who sees what', () => {
     const { current } = await platform.adminApi<{ current: string }>('GET', '/api/editions');
     const taxonomy = await platform.adminApi<{ phases: { id: string; label: { ja: string } }[] }>('GET', `/api/editions/${current}/taxonomy`);
     planningLabel = taxonomy.phases.find((p) => p.id === 'planning')?.label.ja ?? 'planning';
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await platform?.close();

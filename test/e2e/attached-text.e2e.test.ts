@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachedTextMessages } from '../../web/src/i18n/messages-attached-text.js';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { NIST_DATA, nistDataAvailable } from '../helpers/shared-reference.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { Platform, type TestServer } from './flows.js';
 import { LoginPage } from './pages/login.page.js';
 import { SetupPage } from './pages/setup.page.js';
 
@@ -22,8 +22,8 @@ const available = nistDataAvailable();
 
 describe.skipIf(!available)("NIST's own text on the standard page and the item page", () => {
   let browser: Browser | null = null;
-  let server: Awaited<ReturnType<typeof startTestServer>> | null = null;
-  let context: BrowserContext | null = null;
+  let server: TestServer | null = null;
+  let platform: Platform | null = null;
   let page: Page;
   let edition = '';
 
@@ -36,15 +36,13 @@ describe.skipIf(!available)("NIST's own text on the standard page and the item p
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer();
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    platform = await Platform.open(browser);
+    server = platform.server;
+    page = await platform.newPage();
   });
   afterAll(async () => {
-    await context?.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('an admin attaches NIST rev3 and rev2 on the admin page: IEC refused, mismatching ids listed one by one', async (ctx) => {

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { Platform, type TestServer } from './flows.js';
 import { GlossaryPage } from './pages/glossary.page.js';
 import { GlossaryTermPage, TermLinks } from './pages/glossary-term.page.js';
 import { LoginPage } from './pages/login.page.js';
@@ -32,15 +32,13 @@ interface StandardJson {
   requirements: { id: string; mappedBy: { number: string }[]; outOfScope?: { reason: Localized; unconfirmedTarget?: boolean }; unconfirmed?: boolean }[];
 }
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
 const ADMIN = { email: 'editor-in-chief@example.jp', displayName: '手引 編集長', password: 'Correct-Horse-Battery-Staple-42' };
 const t = messages.ja;
 
 describe('browse the guidebook and search it', () => {
   let browser: Browser | null = null;
   let server: TestServer | null = null;
-  let context: BrowserContext | null = null;
+  let platform: Platform | null = null;
   let page: Page;
   let edition = '';
   const pageProblems: string[] = [];
@@ -56,10 +54,9 @@ describe('browse the guidebook and search it', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer({ anonymousRead: false });
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    platform = await Platform.open(browser, { anonymousRead: false });
+    server = platform.server;
+    page = await platform.newPage();
     page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
@@ -67,9 +64,8 @@ describe('browse the guidebook and search it', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('sets up the first administrator and logs in', async (ctx) => {

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { Platform, type TestServer } from './flows.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { CoverageOverviewPage, CoverageStandardPage } from './pages/coverage.page.js';
 import { textOf } from './pages/locator-text.js';
@@ -31,12 +31,11 @@ interface Report {
 }
 
 const ADMIN = { email: 'coverage@example.jp', displayName: '網羅 確認', password: 'Correct-Horse-Battery-Staple-42' };
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 describe('the coverage dashboard', () => {
   let browser: Browser | null = null;
   let server: TestServer | null = null;
-  let context: BrowserContext | null = null;
+  let platform: Platform | null = null;
   let page: Page;
   let edition = '';
   const pageProblems: string[] = [];
@@ -51,10 +50,9 @@ describe('the coverage dashboard', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer({ anonymousRead: false });
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    platform = await Platform.open(browser, { anonymousRead: false });
+    server = platform.server;
+    page = await platform.newPage();
     page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
@@ -67,9 +65,8 @@ describe('the coverage dashboard', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('the overview shows a card per standard with its answered share, and the 独自項目 count', async (ctx) => {

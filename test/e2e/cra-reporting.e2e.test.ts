@@ -83,7 +83,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
       data: Buffer.from(JSON.stringify(cyclonedxJson('1.6'))),
     });
     expect(uploaded.status(), await uploaded.text()).toBe(201);
-  }, 90_000);
+  });
   afterAll(async () => {
     await platform?.close();
     await browser?.close();
@@ -107,7 +107,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
       .getByRole('main')
       .getByRole('heading', { name: `${c.criteriaKinds.exploited} (${c.criteriaVersion(1)})` })
       .waitFor();
-  }, 60_000);
+  });
 
   it('marks the vulnerability actively exploited: the 24 h clock runs and the owner is notified', async (ctx) => {
     if (!platform) return ctx.skip();
@@ -137,7 +137,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
 
     await member.goto(platform.url('/cra'));
     await cra.main.getByRole('table', { name: c.realCases }).getByRole('link', { name: TITLE }).waitFor();
-  }, 60_000);
+  });
 
   it('drafts and marks the early warning sent, completes the 72 h notification', async (ctx) => {
     if (!platform) return ctx.skip();
@@ -151,7 +151,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
       .first()
       .waitFor();
     await cra.send('notification', { nature: 'CGI の引数経由で任意コマンド実行', measures: 'リモート管理を無効化' });
-  }, 60_000);
+  });
 
   it('adds the corrective measure: the final report is due 14 days later', async (ctx) => {
     if (!platform) return ctx.skip();
@@ -161,7 +161,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     const corrective = await cra.main.locator('time[data-corrective-at]').getAttribute('datetime');
     const finalDue = await cra.clock('final').locator('time').getAttribute('datetime');
     expect(Date.parse(finalDue ?? '') - Date.parse(corrective ?? '')).toBe(14 * 24 * HOUR);
-  }, 60_000);
+  });
 
   it('a member of another organisation sees none of it', async (ctx) => {
     if (!platform) return ctx.skip();
@@ -174,5 +174,5 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     expect(await outsider.getByRole('main').getByText(TITLE).count()).toBe(0);
     expect((await platform.call(outsider, 'GET', `/api/cra/cases/${caseId}`)).status).toBe(404);
     expect(platform.problems).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -1,8 +1,8 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { PASSWORD, Platform, type TestServer } from './flows.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { EditorDraftPage } from './pages/editor-draft.page.js';
 import { EditorHomePage } from './pages/editor-home.page.js';
@@ -22,26 +22,16 @@ interface Localized {
   ja: string;
   en: string;
 }
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-const ADMIN = { email: 'admin@example.jp', displayName: '管理者', password: 'Correct-Horse-Battery-Staple-42' };
-const EDITOR = { email: 'editor@example.jp', displayName: '仕様検討部会 編集者', password: 'Quiet-Harbour-Lantern-2026' };
+const ADMIN = { email: 'admin@example.jp', displayName: '管理者' };
+const EDITOR = { email: 'editor@example.jp', displayName: '仕様検討部会 編集者', role: 'editor' } as const;
 const NEXT = { id: '2026.3', title: { ja: 'IoTセキュリティ手引書 2026年版 第3版', en: 'IoT Security Guidebook, 2026 edition, 3rd' } };
 
 /** Logs in through the API of a separate context and returns a request function that carries the CSRF token. */
-async function apiSession(api: APIRequestContext, base: string, email: string, password: string) {
-  const session = await (await api.get(`${base}/api/session`)).json();
-  const login = await api.post(`${base}/api/auth/login`, { data: { email, password }, headers: { 'x-csrf-token': session.csrfToken } });
-  expect(login.status()).toBe(200);
-  const csrf = (await login.json()).csrfToken as string;
-  return { post: (path: string, data: unknown) => api.post(`${base}${path}`, { data, headers: { 'x-csrf-token': csrf } }) };
-}
-
 describe('editing a draft and publishing it', () => {
   let browser: Browser | null = null;
   let server: TestServer | null = null;
-  let context: BrowserContext | null = null;
-  let adminContext: BrowserContext | null = null;
+  let platform: Platform | null = null;
   let page: Page;
   const pageProblems: string[] = [];
   let target: { id: string; number: string; title: Localized };
@@ -57,21 +47,11 @@ describe('editing a draft and publishing it', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer({ anonymousRead: false });
-    const base = server.url;
-    // The first administrator, then the editor, through the API as an admin would.
-    adminContext = await browser.newContext();
-    const api = adminContext.request;
-    const token = new URL(server.setupUrl).hash.replace(/^#token=/, '');
-    const pre = await (await api.get(`${base}/api/session`)).json();
-    const setup = await api.post(`${base}/api/setup`, { data: { token, ...ADMIN }, headers: { 'x-csrf-token': pre.csrfToken } });
-    expect(setup.status()).toBe(201);
-    const admin = await apiSession(api, base, ADMIN.email, ADMIN.password);
-    expect((await admin.post('/api/admin/users', { ...EDITOR, role: 'editor' })).status()).toBe(201);
-
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // The first administrator through the setup page, then the editor through the admin API (flows.ts).
+    platform = await Platform.start(browser, ADMIN);
+    server = platform.server;
+    await platform.createUser(EDITOR, null);
+    page = await platform.newPage();
     page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
@@ -79,16 +59,14 @@ describe('editing a draft and publishing it', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
-    await adminContext?.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('an editor finds the editor in the navigation and opens a draft from the current edition', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');
     await page.goto(new URL('/login', server.url).href);
-    await new LoginPage(page).login(EDITOR.email, EDITOR.password);
+    await new LoginPage(page).login(EDITOR.email, PASSWORD);
     const editions = await getJson<{ current: string }>('/api/editions');
     baseId = editions.current;
     const items = await getJson<{ items: { id: string; number: string; title: Localized }[] }>(`/api/editions/${baseId}/requirements`);

@@ -58,7 +58,7 @@ describe('firmware analysis of an assessment in the browser', () => {
     });
     expect(created.status).toBe(201);
     path = `/assessments/${(created.body as { id: string }).id}`;
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await platform?.close();

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { EvidenceOptions } from '../../src/server/start-platform.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { LoginPage } from './pages/login.page.js';
@@ -14,6 +14,33 @@ import { SetupPage } from './pages/setup.page.js';
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 export const PASSWORD = 'Correct-Horse-Battery-Staple-42';
+
+/**
+ * Every wait in a journey is on what the page shows (a locator, a response),
+ * never on time; this is only the bound after which such a wait gives up. It
+ * is generous because the suite runs on 2 shared cores beside other test
+ * files: a step that shows up in 100 ms alone may take seconds there, and a
+ * passing journey is not slowed by a larger bound.
+ */
+export const STEP_TIMEOUT = 30_000;
+
+// A journey is many steps: its own bound, for every e2e file (each imports this module).
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
+/** A browser context and page for one person: Japanese, desktop size, downloads allowed, the shared step bound. */
+export async function personPage(
+  browser: Browser,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'ja-JP',
+    viewport: options.viewport ?? { width: 1366, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  return { context, page };
+}
 
 export interface Person {
   email: string;
@@ -32,13 +59,17 @@ export class Platform {
     readonly server: TestServer,
   ) {}
 
+  /** A fresh server whose setup link is still unused: for journeys that go through setup themselves. */
+  static async open(browser: Browser, options: { anonymousRead?: boolean; evidence?: EvidenceOptions } = {}): Promise<Platform> {
+    return new Platform(browser, await startTestServer({ anonymousRead: false, ...options }));
+  }
+
   /** A fresh server with its first admin logged in. */
   static async start(browser: Browser, admin: { email: string; displayName: string }, evidence?: EvidenceOptions): Promise<Platform> {
-    const server = await startTestServer({ anonymousRead: false, ...(evidence ? { evidence } : {}) });
-    const platform = new Platform(browser, server);
+    const platform = await Platform.open(browser, evidence ? { evidence } : {});
     platform.admin = await platform.newPage();
     const setup = new SetupPage(platform.admin);
-    await setup.open(server.setupUrl);
+    await setup.open(platform.server.setupUrl);
     await setup.createAdmin({ ...admin, password: PASSWORD });
     await new LoginPage(platform.admin).login(admin.email, PASSWORD);
     return platform;
@@ -48,11 +79,9 @@ export class Platform {
     return new URL(path, this.server.url).href;
   }
 
-  async newPage(): Promise<Page> {
-    const context = await this.browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  async newPage(options: Parameters<typeof personPage>[1] = {}): Promise<Page> {
+    const { context, page } = await personPage(this.browser, options);
     this.contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) this.problems.push(message.text());

@@ -46,7 +46,7 @@ describe('probe runs against the bad web twin', () => {
     goodApp = await startWebApp('good');
     nginx = await startNginx(dir.path, certs, badApp.port, goodApp.port);
     ({ platform, assessor, assessmentId } = await probeRunWorld(browser));
-  }, 90_000);
+  });
 
   afterAll(async () => {
     await platform?.close();
@@ -57,7 +57,7 @@ describe('probe runs against the bad web twin', () => {
     dir.remove();
   });
 
-  it('runs the uploaded scope and shows the failed web checks with what was sent and received', { timeout: 120_000 }, async (ctx) => {
+  it('runs the uploaded scope and shows the failed web checks with what was sent and received', async (ctx) => {
     if (!browser || !platform || !nginx) return ctx.skip('no browser');
     const scope = stringify({
       name: 'X100 bad web twin',
@@ -124,7 +124,7 @@ describe('probe runs against the bad web twin', () => {
     expect(answer?.source?.findings.map((f) => f.check)).toContain('web.login-over-https');
   });
 
-  it('the PDF report carries the run and its evidence', { timeout: 120_000 }, async (ctx) => {
+  it('the PDF report carries the run and its evidence', async (ctx) => {
     if (!browser || !platform || !existsSync('/usr/bin/pdftotext')) return ctx.skip('no browser or pdftotext');
     const text = await pdfReportText(platform, assessor, assessmentId, dir.path);
     for (const s of ['機器プローブの結果', 'X100badwebtwin', 'web.login-over-https', '"scheme":"http"', '山田太郎(ExampleCorp)']) expect(text, s).toContain(s);

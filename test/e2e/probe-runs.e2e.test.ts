@@ -39,7 +39,7 @@ describe('probe runs from an assessment', () => {
     browser = await launchBrowser();
     if (!browser) return;
     ({ platform, assessor, assessmentId } = await probeRunWorld(browser, { probeRunner: new FixedProbeRunner(), checkLinks: { links: async () => LINKS } }));
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await platform?.close();

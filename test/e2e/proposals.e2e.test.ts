@@ -1,15 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { Platform, type TestServer } from './flows.js';
 import { textOf } from './pages/locator-text.js';
-import { LoginPage } from './pages/login.page.js';
 import { NewProposalPage } from './pages/proposal-new.page.js';
 import { ProposalPage } from './pages/proposal.page.js';
 import { ProposalsPage } from './pages/proposals.page.js';
 import { RequirementPage } from './pages/requirement.page.js';
-import { SetupPage } from './pages/setup.page.js';
 
 /**
  * A member's concern travels to the guidebook: a member submits it, an editor
@@ -18,15 +16,13 @@ import { SetupPage } from './pages/setup.page.js';
  * Each person has their own browser context (their own session).
  */
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 interface Localized {
   ja: string;
   en: string;
 }
 
 const t = messages.ja;
-const PASSWORD = 'Correct-Horse-Battery-Staple-42';
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者', password: PASSWORD };
+const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
 const PEOPLE = {
   memberA: { email: 'a@example.jp', displayName: '会員 A 太郎', role: 'member', org: 'a' },
   colleagueA: { email: 'a2@example.jp', displayName: '会員 A 花子', role: 'member', org: 'a' },
@@ -44,40 +40,20 @@ const CONCERN = {
 describe('member proposals: submit, triage into a draft, read the outcome', () => {
   let browser: Browser | null = null;
   let server: TestServer | null = null;
-  const contexts: BrowserContext[] = [];
+  let platform: Platform | null = null;
   const pages = {} as Record<Person | 'admin', Page>;
-  const problems: string[] = [];
   let proposalPath = '';
   let labels: { device: string; designSoftware: string } = { device: '', designSoftware: '' };
 
-  async function newPage(): Promise<Page> {
-    if (!browser) throw new Error('no browser');
-    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
-    return page;
-  }
-
-  /** The admin API through the admin's browser session (cookie and CSRF token). */
+  /** The admin API through the admin's browser session (flows.ts). */
   async function adminApi(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-    const page = pages.admin;
-    const url = (p: string) => new URL(p, server?.url).href;
-    const { csrfToken } = (await (await page.request.get(url('/api/session'))).json()) as { csrfToken: string };
-    const response = await page.request.fetch(url(path), { method, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
-    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-    return await response.json();
+    if (!platform) throw new Error('no platform');
+    return platform.adminApi(method, path, body);
   }
 
   async function loginAs(who: Person): Promise<Page> {
-    const page = await newPage();
-    const login = new LoginPage(page);
-    await login.open(server?.url ?? '');
-    await login.login(PEOPLE[who].email, PASSWORD);
+    if (!platform) throw new Error('no platform');
+    const page = await platform.loginAs(PEOPLE[who]);
     pages[who] = page;
     return page;
   }
@@ -85,26 +61,11 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer({ anonymousRead: false });
-    pages.admin = await newPage();
-    const setup = new SetupPage(pages.admin);
-    await setup.open(server.setupUrl);
-    await setup.createAdmin(ADMIN);
-    await new LoginPage(pages.admin).login(ADMIN.email, ADMIN.password);
-
-    const orgs = {
-      a: ((await adminApi('POST', '/api/organisations', { name: '株式会社エー電機' })) as { id: string }).id,
-      b: ((await adminApi('POST', '/api/organisations', { name: 'ビー工業合同会社' })) as { id: string }).id,
-    };
-    for (const person of Object.values(PEOPLE)) {
-      await adminApi('POST', '/api/admin/users', {
-        email: person.email,
-        displayName: person.displayName,
-        password: PASSWORD,
-        role: person.role,
-        organisationId: person.org ? orgs[person.org] : null,
-      });
-    }
+    platform = await Platform.start(browser, ADMIN);
+    server = platform.server;
+    pages.admin = platform.admin;
+    const orgs = { a: await platform.createOrganisation('株式会社エー電機'), b: await platform.createOrganisation('ビー工業合同会社') };
+    for (const person of Object.values(PEOPLE)) await platform.createUser(person, person.org ? orgs[person.org] : null);
     const { current } = (await adminApi('GET', '/api/editions')) as { current: string };
     const matrix = (await adminApi('GET', `/api/editions/${current}/matrix`)) as {
       layers: { id: string; label: Localized }[];
@@ -119,9 +80,8 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('a member submits a concern from the navigation', async (ctx) => {
@@ -240,6 +200,6 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
     const requirement = new RequirementPage(member);
     await requirement.waitForDetail();
     expect(await requirement.title()).toBe(`${target.number} ${target.title.ja}`);
-    expect(problems).toEqual([]);
+    expect(platform?.problems).toEqual([]);
   });
 });

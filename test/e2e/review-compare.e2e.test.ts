@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { Platform, type TestServer } from './flows.js';
 import { EditorDraftPage } from './pages/editor-draft.page.js';
 import { EditorHomePage } from './pages/editor-home.page.js';
 import { textOf } from './pages/locator-text.js';
@@ -19,7 +19,6 @@ import { SetupPage } from './pages/setup.page.js';
 const ADMIN = { email: 'reviewer@example.jp', displayName: '査読 花子', password: 'Correct-Horse-Battery-Staple-42' };
 const NEXT = { id: '2026.7', title: { ja: 'レビュー版', en: 'Reviewed edition' } };
 const ja = messages.ja;
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 interface Overview {
   standards: { id: string; summary: Record<string, number> }[];
@@ -28,7 +27,7 @@ interface Overview {
 describe('reviewing mappings and comparing editions', () => {
   let browser: Browser | null = null;
   let server: TestServer | null = null;
-  let context: BrowserContext | null = null;
+  let platform: Platform | null = null;
   let page: Page;
   let edition = '';
   const pageProblems: string[] = [];
@@ -42,10 +41,9 @@ describe('reviewing mappings and comparing editions', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer({ anonymousRead: false });
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    platform = await Platform.open(browser, { anonymousRead: false });
+    server = platform.server;
+    page = await platform.newPage();
     page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
@@ -57,9 +55,8 @@ describe('reviewing mappings and comparing editions', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('the item page shows the review state of each mapping', async (ctx) => {

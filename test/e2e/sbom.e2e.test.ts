@@ -45,7 +45,7 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
     );
     await store.close();
     path = `/products/${product}/versions/2.1.0`;
-  }, 120_000);
+  });
   afterAll(async () => {
     await platform?.close();
     await browser?.close();
@@ -91,7 +91,7 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
       justification: 'vulnerable_code_not_in_execute_path',
     });
     expect(platform.problems).toEqual([]);
-  }, 120_000);
+  });
 
   it('a member of another organisation sees none of it', async (ctx) => {
     if (!platform) return ctx.skip();
@@ -100,5 +100,5 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
     await pageB.getByRole('alert').first().waitFor();
     expect(await pageB.getByText('GHSA-35jh-r3h4-6jhm').count()).toBe(0);
     expect((await platform.call(pageB, 'GET', `/api/${path.slice(1)}/vulnerabilities`)).status).toBe(404);
-  }, 60_000);
+  });
 });

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { startTestServer } from '../helpers/test-server.js';
+import { Platform, type TestServer } from './flows.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { CellPage } from './pages/cell.page.js';
 import { LoginPage } from './pages/login.page.js';
@@ -38,8 +38,6 @@ interface RequirementJson {
   mappings: unknown[];
 }
 
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
 const ADMIN = {
   email: 'admin@example.jp',
   displayName: '手引 管理者',
@@ -49,7 +47,7 @@ const ADMIN = {
 describe('setup, login and the matrix', () => {
   let browser: Browser | null = null;
   let server: TestServer | null = null;
-  let context: BrowserContext | null = null;
+  let platform: Platform | null = null;
   let page: Page;
   const requestedUrls: string[] = [];
   const pageProblems: string[] = [];
@@ -63,10 +61,9 @@ describe('setup, login and the matrix', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     if (!browser) return;
-    server = await startTestServer({ anonymousRead: false });
-    context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    platform = await Platform.open(browser, { anonymousRead: false });
+    server = platform.server;
+    page = await platform.newPage();
     page.on('request', (request) => requestedUrls.push(request.url()));
     page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
     page.on('console', (message) => {
@@ -76,9 +73,8 @@ describe('setup, login and the matrix', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await platform?.close();
     await browser?.close();
-    await server?.close();
   });
 
   it('asks an anonymous visitor to log in when anonymous reading is off', async (ctx) => {

@@ -39,6 +39,11 @@ export class ApiClient {
     }
   }
 
+  /** The session cookie and CSRF token, for the same session over real HTTP (fetch against a listening server). */
+  authHeaders(): Record<string, string> {
+    return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrf };
+  }
+
   /** GET /api/session and remember its CSRF token. */
   async session() {
     const res = await this.request('GET', '/api/session');
