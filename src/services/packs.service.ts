@@ -12,6 +12,7 @@ import { listCases, reportsOf } from '../store/cra.repository.js';
 import { listProductVersions } from '../store/product-versions.repository.js';
 import { getSbomBlob, listSboms } from '../store/sboms.repository.js';
 import { assessmentWithEdition } from './assessment-results.service.js';
+import { findSelfAssessment } from '../store/self-assessments.repository.js';
 import type { ServiceContext } from './context.js';
 import { clockInput } from './cra-case-view.js';
 import { versionVulnerabilities } from './sboms.service.js';
@@ -21,11 +22,11 @@ export const PackCheckQuery = z.object({ scheme: z.enum(PACK_SCHEMES) }).strict(
 
 /**
  * Whether an assessment may become a pack: a final assessment now. HOOK for the
- * self-assessment work (issue 21 point 1-2): an accepted self-assessment will
- * qualify too — extend this one function, nothing else decides it.
+ * self-assessment work (issue 21 point 1-2): an accepted self-assessment
+ * qualifies too — this one function decides it.
  */
-export function qualifiesForPack(view: Pick<AssessmentView, 'status'>): boolean {
-  return view.status === 'final';
+export function qualifiesForPack(view: Pick<AssessmentView, 'status'>, selfAssessmentState: string | null): boolean {
+  return view.status === 'final' || selfAssessmentState === 'accepted';
 }
 
 export interface PackResult {
@@ -106,10 +107,13 @@ export async function conformityPackCheck(ctx: ServiceContext, actor: Actor, ass
 
 async function qualifyingAssessment(ctx: ServiceContext, actor: Actor, assessmentId: string) {
   const found = await assessmentWithEdition(ctx, actor, assessmentId);
-  if (!qualifiesForPack(found.view))
-    throw new AppError('conflict', `assessment ${found.view.id} is ${found.view.status}: a pack is made from a final assessment`, [
-      { path: 'assessment', message: 'must be final' },
-    ]);
+  const self = await findSelfAssessment(ctx.store.db, found.view.id);
+  if (!qualifiesForPack(found.view, self?.state ?? null))
+    throw new AppError(
+      'conflict',
+      `assessment ${found.view.id} is ${found.view.status}: a pack is made from a final assessment or an accepted self-assessment`,
+      [{ path: 'assessment', message: 'must be final, or an accepted self-assessment' }],
+    );
   return found;
 }
 

@@ -10,7 +10,7 @@ import { findReview, insertReply, listReviews, moveSelfAssessment, type SelfAsse
 import { invalid, itemOf } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { kickMail } from './notifications.service.js';
-import { CONTROLS_MESSAGE, noControls } from './proposals.service.js';
+import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 import { factsOf, refusalError, readSelfAssessment, type SelfAssessmentView, visibleSelfAssessment } from './self-assessment-records.js';
 import { notifySelfAssessmentDecided } from './self-assessment-notices.js';
 

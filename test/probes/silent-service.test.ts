@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkProbeRunner } from '../../src/probes/network-probe-runner.js';
-import type { ProbeRunRequest } from '../../src/probes/probe.types.js';
+import type { ProbeRunRequest } from '../../src/services/ports/probe-runner.js';
 
 /**
  * A service that accepts connections and then says nothing, or trickles one byte

@@ -181,11 +181,18 @@ describeEachDatabase('self-assessment through the API', (get) => {
     });
 
     it('accepts; every answered item keeps both verdicts; read-only afterwards; every step audited', async () => {
+      const packCheck = () => w.client('a1').request('GET', `/api/assessments/${sa.assessmentId}/pack-check?scheme=jc-star-1`);
+      // Not yet accepted: no conformity pack from it.
+      expect((await packCheck()).statusCode).toBe(409);
       expect((await w.client('a1').request('POST', `/api/assessments/${sa.assessmentId}/self-assessment/accept`)).statusCode).toBe(403);
       const r = await w.client('as1').request('POST', `/api/assessments/${sa.assessmentId}/self-assessment/accept`, {});
       expect(r.statusCode, r.body).toBe(200);
       const done = r.json() as SelfJson;
       expect(done.state).toBe('accepted');
+      // Accepted: the member may now ask for the scheme's pack (its self-check answers).
+      const checked = await packCheck();
+      expect(checked.statusCode, checked.body).toBe(200);
+      expect(['draft', 'complete']).toContain(checked.json().state);
       const answered = done.items.filter((i) => i.selfVerdict !== 'unassessed');
       expect(answered).toHaveLength(10);
       expect(answered.every((i) => i.reviewedVerdict !== null)).toBe(true);

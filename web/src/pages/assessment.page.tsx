@@ -113,8 +113,8 @@ function AssessmentDetail({ user, id }: { user: User; id: string }) {
       <Workspace key={generation} view={view} editable={editable} onSaved={refreshMeta} onReload={reload} />
       <AssessmentCover view={view} />
       <ReportLinks assessmentId={view.id} />
-      {/* HOOK (issue 21): an accepted self-assessment will qualify too, as in services/packs.service.ts qualifiesForPack. */}
-      <PackPanel assessmentId={view.id} final={view.status === 'final'} />
+      {/* A final assessment or an accepted self-assessment, as services/packs.service.ts qualifiesForPack decides. */}
+      <PackPanel assessmentId={view.id} final={view.status === 'final' || self?.state === 'accepted'} />
       <WorkbookPanel assessmentId={view.id} editable={editable} onImported={reload} />
       <FirmwarePanel assessmentId={view.id} editable={editable} onAccepted={reload} />
       {canEdit && !self ? <MoveEdition view={view} /> : null}
