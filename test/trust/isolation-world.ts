@@ -56,6 +56,9 @@ export interface WorldIds {
   userIds: Record<MatrixRole, string>;
   sessionIdA: string;
   notificationIdsA: string[];
+  /** A's self-assessment (submitted, one item reviewed with a disagreement) and that review. */
+  selfAssessmentA: string;
+  reviewIdA: string;
 }
 
 export interface IsolationWorld {
@@ -253,6 +256,38 @@ export async function isolationWorld(store: Store, dataDir: string): Promise<Iso
     201,
   );
 
+  // A self-assessment of A's product: allowed by A's manager, answered and submitted by A's member, reviewed by the assessor.
+  await ok(await client('managerA').request('PUT', `/api/organisations/${orgA}/self-assessment`, { allowed: true }));
+  const selfAssessment = await ok(
+    await memberA.request('POST', `/api/products/${productA}/self-assessments`, {
+      title: `自己診断 ${MARKER}`,
+      productVersion: versionA,
+      editionId: edition.id,
+      spec: { layers: ['device'], phases: [], profile: null },
+    }),
+    201,
+  );
+  const selfAssessmentA = (selfAssessment.assessmentId ?? selfAssessment.id) as string;
+  const selfItem = (selfAssessment.items?.[0]?.requirementId ??
+    ((await ok(await memberA.request('GET', `/api/assessments/${selfAssessmentA}`))).items as { requirementId: string }[])[0]?.requirementId) as string;
+  await ok(
+    await memberA.request('PUT', `/api/assessments/${selfAssessmentA}/answers/${selfItem}`, {
+      verdict: 'pass',
+      evidence: `自己申告 ${MARKER}`,
+      comment: '',
+      version: 0,
+    }),
+  );
+  await ok(await memberA.request('POST', `/api/assessments/${selfAssessmentA}/self-assessment/submit`, {}));
+  const reviewed = await ok(
+    await assessor.request('PUT', `/api/assessments/${selfAssessmentA}/self-assessment/reviews/${selfItem}`, {
+      decision: 'disagree',
+      comment: `根拠不足 ${MARKER}`,
+      correctedVerdict: 'fail',
+    }),
+  );
+  const reviewIdA = (reviewed.reviews as { id: string; requirementId: string }[]).find((r) => r.requirementId === selfItem)?.id as string;
+
   const proposal = await ok(
     await memberA.request('POST', '/api/proposals', { title: `課題 ${MARKER}`, text: `本文 ${MARKER}`, layers: ['device'], phases: [] }),
     201,
@@ -292,6 +327,8 @@ export async function isolationWorld(store: Store, dataDir: string): Promise<Iso
     userIds,
     sessionIdA: sessions.sessions[0].id,
     notificationIdsA: (inbox.notifications ?? inbox.items ?? []).map((n: { id: string }) => n.id),
+    selfAssessmentA,
+    reviewIdA,
   };
   const workbook = (await assessor.request('GET', `/api/assessments/${assessment.id}/workbook`)).rawPayload;
   return { app, ctx, ids, client, uploads: { firmware, sbom, workbook } };

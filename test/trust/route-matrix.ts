@@ -265,6 +265,39 @@ const ENTRIES: Record<string, RouteEntry> = {
     query: (ids) => `before=${ids.assessmentA}&after=${ids.assessmentA2}`,
   },
   'GET /api/assessments/{id}': { kind: 'assessment', expect: ORG_READ, shows: true },
+  // Conformity packs: read like reports. A's assessment is not final, so its own readers get 409 here (200 in test/server/packs.test.ts).
+  'GET /api/assessments/{id}/pack': {
+    kind: 'report',
+    expect: who([], 'deny', { memberA: 'own', managerA: 'own', assessor: 'own', admin: 'own' }),
+    query: () => 'scheme=jc-star-1&lang=ja',
+  },
+  'GET /api/assessments/{id}/pack-check': {
+    kind: 'report',
+    expect: who([], 'deny', { memberA: 'own', managerA: 'own', assessor: 'own', admin: 'own' }),
+    query: () => 'scheme=jc-star-1',
+  },
+  // Self-assessment: A's members do it, A's manager allows it, the consortium's assessors review it.
+  'GET /api/organisations/{orgId}/self-assessment': { kind: 'organisation', expect: ORG_READ },
+  'PUT /api/organisations/{orgId}/self-assessment': { kind: 'organisation', expect: MANAGERS_OF_A, body: () => json({ allowed: false }) },
+  'POST /api/products/{productId}/self-assessments': {
+    kind: 'assessment',
+    expect: who(['memberA', 'managerA']),
+    body: (w) => json({ title: 'Intrusion', productVersion: w.ids.versionA, editionId: w.ids.editionId, spec }),
+  },
+  'GET /api/assessments/{id}/self-assessment': { kind: 'assessment', expect: ORG_READ, shows: true },
+  'POST /api/assessments/{id}/self-assessment/submit': { kind: 'assessment', expect: who(['memberA', 'managerA']), body: () => json({}) },
+  'PUT /api/assessments/{id}/self-assessment/reviews/{requirementId}': {
+    kind: 'answer',
+    expect: ASSESSOR_WRITE,
+    body: () => json({ decision: 'agree', comment: '', correctedVerdict: null }),
+  },
+  'POST /api/assessments/{id}/self-assessment/send-back': { kind: 'assessment', expect: ASSESSOR_WRITE, body: () => json({}) },
+  'POST /api/assessments/{id}/self-assessment/accept': { kind: 'assessment', expect: ASSESSOR_WRITE, body: () => json({}) },
+  'POST /api/assessments/{id}/self-assessment/reviews/{reviewId}/replies': {
+    kind: 'answer',
+    expect: who(['memberA', 'managerA', 'assessor', 'admin']),
+    body: () => json({ body: 'Reply by an outsider' }),
+  },
   'PATCH /api/assessments/{id}': { kind: 'assessment', expect: ASSESSOR_WRITE, body: () => json({ version: 1, title: 'Renamed by an outsider' }) },
   'POST /api/assessments/{id}/status': { kind: 'assessment', expect: ASSESSOR_WRITE, body: () => json({ to: 'in-progress', version: 1 }) },
   'POST /api/assessments/{id}/move': { kind: 'assessment', expect: ASSESSOR_WRITE, body: (w) => json({ editionId: w.ids.editionId }) },
@@ -376,6 +409,7 @@ export function fillPath(path: string, ids: WorldIds): string {
 
 function paramValue(path: string, name: string, ids: WorldIds): string | undefined {
   if (name === 'id') {
+    if (path.startsWith('/api/assessments/{id}/self-assessment')) return ids.selfAssessmentA;
     if (path.startsWith('/api/assessments/')) return ids.assessmentA;
     if (path.startsWith('/api/proposals/')) return ids.proposalId;
     if (path.startsWith('/api/editions/')) return ids.editionId;
@@ -383,6 +417,7 @@ function paramValue(path: string, name: string, ids: WorldIds): string | undefin
   }
   if (name === 'itemId') return path.includes('/terms/') ? ids.termId : ids.requirementId;
   const byName: Record<string, string> = {
+    reviewId: ids.reviewIdA,
     other: ids.editionId,
     orgId: ids.orgA,
     productId: ids.productA,
