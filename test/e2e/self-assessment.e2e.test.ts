@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
+import { packMessages } from '../../web/src/i18n/messages-packs.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { PASSWORD, type Person, Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
@@ -151,6 +154,24 @@ describe('self-assessment: the member answers and submits, the consortium review
     expect(await mine.table.locator('tbody tr').count()).toBe(10);
   });
 
+  it('the member downloads the JC-STAR ★1 pack of the accepted self-assessment', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const page = pages.memberA;
+    await page.goto(platform.url(path));
+    const m = packMessages.ja;
+    const panel = page.getByRole('region', { name: m.title });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), panel.getByRole('link', { name: m.download }).click()]);
+    const id = path.split('/').pop() ?? '';
+    // A draft: JC-STAR requirements still unconfirmed in the reference cannot be claimed met.
+    expect(download.suggestedFilename()).toBe(`tebiki-pack-jc-star-1-ja-${id}-DRAFT.zip`);
+    const zip = await JSZip.loadAsync(readFileSync((await download.path()) ?? ''));
+    expect(Object.keys(zip.files)).toEqual(
+      expect.arrayContaining(['SHA256SUMS', 'jc-star-1-ja-DRAFT.json', 'jc-star-1-ja-DRAFT.pdf', 'jc-star-1-ja-DRAFT.xlsx']),
+    );
+    const json = JSON.parse(await (zip.file('jc-star-1-ja-DRAFT.json')?.async('string') ?? '{}')) as { scheme?: string; check?: { state: string } };
+    expect(json).toMatchObject({ scheme: 'jc-star-1', check: { state: 'draft' } });
+  });
+
   it('a member of another organisation cannot see any of it', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
     const page = await platform.loginAs(PEOPLE.memberB);
@@ -163,6 +184,7 @@ describe('self-assessment: the member answers and submits, the consortium review
       expect((await platform.call(page, 'GET', url)).status, url).toBe(404);
     }
     expect((await platform.call(page, 'POST', `/api/assessments/${id}/self-assessment/submit`, {})).status).toBe(404);
+    expect((await platform.call(page, 'GET', `/api/assessments/${id}/pack?scheme=jc-star-1&lang=ja`)).status).toBe(404);
     const list = (await platform.call(page, 'GET', '/api/assessments')).body as { assessments: { id: string }[] };
     expect(list.assessments.map((a) => a.id)).not.toContain(id);
     expect(platform.problems).toEqual([]);

@@ -7,8 +7,8 @@ type Lang = 'ja' | 'en';
 
 const ja = {
   title: '適合パック（スキームへの申請用）',
-  intro: '確定した診断から、スキームが求める書類一式（PDF・xlsx・JSON・証拠ファイル・SHA-256 一覧）を zip で作成します。',
-  notFinal: '適合パックは確定した診断から作成できます。',
+  intro: '確定した診断または受理された自己診断から、スキームが求める書類一式（PDF・xlsx・JSON・証拠ファイル・SHA-256 一覧）を zip で作成します。',
+  notFinal: '適合パックは確定した診断、または受理された自己診断から作成できます。',
   scheme: 'スキーム',
   lang: '言語',
   schemes: {
@@ -27,8 +27,9 @@ export type PackMessages = Widen<typeof ja>;
 
 const en: PackMessages = {
   title: 'Conformity pack (for a scheme application)',
-  intro: 'Makes, from a final assessment, what a scheme asks for as one zip: PDF, xlsx, JSON, the evidence files and their SHA-256 list.',
-  notFinal: 'A conformity pack is made from a final assessment.',
+  intro:
+    'Makes, from a final assessment or an accepted self-assessment, what a scheme asks for as one zip: PDF, xlsx, JSON, the evidence files and their SHA-256 list.',
+  notFinal: 'A conformity pack is made from a final assessment or an accepted self-assessment.',
   scheme: 'Scheme',
   lang: 'Language',
   schemes: {
