@@ -1,15 +1,29 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { registerFirmwareJob } from '../../src/services/firmware-jobs.js';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { buildRootfs, pack } from '../helpers/firmware-fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
 import { linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 
 /**
- * Issue 21 point 1: a member runs the probes on its own organisation's
- * self-assessment and takes the suggested verdicts, as an assessor does on an
- * assessment; the assessor, who reviews and does not answer for the member,
- * may not; another organisation gets 404.
+ * Issue 21 point 1: a member runs the probes and the firmware analysis on its
+ * own organisation's self-assessment and takes the suggested verdicts, as an
+ * assessor does on an assessment; the assessor, who reviews and does not
+ * answer for the member, may not; another organisation gets 404.
  */
+const fixtures = tempDir('tebiki-self-fw-');
+let image: Buffer;
+beforeAll(() => {
+  const root = join(fixtures.path, 'rootfs');
+  mkdirSync(root);
+  buildRootfs(root, fixtures.path, true, [{ arch: 'x86-64', cc: 'gcc' }]);
+  image = readFileSync(pack(root, join(fixtures.path, 'fw.tar.gz'), 'tar.gz'));
+});
+afterAll(() => fixtures.remove());
 
 describeEachDatabase('probe runs on a self-assessment', (get) => {
   let w: AssessmentWorld;
@@ -17,10 +31,13 @@ describeEachDatabase('probe runs on a self-assessment', (get) => {
   let links: CheckLink[] = [];
   let id = '';
   let items: string[] = [];
+  const data = tempDir('tebiki-self-fw-data-');
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
+    w = await assessmentWorld(get().store, { dataDir: data.path, firmwareMaxBytes: 1024 * 1024 });
     evidence = await withEvidence(w.ctx, get().db, () => links);
+    // Firmware analyses run on the same queue as the probes, as in a started platform.
+    registerFirmwareJob(w.ctx);
     const admin = w.client('admin');
     expect((await admin.request('PUT', `/api/organisations/${w.orgs.a}/self-assessment`, { allowed: true })).statusCode).toBe(200);
     const created = await w.client('a1').request('POST', `/api/products/${w.products.a}/self-assessments`, {
@@ -38,6 +55,7 @@ describeEachDatabase('probe runs on a self-assessment', (get) => {
   afterAll(async () => {
     await evidence?.close();
     await w?.app.close();
+    data.remove();
   });
 
   it('the member starts a run, sees it complete and accepts a suggested verdict into its own answers', async () => {
@@ -56,5 +74,28 @@ describeEachDatabase('probe runs on a self-assessment', (get) => {
     const view = (await w.client('a1').request('GET', `/api/assessments/${id}`)).json() as AssessmentJson;
     expect(view.answers.find((a) => a.requirementId === items[0])?.verdict).toBe('fail');
     expect((await w.client('b1').request('GET', `${runs}/${runId}`)).statusCode).toBe(404);
+  });
+
+  it('the member analyses a firmware image of its product; the assessor and another organisation may not', async () => {
+    const upload = (who: 'as1' | 'a1' | 'b1') =>
+      w.client(who).request('POST', `/api/assessments/${id}/firmware`, image, {
+        headers: { 'content-type': 'application/octet-stream', 'x-filename': encodeURIComponent('sl-200.tar.gz') },
+      });
+    expect((await upload('as1')).statusCode).toBe(403);
+    expect((await upload('b1')).statusCode).toBe(404);
+    const r = await upload('a1');
+    expect(r.statusCode, r.body).toBe(202);
+    const analysisId = r.json().id as string;
+    let view: { state: string; error: string | null; findings: { check: string; verdict: string }[] } = { state: '', error: null, findings: [] };
+    await vi.waitFor(
+      async () => {
+        view = (await w.client('a1').request('GET', `/api/assessments/${id}/firmware/${analysisId}`)).json();
+        expect(view.state).toBe('completed');
+      },
+      { timeout: 120_000, interval: 100 },
+    );
+    expect(view.error).toBeNull();
+    expect(view.findings.some((f) => f.check === 'fw.accounts' && f.verdict === 'fail')).toBe(true);
+    expect((await w.client('b1').request('GET', `/api/assessments/${id}/firmware/${analysisId}`)).statusCode).toBe(404);
   });
 });
