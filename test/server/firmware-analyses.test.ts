@@ -120,9 +120,9 @@ describeEachDatabase('firmware analyses of an assessment through the API', (get)
     await firmwareJobEnded(second.id);
     const view = (await read('as1', second.id)).json() as AnalysisJson;
     // whatever the timing, the answer and the outcome agree
+    // (on a fast machine both may be done before the cancel arrives: then it is refused, and the outcome says so)
     if (c.statusCode === 200) expect(view).toMatchObject({ state: 'cancelled', findings: [], hasSbom: false });
     else expect([c.statusCode, view.state]).toEqual([409, 'completed']);
-    expect(c.statusCode).toBe(200);
   });
 
   it('refuses images over the limit (413) and names without x-filename (400), keeping nothing', async () => {

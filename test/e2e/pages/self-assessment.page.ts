@@ -28,7 +28,9 @@ export class SelfAssessmentPanel {
   /** The manager's switch on /organisations/:id; resolves when the page shows it on. */
   async allow(): Promise<void> {
     const box = this.page.getByRole('checkbox', { name: this.s.permission });
-    await box.check();
+    // The switch shows the server's answer: it turns on once the change is stored, not at the click
+    // (so Playwright's check(), which wants the state changed at once, does not fit).
+    await box.click();
     await this.page.locator('.self-assessment-switch input:checked:not([disabled])').waitFor();
   }
 
