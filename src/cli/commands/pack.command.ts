@@ -9,7 +9,7 @@ import { withStore } from '../open-store.js';
 import { type CommandIO, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 
-export const packHelp = `pack --assessment ID --scheme ${PACK_SCHEMES.join('|')} [--lang ja|en] --out FILE.zip   a conformity pack of a final assessment (exit 0 complete, 3 draft with gaps, 1 refused)`;
+export const packHelp = `pack --assessment ID --scheme ${PACK_SCHEMES.join('|')} [--lang ja|en] --out FILE.zip   a conformity pack of a final assessment or an accepted self-assessment (exit 0 complete, 3 draft with gaps, 1 refused)`;
 
 /** The operator at the console reads like an administrator (the CLI has the database itself); a pack only reads. */
 const OPERATOR: Actor = { kind: 'user', userId: 'cli-operator', role: 'admin', organisationId: null };
