@@ -1,4 +1,4 @@
-import { scanRuns, wordBoundaries } from './analyze.js';
+import { scanRuns, type WordToken, wordBoundaries } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
 import { MAX_QUERY_LENGTH, type SearchField, type SearchIndex } from './search.types.js';
 
@@ -30,8 +30,21 @@ export interface Occurrence {
   quality: number;
 }
 
-/** Field number → occurrences of one term in that field. */
-export type TermMatches = Map<number, Occurrence[]>;
+/**
+ * How a term matches one field, as ranking needs it: how often (counted up to
+ * COUNT_CAP) and the best match quality. Where the occurrences are is worked
+ * out only for the hits shown (termOccurrences).
+ */
+export interface FieldMatch {
+  count: number;
+  quality: number;
+}
+
+/** Field number → how one term matches that field. */
+export type TermMatches = Map<number, FieldMatch>;
+
+/** Ranking counts repeated occurrences up to this many; walking a field stops once it has them and a perfect match. */
+export const COUNT_CAP = 5;
 
 /** Why a query cannot be searched for (blank, or longer than MAX_QUERY_LENGTH characters), or null. */
 export function queryProblem(query: string): string | null {
@@ -83,26 +96,44 @@ function cjkQuality(field: SearchField, start: number, end: number): number {
   return edges === 2 ? 1 : edges === 1 ? 0.75 : 0.5;
 }
 
-function matchCjk(index: SearchIndex, value: string): TermMatches {
+/** Fields that contain every character pair of a CJK term (a candidate list; the text decides). */
+function cjkCandidates(index: SearchIndex, value: string): number[] {
   const chars = [...value].map((c) => c.codePointAt(0) ?? 0);
   const lists: number[][] = [];
   for (let k = 0; k < chars.length; k++) {
     const entry = index.chars.get(chars[k] as number);
     // One character: its own postings; more: those of every pair of neighbours.
     const list = chars.length === 1 ? entry?.fields : k + 1 < chars.length ? entry?.next.get(chars[k + 1] as number) : [];
-    if (!list) return new Map();
+    if (!list) return [];
     if (list.length) lists.push(list);
   }
+  return intersect(lists);
+}
+
+function matchCjk(index: SearchIndex, value: string): TermMatches {
   const matches: TermMatches = new Map();
-  for (const f of intersect(lists)) {
+  for (const f of cjkCandidates(index, value)) {
     const field = index.fields[f] as SearchField;
-    const occurrences: Occurrence[] = [];
-    for (let at = field.norm.text.indexOf(value); at >= 0; at = field.norm.text.indexOf(value, at + 1)) {
-      occurrences.push({ start: at, end: at + value.length, quality: cjkQuality(field, at, at + value.length) });
+    const text = field.norm.text;
+    let count = 0;
+    let quality = 0;
+    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+      count++;
+      if (quality < 1) quality = Math.max(quality, cjkQuality(field, at, at + value.length));
+      if (count >= COUNT_CAP && quality === 1) break;
     }
-    if (occurrences.length) matches.set(f, occurrences);
+    if (count) matches.set(f, { count, quality });
   }
   return matches;
+}
+
+function cjkOccurrences(field: SearchField, value: string): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  const text = field.norm.text;
+  for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    occurrences.push({ start: at, end: at + value.length, quality: cjkQuality(field, at, at + value.length) });
+  }
+  return occurrences;
 }
 
 /** Words equal to `value`, or starting with it when it is at least two characters and ends in a letter. */
@@ -121,6 +152,12 @@ function vocabularyMatches(vocabulary: readonly string[], value: string): Set<st
   return words;
 }
 
+/** Exact word 1; a word the term starts: more the more of it the term covers; a part of a compound word a little less. */
+function wordQuality(token: WordToken, value: string): number {
+  const quality = token.value === value ? 1 : 0.5 + (0.3 * value.length) / token.value.length;
+  return token.part ? quality * 0.9 : quality;
+}
+
 function matchWord(index: SearchIndex, value: string): TermMatches {
   const words = vocabularyMatches(index.vocabulary, value);
   const fields = new Set<number>();
@@ -128,18 +165,28 @@ function matchWord(index: SearchIndex, value: string): TermMatches {
   const matches: TermMatches = new Map();
   for (const f of [...fields].sort((a, b) => a - b)) {
     const field = index.fields[f] as SearchField;
-    const occurrences: Occurrence[] = [];
+    let count = 0;
+    let quality = 0;
     for (const token of field.words) {
       if (!words.has(token.value)) continue;
-      const quality = token.value === value ? 1 : 0.5 + (0.3 * value.length) / token.value.length;
-      occurrences.push({ start: token.start, end: token.end, quality: token.part ? quality * 0.9 : quality });
+      count++;
+      quality = Math.max(quality, wordQuality(token, value));
+      if (count >= COUNT_CAP && quality === 1) break;
     }
-    matches.set(f, occurrences);
+    matches.set(f, { count, quality });
   }
   return matches;
 }
 
-/** Where one term occurs in the whole index. */
+/** Where one term matches the whole index: per field, how often and how well. */
 export function matchTerm(index: SearchIndex, term: QueryTerm): TermMatches {
   return term.kind === 'cjk' ? matchCjk(index, term.value) : matchWord(index, term.value);
+}
+
+/** Every occurrence of a term in one field (for highlighting a hit that is shown). */
+export function termOccurrences(index: SearchIndex, f: number, term: QueryTerm): Occurrence[] {
+  const field = index.fields[f] as SearchField;
+  if (term.kind === 'cjk') return cjkOccurrences(field, term.value);
+  const words = vocabularyMatches(index.vocabulary, term.value);
+  return field.words.filter((t) => words.has(t.value)).map((t) => ({ start: t.start, end: t.end, quality: wordQuality(t, term.value) }));
 }

@@ -1,5 +1,5 @@
 import { originalRange } from './normalize.js';
-import { matchTerm, type Occurrence, type ParsedQuery, parseQuery, type TermMatches } from './query.js';
+import { COUNT_CAP, matchTerm, type ParsedQuery, parseQuery, type TermMatches, termOccurrences } from './query.js';
 import type { SearchDoc, SearchField, SearchHit, SearchIndex, SearchLang, SearchOptions, SearchResult, SearchSnippet } from './search.types.js';
 import { makeSnippet, mergeRanges } from './snippets.js';
 
@@ -20,8 +20,8 @@ const MAX_SNIPPETS = 3;
 interface Candidate {
   doc: number;
   score: number;
-  /** Field number → the occurrences of each term that matched there (ranges are made only for the hits shown). */
-  fields: Map<number, Occurrence[][]>;
+  /** Field number → the query terms (their indexes) that matched there; occurrences are found only for the hits shown. */
+  fields: Map<number, number[]>;
 }
 
 function langFactor(field: SearchField, lang: SearchLang | undefined): number {
@@ -44,21 +44,19 @@ function scoreTerms(index: SearchIndex, perTerm: TermMatches[], docsOf: Set<numb
     // A rare term says more about a document than a common one.
     const idf = Math.log(1 + index.docs.length / Math.max(docsOf[t]?.size ?? 1, 1));
     const best = new Map<number, { best: number; sum: number }>();
-    for (const [f, occurrences] of matches) {
+    for (const [f, match] of matches) {
       const field = index.fields[f] as SearchField;
       const candidate = found.get(field.doc);
       if (!candidate) continue;
-      let quality = 0;
-      for (const o of occurrences) if (o.quality > quality) quality = o.quality;
-      const s = field.weight * langFactor(field, lang) * quality * (1 + 0.2 * Math.min(occurrences.length - 1, 4));
+      const s = field.weight * langFactor(field, lang) * match.quality * (1 + 0.2 * Math.min(match.count - 1, COUNT_CAP - 1));
       const acc = best.get(field.doc);
       if (acc) {
         if (s > acc.best) acc.best = s;
         acc.sum += s;
       } else best.set(field.doc, { best: s, sum: s });
       const entry = candidate.fields.get(f);
-      if (entry) entry.push(occurrences);
-      else candidate.fields.set(f, [occurrences]);
+      if (entry) entry.push(t);
+      else candidate.fields.set(f, [t]);
     }
     for (const [doc, acc] of best) {
       const candidate = found.get(doc) as Candidate;
@@ -89,8 +87,8 @@ function compare(index: SearchIndex, a: Candidate, b: Candidate): number {
   return b.score - a.score || (index.tieOrder[a.doc] as number) - (index.tieOrder[b.doc] as number);
 }
 
-function snippetsOf(index: SearchIndex, candidate: Candidate, lang: SearchLang | undefined): SearchSnippet[] {
-  let entries = [...candidate.fields.entries()].map(([f, perTerm]) => ({ f, perTerm, field: index.fields[f] as SearchField }));
+function snippetsOf(index: SearchIndex, parsed: ParsedQuery, candidate: Candidate, lang: SearchLang | undefined): SearchSnippet[] {
+  let entries = [...candidate.fields.entries()].map(([f, terms]) => ({ f, perTerm: terms, field: index.fields[f] as SearchField }));
   if (entries.some((x) => !x.field.neutral)) entries = entries.filter((x) => !x.field.neutral);
   entries.sort(
     (x, y) =>
@@ -99,15 +97,17 @@ function snippetsOf(index: SearchIndex, candidate: Candidate, lang: SearchLang |
       y.field.weight - x.field.weight ||
       x.f - y.f,
   );
-  return entries.slice(0, MAX_SNIPPETS).map(({ perTerm, field }) => {
-    const normalised = perTerm.flatMap((occurrences) => occurrences.map((o): [number, number] => [o.start, o.end]));
+  return entries.slice(0, MAX_SNIPPETS).map(({ f, perTerm, field }) => {
+    const normalised = perTerm.flatMap((t) =>
+      termOccurrences(index, f, parsed.terms[t] as ParsedQuery['terms'][number]).map((o): [number, number] => [o.start, o.end]),
+    );
     const ranges = mergeRanges(normalised).map(([s, end]) => originalRange(field.norm, s, end));
     const { text, highlights } = makeSnippet(field.original, ranges);
     return { field: field.field, lang: field.lang, text, highlights };
   });
 }
 
-function hitOf(index: SearchIndex, candidate: Candidate, lang: SearchLang | undefined): SearchHit {
+function hitOf(index: SearchIndex, parsed: ParsedQuery, candidate: Candidate, lang: SearchLang | undefined): SearchHit {
   const doc = index.docs[candidate.doc] as SearchDoc;
   return {
     kind: doc.kind,
@@ -116,7 +116,7 @@ function hitOf(index: SearchIndex, candidate: Candidate, lang: SearchLang | unde
     ...(doc.number !== undefined ? { number: doc.number } : {}),
     title: doc.title,
     score: candidate.score,
-    snippets: snippetsOf(index, candidate, lang),
+    snippets: snippetsOf(index, parsed, candidate, lang),
   };
 }
 
@@ -137,5 +137,5 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
     candidate.score = Math.round(candidate.score * 1000) / 1000;
   }
   const ranked = [...found.values()].sort((a, b) => compare(index, a, b));
-  return { query, total: ranked.length, results: ranked.slice(0, limit).map((c) => hitOf(index, c, options.lang)) };
+  return { query, total: ranked.length, results: ranked.slice(0, limit).map((c) => hitOf(index, parsed, c, options.lang)) };
 }
