@@ -36,7 +36,7 @@ export function loadContent(dir: string): LoadResult {
   const problems: Problem[] = [];
   const rel = (f: string) => relative(process.cwd(), f).split(sep).join('/') || f;
 
-  const parseFile = <T>(file: string, schema: z.ZodType<T>): { value: T; source: YamlSource } | undefined => {
+  const parseFile = <T>(file: string, schema: z.ZodType<T>, rejected?: (value: unknown) => void): { value: T; source: YamlSource } | undefined => {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -52,6 +52,7 @@ export function loadContent(dir: string): LoadResult {
     const result = schema.safeParse(parsed.source.value);
     if (!result.success) {
       problems.push(...zodProblems(parsed.source, result.error.issues));
+      rejected?.(parsed.source.value);
       return undefined;
     }
     return { value: result.data, source: parsed.source };
@@ -61,11 +62,11 @@ export function loadContent(dir: string): LoadResult {
   const taxonomy = parseFile(join(dir, 'taxonomy.yaml'), Taxonomy);
 
   /** Every file of a folder; `items` picks the entities a file holds and their paths in it. */
-  const loadFolder = <F, T>(folder: string, schema: z.ZodType<F>, items: (value: F) => [T, PathSegment[]][]) => {
+  const loadFolder = <F, T>(folder: string, schema: z.ZodType<F>, items: (value: F) => [T, PathSegment[]][], rejected?: (value: unknown) => void) => {
     const values: T[] = [];
     const origins: Origin[] = [];
     for (const file of yamlFilesUnder(join(dir, folder))) {
-      const parsed = parseFile(file, schema);
+      const parsed = parseFile(file, schema, rejected);
       if (!parsed) continue;
       for (const [value, prefix] of items(parsed.value)) {
         values.push(value);
@@ -75,7 +76,12 @@ export function loadContent(dir: string): LoadResult {
     return { values, origins };
   };
   const whole = <T>(value: T): [T, PathSegment[]][] => [[value, []]];
-  const req = loadFolder('requirements', Requirement, whole);
+  // Items whose file fails its schema: their review records are not reported as dangling (the schema problem is the one to fix).
+  const unloadedItems = new Set<string>();
+  const req = loadFolder('requirements', Requirement, whole, (value) => {
+    const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') unloadedItems.add(id);
+  });
   const glo = loadFolder('glossary', GlossaryFile, (f) => f.terms.map((t, i): [GlossaryTerm, PathSegment[]] => [t, ['terms', i]]));
   const std = loadFolder('standards', Standard, whole);
   const oos = loadFolder('out-of-scope', OutOfScopeFile, whole);
@@ -110,7 +116,7 @@ export function loadContent(dir: string): LoadResult {
         return rev.origins[at.index];
     }
   };
-  for (const p of validateReferences(edition)) {
+  for (const p of validateReferences(edition, unloadedItems)) {
     const origin = originOf(p.at);
     if (!origin) continue;
     const path = [...origin.prefix, ...p.path];

@@ -91,7 +91,7 @@ export function validateEdition(input: unknown): EditionValidation {
   });
   // Like the loader, which skips a file that fails its schema and still checks the references of the rest.
   const partial = schemaValidPart(input);
-  return { ok: false, problems: partial ? [...schema, ...referenceProblems(partial.edition, partial.originalIndex)] : schema };
+  return { ok: false, problems: partial ? [...schema, ...referenceProblems(partial.edition, partial.originalIndex, partial.unloadedItems)] : schema };
 }
 
 type Collection = 'requirements' | 'glossary' | 'standards' | 'outOfScope' | 'reviews';
@@ -107,17 +107,22 @@ const ITEM_SCHEMAS: Record<Collection, z.ZodType> = {
  * The entities that pass their own schema, with their indexes in the input;
  * undefined when meta or taxonomy fail (nothing can be checked against them).
  */
-function schemaValidPart(input: unknown): { edition: Edition; originalIndex: Record<Collection, number[]> } | undefined {
+function schemaValidPart(input: unknown): { edition: Edition; originalIndex: Record<Collection, number[]>; unloadedItems: Set<string> } | undefined {
   const doc = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const meta = EditionMeta.safeParse(doc.meta);
   const taxonomy = Taxonomy.safeParse(doc.taxonomy);
   if (!meta.success || !taxonomy.success) return undefined;
   const originalIndex: Record<Collection, number[]> = { requirements: [], glossary: [], standards: [], outOfScope: [], reviews: [] };
+  const unloadedItems = new Set<string>();
   const valid = (key: Collection) => {
     const list = Array.isArray(doc[key]) ? (doc[key] as unknown[]) : [];
     return list.flatMap((item, i) => {
       const r = ITEM_SCHEMAS[key].safeParse(item);
-      if (!r.success) return [];
+      if (!r.success) {
+        const id = key === 'requirements' && item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
+        if (typeof id === 'string') unloadedItems.add(id);
+        return [];
+      }
       originalIndex[key].push(i);
       return [r.data];
     });
@@ -131,12 +136,12 @@ function schemaValidPart(input: unknown): { edition: Edition; originalIndex: Rec
     outOfScope: valid('outOfScope'),
     reviews: valid('reviews'),
   } as Edition;
-  return { edition, originalIndex };
+  return { edition, originalIndex, unloadedItems };
 }
 
 /** Cross-reference problems, located by the entities' indexes in the input. */
-function referenceProblems(edition: Edition, originalIndex?: Record<Collection, number[]>): EditionProblem[] {
-  return validateReferences(edition).map((p) => {
+function referenceProblems(edition: Edition, originalIndex?: Record<Collection, number[]>, unloadedItems?: ReadonlySet<string>): EditionProblem[] {
+  return validateReferences(edition, unloadedItems).map((p) => {
     const c = p.at.collection;
     const at: EntityRef = c === 'meta' || c === 'taxonomy' ? p.at : { collection: c, index: originalIndex?.[c][p.at.index] ?? p.at.index };
     const prefix: PathSegment[] = c === 'meta' || c === 'taxonomy' ? [c] : [c, at.index];

@@ -48,7 +48,12 @@ export function flattenThreatCategories(tree: readonly ThreatCategory[]): Threat
  * Checks every cross reference of a schema-valid edition and reports all
  * problems at once. Pure: the caller ties each problem to a file and line.
  */
-export function validateReferences(edition: Edition): ReferenceProblem[] {
+/**
+ * `unloadedItems`: ids of requirements left out because they failed their own
+ * schema; their review records are not reported as dangling (the schema
+ * problem is the one to fix).
+ */
+export function validateReferences(edition: Edition, unloadedItems: ReadonlySet<string> = new Set()): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const push = (at: EntityRef, path: PathSegment[], code: string, message: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ severity, code, message, at, path });
@@ -140,7 +145,7 @@ export function validateReferences(edition: Edition): ReferenceProblem[] {
   });
   checkOutOfScope(edition, standards, push);
   checkMappingDiscipline(edition, standards, push);
-  checkCompleteness(edition, push);
+  checkCompleteness(edition, push, unloadedItems);
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
+import { reviewsAfterItemChange } from '../core/mapping-review.js';
 import type { Edition, GlossaryTerm, Requirement } from '../core/model/edition.schema.js';
 import { validateEdition } from '../core/validate-edition.js';
 import type { Db } from '../store/database.js';
@@ -22,8 +23,18 @@ function itemsOf(edition: Edition, kind: ItemKind): readonly Item[] {
   return kind === 'requirement' ? edition.requirements : edition.glossary;
 }
 
-function withItems(edition: Edition, kind: ItemKind, items: unknown[]): Record<string, unknown> {
-  return kind === 'requirement' ? { ...edition, requirements: items } : { ...edition, glossary: items };
+/**
+ * The edition with `items` in place of its requirements or terms. A
+ * requirement whose mappings changed (or that is gone) takes the review
+ * records of the changed links with it: a new claim is unreviewed.
+ */
+function withItems(edition: Edition, kind: ItemKind, items: unknown[], changed?: { id: string; after: unknown }): Record<string, unknown> {
+  if (kind !== 'requirement') return { ...edition, glossary: items };
+  if (!changed) return { ...edition, requirements: items };
+  const before = edition.requirements.find((r) => r.id === changed.id)?.mappings;
+  const after = changed.after === undefined ? undefined : (changed.after as { mappings?: unknown } | null)?.mappings;
+  const reviews = reviewsAfterItemChange(edition.reviews, changed.id, before, changed.after === undefined ? undefined : (after ?? []));
+  return { ...edition, requirements: items, ...(reviews ? { reviews } : {}) };
 }
 
 function idOf(input: unknown): string | undefined {
@@ -108,7 +119,7 @@ export async function updateDraftItem(
       if (idOf(input) !== id) throw invalid([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable` }]);
       const next: unknown[] = [...items];
       next[index] = input;
-      const { warnings } = await storeDraft(trx, draftId, withItems(draft, kind, next), { kind, index });
+      const { warnings } = await storeDraft(trx, draftId, withItems(draft, kind, next, { id, after: input }), { kind, index });
       await setItemVersion(trx, draftId, kind, id, current + 1);
       return { id, version: current + 1, warnings };
     },
@@ -134,6 +145,7 @@ export async function deleteDraftItem(ctx: ServiceContext, actor: Actor, draftId
           draft,
           kind,
           items.filter((x) => x.id !== id),
+          { id, after: undefined },
         ),
       );
       // Kept as a tombstone: a stale form of the deleted item still conflicts.
@@ -168,7 +180,7 @@ export async function checkDraftItem(
   const target: Target = { kind, index: effective === 'update' && index >= 0 ? index : items.length };
   if (target.index < items.length) next[target.index] = item;
   else next.push(item);
-  const candidate = withItems(draft, kind, next);
+  const candidate = withItems(draft, kind, next, effective === 'update' && id !== undefined ? { id, after: item } : undefined);
   const result = validateEdition(candidate);
   // A create under an existing id would report the duplicate twice; the id problem above says it once.
   const problems = [...extra, ...draftProblems(result.problems, candidate, target).filter((p) => !(extra.length && p.code === 'duplicate-id'))];
