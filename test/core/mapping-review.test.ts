@@ -9,7 +9,9 @@ const link = (requirement: string, relationship = 'intersects-with', en = 'overl
   rationale: { ja: '重なる', en },
 });
 const record = (item: string, requirement: string) => ({ item, requirement, state: 'reviewed' as const, by: 'editors', date: '2026-12-05' });
-const reviews: ReviewFile[] = [{ standard: 'iec-62443-4-2', reviews: [record('a', 'CR 1.1'), record('a', 'CR 1.2'), record('a', 'CR 1.3'), record('b', 'CR 1.1')] }];
+const reviews: ReviewFile[] = [
+  { standard: 'iec-62443-4-2', reviews: [record('a', 'CR 1.1'), record('a', 'CR 1.2'), record('a', 'CR 1.3'), record('b', 'CR 1.1')] },
+];
 const requirements = (files: ReviewFile[] | undefined) => files?.[0]?.reviews.map((r) => `${r.item} ${r.requirement}`);
 
 describe('review records when an editor changes an item', () => {
