@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -27,6 +27,14 @@ describe('bin/tebiki diff', () => {
     });
     writeFileSync(file, doc.toString());
     rmSync(join(after, 'requirements', 'design', 'design-secure-coding-guide.yaml'));
+    // A removed item takes its review records with it (as deleting it in the editor does).
+    for (const name of readdirSync(join(after, 'reviews'))) {
+      const reviews = join(after, 'reviews', name);
+      const d = parseDocument(readFileSync(reviews, 'utf8'));
+      const list = (d.toJS() as { reviews: { item: string }[] }).reviews;
+      d.set('reviews', list.filter((r) => r.item !== 'design-secure-coding-guide'));
+      writeFileSync(reviews, d.toString());
+    }
     const r = await runCli(['diff', defaultContentDir(), after, '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout);
