@@ -32,7 +32,10 @@ describe('bin/tebiki diff', () => {
       const reviews = join(after, 'reviews', name);
       const d = parseDocument(readFileSync(reviews, 'utf8'));
       const list = (d.toJS() as { reviews: { item: string }[] }).reviews;
-      d.set('reviews', list.filter((r) => r.item !== 'design-secure-coding-guide'));
+      d.set(
+        'reviews',
+        list.filter((r) => r.item !== 'design-secure-coding-guide'),
+      );
       writeFileSync(reviews, d.toString());
     }
     const r = await runCli(['diff', defaultContentDir(), after, '--format', 'json']);
