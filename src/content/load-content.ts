@@ -14,7 +14,7 @@ import {
 } from '../core/model/edition.schema.js';
 import type { PathSegment, Problem } from '../core/problems.js';
 import { blocksUse } from '../core/validate-completeness.js';
-import { type EntityRef, validateReferences } from '../core/validate-references.js';
+import { declaredId, type EntityRef, validateReferences } from '../core/validate-references.js';
 import { parseYamlSource, problemAt, type YamlSource } from './yaml-document.js';
 import { yamlFilesUnder } from './yaml-files.js';
 import { zodProblems } from './zod-problems.js';
@@ -79,8 +79,8 @@ export function loadContent(dir: string): LoadResult {
   // Items whose file fails its schema: their review records are not reported as dangling (the schema problem is the one to fix).
   const unloadedItems = new Set<string>();
   const req = loadFolder('requirements', Requirement, whole, (value) => {
-    const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
-    if (typeof id === 'string') unloadedItems.add(id);
+    const id = declaredId(value);
+    if (id) unloadedItems.add(id);
   });
   const glo = loadFolder('glossary', GlossaryFile, (f) => f.terms.map((t, i): [GlossaryTerm, PathSegment[]] => [t, ['terms', i]]));
   const std = loadFolder('standards', Standard, whole);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Edition, EditionMeta, GlossaryTerm, OutOfScopeFile, Requirement, ReviewFile, Standard, Taxonomy } from './model/edition.schema.js';
 import { formatPath, type PathSegment, type Severity } from './problems.js';
 import { blocksUse } from './validate-completeness.js';
-import { type EntityRef, validateReferences } from './validate-references.js';
+import { declaredId, type EntityRef, validateReferences } from './validate-references.js';
 
 /**
  * Whole-edition validation without files: the same zod schemas the content
@@ -119,8 +119,8 @@ function schemaValidPart(input: unknown): { edition: Edition; originalIndex: Rec
     return list.flatMap((item, i) => {
       const r = ITEM_SCHEMAS[key].safeParse(item);
       if (!r.success) {
-        const id = key === 'requirements' && item && typeof item === 'object' ? (item as { id?: unknown }).id : undefined;
-        if (typeof id === 'string') unloadedItems.add(id);
+        const id = key === 'requirements' ? declaredId(item) : undefined;
+        if (id) unloadedItems.add(id);
         return [];
       }
       originalIndex[key].push(i);

@@ -44,11 +44,15 @@ export function flattenThreatCategories(tree: readonly ThreatCategory[]): Threat
   return out;
 }
 
+/** The string `id` of an entity not yet validated (a form's input, a file that failed its schema), if it has one. */
+export function declaredId(value: unknown): string | undefined {
+  const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /**
  * Checks every cross reference of a schema-valid edition and reports all
  * problems at once. Pure: the caller ties each problem to a file and line.
- */
-/**
  * `unloadedItems`: ids of requirements left out because they failed their own
  * schema; their review records are not reported as dangling (the schema
  * problem is the one to fix).

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors.js';
 import { reviewsAfterItemChange } from '../core/mapping-review.js';
 import type { Edition, GlossaryTerm, Requirement } from '../core/model/edition.schema.js';
 import { validateEdition } from '../core/validate-edition.js';
+import { declaredId } from '../core/validate-references.js';
 import type { Db } from '../store/database.js';
 import { itemVersion, setItemVersion } from '../store/drafts.repository.js';
 import type { ServiceContext } from './context.js';
@@ -37,11 +38,6 @@ function withItems(edition: Edition, kind: ItemKind, items: unknown[], changed?:
   return { ...edition, requirements: items, ...(reviews ? { reviews } : {}) };
 }
 
-function idOf(input: unknown): string | undefined {
-  const id = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
-  return typeof id === 'string' ? id : undefined;
-}
-
 async function versionOf(db: Db, draftId: string, kind: ItemKind, id: string): Promise<number> {
   return (await itemVersion(db, draftId, kind, id)) ?? 1;
 }
@@ -74,7 +70,7 @@ export async function draftItem(ctx: ServiceContext, actor: Actor, draftId: stri
 
 /** Adds a new item; its id must not exist in the draft. */
 export async function createDraftItem(ctx: ServiceContext, actor: Actor, draftId: string, kind: ItemKind, input: unknown): Promise<ItemWrite> {
-  const id = idOf(input);
+  const id = declaredId(input);
   if (!id) throw invalid([{ path: `${kind}.id`, message: 'is required' }]);
   return changeDraft(
     ctx,
@@ -116,7 +112,7 @@ export async function updateDraftItem(
       if (index < 0) throw new AppError('not-found', `${LABEL[kind]} ${id} not found in draft ${draftId}`);
       const current = await versionOf(trx, draftId, kind, id);
       if (current !== version) throw stale(kind, id, current, version);
-      if (idOf(input) !== id) throw invalid([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable` }]);
+      if (declaredId(input) !== id) throw invalid([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable` }]);
       const next: unknown[] = [...items];
       next[index] = input;
       const { warnings } = await storeDraft(trx, draftId, withItems(draft, kind, next, { id, after: input }), { kind, index });
@@ -170,7 +166,7 @@ export async function checkDraftItem(
   requireEditor(actor);
   const draft = await loadDraft(ctx.store.db, draftId);
   const items = itemsOf(draft, kind);
-  const id = idOf(item);
+  const id = declaredId(item);
   const index = items.findIndex((x) => x.id === id);
   const effective = mode ?? (index >= 0 ? 'update' : 'create');
   const extra: DraftProblem[] = [];
