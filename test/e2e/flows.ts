@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
+import type { Config } from '../../src/config/config.js';
 import type { EvidenceOptions } from '../../src/server/start-platform.js';
 import { startTestServer } from '../helpers/test-server.js';
 import { LoginPage } from './pages/login.page.js';
@@ -59,20 +60,29 @@ export class Platform {
     readonly server: TestServer,
   ) {}
 
-  /** A fresh server whose setup link is still unused: for journeys that go through setup themselves. */
-  static async open(browser: Browser, options: { anonymousRead?: boolean; evidence?: EvidenceOptions } = {}): Promise<Platform> {
+  /**
+   * A fresh server whose setup link is still unused: for journeys that go
+   * through setup themselves. `config` is for what a journey needs beyond the
+   * defaults (a fixed port and public URL, single sign-on).
+   */
+  static async open(browser: Browser, options: { anonymousRead?: boolean; evidence?: EvidenceOptions; config?: Partial<Config> } = {}): Promise<Platform> {
     return new Platform(browser, await startTestServer({ anonymousRead: false, ...options }));
   }
 
   /** A fresh server with its first admin logged in. */
   static async start(browser: Browser, admin: { email: string; displayName: string }, evidence?: EvidenceOptions): Promise<Platform> {
     const platform = await Platform.open(browser, evidence ? { evidence } : {});
-    platform.admin = await platform.newPage();
-    const setup = new SetupPage(platform.admin);
-    await setup.open(platform.server.setupUrl);
-    await setup.createAdmin({ ...admin, password: PASSWORD });
-    await new LoginPage(platform.admin).login(admin.email, PASSWORD);
+    await platform.setUpAdmin(admin);
     return platform;
+  }
+
+  /** The first admin, created through the setup link and logged in, in their own browser context (`admin`). */
+  async setUpAdmin(admin: { email: string; displayName: string }): Promise<void> {
+    this.admin = await this.newPage();
+    const setup = new SetupPage(this.admin);
+    await setup.open(this.server.setupUrl);
+    await setup.createAdmin({ ...admin, password: PASSWORD });
+    await new LoginPage(this.admin).login(admin.email, PASSWORD);
   }
 
   url(path: string): string {
