@@ -154,7 +154,7 @@ describe('setup, login and the matrix', () => {
     if (!browser || !server) return ctx.skip('no browser');
     const header = await new AppHeader(page).switchLanguage('en');
     expect(await header.htmlLang()).toBe('en');
-    await header.logoutButton.waitFor();
+    await header.openUserMenu();
     expect(await textOf(header.logoutButton)).toBe('Log out');
 
     const matrix = new MatrixPage(page, 'en');
@@ -212,6 +212,7 @@ describe('setup, login and the matrix', () => {
   it('logs out and forgets the session', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');
     const header = new AppHeader(page, 'en');
+    await header.openUserMenu();
     await header.logoutButton.click();
     await page.waitForURL((url) => url.pathname === '/login');
     await new LoginPage(page, 'en').loggedOutNotice.waitFor();

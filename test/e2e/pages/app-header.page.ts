@@ -20,6 +20,17 @@ export class AppHeader {
     this.editionTitle = this.banner.locator('.edition-title');
   }
 
+  /** The menu under the user's name: account and logout. */
+  get userMenu(): Locator {
+    return this.banner.locator('.user-group > summary');
+  }
+
+  /** Opens the user's menu (account, logout). */
+  async openUserMenu(): Promise<void> {
+    await this.userMenu.click();
+    await this.logoutButton.waitFor();
+  }
+
   get logoutButton(): Locator {
     return this.banner.getByRole('button', { name: this.t.logout, exact: true });
   }
@@ -41,7 +52,7 @@ export class AppHeader {
 
   /** The displayed name of the logged-in user, or '' once logged out. */
   async userText(): Promise<string> {
-    await this.logoutButton.waitFor();
+    await this.userMenu.waitFor();
     return await textOf(this.banner.locator('.user-identity'));
   }
 

@@ -25,8 +25,8 @@ export function adminLinks(user: User | null, a: AdminMessages): { to: string; l
   return [];
 }
 
-/** Inbox with its unread count, and the account page: refreshed on every page change. */
-export function AccountLinks() {
+/** The inbox as a bell with its unread count, refreshed on every page change. */
+export function InboxLink() {
   const a = useAdminT();
   const { pathname } = useLocation();
   const [unread, setUnread] = useState(0);
@@ -45,15 +45,17 @@ export function AccountLinks() {
     );
     return () => controller.abort();
   }, [pathname, tick]);
+  const name = `${a.inbox} (${a.unread(unread)})`;
   return (
-    <span className="account-links">
-      <Link to="/inbox" className="button button-ghost inbox-link" aria-label={`${a.inbox} (${a.unread(unread)})`}>
-        {a.inbox}
-        {unread > 0 ? <span className="badge unread-count">{unread}</span> : null}
-      </Link>
-      <Link to="/account" className="button button-ghost">
-        {a.navAccount}
-      </Link>
-    </span>
+    <Link to="/inbox" className="inbox-link" aria-label={name} title={name} aria-current={pathname === '/inbox' ? 'page' : undefined}>
+      <svg className="bell-icon" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
+        <path d="M8 1.8a4 4 0 0 0-4 4v2.7L2.6 11.2h10.8L12 8.5V5.8a4 4 0 0 0-4-4zM6.4 12.8a1.6 1.6 0 0 0 3.2 0" />
+      </svg>
+      {unread > 0 ? (
+        <span className="badge unread-count" aria-hidden="true">
+          {unread}
+        </span>
+      ) : null}
+    </Link>
   );
 }

@@ -7,7 +7,7 @@ import { isTriager } from './proposals/proposal-status';
 import { useReviewT } from '../i18n/messages-review';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
-import { AccountLinks, adminLinks } from '../admin/header-links';
+import { adminLinks, InboxLink } from '../admin/header-links';
 import { useAdminT } from '../admin/use-admin-t';
 import { craMessages } from '../i18n/messages-cra';
 import { SearchBox } from './search-box';
@@ -41,6 +41,7 @@ function LanguageSwitch() {
 
 function UserMenu() {
   const t = useT();
+  const a = useAdminT();
   const session = useSession();
   const loginHref = useLoginHref();
   const { pathname } = useLocation();
@@ -66,17 +67,28 @@ function UserMenu() {
     }
   };
 
+  const label = (
+    <span className="user-identity">
+      <span className="visually-hidden">{t.currentUser}: </span>
+      <span className="user-name">{session.user.displayName}</span>
+      <span className="user-role">{t.roles[session.user.role]}</span>
+    </span>
+  );
   return (
     <div className="user-menu">
-      <AccountLinks />
-      <p className="user-identity">
-        <span className="visually-hidden">{t.currentUser}: </span>
-        <span className="user-name">{session.user.displayName}</span>
-        <span className="user-role">{t.roles[session.user.role]}</span>
-      </p>
-      <button type="button" className="button button-ghost" onClick={logout} disabled={busy}>
-        {busy ? t.loggingOut : t.logout}
-      </button>
+      <InboxLink />
+      <HeaderMenu label={label} className="user-group" current={pathname === '/account'}>
+        <li>
+          <Link to="/account" aria-current={pathname === '/account' ? 'page' : undefined}>
+            {a.navAccount}
+          </Link>
+        </li>
+        <li>
+          <button type="button" className="header-menu-button" onClick={logout} disabled={busy}>
+            {busy ? t.loggingOut : t.logout}
+          </button>
+        </li>
+      </HeaderMenu>
     </div>
   );
 }
@@ -87,14 +99,13 @@ interface NavLink {
 }
 
 /**
- * Links that share one header entry, opened as a small menu (a native
- * disclosure: keyboard and screen readers work without script). It keeps the
- * header on one line at laptop widths.
+ * A small menu of the header (a native disclosure: keyboard and screen readers
+ * work without script). It closes after navigating, and when focus or a click
+ * goes elsewhere. Grouping keeps the header on one row at laptop widths.
  */
-function NavGroup({ label, links, pathname, all }: { label: string; links: NavLink[]; pathname: string; all: readonly NavLink[] }) {
+function HeaderMenu({ label, className, current, children }: { label: ReactNode; className: string; current: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
-  const current = links.some((link) => isCurrent(pathname, link.to, all));
-  // Close after navigating, and when focus or a click goes elsewhere.
+  const { pathname } = useLocation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
   useEffect(() => {
     if (ref.current) ref.current.open = false;
@@ -111,23 +122,30 @@ function NavGroup({ label, links, pathname, all }: { label: string; links: NavLi
     };
   }, []);
   return (
-    <details ref={ref} className={current ? 'nav-group is-current' : 'nav-group'}>
+    <details ref={ref} className={`nav-group ${className}${current ? ' is-current' : ''}`}>
       <summary>{label}</summary>
-      <ul>
-        {links.map((link) => (
-          <li key={link.to}>
-            <Link to={link.to} aria-current={isCurrent(pathname, link.to, all) ? 'page' : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <ul>{children}</ul>
     </details>
   );
 }
 
+/** Links that share one header entry. */
+function NavGroup({ label, links, pathname, all }: { label: string; links: NavLink[]; pathname: string; all: readonly NavLink[] }) {
+  return (
+    <HeaderMenu label={label} className="nav-links" current={links.some((link) => isCurrent(pathname, link.to, all))}>
+      {links.map((link) => (
+        <li key={link.to}>
+          <Link to={link.to} aria-current={isCurrent(pathname, link.to, all) ? 'page' : undefined}>
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </HeaderMenu>
+  );
+}
+
 /** Links to the main sections for logged-in users; each section adds its entry here. */
-function MainNav() {
+function MainNav({ id, open }: { id: string; open: boolean }) {
   const t = useT();
   const a = useAdminT();
   const r = useReviewT();
@@ -141,13 +159,11 @@ function MainNav() {
   const links: NavLink[] = [
     { to: '/requirements', label: t.browse.navRequirements },
     { to: '/standards', label: t.browse.navStandards },
-    { to: '/landscape', label: t.landscape.nav },
     { to: '/coverage', label: t.coverage.nav },
     { to: '/editions', label: r.compare.editions },
     { to: '/glossary', label: t.browse.navGlossary },
     ...(user ? [{ to: '/proposals', label: t.proposals.nav }] : []),
     ...(editor ? [{ to: '/editor', label: t.editor.nav }] : []),
-    ...(editor ? [{ to: '/editor/keywords', label: t.keywords.nav }] : []),
   ];
   // Assessments and checksheets share one entry when both show.
   const assessmentLinks: NavLink[] = [
@@ -159,7 +175,7 @@ function MainNav() {
   const all = [...links, ...assessmentLinks, ...admin];
   const grouped = assessmentLinks.length > 1;
   return (
-    <nav className="main-nav" aria-label={t.mainNavigation}>
+    <nav id={id} className={open ? 'main-nav is-open' : 'main-nav'} aria-label={t.mainNavigation}>
       <ul>
         {(grouped ? links : all).map((link) => (
           <li key={link.to}>
@@ -197,10 +213,13 @@ export function Layout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // On a phone the sections sit behind a menu button; it closes on every change of page.
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // After in-app navigation, start at the top and move focus to the new content.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
   useEffect(() => {
+    setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -216,22 +235,36 @@ export function Layout({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true" />
-            <span className="brand-name" lang="ja">
-              {t.appName}
-            </span>
-            <span className="brand-latin" lang="en">
-              {t.appNameLatin}
-            </span>
-          </Link>
-          {current ? (
-            <p className="edition-title">
-              <span className="edition-label">{t.edition}</span>
-              <span>{localize(current.title)}</span>
-            </p>
-          ) : null}
-          <MainNav />
+          <div className="brand-block">
+            <Link to="/" className="brand">
+              <span className="brand-mark" aria-hidden="true" />
+              <span className="brand-name" lang="ja">
+                {t.appName}
+              </span>
+              <span className="brand-latin" lang="en">
+                {t.appNameLatin}
+              </span>
+            </Link>
+            {current ? (
+              <p className="edition-title" title={localize(current.title)}>
+                <span className="edition-label">{t.edition}</span>
+                <span className="edition-name">{localize(current.title)}</span>
+              </p>
+            ) : null}
+          </div>
+          <button
+            type="button"
+            className="nav-toggle button button-ghost"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <svg className="menu-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+              <path d="M2 4h12M2 8h12M2 12h12" />
+            </svg>
+            {t.menu}
+          </button>
+          <MainNav id="main-nav" open={menuOpen} />
           <div className="header-tools">
             <SearchBox />
             <LanguageSwitch />

@@ -51,6 +51,9 @@ export function EditorHomePage() {
       <div className="page-head">
         <h1 id="editor-home-title">{t.editor.homeTitle}</h1>
         <p className="page-sub">{t.editor.homeIntro}</p>
+        <p>
+          <Link to="/editor/keywords">{t.keywords.title} →</Link>
+        </p>
       </div>
       {body}
     </section>

@@ -73,6 +73,9 @@ export function StandardsPage() {
       <div className="page-head">
         <h1 id="standards-title">{t.browse.standardsTitle}</h1>
         <p className="page-sub">{t.browse.standardsIntro}</p>
+        <p>
+          <Link to="/landscape">{t.landscape.title} →</Link>
+        </p>
       </div>
       <EditionGate>{(edition) => <StandardTable edition={edition} />}</EditionGate>
       <dl className="confidence-legend">
