@@ -124,7 +124,7 @@ describe('bin/tebiki import osv / import kev', () => {
     const bad = runBin(['import', 'kev', file('kev-bad.json')], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('catalogVersion');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('bin/tebiki export vex', () => {
@@ -154,11 +154,11 @@ describe('bin/tebiki export vex', () => {
     const missing = runBin(['export', 'vex', '--product', 'prod-cli', '--version', '9.9', '--format', 'openvex', '--out', file('x.json')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no version 9.9');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('bin/tebiki import osv matches the stored SBOMs again', () => {
-  it('a new record that names a stored component is found by the sbom.rematch job and reported', () => {
+  it('a new record that names a stored component is found by the sbom.rematch job and reported; a changed record is listed', () => {
     const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
     mkdirSync(file('osv-later'));
     writeFileSync(file('osv-later/inner.json'), JSON.stringify(osvRecord('GHSA-inner', 'npm', 'inner-part', [{ introduced: '0' }, { fixed: '1.0.1' }])));
@@ -169,5 +169,13 @@ describe('bin/tebiki import osv matches the stored SBOMs again', () => {
     const again = runBin(['import', 'osv', file('osv-later')], env);
     expect(again.stdout).toContain('1 records read: 0 added, 0 updated, 1 unchanged');
     expect(again.stdout).toContain('nothing changed: the stored SBOMs were not matched again');
-  }, 60_000);
+    writeFileSync(
+      file('osv-later/inner.json'),
+      JSON.stringify(osvRecord('GHSA-inner', 'npm', 'inner-part', [{ introduced: '0' }, { fixed: '1.0.2' }], { modified: '2026-01-22T00:00:00Z' })),
+    );
+    const changed = runBin(['import', 'osv', file('osv-later')], env);
+    expect(changed.stdout).toContain('1 records read: 0 added, 1 updated, 0 unchanged');
+    expect(changed.stdout).toContain('  updated GHSA-inner (modified 2026-01-22T00:00:00Z)');
+    expect(changed.stdout).toMatch(/SBOMs of 1 product versions matched again: 0 new matches/);
+  }, 180_000);
 });
