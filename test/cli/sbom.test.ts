@@ -7,7 +7,7 @@ import { insertOrganisation, insertProduct } from '../../src/store/organisations
 import { insertProductVersion } from '../../src/store/product-versions.repository.js';
 import { testConfig } from '../helpers/test-config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { osvRecord, osvSet } from '../helpers/osv-fixtures.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { cyclonedxJson, spdxTagValue } from '../helpers/sbom-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -18,6 +18,10 @@ const file = (name: string) => join(dir.path, name);
 beforeAll(async () => {
   writeFileSync(file('bom.json'), JSON.stringify(cyclonedxJson('1.6')));
   writeFileSync(file('bom.spdx'), spdxTagValue());
+  const withDevice = cyclonedxJson('1.6');
+  // A hardware component that carries a purl an OSV record names: kept and listed, never matched.
+  (withDevice.components as Record<string, unknown>[]).push({ type: 'device', 'bom-ref': 'dev-lodash', name: 'lodash board', purl: 'pkg:npm/lodash@4.17.19' });
+  writeFileSync(file('bom-device.json'), JSON.stringify(withDevice));
   writeFileSync(file('broken.json'), '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [');
   mkdirSync(file('osv/npm'), { recursive: true });
   for (const [i, r] of osvSet().entries()) writeFileSync(file(`osv/npm/${i}.json`), JSON.stringify(r));
@@ -65,6 +69,24 @@ describe('bin/tebiki sbom (no database)', () => {
     expect(r.stdout).toContain('SPDX 2.3 (tag-value): 2 components');
     expect(r.stdout).toContain('known vulnerabilities: 0');
   });
+  it('--format text prints the same findings as text; hardware components are listed and not matched', async () => {
+    const text = await runCli(['sbom', file('bom-device.json'), '--vulns', file('osv'), '--format', 'text']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('CycloneDX 1.6 (json): 5 components, 2 hardware (not matched)');
+    expect(text.stdout).toContain('known vulnerabilities: 2');
+    expect(text.stdout).toContain('GHSA-35jh-r3h4-6jhm');
+    const json = JSON.parse((await runCli(['sbom', file('bom-device.json'), '--vulns', file('osv'), '--format', 'json'])).stdout);
+    expect(json.sbom.components).toBe(5);
+    expect(json.matches.map((m: { purl: string }) => m.purl)).toEqual(['pkg:npm/lodash@4.17.20', 'pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-12']);
+  });
+  it('a match in the JSON carries no more and no fewer fields than documented', async () => {
+    const out = JSON.parse((await runCli(['sbom', file('bom.json'), '--vulns', file('osv'), '--format', 'json'])).stdout);
+    expect(Object.keys(out).sort()).toEqual(['matches', 'quality', 'sbom']);
+    expect(Object.keys(out.sbom).sort()).toEqual(['components', 'format', 'specVersion']);
+    for (const m of out.matches) expect(Object.keys(m).sort()).toEqual(['aliases', 'fixed', 'id', 'purl', 'severity']);
+    expect(Object.keys(out.quality[0])).toEqual(['missing']);
+    for (const q of out.quality.slice(1)) expect(Object.keys(q)).toEqual(['component', 'missing']);
+  });
   it('exits 2 when the file cannot be read, naming the place', async () => {
     const broken = await runCli(['sbom', file('broken.json')]);
     expect(broken.code).toBe(2);
@@ -102,7 +124,7 @@ describe('bin/tebiki import osv / import kev', () => {
     const bad = runBin(['import', 'kev', file('kev-bad.json')], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('catalogVersion');
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('bin/tebiki export vex', () => {
@@ -132,5 +154,28 @@ describe('bin/tebiki export vex', () => {
     const missing = runBin(['export', 'vex', '--product', 'prod-cli', '--version', '9.9', '--format', 'openvex', '--out', file('x.json')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no version 9.9');
-  }, 60_000);
+  }, 180_000);
+});
+
+describe('bin/tebiki import osv matches the stored SBOMs again', () => {
+  it('a new record that names a stored component is found by the sbom.rematch job and reported; a changed record is listed', () => {
+    const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
+    mkdirSync(file('osv-later'));
+    writeFileSync(file('osv-later/inner.json'), JSON.stringify(osvRecord('GHSA-inner', 'npm', 'inner-part', [{ introduced: '0' }, { fixed: '1.0.1' }])));
+    const r = runBin(['import', 'osv', file('osv-later'), '--format', 'json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('job sbom.rematch');
+    expect(JSON.parse(r.stdout)).toMatchObject({ read: 1, added: 1, rematch: { state: 'completed', versions: 1, newMatches: 1 } });
+    const again = runBin(['import', 'osv', file('osv-later')], env);
+    expect(again.stdout).toContain('1 records read: 0 added, 0 updated, 1 unchanged');
+    expect(again.stdout).toContain('nothing changed: the stored SBOMs were not matched again');
+    writeFileSync(
+      file('osv-later/inner.json'),
+      JSON.stringify(osvRecord('GHSA-inner', 'npm', 'inner-part', [{ introduced: '0' }, { fixed: '1.0.2' }], { modified: '2026-01-22T00:00:00Z' })),
+    );
+    const changed = runBin(['import', 'osv', file('osv-later')], env);
+    expect(changed.stdout).toContain('1 records read: 0 added, 1 updated, 0 unchanged');
+    expect(changed.stdout).toContain('  updated GHSA-inner (modified 2026-01-22T00:00:00Z)');
+    expect(changed.stdout).toMatch(/SBOMs of 1 product versions matched again: 0 new matches/);
+  }, 180_000);
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
+import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
 import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
 import { migrate, openStore } from '../../src/store/database.js';
 import { launchBrowser } from '../helpers/browser.js';
@@ -51,7 +52,7 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
     await browser?.close();
   });
 
-  it('a member uploads an SBOM (a broken one is refused naming the place), sees matches, triages one and exports OpenVEX', async (ctx) => {
+  it('a member uploads an SBOM (a broken one is refused naming the place), searches, filters and sorts its components, sees matches, triages one and exports OpenVEX and CycloneDX VEX', async (ctx) => {
     if (!platform) return ctx.skip();
     pageA = await platform.loginAs(memberA);
     await pageA.goto(platform.url(path));
@@ -71,6 +72,24 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
     await pageA.getByRole('listitem', { name: 'DSA-0000-1' }).waitFor();
     await pageA.getByRole('cell', { name: 'SoC X100 (ハードウェア)' }).waitFor();
 
+    // The component table: search, the software/hardware filter and sorting.
+    const table = pageA.getByRole('region', { name: m.components });
+    const names = async () => (await table.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
+    await table.getByRole('heading', { name: `${m.components} (4/4)` }).waitFor();
+    expect(await names()).toEqual(['inner-part', 'lodash', 'openssl', 'SoC X100 (ハードウェア)']);
+    await table.getByLabel(m.sortBy).selectOption('version');
+    await table.locator('tbody tr').first().filter({ hasText: 'inner-part' }).waitFor();
+    expect(await names()).toEqual(['inner-part', 'openssl', 'lodash', 'SoC X100 (ハードウェア)']);
+    await table.getByLabel(m.filter).selectOption('hardware');
+    await table.getByRole('heading', { name: `${m.components} (1/4)` }).waitFor();
+    expect(await names()).toEqual(['SoC X100 (ハードウェア)']);
+    await table.getByLabel(m.filter).selectOption('all');
+    await table.getByLabel(m.search).fill('openjs');
+    await table.getByRole('heading', { name: `${m.components} (1/4)` }).waitFor();
+    expect(await names()).toEqual(['lodash']);
+    await table.getByLabel(m.search).fill('');
+    await table.getByRole('heading', { name: `${m.components} (4/4)` }).waitFor();
+
     const form = pageA.getByRole('form', { name: `${m.saveTriage} GHSA-35jh-r3h4-6jhm` });
     await form.getByLabel(m.status).selectOption('not_affected');
     await form.getByLabel(m.justification).selectOption('vulnerable_code_not_in_execute_path');
@@ -89,6 +108,16 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
       vulnerability: { name: 'GHSA-35jh-r3h4-6jhm' },
       status: 'not_affected',
       justification: 'vulnerable_code_not_in_execute_path',
+    });
+
+    const [cdxDownload] = await Promise.all([pageA.waitForEvent('download'), pageA.getByRole('link', { name: m.exportCycloneDx }).click()]);
+    const cdxChunks: Buffer[] = [];
+    for await (const chunk of await cdxDownload.createReadStream()) cdxChunks.push(chunk as Buffer);
+    const cdx = JSON.parse(Buffer.concat(cdxChunks).toString('utf8'));
+    const validateCdx = cyclonedxValidator('1.6');
+    expect(validateCdx(cdx), JSON.stringify(validateCdx.errors)).toBe(true);
+    expect(cdx.vulnerabilities.find((v: { id: string }) => v.id === 'GHSA-35jh-r3h4-6jhm')).toMatchObject({
+      analysis: { state: 'not_affected', justification: 'code_not_reachable' },
     });
     expect(platform.problems).toEqual([]);
   });

@@ -64,6 +64,43 @@ describe('reading SBOMs into one model', () => {
   });
 });
 
+describe('component identifiers', () => {
+  const CPE = 'cpe:2.3:a:openssl:openssl:3.0.11:*:*:*:*:*:*:*';
+  it('a CPE is listed beside the purl from CycloneDX JSON, CycloneDX XML, SPDX JSON and SPDX tag-value', () => {
+    const json = cyclonedxJson('1.6');
+    Object.assign((json.components as Record<string, unknown>[])[1] as object, { cpe: CPE });
+    const xml = cyclonedxXml(
+      '1.6',
+      `<component type="library" bom-ref="openssl"><name>openssl</name><version>3.0.11</version><cpe>${CPE}</cpe><purl>pkg:generic/openssl@3.0.11</purl></component>`,
+    ).replace(/<dependencies>[\s\S]*<\/dependencies>/, '');
+    const spdx = spdxJson();
+    ((spdx.packages as Record<string, unknown>[])[2] as { externalRefs: object[] }).externalRefs.push({
+      referenceCategory: 'SECURITY',
+      referenceType: 'cpe23Type',
+      referenceLocator: CPE,
+    });
+    const tv = spdxTagValue(`ExternalRef: SECURITY cpe23Type ${CPE}`);
+    const found = [json, xml, spdx, tv].map((doc) => ok(readSbom(bytes(doc))).components.find((c) => c.cpe === CPE));
+    expect(found.map((c) => c?.name)).toEqual(['openssl', 'openssl', 'busybox', 'lodash']);
+    expect(found.map((c) => c?.purl)).toEqual([
+      'pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-12',
+      'pkg:generic/openssl@3.0.11',
+      'pkg:apk/alpine/busybox@1.36.1-r4?distro=alpine-3.19',
+      'pkg:npm/lodash@4.17.20',
+    ]);
+  });
+  it('a CPE alone is a unique identifier for the quality check', () => {
+    const bom = cyclonedxJson('1.6');
+    const openssl = (bom.components as Record<string, unknown>[])[1] as Record<string, unknown>;
+    delete openssl.purl;
+    openssl.cpe = CPE;
+    const entry = sbomQuality(ok(readSbom(bytes(bom)))).entries.find((e) => e.component === 'openssl');
+    expect(entry?.missing).not.toContain('unique-identifier');
+    delete openssl.cpe;
+    expect(sbomQuality(ok(readSbom(bytes(bom)))).entries.find((e) => e.component === 'openssl')?.missing).toContain('unique-identifier');
+  });
+});
+
 describe('bad SBOMs are refused with the place, and nothing is returned', () => {
   it('malformed JSON names line and column', () => {
     const p = problems(readSbom(bytes('{\n  "bomFormat": "CycloneDX",\n  "specVersion": "1.5",\n  oops\n}')));
@@ -126,6 +163,14 @@ describe('quality (NTIA minimum elements, BSI TR-03183-2)', () => {
       { component: 'pkg:deb/debian/openssl@3.0.11-1~deb12u1?distro=debian-12', missing: ['supplier', 'hash', 'licence'] },
     ]);
     expect(q).toMatchObject({ judged: 3, incomplete: 2 });
+  });
+  it('the document: a missing creator, timestamp and document identifier are each named', () => {
+    const bom = cyclonedxJson('1.6');
+    delete bom.serialNumber;
+    const metadata = bom.metadata as Record<string, unknown>;
+    delete metadata.timestamp;
+    delete metadata.authors;
+    expect(sbomQuality(ok(readSbom(bytes(bom)))).entries[0]).toEqual({ missing: ['creator', 'timestamp', 'document-identifier'] });
   });
   it('SPDX: a package in no relationship misses its dependency relations; an MD5 is not a hash that counts', () => {
     const doc = spdxJson();

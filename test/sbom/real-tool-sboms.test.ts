@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { tempDir } from '../helpers/temp-dir.js';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
@@ -14,8 +14,18 @@ import { readSbom } from '../../src/sbom/read-sbom.js';
  * (@cyclonedx/cyclonedx-npm, a dev dependency, also offline) as CycloneDX 1.6 XML
  * and JSON. No Debian package produces SBOMs.
  */
+/**
+ * The checkout whose node_modules the tools read. Both tools walk the installed
+ * tree, and in a git worktree whose node_modules is a symbolic link to another
+ * checkout's they see every package as a link and refuse (npm: ESBOMPROBLEMS);
+ * there they run in the checkout that holds the install, the same project.
+ */
+function installedRoot(): string {
+  return dirname(realpathSync(join(projectRoot(), 'node_modules')));
+}
+
 function npmSbom(format: 'cyclonedx' | 'spdx'): Buffer {
-  return execFileSync('npm', ['sbom', '--sbom-format', format, '--omit', 'dev'], { cwd: projectRoot(), maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  return execFileSync('npm', ['sbom', '--sbom-format', format, '--omit', 'dev'], { cwd: installedRoot(), maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
 }
 
 function countCycloneDx(list: unknown): number {
@@ -50,10 +60,10 @@ describe('SBOMs from real tools import with the right component counts', () => {
       const make = (format: 'XML' | 'JSON') => {
         const out = join(dir.path, `bom.${format.toLowerCase()}`);
         execFileSync(
-          join(projectRoot(), 'node_modules', '.bin', 'cyclonedx-npm'),
+          join(installedRoot(), 'node_modules', '.bin', 'cyclonedx-npm'),
           ['--omit', 'dev', '--output-format', format, '--spec-version', '1.6', '--output-file', out],
           {
-            cwd: projectRoot(),
+            cwd: installedRoot(),
             timeout: 120_000,
             stdio: 'ignore',
           },

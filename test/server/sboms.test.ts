@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ATTACHMENT_LIMITS } from '../../src/core/assessment/attachment-rules.js';
 import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
 import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
@@ -62,6 +64,25 @@ describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => 
       'ops-vuln-component-monitoring': 'fail',
       'ops-vuln-intake-triage': 'fail',
     });
+  });
+
+  it('an SBOM over the 10 MiB evidence limit is accepted and stored once, by its SHA-256', async () => {
+    const v = await w.client('a1').request('POST', `/api/products/${w.products.a}/versions`, { version: '2.2.0' });
+    expect(v.statusCode, v.body).toBe(201);
+    const text = JSON.stringify(cyclonedxJson('1.6'), null, 2);
+    const big = Buffer.from(text.replace(/\n}$/, `${' '.repeat(ATTACHMENT_LIMITS.maxBytes + 1024)}\n}`));
+    expect(big.byteLength).toBeGreaterThan(ATTACHMENT_LIMITS.maxBytes);
+    const path = `/api/products/${w.products.a}/versions/2.2.0/sboms`;
+    const post = () => w.client('a1').request('POST', path, big, { headers: { 'content-type': 'application/json', 'x-filename': 'big.cdx.json' } });
+    const first = await post();
+    expect(first.statusCode, first.body.slice(0, 500)).toBe(201);
+    const sha256 = createHash('sha256').update(big).digest('hex');
+    expect(first.json()).toMatchObject({ sha256, components: 4 });
+    expect((await post()).statusCode).toBe(201);
+    const blobs = await get().store.db.selectFrom('sbom_blobs').select(['sha256', 'size']).where('sha256', '=', sha256).execute();
+    expect(blobs).toEqual([{ sha256, size: big.byteLength }]);
+    const listed = (await w.client('a1').request('GET', path)).json().sboms as { sha256: string }[];
+    expect(listed.map((l) => l.sha256)).toEqual([sha256, sha256]);
   });
 
   it('a member of another organisation sees none of it (404)', async () => {

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Actor } from '../../src/core/authorization.js';
+import { SBOM_MAX_BYTES } from '../../src/core/sbom/sbom.types.js';
 import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
 import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
 import type { ServiceContext } from '../../src/services/context.js';
@@ -69,6 +70,23 @@ describeEachDatabase('SBOMs per product version, triage and VEX', (get) => {
       errors: [{ path: expect.stringMatching(/^line 1, column/) }],
     });
     expect((await sbomOverview(ctx(), memberA, 'prod-a', '2.1.0')).sboms).toEqual([]);
+  });
+
+  it('malformed, wrong-format and oversized SBOMs are refused naming the place, and nothing is stored', async () => {
+    const refused: [string, Uint8Array, RegExp, RegExp][] = [
+      ['malformed.json', bytes('{\n  "bomFormat": "CycloneDX",\n  oops\n}'), /^line 3, column \d+$/, /./],
+      ['wrong.json', bytes({ hello: 'world' }), /./, /neither CycloneDX/],
+      ['wrong.csv', bytes('name,version\nlodash,1\n'), /./, /not an SBOM/],
+      ['huge.json', new Uint8Array(SBOM_MAX_BYTES + 1), /^the file$/, /50 MiB/],
+    ];
+    for (const [filename, content, place, message] of refused) {
+      await expect(uploadSbom(ctx(), memberA, 'prod-a', '2.1.0', { filename, bytes: content }), filename).rejects.toMatchObject({
+        code: 'validation-failed',
+        errors: [{ path: expect.stringMatching(place), message: expect.stringMatching(message) }],
+      });
+    }
+    expect((await sbomOverview(ctx(), memberA, 'prod-a', '2.1.0')).sboms).toEqual([]);
+    expect(await get().store.db.selectFrom('sbom_blobs').select('sha256').execute()).toEqual([]);
   });
 
   it('a member uploads an SBOM, sees its components, quality and matches; the organisation is notified', async () => {
