@@ -24,8 +24,15 @@ export interface PackWorld {
   sbomSha256: string;
 }
 
-async function answered(w: AssessmentWorld, title: string, verdicts: Record<string, Verdict>, finalise: boolean): Promise<AssessmentJson> {
-  const a = await w.create({ title, editionId: PACK_EDITION.meta.id, productVersion: '1.0', spec: { layers: [], phases: [], profile: null } });
+/** An assessment of org A's product on the pack edition, item a with DESIGN_DOC attached, answered with `verdicts`; final when `finalise`. */
+export async function answered(
+  w: AssessmentWorld,
+  title: string,
+  verdicts: Record<string, Verdict>,
+  finalise: boolean,
+  productVersion = '1.0',
+): Promise<AssessmentJson> {
+  const a = await w.create({ title, editionId: PACK_EDITION.meta.id, productVersion, spec: { layers: [], phases: [], profile: null } });
   const up = await w.client('as1').request('POST', `/api/assessments/${a.id}/answers/a/attachments`, DESIGN_DOC, {
     headers: { 'content-type': 'application/pdf', 'x-filename': encodeURIComponent('設計書.pdf') },
   });

@@ -156,6 +156,101 @@ describeEachDatabase('conformity packs through the API', (get) => {
     expect(declaration).toContain('製造者の単独の責任');
   });
 
+  it('ETSI EN 303 645 statement in English: per provision the condition, status, support and the evidence with its hash', { timeout: 120_000 }, async () => {
+    const r = await pack('a1', p.complete.id, 'etsi-en-303-645', 'en');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
+    const z = await unzip(r.rawPayload);
+    const doc = sha256(DESIGN_DOC);
+    const evidence = z.names.find((n) => n.startsWith('evidence/')) ?? '';
+    expect(z.names).toEqual(['SHA256SUMS', 'etsi-en-303-645-en.json', 'etsi-en-303-645-en.pdf', 'etsi-en-303-645-en.xlsx', evidence]);
+    expect((await z.file(evidence)).equals(DESIGN_DOC)).toBe(true);
+    await checkSums(z);
+    const json = JSON.parse((await z.file('etsi-en-303-645-en.json')).toString('utf8'));
+    expect(json.check).toEqual({ state: 'complete', gaps: [] });
+    expect(json.rows[0]).toMatchObject({
+      id: '5.1-1',
+      status: 'M C(1)',
+      applicable: true,
+      support: 'yes',
+      conditions: [{ id: '1', label: { en: 'Passwords are used' } }],
+      evidence: [{ no: 'A-1', verdict: 'pass', evidence: '設計書で確認した', attachments: [{ sha256: doc }] }],
+    });
+    expect(json.rows[1]).toMatchObject({
+      id: '5.1-2',
+      applicable: false,
+      support: 'not-applicable',
+      evidence: [{ no: 'A-2', comment: '初期パスワードを持たない' }],
+    });
+    const text = pdfText(await z.file('etsi-en-303-645-en.pdf'), `etsi-en-${get().db.kind}.pdf`).replace(/\s+/g, ' ');
+    expect(text).toContain('ETSI EN 303 645 implementation conformance statement (ICS)');
+    expect(text).toContain('Conditions: (1) Passwords are used');
+    expect(text).toContain('M C(2)');
+    expect(text).toContain(`sha256:${doc}`);
+    expect(text).toContain('Nothing is missing.');
+    expect(text).not.toContain('DRAFT');
+  });
+
+  it('CRA pack in English: every Annex VII section in the outline, every Annex V item in the declaration, both marked as drafts the maker completes', {
+    timeout: 120_000,
+  }, async () => {
+    const r = await pack('a1', p.complete.id, 'eu-cra', 'en');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
+    const z = await unzip(r.rawPayload);
+    const doc = sha256(DESIGN_DOC);
+    const evidence = z.names.find((n) => n.startsWith('evidence/')) ?? '';
+    const sbom = `sbom/${p.sbomSha256.slice(0, 16)}-firmware.cdx.json`;
+    expect(z.names).toEqual([
+      'SHA256SUMS',
+      'eu-cra-en-DRAFT-declaration-of-conformity.pdf',
+      'eu-cra-en-technical-documentation.pdf',
+      'eu-cra-en.json',
+      'eu-cra-en.xlsx',
+      evidence,
+      sbom,
+    ]);
+    expect(sha256(await z.file(sbom))).toBe(p.sbomSha256);
+    await checkSums(z);
+    const json = JSON.parse((await z.file('eu-cra-en.json')).toString('utf8'));
+    expect(json.partI.find((x: { id: string }) => x.id === 'I.2(a)').evidence[0]).toMatchObject({ no: 'A-1', attachments: [{ sha256: doc }] });
+    expect(json.partII.map((x: { id: string; result: string }) => [x.id, x.result])).toEqual([['II.1', 'met']]);
+    expect(json.facts.sboms.map((s: { sha256: string }) => s.sha256)).toEqual([p.sbomSha256]);
+    const outline = pdfText(await z.file('eu-cra-en-technical-documentation.pdf'), `cra-en-${get().db.kind}.pdf`).replace(/\s+/g, ' ');
+    for (const heading of [
+      '[DRAFT] This outline is drafted from the assessment. The manufacturer completes and checks it.',
+      '1. General description of the product',
+      '2. Design, development, production and vulnerability handling processes',
+      '3. Summary of the cybersecurity risk assessment',
+      '4. Annex I Part I: applicability and how each is met through the guidebook',
+      '5. Annex I Part II: vulnerability handling',
+      'Software bill of materials (SBOM)',
+      'Known vulnerabilities and their triage',
+      '6. Support period',
+      '7. Standards and specifications applied',
+      '8. Test reports',
+      '9. EU declaration of conformity',
+      '(to be completed by the manufacturer)',
+      '2031-03-31',
+      `sha256:${doc}`,
+      'firmware.cdx.json (CycloneDX',
+    ])
+      expect(outline, heading).toContain(heading);
+    const declaration = pdfText(await z.file('eu-cra-en-DRAFT-declaration-of-conformity.pdf'), `doc-en-${get().db.kind}.pdf`).replace(/\s+/g, ' ');
+    for (const item of [
+      '[DRAFT — the manufacturer completes it]',
+      '1. Product (name, type, batch or serial number or other identification)',
+      '2. Name and address of the manufacturer (or its authorised representative)',
+      'This EU declaration of conformity is issued under the sole responsibility of the manufacturer.',
+      '4. Object of the declaration',
+      '5. That the object conforms to the relevant Union legislation',
+      '6. References to harmonised standards, common specifications or certification schemes applied',
+      '7. Where applicable: notified body',
+      '8. Additional information',
+    ])
+      expect(declaration, item).toContain(item);
+  });
+
   it('another organisation gets 404; an assessment that is not final is refused; a bad scheme names the field', async () => {
     expect((await pack('b1', p.draft.id, 'jc-star-1')).statusCode).toBe(404);
     expect((await p.w.client('b1').request('GET', `/api/assessments/${p.draft.id}/pack-check?scheme=jc-star-1`)).statusCode).toBe(404);
