@@ -49,7 +49,7 @@ function overlapping(parts: { name: string; box: Box }[]): string[] {
 }
 
 async function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
 }
 
 describe('the header at a laptop and a phone width, in both languages', () => {

@@ -17,7 +17,9 @@ export function runBin(args: string[], env: Record<string, string | undefined> =
     cwd: projectRoot(),
     env: { ...process.env, ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    // Only a bound against a hung process: at a load of 20-30 on two cores one run of the
+    // CLI (tsx start-up included) was seen taking over a minute.
+    timeout: 300_000,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

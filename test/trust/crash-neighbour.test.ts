@@ -76,7 +76,9 @@ describe.runIf(run)('crash with a live neighbour [postgres]', { timeout: 600_000
   }
 
   it('restarting the other process leaves the live owner’s run running; once the owner dies, a restart marks it interrupted', async () => {
-    // Several silent ports, so the run (each probe waits for its timeout) outlasts a restart on a slow machine.
+    // Silent ports, and the scope's own pacing at one request a minute per target: once the
+    // first probe has connected, the run waits on its limiter for longer than any restart
+    // takes, however slow the machine (no race between the run ending and the restart).
     const accepted: Socket[] = [];
     const twins = Array.from({ length: 4 }, () =>
       createServer((socket) => {
@@ -95,6 +97,7 @@ describe.runIf(run)('crash with a live neighbour [postgres]', { timeout: 600_000
         name: '隣の機器',
         authorisedBy: '試験 (Example Corp)',
         window: openWindow(),
+        limits: { connectionsPerTarget: 1, requestsPerSecond: 1 / 60, maxLoginAttempts: 3 },
         targets: [{ host: '127.0.0.1', services: ports.map((port) => ({ port, kind: 'http' })) }],
       };
       const started = await assessor.request('POST', `/api/assessments/${assessmentId}/probe-runs`, { scope: JSON.stringify(scope), fileName: 'scope.json' });
