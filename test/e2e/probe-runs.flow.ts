@@ -49,7 +49,8 @@ export async function expectHiddenFromOtherOrganisation(platform: Platform, asse
 
 /** The assessment's Japanese PDF report as the assessor downloads it, as text without white space (pdftotext breaks lines anywhere). */
 export async function pdfReportText(platform: Platform, page: Page, assessmentId: string, dir: string): Promise<string> {
-  const response = await page.request.get(platform.url(`/api/assessments/${assessmentId}/report?format=pdf&lang=ja`));
+  // A PDF is rendered by a browser on the server: on a loaded machine it takes longer than one page step.
+  const response = await page.request.get(platform.url(`/api/assessments/${assessmentId}/report?format=pdf&lang=ja`), { timeout: 180_000 });
   expect(response.status()).toBe(200);
   const file = join(dir, 'report.pdf');
   writeFileSync(file, await response.body());

@@ -40,7 +40,9 @@ describeEachDatabase('concurrent writers on one answer', (get) => {
   });
   afterAll(async () => w?.app.close());
 
-  it(`${WRITERS} writers × ${WRITES_EACH} writes on one item: no acknowledged write lost, every stale write refused with 409`, async () => {
+  it(`${WRITERS} writers × ${WRITES_EACH} writes on one item: no acknowledged write lost, every stale write refused with 409`, {
+    timeout: 300_000,
+  }, async () => {
     const item = a.items[0];
     if (!item) throw new Error('items');
     const url = `${base}/api/assessments/${a.id}/answers/${item.requirementId}`;
