@@ -72,14 +72,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { path, message: 'must not contain the NUL character (U+0000)' },
       ]);
   };
-  app.addHook('onRequest', async (request) => {
-    refuseNul('params', request.params);
-    refuseNul('query', request.query);
+  // A NUL reaches the path or the query only percent-encoded (the HTTP parser refuses the raw byte).
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.includes('%00')) return done();
+    try {
+      refuseNul('params', request.params);
+      refuseNul('query', request.query);
+      done();
+    } catch (err) {
+      reply.header('cache-control', 'no-store');
+      done(err as Error);
+    }
   });
-  app.addHook('preValidation', async (request) => refuseNul('body', request.body));
 
   await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
-  await app.register(cookie);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.store.db) });
   await app.register(swagger, {
     openapi: {
@@ -87,21 +93,41 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tebiki_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(sessionPlugin, { ctx });
-  await app.register(secondFactorGuard, { ctx });
 
+  // Health and readiness answer the proxy and the monitor: no cookie, session, CSRF or
+  // second-factor hook runs for them (those live in the child context below), only the
+  // security headers. Never cached, as every API answer.
   app.decorate('tebikiState', { draining: false });
-  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, (_request, reply) => {
+    return reply.headers(HEALTHY_HEADERS).send(HEALTHY);
+  });
   app.get(
     '/api/ready',
     { schema: { tags: ['health'], summary: 'Readiness: the database answers and the process is not shutting down' } },
     async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
       if (app.tebikiState.draining) return sendProblem(reply, problemOf('unavailable', 'shutting down', '/api/ready'));
       await sql`select 1`.execute(ctx.store.db);
       return { status: 'ready' };
     },
   );
+
+  // Everything else: an encapsulated context whose hooks (cookies, session, CSRF, second
+  // factor, the body's NUL check) apply to its routes, its static files and its not-found answers.
+  await app.register(async (api) => {
+    api.addHook('preValidation', async (request) => refuseNul('body', request.body));
+    await api.register(cookie);
+    await api.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    await api.register(sessionPlugin, { ctx });
+    await api.register(secondFactorGuard, { ctx });
+    await registerRoutes(api, options);
+  });
+  return app;
+}
+
+/** The API's routes, the web UI's files and the not-found answer, inside the hooked context. */
+async function registerRoutes(app: FastifyInstance, options: AppOptions): Promise<void> {
+  const { ctx } = options;
   await app.register(authRoutes, { ctx });
   await app.register(editionRoutes, { ctx });
   await app.register(organisationRoutes, { ctx });
@@ -135,8 +161,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     return sendProblem(reply, problemOf('not-found', `no route for ${request.method} ${path}`, path));
   });
-  return app;
 }
+
+/** The liveness answer, serialised once. */
+const HEALTHY = JSON.stringify({ status: 'ok' });
+const HEALTHY_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 /** Fastify's option for the configured proxies; a hop count trusts that many hops nearest the server. */
 function trustProxyOption(trust: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
