@@ -2,7 +2,7 @@ import { defaultContentDir } from '../src/content/content-dir.js';
 import { loadContent } from '../src/content/load-content.js';
 import type { Edition } from '../src/core/model/edition.schema.js';
 import { search } from '../src/core/search/search.js';
-import { buildSearchIndex, segmentSearchIndex } from '../src/core/search/search-index.js';
+import { buildSearchIndex } from '../src/core/search/search-index.js';
 import type { SearchIndex } from '../src/core/search/search.types.js';
 import { fts5Searcher } from './lib/fts5-search.js';
 import { report } from './lib/harness.js';
@@ -87,13 +87,13 @@ export function searchBench(options: { rounds: number; builds: number }) {
     results.push(
       report(
         `search index build, ${label} (${size}), word boundaries included`,
-        medianMs(() => segmentSearchIndex(buildSearchIndex(edition)), options.builds),
+        medianMs(() => buildSearchIndex(edition), options.builds),
         'ms',
         'JSON.parse of the edition',
         medianMs(() => JSON.parse(json), options.builds),
       ),
     );
-    const index = segmentSearchIndex(buildSearchIndex(edition));
+    const index = buildSearchIndex(edition);
     const scan = substringScanner(index);
     const fts5 = fts5Searcher(index);
     const cold = process.hrtime.bigint();
