@@ -2,7 +2,7 @@ import { defaultContentDir } from '../src/content/content-dir.js';
 import { loadContent } from '../src/content/load-content.js';
 import type { Edition } from '../src/core/model/edition.schema.js';
 import { search } from '../src/core/search/search.js';
-import { buildSearchIndex, segmentSearchIndex } from '../src/core/search/search-index.js';
+import { buildSearchIndex } from '../src/core/search/search-index.js';
 import type { SearchIndex } from '../src/core/search/search.types.js';
 import { fts5Searcher } from './lib/fts5-search.js';
 import { report } from './lib/harness.js';
@@ -49,6 +49,37 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] as number;
 }
 
+const JAPANESE = QUERIES.filter((q) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(q));
+const ENGLISH = QUERIES.filter((q) => !JAPANESE.includes(q));
+
+/** Median time of each query over `rounds` rounds (after one warm-up round). */
+function perQuery(run: (query: string) => unknown, rounds: number): Map<string, number> {
+  for (const q of QUERIES) run(q);
+  const times = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const q of QUERIES) {
+      const start = process.hrtime.bigint();
+      run(q);
+      times.get(q)?.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  return new Map(
+    [...times].map(([q, t]) => [
+      q,
+      percentile(
+        [...t].sort((a, b) => a - b),
+        50,
+      ),
+    ]),
+  );
+}
+
+const medianOf = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
 /** Every query `rounds` times, one after the other; the time of each call, sorted. */
 function latencies(run: (query: string) => unknown, rounds: number): number[] {
   for (const q of QUERIES) run(q);
@@ -87,13 +118,13 @@ export function searchBench(options: { rounds: number; builds: number }) {
     results.push(
       report(
         `search index build, ${label} (${size}), word boundaries included`,
-        medianMs(() => segmentSearchIndex(buildSearchIndex(edition)), options.builds),
+        medianMs(() => buildSearchIndex(edition), options.builds),
         'ms',
         'JSON.parse of the edition',
         medianMs(() => JSON.parse(json), options.builds),
       ),
     );
-    const index = segmentSearchIndex(buildSearchIndex(edition));
+    const index = buildSearchIndex(edition);
     const scan = substringScanner(index);
     const fts5 = fts5Searcher(index);
     const cold = process.hrtime.bigint();
@@ -102,7 +133,27 @@ export function searchBench(options: { rounds: number; builds: number }) {
     const searched = latencies((q) => search(index, q, { limit: 20 }), options.rounds);
     const scanned = latencies(scan, options.rounds);
     const ftsTimes = latencies(fts5.search, options.rounds);
+    // Japanese and English apart, and each query: ours, FTS5 and the scan in the same run.
+    const ours = perQuery((q) => search(index, q, { limit: 20 }), options.rounds);
+    const scans = perQuery(scan, options.rounds);
+    const fts = perQuery(fts5.search, options.rounds);
     fts5.close();
+    for (const [language, queries] of [
+      ['Japanese', JAPANESE],
+      ['English', ENGLISH],
+    ] as const) {
+      const pick = (m: Map<string, number>) => medianOf(queries.map((q) => m.get(q) as number));
+      results.push(report(`search ${language} median, ${label}`, pick(ours), 'ms', 'substring scan', pick(scans)));
+      results.push(report(`SQLite FTS5 ${language} median, ${label}`, pick(fts), 'ms', 'substring scan', pick(scans)));
+    }
+    if (label !== 'bundled') {
+      for (const q of QUERIES) {
+        const [o, f, s] = [ours.get(q) ?? 0, fts.get(q) ?? 0, scans.get(q) ?? 1];
+        console.log(
+          `  ${q.padEnd(18)} ours ${o.toFixed(2)} ms (×${(o / s).toFixed(2)} of scan)  FTS5 ${f.toFixed(2)} ms (×${(f / s).toFixed(2)})  scan ${s.toFixed(2)} ms`,
+        );
+      }
+    }
     results.push(report(`first query after build, ${label}`, coldMs, 'ms', 'substring scan median', percentile(scanned, 50)));
     results.push(report(`search median, ${label} (${QUERIES.length} queries)`, percentile(searched, 50), 'ms', 'substring scan', percentile(scanned, 50)));
     results.push(report(`search p95, ${label}`, percentile(searched, 95), 'ms', 'substring scan', percentile(scanned, 95)));

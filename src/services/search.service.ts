@@ -4,7 +4,7 @@ import { extractKeywords, type KeywordCandidate } from '../core/keywords.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { queryProblem } from '../core/search/query.js';
 import { search } from '../core/search/search.js';
-import { buildSearchIndex, segmentSearchIndex } from '../core/search/search-index.js';
+import { searchIndexSteps } from '../core/search/search-index.js';
 import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
 import type { Store } from '../store/database.js';
 import { findEdition, findEditionSummary, listEditions } from '../store/editions.repository.js';
@@ -37,10 +37,50 @@ class PerEdition<T> {
   }
 }
 
-const indexes = new PerEdition<SearchIndex>(buildSearchIndex);
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Fields segmented per event-loop turn while warming: requests are served in between. */
-const SEGMENT_SLICE = 2_000;
+/** Builds an index a slice per turn of the event loop: requests are served in between. */
+async function buildInSlices(edition: Edition): Promise<SearchIndex> {
+  const steps = searchIndexSteps(edition);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
+}
+
+/**
+ * Search indexes per edition id: the built index, or the build under way
+ * (which a query awaits rather than building the same index again).
+ */
+class Indexes {
+  private readonly entries = new Map<string, { hash: string; index?: SearchIndex; building: Promise<SearchIndex> }>();
+
+  ready(id: string, hash: string): boolean {
+    const entry = this.entries.get(id);
+    return entry?.hash === hash && entry.index !== undefined;
+  }
+
+  get(id: string, hash: string, edition: Edition): SearchIndex | Promise<SearchIndex> {
+    const entry = this.entries.get(id);
+    if (entry?.hash === hash) return entry.index ?? entry.building;
+    const building = buildInSlices(edition);
+    const created: { hash: string; index?: SearchIndex; building: Promise<SearchIndex> } = { hash, building };
+    this.entries.set(id, created);
+    building.then(
+      (index) => {
+        created.index = index;
+      },
+      () => {
+        if (this.entries.get(id) === created) this.entries.delete(id);
+      },
+    );
+    return building;
+  }
+}
+
+const indexes = new Indexes();
+
 const keywordLists = new PerEdition<KeywordCandidate[]>((edition) => extractKeywords(edition));
 
 /**
@@ -56,27 +96,22 @@ async function readableWithHash(ctx: ServiceContext, actor: Actor, id: string): 
 }
 
 /**
- * Builds the search index of every published edition, newest first, with its
- * Japanese word boundaries, a slice per turn of the event loop, so the first
+ * Builds the search index of every published edition, newest first, Japanese
+ * word boundaries included, a slice per turn of the event loop, so the first
  * query finds it ready (called after the server listens; requests are served
- * in between). `stop` ends it early.
+ * in between; a query for an edition whose index is still building awaits
+ * that build). `stop` ends it early.
  */
 export function warmSearchIndexes(ctx: ServiceContext): { stop: () => void; done: Promise<void> } {
   let stopped = false;
-  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
   const done = (async () => {
     for (const summary of await listEditions(ctx.store.db)) {
       await nextTurn();
       if (stopped) return;
-      if (summary.status !== 'published' || indexes.has(summary.id, summary.content_hash ?? '')) continue;
+      if (summary.status !== 'published' || indexes.ready(summary.id, summary.content_hash ?? '')) continue;
       const edition = await publishedEdition(ctx.store.db, summary.id);
       if (!edition || stopped) continue;
-      const index = indexes.get(summary.id, summary.content_hash ?? '', edition);
-      // Word boundaries too, in slices: a query meanwhile computes the ones it needs itself.
-      for (let from = 0; from < index.fields.length && !stopped; from += SEGMENT_SLICE) {
-        await nextTurn();
-        segmentSearchIndex(index, from, from + SEGMENT_SLICE);
-      }
+      await indexes.get(summary.id, summary.content_hash ?? '', edition);
     }
   })();
   return {
@@ -89,7 +124,7 @@ export function warmSearchIndexes(ctx: ServiceContext): { stop: () => void; done
 
 /** Whether the index of this edition and content hash is built (for tests of the warm-up). */
 export function searchIndexReady(id: string, hash: string): boolean {
-  return indexes.has(id, hash);
+  return indexes.ready(id, hash);
 }
 
 export interface SearchRequest {
@@ -102,7 +137,7 @@ export interface SearchRequest {
 export async function searchEdition(ctx: ServiceContext, actor: Actor, id: string, request: SearchRequest): Promise<SearchResult> {
   const problem = queryProblem(request.q);
   if (problem) throw new AppError('validation-failed', `query.q: ${problem}`, [{ path: 'query.q', message: problem }]);
-  const index = indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
+  const index = await indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
   return search(index, request.q, { ...(request.limit !== undefined ? { limit: request.limit } : {}), ...(request.lang ? { lang: request.lang } : {}) });
 }
 

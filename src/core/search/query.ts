@@ -1,6 +1,6 @@
-import { scanRuns, type WordToken, wordBoundaries } from './analyze.js';
+import { scanRuns } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
-import { MAX_QUERY_LENGTH, type SearchField, type SearchIndex } from './search.types.js';
+import { COUNT_CAP, MAX_QUERY_LENGTH, type Postings, type SearchField, type SearchIndex } from './search.types.js';
 
 /**
  * Parsing a query and finding where each of its terms occurs. Every term must
@@ -31,20 +31,18 @@ export interface Occurrence {
 }
 
 /**
- * How a term matches one field, as ranking needs it: how often (counted up to
- * COUNT_CAP) and the best match quality. Where the occurrences are is worked
- * out only for the hits shown (termOccurrences).
+ * How a term matches the index, as ranking needs it: the fields it occurs in
+ * (ascending) and, for each, how often (counted up to COUNT_CAP) and the best
+ * match quality. Where the occurrences are is worked out only for the hits
+ * shown (termOccurrences).
  */
-export interface FieldMatch {
-  count: number;
-  quality: number;
+export interface TermMatches {
+  fields: ArrayLike<number>;
+  counts: ArrayLike<number>;
+  qualities: ArrayLike<number>;
 }
 
-/** Field number → how one term matches that field. */
-export type TermMatches = Map<number, FieldMatch>;
-
-/** Ranking counts repeated occurrences up to this many; walking a field stops once it has them and a perfect match. */
-export const COUNT_CAP = 5;
+export { COUNT_CAP };
 
 /** Why a query cannot be searched for (blank, or longer than MAX_QUERY_LENGTH characters), or null. */
 export function queryProblem(query: string): string | null {
@@ -87,32 +85,53 @@ function intersect(lists: number[][]): number[] {
   return result;
 }
 
-/** Whole word 1, one edge on a word boundary 0.75, inside a word 0.5. */
+/** Match quality by how many edges of a CJK match fall on a word boundary: whole word 1, one edge 0.75, inside a word 0.5. */
+const CJK_QUALITY = [0.5, 0.75, 1] as const;
+
+const NO_MATCHES: TermMatches = { fields: [], counts: [], qualities: [] };
+
 function cjkQuality(field: SearchField, start: number, end: number): number {
-  if (!field.hasCjk) return 0.5;
-  field.boundaries ??= wordBoundaries(field.norm.text);
   const b = field.boundaries;
-  const edges = (b[start] ?? 0) + (b[end] ?? 0);
-  return edges === 2 ? 1 : edges === 1 ? 0.75 : 0.5;
+  if (!b) return CJK_QUALITY[0];
+  return CJK_QUALITY[((b[start] ?? 0) + (b[end] ?? 0)) as 0 | 1 | 2];
 }
 
-/** Fields that contain every character pair of a CJK term (a candidate list; the text decides). */
-function cjkCandidates(index: SearchIndex, value: string): number[] {
-  const chars = [...value].map((c) => c.codePointAt(0) ?? 0);
-  const lists: number[][] = [];
-  for (let k = 0; k < chars.length; k++) {
-    const entry = index.chars.get(chars[k] as number);
-    // One character: its own postings; more: those of every pair of neighbours.
-    const list = chars.length === 1 ? entry?.fields : k + 1 < chars.length ? entry?.next.get(chars[k + 1] as number) : [];
-    if (!list) return [];
-    if (list.length) lists.push(list);
+/** Unpacks CJK postings (count × 4 + boundary level). */
+function cjkPostings(p: Postings): TermMatches {
+  const counts = new Uint8Array(p.meta.length);
+  const qualities = new Float64Array(p.meta.length);
+  for (let i = 0; i < p.meta.length; i++) {
+    const meta = p.meta[i] as number;
+    counts[i] = meta >> 2;
+    qualities[i] = CJK_QUALITY[(meta & 3) as 0 | 1 | 2];
   }
-  return intersect(lists);
+  return { fields: p.fields, counts, qualities };
 }
 
+/**
+ * A term of one or two characters: its postings say exactly where it occurs,
+ * how often and how well. Longer: the fields holding every pair of neighbours
+ * are candidates, and their text decides.
+ */
 function matchCjk(index: SearchIndex, value: string): TermMatches {
-  const matches: TermMatches = new Map();
-  for (const f of cjkCandidates(index, value)) {
+  const chars = [...value].map((c) => c.codePointAt(0) ?? 0);
+  const first = index.chars.get(chars[0] as number);
+  if (!first) return NO_MATCHES;
+  if (chars.length === 1) return cjkPostings(first);
+  if (chars.length === 2) {
+    const pair = first.next.get(chars[1] as number);
+    return pair ? cjkPostings(pair) : NO_MATCHES;
+  }
+  const lists: number[][] = [];
+  for (let k = 0; k + 1 < chars.length; k++) {
+    const list = index.chars.get(chars[k] as number)?.next.get(chars[k + 1] as number)?.fields;
+    if (!list) return NO_MATCHES;
+    lists.push(list);
+  }
+  const fields: number[] = [];
+  const counts: number[] = [];
+  const qualities: number[] = [];
+  for (const f of intersect(lists)) {
     const field = index.fields[f] as SearchField;
     const text = field.norm.text;
     let count = 0;
@@ -122,9 +141,13 @@ function matchCjk(index: SearchIndex, value: string): TermMatches {
       if (quality < 1) quality = Math.max(quality, cjkQuality(field, at, at + value.length));
       if (count >= COUNT_CAP && quality === 1) break;
     }
-    if (count) matches.set(f, { count, quality });
+    if (count) {
+      fields.push(f);
+      counts.push(Math.min(count, COUNT_CAP));
+      qualities.push(quality);
+    }
   }
-  return matches;
+  return { fields, counts, qualities };
 }
 
 function cjkOccurrences(field: SearchField, value: string): Occurrence[] {
@@ -137,7 +160,7 @@ function cjkOccurrences(field: SearchField, value: string): Occurrence[] {
 }
 
 /** Words equal to `value`, or starting with it when it is at least two characters and ends in a letter. */
-function vocabularyMatches(vocabulary: readonly string[], value: string): Set<string> {
+export function vocabularyMatches(vocabulary: readonly string[], value: string): string[] {
   const prefix = [...value].length >= 2 && /\p{L}$/u.test(value);
   let lo = 0;
   let hi = vocabulary.length;
@@ -146,36 +169,81 @@ function vocabularyMatches(vocabulary: readonly string[], value: string): Set<st
     if ((vocabulary[mid] as string) < value) lo = mid + 1;
     else hi = mid;
   }
-  const words = new Set<string>();
-  if (!prefix) return vocabulary[lo] === value ? new Set([value]) : words;
-  for (let i = lo; i < vocabulary.length && (vocabulary[i] as string).startsWith(value); i++) words.add(vocabulary[i] as string);
-  return words;
+  if (!prefix) return vocabulary[lo] === value ? [value] : [];
+  let end = lo;
+  while (end < vocabulary.length && (vocabulary[end] as string).startsWith(value)) end++;
+  return vocabulary.slice(lo, end);
 }
 
 /** Exact word 1; a word the term starts: more the more of it the term covers; a part of a compound word a little less. */
-function wordQuality(token: WordToken, value: string): number {
-  const quality = token.value === value ? 1 : 0.5 + (0.3 * value.length) / token.value.length;
-  return token.part ? quality * 0.9 : quality;
+function wordQuality(word: string, part: boolean, value: string): number {
+  const quality = word === value ? 1 : 0.5 + (0.3 * value.length) / word.length;
+  return part ? quality * 0.9 : quality;
 }
 
+/**
+ * Per-field buffers for merging the postings of several words, kept per index
+ * and left zeroed after each use (a search runs to its end without yielding).
+ */
+const scratches = new WeakMap<SearchIndex, { count: Uint8Array; best: Float64Array }>();
+
+function scratchOf(index: SearchIndex): { count: Uint8Array; best: Float64Array } {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = { count: new Uint8Array(index.fields.length), best: new Float64Array(index.fields.length) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * From the postings of the words the term names: per field, the occurrences
+ * of all of them (capped) and the best quality, without reading the text.
+ */
 function matchWord(index: SearchIndex, value: string): TermMatches {
   const words = vocabularyMatches(index.vocabulary, value);
-  const fields = new Set<number>();
-  for (const w of words) for (const f of index.words.get(w) ?? []) fields.add(f);
-  const matches: TermMatches = new Map();
-  for (const f of [...fields].sort((a, b) => a - b)) {
-    const field = index.fields[f] as SearchField;
-    let count = 0;
-    let quality = 0;
-    for (const token of field.words) {
-      if (!words.has(token.value)) continue;
-      count++;
-      quality = Math.max(quality, wordQuality(token, value));
-      if (count >= COUNT_CAP && quality === 1) break;
+  if (words.length === 0) return NO_MATCHES;
+  if (words.length === 1) {
+    const word = words[0] as string;
+    const p = index.words.get(word) as Postings;
+    const whole = wordQuality(word, false, value);
+    const part = wordQuality(word, true, value);
+    const counts = new Uint8Array(p.meta.length);
+    const qualities = new Float64Array(p.meta.length);
+    for (let i = 0; i < p.meta.length; i++) {
+      const meta = p.meta[i] as number;
+      counts[i] = meta >> 1;
+      qualities[i] = meta & 1 ? whole : part;
     }
-    matches.set(f, { count, quality });
+    return { fields: p.fields, counts, qualities };
   }
-  return matches;
+  // Several words (a prefix): per field, counts add up and the best quality wins.
+  const { count, best } = scratchOf(index);
+  const touched: number[] = [];
+  for (const word of words) {
+    const p = index.words.get(word) as Postings;
+    const whole = wordQuality(word, false, value);
+    const part = wordQuality(word, true, value);
+    for (let i = 0; i < p.fields.length; i++) {
+      const f = p.fields[i] as number;
+      const meta = p.meta[i] as number;
+      const quality = meta & 1 ? whole : part;
+      if (count[f] === 0) touched.push(f);
+      count[f] = Math.min((count[f] as number) + (meta >> 1), COUNT_CAP);
+      if (quality > (best[f] as number)) best[f] = quality;
+    }
+  }
+  const fields = Int32Array.from(touched).sort();
+  const counts = new Uint8Array(fields.length);
+  const qualities = new Float64Array(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i] as number;
+    counts[i] = count[f] as number;
+    qualities[i] = best[f] as number;
+    count[f] = 0;
+    best[f] = 0;
+  }
+  return { fields, counts, qualities };
 }
 
 /** Where one term matches the whole index: per field, how often and how well. */
@@ -183,10 +251,10 @@ export function matchTerm(index: SearchIndex, term: QueryTerm): TermMatches {
   return term.kind === 'cjk' ? matchCjk(index, term.value) : matchWord(index, term.value);
 }
 
-/** Every occurrence of a term in one field (for highlighting a hit that is shown). */
-export function termOccurrences(index: SearchIndex, f: number, term: QueryTerm): Occurrence[] {
+/** Every occurrence of a term in one field (for highlighting a hit that is shown); `words`: vocabularyMatches of a word term. */
+export function termOccurrences(index: SearchIndex, f: number, term: QueryTerm, words?: readonly string[]): Occurrence[] {
   const field = index.fields[f] as SearchField;
   if (term.kind === 'cjk') return cjkOccurrences(field, term.value);
-  const words = vocabularyMatches(index.vocabulary, term.value);
-  return field.words.filter((t) => words.has(t.value)).map((t) => ({ start: t.start, end: t.end, quality: wordQuality(t, term.value) }));
+  const named = new Set(words ?? vocabularyMatches(index.vocabulary, term.value));
+  return field.words.filter((t) => named.has(t.value)).map((t) => ({ start: t.start, end: t.end, quality: wordQuality(t.value, t.part, term.value) }));
 }

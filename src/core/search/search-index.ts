@@ -1,8 +1,17 @@
-import type { Edition, Localized, StandardNode } from '../model/edition.schema.js';
+import type { Edition, GlossaryTerm, Localized, Requirement, StandardNode } from '../model/edition.schema.js';
 import { type Run, scanRuns, type WordToken, wordBoundaries, wordTokens } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
 import { requirementTexts } from './requirement-texts.js';
-import type { CharPostings, SearchDoc, SearchField, SearchIndex, SearchLang } from './search.types.js';
+import {
+  COUNT_CAP,
+  type CharPostings,
+  FIELD_LANG,
+  type Postings,
+  type SearchDoc,
+  type SearchField,
+  type SearchIndex,
+  type SearchLang,
+} from './search.types.js';
 
 /** How much a match counts by where it is: a title says more than a verification step. */
 export const FIELD_WEIGHTS = {
@@ -19,30 +28,66 @@ type Weight = keyof typeof FIELD_WEIGHTS;
 interface Builder {
   docs: SearchDoc[];
   fields: SearchField[];
-  words: Map<string, number[]>;
+  words: Map<string, Postings>;
   chars: Map<number, CharPostings>;
 }
 
-function post<K>(postings: Map<K, number[]>, key: K, field: number): void {
-  const list = postings.get(key);
-  if (!list) postings.set(key, [field]);
-  else if (list[list.length - 1] !== field) list.push(field);
+/** Posts one word occurrence in `field`: its count (capped) and whether it stands whole. */
+function postWord(words: Map<string, Postings>, key: string, field: number, whole: boolean): void {
+  let p = words.get(key);
+  if (!p) {
+    p = { fields: [], meta: [] };
+    words.set(key, p);
+  }
+  const last = p.fields.length - 1;
+  if (p.fields[last] !== field) {
+    p.fields.push(field);
+    p.meta.push(whole ? 3 : 2);
+    return;
+  }
+  const meta = p.meta[last] as number;
+  p.meta[last] = (meta >> 1 < COUNT_CAP ? meta + 2 : meta) | (whole ? 1 : 0);
 }
 
-/** Posts every character of a CJK run, and every pair of neighbours under its first character. */
-function postCjkRun(chars: Map<number, CharPostings>, text: string, run: Run, field: number): void {
+/** Posts one CJK occurrence in `field`: its count (capped) and its best boundary level so far. */
+function postCjk(p: Postings, field: number, level: number): void {
+  const last = p.fields.length - 1;
+  if (p.fields[last] !== field) {
+    p.fields.push(field);
+    p.meta.push(4 + level);
+    return;
+  }
+  const meta = p.meta[last] as number;
+  p.meta[last] = ((meta >> 2 < COUNT_CAP ? (meta >> 2) + 1 : meta >> 2) << 2) | Math.max(meta & 3, level);
+}
+
+/**
+ * Posts every character of a CJK run, and every pair of neighbours under its
+ * first character, each with how many of its edges fall on a word boundary.
+ */
+function postCjkRun(chars: Map<number, CharPostings>, text: string, run: Run, field: number, boundaries: Uint8Array): void {
   let previous: CharPostings | undefined;
+  let previousAt = 0;
   for (let i = run.start; i < run.end; ) {
     const cp = text.codePointAt(i) ?? 0;
+    const end = i + (cp > 0xffff ? 2 : 1);
     let entry = chars.get(cp);
     if (!entry) {
-      entry = { fields: [], next: new Map() };
+      entry = { fields: [], meta: [], next: new Map() };
       chars.set(cp, entry);
     }
-    if (entry.fields[entry.fields.length - 1] !== field) entry.fields.push(field);
-    if (previous) post(previous.next, cp, field);
+    postCjk(entry, field, (boundaries[i] as number) + (boundaries[end] as number));
+    if (previous) {
+      let pair = previous.next.get(cp);
+      if (!pair) {
+        pair = { fields: [], meta: [] };
+        previous.next.set(cp, pair);
+      }
+      postCjk(pair, field, (boundaries[previousAt] as number) + (boundaries[end] as number));
+    }
     previous = entry;
-    i += cp > 0xffff ? 2 : 1;
+    previousAt = i;
+    i = end;
   }
 }
 
@@ -52,17 +97,17 @@ function addField(b: Builder, field: string, lang: SearchLang, weight: Weight, o
   const doc = b.docs.length - 1;
   const norm = normalizeText(original);
   const words: WordToken[] = [];
-  let hasCjk = false;
-  for (const run of scanRuns(norm.text)) {
+  const runs = scanRuns(norm.text);
+  const hasCjk = runs.some((run) => run.kind === 'cjk');
+  // Word boundaries up front: the postings keep the best boundary level of every character and pair.
+  const boundaries = hasCjk ? wordBoundaries(norm.text) : null;
+  for (const run of runs) {
     if (run.kind === 'word') {
       for (const token of wordTokens(norm.text, run)) {
         words.push(token);
-        post(b.words, token.value, index);
+        postWord(b.words, token.value, index, !token.part);
       }
-    } else {
-      hasCjk = true;
-      postCjkRun(b.chars, norm.text, run, index);
-    }
+    } else postCjkRun(b.chars, norm.text, run, index, boundaries as Uint8Array);
   }
   b.fields.push({
     doc,
@@ -74,6 +119,8 @@ function addField(b: Builder, field: string, lang: SearchLang, weight: Weight, o
     norm,
     words,
     hasCjk,
+    trimmed: norm.text.trim(),
+    boundaries,
   });
 }
 
@@ -82,47 +129,61 @@ function addLocalized(b: Builder, field: string, weight: Weight, text: Localized
   addField(b, field, 'en', weight, text.en);
 }
 
-function addRequirements(b: Builder, edition: Edition): void {
-  for (const r of edition.requirements) {
-    b.docs.push({ kind: 'requirement', id: r.id, number: r.number, title: r.title, keys: [idKey(r.number), idKey(r.id)] });
-    addField(b, 'number', 'en', 'id', r.number, true);
-    for (const [field, text] of requirementTexts(r))
-      addLocalized(b, field, field === 'title' ? 'title' : field.startsWith('criteria') ? 'criteria' : 'body', text);
-  }
+function addRequirement(b: Builder, r: Requirement): void {
+  b.docs.push({ kind: 'requirement', id: r.id, number: r.number, title: r.title, keys: [idKey(r.number), idKey(r.id)] });
+  addField(b, 'number', 'en', 'id', r.number, true);
+  for (const [field, text] of requirementTexts(r))
+    addLocalized(b, field, field === 'title' ? 'title' : field.startsWith('criteria') ? 'criteria' : 'body', text);
 }
 
-function addGlossary(b: Builder, edition: Edition): void {
-  for (const t of edition.glossary) {
-    b.docs.push({ kind: 'term', id: t.id, title: t.term, keys: [idKey(t.id)] });
-    addLocalized(b, 'term', 'title', t.term);
-    if (t.reading) addField(b, 'reading', 'ja', 'reading', t.reading);
-    addLocalized(b, 'definition', 'definition', t.definition);
-  }
+function addTerm(b: Builder, t: GlossaryTerm): void {
+  b.docs.push({ kind: 'term', id: t.id, title: t.term, keys: [idKey(t.id)] });
+  addLocalized(b, 'term', 'title', t.term);
+  if (t.reading) addField(b, 'reading', 'ja', 'reading', t.reading);
+  addLocalized(b, 'definition', 'definition', t.definition);
 }
 
-function addStandards(b: Builder, edition: Edition): void {
-  const walk = (standard: string, nodes: readonly StandardNode[]) => {
+/** Standard requirements in the order they are indexed: depth first, parents before children. */
+function* standardNodes(edition: Edition): Generator<[standard: string, node: StandardNode]> {
+  function* walk(standard: string, nodes: readonly StandardNode[]): Generator<[string, StandardNode]> {
     for (const node of nodes) {
-      b.docs.push({ kind: 'standard-requirement', id: node.id, standard, title: node.title, keys: [idKey(node.id)] });
-      addField(b, 'id', 'en', 'id', node.id, true);
-      addLocalized(b, 'title', 'title', node.title);
-      if (node.children) walk(standard, node.children);
+      yield [standard, node];
+      if (node.children) yield* walk(standard, node.children);
     }
-  };
-  for (const s of edition.standards) walk(s.id, s.requirements);
+  }
+  for (const s of edition.standards) yield* walk(s.id, s.requirements);
 }
+
+function addStandardNode(b: Builder, standard: string, node: StandardNode): void {
+  b.docs.push({ kind: 'standard-requirement', id: node.id, standard, title: node.title, keys: [idKey(node.id)] });
+  addField(b, 'id', 'en', 'id', node.id, true);
+  addLocalized(b, 'title', 'title', node.title);
+}
+
+/** Fields indexed per slice when the index is built in slices. */
+export const BUILD_SLICE_FIELDS = 1_500;
 
 /**
- * Builds the in-memory index of one edition: requirements (number, title,
- * criteria, interpretation, verification steps), glossary terms (term, reading,
- * definition) and standard requirements (id, our short title), both languages.
- * Build once per edition; the index is never changed afterwards.
+ * Builds the index in steps: yields after each slice of about `sliceFields`
+ * fields, and returns the index. buildSearchIndex runs it at once; the server
+ * runs it a slice per turn of the event loop, so that requests are served
+ * while it builds.
  */
-export function buildSearchIndex(edition: Edition): SearchIndex {
+export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FIELDS): Generator<void, SearchIndex> {
   const b: Builder = { docs: [], fields: [], words: new Map(), chars: new Map() };
-  addRequirements(b, edition);
-  addGlossary(b, edition);
-  addStandards(b, edition);
+  let mark = 0;
+  const adds: Iterable<() => void> = (function* () {
+    for (const r of edition.requirements) yield () => addRequirement(b, r);
+    for (const t of edition.glossary) yield () => addTerm(b, t);
+    for (const [standard, node] of standardNodes(edition)) yield () => addStandardNode(b, standard, node);
+  })();
+  for (const add of adds) {
+    add();
+    if (b.fields.length - mark >= sliceFields) {
+      mark = b.fields.length;
+      yield;
+    }
+  }
   const vocabulary = [...b.words.keys()].sort();
   const byKey = new Map<string, number[]>();
   b.docs.forEach((doc, i) => {
@@ -133,7 +194,51 @@ export function buildSearchIndex(edition: Edition): SearchIndex {
       byKey.set(key, list);
     }
   });
-  return { docs: b.docs, fields: b.fields, words: b.words, chars: b.chars, vocabulary, byKey, tieOrder: tieOrder(b.docs) };
+  const fieldDocs = new Uint32Array(b.fields.length);
+  const fieldWeights = new Float64Array(b.fields.length);
+  const fieldLangs = new Uint8Array(b.fields.length);
+  const trimmedLengths = new Uint32Array(b.fields.length);
+  const docFields = new Uint32Array(b.docs.length + 1);
+  b.fields.forEach((f, i) => {
+    fieldDocs[i] = f.doc;
+    fieldWeights[i] = f.weight;
+    fieldLangs[i] = f.neutral ? 0 : FIELD_LANG[f.lang];
+    trimmedLengths[i] = f.trimmed.length;
+  });
+  // Fields are added document by document, so each document's fields are one range.
+  for (let d = 0, f = 0; d <= b.docs.length; d++) {
+    while (f < b.fields.length && (b.fields[f] as SearchField).doc < d) f++;
+    docFields[d] = f;
+  }
+  return {
+    docs: b.docs,
+    fields: b.fields,
+    words: b.words,
+    chars: b.chars,
+    vocabulary,
+    byKey,
+    fieldDocs,
+    fieldWeights,
+    fieldLangs,
+    trimmedLengths,
+    docFields,
+    tieOrder: tieOrder(b.docs),
+  };
+}
+
+/**
+ * Builds the in-memory index of one edition: requirements (number, title,
+ * criteria, interpretation, verification steps), glossary terms (term, reading,
+ * definition) and standard requirements (id, our short title), both languages,
+ * with the Japanese word boundaries. Build once per edition; the index is never
+ * changed afterwards.
+ */
+export function buildSearchIndex(edition: Edition): SearchIndex {
+  const steps = searchIndexSteps(edition, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 const KIND_ORDER: Record<SearchDoc['kind'], number> = { requirement: 0, term: 1, 'standard-requirement': 2 };
@@ -155,18 +260,4 @@ function tieOrder(docs: readonly SearchDoc[]): Uint32Array {
     order[i] = place;
   });
   return order;
-}
-
-/**
- * Computes the Japanese word boundaries of the fields [from, to) that have
- * Japanese text (all by default), which a query would otherwise compute on its
- * first match in each. The service runs it after the build, in slices, away
- * from the query path.
- */
-export function segmentSearchIndex(index: SearchIndex, from = 0, to = index.fields.length): SearchIndex {
-  for (let i = from; i < Math.min(to, index.fields.length); i++) {
-    const field = index.fields[i] as SearchField;
-    if (field.hasCjk) field.boundaries ??= wordBoundaries(field.norm.text);
-  }
-  return index;
 }

@@ -1,6 +1,16 @@
 import { originalRange } from './normalize.js';
-import { COUNT_CAP, matchTerm, type ParsedQuery, parseQuery, type TermMatches, termOccurrences } from './query.js';
-import type { SearchDoc, SearchField, SearchHit, SearchIndex, SearchLang, SearchOptions, SearchResult, SearchSnippet } from './search.types.js';
+import { COUNT_CAP, matchTerm, type ParsedQuery, parseQuery, type TermMatches, termOccurrences, vocabularyMatches } from './query.js';
+import {
+  FIELD_LANG,
+  type SearchDoc,
+  type SearchField,
+  type SearchHit,
+  type SearchIndex,
+  type SearchLang,
+  type SearchOptions,
+  type SearchResult,
+  type SearchSnippet,
+} from './search.types.js';
 import { makeSnippet, mergeRanges } from './snippets.js';
 
 /**
@@ -17,78 +27,154 @@ const NUMBER_PREFIX = 1_000;
 const OTHER_LANGUAGE = 0.5;
 const MAX_SNIPPETS = 3;
 
-interface Candidate {
-  doc: number;
-  score: number;
-  /** Field number → the query terms (their indexes) that matched there; occurrences are found only for the hits shown. */
-  fields: Map<number, number[]>;
+/** A field's weight, halved when a language is preferred and the field is in the other one (ids and numbers are neutral). */
+function fieldFactor(index: SearchIndex, f: number, lang: number): number {
+  const fieldLang = index.fieldLangs[f] as number;
+  return (index.fieldWeights[f] as number) * (lang === 0 || fieldLang === 0 || fieldLang === lang ? 1 : OTHER_LANGUAGE);
 }
 
-function langFactor(field: SearchField, lang: SearchLang | undefined): number {
-  return !lang || field.neutral || field.lang === lang ? 1 : OTHER_LANGUAGE;
+/** What one query works with: per term its matches, per document its state. Typed arrays indexed by document: no map on the way. */
+interface Scoring {
+  parsed: ParsedQuery;
+  perTerm: TermMatches[];
+  /** Per term, how many documents it occurs in. */
+  docCounts: number[];
+  /** Document → 1 when it is a candidate (every term occurs in it, or the query names it). */
+  isCandidate: Uint8Array;
+  candidates: number[];
+  scores: Float64Array;
 }
 
-/** Documents that contain every term (docsOf: per term, the documents it occurs in), and those whose number or id the query names. */
-function candidates(index: SearchIndex, parsed: ParsedQuery, docsOf: Set<number>[]): Map<number, Candidate> {
-  const result = new Map<number, Candidate>();
-  const first = docsOf[0];
-  if (first) {
-    for (const doc of first) if (docsOf.every((s) => s.has(doc))) result.set(doc, { doc, score: 0, fields: new Map() });
+/** Documents that contain every term, and those whose number or id the query names. */
+function findCandidates(index: SearchIndex, parsed: ParsedQuery, perTerm: TermMatches[]): Scoring {
+  const docCount = index.docs.length;
+  const termsIn = new Uint8Array(docCount);
+  const docCounts: number[] = [];
+  for (const matches of perTerm) {
+    let docs = 0;
+    let last = -1;
+    // Fields ascend and each document's fields are one range: a document is counted once per term.
+    for (let i = 0; i < matches.fields.length; i++) {
+      const doc = index.fieldDocs[matches.fields[i] as number] as number;
+      if (doc === last) continue;
+      last = doc;
+      docs++;
+      termsIn[doc] = (termsIn[doc] as number) + 1;
+    }
+    docCounts.push(docs);
   }
-  for (const doc of index.byKey.get(parsed.key) ?? []) if (!result.has(doc)) result.set(doc, { doc, score: 0, fields: new Map() });
-  return result;
+  const isCandidate = new Uint8Array(docCount);
+  const candidates: number[] = [];
+  if (perTerm.length > 0) {
+    for (let doc = 0; doc < docCount; doc++) {
+      if (termsIn[doc] === perTerm.length) {
+        isCandidate[doc] = 1;
+        candidates.push(doc);
+      }
+    }
+  }
+  for (const doc of index.byKey.get(parsed.key) ?? []) {
+    if (!isCandidate[doc]) {
+      isCandidate[doc] = 1;
+      candidates.push(doc);
+    }
+  }
+  return { parsed, perTerm, docCounts, isCandidate, candidates, scores: new Float64Array(docCount) };
 }
 
-function scoreTerms(index: SearchIndex, perTerm: TermMatches[], docsOf: Set<number>[], found: Map<number, Candidate>, lang: SearchLang | undefined): void {
-  for (const [t, matches] of perTerm.entries()) {
+function scoreTerms(index: SearchIndex, q: Scoring, lang: number): void {
+  for (const [t, matches] of q.perTerm.entries()) {
     // A rare term says more about a document than a common one.
-    const idf = Math.log(1 + index.docs.length / Math.max(docsOf[t]?.size ?? 1, 1));
-    const best = new Map<number, { best: number; sum: number }>();
-    for (const [f, match] of matches) {
-      const field = index.fields[f] as SearchField;
-      const candidate = found.get(field.doc);
-      if (!candidate) continue;
-      const s = field.weight * langFactor(field, lang) * match.quality * (1 + 0.2 * Math.min(match.count - 1, COUNT_CAP - 1));
-      const acc = best.get(field.doc);
-      if (acc) {
-        if (s > acc.best) acc.best = s;
-        acc.sum += s;
-      } else best.set(field.doc, { best: s, sum: s });
-      const entry = candidate.fields.get(f);
+    const idf = Math.log(1 + index.docs.length / Math.max(q.docCounts[t] ?? 1, 1));
+    // Per document (its fields are consecutive): the best field's score and the sum over its fields.
+    let doc = -1;
+    let best = 0;
+    let sum = 0;
+    const flush = () => {
+      if (doc >= 0) q.scores[doc] = (q.scores[doc] as number) + (best + 0.25 * (sum - best)) * idf;
+    };
+    const { fields, counts, qualities } = matches;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as number;
+      const fieldDoc = index.fieldDocs[f] as number;
+      if (!q.isCandidate[fieldDoc]) continue;
+      const s = fieldFactor(index, f, lang) * (qualities[i] as number) * (1 + 0.2 * Math.min((counts[i] as number) - 1, COUNT_CAP - 1));
+      if (fieldDoc !== doc) {
+        flush();
+        doc = fieldDoc;
+        best = s;
+        sum = s;
+      } else {
+        if (s > best) best = s;
+        sum += s;
+      }
+    }
+    flush();
+  }
+}
+
+/** Whole-phrase and whole-field matches (in the fields some term matched), and numbers or ids the query names. */
+function scoreBoosts(index: SearchIndex, q: Scoring, lang: number): void {
+  const { parsed } = q;
+  const phraseBoost = new Float64Array(index.docs.length);
+  const several = parsed.terms.length > 1;
+  // With one term each field comes once; with several, a field may come once per term.
+  const seen = several ? new Uint8Array(index.fields.length) : null;
+  const length = parsed.phrase.length;
+  for (const matches of q.perTerm) {
+    const { fields } = matches;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as number;
+      const trimmed = index.trimmedLengths[f] as number;
+      // Only a field as long as the phrase can equal it, and only a longer one hold it with more.
+      if (trimmed < length || (!several && trimmed !== length) || seen?.[f]) continue;
+      const doc = index.fieldDocs[f] as number;
+      if (!q.isCandidate[doc]) continue;
+      if (seen) seen[f] = 1;
+      const text = (index.fields[f] as SearchField).trimmed;
+      const factor = fieldFactor(index, f, lang);
+      if (text === parsed.phrase) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 3);
+      else if (several && text.includes(parsed.phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 2);
+    }
+  }
+  const numeric = /\d/.test(parsed.key);
+  for (const d of q.candidates) {
+    let boost = phraseBoost[d] as number;
+    const doc = index.docs[d] as SearchDoc;
+    if (parsed.key && doc.keys.includes(parsed.key)) boost += ID_MATCH;
+    else if (numeric && doc.keys.some((k) => k.startsWith(parsed.key) && '.-'.includes(k[parsed.key.length] ?? 'x'))) boost += NUMBER_PREFIX;
+    // Rounded before sorting, so that sums equal but for float noise tie and fall to the stable order.
+    q.scores[d] = Math.round(((q.scores[d] as number) + boost) * 1000) / 1000;
+  }
+}
+
+/** For a document shown: each field some term matched → the terms (their indexes) that matched there. */
+function matchedFields(index: SearchIndex, q: Scoring, doc: number): Map<number, number[]> {
+  const from = index.docFields[doc] as number;
+  const to = index.docFields[doc + 1] as number;
+  const fields = new Map<number, number[]>();
+  for (const [t, matches] of q.perTerm.entries()) {
+    const list = matches.fields;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as number) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && (list[i] as number) < to; i++) {
+      const f = list[i] as number;
+      const entry = fields.get(f);
       if (entry) entry.push(t);
-      else candidate.fields.set(f, [t]);
-    }
-    for (const [doc, acc] of best) {
-      const candidate = found.get(doc) as Candidate;
-      candidate.score += (acc.best + 0.25 * (acc.sum - acc.best)) * idf;
+      else fields.set(f, [t]);
     }
   }
+  return fields;
 }
 
-/** Whole-phrase and whole-field matches, and numbers or ids the query names. */
-function scoreBoosts(index: SearchIndex, parsed: ParsedQuery, candidate: Candidate, lang: SearchLang | undefined): void {
-  let boost = 0;
-  for (const f of candidate.fields.keys()) {
-    const field = index.fields[f] as SearchField;
-    const text = field.norm.text.trim();
-    const factor = field.weight * langFactor(field, lang);
-    if (text === parsed.phrase) boost = Math.max(boost, factor * 3);
-    else if (parsed.terms.length > 1 && text.includes(parsed.phrase)) boost = Math.max(boost, factor * 2);
-  }
-  const doc = index.docs[candidate.doc] as SearchDoc;
-  if (parsed.key && doc.keys.includes(parsed.key)) boost += ID_MATCH;
-  else if (/\d/.test(parsed.key) && doc.keys.some((k) => k.startsWith(parsed.key) && '.-'.includes(k[parsed.key.length] ?? 'x'))) {
-    boost += NUMBER_PREFIX;
-  }
-  candidate.score += boost;
-}
-
-function compare(index: SearchIndex, a: Candidate, b: Candidate): number {
-  return b.score - a.score || (index.tieOrder[a.doc] as number) - (index.tieOrder[b.doc] as number);
-}
-
-function snippetsOf(index: SearchIndex, parsed: ParsedQuery, candidate: Candidate, lang: SearchLang | undefined): SearchSnippet[] {
-  let entries = [...candidate.fields.entries()].map(([f, terms]) => ({ f, perTerm: terms, field: index.fields[f] as SearchField }));
+function snippetsOf(index: SearchIndex, q: Scoring, doc: number, lang: SearchLang | undefined, words: (t: number) => readonly string[]): SearchSnippet[] {
+  const { parsed } = q;
+  let entries = [...matchedFields(index, q, doc).entries()].map(([f, terms]) => ({ f, perTerm: terms, field: index.fields[f] as SearchField }));
   if (entries.some((x) => !x.field.neutral)) entries = entries.filter((x) => !x.field.neutral);
   entries.sort(
     (x, y) =>
@@ -99,7 +185,7 @@ function snippetsOf(index: SearchIndex, parsed: ParsedQuery, candidate: Candidat
   );
   return entries.slice(0, MAX_SNIPPETS).map(({ f, perTerm, field }) => {
     const normalised = perTerm.flatMap((t) =>
-      termOccurrences(index, f, parsed.terms[t] as ParsedQuery['terms'][number]).map((o): [number, number] => [o.start, o.end]),
+      termOccurrences(index, f, parsed.terms[t] as ParsedQuery['terms'][number], words(t)).map((o): [number, number] => [o.start, o.end]),
     );
     const ranges = mergeRanges(normalised).map(([s, end]) => originalRange(field.norm, s, end));
     const { text, highlights } = makeSnippet(field.original, ranges);
@@ -107,17 +193,36 @@ function snippetsOf(index: SearchIndex, parsed: ParsedQuery, candidate: Candidat
   });
 }
 
-function hitOf(index: SearchIndex, parsed: ParsedQuery, candidate: Candidate, lang: SearchLang | undefined): SearchHit {
-  const doc = index.docs[candidate.doc] as SearchDoc;
+function hitOf(index: SearchIndex, q: Scoring, d: number, lang: SearchLang | undefined, words: (t: number) => readonly string[]): SearchHit {
+  const doc = index.docs[d] as SearchDoc;
   return {
     kind: doc.kind,
     id: doc.id,
     ...(doc.standard !== undefined ? { standard: doc.standard } : {}),
     ...(doc.number !== undefined ? { number: doc.number } : {}),
     title: doc.title,
-    score: candidate.score,
-    snippets: snippetsOf(index, parsed, candidate, lang),
+    score: q.scores[d] as number,
+    snippets: snippetsOf(index, q, d, lang, words),
   };
+}
+
+/** The `limit` best candidates, best first (score, then the stable tie order): one pass, no sort of them all. */
+function best(index: SearchIndex, q: Scoring, limit: number): number[] {
+  const { scores, candidates } = q;
+  const { tieOrder } = index;
+  const before = (a: number, b: number) =>
+    (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && (tieOrder[a] as number) < (tieOrder[b] as number));
+  const top: number[] = [];
+  for (const d of candidates) {
+    if (top.length === limit && !before(d, top[limit - 1] as number)) continue;
+    let at = top.length === limit ? limit - 1 : top.length;
+    while (at > 0 && before(d, top[at - 1] as number)) {
+      top[at] = top[at - 1] as number;
+      at--;
+    }
+    top[at] = d;
+  }
+  return top;
 }
 
 /**
@@ -128,14 +233,16 @@ export function search(index: SearchIndex, query: string, options: SearchOptions
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
   const parsed = parseQuery(query);
   const perTerm = parsed.terms.map((term) => matchTerm(index, term));
-  const docsOf = perTerm.map((m) => new Set([...m.keys()].map((f) => (index.fields[f] as SearchField).doc)));
-  const found = candidates(index, parsed, docsOf);
-  scoreTerms(index, perTerm, docsOf, found, options.lang);
-  for (const candidate of found.values()) {
-    scoreBoosts(index, parsed, candidate, options.lang);
-    // Rounded before sorting, so that sums equal but for float noise tie and fall to the stable order.
-    candidate.score = Math.round(candidate.score * 1000) / 1000;
-  }
-  const ranked = [...found.values()].sort((a, b) => compare(index, a, b));
-  return { query, total: ranked.length, results: ranked.slice(0, limit).map((c) => hitOf(index, parsed, c, options.lang)) };
+  const q = findCandidates(index, parsed, perTerm);
+  const lang = options.lang ? FIELD_LANG[options.lang] : 0;
+  scoreTerms(index, q, lang);
+  scoreBoosts(index, q, lang);
+  const shown = best(index, q, limit);
+  // The words a word term names, looked up once for all the snippets shown.
+  const named: (readonly string[] | undefined)[] = [];
+  const words = (t: number) => {
+    named[t] ??= parsed.terms[t]?.kind === 'word' ? vocabularyMatches(index.vocabulary, parsed.terms[t].value) : [];
+    return named[t];
+  };
+  return { query, total: q.candidates.length, results: shown.map((d) => hitOf(index, q, d, options.lang, words)) };
 }

@@ -35,36 +35,63 @@ export interface SearchField {
   norm: NormalizedText;
   words: WordToken[];
   hasCjk: boolean;
-  /**
-   * Intl.Segmenter word boundaries of Japanese text, computed on the first
-   * match in this field and kept (segmenting every field up front would
-   * dominate the build time; see bench/search.bench.ts).
-   */
-  boundaries?: Uint8Array;
+  /** The normalised text without leading and trailing spaces (compared with a query's phrase). */
+  trimmed: string;
+  /** Intl.Segmenter word boundaries of Japanese text (see wordBoundaries), computed when the index is built; null without Japanese. */
+  boundaries: Uint8Array | null;
+}
+
+/** Ranking counts repeated occurrences up to this many: postings keep counts capped at it. */
+export const COUNT_CAP = 5;
+
+/**
+ * Ascending field numbers of one key (a word, a CJK character or pair), and
+ * for each what ranking needs, computed when the index is built so that a
+ * query never walks the text: `meta[i]` packs how often the key occurs in
+ * field `fields[i]` (capped at COUNT_CAP) and how well. Words: count × 2, plus
+ * 1 when it occurs as a whole word (not only as a part of a joined word).
+ * CJK: count × 4 plus the best boundary level (2: a whole word, 1: one edge on
+ * a word boundary, 0: inside a word).
+ */
+export interface Postings {
+  fields: number[];
+  meta: number[];
 }
 
 /**
- * Ascending field numbers of one CJK character, and of each pair it starts
- * (keyed by the second character). Nested maps keep every key a small integer,
- * which hashes without allocating.
+ * The postings of one CJK character, and of each pair it starts (keyed by
+ * the second character). Nested maps keep every key a small integer, which
+ * hashes without allocating.
  */
-export interface CharPostings {
-  fields: number[];
-  next: Map<number, number[]>;
+/** Field languages as SearchIndex.fieldLangs keeps them (0: neutral). */
+export const FIELD_LANG = { ja: 1, en: 2 } as const;
+
+export interface CharPostings extends Postings {
+  next: Map<number, Postings>;
 }
 
 /** Everything a search needs, built once per edition. */
 export interface SearchIndex {
   docs: SearchDoc[];
   fields: SearchField[];
-  /** Word → ascending field numbers. */
-  words: Map<string, number[]>;
+  /** Word → its postings. */
+  words: Map<string, Postings>;
   /** CJK character (code point) → its postings and those of the pairs it starts. */
   chars: Map<number, CharPostings>;
   /** Every distinct word, sorted: prefix ranges by binary search. */
   vocabulary: string[];
   /** idKey → document numbers. */
   byKey: Map<string, number[]>;
+  /** Field number → document number. */
+  fieldDocs: Uint32Array;
+  /** Field number → its weight (SearchField.weight), kept flat for the loops of a query. */
+  fieldWeights: Float64Array;
+  /** Field number → FIELD_LANG of its language, or 0 when neutral. */
+  fieldLangs: Uint8Array;
+  /** Field number → length of SearchField.trimmed. */
+  trimmedLengths: Uint32Array;
+  /** The fields of document d are [docFields[d], docFields[d + 1]). */
+  docFields: Uint32Array;
   /** Document number → its place in the tie-break order (kind, then number or id, then standard). */
   tieOrder: Uint32Array;
 }
