@@ -93,15 +93,19 @@ interface NavLink {
  */
 function NavGroup({ label, links, pathname, all }: { label: string; links: NavLink[]; pathname: string; all: readonly NavLink[] }) {
   const ref = useRef<HTMLDetailsElement>(null);
+  // The page the menu was opened on: the address changes before the new page renders, and
+  // a menu opened in between (a quick hand, a slow machine) belongs to the new page.
+  const openedOn = useRef<string | null>(null);
   const current = links.some((link) => isCurrent(pathname, link.to, all));
-  // Close after navigating, and when focus or a click goes elsewhere.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
+  // Close after navigating away from where it was opened, and when focus or a click goes elsewhere.
   useEffect(() => {
-    if (ref.current) ref.current.open = false;
+    if (ref.current?.open && openedOn.current !== pathname) ref.current.open = false;
   }, [pathname]);
   useEffect(() => {
     const close = (event: Event) => {
-      if (ref.current?.open && !ref.current.contains(event.target as Node)) ref.current.open = false;
+      const target = event.target as Node;
+      if (event.type === 'click' && ref.current?.querySelector(':scope > summary')?.contains(target)) openedOn.current = window.location.pathname;
+      if (ref.current?.open && !ref.current.contains(target)) ref.current.open = false;
     };
     document.addEventListener('click', close);
     document.addEventListener('focusin', close);
