@@ -61,12 +61,22 @@ stop_rest() {
   wait "$REST" 2>/dev/null
 }
 trap stop_rest EXIT
+# Interrupted: stop the browser run going too, then the loop.
+E2E_PID=""
+interrupted() {
+  [ -n "$E2E_PID" ] && kill -TERM -- "-$E2E_PID" 2>/dev/null
+  echo "interrupted"
+  exit 130
+}
+trap interrupted INT TERM
 
 failed=0
 for i in $(seq 1 "$RUNS"); do
   log="$LOG_DIR/e2e-$i.log"
   start=$SECONDS
-  if npx vitest run test/e2e >"$log" 2>&1; then
+  setsid npx vitest run test/e2e >"$log" 2>&1 &
+  E2E_PID=$!
+  if wait "$E2E_PID"; then
     echo "browser journeys, run $i of $RUNS: passed in $((SECONDS - start)) s ($(summary "$log"))"
   else
     failed=$((failed + 1))
