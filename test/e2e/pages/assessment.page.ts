@@ -148,10 +148,28 @@ export class AssessmentPage {
     return this.paneOf(no).getByRole('link', { name: this.t.assessments.download(filename), exact: true });
   }
 
+  /** The flag dialog of an item: its title names the item. */
+  defectDialog(no: string): Locator {
+    return this.page.getByRole('dialog', { name: new RegExp(`^${escapeRegExp(this.t.assessments.flagDefect)}: ${escapeRegExp(no)} `) });
+  }
+
+  /**
+   * Flag an item through its dialog. The button is pressed from the keyboard:
+   * Playwright checks a click's target on mouse-down only, and on a loaded
+   * machine mouse-up follows hundreds of milliseconds later; a pane that
+   * re-renders in between swallows the click without a trace. The keys go to
+   * the focused button wherever it has moved.
+   */
   async flag(no: string, kind: DefectKind, note: string): Promise<void> {
     const pane = await this.select(no);
-    await pane.getByRole('button', { name: this.t.assessments.flagDefect, exact: true }).click();
-    const dialog = this.page.getByRole('dialog');
+    const button = pane.getByRole('button', { name: this.t.assessments.flagDefect, exact: true });
+    await button.waitFor();
+    await button.press('Enter');
+    const dialog = this.defectDialog(no);
+    await dialog.waitFor().catch(async (error: unknown) => {
+      const focus = await this.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing');
+      throw new Error(`the flag dialog of ${no} did not open; focus is on ${focus}`, { cause: error });
+    });
     await dialog.getByRole('radio', { name: this.t.assessments.defectKinds[kind], exact: true }).check();
     await dialog.getByLabel(this.t.assessments.defectNote, { exact: true }).fill(note);
     await dialog.getByRole('button', { name: this.t.assessments.defectSend, exact: true }).click();

@@ -106,13 +106,18 @@ interface NavLink {
 function HeaderMenu({ label, className, current, children }: { label: ReactNode; className: string; current: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const { pathname } = useLocation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
+  // The page the menu was opened on: the address changes before the new page renders, and
+  // a menu opened in between (a quick hand, a slow machine) belongs to the new page.
+  const openedOn = useRef<string | null>(null);
+  // Close after navigating away from where it was opened.
   useEffect(() => {
-    if (ref.current) ref.current.open = false;
+    if (ref.current?.open && openedOn.current !== pathname) ref.current.open = false;
   }, [pathname]);
   useEffect(() => {
     const close = (event: Event) => {
-      if (ref.current?.open && !ref.current.contains(event.target as Node)) ref.current.open = false;
+      const target = event.target as Node;
+      if (event.type === 'click' && ref.current?.querySelector(':scope > summary')?.contains(target)) openedOn.current = window.location.pathname;
+      if (ref.current?.open && !ref.current.contains(target)) ref.current.open = false;
     };
     document.addEventListener('click', close);
     document.addEventListener('focusin', close);
