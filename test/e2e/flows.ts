@@ -23,7 +23,7 @@ export const PASSWORD = 'Correct-Horse-Battery-Staple-42';
  * files: a step that shows up in 100 ms alone may take seconds there, and a
  * passing journey is not slowed by a larger bound.
  */
-export const STEP_TIMEOUT = 30_000;
+export const STEP_TIMEOUT = 60_000;
 
 // A journey is many steps: its own bound, for every e2e file (each imports this module).
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
