@@ -167,7 +167,7 @@ export class AssessmentPage {
     await button.press('Enter');
     const dialog = this.defectDialog(no);
     await dialog.waitFor().catch(async (error: unknown) => {
-      const focus = await this.page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing');
+      const focus = (await this.page.evaluate("document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing'")) as string;
       throw new Error(`the flag dialog of ${no} did not open; focus is on ${focus}`, { cause: error });
     });
     await dialog.getByRole('radio', { name: this.t.assessments.defectKinds[kind], exact: true }).check();
