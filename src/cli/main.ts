@@ -17,7 +17,7 @@ import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.j
 import { standardsCommand, standardsHelp } from './commands/standards.command.js';
 import { statsCommand, statsHelp } from './commands/stats.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
-import { type CommandIO, processIO, UsageError } from './output.js';
+import { type CommandIO, failureJson, jsonAsked, printJson, processIO, UsageError } from './output.js';
 
 type Command = (args: string[], io: CommandIO) => number | Promise<number>;
 
@@ -71,6 +71,11 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     if ((err as { code?: string }).code === 'config-invalid') {
       io.err(`tebiki ${name}: ${(err as Error).message}`);
       return 2;
+    }
+    // A failure the command did not report itself: with JSON asked, stdout still carries one document.
+    if (jsonAsked(rest)) {
+      const code = (err as { code?: unknown }).code;
+      printJson(io, failureJson({ code: typeof code === 'string' ? code : 'failed', message: (err as Error).message }));
     }
     io.err(`tebiki ${name}: ${(err as Error).message}`);
     return 1;
