@@ -46,7 +46,16 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
 };
 
 function usage(): string {
-  return ['usage: tebiki <command> [options]', '', 'commands:', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+  return [
+    'usage: tebiki <command> [options]',
+    '',
+    'commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.help}`),
+    '',
+    'output: every command answers in JSON with --format json (one document on stdout; a refusal is {"ok": false, "error": {...}});',
+    '  where --format names the document written (checksheet, guidebook, export vex), --json prints the status (out, bytes, counts) as JSON.',
+    '  A usage error (exit 2) is text on stderr only.',
+  ].join('\n');
 }
 
 /** Entry point of bin/tebiki. Returns the exit code; never throws. */
