@@ -17,7 +17,7 @@ import { setupLinkCommand, setupLinkHelp } from './commands/setup-link.command.j
 import { standardsCommand, standardsHelp } from './commands/standards.command.js';
 import { statsCommand, statsHelp } from './commands/stats.command.js';
 import { validateCommand, validateHelp } from './commands/validate.command.js';
-import { type CommandIO, processIO, UsageError } from './output.js';
+import { type CommandIO, failureJson, jsonAsked, printJson, processIO, UsageError } from './output.js';
 
 type Command = (args: string[], io: CommandIO) => number | Promise<number>;
 
@@ -46,7 +46,16 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
 };
 
 function usage(): string {
-  return ['usage: tebiki <command> [options]', '', 'commands:', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+  return [
+    'usage: tebiki <command> [options]',
+    '',
+    'commands:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.help}`),
+    '',
+    'output: every command answers in JSON with --format json (one document on stdout; a refusal is {"ok": false, "error": {...}});',
+    '  where --format names the document written (checksheet, guidebook, export vex), --json prints the status (out, bytes, counts) as JSON.',
+    '  A usage error (exit 2) is text on stderr only.',
+  ].join('\n');
 }
 
 /** Entry point of bin/tebiki. Returns the exit code; never throws. */
@@ -71,6 +80,11 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     if ((err as { code?: string }).code === 'config-invalid') {
       io.err(`tebiki ${name}: ${(err as Error).message}`);
       return 2;
+    }
+    // A failure the command did not report itself: with JSON asked, stdout still carries one document.
+    if (jsonAsked(rest)) {
+      const code = (err as { code?: unknown }).code;
+      printJson(io, failureJson({ code: typeof code === 'string' ? code : 'failed', message: (err as Error).message }));
     }
     io.err(`tebiki ${name}: ${(err as Error).message}`);
     return 1;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { type AuditAnchor, AuditAnchorSchema } from '../../core/audit-anchor.js';
 import { type AnchoredAuditVerdict, readAuditAnchor, verifyAuditLog, verifyAuditLogAgainst } from '../../services/audit.service.js';
 import { withStore } from '../open-store.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printJson, printReport, UsageError } from '../output.js';
 
 export const auditHelp = [
   'audit verify [--anchor FILE] [--format text|json]   監査ログ検証: check the audit log hash chain;',
@@ -23,8 +23,12 @@ export async function auditCommand(args: string[], io: CommandIO): Promise<numbe
   if (sub === 'head') {
     if (values.anchor !== undefined) throw new UsageError('--anchor belongs to "audit verify"');
     const anchor = await withStore((store) => readAuditAnchor(store));
-    if (format === 'json') printJson(io, anchor);
-    else io.out(`sequence ${anchor.sequence}\nhash ${anchor.hash || '(empty log)'}\ntime ${anchor.time ?? '-'}`);
+    printReport(
+      io,
+      format,
+      () => anchor,
+      () => `sequence ${anchor.sequence}\nhash ${anchor.hash || '(empty log)'}\ntime ${anchor.time ?? '-'}`,
+    );
     return 0;
   }
   const anchor = values.anchor === undefined ? undefined : readAnchorFile(values.anchor);

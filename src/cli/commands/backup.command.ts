@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createBackup } from '../../backup/create-backup.js';
 import { RestoreRefused, restoreBackup } from '../../backup/restore-backup.js';
 import { loadConfig } from '../../config/config.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printReport, UsageError } from '../output.js';
 
 export const backupHelp = [
   'backup --out FILE [--format text|json]          バックアップ: a consistent copy taken while the server runs (SQLite: online backup;',
@@ -21,12 +21,14 @@ export async function backupCommand(args: string[], io: CommandIO): Promise<numb
   if (positionals.length > 0 || !values.out) throw new UsageError('expected "backup --out FILE"');
   const config = loadConfig();
   const summary = await createBackup({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, resolve(values.out), new Date());
-  if (format === 'json') printJson(io, summary);
-  else
-    io.out(
+  printReport(
+    io,
+    format,
+    () => summary,
+    () =>
       `backup written: ${summary.file} (${summary.bytes} bytes; ${summary.database}; audit head ${summary.auditHead.sequence}; ` +
-        `${summary.attachments} evidence files, ${summary.sboms} SBOMs, ${summary.firmwareImages} firmware images)`,
-    );
+      `${summary.attachments} evidence files, ${summary.sboms} SBOMs, ${summary.firmwareImages} firmware images)`,
+  );
   return 0;
 }
 
@@ -41,17 +43,19 @@ export async function restoreCommand(args: string[], io: CommandIO): Promise<num
       force: values.force === true,
       now: new Date(),
     });
-    if (format === 'json') printJson(io, summary);
-    else
-      io.out(
+    printReport(
+      io,
+      format,
+      () => summary,
+      () =>
         `restored the backup of ${summary.createdAt} (${summary.database}; audit head ${summary.auditHead.sequence}; ` +
-          `${summary.attachments} evidence files, ${summary.sboms} SBOMs, ${summary.firmwareImages} firmware images); ` +
-          `audit chain ${summary.audit.ok ? `intact, ${summary.audit.checked} entries` : 'BROKEN'}`,
-      );
+        `${summary.attachments} evidence files, ${summary.sboms} SBOMs, ${summary.firmwareImages} firmware images); ` +
+        `audit chain ${summary.audit.ok ? `intact, ${summary.audit.checked} entries` : 'BROKEN'}`,
+    );
     return summary.audit.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof RestoreRefused) {
-      io.err(`tebiki restore: ${err.message}`);
+      printFailure(io, format, 'restore', { code: 'restore-refused', message: err.message });
       return 1;
     }
     throw err;

@@ -10,12 +10,13 @@ import { EditionSourceError, resolveEdition } from '../../publish/edition-source
 import { checksheetCsv, checksheetJson } from '../../reports/checksheet-export.js';
 import { isLang } from '../../reports/labels.js';
 import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
-import { type CommandIO, UsageError } from '../output.js';
+import { type CommandIO, JSON_OPTION, printJson, UsageError, written } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 
 export const checksheetHelp = [
   'checksheet [--edition ID | --content DIR] [--layer L]... [--phase P]... [--profile FILE] [--standard ID [--sl N] [--component-type T] [--mandatory]]',
-  '      --format xlsx|csv|json [--lang ja|en] --out FILE   チェックシート: check items ordered by phase then layer (項番 = item number).',
+  '      --format xlsx|csv|json [--lang ja|en] --out FILE [--json]   チェックシート: check items ordered by phase then layer (項番 = item number).',
+  '      --json: the status (file, bytes, items) as JSON on stdout instead of the line on stderr; needs --out.',
   '      --profile: YAML/JSON file `conditions: [has-web-ui, uses-passwords, ...]` = the applicability conditions the product meets.',
   '      --standard: only items that reach it (e.g. jc-star-1; iec-62443-4-2 with --sl 2; etsi-en-303-645 with --mandatory).',
 ].join('\n');
@@ -61,12 +62,14 @@ function parseChecksheetArgs(args: string[]) {
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
+      ...JSON_OPTION,
     },
     strict: true,
   });
   const format = values.format as Format | undefined;
   if (!format || !FORMATS.includes(format)) throw new UsageError(`--format must be xlsx, csv or json${values.format ? `, not "${values.format}"` : ''}`);
   if (format === 'xlsx' && !values.out) throw new UsageError('--out FILE is required for xlsx');
+  if (values.json && !values.out) throw new UsageError('--json prints the status of the written file: give --out FILE');
   const lang = values.lang ?? 'ja';
   if (!isLang(lang)) throw new UsageError(`--lang must be ja or en, not "${lang}"`);
   if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
@@ -124,6 +127,19 @@ export async function checksheetCommand(args: string[], io: CommandIO): Promise<
   if (values.out) {
     const out = resolve(values.out);
     writeAtomically(out, data);
+    if (values.json) {
+      printJson(io, {
+        ok: true,
+        document: 'checksheet',
+        format,
+        lang,
+        edition: edition.meta.id,
+        ...written(out, data),
+        items: checksheet.items.length,
+        excluded: checksheet.excluded.length,
+      });
+      return 0;
+    }
     io.err(
       `checksheet: ${checksheet.items.length} items from edition ${edition.meta.id}${checksheet.excluded.length ? `, ${checksheet.excluded.length} left out by the profile` : ''} → ${out}`,
     );

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { migrate, openStore } from '../../store/database.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printReport, UsageError } from '../output.js';
 
 export const dbHelp = 'db migrate [--format text|json]                 apply pending database migrations';
 
@@ -14,8 +14,12 @@ export async function dbCommand(args: string[], io: CommandIO): Promise<number> 
   const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'tebiki.sqlite') });
   try {
     const applied = await migrate(store);
-    if (format === 'json') printJson(io, { database: store.dialect, applied });
-    else io.out(applied.length ? `applied: ${applied.join(', ')}` : `${store.dialect}: up to date`);
+    printReport(
+      io,
+      format,
+      () => ({ database: store.dialect, applied }),
+      () => (applied.length ? `applied: ${applied.join(', ')}` : `${store.dialect}: up to date`),
+    );
     return 0;
   } finally {
     await store.close();

@@ -5,7 +5,7 @@ import { validateEdition } from '../../core/validate-edition.js';
 import { writeContent } from '../../content/export-content.js';
 import { findEdition } from '../../store/editions.repository.js';
 import { withStore } from '../open-store.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printJson, printReport, UsageError } from '../output.js';
 import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
 import { exportVexCommand, exportVexHelp } from './vex-export.command.js';
 
@@ -38,7 +38,7 @@ async function exportContentCommand(args: string[], io: CommandIO): Promise<numb
   const out = resolve(values.out);
   const row = await withStore((store) => findEdition(store.db, id));
   if (!row) {
-    if (format === 'json') printJson(io, { ok: false, error: { code: 'not-found', message: `edition ${id} not found` } });
+    if (format === 'json') printFailure(io, format, 'export', { code: 'not-found', message: `edition ${id} not found` });
     else io.err(`tebiki export: edition ${id} not found in the database`);
     return 1;
   }
@@ -51,7 +51,11 @@ async function exportContentCommand(args: string[], io: CommandIO): Promise<numb
     return 1;
   }
   const files = writeContent(checked.edition, out);
-  if (format === 'json') printJson(io, { ok: true, edition: id, status: row.status, out, files: files.length });
-  else io.out(`exported edition ${id} (${row.status}) to ${out}: ${files.length} files`);
+  printReport(
+    io,
+    format,
+    () => ({ ok: true, edition: id, status: row.status, out, files: files.length }),
+    () => `exported edition ${id} (${row.status}) to ${out}: ${files.length} files`,
+  );
   return 0;
 }

@@ -6,7 +6,7 @@ import { analyseFirmware, type FirmwareAnalysis } from '../../firmware/analyse-f
 import { parseDefaults } from '../../firmware/checks/check-context.js';
 import { firmwareLinks, requirementsOf } from '../../firmware/firmware-links.js';
 import { UnpackError } from '../../firmware/unpack/unpack.types.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printReport, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 
 export const firmwareHelp =
@@ -39,8 +39,12 @@ export async function firmwareCommand(args: string[], io: CommandIO): Promise<nu
     throw err;
   }
   if (values['sbom-out'] !== undefined) writeAtomically(resolve(values['sbom-out']), analysis.sbom);
-  if (format === 'json') printJson(io, jsonReport(analysis, links));
-  else io.out(textReport(analysis));
+  printReport(
+    io,
+    format,
+    () => jsonReport(analysis, links),
+    () => textReport(analysis),
+  );
   return analysis.findings.some((f) => f.verdict === 'fail') ? 1 : 0;
 }
 

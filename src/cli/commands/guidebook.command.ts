@@ -6,12 +6,12 @@ import { renderGuidebookHtml } from '../../reports/guidebook/guidebook-html.js';
 import { renderGuidebookPdf } from '../../reports/guidebook/guidebook-pdf.js';
 import { closePdfBrowser } from '../../reports/pdf-browser.js';
 import { isLang } from '../../reports/labels.js';
-import { type CommandIO, UsageError } from '../output.js';
+import { type CommandIO, JSON_OPTION, jsonFlag, printReport, UsageError, written } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 
 export const guidebookHelp = [
-  'guidebook [--edition ID | --content DIR] --format pdf|html --lang ja|en --out FILE   the guidebook document',
-  '      (title page, contents, chapters per phase, glossary and coverage appendices; A4 with page numbers).',
+  'guidebook [--edition ID | --content DIR] --format pdf|html --lang ja|en --out FILE [--json]   the guidebook document',
+  '      (title page, contents, chapters per phase, glossary and coverage appendices; A4 with page numbers); --json: the status as JSON.',
   "      PDF is rendered by Debian's chromium (/usr/bin/chromium, or TEBIKI_CHROMIUM) with the system fonts",
   '      "Noto Serif CJK JP" and "Noto Sans CJK JP" from Debian\'s fonts-noto-cjk package; nothing is downloaded.',
 ].join('\n');
@@ -36,6 +36,7 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
       lang: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...JSON_OPTION,
     },
     strict: true,
     allowPositionals: true,
@@ -62,8 +63,26 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
   const out = resolve(values.out);
   writeAtomically(out, data);
   const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
-  io.out(`wrote the ${lang === 'ja' ? 'Japanese' : 'English'} guidebook (${format}) of ${describeOrigin(resolved)}`);
-  io.out(`  ${out}: ${Buffer.byteLength(data)} bytes (${ms} ms)`);
-  for (const c of attached) io.out(`  appendix with the publisher's text of ${c.standardId} (${c.texts.length} requirements; ${c.citation})`);
+  printReport(
+    io,
+    jsonFlag(values.json),
+    () => ({
+      ok: true,
+      document: 'guidebook',
+      format,
+      lang,
+      edition: { id: resolved.edition.meta.id, status: resolved.edition.meta.status, hash: resolved.hash },
+      source: resolved.origin,
+      ...written(out, data),
+      ms,
+      attachedText: attached.map((c) => ({ standard: c.standardId, citation: c.citation, requirements: c.texts.length })),
+    }),
+    () =>
+      [
+        `wrote the ${lang === 'ja' ? 'Japanese' : 'English'} guidebook (${format}) of ${describeOrigin(resolved)}`,
+        `  ${out}: ${Buffer.byteLength(data)} bytes (${ms} ms)`,
+        ...attached.map((c) => `  appendix with the publisher's text of ${c.standardId} (${c.texts.length} requirements; ${c.citation})`),
+      ].join('\n'),
+  );
   return 0;
 }

@@ -5,7 +5,7 @@ import { loadContent } from '../../content/load-content.js';
 import { extractKeywords, type KeywordCandidate } from '../../core/keywords.js';
 import { type KeywordsResult, storedEditionKeywords } from '../../services/search.service.js';
 import { withStore } from '../open-store.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printReport, UsageError } from '../output.js';
 
 export const keywordsHelp =
   'keywords [--content DIR | --edition ID] [--limit N] [--format text|json]   terms used in requirement texts that have no glossary entry (キーワード抽出)';
@@ -43,6 +43,16 @@ export async function keywordsCommand(args: string[], io: CommandIO): Promise<nu
     const loaded = loadContent(dir);
     if (!loaded.ok) {
       const errors = loaded.problems.filter((p) => p.severity === 'error');
+      if (format === 'json') {
+        printFailure(
+          io,
+          format,
+          'keywords',
+          { code: 'content-invalid', message: `${dir}: ${errors.length} content error(s)` },
+          { content: dir, problems: errors },
+        );
+        return 1;
+      }
       for (const p of errors.slice(0, 10)) io.err(`${p.file}:${p.line}:${p.column}: ${p.message}`);
       io.err(`${dir}: ${errors.length} content error(s); bin/tebiki validate lists them all`);
       return 1;
@@ -50,8 +60,12 @@ export async function keywordsCommand(args: string[], io: CommandIO): Promise<nu
     result = { edition: loaded.edition.meta.id, candidates: extractKeywords(loaded.edition, { limit }) };
   }
 
-  if (format === 'json') printJson(io, result);
-  else io.out(renderText(result));
+  printReport(
+    io,
+    format,
+    () => result,
+    () => renderText(result),
+  );
   return 0;
 }
 

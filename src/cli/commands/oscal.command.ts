@@ -12,20 +12,27 @@ import { storeImportedStandard } from '../../services/imported-standards.service
 import { withStore } from '../open-store.js';
 import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printJson, printReport, UsageError, written } from '../output.js';
 
 export const exportOscalHelp =
-  "export oscal-catalog|oscal-mapping [--edition ID | --content DIR] [--with-attached-text] --out FILE   the guidebook / its mappings as OSCAL 1.2 JSON (--with-attached-text: the catalog's items carry the attached publisher's text of their mapped NIST requirements, with its citation)";
+  "export oscal-catalog|oscal-mapping [--edition ID | --content DIR] [--with-attached-text] --out FILE [--format text|json]   the guidebook / its mappings as OSCAL 1.2 JSON (--with-attached-text: the catalog's items carry the attached publisher's text of their mapped NIST requirements, with its citation)";
 export const importOscalHelp =
-  "import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard\n  import oscal FILE --attach-to STANDARD_ID   attach the publisher's own requirement text to a bundled standard that allows it (NIST SP 800-171)";
+  "import oscal FILE [--id ID] [--content DIR] [--format text|json]   an OSCAL catalog (JSON or XML) as a standard\n  import oscal FILE --attach-to STANDARD_ID [--format text|json]   attach the publisher's own requirement text to a bundled standard that allows it (NIST SP 800-171)";
 
 /** bin/tebiki export oscal-catalog|oscal-mapping: OSCAL 1.2 documents that validate against NIST's schemas. */
 export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping', args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { edition: { type: 'string' }, content: { type: 'string' }, out: { type: 'string' }, 'with-attached-text': { type: 'boolean' } },
+    options: {
+      edition: { type: 'string' },
+      content: { type: 'string' },
+      out: { type: 'string' },
+      'with-attached-text': { type: 'boolean' },
+      format: { type: 'string' },
+    },
     strict: true,
   });
+  const format = parseFormat(values.format);
   if (values['with-attached-text'] && kind !== 'oscal-catalog') throw new UsageError('--with-attached-text applies to export oscal-catalog');
   if (!values.out) throw new UsageError('--out FILE is required');
   if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
@@ -46,14 +53,32 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
   );
   const doc = kind === 'oscal-catalog' ? exportOscalCatalog(edition, { hints }) : exportOscalMapping(edition);
   const out = resolve(values.out);
-  writeAtomically(out, `${JSON.stringify(doc, null, 2)}\n`);
-  io.out(`wrote ${kind} of edition ${edition.meta.id} to ${out}`);
-  if (values['with-attached-text'])
-    io.out(
-      attached.length > 0
-        ? `  with the publisher's text of ${attached.map((c) => `${c.standardId} (${c.citation})`).join(', ')}: ${[...hints.values()].flat().length} parts`
-        : '  --with-attached-text: no attached text in the database (import oscal FILE --attach-to STANDARD_ID)',
-    );
+  const data = `${JSON.stringify(doc, null, 2)}\n`;
+  writeAtomically(out, data);
+  const parts = [...hints.values()].flat().length;
+  printReport(
+    io,
+    format,
+    () => ({
+      ok: true,
+      document: kind,
+      edition: edition.meta.id,
+      ...written(out, data),
+      ...(values['with-attached-text']
+        ? { attachedText: attached.map((c) => ({ standard: c.standardId, citation: c.citation, requirements: c.texts.length })), parts }
+        : {}),
+    }),
+    () => {
+      const lines = [`wrote ${kind} of edition ${edition.meta.id} to ${out}`];
+      if (values['with-attached-text'])
+        lines.push(
+          attached.length > 0
+            ? `  with the publisher's text of ${attached.map((c) => `${c.standardId} (${c.citation})`).join(', ')}: ${parts} parts`
+            : '  --with-attached-text: no attached text in the database (import oscal FILE --attach-to STANDARD_ID)',
+        );
+      return lines.join('\n');
+    },
+  );
   return 0;
 }
 
@@ -103,8 +128,11 @@ export async function importOscalCommand(args: string[], io: CommandIO): Promise
       .status;
   }
   const summary = { id: standard.id, title: standard.title.en, groups: counts.groups, requirements: counts.requirements, withdrawn: counts.withdrawn };
-  if (format === 'json') printJson(io, { ...summary, status });
-  else
-    io.out(`${standard.id}: "${summary.title}" — ${summary.groups} groups, ${summary.requirements} requirements, ${summary.withdrawn} withdrawn (${status})`);
+  printReport(
+    io,
+    format,
+    () => ({ ...summary, status }),
+    () => `${standard.id}: "${summary.title}" — ${summary.groups} groups, ${summary.requirements} requirements, ${summary.withdrawn} withdrawn (${status})`,
+  );
   return 0;
 }

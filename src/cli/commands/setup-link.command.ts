@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { issueSetupLink } from '../../services/setup.service.js';
 import { withStore } from '../open-store.js';
-import { type CommandIO, parseFormat, printJson } from '../output.js';
+import { type CommandIO, parseFormat, printReport } from '../output.js';
 
 export const setupLinkHelp = 'setup-link [--format text|json]                 issue a new one-time setup link (only while no admin exists)';
 
@@ -9,7 +9,11 @@ export async function setupLinkCommand(args: string[], io: CommandIO): Promise<n
   const { values } = parseArgs({ args, options: { format: { type: 'string' } } });
   const format = parseFormat(values.format);
   const link = await withStore((store, config) => issueSetupLink({ store, config, now: () => new Date() }));
-  if (format === 'json') printJson(io, { setupUrl: link });
-  else io.out(link ? `Open this one-time link within 24 hours to create the first administrator:\n  ${link}` : 'an administrator exists; no setup link needed');
+  printReport(
+    io,
+    format,
+    () => ({ setupUrl: link }),
+    () => (link ? `Open this one-time link within 24 hours to create the first administrator:\n  ${link}` : 'an administrator exists; no setup link needed'),
+  );
   return link ? 0 : 1;
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultContentDir } from '../../content/content-dir.js';
 import { landscapeFile, loadLandscape, readCatalogSummaries } from '../../content/load-landscape.js';
 import { describeUnknownFilter, type LandscapeEntryView, type LandscapeView, landscapeView, unknownLandscapeFilter } from '../../core/landscape.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printReport, UsageError } from '../output.js';
 
 export const standardsHelp =
   'standards [--sector ID] [--level ID] [--content DIR] [--format text|json]   which standards, regulations and schemes apply per sector and level';
@@ -20,6 +20,10 @@ export function standardsCommand(args: string[], io: CommandIO): number {
   const catalogs = readCatalogSummaries(dir);
   const loaded = loadLandscape(landscapeFile(dir), new Set(catalogs.map((c) => c.id)));
   if (!loaded.ok) {
+    if (format === 'json') {
+      printFailure(io, format, 'standards', { code: 'content-invalid', message: 'the standards landscape is invalid' }, { problems: loaded.problems });
+      return 1;
+    }
     for (const p of loaded.problems) io.err(`${p.file}:${p.line}:${p.column}: ${p.severity} [${p.code}] ${p.message}`);
     io.err('the standards landscape is invalid; fix the problems above (bin/tebiki validate shows them too)');
     return 1;
@@ -29,8 +33,12 @@ export function standardsCommand(args: string[], io: CommandIO): number {
   if (unknown.length > 0) throw new UsageError(unknown.map(describeUnknownFilter).join('; '));
 
   const view = landscapeView(loaded.landscape, catalogs, filter);
-  if (format === 'json') printJson(io, view);
-  else io.out(renderTable(view));
+  printReport(
+    io,
+    format,
+    () => view,
+    () => renderTable(view),
+  );
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type EditionStats, editionStats } from '../../core/edition-stats.js';
 import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printReport, UsageError } from '../output.js';
 
 export const statsHelp =
   'stats [--edition ID | --content DIR] --format text|json   figures of an edition: items, terms, matrix, coverage per standard, relationships, review states';
@@ -18,8 +18,12 @@ export async function statsCommand(args: string[], io: CommandIO): Promise<numbe
     throw err;
   }
   const stats = editionStats(resolved.edition);
-  if (format === 'json') printJson(io, stats);
-  else io.out(statsText(stats));
+  printReport(
+    io,
+    format,
+    () => stats,
+    () => statsText(stats),
+  );
   return 0;
 }
 
