@@ -7,6 +7,7 @@ import { projectRoot } from '../../src/content/content-dir.js';
 import { workspaceMessages } from '../../web/src/i18n/messages-workspace.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { PASSWORD, type Person, Platform, personPage, STEP_TIMEOUT } from './flows.js';
+import { type Box, overlap } from './geometry.js';
 import { LoginPage } from './pages/login.page.js';
 
 /**
@@ -26,16 +27,10 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ] as const;
 
-type Box = { x: number; y: number; width: number; height: number };
-
 async function box(locator: Locator): Promise<Box> {
   const b = await locator.boundingBox();
   if (!b) throw new Error(`${locator} has no box (not visible)`);
   return b;
-}
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 }
 
 /** Boxes of every visible match, to be compared pairwise. */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { type Person, Platform } from './flows.js';
+import { PASSWORD, type Person, Platform } from './flows.js';
+import { type Box, overlap } from './geometry.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { LoginPage } from './pages/login.page.js';
 
@@ -20,12 +21,6 @@ import { LoginPage } from './pages/login.page.js';
 const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
 const MEMBER = { email: 'member@example.jp', displayName: '会員 花子', role: 'member' } satisfies Person;
 const ARTIFACTS = join(projectRoot(), '.tmp', 'artifacts', 'header');
-
-type Box = { x: number; y: number; width: number; height: number };
-
-function overlap(a: Box, b: Box): boolean {
-  return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
-}
 
 /** The boxes a person sees in the header: brand, edition, each link or menu, search, language, account. */
 async function headerBoxes(banner: Locator): Promise<{ name: string; box: Box }[]> {
@@ -70,15 +65,21 @@ describe('the header at a laptop and a phone width, in both languages', () => {
     await browser?.close();
   });
 
+  /** The administrator logged in at this width, the header in this language. */
+  async function adminHeader(lang: 'ja' | 'en', width: number): Promise<{ page: Page; header: AppHeader }> {
+    const page = await (platform as Platform).newPage({ viewport: { width, height: width > 700 ? 800 : 844 } });
+    await new LoginPage(page).open((platform as Platform).server.url);
+    await new LoginPage(page).login(ADMIN.email, PASSWORD);
+    let header = new AppHeader(page);
+    if (lang === 'en') header = await header.switchLanguage('en');
+    await header.userMenu.waitFor();
+    return { page, header };
+  }
+
   for (const lang of ['ja', 'en'] as const) {
     it(`${lang}: one row at 1366 px for an administrator, nothing overlapping`, async (ctx) => {
       if (!platform) return ctx.skip();
-      const page = await platform.newPage({ viewport: { width: 1366, height: 800 } });
-      await new LoginPage(page).open(platform.server.url);
-      await new LoginPage(page).login(ADMIN.email, 'Correct-Horse-Battery-Staple-42');
-      let header = new AppHeader(page);
-      if (lang === 'en') header = await header.switchLanguage('en');
-      await header.userMenu.waitFor();
+      const { page, header } = await adminHeader(lang, 1366);
       await page.getByRole('navigation', { name: messages[lang].mainNavigation }).waitFor();
       const parts = await headerBoxes(header.banner);
       await page.screenshot({ path: join(ARTIFACTS, `header-1366-${lang}.png`), clip: { x: 0, y: 0, width: 1366, height: 200 } });
@@ -95,12 +96,7 @@ describe('the header at a laptop and a phone width, in both languages', () => {
 
     it(`${lang}: at 390 px nothing overlaps, nothing scrolls sideways, and the menu reaches every section`, async (ctx) => {
       if (!platform) return ctx.skip();
-      const page = await platform.newPage({ viewport: { width: 390, height: 844 } });
-      await new LoginPage(page).open(platform.server.url);
-      await new LoginPage(page).login(ADMIN.email, 'Correct-Horse-Battery-Staple-42');
-      let header = new AppHeader(page);
-      if (lang === 'en') header = await header.switchLanguage('en');
-      await header.userMenu.waitFor();
+      const { page, header } = await adminHeader(lang, 390);
       const parts = await headerBoxes(header.banner);
       await page.screenshot({ path: join(ARTIFACTS, `header-390-${lang}.png`), fullPage: false });
       expect(overlapping(parts)).toEqual([]);
