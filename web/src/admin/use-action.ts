@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import { fieldErrors } from '../components/form-field';
+import { useT } from '../i18n/i18n';
 
 /** Runs one API action at a time, keeping its field errors and its problem for display. */
 export function useAction() {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -14,9 +16,9 @@ export function useAction() {
     try {
       return await action();
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, {});
+      const apiError = asApiError(caught);
       setError(apiError);
-      setErrors(fieldErrors(apiError.problem.errors));
+      setErrors(fieldErrors(apiError.problem.errors, t));
       return undefined;
     } finally {
       setBusy(false);

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { AssessmentView } from '../api/assessment.types';
 import { moveToEdition } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import { Notice, problemText } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -29,7 +29,7 @@ export function MoveEdition({ view }: { view: AssessmentView }) {
       const moved = await moveToEdition(view.id, editionId);
       navigate(assessmentPath(moved.id), { state: { carryOver: moved.carryOver ?? null } });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
       setBusy(false);
     }
   };

@@ -1,7 +1,7 @@
 import { EditionGate } from '../components/edition-gate';
 import { useState } from 'react';
 import { exportChecksheet, saveFile } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import { emptySpec, type SpecState, specRequest } from '../assessment/checksheet-spec';
 import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
@@ -34,7 +34,7 @@ function ChecksheetForm({ editionId }: { editionId: string }) {
       const file = await exportChecksheet(format, specRequest(spec), lang);
       saveFile(file.blob, file.filename ?? `checksheet-${spec.editionId}.${format}`);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
-import { ApiError, api, apiPath } from '../api/client';
+import { api, apiPath, asApiError } from '../api/client';
 import { problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { ProbeRun } from './probe-runs.types';
@@ -39,7 +39,7 @@ export function StartRunForm({ assessmentId, onStarted }: { assessmentId: string
     try {
       onStarted(await api.post<ProbeRun>(apiPath('assessments', assessmentId, 'probe-runs'), { scope, fileName }));
     } catch (err) {
-      setError(err instanceof ApiError ? problemText(t, err) : String(err));
+      setError(problemText(t, asApiError(err)));
     } finally {
       setBusy(false);
     }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { ApiError, apiPath, request } from '../../api/client';
+import { apiPath, asApiError, request } from '../../api/client';
 import type { Localized } from '../../api/types';
 import { labelFor, useLocalize, useT } from '../../i18n/i18n';
 import { useEditorReviewT } from '../../i18n/messages-review';
 import { Link, navigate, useSearchParam } from '../../router/router';
-import { ErrorView, Loading, Notice } from '../status';
+import { ErrorView, Loading, Notice, problemSummary } from '../status';
 import { editorPaths } from './editor-api';
 import { useDraftOptions, useDraftResource } from './use-draft';
 
@@ -46,7 +46,7 @@ function ReviewItem({ draftId, row, onDone }: { draftId: string; row: ReviewRow;
       await request('PUT', apiPath('drafts', draftId, 'reviews'), { body });
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(problemSummary(t, asApiError(err)));
     } finally {
       setBusy(false);
     }
