@@ -1,10 +1,11 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { api, asApiError } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { FormField, fieldErrors } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
-import { useT } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
+import { securityReasonText } from '../i18n/messages-security';
 import { Link, navigate } from '../router/router';
 import { useSession } from '../session/session';
 
@@ -35,6 +36,7 @@ const EMPTY: SetupForm = { email: '', displayName: '', password: '', passwordCon
 export function SetupPage() {
   const t = useT();
   const session = useSession();
+  const { lang } = useLanguage();
   const [token] = useState(readTokenFromFragment);
   const [form, setForm] = useState<SetupForm>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -69,8 +71,8 @@ export function SetupPage() {
       await session.reload();
       navigate('/login', { replace: true, state: { notice: 'setupDone' } });
     } catch (error) {
-      const apiError = asApiError(error);
-      setErrors(fieldErrors(apiError.problem.errors, t));
+      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
+      setErrors(fieldErrors(apiError.problem.errors, (code) => securityReasonText(lang, code)));
       setProblem(() => (messages: Messages) => problemText(messages, apiError));
       setBusy(false);
     }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { apiPath, request } from '../../api/client';
-import { useMutation } from '../../api/use-mutation';
+import { ApiError, apiPath, request } from '../../api/client';
 import type { Localized } from '../../api/types';
 import { labelFor, useLocalize, useT } from '../../i18n/i18n';
 import { useEditorReviewT } from '../../i18n/messages-review';
 import { Link, navigate, useSearchParam } from '../../router/router';
-import { ErrorView, Loading, Notice, problemSummary } from '../status';
+import { ErrorView, Loading, Notice } from '../status';
 import { editorPaths } from './editor-api';
 import { useDraftOptions, useDraftResource } from './use-draft';
 
@@ -37,12 +36,20 @@ function ReviewItem({ draftId, row, onDone }: { draftId: string; row: ReviewRow;
   const r = useEditorReviewT();
   const localize = useLocalize();
   const [note, setNote] = useState(row.review.note ?? '');
-  const mutation = useMutation();
-  const { busy } = mutation;
-  const error = mutation.error ? problemSummary(t, mutation.error) : null;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const decide = async (state: ReviewState) => {
-    const body = { item: row.item, standard: row.standard, requirement: row.requirement, state, ...(note.trim() ? { note } : {}) };
-    if ((await mutation.run(() => request('PUT', apiPath('drafts', draftId, 'reviews'), { body }).then(() => true))) === true) onDone();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { item: row.item, standard: row.standard, requirement: row.requirement, state, ...(note.trim() ? { note } : {}) };
+      await request('PUT', apiPath('drafts', draftId, 'reviews'), { body });
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
   };
   const label = `${row.number} → ${row.standard} ${row.requirement}`;
   return (
