@@ -24,10 +24,43 @@ export const ERROR_CATALOG = {
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 
+/**
+ * Stable reasons for a field error (`errors[].code` of a problem): the web UI
+ * shows each in its own language, API clients read the English `message`.
+ * Every field error leaves the server with a code (src/server/problem.ts);
+ * password reasons (core/password-reasons.ts) and draft problems bring their own.
+ */
+export const FIELD_ERROR_CATALOG = {
+  required: 'is required',
+  'wrong-type': 'has the wrong type',
+  'too-short': 'is too short',
+  'too-long': 'is too long',
+  'too-few': 'has too few entries',
+  'too-many': 'has too many entries',
+  'too-small': 'is too small',
+  'too-large': 'is too large',
+  'bad-format': 'has the wrong format',
+  'not-allowed': 'is not one of the allowed values',
+  'unknown-field': 'is not a known field',
+  'nul-character': 'must not contain the NUL character (U+0000)',
+  'control-characters': 'must not contain control characters',
+  wrong: 'is wrong',
+  'in-future': 'must not be in the future',
+  'before-awareness': 'must not be before awareness',
+  'already-exists': 'already exists',
+  unknown: 'does not exist',
+  missing: 'is missing',
+  'note-required': 'needs a note',
+  unassessed: 'items without a verdict (the problem lists their numbers in `unassessed`)',
+  invalid: 'is not valid',
+} as const;
+
+export type FieldErrorCode = keyof typeof FIELD_ERROR_CATALOG;
+
 export interface FieldError {
   path: string;
   message: string;
-  /** A stable reason the UI can show in its own language (e.g. a password reason). */
+  /** A stable reason the UI can show in its own language: a `FieldErrorCode`, a password reason or a draft problem's code. */
   code?: string;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from '../core/errors.js';
+import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError, type FieldErrorCode } from '../core/errors.js';
 
 /** The one place that maps application errors to HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -40,8 +40,32 @@ export function problemOf(code: ErrorCode, detail: string, instance: string, err
     detail,
     code,
     instance,
-    ...(errors?.length ? { errors } : {}),
+    ...(errors?.length ? { errors: errors.map(withCode) } : {}),
   };
+}
+
+/** Every field error leaves with a stable code the UI can translate; one it brings is kept. */
+function withCode(error: FieldError): FieldError {
+  return error.code ? error : { ...error, code: fieldCodeOf(error.message) };
+}
+
+/** The code of a field error raised with only an English message (services name the reason in words). */
+export function fieldCodeOf(message: string): FieldErrorCode {
+  const m = message.toLowerCase();
+  if (/^(is required|must not be empty|must not be blank)\b/.test(m) || m.includes('is required')) return 'required';
+  if (m.includes('nul character')) return 'nul-character';
+  if (m.includes('control character')) return 'control-characters';
+  if (m.includes('already exists')) return 'already-exists';
+  if (/^is wrong\b/.test(m)) return 'wrong';
+  if (m.includes('in the future')) return 'in-future';
+  if (m.includes('before awareness')) return 'before-awareness';
+  if (m.includes('needs a note')) return 'note-required';
+  if (/\b(unknown|does not exist|not a version|not an active member|not a known)\b/.test(m)) return 'unknown';
+  if (/\bmissing\b/.test(m)) return 'missing';
+  if (/too long|at most \d|too big|too large/.test(m)) return 'too-long';
+  if (/too short|at least \d/.test(m)) return 'too-short';
+  if (/^must (look like|be (lower-case|percent-encoded|a valid|an? ))/.test(m)) return 'bad-format';
+  return 'invalid';
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

@@ -276,9 +276,12 @@ export async function changeStatus(ctx: ServiceContext, actor: Actor, id: string
       const view = await assessmentView(trx, current);
       const open = view.answers.filter((a) => a.verdict === 'unassessed').map((a) => a.no);
       if (open.length > 0) {
-        throw new AppError('conflict', `every item needs a verdict before the assessment is final; not assessed: ${open.join(', ')}`, [
-          { path: 'answers', message: `not assessed (未評価): ${open.join(', ')}` },
-        ]);
+        throw new AppError(
+          'conflict',
+          `every item needs a verdict before the assessment is final; not assessed: ${open.join(', ')}`,
+          [{ path: 'answers', message: `not assessed (未評価): ${open.join(', ')}`, code: 'unassessed' }],
+          { unassessed: open },
+        );
       }
       const contentHash = assessmentContentHash({ ...view, status: 'final' });
       await changeIfCurrent(trx, id, input.version, { status: 'final', finalised_at: at, content_hash: contentHash, updated_at: at });

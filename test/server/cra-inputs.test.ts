@@ -45,9 +45,9 @@ describeEachDatabase('CRA reporting input', (get) => {
       expect(r.json().errors.map((e: { path: string }) => e.path)).toContain(path);
     }
     const future = await p.reporter.client.request('POST', '/api/cra/cases', body({ awareAt: '2999-01-01T00:00:00Z' }));
-    expect(future.json().errors).toEqual([{ path: 'awareAt', message: 'must not be in the future' }]);
+    expect(future.json().errors).toEqual([{ path: 'awareAt', message: 'must not be in the future', code: 'in-future' }]);
     const foreign = await p.reporter.client.request('POST', '/api/cra/cases', body({ versionIds: [p.v1, p.bareV] }));
-    expect(foreign.json().errors).toEqual([{ path: 'versionIds.1', message: 'is not a version of this product' }]);
+    expect(foreign.json().errors).toEqual([{ path: 'versionIds.1', message: 'is not a version of this product', code: 'unknown' }]);
     expect(await cases()).toBe(0);
   });
 
@@ -56,7 +56,7 @@ describeEachDatabase('CRA reporting input', (get) => {
     expect(asMember.statusCode).toBe(403);
     const foreign = await p.manager.client.request('PUT', `/api/products/${p.product}/cra/contacts`, { ownerId: p.owner.id, deputyIds: [p.outsider.id] });
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json().errors).toEqual([{ path: 'deputyIds.0', message: 'is not an active member of this organisation' }]);
+    expect(foreign.json().errors).toEqual([{ path: 'deputyIds.0', message: 'is not an active member of this organisation', code: 'unknown' }]);
     const twice = await p.manager.client.request('PUT', `/api/products/${p.product}/cra/contacts`, { ownerId: p.owner.id, deputyIds: [p.owner.id] });
     expect(twice.json().errors.map((e: { path: string }) => e.path)).toContain('body.deputyIds');
     const still = (await p.manager.client.request('GET', `/api/products/${p.product}/cra/contacts`)).json().contacts;

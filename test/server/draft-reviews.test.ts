@@ -81,7 +81,7 @@ describeEachDatabase('reviewing mappings in a draft', (get) => {
 
     const noNote = await admin.request('PUT', '/api/drafts/2026.9/reviews', { ...key(second), state: 'disputed' });
     expect(noNote.statusCode).toBe(400);
-    expect(noNote.json().errors).toEqual([{ path: 'note', message: 'a disputed mapping needs a note' }]);
+    expect(noNote.json().errors).toEqual([{ path: 'note', message: 'a disputed mapping needs a note', code: 'note-required' }]);
     const disputed = await admin.request('PUT', '/api/drafts/2026.9/reviews', { ...key(second), state: 'disputed', note: 'section only; check the ISVS text' });
     expect(disputed.statusCode).toBe(200);
     expect((await queue('?state=disputed')).map(key)).toContainEqual(key(second));

@@ -88,7 +88,7 @@ describeEachDatabase('draft editor API', (get) => {
   it('opens a draft; a bad or existing id is refused by field', async () => {
     const bad = await editor.request('POST', '/api/drafts', { id: 'next', title: { ja: '次版', en: 'Next' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ path: 'id', message: 'must look like 2026.1' }]);
+    expect(bad.json().errors).toEqual([{ path: 'id', message: 'must look like 2026.1', code: 'bad-format' }]);
     const emptyTitle = await editor.request('POST', '/api/drafts', { id: '2026.3', title: { ja: '次版', en: ' ' } });
     expect(emptyTitle.statusCode).toBe(400);
     expect(emptyTitle.json().errors[0].path).toBe('body.title.en');

@@ -105,7 +105,9 @@ describeEachDatabase('the standards landscape through the API', (get) => {
     expect(r.headers['content-type']).toContain('application/problem+json');
     const problem = r.json() as Problem;
     expect(problem.code).toBe('validation-failed');
-    expect(problem.errors).toEqual([{ path: 'query.sector', message: expect.stringContaining('valid sector ids: control-systems, consumer-iot') }]);
+    expect(problem.errors).toEqual([
+      { path: 'query.sector', message: expect.stringContaining('valid sector ids: control-systems, consumer-iot'), code: expect.any(String) },
+    ]);
   });
 
   it('refuses hostile and unknown query parameters before looking anything up', async () => {

@@ -4,7 +4,7 @@ import { usePageTitle } from '../components/page-title';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
-import { useAction } from './use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from './use-admin-t';
 
 /** The second login step: a TOTP code, or one of the recovery codes. */
@@ -14,7 +14,7 @@ export function SecondFactorForm({ token, onDone }: { token: string; onDone: () 
   const session = useSession();
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
-  const action = useAction();
+  const action = useMutation();
   usePageTitle(a.secondFactorTitle);
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -3,7 +3,8 @@ import type { Problem } from './types';
 /**
  * The one place the browser talks HTTP. Same-origin cookies carry the session;
  * every state-changing request carries the CSRF token from the latest
- * /api/session or login answer.
+ * /api/session or login answer. Every call goes through `send`, so an error
+ * always arrives as one `ApiError`.
  */
 
 let csrfToken = '';
@@ -27,6 +28,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Whatever a failed call threw, as an `ApiError`: an `ApiError` as it is,
+ * anything else (a bug, a broken answer) as one without a server answer.
+ */
+export function asApiError(caught: unknown): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, {});
+}
+
+/** True for the error of a call that was cancelled on purpose (a page left, a newer request). */
+export function isAbort(caught: unknown): boolean {
+  return caught instanceof DOMException && caught.name === 'AbortError';
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
@@ -47,29 +61,44 @@ async function readProblem(response: Response): Promise<Problem> {
   return { status: response.status, title: response.statusText };
 }
 
-/** Send one request; resolve with the parsed JSON body, or undefined for 204. */
-export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+/**
+ * The fetch core: headers (accept, CSRF on every change), same-origin
+ * credentials, and one error type. Resolves with the response when it is OK.
+ */
+async function send(
+  method: Method,
+  path: string,
+  init: { headers?: Record<string, string>; body?: BodyInit | null; signal?: AbortSignal | undefined },
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', body: init.body ?? null, signal: init.signal ?? null });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, { status: 0, code: 'network' });
+    if (isAbort(error)) throw error;
+    throw new ApiError(0, { status: 0 });
   }
-
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
+}
+
+/** The JSON body of an answer, or undefined for 204. */
+async function json<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** Send one request; resolve with the parsed JSON body, or undefined for 204. */
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const withBody = options.body !== undefined;
+  return json<T>(
+    await send(method, path, {
+      headers: withBody ? { 'content-type': 'application/json' } : {},
+      body: withBody ? JSON.stringify(options.body) : null,
+      signal: options.signal,
+    }),
+  );
 }
 
 export const api = {
@@ -85,30 +114,12 @@ export const api = {
  * extra headers; the answer is JSON like every other call.
  */
 export async function sendBytes<T>(method: 'POST' | 'PUT', path: string, bytes: Blob, headers: Record<string, string>): Promise<T> {
-  const all: Record<string, string> = { accept: 'application/json', ...headers };
-  if (csrfToken) all['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers: all, credentials: 'same-origin', body: bytes });
-  } catch {
-    throw new ApiError(0, { status: 0, code: 'network' });
-  }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return json<T>(await send(method, path, { headers, body: bytes }));
 }
 
 /** POST JSON and receive a file (an export): the bytes and the file name the server suggests. */
 export async function postForFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string | null }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
-  } catch {
-    throw new ApiError(0, { status: 0, code: 'network' });
-  }
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const response = await send('POST', path, { headers: { accept: '*/*', 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const disposition = response.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];

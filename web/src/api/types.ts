@@ -1,7 +1,9 @@
 /**
  * Shapes of the HTTP API as the browser sees them. The web shell talks to the
- * server only through these; it never imports server or core code.
+ * server only through these; from the core it imports types only (the error catalog).
  */
+
+import type { ErrorCode, FieldError } from '../../../src/core/errors.js';
 
 export type { Lang } from '../i18n/messages';
 
@@ -123,12 +125,21 @@ export interface MappingReview {
   note?: string;
 }
 
-/** RFC 9457 problem details, as every API error is answered. */
+/**
+ * RFC 9457 problem details, as every API error is answered. `code` comes from
+ * the server's one error catalog (src/core/errors.ts); it is absent when no
+ * problem document came back (no answer, or a proxy's page).
+ */
 export interface Problem {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
-  code?: string;
-  errors?: { path: string; message: string; code?: string }[];
+  code?: ErrorCode;
+  errors?: FieldError[];
+  /** A refused finalisation: the numbers (項番) of the items without a verdict. */
+  unassessed?: string[];
 }
+
+/** One field's error: where (`body.email`), the server's English `message`, and a stable `code` to translate. */
+export type { FieldError };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from './client';
+import { api, type ApiError, asApiError } from './client';
 
 /** The state of one GET request. */
 export type ApiResult<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
@@ -25,7 +25,7 @@ export function useApi<T>(path: string | null, refreshKey = ''): ApiResult<T> & 
         if (controller.signal.aborted) return;
         setResult({
           status: 'error',
-          error: error instanceof ApiError ? error : new ApiError(0, { code: 'unknown' }),
+          error: asApiError(error),
         });
       },
     );

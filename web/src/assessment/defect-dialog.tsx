@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ANSWER_LIMITS, type Answer, DEFECT_KINDS, type DefectKind } from '../api/assessment.types';
 import { flagDefect } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import { fieldErrors } from '../components/form-field';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -37,11 +37,11 @@ export function DefectDialog({ assessmentId, answer, itemLabel, onClose, onSent 
     try {
       onSent(await flagDefect(assessmentId, answer.requirementId, { kind, note }));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
       setBusy(false);
     }
   };
-  const errors = fieldErrors(error?.problem.errors);
+  const errors = fieldErrors(error?.problem.errors, t);
 
   return (
     <dialog ref={dialog} className="defect-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>

@@ -1,5 +1,5 @@
 import { type ChangeEvent, useCallback, useEffect, useId, useState } from 'react';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import {
   ACTIVE_STATES,
   acceptFirmwareSuggestion,
@@ -220,7 +220,7 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
       await uploadFirmware(assessmentId, file);
       refresh();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
     } finally {
       input.value = '';
       setBusy(false);

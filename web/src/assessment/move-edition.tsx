@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { AssessmentView } from '../api/assessment.types';
 import { moveToEdition } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { Notice, problemText } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -16,22 +16,14 @@ export function MoveEdition({ view }: { view: AssessmentView }) {
   const { editions } = useEdition();
   const newer = editions.status === 'ok' ? editions.data.editions.filter((e) => e.id !== view.edition.id && e.date >= view.edition.date) : [];
   const [target, setTarget] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useMutation();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const editionId = target || newer[0]?.id;
     if (!editionId) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const moved = await moveToEdition(view.id, editionId);
-      navigate(assessmentPath(moved.id), { state: { carryOver: moved.carryOver ?? null } });
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
-      setBusy(false);
-    }
+    const moved = await run(() => moveToEdition(view.id, editionId));
+    if (moved) navigate(assessmentPath(moved.id), { state: { carryOver: moved.carryOver ?? null } });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { navigate } from '../router/router';
@@ -16,7 +16,7 @@ export interface SelfAssessmentPermission {
 export function SelfAssessmentSwitch({ orgId, permission, onChanged }: { orgId: string; permission: SelfAssessmentPermission; onChanged: () => void }) {
   const s = useSelfAssessmentMessages();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const toggle = async (allowed: boolean) => {
     if (await action.run(() => api.put(apiPath('organisations', orgId, 'self-assessment'), { allowed }))) onChanged();
   };
@@ -38,7 +38,7 @@ export function SelfAssessmentSwitch({ orgId, permission, onChanged }: { orgId: 
 export function SelfAssessStart({ user, productId, productName }: { user: User; productId: string; productName: string }) {
   const s = useSelfAssessmentMessages();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const editions = useApi<{ current: string }>('/api/editions', user.id);
   const start = async () => {
     if (editions.status !== 'ok') return;

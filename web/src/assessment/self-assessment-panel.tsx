@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type Verdict, VERDICTS } from '../api/assessment.types';
 import { api, apiPath } from '../api/client';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { selfAssessmentMessages } from '../i18n/messages-self-assessment';
@@ -40,7 +40,7 @@ const path = (id: string, ...rest: string[]) => apiPath('assessments', id, 'self
 function Disagreement({ id, item, onSaved }: { id: string; item: SelfAssessmentView['items'][number]; onSaved: (v: SelfAssessmentView) => void }) {
   const s = useSelfAssessmentMessages();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const [comment, setComment] = useState('');
   const [verdict, setVerdict] = useState<Verdict>(VERDICTS.find((v) => v !== item.selfVerdict && v !== 'unassessed') ?? 'needs-review');
   const save = async (event: FormEvent) => {
@@ -69,7 +69,7 @@ function Disagreement({ id, item, onSaved }: { id: string; item: SelfAssessmentV
 function Replies({ id, review, canReply, onSaved }: { id: string; review: ItemReview; canReply: boolean; onSaved: (v: SelfAssessmentView) => void }) {
   const s = useSelfAssessmentMessages();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const [body, setBody] = useState('');
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -118,7 +118,7 @@ function ItemRow({
   onSaved: (v: SelfAssessmentView) => void;
 }) {
   const s = useSelfAssessmentMessages();
-  const action = useAction();
+  const action = useMutation();
   const [disagreeing, setDisagreeing] = useState(false);
   const agree = async () => {
     const v = await action.run(() => api.put<SelfAssessmentView>(path(id, 'reviews', item.requirementId), { decision: 'agree' }));
@@ -179,7 +179,7 @@ function ItemRow({
 export function SelfAssessmentPanel({ view, onChanged }: { view: SelfAssessmentView; onChanged: (v: SelfAssessmentView) => void }) {
   const s = useSelfAssessmentMessages();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const id = view.assessmentId;
   const move = async (step: 'submit' | 'send-back' | 'accept') => {
     const v = await action.run(() => api.post<SelfAssessmentView>(path(id, step), {}));

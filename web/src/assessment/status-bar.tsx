@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { type AssessmentStatus, type AssessmentView, STATUS_MOVES } from '../api/assessment.types';
 import { moveStatus } from '../api/assessments';
-import { ApiError } from '../api/client';
-import { Notice, problemText } from '../components/status';
+import { type ApiError, asApiError } from '../api/client';
+import { fieldErrorText, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { AssessmentStatusBadge } from './status-badge';
 
 /**
- * Why a move was refused: the items still open (the server lists them), a
- * newer version elsewhere (reload), or the server's own words.
+ * Why a move was refused, in the UI language: the items still open (the
+ * server lists them), a newer version elsewhere (reload), or the error's code.
  */
 function MoveProblem({ error, onStale }: { error: ApiError; onStale: () => void }) {
   const t = useT();
@@ -16,10 +16,12 @@ function MoveProblem({ error, onStale }: { error: ApiError; onStale: () => void 
   if (details.length > 0) {
     return (
       <div className="notice notice-error" role="alert">
-        <p>{error.problem.detail ?? problemText(t, error)}</p>
         <ul>
           {details.map((d) => (
-            <li key={`${d.path}|${d.message}`}>{d.message}</li>
+            <li key={`${d.path}|${d.message}`}>
+              {fieldErrorText(t, d)}
+              {d.code === 'unassessed' ? ` ${(error.problem.unassessed ?? []).join(', ')}` : ''}
+            </li>
           ))}
         </ul>
       </div>
@@ -68,7 +70,7 @@ export function StatusBar({ view, canEdit, onChanged, onStale }: StatusBarProps)
       onChanged(next);
     } catch (caught) {
       setConfirming(false);
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Checksheet } from '../api/assessment.types';
-import { ApiError, api } from '../api/client';
+import { api, type ApiError, asApiError } from '../api/client';
 import { type SpecState, specRequest } from './checksheet-spec';
 
 export type PreviewState = { status: 'idle' | 'loading' } | { status: 'ok'; count: number; excluded: number } | { status: 'error'; error: ApiError };
@@ -19,7 +19,7 @@ export function usePreview(spec: SpecState): PreviewState {
           if (!gone) setState({ status: 'ok', count: sheet.items.length, excluded: sheet.excluded.length });
         },
         (error: unknown) => {
-          if (!gone) setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, {}) });
+          if (!gone) setState({ status: 'error', error: asApiError(error) });
         },
       );
     }, 250);

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import type { FieldProblem, WorkbookImport } from '../api/assessment.types';
 import { uploadWorkbook, workbookUrl, XLSX_TYPE } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LANGS } from '../i18n/messages';
@@ -40,7 +40,7 @@ export function WorkbookPanel({ assessmentId, editable, onImported }: { assessme
       setResult(await uploadWorkbook(assessmentId, file));
       onImported();
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
     } finally {
       input.value = '';
       setBusy(false);

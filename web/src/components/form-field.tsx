@@ -1,4 +1,7 @@
 import { type InputHTMLAttributes, useId } from 'react';
+import type { FieldError } from '../api/types';
+import type { Messages } from '../i18n/messages';
+import { fieldErrorText } from './status';
 
 interface FormFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -33,16 +36,13 @@ export function FormField({ label, error, hint, ...input }: FormFieldProps) {
 
 /**
  * Field errors from a problem+json `errors` list, keyed by the last path
- * segment; `translate` gives the UI-language text of an error's `code` when it knows it.
+ * segment, each in the UI language (`fieldErrorText`).
  */
-export function fieldErrors(
-  errors: { path: string; message: string; code?: string }[] | undefined,
-  translate?: (code: string | undefined) => string | undefined,
-): Record<string, string> {
+export function fieldErrors(errors: FieldError[] | undefined, t: Messages): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const { path, message, code } of errors ?? []) {
-    const field = path.split(/[./]/).filter(Boolean).pop() ?? '';
-    if (field && !byField[field]) byField[field] = translate?.(code) ?? message;
+  for (const error of errors ?? []) {
+    const field = error.path.split(/[./]/).filter(Boolean).pop() ?? '';
+    if (field && !byField[field]) byField[field] = fieldErrorText(t, error);
   }
   return byField;
 }

@@ -1,6 +1,8 @@
 import type { ApiError } from '../api/client';
-import { labelFor, useT } from '../i18n/i18n';
-import type { Messages } from '../i18n/messages';
+import type { FieldError } from '../api/types';
+import { useT } from '../i18n/i18n';
+import { type Messages, messages } from '../i18n/messages';
+import { securityReasonText } from '../i18n/messages-security';
 import { Link, useLocation } from '../router/router';
 
 /** A polite loading line; screen readers hear it once. */
@@ -14,14 +16,40 @@ export function Loading() {
 }
 
 /**
- * What to tell the user about a failed call: our own sentence for the error
- * codes we know (in the UI language), else the server's `detail`.
+ * What to tell the user about a failed call, always in the UI language: our
+ * own sentence for its error code (every code of the server's catalog has one),
+ * never the server's English `detail`.
  */
 export function problemText(t: Messages, error: ApiError): string {
   if (error.status === 0) return t.errorNetwork;
   const code = error.problem.code;
-  if (code && code in t.problems) return labelFor(t.problems, code);
-  return error.problem.detail ?? error.problem.title ?? t.errorGeneric;
+  if (code && Object.hasOwn(t.problems, code)) return t.problems[code];
+  if (error.status === 401) return t.problems.unauthenticated;
+  if (error.status === 403) return t.problems.forbidden;
+  if (error.status === 404) return t.problems['not-found'];
+  if (error.status === 413) return t.problems['payload-too-large'];
+  if (error.status === 429) return t.problems['rate-limited'];
+  return t.errorGeneric;
+}
+
+/** A failed call in one line of the UI language: what went wrong, then each field's reason. */
+export function problemSummary(t: Messages, error: ApiError): string {
+  return [problemText(t, error), ...(error.problem.errors ?? []).map((e) => fieldErrorText(t, e))].join(' ');
+}
+
+/**
+ * One field error in the UI language: the sentence we keep for its exact
+ * server wording, else for its code (a field-error or password-reason code);
+ * the English message only when the UI is English and nothing else fits.
+ */
+export function fieldErrorText(t: Messages, error: FieldError): string {
+  const lang = t === messages.en ? 'en' : 'ja';
+  const known = t.editor.problemMessages[error.message];
+  if (known) return known;
+  if (error.code && Object.hasOwn(t.fieldErrors, error.code)) return t.fieldErrors[error.code as keyof Messages['fieldErrors']];
+  const reason = securityReasonText(lang, error.code);
+  if (reason) return reason;
+  return lang === 'en' ? error.message : t.fieldErrors.invalid;
 }
 
 /** The link to the login page that brings the user back here afterwards. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
@@ -19,7 +19,7 @@ export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage
   const c = useCraT();
   const t = useT();
   const { lang } = useLanguage();
-  const action = useAction();
+  const action = useMutation();
   const report = view.reports.find((r) => r.stage === stage);
   const [fields, setFields] = useState<Record<string, unknown>>(report?.fields ?? {});
   const [saved, setSaved] = useState(false);

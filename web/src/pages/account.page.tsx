@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
@@ -18,7 +18,7 @@ function Profile({ user }: { user: User }) {
   const { setLang } = useLanguage();
   const [name, setName] = useState(user.displayName);
   const [lang, setLangChoice] = useState<'ja' | 'en'>('ja');
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(() => api.patch('/api/account/profile', { displayName: name, language: lang }))) {
@@ -50,7 +50,7 @@ function Password() {
   const t = useT();
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
   const [done, setDone] = useState<number | null>(null);
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const r = await action.run(() => api.put<{ endedSessions: number }>('/api/account/password', form));
@@ -92,7 +92,7 @@ function Sessions() {
   const a = useAdminT();
   const [key, setKey] = useState(0);
   const sessions = useApi<{ sessions: { id: string; createdAt: string; lastSeenAt: string; current: boolean }[] }>('/api/account/sessions', String(key));
-  const action = useAction();
+  const action = useMutation();
   return (
     <section className="card" aria-label={a.sessions}>
       <h2>{a.sessions}</h2>
@@ -128,7 +128,7 @@ function SecondFactor() {
   const [codes, setCodes] = useState<string[] | null>(null);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const action = useAction();
+  const action = useMutation();
   const refresh = async () => {
     setKey((k) => k + 1);
     await session.reload();

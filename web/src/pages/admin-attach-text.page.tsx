@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import type { StandardList } from '../api/browse.types';
 import { api, apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
@@ -26,7 +26,7 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
   const t = useT();
   const localize = useLocalize();
   const m = attachedTextMessages[useLanguage().lang];
-  const action = useAction();
+  const action = useMutation();
   const list = useApi<StandardList>(apiPath('editions', edition.id, 'standards'), edition.id);
   const [standardId, setStandardId] = useState(useSearchParam('standard') ?? '');
   const [file, setFile] = useState<File | null>(null);

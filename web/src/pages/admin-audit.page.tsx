@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
@@ -29,7 +29,7 @@ function AuditLog() {
   const [filter, setFilter] = useState(EMPTY);
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const action = useAction();
+  const action = useMutation();
   const load = async (before?: number) => {
     const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
     q.set('limit', '50');
@@ -138,7 +138,7 @@ function SettingsForm() {
   const t = useT();
   const [key, setKey] = useState(0);
   const settings = useApi<Settings>('/api/admin/settings', String(key));
-  const action = useAction();
+  const action = useMutation();
   if (settings.status !== 'ok') return null;
   const s = settings.data;
   const put = (body: object) => void action.run(() => api.put('/api/admin/settings', body)).then(() => setKey((k) => k + 1));

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { OrganisationItem } from '../admin/admin.types';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
@@ -15,7 +15,7 @@ function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: (
   const a = useAdminT();
   const t = useT();
   const [name, setName] = useState(org.name);
-  const action = useAction();
+  const action = useMutation();
   const patch = (body: object) => action.run(() => api.patch(apiPath('organisations', org.id), body)).then(onChange);
   return (
     <tr>
@@ -54,7 +54,7 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
   const a = useAdminT();
   const t = useT();
   const [name, setName] = useState('');
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await action.run(() => api.post(apiPath('organisations'), { name }))) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { LinkAnswer, OrganisationItem, UserItem } from '../admin/admin.types';
 import { OneTimeLink } from '../admin/one-time-link';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { Role, User } from '../api/types';
@@ -21,7 +21,7 @@ function InviteForm({ user, orgs, onDone }: { user: User; orgs: OrganisationItem
   const admin = user.role === 'admin';
   const [form, setForm] = useState({ email: '', role: admin ? '' : 'member', organisationId: admin ? '' : (user.organisationId ?? ''), orgManager: false });
   const [answer, setAnswer] = useState<LinkAnswer | null>(null);
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = {
@@ -82,7 +82,7 @@ function UserRow({ me, user, orgs, onChange }: { me: User; user: UserItem; orgs:
   const [role, setRole] = useState<string>(user.role);
   const [orgId, setOrgId] = useState(user.organisationId ?? '');
   const [reset, setReset] = useState<LinkAnswer | null>(null);
-  const action = useAction();
+  const action = useMutation();
   const patch = (body: object) => action.run(() => api.patch(apiPath('users', user.id), body)).then((r) => r && onChange());
   const orgName = orgs.find((o) => o.id === user.organisationId)?.name ?? '';
   return (

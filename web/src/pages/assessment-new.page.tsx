@@ -1,7 +1,7 @@
 import { EditionGate } from '../components/edition-gate';
 import { type FormEvent, useId, useState } from 'react';
 import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
-import { ApiError, api, apiPath } from '../api/client';
+import { api, type ApiError, apiPath, asApiError } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { emptySpec, type SpecState, specBody } from '../assessment/checksheet-spec';
@@ -83,8 +83,8 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
       const created = await api.post<AssessmentView>('/api/assessments', body);
       navigate(assessmentPath(created.id), { state: { notice: 'created' } });
     } catch (caught) {
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, {});
-      setErrors(fieldErrors(apiError.problem.errors));
+      const apiError = asApiError(caught);
+      setErrors(fieldErrors(apiError.problem.errors, t));
       setError(apiError);
       setBusy(false);
     }

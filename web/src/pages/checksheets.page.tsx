@@ -1,7 +1,7 @@
 import { EditionGate } from '../components/edition-gate';
 import { useState } from 'react';
 import { exportChecksheet, saveFile } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { emptySpec, type SpecState, specRequest } from '../assessment/checksheet-spec';
 import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
@@ -24,20 +24,11 @@ function ChecksheetForm({ editionId }: { editionId: string }) {
   const { lang } = useLanguage();
   const [spec, setSpec] = useState<SpecState>(() => emptySpec(editionId));
   const preview = usePreview(spec);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useMutation();
 
   const download = async (format: (typeof FORMATS)[number][0]) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const file = await exportChecksheet(format, specRequest(spec), lang);
-      saveFile(file.blob, file.filename ?? `checksheet-${spec.editionId}.${format}`);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
-    } finally {
-      setBusy(false);
-    }
+    const file = await run(() => exportChecksheet(format, specRequest(spec), lang));
+    if (file) saveFile(file.blob, file.filename ?? `checksheet-${spec.editionId}.${format}`);
   };
 
   return (

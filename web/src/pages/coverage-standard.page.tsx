@@ -15,7 +15,7 @@ import { CrossStandardPanel } from '../components/coverage/cross-standard-panel'
 import { GroupChart } from '../components/coverage/group-chart';
 import { EditionGate } from '../components/edition-gate';
 import { usePageTitle } from '../components/page-title';
-import { ErrorView, Loading } from '../components/status';
+import { ErrorView, Loading, problemSummary } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { standardPath } from '../router/browse-paths';
@@ -113,7 +113,7 @@ function StandardCoverageLoader({ edition, standardId }: { edition: EditionSumma
         result.error.status === 400 ? (
           <div className="notice notice-error" role="alert">
             <p>{t.coverage.badFilter}</p>
-            <p className="cov-unverified-ids">{result.error.problem.detail}</p>
+            <p className="cov-unverified-ids">{problemSummary(t, result.error)}</p>
             <Link to={coveragePath(standardId)}>{t.coverage.clearFilters}</Link>
           </div>
         ) : (

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -28,7 +28,7 @@ function ActionForm({
   onChange: (v: CraCaseView) => void;
 }) {
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const [values, setValues] = useState<Record<string, string>>({});
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +68,7 @@ function ActionForm({
 function ConfirmForm({ view, onChange }: { view: CraCaseView; onChange: (v: CraCaseView) => void }) {
   const c = useCraT();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const [states, setStates] = useState<string[]>([]);
   const confirm = async () => {
     const v = await action.run(() => api.post<CraCaseView>(apiPath('cra', 'cases', view.id, 'confirm'), { memberStates: states }));

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { OrganisationItem, ProductItem, VersionItem } from '../admin/admin.types';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -39,7 +39,7 @@ function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | nu
 function NewCase({ user }: { user: User }) {
   const c = useCraT();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', user.id);
   const orgId = user.organisationId ?? (orgs.status === 'ok' ? (orgs.data.organisations[0]?.id ?? null) : null);
   const products = useApi<{ products: ProductItem[] }>(orgId ? apiPath('organisations', orgId, 'products') : null, user.id);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OrganisationItem, ProductItem, UserItem } from '../admin/admin.types';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -19,7 +19,7 @@ interface Contact {
 function ProductContacts({ product, members }: { product: ProductItem; members: UserItem[] }) {
   const c = useCraT();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const current = useApi<{ contacts: Contact[] }>(apiPath('products', product.id, 'cra', 'contacts'), product.id);
   const [owner, setOwner] = useState('');
   const [deputies, setDeputies] = useState<string[]>([]);
@@ -86,7 +86,7 @@ function CriteriaEditor({
 }) {
   const c = useCraT();
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const [text, setText] = useState((current?.items ?? []).map((i) => `${i.ja} | ${i.en}`).join('\n'));
   const save = async () => {
     const items = text

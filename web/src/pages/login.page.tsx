@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError } from '../api/client';
+import { asApiError } from '../api/client';
 import { FormField, fieldErrors } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Notice, problemText } from '../components/status';
@@ -69,8 +69,8 @@ export function LoginPage() {
       }
       navigate(next, { replace: true });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
-      setErrors(fieldErrors(apiError.problem.errors));
+      const apiError = asApiError(error);
+      setErrors(fieldErrors(apiError.problem.errors, t));
       setProblem(() => (messages: Messages) => problemText(messages, apiError));
       setBusy(false);
     }

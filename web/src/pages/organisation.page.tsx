@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { OrganisationItem, ProductItem, VersionItem } from '../admin/admin.types';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
@@ -20,7 +20,7 @@ function VersionForm({ productId, onAdded }: { productId: string; onAdded: () =>
   const a = useAdminT();
   const t = useT();
   const [form, setForm] = useState({ version: '', releaseDate: '', supportEnd: '' });
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { version: form.version, releaseDate: form.releaseDate || null, supportEnd: form.supportEnd || null };
@@ -73,7 +73,7 @@ function ProductForm({ orgId, onAdded }: { orgId: string; onAdded: () => void })
   const a = useAdminT();
   const t = useT();
   const [form, setForm] = useState({ name: '', model: '', description: '' });
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = { name: form.name, model: form.model || null, description: form.description || null };

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import type { ProductItem } from '../admin/admin.types';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { apiPath, sendBytes } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -16,7 +16,7 @@ import { VulnerabilitiesTable } from '../sbom/vulnerabilities-table';
 function UploadForm({ base, onUploaded }: { base: string[]; onUploaded: (n: number, matches: number) => void }) {
   const m = sbomMessages[useLanguage().lang];
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const input = useRef<HTMLInputElement>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();

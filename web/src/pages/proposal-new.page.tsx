@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { api, asApiError } from '../api/client';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormField } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
@@ -47,7 +47,7 @@ function ProposalForm() {
       const result = await api.post<ProposalResult>('/api/proposals', body);
       navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
+      const apiError = asApiError(error);
       setErrors(errorsBelow(apiError.problem.errors, 'body.'));
       setProblem(() => (messages: Messages) => problemText(messages, apiError));
       setBusy(false);

@@ -1,11 +1,10 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { api, asApiError } from '../api/client';
 import { FormField, fieldErrors } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
-import { useLanguage, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
-import { securityReasonText } from '../i18n/messages-security';
 import { Link, navigate } from '../router/router';
 import { useSession } from '../session/session';
 
@@ -36,7 +35,6 @@ const EMPTY: SetupForm = { email: '', displayName: '', password: '', passwordCon
 export function SetupPage() {
   const t = useT();
   const session = useSession();
-  const { lang } = useLanguage();
   const [token] = useState(readTokenFromFragment);
   const [form, setForm] = useState<SetupForm>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -71,8 +69,8 @@ export function SetupPage() {
       await session.reload();
       navigate('/login', { replace: true, state: { notice: 'setupDone' } });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
-      setErrors(fieldErrors(apiError.problem.errors, (code) => securityReasonText(lang, code)));
+      const apiError = asApiError(error);
+      setErrors(fieldErrors(apiError.problem.errors, t));
       setProblem(() => (messages: Messages) => problemText(messages, apiError));
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import { FormField } from '../components/form-field';
@@ -26,7 +26,7 @@ export function InvitePage() {
   const token = useFragmentToken();
   const [info, setInfo] = useState<{ email: string; role: 'admin' | 'editor' | 'assessor' | 'member'; organisation: string | null } | 'invalid' | null>(null);
   const [form, setForm] = useState({ displayName: '', password: '' });
-  const action = useAction();
+  const action = useMutation();
   // POSTs carry the CSRF token that /api/session hands out: wait for it.
   const ready = useSession().status === 'ready';
   useEffect(() => {
@@ -85,7 +85,7 @@ export function ResetPage() {
   usePageTitle(a.resetTitle);
   const token = useFragmentToken();
   const [password, setPassword] = useState('');
-  const action = useAction();
+  const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const done = await action.run(async () => {

@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
-import { ApiError, api, apiPath } from '../api/client';
+import { api, apiPath } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { ProbeRun } from './probe-runs.types';
@@ -16,8 +17,9 @@ export function StartRunForm({ assessmentId, onStarted }: { assessmentId: string
   const [fields, setFields] = useState<ScopeFields>(EMPTY);
   const [scope, setScope] = useState('');
   const [fileName, setFileName] = useState('scope.yaml');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation();
+  const { busy } = mutation;
+  const error = mutation.error ? problemText(t, mutation.error) : null;
 
   const field = (key: keyof ScopeFields) => ({
     id: `${id}-${key}`,
@@ -34,15 +36,8 @@ export function StartRunForm({ assessmentId, onStarted }: { assessmentId: string
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onStarted(await api.post<ProbeRun>(apiPath('assessments', assessmentId, 'probe-runs'), { scope, fileName }));
-    } catch (err) {
-      setError(err instanceof ApiError ? problemText(t, err) : String(err));
-    } finally {
-      setBusy(false);
-    }
+    const run = await mutation.run(() => api.post<ProbeRun>(apiPath('assessments', assessmentId, 'probe-runs'), { scope, fileName }));
+    if (run) onStarted(run);
   };
 
   return (

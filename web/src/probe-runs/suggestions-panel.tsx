@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Verdict } from '../api/assessment.types';
-import { ApiError, api, apiPath } from '../api/client';
+import { api, apiPath, asApiError } from '../api/client';
 import { VerdictBadge, VerdictSelect } from '../assessment/verdict';
 import { Notice, problemText } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -22,7 +22,7 @@ function Override({ assessmentId, s, onDone }: { assessmentId: string; s: Sugges
       setError(null);
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? problemText(t, err) : String(err));
+      setError(problemText(t, asApiError(err)));
     }
   };
   return (
@@ -68,7 +68,7 @@ export function SuggestionsPanel(props: { assessmentId: string; suggestions: Sug
       setChosen(new Set());
       props.onChanged();
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof ApiError ? problemText(t, err) : String(err) });
+      setMessage({ kind: 'error', text: problemText(t, asApiError(err)) });
     }
   };
 

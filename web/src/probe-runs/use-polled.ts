@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { api, type ApiError, asApiError } from '../api/client';
 
 /**
  * GET `path` now and again every `intervalMs` while `active` says so; the last
@@ -25,7 +25,7 @@ export function usePolled<T>(path: string, active: (data: T) => boolean, interva
         if (activeRef.current(next)) timer = setTimeout(() => setTick((n) => n + 1), intervalMs);
       },
       (err: unknown) => {
-        if (!controller.signal.aborted) setError(err instanceof ApiError ? err : new ApiError(0, { code: 'unknown' }));
+        if (!controller.signal.aborted) setError(asApiError(err));
       },
     );
     return () => {

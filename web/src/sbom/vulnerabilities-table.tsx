@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useAction } from '../admin/use-action';
+import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import { Link } from '../router/router';
 import { Notice, problemText } from '../components/status';
@@ -19,7 +19,7 @@ const JUSTIFICATIONS = [
 function TriageForm({ base, v, onSaved }: { base: string[]; v: VulnerabilityItem; onSaved: () => void }) {
   const m = sbomMessages[useLanguage().lang];
   const t = useT();
-  const action = useAction();
+  const action = useMutation();
   const [form, setForm] = useState({ status: v.status ?? 'under_investigation', justification: '', actionStatement: '' });
   const submit = async (event: FormEvent) => {
     event.preventDefault();

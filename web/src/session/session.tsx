@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, use, useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, setCsrfToken } from '../api/client';
+import { api, type ApiError, asApiError, setCsrfToken } from '../api/client';
 import type { LoginResult, SessionInfo, User } from '../api/types';
 
 /**
@@ -26,10 +26,6 @@ interface SessionState {
 }
 
 const SessionContext = createContext<SessionState | null>(null);
-
-function asApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : new ApiError(0, { code: 'unknown' });
-}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SessionStatus>('loading');

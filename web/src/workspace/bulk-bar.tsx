@@ -74,7 +74,7 @@ export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkB
         </fieldset>
       ) : null}
       {outcome && 'updated' in outcome ? <Notice kind="success">{w.bulkDone(outcome.updated)}</Notice> : null}
-      {outcome && 'error' in outcome ? <Notice kind="error">{outcome.error.problem.detail ?? problemText(t, outcome.error)}</Notice> : null}
+      {outcome && 'error' in outcome ? <Notice kind="error">{problemText(t, outcome.error)}</Notice> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { AttachmentMeta } from '../api/assessment.types';
 import { attachmentUrl, deleteAttachment, uploadAttachment } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
@@ -50,7 +50,7 @@ export function DropZone({ assessmentId, requirementId, attachments, editable, w
         setNotice(t.assessments.uploaded(meta.filename));
       }
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
     } finally {
       if (input.current) input.current.value = '';
       setBusy(false);
@@ -64,7 +64,7 @@ export function DropZone({ assessmentId, requirementId, attachments, editable, w
       await deleteAttachment(assessmentId, meta.id);
       onChange(attachments.filter((a) => a.id !== meta.id));
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, {}));
+      setError(asApiError(caught));
     } finally {
       setBusy(false);
     }

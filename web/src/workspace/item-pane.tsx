@@ -140,7 +140,7 @@ function AnswerFields({ item, book, w }: { item: ChecksheetItem; book: AnswerBoo
   const t = useT();
   const id = useId();
   const shown = book.shown(item.requirementId);
-  const errors = fieldErrors(book.error(item.requirementId)?.problem.errors);
+  const errors = fieldErrors(book.error(item.requirementId)?.problem.errors, t);
   if (!shown) return null;
   const area = (field: 'evidence' | 'comment', label: string, rows: number) => (
     <div className={errors[field] ? 'field field-invalid' : 'field'}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Answer, Verdict } from '../api/assessment.types';
 import { saveAnswer, saveAnswers } from '../api/assessments';
-import { ApiError } from '../api/client';
+import { type ApiError, asApiError } from '../api/client';
 
 /**
  * The answers of the workspace with autosave: edits are drafts until the
@@ -113,7 +113,7 @@ export function useAnswerBook(assessmentId: string, initial: Answer[], onSaved: 
         (error: unknown) => {
           book.inFlight.delete(id);
           book.again.delete(id);
-          const e = error instanceof ApiError ? error : new ApiError(0, {});
+          const e = asApiError(error);
           const conflict = e.status === 409 ? (e.problem as ConflictProblem).conflicts?.find((c) => c.requirementId === id) : undefined;
           if (conflict) book.conflicts.set(id, conflict);
           else book.errors.set(id, e);
@@ -201,7 +201,7 @@ export function useAnswerBook(assessmentId: string, initial: Answer[], onSaved: 
           saved.current();
           return { updated: r.answers.length };
         } catch (error) {
-          const e = error instanceof ApiError ? error : new ApiError(0, {});
+          const e = asApiError(error);
           for (const c of (e.problem as ConflictProblem).conflicts ?? []) {
             book.conflicts.set(c.requirementId, c);
             book.states.set(c.requirementId, 'conflict');

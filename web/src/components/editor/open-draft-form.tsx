@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { asApiError } from '../../api/client';
 import type { EditionSummary } from '../../api/types';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { navigate } from '../../router/router';
 import { FormField } from '../form-field';
-import { problemText } from '../status';
+import { fieldErrorText, problemText } from '../status';
 import { draftApi, editorPaths } from './editor-api';
 
 /** Suggests the next id after the current edition's: 2026.2 → 2026.3. */
@@ -33,10 +33,10 @@ export function OpenDraftForm({ current }: { current: EditionSummary }) {
       const draft = await draftApi.open(id.trim(), { ja: titleJa, en: titleEn });
       navigate(editorPaths.draft(draft.id));
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, { code: 'unknown' });
+      const error = asApiError(caught);
       const byField: Record<string, string> = {};
       for (const e of error.problem.errors ?? []) {
-        byField[e.path.replace(/^body\./, '')] ??= t.editor.problemMessages[e.message] ?? e.message;
+        byField[e.path.replace(/^body\./, '')] ??= fieldErrorText(t, e);
       }
       setErrors(byField);
       if (!Object.keys(byField).length) setFailure(problemText(t, error));

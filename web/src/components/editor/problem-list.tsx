@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/i18n';
 import type { DraftProblem } from './editor-api';
+import { fieldErrorText } from '../status';
 
 /**
  * Every problem the draft reports for the current input, errors first. The
@@ -11,7 +12,7 @@ export function ProblemList({ problems, checking }: { problems: DraftProblem[]; 
   const t = useT();
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const text = (p: DraftProblem) => t.editor.problemMessages[p.message] ?? p.message;
+  const text = (p: DraftProblem) => fieldErrorText(t, p);
   return (
     <div className="editor-problems" aria-live="polite">
       {checking ? <p className="editor-checking">{t.editor.checking}</p> : null}

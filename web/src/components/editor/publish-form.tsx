@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { asApiError } from '../../api/client';
 import type { Localized } from '../../api/types';
 import { useEdition } from '../../edition/edition';
 import { useT } from '../../i18n/i18n';
 import { Link } from '../../router/router';
-import { problemText } from '../status';
+import { fieldErrorText, problemText } from '../status';
 import { DiffSummary } from './diff-view';
 import { type DraftProblem, draftApi, type EditionDiff, editorPaths } from './editor-api';
 import { FormSection, LocalizedFields } from './fields';
@@ -26,7 +26,7 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const errorsAt = (path: string) => {
     const found = problems.find((p) => p.path === `body.${path}` || p.path === path);
-    return found ? (t.editor.problemMessages[found.message] ?? found.message) : undefined;
+    return found ? fieldErrorText(t, found) : undefined;
   };
 
   const submit = async (event: FormEvent) => {
@@ -39,7 +39,7 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
       // The current edition changed: header, matrix and pages follow it.
       edition.retry();
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, { code: 'unknown' });
+      const error = asApiError(caught);
       if (error.status === 409 && error.problem.code === 'conflict') {
         setOutcome({ kind: 'changed' });
         onChanged();

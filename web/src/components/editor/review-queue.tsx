@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { ApiError, apiPath, request } from '../../api/client';
+import { apiPath, request } from '../../api/client';
+import { useMutation } from '../../api/use-mutation';
 import type { Localized } from '../../api/types';
 import { labelFor, useLocalize, useT } from '../../i18n/i18n';
 import { useEditorReviewT } from '../../i18n/messages-review';
 import { Link, navigate, useSearchParam } from '../../router/router';
-import { ErrorView, Loading, Notice } from '../status';
+import { ErrorView, Loading, Notice, problemSummary } from '../status';
 import { editorPaths } from './editor-api';
 import { useDraftOptions, useDraftResource } from './use-draft';
 
@@ -36,20 +37,12 @@ function ReviewItem({ draftId, row, onDone }: { draftId: string; row: ReviewRow;
   const r = useEditorReviewT();
   const localize = useLocalize();
   const [note, setNote] = useState(row.review.note ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation();
+  const { busy } = mutation;
+  const error = mutation.error ? problemSummary(t, mutation.error) : null;
   const decide = async (state: ReviewState) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { item: row.item, standard: row.standard, requirement: row.requirement, state, ...(note.trim() ? { note } : {}) };
-      await request('PUT', apiPath('drafts', draftId, 'reviews'), { body });
-      onDone();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    const body = { item: row.item, standard: row.standard, requirement: row.requirement, state, ...(note.trim() ? { note } : {}) };
+    if ((await mutation.run(() => request('PUT', apiPath('drafts', draftId, 'reviews'), { body }).then(() => true))) === true) onDone();
   };
   const label = `${row.number} → ${row.standard} ${row.requirement}`;
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/client';
+import { type ApiError, asApiError } from '../../api/client';
 import type { DraftProblem } from './editor-api';
 
 /** Where a save stands, for the message beside the save button. */
@@ -25,7 +25,7 @@ export function useSave(onProblems: (problems: DraftProblem[]) => void) {
       setState({ kind: 'saved' });
       return result;
     } catch (caught) {
-      const error = caught instanceof ApiError ? caught : new ApiError(0, { code: 'unknown' });
+      const error = asApiError(caught);
       if (error.status === 409 && error.problem.code === 'conflict') setState({ kind: 'conflict' });
       else if (error.status === 400 && error.problem.errors?.length) {
         onProblems(error.problem.errors.map((e) => ({ severity: 'error', code: 'refused', ...e })));

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { type DraftProblem, draftApi, type ItemKind } from './editor-api';
 import type { ErrorsAt } from './fields';
+import { fieldErrorText } from '../status';
 
 /** How long typing must pause before the draft is asked about the change. */
 const DEBOUNCE_MS = 350;
@@ -54,7 +55,7 @@ export function useLiveCheck(draftId: string, kind: ItemKind, item: unknown, mod
     for (const p of problems) {
       if (p.severity !== 'error' || !p.path.startsWith(`${kind}.`)) continue;
       const path = p.path.slice(kind.length + 1);
-      const message = t.editor.problemMessages[p.message] ?? p.message;
+      const message = fieldErrorText(t, p);
       map.set(path, map.has(path) ? `${map.get(path)} ${message}` : message);
     }
     return map;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, api, apiPath } from '../../api/client';
+import { api, type ApiError, apiPath, asApiError } from '../../api/client';
 import type { Proposal, ProposalResult } from './proposal-types';
 import { errorsBelow } from './taxonomy-choices';
 
@@ -24,7 +24,7 @@ export function useDecision(proposalId: string, { onDecided, onStale }: Decision
       const result = await api.post<ProposalResult>(apiPath('proposals', proposalId, action), body);
       onDecided(result.proposal);
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, {});
+      const apiError = asApiError(error);
       setBusy(false);
       if (apiError.status === 409 && apiError.problem.code === 'conflict') {
         onStale();
