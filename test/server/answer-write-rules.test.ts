@@ -10,7 +10,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 interface ProblemJson {
   code: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; code?: string }[];
 }
 
 /** What a person may type into an answer, through the form (API) or a workbook row. */
@@ -125,7 +125,8 @@ describeEachDatabase('one write path for answers: the API and the workbook impor
         expect(bookResponse.statusCode, bookResponse.body).toBe(400);
         const apiErrors = (apiResponse.json() as ProblemJson).errors ?? [];
         const bookErrors = (bookResponse.json() as ProblemJson).errors ?? [];
-        expect(apiErrors).toEqual([{ path: `body.${field}`, message }]);
+        // Each field error also carries a stable code, which the web app translates.
+        expect(apiErrors).toEqual([{ path: `body.${field}`, message, code: expect.any(String) }]);
         expect(bookErrors).toHaveLength(1);
         expect(bookErrors[0]?.path).toBe(`チェックシート!${COLUMN_OF[field]}${row}`);
         expect(bookErrors[0]?.message).toBe(`row ${row}, column ${COLUMN_OF[field]} (${field === 'evidence' ? '根拠・エビデンス' : '備考'}): ${message}`);
