@@ -62,7 +62,7 @@ describeEachDatabase('CRA reporting cases', (get) => {
   it('refuses a case for a product without a reporting owner, naming the place, and writes nothing', async () => {
     const r = await p.reporter.client.request('POST', '/api/cra/cases', { ...input(), productId: p.bare, versionIds: [p.bareV] });
     expect(r.statusCode, r.body).toBe(400);
-    expect(r.json().errors).toContainEqual({ path: 'productId', message: expect.stringContaining('no reporting owner') });
+    expect(r.json().errors).toContainEqual({ path: 'productId', message: expect.stringContaining('no reporting owner'), code: expect.any(String) });
     const bad = await p.reporter.client.request('POST', '/api/cra/cases', { ...input(), versionIds: [p.bareV], memberStates: ['XX'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain('body.memberStates.0');
