@@ -51,7 +51,11 @@ describeEachDatabase("NIST's own text through the API", (get) => {
     expect(r3.json()).toMatchObject({ status: 'attached', statements: 97, withdrawn: 33 });
     const mismatch = await attach(admin, 'nist-sp-800-171r2', NIST_DATA.rev3);
     expect(mismatch.statusCode).toBe(400);
-    expect(mismatch.json().errors).toContainEqual({ path: '03.01.01', message: 'requirement 03.01.01 of the catalog is not in nist-sp-800-171r2', code: expect.any(String) });
+    expect(mismatch.json().errors).toContainEqual({
+      path: '03.01.01',
+      message: 'requirement 03.01.01 of the catalog is not in nist-sp-800-171r2',
+      code: expect.any(String),
+    });
     expect((await attach(admin, 'nist-sp-800-171r2', NIST_DATA.rev2)).json()).toMatchObject({ status: 'attached', statements: 110 });
   });
 
