@@ -23,6 +23,7 @@ const ja = {
   attachFile: 'OSCAL カタログ（JSON または XML）',
   attachSubmit: '添付する',
   attached: (n: number) => `${n} 件の要求の原文を添付しました。`,
+  attachNotAllowed: 'この標準は発行者の原文を載せられません（要求 ID と独自の題名だけを扱います）。',
 };
 
 type AttachedTextMessages = typeof ja;
@@ -51,6 +52,7 @@ const en: AttachedTextMessages = {
   attachFile: 'OSCAL catalog (JSON or XML)',
   attachSubmit: 'Attach',
   attached: (n) => `Attached the text of ${n} requirements.`,
+  attachNotAllowed: "This standard does not allow showing its publisher's text (only requirement ids and our own titles are kept).",
 };
 
 export const attachedTextMessages: Readonly<Record<'ja' | 'en', AttachedTextMessages>> = { ja, en };

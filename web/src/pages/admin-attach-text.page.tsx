@@ -45,7 +45,7 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
     <form className="form card" onSubmit={(e) => void submit(e)} aria-label={m.attachTitle} noValidate>
       {action.error ? (
         <div>
-          <Notice kind="error">{problemText(t, action.error)}</Notice>
+          <Notice kind="error">{action.error.problem.code === 'forbidden' ? m.attachNotAllowed : problemText(t, action.error)}</Notice>
           {problems.length > 0 ? (
             <ul className="attach-problems">
               {problems.slice(0, 200).map((p) => (
