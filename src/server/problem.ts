@@ -44,13 +44,22 @@ export function problemOf(code: ErrorCode, detail: string, instance: string, err
   };
 }
 
-/** Every field error leaves with a stable code the UI can translate; one it brings is kept. */
+/**
+ * Every field error leaves with a stable code the UI can translate; one it
+ * brings is kept. This runs inside the error handler, where a throw would turn
+ * a refusal into a 500: an odd entry (no message, a code that is not text)
+ * still leaves as a field error, never as an exception.
+ */
 function withCode(error: FieldError): FieldError {
-  return error.code ? error : { ...error, code: fieldCodeOf(error.message) };
+  const message = typeof error?.message === 'string' ? error.message : String(error?.message ?? ERROR_CATALOG['validation-failed']);
+  const path = typeof error?.path === 'string' && error.path.length > 0 ? error.path : 'body';
+  const code = typeof error?.code === 'string' && error.code.length > 0 ? error.code : fieldCodeOf(message);
+  return { ...error, path, message, code };
 }
 
-/** The code of a field error raised with only an English message (services name the reason in words). */
-export function fieldCodeOf(message: string): FieldErrorCode {
+/** The code of a field error raised with only an English message (services name the reason in words); anything else is `invalid`. */
+export function fieldCodeOf(message: unknown): FieldErrorCode {
+  if (typeof message !== 'string') return 'invalid';
   const m = message.toLowerCase();
   if (/^(is required|must not be empty|must not be blank)\b/.test(m) || m.includes('is required')) return 'required';
   if (m.includes('nul character')) return 'nul-character';

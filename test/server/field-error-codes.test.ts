@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, FIELD_ERROR_CATALOG } from '../../src/core/errors.js';
+import { AppError, FIELD_ERROR_CATALOG, type FieldError } from '../../src/core/errors.js';
 import { fieldCodeOf, problemOf } from '../../src/server/problem.js';
 import { parseInput } from '../../src/server/validate-input.js';
 
@@ -43,6 +43,19 @@ describe('field errors carry a stable code the UI translates', () => {
     expect(problem.errors?.[0]?.message).toBe('must not be in the future');
   });
 
+  it('an odd field error (no message, no path) still leaves as a coded field error: the error handler never throws', () => {
+    const odd = [
+      { path: '', message: undefined },
+      { path: 'x', message: 42, code: 7 },
+    ] as unknown as FieldError[];
+    const problem = problemOf('validation-failed', 'x', '/api/x', odd);
+    expect(problem.errors).toEqual([
+      { path: 'body', message: 'The input is not valid', code: 'invalid' },
+      { path: 'x', message: '42', code: 'invalid' },
+    ]);
+    expect(fieldCodeOf(undefined)).toBe('invalid');
+  });
+
   it('services’ English wordings map to their codes', () => {
     expect(fieldCodeOf('is required for members')).toBe('required');
     expect(fieldCodeOf('already exists')).toBe('already-exists');
@@ -51,5 +64,6 @@ describe('field errors carry a stable code the UI translates', () => {
     expect(fieldCodeOf('unknown organisation')).toBe('unknown');
     expect(fieldCodeOf('a disputed mapping needs a note')).toBe('note-required');
     expect(fieldCodeOf('must not be before awareness')).toBe('before-awareness');
+    expect(fieldCodeOf('is required before the report is marked sent')).toBe('required');
   });
 });
