@@ -51,6 +51,9 @@ export const FIELD_ERROR_CATALOG = {
   unknown: 'does not exist',
   missing: 'is missing',
   'note-required': 'needs a note',
+  'required-to-send': 'is required before the report is marked sent',
+  'earlier-report-unsent': 'the earlier report must be marked sent first',
+  'corrective-missing': 'the corrective or mitigating measure must be recorded first',
   unassessed: 'items without a verdict (the problem lists their numbers in `unassessed`)',
   invalid: 'is not valid',
 } as const;

@@ -66,13 +66,15 @@ function sendProblems(row: CraCaseRow, reports: readonly CraReportRow[], stage: 
   const errors: FieldError[] = [];
   const index = CRA_STAGES.indexOf(stage);
   const previous = CRA_STAGES[index - 1];
-  if (previous && !reports.find((r) => r.stage === previous)?.sent_at) errors.push({ path: 'stage', message: `mark the ${previous} sent first` });
+  if (previous && !reports.find((r) => r.stage === previous)?.sent_at)
+    errors.push({ path: 'stage', message: `mark the ${previous} sent first`, code: 'earlier-report-unsent' });
   if (stage === 'final' && row.kind === 'vulnerability' && !row.corrective_at)
-    errors.push({ path: 'stage', message: 'record the corrective or mitigating measure first' });
+    errors.push({ path: 'stage', message: 'record the corrective or mitigating measure first', code: 'corrective-missing' });
   const fields = JSON.parse(reports.find((r) => r.stage === stage)?.fields ?? '{}') as Record<string, unknown>;
   for (const f of requiredFields(row.kind as CraCaseKind, stage)) {
     const v = fields[f];
-    if (v === undefined || v === null || v === '') errors.push({ path: `fields.${f}`, message: 'is required before the report is marked sent' });
+    if (v === undefined || v === null || v === '')
+      errors.push({ path: `fields.${f}`, message: 'is required before the report is marked sent', code: 'required-to-send' });
   }
   return errors;
 }

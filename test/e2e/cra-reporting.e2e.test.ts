@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../web/src/i18n/messages.js';
 import { craMessages } from '../../web/src/i18n/messages-cra.js';
 import { join } from 'node:path';
 import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
@@ -21,6 +22,7 @@ import { CraPages } from './pages/cra.page.js';
  */
 
 const c = craMessages.ja;
+const t = messages.ja;
 const TITLE = 'Web 管理画面のコマンドインジェクション';
 const PRODUCT = 'ホームゲートウェイ';
 const HOUR = 3_600_000;
@@ -142,14 +144,15 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
   it('drafts and marks the early warning sent, completes the 72 h notification', async (ctx) => {
     if (!platform) return ctx.skip();
     await member.goto(platform.url(`/cra/cases/${caseId}`));
-    await cra.send('early-warning');
-    // The notification needs its fields: the error names them and nothing is marked sent.
+    // Reports go in order: the notification says, in the reader's language, that the early warning comes first.
     await cra.report('notification').getByRole('button', { name: c.markSent }).click();
-    await cra
-      .report('notification')
-      .getByText(/is required/)
-      .first()
-      .waitFor();
+    await cra.report('notification').getByRole('alert').getByText(t.fieldErrors['earlier-report-unsent']).waitFor();
+    await cra.send('early-warning');
+    // The notification needs its fields: each says so next to it, in the reader's language, and nothing is marked sent.
+    await cra.report('notification').getByRole('button', { name: c.markSent }).click();
+    for (const name of ['nature', 'measures'] as const) await cra.fieldError('notification', name).getByText(t.fieldErrors['required-to-send']).waitFor();
+    expect(await cra.report('notification').getByLabel(c.nature, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await cra.report('notification').locator('.cra-sent').count()).toBe(0);
     await cra.send('notification', { nature: 'CGI の引数経由で任意コマンド実行', measures: 'リモート管理を無効化' });
   });
 

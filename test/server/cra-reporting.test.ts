@@ -126,14 +126,17 @@ describeEachDatabase('CRA reporting cases', (get) => {
 
   it('reports in order, marked sent by a person; a corrective measure on day 3 puts the final report 14 days later', async () => {
     const early = p.at('2026-12-13T00:10:00.000Z');
-    await expect(markReportSent(early, p.reporter.actor, caseId, 'notification', { sentAt: null })).rejects.toMatchObject({ code: 'validation-failed' });
+    await expect(markReportSent(early, p.reporter.actor, caseId, 'notification', { sentAt: null })).rejects.toMatchObject({
+      code: 'validation-failed',
+      errors: expect.arrayContaining([expect.objectContaining({ path: 'stage', code: 'earlier-report-unsent' })]),
+    });
     await saveReportDraft(early, p.reporter.actor, caseId, 'early-warning', fields({ sensitive: true }));
     const sent = await markReportSent(early, p.reporter.actor, caseId, 'early-warning', { sentAt: null });
     expect(sent.clocks[0]).toMatchObject({ state: 'sent', sentAt: '2026-12-13T00:10:00.000Z' });
     await expect(saveReportDraft(early, p.reporter.actor, caseId, 'early-warning', fields())).rejects.toMatchObject({ code: 'conflict' });
     const mon = p.at(MON_1000);
     await expect(markReportSent(mon, p.reporter.actor, caseId, 'notification', { sentAt: null })).rejects.toMatchObject({
-      errors: expect.arrayContaining([{ path: 'fields.nature', message: expect.any(String) }]),
+      errors: expect.arrayContaining([{ path: 'fields.nature', message: expect.any(String), code: 'required-to-send' }]),
     });
     await saveReportDraft(mon, p.reporter.actor, caseId, 'notification', fields({ nature: 'Command injection via /cgi', measures: 'Disable remote admin' }));
     await markReportSent(mon, p.reporter.actor, caseId, 'notification', { sentAt: null });

@@ -46,6 +46,11 @@ export class CraPages {
     return this.main.locator(`section[data-report="${stage}"]`);
   }
 
+  /** The error shown next to one field of a stage's draft (the field's aria-describedby names it). */
+  fieldError(stage: 'early-warning' | 'notification' | 'final', name: 'nature' | 'measures'): Locator {
+    return this.report(stage).locator(`#${stage}-${name}-error`);
+  }
+
   /** Fills the given fields of a stage's draft and marks it sent; waits until the page says so. */
   async send(stage: 'early-warning' | 'notification' | 'final', fields: Partial<Record<'nature' | 'measures', string>> = {}): Promise<void> {
     const section = this.report(stage);

@@ -54,7 +54,10 @@ export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage
   return (
     <section className="card" aria-label={c.stage[stage]} data-report={stage}>
       <h3>{c.stage[stage]}</h3>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      {action.error ? (
+        // A reason about the whole stage (an earlier report unsent, no corrective measure yet) belongs to no field: it is said here.
+        <Notice kind="error">{[problemText(t, action.error), action.errors.stage].filter(Boolean).join(' ')}</Notice>
+      ) : null}
       {saved ? <Notice kind="success">{c.draftSaved}</Notice> : null}
       {sent ? <p className="cra-sent">{c.sentAt(utc(sent))}</p> : null}
       {names.map((name: TextField) => (
@@ -65,9 +68,15 @@ export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage
             rows={3}
             disabled={sent !== null}
             value={String(fields[name] ?? '')}
+            aria-invalid={action.errors[name] ? true : undefined}
+            aria-describedby={action.errors[name] ? `${stage}-${name}-error` : undefined}
             onChange={(e) => setFields((f) => ({ ...f, [name]: e.target.value }))}
           />
-          {action.errors[name] ? <p className="field-error">{action.errors[name]}</p> : null}
+          {action.errors[name] ? (
+            <p className="field-error" id={`${stage}-${name}-error`}>
+              {action.errors[name]}
+            </p>
+          ) : null}
         </div>
       ))}
       {view.kind === 'incident' && stage === 'early-warning' ? (
