@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { apiPath } from '../api/client';
+import { type ApiError, apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
@@ -18,6 +18,7 @@ import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, problemSummary } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
+import type { Messages } from '../i18n/messages';
 import { standardPath } from '../router/browse-paths';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
@@ -81,6 +82,23 @@ function Report({ report, busy }: { report: StandardCoverage; busy: boolean }) {
   );
 }
 
+/** The address's filter keys (the problem names them `query.<key>`) by their names on the page. */
+const FILTER_LABEL = {
+  sl: 'securityLevel',
+  componentType: 'componentType',
+  status: 'requirementStatus',
+  conditions: 'conditions',
+} as const satisfies Record<keyof CoverageQuery, keyof Messages['coverage']>;
+
+/** Which filters of the address the standard cannot take, named as the filter form names them; else the problem in one line. */
+function badFilterText(t: Messages, error: ApiError): string {
+  const names = (error.problem.errors ?? []).flatMap((e) => {
+    const key = e.path.replace(/^query\./, '');
+    return Object.hasOwn(FILTER_LABEL, key) ? [t.coverage[FILTER_LABEL[key as keyof CoverageQuery]]] : [];
+  });
+  return names.length > 0 ? t.coverage.badFilterNames([...new Set(names)].join(t.coverage.listSeparator)) : problemSummary(t, error);
+}
+
 function StandardCoverageLoader({ edition, standardId }: { edition: EditionSummary; standardId: string }) {
   const t = useT();
   const localize = useLocalize();
@@ -113,7 +131,7 @@ function StandardCoverageLoader({ edition, standardId }: { edition: EditionSumma
         result.error.status === 400 ? (
           <div className="notice notice-error" role="alert">
             <p>{t.coverage.badFilter}</p>
-            <p className="cov-unverified-ids">{problemSummary(t, result.error)}</p>
+            <p className="cov-unverified-ids">{badFilterText(t, result.error)}</p>
             <Link to={coveragePath(standardId)}>{t.coverage.clearFilters}</Link>
           </div>
         ) : (
