@@ -14,24 +14,35 @@ import { serverHealthBench } from './server-health.bench.js';
 import { xlsxBench } from './xlsx.bench.js';
 
 /**
- * npm run bench [-- --quick]: every benchmark prints its figure, a baseline
- * measured in the same run, and the ratio. Traffic stays on loopback.
+ * npm run bench [-- --quick] [-- --only NAME,NAME]: every benchmark prints its
+ * figure, a baseline measured in the same run, and the ratio. Traffic stays on
+ * loopback. --only runs the named ones (the names below).
  */
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',')) : null;
 const root = join(import.meta.dirname, '..');
 if (!existsSync(join(root, 'dist/src/server/main.js'))) {
   console.log('building first (dist/ is missing)');
   execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
+const benches: [string, () => unknown][] = [
+  ['health', () => serverHealthBench({ seconds: quick ? 2 : 10, startRuns: quick ? 2 : 5 })],
+  ['coverage', () => coverageBench({ runs: quick ? 3 : 15 })],
+  ['search', () => searchBench({ rounds: quick ? 5 : 30, builds: quick ? 2 : 5 })],
+  ['xlsx', () => xlsxBench({ runs: quick ? 3 : 10 })],
+  ['results', () => resultsBench({ seconds: quick ? 2 : 10, assessments: quick ? 100 : 1000 })],
+  ['sbom', () => sbomBench({ runs: quick ? 3 : 10, components: 2000, records: 50_000 })],
+  ['probes', () => probesBench({ quick })],
+  ['jobs', () => jobsBench({ jobs: quick ? 20 : 200 })],
+  ['firmware', () => firmwareBench({ runs: quick ? 1 : 3, files: 5000 })],
+  ['assessment-page', () => assessmentPageBench({ runs: quick ? 3 : 10 })],
+  ['load', () => loadBench({ seconds: quick ? 5 : 60 })],
+];
+const unknown = [...(only ?? [])].filter((name) => !benches.some(([n]) => n === name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; known: ${benches.map(([n]) => n).join(', ')}`);
+  process.exit(2);
+}
 console.log(`tebiki benchmarks (${quick ? 'quick' : 'full'}), node ${process.version}\n`);
-await serverHealthBench({ seconds: quick ? 2 : 10, startRuns: quick ? 2 : 5 });
-coverageBench({ runs: quick ? 3 : 15 });
-searchBench({ rounds: quick ? 5 : 30, builds: quick ? 2 : 5 });
-await xlsxBench({ runs: quick ? 3 : 10 });
-await resultsBench({ seconds: quick ? 2 : 10, assessments: quick ? 100 : 1000 });
-sbomBench({ runs: quick ? 3 : 10, components: 2000, records: 50_000 });
-await probesBench({ quick });
-await jobsBench({ jobs: quick ? 20 : 200 });
-await firmwareBench({ runs: quick ? 1 : 3, files: 5000 });
-await assessmentPageBench({ runs: quick ? 3 : 10 });
-await loadBench({ seconds: quick ? 5 : 60 });
+for (const [name, run] of benches) if (!only || only.has(name)) await run();

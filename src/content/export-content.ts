@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
 import type { Edition, Requirement } from '../core/model/edition.schema.js';
 import type { Phase } from '../core/taxonomy.js';
+import { loadYaml } from '../runtime/lazy-package.js';
 
 /**
  * Writes an edition as content files in the layout of content/, so that
@@ -62,7 +62,7 @@ const HEADER = '# Exported by `tebiki export content`; edit through the editor o
 
 function yaml(value: unknown): string {
   // No anchors/aliases (the loader limits them) and no folding, so lines stay as written.
-  return HEADER + stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return HEADER + loadYaml().stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 /** Relative file path → YAML text for every file of the edition. Pure. */

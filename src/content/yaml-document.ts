@@ -1,6 +1,7 @@
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { PathSegment, Problem } from '../core/problems.js';
 import { formatPath } from '../core/problems.js';
+import { loadYaml } from '../runtime/lazy-package.js';
 
 /** A parsed YAML file that can say where any path inside it sits. */
 export interface YamlSource {
@@ -18,6 +19,7 @@ export function parseYamlSource(file: string, text: string): ParseOutcome {
   if (Buffer.byteLength(text, 'utf8') > MAX_CONTENT_FILE_BYTES) {
     return { ok: false, problems: [problemAt(file, 1, 1, 'file-too-large', `file is larger than ${MAX_CONTENT_FILE_BYTES} bytes`)] };
   }
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -62,6 +64,7 @@ export function problemAt(
  * position of the deepest node reached: for a missing key, its parent map.
  */
 function locatePath(doc: Document, counter: LineCounter, path: readonly PathSegment[]) {
+  const { isMap, isPair, isScalar, isSeq } = loadYaml();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const seg of path) {

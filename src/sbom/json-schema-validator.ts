@@ -1,19 +1,22 @@
 /**
  * JSON Schema validation with ajv for SBOM documents: the CycloneDX JSON
  * schemas 1.2–1.6 as @cyclonedx/cyclonedx-library ships them, and tebiki's
- * SPDX 2.3 schema (./schemas). Compiled once per schema, on first use.
+ * SPDX 2.3 schema (src/sbom/schemas, read from the source folder also when
+ * running from dist/, which holds only compiled code). Compiled once per schema, on first use.
  * `idn-email` and `iri-reference` are accepted as any string: ajv-formats has
  * no checker for them.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { SbomProblem } from '../core/sbom/sbom.types.js';
+import { projectRoot } from '../content/content-dir.js';
+import { lazyPackage } from '../runtime/lazy-package.js';
 
-// ajv-formats is CommonJS with a default export: reach it the same way under tsx and tsc.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+// Loaded with the first SBOM validated, not at start-up. ajv-formats is CommonJS with a default export.
+const loadAjv = lazyPackage<typeof import('ajv')>('ajv');
+const loadAddFormats = lazyPackage<{ default: (ajv: Ajv) => Ajv }>('ajv-formats');
 export const CYCLONEDX_JSON_VERSIONS = ['1.2', '1.3', '1.4', '1.5', '1.6'] as const;
 
 const require = createRequire(import.meta.url);
@@ -27,8 +30,8 @@ function readJson(path: string): Record<string, unknown> {
 
 function instance(): Ajv {
   if (ajv) return ajv;
-  ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-  addFormats(ajv);
+  ajv = new (loadAjv().Ajv)({ strict: false, allErrors: true, validateSchema: false });
+  loadAddFormats().default(ajv);
   ajv.addFormat('idn-email', true);
   ajv.addFormat('iri-reference', true);
   // The bom schemas refer to their siblings by file name, relative to their own $id.
@@ -66,7 +69,7 @@ export function cyclonedxValidator(version: string): ValidateFunction {
 }
 
 export function spdxValidator(): ValidateFunction {
-  return validator('spdx-2.3', () => readJson(join(import.meta.dirname, 'schemas', 'spdx-2.3.schema.json')));
+  return validator('spdx-2.3', () => readJson(join(projectRoot(), 'src', 'sbom', 'schemas', 'spdx-2.3.schema.json')));
 }
 
 /** ajv errors as problems, the most specific first, at most `limit`; `placeOf` turns a JSON pointer into a place. */

@@ -6,7 +6,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJsZip } from '../runtime/lazy-package.js';
 import { OsvRecord } from '../core/vulnerability/osv.schema.js';
 
 export interface OsvProblem {
@@ -46,7 +47,7 @@ function walk(dir: string, out: OsvReadResult): void {
 async function readZip(path: string, out: OsvReadResult): Promise<void> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(readFileSync(path));
+    zip = await loadJsZip().loadAsync(readFileSync(path));
   } catch (err) {
     out.problems.push({ place: path, message: `not a readable zip archive: ${(err as Error).message}` });
     return;

@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { AppError } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
@@ -53,16 +53,22 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
   const app = Fastify({
-    logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    // Silent means no logger at all: Fastify would still make a child logger for every request.
+    logger:
+      options.logger && ctx.config.logLevel !== 'silent'
+        ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+        : false,
     bodyLimit: 256 * 1024,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     // A malformed URL or an over-long path parameter leaves as problem+json too, not Fastify's own JSON.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    // Route schemas document the API (OpenAPI); input is validated by zod in each
+    // route (Fastify's own ajv would coerce types and drop unknown keys first), and
+    // no route declares a response schema. So neither of Fastify's schema compilers
+    // is loaded at start-up: a schema passes as valid, an answer is plain JSON.
+    schemaController: { compilersFactory: NO_SCHEMA_COMPILERS },
   });
   app.setErrorHandler(handleError);
-  // Route schemas document the API (OpenAPI); input is validated by zod in each
-  // route. Fastify's own ajv would coerce types and drop unknown keys first.
-  app.setValidatorCompiler(() => () => true);
 
   // Parameters are refused before any route hook looks them up; the body once it is parsed.
   const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
@@ -98,12 +104,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // second-factor hook runs for them (those live in the child context below), only the
   // security headers. Never cached, as every API answer.
   app.decorate('tebikiState', { draining: false });
-  app.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness' } }, (_request, reply) => {
+  // A proxy or monitor asks these every few seconds: only their warnings and errors are logged.
+  app.get('/api/health', { logLevel: 'warn', schema: { tags: ['health'], summary: 'Liveness' } }, (_request, reply) => {
     return reply.headers(HEALTHY_HEADERS).send(HEALTHY);
   });
   app.get(
     '/api/ready',
-    { schema: { tags: ['health'], summary: 'Readiness: the database answers and the process is not shutting down' } },
+    { logLevel: 'warn', schema: { tags: ['health'], summary: 'Readiness: the database answers and the process is not shutting down' } },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
       if (app.tebikiState.draining) return sendProblem(reply, problemOf('unavailable', 'shutting down', '/api/ready'));
@@ -162,6 +169,12 @@ async function registerRoutes(app: FastifyInstance, options: AppOptions): Promis
     return sendProblem(reply, problemOf('not-found', `no route for ${request.method} ${path}`, path));
   });
 }
+
+/** Fastify's schema compilers replaced by ones that load nothing: every schema valid, every answer JSON.stringify. */
+const NO_SCHEMA_COMPILERS = {
+  buildValidator: () => () => () => true,
+  buildSerializer: () => () => JSON.stringify,
+} as unknown as NonNullable<FastifyServerOptions['schemaController']>['compilersFactory'];
 
 /** The liveness answer, serialised once. */
 const HEALTHY = JSON.stringify({ status: 'ok' });

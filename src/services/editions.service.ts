@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, canReadPublishedEditions, isRole } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { glossaryIndex } from '../core/browse/glossary-view.js';
 import { filterRequirements, type RequirementFilter, unknownFilterValues } from '../core/browse/requirement-filter.js';
 import { coverageChange, type StandardCoverageChange } from '../core/coverage/coverage-diff.js';
 import { diffEditions, type EditionDiff } from '../core/edition-diff.js';
+import { editionHash } from '../core/edition-hash.js';
 import { reviewIndex, reviewOf } from '../core/mapping-review.js';
 import { layerPhaseMatrix } from '../core/matrix.js';
 import type { Edition, Requirement } from '../core/model/edition.schema.js';
@@ -18,9 +17,7 @@ import { findEdition, findEditionSummary, insertEdition, listEditions } from '..
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
 
-export function editionHash(edition: Edition): string {
-  return createHash('sha256').update(canonicalJson(edition)).digest('hex');
-}
+export { editionHash };
 
 /** `kept`: the bundled content differs from a stored published edition of the same id, which stays as it is. */
 export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: string; hash: string };
@@ -75,8 +72,10 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
     const stored = await findEdition(ctx.store.db, remembered[1]);
     if (stored) return { status: 'unchanged', id: stored.id, hash: stored.content_hash };
   }
-  const edition = readContentSnapshot(ctx.config.contentDir, fingerprint) ?? loadBundledContent(ctx.config.contentDir);
-  const hash = editionHash(edition);
+  // The snapshot carries the hash computed at build time: a first start does not hash megabytes again.
+  const snapshot = readContentSnapshot(ctx.config.contentDir, fingerprint);
+  const edition = snapshot?.edition ?? loadBundledContent(ctx.config.contentDir);
+  const hash = snapshot?.hash ?? editionHash(edition);
   const existing = await findEdition(ctx.store.db, edition.meta.id);
   if (existing && existing.content_hash !== hash) {
     return { status: 'kept', id: existing.id, hash: existing.content_hash };

@@ -1,8 +1,12 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import argon2 from 'argon2';
 import { AppError } from '../core/errors.js';
 import { PASSWORD_REASONS, type PasswordReason } from '../core/password-reasons.js';
+import { lazyPackage } from '../runtime/lazy-package.js';
+
+// The dictionaries are decompressed when read: on the first password checked, not at start-up.
+const zxcvbnCore = lazyPackage<typeof import('@zxcvbn-ts/core')>('@zxcvbn-ts/core');
+const zxcvbnCommon = lazyPackage<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
 
 /** OWASP-recommended argon2id parameters (19 MiB, 2 passes). */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -38,7 +42,8 @@ export function dummyPasswordHash(): Promise<string> {
  */
 let estimator: ZxcvbnFactory | undefined;
 function strength() {
-  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, tebiki: ['tebiki', 'tebikisho'] }, graphs: common.adjacencyGraphs });
+  const common = zxcvbnCommon();
+  estimator ??= new (zxcvbnCore().ZxcvbnFactory)({ dictionary: { ...common.dictionary, tebiki: ['tebiki', 'tebikisho'] }, graphs: common.adjacencyGraphs });
   return estimator;
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { loadYaml } from '../runtime/lazy-package.js';
 import { ANONYMOUS, type Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { checkById } from '../core/evidence/check-catalog.js';
@@ -83,7 +83,7 @@ function ports(ctx: ServiceContext): EvidencePorts {
 function readScopeHeader(text: string): { name: string; authorisedBy: string } {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { maxAliasCount: 0 });
+    doc = loadYaml().parse(text, { maxAliasCount: 0 });
   } catch (err) {
     throw invalid('body.scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
   }

@@ -8,8 +8,8 @@ afterAll(() => {
   for (const c of children) c.kill('SIGTERM');
 });
 
-function start(env: Record<string, string>) {
-  const s = startServerProcess(env);
+function start(env: Record<string, string>, options: { built?: boolean } = {}) {
+  const s = startServerProcess(env, options);
   children.push(s.child);
   return s;
 }
@@ -35,6 +35,29 @@ describe('server start', () => {
       expect(again.output()).toMatch(/serving edition \S+ \(unchanged\)/);
       again.child.kill('SIGTERM');
       await again.exited;
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('the built server (npm start: one bundled entry file) starts on an empty folder from the build snapshot and serves the API and the UI', async () => {
+    const dir = tempDir();
+    try {
+      const s = start({ PORT: '0', HOST: '127.0.0.1', TEBIKI_DATA_DIR: dir.path }, { built: true });
+      const [, base] = await s.waitFor(/at (http:\/\/localhost:\d+)/);
+      await s.waitFor(/setup#token=/);
+      expect(s.output()).toMatch(/serving edition \S+ \(imported\) on SQLite/);
+      const url = (base as string).replace('localhost', '127.0.0.1');
+      expect((await fetch(`${url}/api/health`)).status).toBe(200);
+      expect(await (await fetch(`${url}/api/ready`)).json()).toEqual({ status: 'ready' });
+      const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('<div id="root">');
+      const missing = await fetch(`${url}/api/no-such-route`);
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).toContain('application/problem+json');
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
     } finally {
       dir.remove();
     }

@@ -19,13 +19,17 @@ describe('the build-time snapshot of the bundled edition', () => {
     const fromSnapshot = readContentSnapshot(defaultContentDir(), fingerprint, file);
     const loaded = loadContent(defaultContentDir());
     if (!loaded.ok || !fromSnapshot) throw new Error('both must load');
-    expect(editionHash(fromSnapshot)).toBe(editionHash(loaded.edition));
+    expect(editionHash(fromSnapshot.edition)).toBe(editionHash(loaded.edition));
+    expect(fromSnapshot.hash).toBe(editionHash(loaded.edition));
     expect(readContentSnapshot(defaultContentDir(), `${fingerprint.slice(1)}0`, file)).toBeUndefined();
     expect(readContentSnapshot(dir.path, fingerprint, file)).toBeUndefined();
   });
 
   it('a damaged snapshot is ignored, never trusted', () => {
     writeFileSync(file, '{"fingerprint": "x", "edition": ');
+    expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
+    // A snapshot from before the hash was kept: not trusted either.
+    writeFileSync(file, JSON.stringify({ fingerprint: contentFingerprint(defaultContentDir()), edition: {} }));
     expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
   });
 });

@@ -10,10 +10,16 @@ export interface ServerProcess {
   output(): string;
 }
 
-/** Starts the server entry point as `npm start` does (through tsx, no build needed) and collects its output. */
-export function startServerProcess(env: Record<string, string>): ServerProcess {
+/**
+ * Starts the server entry point and collects its output: from the sources through
+ * tsx (no build needed), or `built` as `npm start` runs it (dist/, after `npm run build`).
+ */
+export function startServerProcess(env: Record<string, string>, options: { built?: boolean } = {}): ServerProcess {
   const root = projectRoot();
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/main.ts')], {
+  const [command, args] = options.built
+    ? [process.execPath, [join(root, 'dist/src/server/main.js')]]
+    : [join(root, 'node_modules/.bin/tsx'), [join(root, 'src/server/main.ts')]];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, TEBIKI_LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
+import { loadJsZip } from '../../runtime/lazy-package.js';
 import type { AttachmentMeta } from '../../core/assessment/assessment.types.js';
 import type { Pack } from '../../core/packs/pack.types.js';
 import type { Lang } from '../labels.js';
@@ -86,7 +86,7 @@ export function sha256Sums(files: readonly PackFile[]): string {
 
 /** The zip: documents, evidence, SHA256SUMS; entries dated at the pack's generation time, so equal packs zip alike. */
 export async function packZip(files: readonly PackFile[], generatedAt: string): Promise<Buffer> {
-  const zip = new JSZip();
+  const zip = new (loadJsZip())();
   const date = new Date(generatedAt);
   const all = [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const f of all) zip.file(f.path, f.content, { date });

@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A package loaded on its first use instead of at start-up: the server starts
+ * with what every request needs, and a feature's libraries (password strength
+ * dictionaries, zip, YAML, JSON Schema) are read when that feature is first used.
+ * The package's CommonJS entry is loaded synchronously, so callers stay synchronous.
+ */
+export function lazyPackage<T>(name: string): () => T {
+  let loaded: T | undefined;
+  return () => {
+    loaded ??= require(name) as T;
+    return loaded;
+  };
+}
+
+/** YAML: content files, scope files and exports. */
+export const loadYaml = lazyPackage<typeof import('yaml')>('yaml');
+/** JSZip: OSV archives and scheme packs. */
+export const loadJsZip = lazyPackage<typeof import('jszip')>('jszip');
