@@ -1,4 +1,4 @@
-import { textEquals, textIncludes, unitsOf } from './field-texts.js';
+import { textEquals, textIncludes } from './field-texts.js';
 import { originalRange } from './normalize.js';
 import { lowerBound, startingWith } from './sorted.js';
 import { COUNT_CAP, matchTerm, type ParsedQuery, parseQuery, type TermMatches, termOccurrences, vocabularyMatches } from './query.js';
@@ -115,15 +115,27 @@ function scoreTerms(index: SearchIndex, q: Scoring, lang: number): void {
   }
 }
 
+/** Per index, one flag per field, left cleared after each use (a search runs to its end without yielding): no large allocation per query. */
+const seenScratch = new WeakMap<SearchIndex, Uint8Array>();
+
+function seenFields(index: SearchIndex): Uint8Array {
+  let seen = seenScratch.get(index);
+  if (!seen) {
+    seen = new Uint8Array(index.fields.length);
+    seenScratch.set(index, seen);
+  }
+  return seen;
+}
+
 /** Whole-phrase and whole-field matches (in the fields some term matched), and numbers or ids the query names. */
 function scoreBoosts(index: SearchIndex, q: Scoring, lang: number): void {
   const { parsed } = q;
   const phraseBoost = new Float64Array(index.docs.length);
   const several = parsed.terms.length > 1;
   // With one term each field comes once; with several, a field may come once per term.
-  const seen = several ? new Uint8Array(index.fields.length) : null;
+  const seen = several ? seenFields(index) : null;
+  const marked: number[] = [];
   const length = parsed.phrase.length;
-  const phrase = unitsOf(parsed.phrase);
   for (const matches of q.perTerm) {
     const { fields } = matches;
     for (let i = 0; i < fields.length; i++) {
@@ -133,12 +145,16 @@ function scoreBoosts(index: SearchIndex, q: Scoring, lang: number): void {
       if (trimmed < length || (!several && trimmed !== length) || seen?.[f]) continue;
       const doc = index.fieldDocs[f] as number;
       if (!q.isCandidate[doc]) continue;
-      if (seen) seen[f] = 1;
+      if (seen) {
+        seen[f] = 1;
+        marked.push(f);
+      }
       const factor = fieldFactor(index, f, lang);
-      if (textEquals(index.trimmedTexts, f, phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 3);
-      else if (several && textIncludes(index.trimmedTexts, f, phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 2);
+      if (textEquals(index.trimmedTexts, f, parsed.phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 3);
+      else if (several && textIncludes(index.trimmedTexts, f, parsed.phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 2);
     }
   }
+  for (const f of marked) (seen as Uint8Array)[f] = 0;
   const keyBoost = keyBoosts(index, q);
   for (const d of q.candidates) {
     // Rounded before sorting, so that sums equal but for float noise tie and fall to the stable order.
