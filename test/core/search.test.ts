@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Edition, GlossaryTerm, Localized, Requirement, StandardNode } from '../../src/core/model/edition.schema.js';
-import { queryProblem } from '../../src/core/search/query.js';
+import { normalizeText } from '../../src/core/search/normalize.js';
+import { parseQuery, queryProblem } from '../../src/core/search/query.js';
 import { search } from '../../src/core/search/search.js';
 import { buildSearchIndex } from '../../src/core/search/search-index.js';
 import type { SearchHit, SearchResult } from '../../src/core/search/search.types.js';
@@ -125,6 +126,44 @@ describe('search: Japanese partial words', () => {
     const ja = r.results[0]?.snippets.find((s) => s.lang === 'ja');
     // The two terms touch in the text, so their marks join into one.
     expect(ja?.text.slice(...(ja.highlights[0] as [number, number]))).toBe('ＩｏＴ機器');
+  });
+});
+
+describe('search: Japanese terms of three or more characters', () => {
+  /** The documents whose normalised text holds `term`, worked out by reading every text. */
+  const holding = (idx: typeof index, term: string) =>
+    new Set(idx.fields.filter((f) => f.norm.text.includes(normalizeText(term).text)).map((f) => idx.docs[f.doc]?.id));
+
+  it('find exactly the documents whose text holds them (every run of 3 to 6 characters of the Japanese texts)', () => {
+    const texts = index.fields.filter((f) => f.lang === 'ja' && f.hasCjk).map((f) => [...f.norm.text]);
+    const terms = new Set<string>();
+    for (const chars of texts) for (let n = 3; n <= 6; n++) for (let i = 0; i + n <= chars.length; i++) terms.add(chars.slice(i, i + n).join(''));
+    const cjkOnly = [...terms].filter((t) => parseQuery(t).terms.length === 1 && parseQuery(t).terms[0]?.kind === 'cjk' && parseQuery(t).terms[0]?.value === t);
+    expect(cjkOnly).toEqual(expect.arrayContaining(['𠮷野の鍵', '記録する', '認証の設計']));
+    for (const term of cjkOnly) {
+      const r = search(index, term, { limit: 100 });
+      expect(new Set(ids(r)), term).toEqual(holding(index, term));
+      expect(r.total, term).toBe(holding(index, term).size);
+    }
+  });
+
+  it('a term whose pairs repeat (ログログ) is found where it overlaps itself, and not where only its pairs are', () => {
+    const small = buildSearchIndex({
+      ...EDITION,
+      requirements: [
+        req('twice', 'T-1', L('ログログログ', 'Log log log')),
+        req('once', 'T-2', L('ログログイン', 'Log login')),
+        req('apart', 'T-3', L('ログとグロ', 'Log and glo')),
+      ],
+      glossary: [],
+      standards: [],
+    });
+    const r = search(small, 'ログログ');
+    expect(ids(r)).toEqual(['twice', 'once']);
+    expect(r.results[0]?.snippets[0]).toMatchObject({ text: 'ログログログ', highlights: [[0, 6]] });
+    expect(ids(search(small, 'ログロ'))).toEqual(['twice', 'once']);
+    expect(ids(search(small, 'グログ'))).toEqual(['twice', 'once']);
+    expect(search(small, 'ロググロ').total).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { scanRuns } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
-import { COUNT_CAP, MAX_QUERY_LENGTH, type Postings, type SearchField, type SearchIndex } from './search.types.js';
+import { lowerBound, startingWith } from './sorted.js';
+import { COUNT_CAP, MAX_QUERY_LENGTH, type PairPostings, type Postings, type SearchField, type SearchIndex } from './search.types.js';
 
 /**
  * Parsing a query and finding where each of its terms occurs. Every term must
@@ -69,22 +70,6 @@ export function parseQuery(query: string): ParsedQuery {
   return { phrase, key: idKey(query), terms };
 }
 
-/** Intersection of ascending lists. */
-function intersect(lists: number[][]): number[] {
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let result = sorted[0] ?? [];
-  for (const list of sorted.slice(1)) {
-    const next: number[] = [];
-    let j = 0;
-    for (const x of result) {
-      while (j < list.length && (list[j] as number) < x) j++;
-      if (list[j] === x) next.push(x);
-    }
-    result = next;
-  }
-  return result;
-}
-
 /** Match quality by how many edges of a CJK match fall on a word boundary: whole word 1, one edge 0.75, inside a word 0.5. */
 const CJK_QUALITY = [0.5, 0.75, 1] as const;
 
@@ -110,8 +95,7 @@ function cjkPostings(p: Postings): TermMatches {
 
 /**
  * A term of one or two characters: its postings say exactly where it occurs,
- * how often and how well. Longer: the fields holding every pair of neighbours
- * are candidates, and their text decides.
+ * how often and how well. Longer: matchPairs, from the places of its pairs.
  */
 function matchCjk(index: SearchIndex, value: string): TermMatches {
   const chars = [...value].map((c) => c.codePointAt(0) ?? 0);
@@ -122,29 +106,83 @@ function matchCjk(index: SearchIndex, value: string): TermMatches {
     const pair = first.next.get(chars[1] as number);
     return pair ? cjkPostings(pair) : NO_MATCHES;
   }
-  const lists: number[][] = [];
-  for (let k = 0; k + 1 < chars.length; k++) {
-    const list = index.chars.get(chars[k] as number)?.next.get(chars[k + 1] as number)?.fields;
-    if (!list) return NO_MATCHES;
-    lists.push(list);
+  const pairs: PairPostings[] = [];
+  const offsets: number[] = [];
+  for (let k = 0, at = 0; k + 1 < chars.length; at += (chars[k] as number) > 0xffff ? 2 : 1, k++) {
+    const pair = index.chars.get(chars[k] as number)?.next.get(chars[k + 1] as number);
+    if (!pair) return NO_MATCHES;
+    pairs.push(pair);
+    offsets.push(at);
   }
+  return matchPairs(pairs, offsets);
+}
+
+/**
+ * Where a term of three or more CJK characters occurs, from the postings of
+ * its pairs alone (no text is read): `pairs[j]` must occur at `offsets[j]`
+ * (UTF-16 units) after the term's start. The pair in the fewest fields leads;
+ * the others follow it field by field (all lists ascend), and in a field
+ * every place of the leading pair is a possible start, kept when each other
+ * pair occurs at its distance from it. Stops as soon as a pair runs out.
+ */
+function matchPairs(pairs: readonly PairPostings[], offsets: readonly number[]): TermMatches {
+  const n = pairs.length;
+  const order = [...pairs.keys()].sort((a, b) => (pairs[a] as PairPostings).fields.length - (pairs[b] as PairPostings).fields.length);
+  const lead = order[0] as number;
+  const leader = pairs[lead] as PairPostings;
+  /** Per pair: its place in `fields` (cursor), then the range of places of the current field. */
+  const cursor = new Int32Array(n);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  /** Per pair, the place (index into `places`) found for the current start. */
+  const found = new Int32Array(n);
   const fields: number[] = [];
   const counts: number[] = [];
   const qualities: number[] = [];
-  for (const f of intersect(lists)) {
-    const field = index.fields[f] as SearchField;
-    const text = field.norm.text;
+  eachField: for (let i = 0; i < leader.fields.length; i++) {
+    const f = leader.fields[i] as number;
+    for (let o = 1; o < n; o++) {
+      const j = order[o] as number;
+      const list = (pairs[j] as PairPostings).fields;
+      let c = cursor[j] as number;
+      while (c < list.length && (list[c] as number) < f) c++;
+      cursor[j] = c;
+      if (c === list.length) break eachField;
+      if (list[c] !== f) continue eachField;
+    }
+    for (let j = 0; j < n; j++) {
+      const p = pairs[j] as PairPostings;
+      const c = j === lead ? i : (cursor[j] as number);
+      from[j] = c === 0 ? 0 : (p.ends[c - 1] as number);
+      to[j] = p.ends[c] as number;
+    }
     let count = 0;
-    let quality = 0;
-    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+    let level = 0;
+    starts: for (let k = from[lead] as number; k < (to[lead] as number); k++) {
+      const start = ((leader.places[k] as number) >> 2) - (offsets[lead] as number);
+      found[lead] = k;
+      for (let o = 1; o < n; o++) {
+        const j = order[o] as number;
+        const places = (pairs[j] as PairPostings).places;
+        const want = start + (offsets[j] as number);
+        let at = from[j] as number;
+        // Starts ascend, so each pair's place only moves forward.
+        while (at < (to[j] as number) && (places[at] as number) >> 2 < want) at++;
+        from[j] = at;
+        if (at === to[j] || (places[at] as number) >> 2 !== want) continue starts;
+        found[j] = at;
+      }
       count++;
-      if (quality < 1) quality = Math.max(quality, cjkQuality(field, at, at + value.length));
-      if (count >= COUNT_CAP && quality === 1) break;
+      const edges =
+        ((((pairs[0] as PairPostings).places[found[0] as number] as number) >> 1) & 1) +
+        (((pairs[n - 1] as PairPostings).places[found[n - 1] as number] as number) & 1);
+      if (edges > level) level = edges;
+      if (count >= COUNT_CAP && level === 2) break;
     }
     if (count) {
       fields.push(f);
       counts.push(Math.min(count, COUNT_CAP));
-      qualities.push(quality);
+      qualities.push(CJK_QUALITY[level as 0 | 1 | 2]);
     }
   }
   return { fields, counts, qualities };
@@ -162,17 +200,8 @@ function cjkOccurrences(field: SearchField, value: string): Occurrence[] {
 /** Words equal to `value`, or starting with it when it is at least two characters and ends in a letter. */
 export function vocabularyMatches(vocabulary: readonly string[], value: string): string[] {
   const prefix = [...value].length >= 2 && /\p{L}$/u.test(value);
-  let lo = 0;
-  let hi = vocabulary.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((vocabulary[mid] as string) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  if (!prefix) return vocabulary[lo] === value ? [value] : [];
-  let end = lo;
-  while (end < vocabulary.length && (vocabulary[end] as string).startsWith(value)) end++;
-  return vocabulary.slice(lo, end);
+  if (prefix) return startingWith(vocabulary, value);
+  return vocabulary[lowerBound(vocabulary, value)] === value ? [value] : [];
 }
 
 /** Exact word 1; a word the term starts: more the more of it the term covers; a part of a compound word a little less. */

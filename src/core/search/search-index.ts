@@ -1,11 +1,13 @@
 import type { Edition, GlossaryTerm, Localized, Requirement, StandardNode } from '../model/edition.schema.js';
 import { type Run, scanRuns, type WordToken, wordBoundaries, wordTokens } from './analyze.js';
+import { fieldTexts } from './field-texts.js';
 import { idKey, normalizeText } from './normalize.js';
 import { requirementTexts } from './requirement-texts.js';
 import {
   COUNT_CAP,
   type CharPostings,
   FIELD_LANG,
+  type PairPostings,
   type Postings,
   type SearchDoc,
   type SearchField,
@@ -61,9 +63,17 @@ function postCjk(p: Postings, field: number, level: number): void {
   p.meta[last] = ((meta >> 2 < COUNT_CAP ? (meta >> 2) + 1 : meta >> 2) << 2) | Math.max(meta & 3, level);
 }
 
+/** Posts one occurrence of a CJK pair at `at` in `field`, with the boundary flags before (`before`) and after (`after`) it. */
+function postPair(p: PairPostings, field: number, at: number, before: number, after: number): void {
+  postCjk(p, field, before + after);
+  p.places.push(at * 4 + before * 2 + after);
+  p.ends[p.fields.length - 1] = p.places.length;
+}
+
 /**
  * Posts every character of a CJK run, and every pair of neighbours under its
- * first character, each with how many of its edges fall on a word boundary.
+ * first character, each with how many of its edges fall on a word boundary
+ * (pairs with where they occur as well).
  */
 function postCjkRun(chars: Map<number, CharPostings>, text: string, run: Run, field: number, boundaries: Uint8Array): void {
   let previous: CharPostings | undefined;
@@ -80,10 +90,10 @@ function postCjkRun(chars: Map<number, CharPostings>, text: string, run: Run, fi
     if (previous) {
       let pair = previous.next.get(cp);
       if (!pair) {
-        pair = { fields: [], meta: [] };
+        pair = { fields: [], meta: [], places: [], ends: [] };
         previous.next.set(cp, pair);
       }
-      postCjk(pair, field, (boundaries[previousAt] as number) + (boundaries[end] as number));
+      postPair(pair, field, previousAt, boundaries[previousAt] as number, boundaries[end] as number);
     }
     previous = entry;
     previousAt = i;
@@ -119,7 +129,6 @@ function addField(b: Builder, field: string, lang: SearchLang, weight: Weight, o
     norm,
     words,
     hasCjk,
-    trimmed: norm.text.trim(),
     boundaries,
   });
 }
@@ -194,6 +203,7 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
       byKey.set(key, list);
     }
   });
+  const trimmed = b.fields.map((f) => f.norm.text.trim());
   const fieldDocs = new Uint32Array(b.fields.length);
   const fieldWeights = new Float64Array(b.fields.length);
   const fieldLangs = new Uint8Array(b.fields.length);
@@ -203,7 +213,7 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
     fieldDocs[i] = f.doc;
     fieldWeights[i] = f.weight;
     fieldLangs[i] = f.neutral ? 0 : FIELD_LANG[f.lang];
-    trimmedLengths[i] = f.trimmed.length;
+    trimmedLengths[i] = (trimmed[i] as string).length;
   });
   // Fields are added document by document, so each document's fields are one range.
   for (let d = 0, f = 0; d <= b.docs.length; d++) {
@@ -221,6 +231,8 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
     fieldWeights,
     fieldLangs,
     trimmedLengths,
+    trimmedTexts: fieldTexts(trimmed),
+    sortedKeys: [...byKey.keys()].sort(),
     docFields,
     tieOrder: tieOrder(b.docs),
   };

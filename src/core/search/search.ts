@@ -1,4 +1,6 @@
+import { textEquals, textIncludes } from './field-texts.js';
 import { originalRange } from './normalize.js';
+import { lowerBound, startingWith } from './sorted.js';
 import { COUNT_CAP, matchTerm, type ParsedQuery, parseQuery, type TermMatches, termOccurrences, vocabularyMatches } from './query.js';
 import {
   FIELD_LANG,
@@ -113,13 +115,26 @@ function scoreTerms(index: SearchIndex, q: Scoring, lang: number): void {
   }
 }
 
+/** Per index, one flag per field, left cleared after each use (a search runs to its end without yielding): no large allocation per query. */
+const seenScratch = new WeakMap<SearchIndex, Uint8Array>();
+
+function seenFields(index: SearchIndex): Uint8Array {
+  let seen = seenScratch.get(index);
+  if (!seen) {
+    seen = new Uint8Array(index.fields.length);
+    seenScratch.set(index, seen);
+  }
+  return seen;
+}
+
 /** Whole-phrase and whole-field matches (in the fields some term matched), and numbers or ids the query names. */
 function scoreBoosts(index: SearchIndex, q: Scoring, lang: number): void {
   const { parsed } = q;
   const phraseBoost = new Float64Array(index.docs.length);
   const several = parsed.terms.length > 1;
   // With one term each field comes once; with several, a field may come once per term.
-  const seen = several ? new Uint8Array(index.fields.length) : null;
+  const seen = several ? seenFields(index) : null;
+  const marked: number[] = [];
   const length = parsed.phrase.length;
   for (const matches of q.perTerm) {
     const { fields } = matches;
@@ -130,22 +145,40 @@ function scoreBoosts(index: SearchIndex, q: Scoring, lang: number): void {
       if (trimmed < length || (!several && trimmed !== length) || seen?.[f]) continue;
       const doc = index.fieldDocs[f] as number;
       if (!q.isCandidate[doc]) continue;
-      if (seen) seen[f] = 1;
-      const text = (index.fields[f] as SearchField).trimmed;
+      if (seen) {
+        seen[f] = 1;
+        marked.push(f);
+      }
       const factor = fieldFactor(index, f, lang);
-      if (text === parsed.phrase) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 3);
-      else if (several && text.includes(parsed.phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 2);
+      if (textEquals(index.trimmedTexts, f, parsed.phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 3);
+      else if (several && textIncludes(index.trimmedTexts, f, parsed.phrase)) phraseBoost[doc] = Math.max(phraseBoost[doc] as number, factor * 2);
     }
   }
-  const numeric = /\d/.test(parsed.key);
+  for (const f of marked) (seen as Uint8Array)[f] = 0;
+  const keyBoost = keyBoosts(index, q);
   for (const d of q.candidates) {
-    let boost = phraseBoost[d] as number;
-    const doc = index.docs[d] as SearchDoc;
-    if (parsed.key && doc.keys.includes(parsed.key)) boost += ID_MATCH;
-    else if (numeric && doc.keys.some((k) => k.startsWith(parsed.key) && '.-'.includes(k[parsed.key.length] ?? 'x'))) boost += NUMBER_PREFIX;
     // Rounded before sorting, so that sums equal but for float noise tie and fall to the stable order.
-    q.scores[d] = Math.round(((q.scores[d] as number) + boost) * 1000) / 1000;
+    q.scores[d] = Math.round(((q.scores[d] as number) + ((phraseBoost[d] as number) + (keyBoost.get(d) ?? 0))) * 1000) / 1000;
   }
+}
+
+/**
+ * Documents with a number or id equal to the query's key (ID_MATCH; they are
+ * candidates), and candidates with one the key starts, followed by . or -
+ * (NUMBER_PREFIX, when the key has a digit): from the sorted keys, without
+ * visiting every candidate.
+ */
+function keyBoosts(index: SearchIndex, q: Scoring): Map<number, number> {
+  const { key } = q.parsed;
+  const boosts = new Map<number, number>();
+  for (const d of index.byKey.get(key) ?? []) boosts.set(d, ID_MATCH);
+  if (!/\d/.test(key)) return boosts;
+  for (const prefix of [`${key}.`, `${key}-`]) {
+    for (const k of startingWith(index.sortedKeys, prefix)) {
+      for (const d of index.byKey.get(k) ?? []) if (q.isCandidate[d] && !boosts.has(d)) boosts.set(d, NUMBER_PREFIX);
+    }
+  }
+  return boosts;
 }
 
 /** For a document shown: each field some term matched → the terms (their indexes) that matched there. */
@@ -155,14 +188,7 @@ function matchedFields(index: SearchIndex, q: Scoring, doc: number): Map<number,
   const fields = new Map<number, number[]>();
   for (const [t, matches] of q.perTerm.entries()) {
     const list = matches.fields;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as number) < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length && (list[i] as number) < to; i++) {
+    for (let i = lowerBound(list, from); i < list.length && (list[i] as number) < to; i++) {
       const f = list[i] as number;
       const entry = fields.get(f);
       if (entry) entry.push(t);

@@ -1,5 +1,6 @@
 import type { Localized } from '../model/edition.schema.js';
 import type { WordToken } from './analyze.js';
+import type { FieldTexts } from './field-texts.js';
 import type { NormalizedText } from './normalize.js';
 
 export type SearchLang = 'ja' | 'en';
@@ -35,8 +36,6 @@ export interface SearchField {
   norm: NormalizedText;
   words: WordToken[];
   hasCjk: boolean;
-  /** The normalised text without leading and trailing spaces (compared with a query's phrase). */
-  trimmed: string;
   /** Intl.Segmenter word boundaries of Japanese text (see wordBoundaries), computed when the index is built; null without Japanese. */
   boundaries: Uint8Array | null;
 }
@@ -66,8 +65,21 @@ export interface Postings {
 /** Field languages as SearchIndex.fieldLangs keeps them (0: neutral). */
 export const FIELD_LANG = { ja: 1, en: 2 } as const;
 
+/**
+ * The postings of a CJK pair, with where it occurs: `places` holds every
+ * occurrence, field by field in the order of `fields` (those of fields[i] end
+ * at ends[i]), each as its offset in the field's normalised text × 4, plus 2
+ * when a word boundary falls before it and 1 when one falls after it. A term
+ * of three or more characters is matched from these alone: it occurs where
+ * each of its pairs occurs at the right distance from the first.
+ */
+export interface PairPostings extends Postings {
+  places: number[];
+  ends: number[];
+}
+
 export interface CharPostings extends Postings {
-  next: Map<number, Postings>;
+  next: Map<number, PairPostings>;
 }
 
 /** Everything a search needs, built once per edition. */
@@ -88,8 +100,12 @@ export interface SearchIndex {
   fieldWeights: Float64Array;
   /** Field number → FIELD_LANG of its language, or 0 when neutral. */
   fieldLangs: Uint8Array;
-  /** Field number → length of SearchField.trimmed. */
+  /** Field number → length of its normalised text without leading and trailing spaces. */
   trimmedLengths: Uint32Array;
+  /** Those trimmed texts, side by side (compared with a query's phrase). */
+  trimmedTexts: FieldTexts;
+  /** Every key of byKey, sorted: the numbers a query starts by binary search. */
+  sortedKeys: string[];
   /** The fields of document d are [docFields[d], docFields[d + 1]). */
   docFields: Uint32Array;
   /** Document number → its place in the tie-break order (kind, then number or id, then standard). */
