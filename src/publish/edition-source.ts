@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { withStore } from '../cli/open-store.js';
 import { loadConfig } from '../config/config.js';
+import { sqliteFileOf } from '../config/store-location.js';
 import { defaultContentDir } from '../content/content-dir.js';
 import { loadContent } from '../content/load-content.js';
 import type { Edition } from '../core/model/edition.schema.js';
@@ -45,7 +46,7 @@ function fromContent(dir: string, reason: 'requested' | 'no-database' | 'no-publ
 export async function resolveEdition(options: { editionId?: string | undefined; contentDir?: string | undefined }): Promise<ResolvedEdition> {
   if (options.contentDir !== undefined) return fromContent(resolve(options.contentDir), 'requested');
   const config = loadConfig();
-  const sqliteFile = join(config.dataDir, 'tebiki.sqlite');
+  const sqliteFile = sqliteFileOf(config);
   // Never print DATABASE_URL: it may hold a password.
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${sqliteFile}`;
   if (!config.databaseUrl && !existsSync(sqliteFile)) {
