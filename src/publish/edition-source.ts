@@ -7,7 +7,7 @@ import { defaultContentDir } from '../content/content-dir.js';
 import { loadContent } from '../content/load-content.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { editionHash } from '../services/editions.service.js';
-import { findEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 
 /**
  * Where the publish and guidebook commands take their edition from:
@@ -65,7 +65,7 @@ export async function resolveEdition(options: { editionId?: string | undefined; 
     }
     const row = await findEdition(store.db, id);
     if (!row) throw new EditionSourceError(`edition ${id} is not in the database (${database})`);
-    return { edition: JSON.parse(row.content) as Edition, hash: row.content_hash };
+    return { edition: parseStoredEdition(row), hash: row.content_hash };
   });
   if (!found) return fromContent(defaultContentDir(), 'no-published-edition');
   return { ...found, origin: { kind: 'database', database, reason: options.editionId === undefined ? 'latest-published' : 'requested' } };

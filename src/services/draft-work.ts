@@ -6,7 +6,7 @@ import { type EditionProblem, validateEdition } from '../core/validate-edition.j
 import { requirementFileOrder } from '../content/export-content.js';
 import type { Db } from '../store/database.js';
 import { type DraftSummaryRow, findDraftState, insertDraftState, listOpenDrafts, takeDraft, updateDraftContent } from '../store/drafts.repository.js';
-import { findEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { editionHash } from './editions.service.js';
 
@@ -49,7 +49,7 @@ const parsed = new Map<string, { hash: string; edition: Edition }>();
 function parseRow(row: { id: string; content_hash: string; content: string }): Edition {
   const hit = parsed.get(row.id);
   if (hit?.hash === row.content_hash) return hit.edition;
-  const edition = JSON.parse(row.content) as Edition;
+  const edition = parseStoredEdition(row);
   parsed.set(row.id, { hash: row.content_hash, edition });
   return edition;
 }

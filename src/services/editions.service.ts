@@ -14,7 +14,7 @@ import { contentFingerprint } from '../content/content-fingerprint.js';
 import { readContentSnapshot } from '../content/content-snapshot.js';
 import { loadContent } from '../content/load-content.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
-import { findEdition, findEditionSummary, insertEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, insertEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
 
@@ -107,7 +107,7 @@ export async function readableEdition(ctx: ServiceContext, actor: Actor, id: str
   if (cached) return cached;
   const row = await findEdition(ctx.store.db, id);
   if (!row) throw new AppError('not-found', `edition ${id} not found`);
-  const edition = JSON.parse(row.content) as Edition;
+  const edition = parseStoredEdition(row);
   if (row.status === 'published' && row.content_hash === summary.content_hash) cache.set(key, edition);
   return edition;
 }

@@ -7,7 +7,7 @@ import { search } from '../core/search/search.js';
 import { searchIndexSteps } from '../core/search/search-index.js';
 import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
 import type { Store } from '../store/database.js';
-import { findEdition, findEditionSummary, listEditions } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import type { ServiceContext } from './context.js';
 import { publishedEdition } from './draft-work.js';
 import { readableEdition } from './editions.service.js';
@@ -161,6 +161,6 @@ export async function editionKeywords(ctx: ServiceContext, actor: Actor, id: str
 export async function storedEditionKeywords(store: Store, id: string, limit?: number): Promise<KeywordsResult> {
   const row = await findEdition(store.db, id);
   if (!row) throw new AppError('not-found', `edition ${id} is not in the database`);
-  const candidates = extractKeywords(JSON.parse(row.content) as Edition, limit === undefined ? {} : { limit });
+  const candidates = extractKeywords(parseStoredEdition(row), limit === undefined ? {} : { limit });
   return { edition: id, candidates };
 }
