@@ -1,5 +1,5 @@
 import { type Actor, isRole } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
 import { formatPath } from '../core/problems.js';
 import { type EditionProblem, validateEdition } from '../core/validate-edition.js';
@@ -96,8 +96,6 @@ export function editionColumns(edition: Edition) {
   };
 }
 
-export const invalid = (errors: FieldError[]) => new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
-
 /** The item being written and where it sits in the candidate edition. */
 export interface Target {
   kind: ItemKind | 'meta';
@@ -128,7 +126,7 @@ export function draftProblems(problems: readonly EditionProblem[], candidate: un
 export function validOrThrow(candidate: unknown, target?: Target): { edition: Edition; warnings: DraftProblem[] } {
   const result = validateEdition(candidate);
   if (!result.ok)
-    throw invalid(
+    throw validationErrors(
       draftProblems(
         result.problems.filter((p) => p.severity === 'error'),
         candidate,

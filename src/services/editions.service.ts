@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, canReadPublishedEditions, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { glossaryIndex } from '../core/browse/glossary-view.js';
 import { filterRequirements, type RequirementFilter, unknownFilterValues } from '../core/browse/requirement-filter.js';
 import { coverageChange, type StandardCoverageChange } from '../core/coverage/coverage-diff.js';
@@ -144,7 +144,7 @@ export async function editionMatrix(ctx: ServiceContext, actor: Actor, id: strin
 export async function editionRequirements(ctx: ServiceContext, actor: Actor, id: string, filter: RequirementFilter = {}) {
   const e = await readableEdition(ctx, actor, id);
   const unknown = unknownFilterValues(e, filter);
-  if (unknown.length > 0) throw new AppError('validation-failed', unknown.map((u) => `${u.path}: ${u.message}`).join('; '), unknown);
+  if (unknown.length > 0) throw validationErrors(unknown);
   return {
     items: filterRequirements(e, filter).map((r) => ({
       id: r.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DefectKind } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationError } from '../core/errors.js';
 import { Requirement } from '../core/model/edition.schema.js';
 import {
   canDecideProposal,
@@ -177,10 +177,6 @@ function requireUser(actor: Actor): void {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
 }
 
-function invalid(path: string, message: string): AppError {
-  return new AppError('validation-failed', `${path}: ${message}`, [{ path, message }]);
-}
-
 /** Files a new proposal under the submitter's organisation (none for editors and assessors). */
 export async function submitProposal(ctx: ServiceContext, actor: Actor, input: z.output<typeof ProposalInput>): Promise<ProposalView> {
   requireUser(actor);
@@ -290,12 +286,12 @@ export async function acceptProposal(ctx: ServiceContext, actor: Actor, id: stri
 /** A requirement of the current published edition, or a validation error naming requirementId. */
 async function existingRequirement(ctx: ServiceContext, actor: Actor, requirementId: string): Promise<ProposalLink> {
   const { current } = await editionList(ctx, actor);
-  if (!current) throw invalid('body.requirementId', 'there is no published edition to link to');
+  if (!current) throw validationError('body.requirementId', 'there is no published edition to link to');
   try {
     const r = await editionRequirement(ctx, actor, current, requirementId);
     return { kind: 'existing', editionId: current, requirementId: r.id, number: r.number, title: r.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw invalid('body.requirementId', `is not a requirement of edition ${current}`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('body.requirementId', `is not a requirement of edition ${current}`);
     throw error;
   }
 }
@@ -308,13 +304,13 @@ async function existingRequirement(ctx: ServiceContext, actor: Actor, requiremen
  */
 async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: z.output<typeof NewRequirementInput>, row: ProposalRow): Promise<ProposalLink> {
   const draftId = input.draftId ?? (await latestDraftId(ctx));
-  if (!draftId) throw invalid('body.newRequirement.draftId', 'no draft edition is open; open one first');
+  if (!draftId) throw validationError('body.newRequirement.draftId', 'no draft edition is open; open one first');
   const requirement = requirementFromProposal(input, { title: row.title, text: row.body });
   try {
     const created = await addRequirementToDraft(ctx, actor, draftId, requirement);
     return { kind: 'draft', draftId, requirementId: created.id, number: input.number, title: input.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw invalid('body.newRequirement.draftId', `draft ${draftId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('body.newRequirement.draftId', `draft ${draftId} not found`);
     if (error instanceof AppError && error.errors?.length) throw new AppError(error.code, error.message, error.errors.map(underNewRequirement));
     throw error;
   }

@@ -1,5 +1,5 @@
 import { type Actor, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { extractKeywords, type KeywordCandidate } from '../core/keywords.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { queryProblem } from '../core/search/query.js';
@@ -136,7 +136,7 @@ export interface SearchRequest {
 /** GET /api/editions/:id/search: requirements, glossary terms and standard requirements, ranked, with highlighted snippets. */
 export async function searchEdition(ctx: ServiceContext, actor: Actor, id: string, request: SearchRequest): Promise<SearchResult> {
   const problem = queryProblem(request.q);
-  if (problem) throw new AppError('validation-failed', `query.q: ${problem}`, [{ path: 'query.q', message: problem }]);
+  if (problem) throw validationError('query.q', problem);
   const index = await indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
   return search(index, request.q, { ...(request.limit !== undefined ? { limit: request.limit } : {}), ...(request.lang ? { lang: request.lang } : {}) });
 }
