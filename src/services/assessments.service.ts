@@ -38,19 +38,10 @@ import { notifyAssessmentFinalised } from './notification-events.js';
 import { kickMail } from './notifications.service.js';
 import { ChecksheetSpecInput, checksheetFor, specFromInput } from './checksheets.service.js';
 import { getProduct } from './organisations.service.js';
-import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 import { readableEdition } from './editions.service.js';
+import { optionalLine, requiredText } from './input-rules.js';
 
-const line = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`).refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`);
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`)
-    .nullable()
-    .transform((v) => (v ? v : null));
+const line = (max: number) => requiredText(max, false);
 const id = z.string().trim().min(1, 'is required').max(200);
 
 export const AssessmentInput = z

@@ -35,16 +35,8 @@ import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
 import { notifyProposalDecided } from './notification-events.js';
+import { requiredText } from './input-rules.js';
 import { kickMail } from './notifications.service.js';
-
-/** Text that must say something: blank after trimming counts as missing. */
-const text = (max: number, multiline = true) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`)
-    .refine(noControls(multiline), multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`);
 
 const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -55,8 +47,8 @@ const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
 
 export const ProposalInput = z
   .object({
-    title: text(PROPOSAL_LIMITS.title, false),
-    text: text(PROPOSAL_LIMITS.text),
+    title: requiredText(PROPOSAL_LIMITS.title, false),
+    text: requiredText(PROPOSAL_LIMITS.text),
     layers: distinct(LAYERS),
     phases: distinct(PHASES),
     industry: z
@@ -78,8 +70,8 @@ export const ProposalListQuery = z.object({
 const NewRequirementInput = Requirement.pick({ id: true, number: true, title: true, layers: true, phases: true, threatCategory: true })
   .extend({
     draftId: z.string().trim().min(1).max(100).optional(),
-    number: text(50, false),
-    title: z.object({ ja: text(PROPOSAL_LIMITS.title, false), en: text(PROPOSAL_LIMITS.title, false) }).strict(),
+    number: requiredText(50, false),
+    title: z.object({ ja: requiredText(PROPOSAL_LIMITS.title, false), en: requiredText(PROPOSAL_LIMITS.title, false) }).strict(),
   })
   .strict();
 
@@ -101,7 +93,7 @@ export const AcceptInput = z
     }
   });
 
-export const RejectInput = z.object({ reason: text(PROPOSAL_LIMITS.reason) }).strict();
+export const RejectInput = z.object({ reason: requiredText(PROPOSAL_LIMITS.reason) }).strict();
 
 /** One proposal as a list shows it: everything but the concern's text. */
 export interface ProposalSummary {
