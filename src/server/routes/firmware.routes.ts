@@ -12,8 +12,8 @@ import {
 } from '../../services/firmware-analyses.service.js';
 import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/firmware-suggestions.service.js';
 import { parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const AnalysisParams = IdParams.extend({ analysisId: z.string().min(1).max(100) });
 const SuggestionParams = AnalysisParams.extend({ requirementId: z.string().min(1).max(200) });
 
