@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SQLITE_FILE_NAME } from '../config/store-location.js';
 import { AuditAnchorSchema } from '../core/audit-anchor.js';
 
 /** The last member of every backup archive: what it holds and the SHA-256 of each part. */
 export const MANIFEST_NAME = 'tebiki-backup.json';
-export const SQLITE_MEMBER = 'tebiki.sqlite';
+export const SQLITE_MEMBER = SQLITE_FILE_NAME;
 export const PGDUMP_MEMBER = 'tebiki.pgdump';
 export const FIRMWARE_PREFIX = 'firmware/images/';
 

@@ -16,6 +16,7 @@ import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import { sqliteFileOf, type StoreLocation } from '../config/store-location.js';
 import type { AuditAnchor } from '../core/audit-anchor.js';
 import { firmwareDir } from '../firmware/image-store.js';
 import { readAuditAnchor } from '../services/audit.service.js';
@@ -24,12 +25,6 @@ import { type BackupManifest, FIRMWARE_PREFIX, MANIFEST_NAME, PGDUMP_MEMBER, SQL
 import { libpqUrl, runPgTool } from './pg-tools.js';
 import { type BlobDigest, digestStoredBlobs } from './stored-blobs.js';
 import { TarWriter } from './tar-archive.js';
-
-export interface DataLocation {
-  /** PostgreSQL when set; the SQLite file in dataDir otherwise. */
-  databaseUrl: string | undefined;
-  dataDir: string;
-}
 
 export interface BackupSummary {
   file: string;
@@ -47,11 +42,7 @@ interface DatabaseCopy {
   blobs: { attachments: BlobDigest[]; sboms: BlobDigest[] };
 }
 
-export function sqliteFileOf(location: DataLocation): string {
-  return join(location.dataDir, 'tebiki.sqlite');
-}
-
-export async function createBackup(location: DataLocation, outFile: string, now: Date): Promise<BackupSummary> {
+export async function createBackup(location: StoreLocation, outFile: string, now: Date): Promise<BackupSummary> {
   const staging = mkdtempSync(join(dirname(outFile), `.${basename(outFile)}.`));
   const partial = join(staging, 'archive.tar');
   try {

@@ -17,7 +17,7 @@ import { appendAudit, readAuditHead } from '../store/audit.repository.js';
 import { countTables, sqliteIntegrity } from '../store/backup.repository.js';
 import { openStore, type Store } from '../store/database.js';
 import { type BackupManifest, BackupManifestSchema, FIRMWARE_PREFIX, MANIFEST_NAME, PGDUMP_MEMBER, SQLITE_MEMBER } from './backup-manifest.js';
-import { type DataLocation, sqliteFileOf } from './create-backup.js';
+import { sqliteFileOf, type StoreLocation } from '../config/store-location.js';
 import { libpqUrl, runPgTool } from './pg-tools.js';
 import { compareBlobLists, digestStoredBlobs } from './stored-blobs.js';
 import { ArchiveError, type ArchivedMember, extractTar } from './tar-archive.js';
@@ -34,7 +34,7 @@ export interface RestoreSummary {
   sboms: number;
 }
 
-export async function restoreBackup(location: DataLocation, archive: string, options: { force: boolean; now: Date }): Promise<RestoreSummary> {
+export async function restoreBackup(location: StoreLocation, archive: string, options: { force: boolean; now: Date }): Promise<RestoreSummary> {
   if (!existsSync(archive)) throw new RestoreRefused(`${archive}: no such file`);
   mkdirSync(location.dataDir, { recursive: true });
   const staging = mkdtempSync(join(location.dataDir, '.restore-'));

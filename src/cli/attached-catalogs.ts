@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AttachedCatalog } from '../core/attached-text/attached-text.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { attachedCatalogsOf } from '../services/attached-texts.service.js';
 import { loadConfig } from '../config/config.js';
+import { sqliteFileOf } from '../config/store-location.js';
 import { withStore } from './open-store.js';
 
 /**
@@ -12,6 +12,6 @@ import { withStore } from './open-store.js';
  */
 export async function attachedCatalogsFromDatabase(edition: Edition): Promise<AttachedCatalog[]> {
   const config = loadConfig();
-  if (!config.databaseUrl && !existsSync(join(config.dataDir, 'tebiki.sqlite'))) return [];
+  if (!config.databaseUrl && !existsSync(sqliteFileOf(config))) return [];
   return withStore((store) => attachedCatalogsOf({ store, config, now: () => new Date() }, edition));
 }

@@ -1,11 +1,11 @@
-import { join } from 'node:path';
 import { type Config, loadConfig } from '../config/config.js';
+import { storeOptionsOf } from '../config/store-location.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 
 /** Opens the configured database (DATABASE_URL or the SQLite file), migrated, for a CLI command. */
 export async function withStore<T>(fn: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'tebiki.sqlite') });
+  const store = openStore(storeOptionsOf(config));
   try {
     await migrate(store);
     return await fn(store, config);

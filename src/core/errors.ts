@@ -78,3 +78,13 @@ export class AppError extends Error {
     super(detail ?? ERROR_CATALOG[code]);
   }
 }
+
+/** The one way to refuse one input field: detail `path: message`, the field error with its code when one is given. */
+export function validationError(path: string, message: string, code?: string): AppError {
+  return new AppError('validation-failed', `${path}: ${message}`, [code === undefined ? { path, message } : { path, message, code }]);
+}
+
+/** The one way to refuse several fields at once: detail lists them (`path: message; …`) unless a summary is given. */
+export function validationErrors(errors: readonly FieldError[], detail?: string): AppError {
+  return new AppError('validation-failed', detail ?? errors.map((e) => `${e.path}: ${e.message}`).join('; '), [...errors]);
+}

@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { withStore } from '../cli/open-store.js';
 import { loadConfig } from '../config/config.js';
+import { sqliteFileOf } from '../config/store-location.js';
 import { defaultContentDir } from '../content/content-dir.js';
 import { loadContent } from '../content/load-content.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { editionHash } from '../services/editions.service.js';
-import { findEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 
 /**
  * Where the publish and guidebook commands take their edition from:
@@ -45,7 +46,7 @@ function fromContent(dir: string, reason: 'requested' | 'no-database' | 'no-publ
 export async function resolveEdition(options: { editionId?: string | undefined; contentDir?: string | undefined }): Promise<ResolvedEdition> {
   if (options.contentDir !== undefined) return fromContent(resolve(options.contentDir), 'requested');
   const config = loadConfig();
-  const sqliteFile = join(config.dataDir, 'tebiki.sqlite');
+  const sqliteFile = sqliteFileOf(config);
   // Never print DATABASE_URL: it may hold a password.
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${sqliteFile}`;
   if (!config.databaseUrl && !existsSync(sqliteFile)) {
@@ -64,7 +65,7 @@ export async function resolveEdition(options: { editionId?: string | undefined; 
     }
     const row = await findEdition(store.db, id);
     if (!row) throw new EditionSourceError(`edition ${id} is not in the database (${database})`);
-    return { edition: JSON.parse(row.content) as Edition, hash: row.content_hash };
+    return { edition: parseStoredEdition(row), hash: row.content_hash };
   });
   if (!found) return fromContent(defaultContentDir(), 'no-published-edition');
   return { ...found, origin: { kind: 'database', database, reason: options.editionId === undefined ? 'latest-published' : 'requested' } };

@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
-import { AppError } from '../core/errors.js';
+import { validationError } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
@@ -73,10 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Parameters are refused before any route hook looks them up; the body once it is parsed.
   const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
     const path = nulCharacterPath(value, where);
-    if (path)
-      throw new AppError('validation-failed', `${path}: must not contain the NUL character (U+0000)`, [
-        { path, message: 'must not contain the NUL character (U+0000)' },
-      ]);
+    if (path) throw validationError(path, 'must not contain the NUL character (U+0000)');
   };
   // A NUL reaches the path or the query only percent-encoded (the HTTP parser refuses the raw byte).
   app.addHook('onRequest', (request, reply, done) => {

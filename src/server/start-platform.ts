@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
+import { storeOptionsOf } from '../config/store-location.js';
 import { contentCheckLinks } from '../content/check-links-provider.js';
 import { createJobQueue } from '../jobs/create-job-queue.js';
 import { networkLimitedRunner } from '../probes/network-limited-runner.js';
@@ -42,8 +42,7 @@ export async function startPlatform(
 ): Promise<Platform> {
   const print = options.print ?? ((line: string) => console.log(line));
   const store = openStore({
-    databaseUrl: config.databaseUrl,
-    sqliteFile: join(config.dataDir, 'tebiki.sqlite'),
+    ...storeOptionsOf(config),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, type FieldErrorCode } from '../core/errors.js';
+import { type FieldErrorCode, validationErrors } from '../core/errors.js';
 import { fieldCodeOf } from './problem.js';
 
 /** Validates input at the edge; failures name every bad field. */
@@ -10,7 +10,7 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
     const required = i.code === 'invalid_type' && /received undefined/.test(i.message);
     return { path: [where, ...i.path.map(String)].join('.'), message: required ? 'is required' : i.message, code: required ? 'required' : codeOfIssue(i) };
   });
-  throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  throw validationErrors(errors);
 }
 
 /** The stable field-error code of a zod issue; a custom issue's code is read from its message. */

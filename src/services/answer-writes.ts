@@ -3,7 +3,7 @@ import { type AnswerField, answerContentProblems, storedAnswerContent } from '..
 import type { Answer, AnswerSource } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Verdict } from '../core/assessment/verdicts.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import { insertAnswerHistory } from '../store/answer-history.repository.js';
 import { type AnswerRow, findAnswer, findAnswers, touchAssessment, updateAnswerIfVersion } from '../store/assessments.repository.js';
 import { listAttachments } from '../store/attachments.repository.js';
@@ -50,9 +50,6 @@ export function answerWriteProblems(writes: readonly AnswerWrite[]): FieldError[
 }
 
 /** The refusal of writes with bad content, naming every place. */
-function invalidContent(problems: readonly FieldError[]): AppError {
-  return new AppError('validation-failed', problems.map((p) => `${p.path}: ${p.message}`).join('; '), [...problems]);
-}
 
 const originOf = (w: AnswerWrite) => (w.source === 'suggestion' ? (w.origin ?? null) : null);
 
@@ -117,7 +114,7 @@ export function staleAnswersError(stale: readonly StaleAnswer[]): AppError {
 export async function writeAnswers(trx: Db, assessmentId: string, writes: readonly AnswerWrite[], by: string | null, at: string): Promise<Answer[]> {
   if (writes.length === 0) return [];
   const problems = answerWriteProblems(writes);
-  if (problems.length > 0) throw invalidContent(problems);
+  if (problems.length > 0) throw validationErrors(problems);
   // First, so that concurrent writers of one assessment queue on its row (PostgreSQL) before reading the answers.
   if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
   // Checked again under the assessment's row lock: a self-assessment submitted meanwhile is no longer the member's to change.

@@ -3,12 +3,12 @@ import type { AnswerField } from '../core/assessment/answer-rules.js';
 import type { Answer, AnswerHistoryEntry, AnswerSource } from '../core/assessment/assessment.types.js';
 import { DEFECT_KINDS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { listAnswerHistory } from '../store/answer-history.repository.js';
 import { findAnswers, touchAssessment } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { type AnswerWrite, answerNow, writeAnswers } from './answer-writes.js';
-import { FINAL_READ_ONLY, invalid, itemOf, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
+import { FINAL_READ_ONLY, itemOf, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { defectFlagProblem, writeDefectFlag } from './defect-flag-writes.js';
 import { kickMail } from './notifications.service.js';
@@ -102,8 +102,8 @@ export async function answerItems(ctx: ServiceContext, actor: Actor, id: string,
   const writes: AnswerWrite[] = [];
   for (const [n, entry] of input.items.entries()) {
     const item = items.get(entry.requirementId);
-    if (!item) throw invalid(`body.items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
-    if (seen.has(item.requirementId)) throw invalid(`body.items.${n}.requirementId`, `item ${item.no} is listed twice`);
+    if (!item) throw validationError(`body.items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
+    if (seen.has(item.requirementId)) throw validationError(`body.items.${n}.requirementId`, `item ${item.no} is listed twice`);
     seen.add(item.requirementId);
     writes.push({ item, version: entry.version, verdict: input.verdict, evidence: '', comment: input.comment, source: 'bulk', place: bulkPlace(item.no) });
   }
@@ -151,7 +151,7 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
   const at = ctx.now().toISOString();
   const flag = { assessmentId: id, editionId: row.edition_id, item, defect: input, by: actorId(actor), at, place: 'body.note' };
   const problem = defectFlagProblem(flag.defect);
-  if (problem) throw invalid('body.note', problem);
+  if (problem) throw validationError('body.note', problem);
   const flagged = await mutate<Answer>(
     ctx,
     actor,

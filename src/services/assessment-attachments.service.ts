@@ -2,10 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AttachmentMeta } from '../core/assessment/assessment.types.js';
 import { attachmentProblem, bareMediaType, filenameProblem, isAttachmentType, sanitiseFilename } from '../core/assessment/attachment-rules.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { touchAssessment } from '../store/assessments.repository.js';
 import { type AttachmentRow, deleteAttachment, findAttachment, insertAttachments, readBlob, storeBlob } from '../store/attachments.repository.js';
-import { attachmentMeta, FINAL_READ_ONLY, invalid, itemOf, visibleAssessment, writableAssessment } from './assessment-records.js';
+import { attachmentMeta, FINAL_READ_ONLY, itemOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 
 export interface AttachmentUpload {
@@ -18,15 +18,15 @@ export interface AttachmentUpload {
 
 /** The file name from its percent-encoded header, made safe; a validation error names the header. */
 export function filenameOf(header: string | undefined): string {
-  if (!header) throw invalid('headers.x-filename', 'is required (the file name, percent-encoded UTF-8)');
+  if (!header) throw validationError('headers.x-filename', 'is required (the file name, percent-encoded UTF-8)');
   let decoded: string;
   try {
     decoded = decodeURIComponent(header);
   } catch {
-    throw invalid('headers.x-filename', 'is not valid percent-encoded UTF-8');
+    throw validationError('headers.x-filename', 'is not valid percent-encoded UTF-8');
   }
   const name = sanitiseFilename(decoded);
-  if (!name) throw invalid('headers.x-filename', 'has no usable characters');
+  if (!name) throw validationError('headers.x-filename', 'has no usable characters');
   return name;
 }
 
@@ -42,9 +42,9 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, id: strin
   const mediaType = bareMediaType(upload.contentType);
   const problem = attachmentProblem(mediaType, upload.data);
   if (problem?.kind === 'too-large') throw new AppError('payload-too-large', problem.message);
-  if (problem) throw invalid(problem.kind === 'unsupported-type' ? 'headers.content-type' : 'body', problem.message);
+  if (problem) throw validationError(problem.kind === 'unsupported-type' ? 'headers.content-type' : 'body', problem.message);
   const misnamed = isAttachmentType(mediaType) ? filenameProblem(filename, mediaType) : null;
-  if (misnamed) throw invalid('headers.x-filename', misnamed);
+  if (misnamed) throw validationError('headers.x-filename', misnamed);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
   const at = ctx.now().toISOString();
   const meta: AttachmentRow = {

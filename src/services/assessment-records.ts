@@ -28,10 +28,6 @@ export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kin
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
 }
 
-export function invalid(path: string, message: string): AppError {
-  return new AppError('validation-failed', `${path}: ${message}`, [{ path, message }]);
-}
-
 /** Another organisation's assessment answers "not found", never "forbidden": its existence is not revealed. */
 export async function visibleAssessment(ctx: ServiceContext, actor: Actor, id: string, db: Db = ctx.store.db): Promise<AssessmentRecord> {
   requireUser(actor);

@@ -7,9 +7,9 @@ import { READINESS_SCHEMES, readinessFor } from '../core/assessment/readiness.js
 import type { AssessmentComparison, AssessmentScores, DerivedView, Readiness } from '../core/assessment/results.types.js';
 import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
-import { assessmentView, invalid, readAssessment, visibleAssessment } from './assessment-records.js';
+import { assessmentView, readAssessment, visibleAssessment } from './assessment-records.js';
 import type { AssessmentRecord } from '../store/assessments.repository.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
@@ -83,7 +83,7 @@ async function computeResults(ctx: ServiceContext, actor: Actor, row: Assessment
   let derived: DerivedView | null = null;
   if (query.standard) {
     if (!edition.standards.some((s) => s.id === query.standard))
-      throw invalid('query.standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
+      throw validationError('query.standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
     derived = derivedView(edition, view.items, view.answers, query.standard, {
       ...(query.sl !== undefined ? { securityLevel: query.sl } : {}),
       ...(query.componentType ? { componentType: query.componentType } : {}),

@@ -7,7 +7,7 @@ import type { CarryOverSummary } from '../core/assessment/results.types.js';
 import { ASSESSMENT_STATUSES, type AssessmentStatus, canMoveAssessment, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import { canWriteAssessments } from '../core/assessment/assessment-access.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { appendAudit } from '../store/audit.repository.js';
 import {
@@ -26,7 +26,6 @@ import type { Db } from '../store/database.js';
 import {
   assessmentView,
   FINAL_READ_ONLY,
-  invalid,
   readAssessment,
   requireUser,
   visibilityFilter,
@@ -39,19 +38,10 @@ import { notifyAssessmentFinalised } from './notification-events.js';
 import { kickMail } from './notifications.service.js';
 import { ChecksheetSpecInput, checksheetFor, specFromInput } from './checksheets.service.js';
 import { getProduct } from './organisations.service.js';
-import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 import { readableEdition } from './editions.service.js';
+import { optionalLine, requiredText } from './input-rules.js';
 
-const line = (max: number) =>
-  z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`).refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`);
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `must be at most ${max} characters`)
-    .refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`)
-    .nullable()
-    .transform((v) => (v ? v : null));
+const line = (max: number) => requiredText(max, false);
 const id = z.string().trim().min(1, 'is required').max(200);
 
 export const AssessmentInput = z
@@ -80,10 +70,10 @@ export const AssessmentListQuery = z
 export async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string, path: string): Promise<Edition> {
   try {
     const edition = await readableEdition(ctx, actor, editionId);
-    if (edition.meta.status !== 'published') throw invalid(path, `edition ${editionId} is not published`);
+    if (edition.meta.status !== 'published') throw validationError(path, `edition ${editionId} is not published`);
     return edition;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw invalid(path, `edition ${editionId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError(path, `edition ${editionId} not found`);
     throw error;
   }
 }
@@ -308,8 +298,8 @@ export async function moveAssessment(
   const old = await visibleAssessment(ctx, actor, id);
   if (!canWriteAssessments(actor) || actor.kind !== 'user') throw new AppError('forbidden', 'only assessors and admins move assessments');
   const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
-  if (edition.meta.id === old.edition_id) throw invalid('body.editionId', `the assessment is already on edition ${old.edition_id}`);
-  if (edition.meta.date < old.edition_date) throw invalid('body.editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
+  if (edition.meta.id === old.edition_id) throw validationError('body.editionId', `the assessment is already on edition ${old.edition_id}`);
+  if (edition.meta.date < old.edition_date) throw validationError('body.editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
   const oldView = await assessmentView(ctx.store.db, old);
   const checksheet = checksheetFor(edition, oldView.spec, 'body.spec');
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);

@@ -5,7 +5,7 @@ import { generateChecksheet } from '../core/assessment/checksheet.js';
 import type { Checksheet, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
 import type { Actor } from '../core/authorization.js';
 import type { Edition } from '../core/model/edition.schema.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { LAYERS, PHASES } from '../core/taxonomy.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
@@ -67,7 +67,7 @@ export function checksheetFor(edition: Edition, spec: ChecksheetSpec, where: str
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation-failed' && err.errors) {
       const errors = err.errors.map((e) => ({ path: `${where}.${e.path.replace(/\[(\d+)\]/g, '.$1')}`, message: e.message }));
-      throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+      throw validationErrors(errors);
     }
     throw err;
   }

@@ -2,7 +2,7 @@ import type { Actor } from '../core/authorization.js';
 import { coverageOf, itemsBackedByNoStandard } from '../core/coverage/coverage.js';
 import type { CoverageCounts, CoverageFilters, CoverageReport } from '../core/coverage/coverage.types.js';
 import { crossStandard } from '../core/coverage/cross-standard.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import type { Edition, Localized, Standard, StandardNode } from '../core/model/edition.schema.js';
 import { indexStandardNodes } from '../core/validate-references.js';
 import type { ServiceContext } from './context.js';
@@ -157,7 +157,7 @@ export async function standardCoverage(
   const edition = await readableEdition(ctx, actor, editionId);
   const standard = standardOf(edition, standardId);
   const problems = coverageQueryProblems(standard, query);
-  if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length > 0) throw validationErrors(problems);
   const report = coverageOf(edition, standardId, toFilters(query));
   return { ...report, answered: answeredShare(report.summary), filterOptions: filterOptions(standard) };
 }
@@ -190,6 +190,6 @@ export async function crossStandardView(ctx: ServiceContext, actor: Actor, editi
     problems.push({ path: 'query.requirement', message: `"${query.requirement}" is not a requirement of ${query.from}` });
   }
   if (!edition.standards.some((s) => s.id === query.to)) problems.push({ path: 'query.to', message: `unknown standard "${query.to}"` });
-  if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length > 0) throw validationErrors(problems);
   return crossStandard(edition, query.from, query.requirement, query.to);
 }

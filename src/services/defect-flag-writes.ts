@@ -1,7 +1,7 @@
 import { defectNoteProblem, storedDefectNote } from '../core/assessment/answer-rules.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { DefectKind } from '../core/assessment/verdicts.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { findAnswer, updateAnswer } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { fileDefectProposal } from './assessment-defects.js';
@@ -35,7 +35,7 @@ export function defectFlagProblem(defect: DefectFlagWrite['defect']): string | n
  */
 export async function writeDefectFlag(ctx: ServiceContext, trx: Db, flag: DefectFlagWrite): Promise<boolean> {
   const problem = defectFlagProblem(flag.defect);
-  if (problem) throw new AppError('validation-failed', `${flag.place}: ${problem}`, [{ path: flag.place, message: problem }]);
+  if (problem) throw validationError(flag.place, problem);
   const defect = flag.defect ? { kind: flag.defect.kind, note: storedDefectNote(flag.defect.note) } : null;
   const before = await findAnswer(trx, flag.assessmentId, flag.item.requirementId);
   if (!before) throw new AppError('not-found', `item ${flag.item.requirementId} is not in assessment ${flag.assessmentId}`);

@@ -1,5 +1,5 @@
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { reviewsAfterItemChange } from '../core/mapping-review.js';
 import type { Edition, GlossaryTerm, Requirement } from '../core/model/edition.schema.js';
 import { validateEdition } from '../core/validate-edition.js';
@@ -7,7 +7,7 @@ import { declaredId } from '../core/validate-references.js';
 import type { Db } from '../store/database.js';
 import { itemVersion, setItemVersion } from '../store/drafts.repository.js';
 import type { ServiceContext } from './context.js';
-import { changeDraft, type DraftProblem, draftProblems, type ItemKind, invalid, loadDraft, requireEditor, storeDraft, type Target } from './draft-work.js';
+import { changeDraft, type DraftProblem, draftProblems, type ItemKind, loadDraft, requireEditor, storeDraft, type Target } from './draft-work.js';
 
 /**
  * Requirements and glossary terms of a draft: read, create, update, delete
@@ -71,7 +71,7 @@ export async function draftItem(ctx: ServiceContext, actor: Actor, draftId: stri
 /** Adds a new item; its id must not exist in the draft. */
 export async function createDraftItem(ctx: ServiceContext, actor: Actor, draftId: string, kind: ItemKind, input: unknown): Promise<ItemWrite> {
   const id = declaredId(input);
-  if (!id) throw invalid([{ path: `${kind}.id`, message: 'is required' }]);
+  if (!id) throw validationErrors([{ path: `${kind}.id`, message: 'is required' }]);
   return changeDraft(
     ctx,
     actor,
@@ -112,7 +112,7 @@ export async function updateDraftItem(
       if (index < 0) throw new AppError('not-found', `${LABEL[kind]} ${id} not found in draft ${draftId}`);
       const current = await versionOf(trx, draftId, kind, id);
       if (current !== version) throw stale(kind, id, current, version);
-      if (declaredId(input) !== id) throw invalid([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable` }]);
+      if (declaredId(input) !== id) throw validationErrors([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable` }]);
       const next: unknown[] = [...items];
       next[index] = input;
       const { warnings } = await storeDraft(trx, draftId, withItems(draft, kind, next, { id, after: input }), { kind, index });

@@ -1,5 +1,5 @@
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import type { MappingReview } from '../core/model/edition.schema.js';
 import { type ReviewFilter, type ReviewRow, reviewRows, withReview } from '../core/review-queue.js';
 import type { ReviewState } from '../core/taxonomy.js';
@@ -35,7 +35,7 @@ export interface ReviewInput {
 export async function setDraftReview(ctx: ServiceContext, actor: Actor, draftId: string, input: ReviewInput): Promise<{ review: MappingReview }> {
   requireEditor(actor);
   if (input.state === 'disputed' && !input.note?.trim()) {
-    throw new AppError('validation-failed', 'note: a disputed mapping needs a note', [{ path: 'note', message: 'a disputed mapping needs a note' }]);
+    throw validationError('note', 'a disputed mapping needs a note');
   }
   const user = actor.kind === 'user' ? await findUserById(ctx.store.db, actor.userId) : undefined;
   const review: MappingReview = {

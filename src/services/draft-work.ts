@@ -1,12 +1,12 @@
 import { type Actor, isRole } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
 import { formatPath } from '../core/problems.js';
 import { type EditionProblem, validateEdition } from '../core/validate-edition.js';
 import { requirementFileOrder } from '../content/export-content.js';
 import type { Db } from '../store/database.js';
 import { type DraftSummaryRow, findDraftState, insertDraftState, listOpenDrafts, takeDraft, updateDraftContent } from '../store/drafts.repository.js';
-import { findEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { editionHash } from './editions.service.js';
 
@@ -49,7 +49,7 @@ const parsed = new Map<string, { hash: string; edition: Edition }>();
 function parseRow(row: { id: string; content_hash: string; content: string }): Edition {
   const hit = parsed.get(row.id);
   if (hit?.hash === row.content_hash) return hit.edition;
-  const edition = JSON.parse(row.content) as Edition;
+  const edition = parseStoredEdition(row);
   parsed.set(row.id, { hash: row.content_hash, edition });
   return edition;
 }
@@ -96,8 +96,6 @@ export function editionColumns(edition: Edition) {
   };
 }
 
-export const invalid = (errors: FieldError[]) => new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
-
 /** The item being written and where it sits in the candidate edition. */
 export interface Target {
   kind: ItemKind | 'meta';
@@ -128,7 +126,7 @@ export function draftProblems(problems: readonly EditionProblem[], candidate: un
 export function validOrThrow(candidate: unknown, target?: Target): { edition: Edition; warnings: DraftProblem[] } {
   const result = validateEdition(candidate);
   if (!result.ok)
-    throw invalid(
+    throw validationErrors(
       draftProblems(
         result.problems.filter((p) => p.severity === 'error'),
         candidate,

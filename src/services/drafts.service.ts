@@ -2,7 +2,7 @@ import type { Actor } from '../core/authorization.js';
 import { coverageChange, type StandardCoverageChange } from '../core/coverage/coverage-diff.js';
 import { diffEditions, type EditionDiff } from '../core/edition-diff.js';
 import { importedStandards } from './imported-standards.service.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { EditionMeta, type Localized, Reference, type Requirement, type StandardNode } from '../core/model/edition.schema.js';
 import { RELATIONSHIPS, VERIFICATION_METHODS } from '../core/taxonomy.js';
 import { flattenThreatCategories } from '../core/validate-references.js';
@@ -24,7 +24,6 @@ import {
   type DraftSummary,
   draftSummary,
   editionColumns,
-  invalid,
   loadDraft,
   publishedEdition,
   requireEditor,
@@ -63,7 +62,7 @@ export async function addRequirementToDraft(ctx: ServiceContext, actor: Actor, d
 export async function openDraft(ctx: ServiceContext, actor: Actor, input: { id: string; title: Localized }): Promise<DraftSummary> {
   requireEditor(actor);
   const idCheck = EditionMeta.shape.id.safeParse(input.id);
-  if (!idCheck.success) throw invalid([{ path: 'id', message: idCheck.error.issues[0]?.message ?? 'is not an edition id' }]);
+  if (!idCheck.success) throw validationErrors([{ path: 'id', message: idCheck.error.issues[0]?.message ?? 'is not an edition id' }]);
   const db = ctx.store.db;
   const base = await publishedEdition(db);
   if (!base) throw new AppError('conflict', 'there is no published edition to open a draft from');

@@ -1,5 +1,5 @@
 import { type Actor, canReadPublishedEditions, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { glossaryIndex } from '../core/browse/glossary-view.js';
 import { filterRequirements, type RequirementFilter, unknownFilterValues } from '../core/browse/requirement-filter.js';
 import { coverageChange, type StandardCoverageChange } from '../core/coverage/coverage-diff.js';
@@ -13,7 +13,7 @@ import { contentFingerprint } from '../content/content-fingerprint.js';
 import { readContentSnapshot } from '../content/content-snapshot.js';
 import { loadContent } from '../content/load-content.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
-import { findEdition, findEditionSummary, insertEdition, listEditions } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, insertEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
 
@@ -106,7 +106,7 @@ export async function readableEdition(ctx: ServiceContext, actor: Actor, id: str
   if (cached) return cached;
   const row = await findEdition(ctx.store.db, id);
   if (!row) throw new AppError('not-found', `edition ${id} not found`);
-  const edition = JSON.parse(row.content) as Edition;
+  const edition = parseStoredEdition(row);
   if (row.status === 'published' && row.content_hash === summary.content_hash) cache.set(key, edition);
   return edition;
 }
@@ -143,7 +143,7 @@ export async function editionMatrix(ctx: ServiceContext, actor: Actor, id: strin
 export async function editionRequirements(ctx: ServiceContext, actor: Actor, id: string, filter: RequirementFilter = {}) {
   const e = await readableEdition(ctx, actor, id);
   const unknown = unknownFilterValues(e, filter);
-  if (unknown.length > 0) throw new AppError('validation-failed', unknown.map((u) => `${u.path}: ${u.message}`).join('; '), unknown);
+  if (unknown.length > 0) throw validationErrors(unknown);
   return {
     items: filterRequirements(e, filter).map((r) => ({
       id: r.id,

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/authorization.js';
 import type { Finding } from '../core/evidence/finding.types.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import type { BinaryRow } from '../firmware/checks/elf-hardening.check.js';
 import { ImageTooLargeError, storeImage } from '../firmware/image-store.js';
 import {
@@ -19,7 +19,7 @@ import {
   requestFirmwareCancel,
 } from '../store/firmware-analyses.repository.js';
 import { filenameOf } from './assessment-attachments.service.js';
-import { invalid, visibleAssessment, writableAssessment } from './assessment-records.js';
+import { visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { cancelFirmwareJob, startFirmwareJob } from './firmware-jobs.js';
 
@@ -85,7 +85,7 @@ export async function startFirmwareAnalysis(ctx: ServiceContext, actor: Actor, a
     if (err instanceof ImageTooLargeError) throw new AppError('payload-too-large', err.message);
     throw err;
   }
-  if (stored.size === 0) throw invalid('body', 'the image is empty');
+  if (stored.size === 0) throw validationError('body', 'the image is empty');
   const row: FirmwareAnalysisRow = {
     id: randomUUID(),
     assessment_id: assessmentId,

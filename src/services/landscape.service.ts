@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { landscapeFile, loadLandscape } from '../content/load-landscape.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { describeUnknownFilter, type LandscapeFilter, type LandscapeView, landscapeView, unknownLandscapeFilter } from '../core/landscape.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import type { Landscape } from '../core/model/landscape.schema.js';
@@ -26,7 +26,7 @@ export async function standardsLandscape(ctx: ServiceContext, actor: Actor, filt
   const unknown = unknownLandscapeFilter(landscape, filter);
   if (unknown.length > 0) {
     const errors = unknown.map((u) => ({ path: `query.${u.key}`, message: describeUnknownFilter(u) }));
-    throw new AppError('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+    throw validationErrors(errors);
   }
   const edition = current ? await readableEdition(ctx, actor, current) : null;
   const catalogs = (edition?.standards ?? []).map((s) => ({ id: s.id, title: s.title, version: s.version }));

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { loadYaml } from '../runtime/lazy-package.js';
 import { ANONYMOUS, type Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { checkById } from '../core/evidence/check-catalog.js';
 import type { CheckLink, Finding, FindingVerdict } from '../core/evidence/finding.types.js';
 import type { Localized } from '../core/model/edition.schema.js';
@@ -19,7 +19,7 @@ import {
   type ProbeFindingRow,
   type ProbeRunRecord,
 } from '../store/probe-runs.repository.js';
-import { invalid, visibleAssessment, writableAssessment } from './assessment-records.js';
+import { visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import type { EvidencePorts } from './ports/evidence-ports.js';
 import type { JobContext, JobState } from './ports/job-queue.js';
@@ -85,22 +85,23 @@ function readScopeHeader(text: string): { name: string; authorisedBy: string } {
   try {
     doc = loadYaml().parse(text, { maxAliasCount: 0 });
   } catch (err) {
-    throw invalid('body.scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+    throw validationError('body.scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw invalid('body.scope', 'must be a map with name, authorisedBy, window and targets');
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw validationError('body.scope', 'must be a map with name, authorisedBy, window and targets');
   const { name, authorisedBy, trustedCa } = doc as Record<string, unknown>;
   // A file path would be read on the server's own disk: an uploaded scope carries the certificate itself.
   if (trustedCa !== undefined && (typeof trustedCa !== 'string' || !trustedCa.includes('-----BEGIN CERTIFICATE-----'))) {
-    throw invalid('body.scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name');
+    throw validationError('body.scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name');
   }
-  if (typeof name !== 'string' || !name.trim()) throw invalid('body.scope.name', 'is required');
-  if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw invalid('body.scope.authorisedBy', 'is required: who allowed this run');
+  if (typeof name !== 'string' || !name.trim()) throw validationError('body.scope.name', 'is required');
+  if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw validationError('body.scope.authorisedBy', 'is required: who allowed this run');
   return { name: name.trim().slice(0, 200), authorisedBy: authorisedBy.trim().slice(0, 200) };
 }
 
 function checkOnly(only: readonly string[]): void {
   only.forEach((id, i) => {
-    if (checkById(id)?.source !== 'probe') throw invalid(`body.only.${i}`, `${id} is not a probe check`);
+    if (checkById(id)?.source !== 'probe') throw validationError(`body.only.${i}`, `${id} is not a probe check`);
   });
 }
 

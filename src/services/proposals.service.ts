@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { DefectKind } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationError } from '../core/errors.js';
 import { Requirement } from '../core/model/edition.schema.js';
 import {
   canDecideProposal,
@@ -35,16 +35,8 @@ import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
 import { notifyProposalDecided } from './notification-events.js';
+import { requiredText } from './input-rules.js';
 import { kickMail } from './notifications.service.js';
-
-/** Text that must say something: blank after trimming counts as missing. */
-const text = (max: number, multiline = true) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(max, `must be at most ${max} characters`)
-    .refine(noControls(multiline), multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`);
 
 const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
   z
@@ -55,8 +47,8 @@ const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
 
 export const ProposalInput = z
   .object({
-    title: text(PROPOSAL_LIMITS.title, false),
-    text: text(PROPOSAL_LIMITS.text),
+    title: requiredText(PROPOSAL_LIMITS.title, false),
+    text: requiredText(PROPOSAL_LIMITS.text),
     layers: distinct(LAYERS),
     phases: distinct(PHASES),
     industry: z
@@ -78,8 +70,8 @@ export const ProposalListQuery = z.object({
 const NewRequirementInput = Requirement.pick({ id: true, number: true, title: true, layers: true, phases: true, threatCategory: true })
   .extend({
     draftId: z.string().trim().min(1).max(100).optional(),
-    number: text(50, false),
-    title: z.object({ ja: text(PROPOSAL_LIMITS.title, false), en: text(PROPOSAL_LIMITS.title, false) }).strict(),
+    number: requiredText(50, false),
+    title: z.object({ ja: requiredText(PROPOSAL_LIMITS.title, false), en: requiredText(PROPOSAL_LIMITS.title, false) }).strict(),
   })
   .strict();
 
@@ -101,7 +93,7 @@ export const AcceptInput = z
     }
   });
 
-export const RejectInput = z.object({ reason: text(PROPOSAL_LIMITS.reason) }).strict();
+export const RejectInput = z.object({ reason: requiredText(PROPOSAL_LIMITS.reason) }).strict();
 
 /** One proposal as a list shows it: everything but the concern's text. */
 export interface ProposalSummary {
@@ -175,10 +167,6 @@ function toProposalView(r: ProposalRecord): ProposalView {
 
 function requireUser(actor: Actor): void {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
-}
-
-function invalid(path: string, message: string): AppError {
-  return new AppError('validation-failed', `${path}: ${message}`, [{ path, message }]);
 }
 
 /** Files a new proposal under the submitter's organisation (none for editors and assessors). */
@@ -290,12 +278,12 @@ export async function acceptProposal(ctx: ServiceContext, actor: Actor, id: stri
 /** A requirement of the current published edition, or a validation error naming requirementId. */
 async function existingRequirement(ctx: ServiceContext, actor: Actor, requirementId: string): Promise<ProposalLink> {
   const { current } = await editionList(ctx, actor);
-  if (!current) throw invalid('body.requirementId', 'there is no published edition to link to');
+  if (!current) throw validationError('body.requirementId', 'there is no published edition to link to');
   try {
     const r = await editionRequirement(ctx, actor, current, requirementId);
     return { kind: 'existing', editionId: current, requirementId: r.id, number: r.number, title: r.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw invalid('body.requirementId', `is not a requirement of edition ${current}`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('body.requirementId', `is not a requirement of edition ${current}`);
     throw error;
   }
 }
@@ -308,13 +296,13 @@ async function existingRequirement(ctx: ServiceContext, actor: Actor, requiremen
  */
 async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: z.output<typeof NewRequirementInput>, row: ProposalRow): Promise<ProposalLink> {
   const draftId = input.draftId ?? (await latestDraftId(ctx));
-  if (!draftId) throw invalid('body.newRequirement.draftId', 'no draft edition is open; open one first');
+  if (!draftId) throw validationError('body.newRequirement.draftId', 'no draft edition is open; open one first');
   const requirement = requirementFromProposal(input, { title: row.title, text: row.body });
   try {
     const created = await addRequirementToDraft(ctx, actor, draftId, requirement);
     return { kind: 'draft', draftId, requirementId: created.id, number: input.number, title: input.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw invalid('body.newRequirement.draftId', `draft ${draftId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('body.newRequirement.draftId', `draft ${draftId} not found`);
     if (error instanceof AppError && error.errors?.length) throw new AppError(error.code, error.message, error.errors.map(underNewRequirement));
     throw error;
   }

@@ -1,5 +1,5 @@
 import { type Actor, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { extractKeywords, type KeywordCandidate } from '../core/keywords.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { queryProblem } from '../core/search/query.js';
@@ -7,7 +7,7 @@ import { search } from '../core/search/search.js';
 import { searchIndexSteps } from '../core/search/search-index.js';
 import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
 import type { Store } from '../store/database.js';
-import { findEdition, findEditionSummary, listEditions } from '../store/editions.repository.js';
+import { findEdition, findEditionSummary, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import type { ServiceContext } from './context.js';
 import { publishedEdition } from './draft-work.js';
 import { readableEdition } from './editions.service.js';
@@ -136,7 +136,7 @@ export interface SearchRequest {
 /** GET /api/editions/:id/search: requirements, glossary terms and standard requirements, ranked, with highlighted snippets. */
 export async function searchEdition(ctx: ServiceContext, actor: Actor, id: string, request: SearchRequest): Promise<SearchResult> {
   const problem = queryProblem(request.q);
-  if (problem) throw new AppError('validation-failed', `query.q: ${problem}`, [{ path: 'query.q', message: problem }]);
+  if (problem) throw validationError('query.q', problem);
   const index = await indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
   return search(index, request.q, { ...(request.limit !== undefined ? { limit: request.limit } : {}), ...(request.lang ? { lang: request.lang } : {}) });
 }
@@ -161,6 +161,6 @@ export async function editionKeywords(ctx: ServiceContext, actor: Actor, id: str
 export async function storedEditionKeywords(store: Store, id: string, limit?: number): Promise<KeywordsResult> {
   const row = await findEdition(store.db, id);
   if (!row) throw new AppError('not-found', `edition ${id} is not in the database`);
-  const candidates = extractKeywords(JSON.parse(row.content) as Edition, limit === undefined ? {} : { limit });
+  const candidates = extractKeywords(parseStoredEdition(row), limit === undefined ? {} : { limit });
   return { edition: id, candidates };
 }

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { moveRefusal, replyRefusal, reviewProblem, reviewRefusal } from '../core/assessment/self-assessment.js';
 import { ANSWER_LIMITS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { findAnswer, findAnswers } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { findReview, insertReply, listReviews, moveSelfAssessment, type SelfAssessmentRecord, saveReview } from '../store/self-assessments.repository.js';
-import { invalid, itemOf } from './assessment-records.js';
+import { itemOf } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { kickMail } from './notifications.service.js';
 import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
@@ -48,7 +48,7 @@ export async function reviewItem(
   const answer = await findAnswer(ctx.store.db, id, requirementId);
   const selfVerdict = (answer?.verdict ?? 'unassessed') as Verdict;
   const problem = reviewProblem(input, selfVerdict);
-  if (problem) throw invalid(`body.${problem.path}`, problem.message);
+  if (problem) throw validationError(`body.${problem.path}`, problem.message);
   const at = ctx.now().toISOString();
   await mutate(
     ctx,

@@ -3,7 +3,7 @@ import { blankAnswers } from '../core/assessment/assessment.types.js';
 import { canStartSelfAssessment, moveRefusal, submitProblem, unansweredItems } from '../core/assessment/self-assessment.js';
 import type { Verdict } from '../core/assessment/verdicts.js';
 import { type Actor, canReadOrganisationData, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import { findAnswers, insertAssessment, touchAssessment } from '../store/assessments.repository.js';
 import { findOrganisation } from '../store/organisations.repository.js';
 import {
@@ -13,7 +13,7 @@ import {
   setOrganisationSelfAssessment,
 } from '../store/self-assessments.repository.js';
 import { findUserById } from '../store/users.repository.js';
-import { invalid, requireUser, snapshotOf } from './assessment-records.js';
+import { requireUser, snapshotOf } from './assessment-records.js';
 import { AssessmentInput, answerRows, draftRow, publishedEdition } from './assessments.service.js';
 import { checksheetFor, specFromInput } from './checksheets.service.js';
 import { mutate, type ServiceContext } from './context.js';
@@ -142,7 +142,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, actor: Actor, id
       await touchAssessment(trx, id, at, false);
       const answers = await findAnswers(trx, id);
       const problem = submitProblem(answers.map((a) => ({ no: a.no, verdict: a.verdict as Verdict })));
-      if (problem) throw invalid('answers', problem);
+      if (problem) throw validationError('answers', problem);
       if (!(await moveSelfAssessment(trx, id, self.state, { state: move.to, round: self.round + 1, submitted_at: at })))
         throw new AppError('conflict', `self-assessment ${id} has changed meanwhile; reload and try again`);
       await notifySelfAssessmentSubmitted(ctx, trx, id);

@@ -4,7 +4,7 @@ import type { AnswerOrigin } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { ANSWER_LIMITS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationError } from '../core/errors.js';
 import type { Finding, LinkCoverage, SourcedFinding } from '../core/evidence/finding.types.js';
 import { type Suggestion, type SuggestedVerdict, suggest } from '../core/evidence/suggest.js';
 import type { Localized } from '../core/model/edition.schema.js';
@@ -13,7 +13,7 @@ import type { Db } from '../store/database.js';
 import { findCompletedFirmwareFindings } from '../store/firmware-analyses.repository.js';
 import { findCompletedFindings } from '../store/probe-runs.repository.js';
 import { type AnswerWrite, writeAnswers } from './answer-writes.js';
-import { invalid, itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
+import { itemsOf, visibleAssessment, writableAssessment } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { craFinding } from './cra-evidence.service.js';
 import { findingOf } from './probe-runs.service.js';
@@ -156,7 +156,7 @@ export async function acceptSuggestions(
   const suggestions = new Map((await suggestionsFor(ctx, actor, ctx.store.db, row)).map((s) => [s.requirementId, s] as const));
   const chosen = [...new Set(input.requirementIds)].map((requirementId, i) => {
     const s = suggestions.get(requirementId);
-    if (!s) throw invalid(`body.requirementIds.${i}`, `${requirementId} has no suggestion in this assessment`);
+    if (!s) throw validationError(`body.requirementIds.${i}`, `${requirementId} has no suggestion in this assessment`);
     return s;
   });
   const answered = chosen.filter((s) => s.answer.verdict !== 'unassessed');

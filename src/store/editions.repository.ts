@@ -1,3 +1,4 @@
+import type { Edition } from '../core/model/edition.schema.js';
 import type { Db } from './database.js';
 import type { EditionsTable } from './schema.js';
 
@@ -8,6 +9,11 @@ export type EditionRow = EditionsTable;
  * value by walking its overflow pages (measured: most of a results request).
  */
 export type EditionSummaryRow = Omit<EditionsTable, 'content' | 'created_at'>;
+
+/** The edition a stored row holds: the one parser of the content column (validated when it was stored). */
+export function parseStoredEdition(row: Pick<EditionRow, 'content'>): Edition {
+  return JSON.parse(row.content) as Edition;
+}
 
 const SUMMARY = ['id', 'title_ja', 'title_en', 'status', 'edition_date', 'content_hash'] as const;
 

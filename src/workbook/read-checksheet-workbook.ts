@@ -3,7 +3,7 @@ import { answerContentProblems, defectNoteProblem, storedAnswerContent, storedDe
 import type { AnswerInput } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { DEFECT_KINDS, DEFECT_LABELS, type DefectKind, VERDICT_LABELS, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import { controlCharacterProblem } from '../core/text-rules.js';
 import { cellText } from './cell-text.js';
 import { zipBombProblem } from './zip-guard.js';
@@ -54,13 +54,13 @@ export async function readChecksheetWorkbook(data: Uint8Array, items: readonly C
   const sheet = workbook.getWorksheet(SHEETS.items);
   if (!sheet) {
     errors.push({ path: SHEETS.items, message: `the workbook has no sheet named ${SHEETS.items}; fill in a checksheet workbook exported by tebiki` });
-    throw invalid(errors);
+    throw workbookProblems(errors);
   }
   errors.push(...headerProblems(sheet));
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw workbookProblems(errors);
 
   const answers = readRows(sheet, items, errors, warnings);
-  if (errors.length > 0) throw invalid(errors);
+  if (errors.length > 0) throw workbookProblems(errors);
   return { answers, warnings, meta };
 }
 
@@ -268,10 +268,10 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
   return { editionId, assessmentId, exportedAt: Number.isNaN(Date.parse(exported)) ? null : new Date(exported).toISOString() };
 }
 
-function invalid(errors: FieldError[]): AppError {
+function workbookProblems(errors: FieldError[]): AppError {
   const listed = errors.slice(0, MAX_LISTED_ERRORS);
   if (errors.length > MAX_LISTED_ERRORS) listed.push({ path: SHEETS.items, message: `and ${errors.length - MAX_LISTED_ERRORS} more problems not listed` });
   const first = errors[0]?.message ?? '';
   const summary = `the checksheet workbook has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}, so nothing was imported: ${first}${errors.length > 1 ? ' (and more)' : ''}`;
-  return new AppError('validation-failed', summary, listed);
+  return validationErrors(listed, summary);
 }

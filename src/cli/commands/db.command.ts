@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
+import { storeOptionsOf } from '../../config/store-location.js';
 import { migrate, openStore } from '../../store/database.js';
 import { type CommandIO, parseFormat, printReport, UsageError } from '../output.js';
 
@@ -11,7 +11,7 @@ export async function dbCommand(args: string[], io: CommandIO): Promise<number> 
   const format = parseFormat(values.format);
   if (positionals[0] !== 'migrate' || positionals.length > 1) throw new UsageError('expected "db migrate"');
   const config = loadConfig();
-  const store = openStore({ databaseUrl: config.databaseUrl, sqliteFile: join(config.dataDir, 'tebiki.sqlite') });
+  const store = openStore(storeOptionsOf(config));
   try {
     const applied = await migrate(store);
     printReport(

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Edition } from '../../core/model/edition.schema.js';
 import { validateEdition } from '../../core/validate-edition.js';
 import { writeContent } from '../../content/export-content.js';
-import { findEdition } from '../../store/editions.repository.js';
+import { findEdition, parseStoredEdition } from '../../store/editions.repository.js';
 import { withStore } from '../open-store.js';
 import { type CommandIO, parseFormat, printFailure, printJson, printReport, UsageError } from '../output.js';
 import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
@@ -43,7 +42,7 @@ async function exportContentCommand(args: string[], io: CommandIO): Promise<numb
     return 1;
   }
   // Stored editions were validated when stored; checked again so a damaged row is never written out as content.
-  const checked = validateEdition(JSON.parse(row.content) as Edition);
+  const checked = validateEdition(parseStoredEdition(row));
   if (!checked.ok) {
     const problems = checked.problems.filter((p) => p.severity === 'error');
     if (format === 'json') printJson(io, { ok: false, error: { code: 'validation-failed', message: `stored edition ${id} is invalid` }, problems });

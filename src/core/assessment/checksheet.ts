@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../audit-chain.js';
 import { coverageOf } from '../coverage/coverage.js';
 import type { CoverageFilters, RequirementCoverage } from '../coverage/coverage.types.js';
-import { AppError, type FieldError } from '../errors.js';
+import { type FieldError, validationErrors } from '../errors.js';
 import type { Edition, Localized, Requirement, StandardNode, ThreatCategory } from '../model/edition.schema.js';
 import { answersRequirement, LAYERS, PHASES, type Phase } from '../taxonomy.js';
 import { flattenThreatCategories } from '../validate-references.js';
@@ -100,7 +100,7 @@ export function leadingPhase(item: Pick<ChecksheetItem, 'phases'>, spec: Pick<Ch
  */
 export function generateChecksheet(edition: Edition, spec: ChecksheetSpec): Checksheet {
   const problems = checksheetSpecProblems(edition, spec);
-  if (problems.length > 0) throw new AppError('validation-failed', problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems);
+  if (problems.length > 0) throw validationErrors(problems);
   const reached = targetRequirements(edition, spec);
   // First match wins, as a search of the tree would.
   const categories = new Map<string, ThreatCategory>();

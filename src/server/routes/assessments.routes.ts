@@ -32,8 +32,8 @@ import {
 import type { ServiceContext } from '../../services/context.js';
 import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const AnswerParams = IdParams.extend({ requirementId: z.string().min(1).max(200) });
 const AttachmentParams = IdParams.extend({ attachmentId: z.string().min(1).max(100) });
 

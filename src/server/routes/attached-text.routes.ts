@@ -2,12 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attachCatalogInEdition, editionAttachedText, editionItemHints } from '../../services/attached-texts.service.js';
 import type { ServiceContext } from '../../services/context.js';
+import { RouteId } from '../route-params.js';
 import { parseInput } from '../validate-input.js';
 
-const Id = z.string().min(1).max(100);
-const StandardParams = z.object({ id: Id, standardId: Id });
-const ItemParams = z.object({ id: Id, requirementId: Id });
-const AttachBody = z.object({ editionId: Id, fileName: z.string().min(1).max(200), text: z.string().min(1) }).strict();
+const StandardParams = z.object({ id: RouteId, standardId: RouteId });
+const ItemParams = z.object({ id: RouteId, requirementId: RouteId });
+const AttachBody = z.object({ editionId: RouteId, fileName: z.string().min(1).max(200), text: z.string().min(1) }).strict();
 /** NIST's rev3 XML catalog is about 0.8 MB. */
 const ATTACH_LIMIT = 8 * 1024 * 1024;
 
@@ -35,7 +35,7 @@ export async function attachedTextRoutes(app: FastifyInstance, { ctx }: { ctx: S
     '/api/admin/standards/:standardId/attached-text',
     { bodyLimit: ATTACH_LIMIT, schema: { tags: ['admin'], summary: "Attach a publisher's OSCAL catalog (JSON or XML) to a standard that allows it" } },
     (request) => {
-      const { standardId } = parseInput(z.object({ standardId: Id }), request.params, 'params');
+      const { standardId } = parseInput(z.object({ standardId: RouteId }), request.params, 'params');
       const body = parseInput(AttachBody, request.body, 'body');
       return attachCatalogInEdition(ctx, request.actor, { editionId: body.editionId, standardId, text: body.text, fileName: body.fileName });
     },

@@ -4,8 +4,8 @@ import { GLOSSARY_ORDERS } from '../../core/browse/glossary-view.js';
 import { editionGlossary, editionGlossaryTerm, editionStandard, editionStandards, editionTaxonomy } from '../../services/browse.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const StandardParams = IdParams.extend({ standardId: z.string().min(1).max(100) });
 const TermParams = IdParams.extend({ termId: z.string().min(1).max(200) });
 const GlossaryQuery = z.object({ order: z.enum(GLOSSARY_ORDERS).default('kana') }).strict();

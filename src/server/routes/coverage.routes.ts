@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { COMPONENT_TYPES, COVERAGE_STATUSES, coverageOverview, crossStandardView, standardCoverage, unbackedItems } from '../../services/coverage.service.js';
 import { parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const StandardParams = IdParams.extend({ standardId: z.string().min(1).max(100) });
 
 /**

@@ -4,8 +4,8 @@ import { LAYERS, PHASES, STAGES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
 import { compareEditions, editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
 import { parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const FilterId = z.string().min(1).max(100);
 /** Filters of the item list, combined with AND (see core/browse/requirement-filter.ts). */
 const RequirementsQuery = z

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contentDisposition } from '../../core/assessment/attachment-rules.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, validationError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   cancelFirmwareAnalysis,
@@ -12,8 +12,8 @@ import {
 } from '../../services/firmware-analyses.service.js';
 import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/firmware-suggestions.service.js';
 import { parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const AnalysisParams = IdParams.extend({ analysisId: z.string().min(1).max(100) });
 const SuggestionParams = AnalysisParams.extend({ requirementId: z.string().min(1).max(200) });
 
@@ -78,7 +78,7 @@ export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
         const { id } = parseInput(IdParams, request.params, 'params');
         const header = request.headers['x-filename'];
         const body = request.body as NodeJS.ReadableStream | undefined;
-        if (!body) throw new AppError('validation-failed', 'body: the image is missing', [{ path: 'body', message: 'the image is missing' }]);
+        if (!body) throw validationError('body', 'the image is missing');
         const analysis = await startFirmwareAnalysis(ctx, request.actor, id, { filename: Array.isArray(header) ? header[0] : header, body });
         return reply.status(202).send(analysis);
       },

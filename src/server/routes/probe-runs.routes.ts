@@ -5,8 +5,8 @@ import type { ServiceContext } from '../../services/context.js';
 import { cancelRun, listRuns, ProbeRunInput, runDetail, SCOPE_TEXT_LIMIT, startProbeRun } from '../../services/probe-runs.service.js';
 import { AcceptInput, acceptSuggestions, assessmentSuggestions } from '../../services/suggestions.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const RunParams = IdParams.extend({ runId: z.string().min(1).max(100) });
 
 /** The JSON body of a start request carries the scope text (uploaded file or form); a little room for the rest. */

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
@@ -14,8 +13,7 @@ import {
   visibleProposals,
 } from '../../services/proposals.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
-
-const IdParams = z.object({ id: z.string().min(1).max(100) });
+import { IdParams } from '../route-params.js';
 
 /** Member proposals (課題): submit, list and read what the caller may see; editors accept or reject. */
 export async function proposalRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { editionKeywords, searchEdition } from '../../services/search.service.js';
 import { parseInput } from '../validate-input.js';
-
-const IdParams = z.object({ id: z.string().min(1).max(100) });
+import { IdParams } from '../route-params.js';
 
 /** Blank and over-long queries are refused by the service, which names `query.q`. */
 const SearchQuery = z

@@ -13,8 +13,8 @@ import {
   submitSelfAssessment,
 } from '../../services/self-assessments.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { IdParams } from '../route-params.js';
 
-const IdParams = z.object({ id: z.string().min(1).max(100) });
 const OrgParams = z.object({ orgId: z.string().min(1).max(100) });
 const ProductParams = z.object({ productId: z.string().min(1).max(100) });
 const ItemParams = IdParams.extend({ requirementId: z.string().min(1).max(200) });

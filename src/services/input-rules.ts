@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
+
+/**
+ * Input building blocks shared by the services' schemas, so that the same
+ * kind of field is refused with the same words everywhere.
+ */
+
+/** Text that must say something: blank after trimming counts as missing; line breaks only when multiline. */
+export const requiredText = (max: number, multiline = true) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(max, `must be at most ${max} characters`)
+    .refine(noControls(multiline), multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`);
+
+/** One line of text that may be left empty: blank becomes null. */
+export const optionalLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`)
+    .nullable()
+    .transform((v) => (v ? v : null));
