@@ -6,7 +6,7 @@ import { sqliteFileOf } from '../config/store-location.js';
 import { defaultContentDir } from '../content/content-dir.js';
 import { loadContent } from '../content/load-content.js';
 import type { Edition } from '../core/model/edition.schema.js';
-import { editionHash } from '../services/editions.service.js';
+import { editionHash } from '../core/edition-hash.js';
 import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 
 /**

@@ -8,7 +8,7 @@ import type { Db } from '../store/database.js';
 import { type DraftSummaryRow, findDraftState, insertDraftState, listOpenDrafts, takeDraft, updateDraftContent } from '../store/drafts.repository.js';
 import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
 import { type ServiceContext, mutate } from './context.js';
-import { editionHash } from './editions.service.js';
+import { editionHash } from '../core/edition-hash.js';
 
 /**
  * The machinery every draft change shares (drafts.service.ts and

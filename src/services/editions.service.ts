@@ -17,8 +17,6 @@ import { findEdition, findEditionSummary, insertEdition, listEditions, parseStor
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
 
-export { editionHash };
-
 /** `kept`: the bundled content differs from a stored published edition of the same id, which stays as it is. */
 export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: string; hash: string };
 
@@ -29,7 +27,7 @@ export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: str
 export async function importEdition(ctx: ServiceContext, actor: Actor, edition: Edition, knownHash?: string): Promise<ImportOutcome> {
   const hash = knownHash ?? editionHash(edition);
   const id = edition.meta.id;
-  const existing = await findEdition(ctx.store.db, id);
+  const existing = await findEditionSummary(ctx.store.db, id);
   if (existing) {
     if (existing.content_hash === hash) return { status: 'unchanged', id, hash };
     throw new AppError('immutable', `edition ${id} is already stored with different content; publish the change as a new edition id`);
@@ -69,14 +67,14 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
   const fingerprint = contentFingerprint(ctx.config.contentDir);
   const remembered = (await readSetting(ctx.store.db, BUNDLED_FINGERPRINT))?.split(' ');
   if (remembered?.[0] === fingerprint && remembered[1]) {
-    const stored = await findEdition(ctx.store.db, remembered[1]);
+    const stored = await findEditionSummary(ctx.store.db, remembered[1]);
     if (stored) return { status: 'unchanged', id: stored.id, hash: stored.content_hash };
   }
   // The snapshot carries the hash computed at build time: a first start does not hash megabytes again.
   const snapshot = readContentSnapshot(ctx.config.contentDir, fingerprint);
   const edition = snapshot?.edition ?? loadBundledContent(ctx.config.contentDir);
   const hash = snapshot?.hash ?? editionHash(edition);
-  const existing = await findEdition(ctx.store.db, edition.meta.id);
+  const existing = await findEditionSummary(ctx.store.db, edition.meta.id);
   if (existing && existing.content_hash !== hash) {
     return { status: 'kept', id: existing.id, hash: existing.content_hash };
   }

@@ -5,7 +5,7 @@ import { defaultContentDir } from '../../src/content/content-dir.js';
 import { contentFingerprint } from '../../src/content/content-fingerprint.js';
 import { readContentSnapshot, writeContentSnapshot } from '../../src/content/content-snapshot.js';
 import { loadContent } from '../../src/content/load-content.js';
-import { editionHash } from '../../src/services/editions.service.js';
+import { editionHash } from '../../src/core/edition-hash.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 describe('the build-time snapshot of the bundled edition', () => {
