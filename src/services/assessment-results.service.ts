@@ -1,16 +1,20 @@
 import { z } from 'zod';
-import type { AssessmentView } from '../core/assessment/assessment.types.js';
+import type { AssessmentView, GivenVerdict } from '../core/assessment/assessment.types.js';
 import { reachedStandards } from '../core/assessment/checksheet.js';
 import { compareAssessments } from '../core/assessment/compare.js';
-import { derivedView } from '../core/assessment/derived-view.js';
+import { type CoverageSource, derivedView } from '../core/assessment/derived-view.js';
+import type { Verdict } from '../core/assessment/verdicts.js';
+import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
+import { coverageOf } from '../core/coverage/coverage.js';
+import type { CoverageReport } from '../core/coverage/coverage.types.js';
 import { READINESS_SCHEMES, readinessFor } from '../core/assessment/readiness.js';
 import type { AssessmentComparison, AssessmentScores, DerivedView, Readiness } from '../core/assessment/results.types.js';
 import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError, validationError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
-import { assessmentView, readAssessment, visibleAssessment } from './assessment-records.js';
-import type { AssessmentRecord } from '../store/assessments.repository.js';
+import { itemsOf, readAssessment, visibleAssessment } from './assessment-records.js';
+import { type AssessmentRecord, findVerdicts } from '../store/assessments.repository.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
 import { readableEdition } from './editions.service.js';
@@ -76,25 +80,69 @@ export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: s
   return results;
 }
 
+/**
+ * Coverage reports of published editions, by edition, standard and filters: a
+ * report depends on the edition alone (never on answers), and a published
+ * edition never changes, so every assessment on it shares them.
+ */
+const coverageMemo = new Map<string, CoverageReport>();
+const COVERAGE_MEMO_SIZE = 64;
+const publishedCoverage: CoverageSource = (edition, standardId, filters) => {
+  if (edition.meta.status !== 'published') return coverageOf(edition, standardId, filters);
+  const key = JSON.stringify([edition.meta.id, standardId, filters]);
+  const hit = coverageMemo.get(key);
+  if (hit) return hit;
+  const report = coverageOf(edition, standardId, filters);
+  coverageMemo.set(key, report);
+  if (coverageMemo.size > COVERAGE_MEMO_SIZE) coverageMemo.delete(coverageMemo.keys().next().value as string);
+  return report;
+};
+
+/** The standards a frozen checksheet reaches on a published edition: they depend on neither answers nor time. */
+const reachedMemo = new Map<string, AssessmentResults['standards']>();
+function standardsReached(edition: Edition, items: readonly ChecksheetItem[], itemsHash: string): AssessmentResults['standards'] {
+  const key = JSON.stringify([edition.meta.id, itemsHash]);
+  const hit = edition.meta.status === 'published' ? reachedMemo.get(key) : undefined;
+  if (hit) return hit;
+  const standards = reachedStandards(edition, items).map((s) => ({ id: s.id, title: s.title }));
+  if (edition.meta.status === 'published') {
+    reachedMemo.set(key, standards);
+    if (reachedMemo.size > COVERAGE_MEMO_SIZE) reachedMemo.delete(reachedMemo.keys().next().value as string);
+  }
+  return standards;
+}
+
 async function computeResults(ctx: ServiceContext, actor: Actor, row: AssessmentRecord, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
-  const view = await assessmentView(ctx.store.db, row);
-  const edition = await readableEdition(ctx, actor, row.edition_id);
-  const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, view.items, view.answers, s)).filter((r): r is Readiness => r !== null);
+  // Only what the results are computed from: the frozen items and each answer's verdict.
+  const [items, verdictRows, edition] = await Promise.all([
+    itemsOf(ctx.store.db, row),
+    findVerdicts(ctx.store.db, row.id),
+    readableEdition(ctx, actor, row.edition_id),
+  ]);
+  const answers: GivenVerdict[] = verdictRows.map((a) => ({ requirementId: a.requirement_id, verdict: a.verdict as Verdict }));
+  const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, items, answers, s, publishedCoverage)).filter((r): r is Readiness => r !== null);
   let derived: DerivedView | null = null;
   if (query.standard) {
     if (!edition.standards.some((s) => s.id === query.standard))
       throw validationError('query.standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
-    derived = derivedView(edition, view.items, view.answers, query.standard, {
-      ...(query.sl !== undefined ? { securityLevel: query.sl } : {}),
-      ...(query.componentType ? { componentType: query.componentType } : {}),
-      ...(query.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
-    });
+    derived = derivedView(
+      edition,
+      items,
+      answers,
+      query.standard,
+      {
+        ...(query.sl !== undefined ? { securityLevel: query.sl } : {}),
+        ...(query.componentType ? { componentType: query.componentType } : {}),
+        ...(query.mandatoryOnly ? { statuses: ['mandatory'] } : {}),
+      },
+      publishedCoverage,
+    );
   }
   return {
-    scores: assessmentScores(edition, view.items, view.answers),
+    scores: assessmentScores(edition, items, answers),
     readiness,
     derived,
-    standards: reachedStandards(edition, view.items).map((s) => ({ id: s.id, title: s.title })),
+    standards: standardsReached(edition, items, row.items_hash),
   };
 }
 

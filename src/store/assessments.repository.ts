@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 import type { AssessmentAnswersTable, AssessmentsTable } from './schema.js';
 
@@ -101,8 +102,11 @@ function selectRecords(db: Db) {
     ]);
 }
 
+const assessmentById = compiledOnce((db, id) => selectRecords(db).where('a.id', '=', id));
+
+/** Asked by every request about one assessment: compiled once. */
 export async function findAssessment(db: Db, id: string): Promise<AssessmentRecord | undefined> {
-  return selectRecords(db).where('a.id', '=', id).executeTakeFirst();
+  return (await assessmentById(db, id))[0];
 }
 
 /** A frozen checksheet's items (JSON) by their hash. */
@@ -140,6 +144,15 @@ export async function verdictCounts(db: Db, assessmentIds: readonly string[]): P
 
 export async function findAnswers(db: Db, assessmentId: string): Promise<AnswerRow[]> {
   return db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', assessmentId).execute();
+}
+
+const verdictsOf = compiledOnce((db, assessmentId) =>
+  db.selectFrom('assessment_answers').select(['requirement_id', 'verdict']).where('assessment_id', '=', assessmentId),
+);
+
+/** Only the verdicts of an assessment's answers: what its scores and readiness are computed from. */
+export async function findVerdicts(db: Db, assessmentId: string): Promise<{ requirement_id: string; verdict: string }[]> {
+  return verdictsOf(db, assessmentId);
 }
 
 export async function findAnswer(db: Db, assessmentId: string, requirementId: string): Promise<AnswerRow | undefined> {

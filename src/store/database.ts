@@ -22,6 +22,7 @@ import * as craReporting from './migrations/0014-cra-reporting.js';
 import * as selfAssessments from './migrations/0015-self-assessments.js';
 import * as jobWorkerProcess from './migrations/0016-job-worker-process.js';
 import type { Database } from './schema.js';
+import { cachingStatements } from './sqlite-statements.js';
 
 export type Db = Kysely<Database>;
 
@@ -71,7 +72,7 @@ export function openStore(options: StoreOptions): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   }
   return { db, dialect: dialectOf(db as Kysely<unknown>), ...(pgSchema ? { pgSchema } : {}), close: () => db.destroy() };
 }

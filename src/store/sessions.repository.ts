@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 import type { SessionsTable, SetupTokensTable } from './schema.js';
 
@@ -7,8 +8,11 @@ export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
+const sessionById = compiledOnce((db, idHash) => db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash));
+
+/** Asked on nearly every request: compiled once. */
 export async function findSession(db: Db, idHash: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  return (await sessionById(db, idHash))[0];
 }
 
 export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 import type { UsersTable } from './schema.js';
 
@@ -7,8 +8,11 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+const userById = compiledOnce((db, id) => db.selectFrom('users').selectAll().where('id', '=', id));
+
+/** Asked on nearly every request (the session's user): compiled once. */
 export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await userById(db, id))[0];
 }
 
 export async function countAdmins(db: Db): Promise<number> {

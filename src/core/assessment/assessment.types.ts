@@ -27,6 +27,9 @@ export interface DefectFlag {
 export type ReviewFlag = 'changed' | 'new';
 
 /** The assessor's answer to one check item. */
+/** What scores, readiness and derived views read of an answer. */
+export type GivenVerdict = Pick<Answer, 'requirementId' | 'verdict'>;
+
 export interface Answer {
   requirementId: string;
   no: string;

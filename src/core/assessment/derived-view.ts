@@ -1,11 +1,14 @@
 import { COVERING, coverageOf } from '../coverage/coverage.js';
-import type { CoverageFilters, CoverageLink, RequirementCoverage } from '../coverage/coverage.types.js';
+import type { CoverageFilters, CoverageLink, CoverageReport, RequirementCoverage } from '../coverage/coverage.types.js';
 import type { Edition } from '../model/edition.schema.js';
-import type { Answer } from './assessment.types.js';
+import type { GivenVerdict } from './assessment.types.js';
 import type { ChecksheetItem } from './checksheet.types.js';
 import type { DerivedLink, DerivedRequirement, DerivedResult, DerivedView } from './results.types.js';
 import { verdictsByItem } from './scores.js';
 import type { Verdict } from './verdicts.js';
+
+/** coverageOf, or a memo of it for editions that never change. */
+export type CoverageSource = (edition: Edition, standardId: string, filters: CoverageFilters) => CoverageReport;
 
 /** Every derived result, best first: the order reports and summaries list them in. */
 export const DERIVED_RESULTS = [
@@ -65,16 +68,18 @@ function derive(r: RequirementCoverage, toLink: (l: CoverageLink) => DerivedLink
  * What the assessment says about every applicable requirement of one standard,
  * through the edition's mappings (the coverage engine decides what applies and
  * which items link where). Enhancements follow their base requirement.
- * Throws not-found for a standard the edition lacks.
+ * Throws not-found for a standard the edition lacks. `coverage` may be a
+ * memo of coverageOf: the report depends on the edition alone, not the answers.
  */
 export function derivedView(
   edition: Edition,
   items: readonly ChecksheetItem[],
-  answers: readonly Answer[],
+  answers: readonly GivenVerdict[],
   standardId: string,
   filters: CoverageFilters = {},
+  coverage: CoverageSource = coverageOf,
 ): DerivedView {
-  const report = coverageOf(edition, standardId, filters);
+  const report = coverage(edition, standardId, filters);
   const verdicts = verdictsByItem(items, answers);
   const itemNo = new Map(items.map((i) => [i.requirementId, i.no] as const));
   const toLink = (l: CoverageLink): DerivedLink => ({

@@ -1,8 +1,8 @@
 import type { CoverageFilters } from '../coverage/coverage.types.js';
 import type { Edition, Localized } from '../model/edition.schema.js';
-import type { Answer } from './assessment.types.js';
+import type { GivenVerdict } from './assessment.types.js';
 import type { ChecksheetItem } from './checksheet.types.js';
-import { derivedView } from './derived-view.js';
+import { type CoverageSource, derivedView } from './derived-view.js';
 import type { DerivedResult, Readiness, ReadinessState } from './results.types.js';
 
 export const READINESS_SCHEMES = ['jc-star-1', 'etsi-en-303-645-mandatory'] as const;
@@ -31,10 +31,16 @@ export function schemeState(counts: Record<ReadinessState, number>): ReadinessSt
 }
 
 /** Readiness for JC-STAR ★1 or the ETSI EN 303 645 mandatory provisions; null when the edition lacks the standard. */
-export function readinessFor(edition: Edition, items: readonly ChecksheetItem[], answers: readonly Answer[], scheme: Readiness['scheme']): Readiness | null {
+export function readinessFor(
+  edition: Edition,
+  items: readonly ChecksheetItem[],
+  answers: readonly GivenVerdict[],
+  scheme: Readiness['scheme'],
+  coverage?: CoverageSource,
+): Readiness | null {
   const { standardId, filters, label } = SCHEMES[scheme];
   if (!edition.standards.some((s) => s.id === standardId)) return null;
-  const view = derivedView(edition, items, answers, standardId, filters);
+  const view = derivedView(edition, items, answers, standardId, filters, coverage);
   const requirements = view.requirements.map((r) => ({
     id: r.id,
     title: r.title,

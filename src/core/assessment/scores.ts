@@ -1,6 +1,6 @@
 import type { Edition, Localized, ThreatCategory } from '../model/edition.schema.js';
 import { LAYERS, PHASES } from '../taxonomy.js';
-import type { Answer } from './assessment.types.js';
+import type { GivenVerdict } from './assessment.types.js';
 import type { ChecksheetItem } from './checksheet.types.js';
 import type { AssessmentScores, ScoreGroup, VerdictCounts } from './results.types.js';
 import { DECIDED_VERDICTS, type Verdict } from './verdicts.js';
@@ -10,7 +10,7 @@ export function emptyVerdictCounts(): VerdictCounts {
 }
 
 /** Each item's verdict by requirement id; an item without an answer is unassessed. */
-export function verdictsByItem(items: readonly ChecksheetItem[], answers: readonly Answer[]): Map<string, Verdict> {
+export function verdictsByItem(items: readonly ChecksheetItem[], answers: readonly GivenVerdict[]): Map<string, Verdict> {
   const given = new Map(answers.map((a) => [a.requirementId, a.verdict] as const));
   return new Map(items.map((i) => [i.requirementId, given.get(i.requirementId) ?? 'unassessed'] as const));
 }
@@ -64,7 +64,7 @@ function byThreatCategory(edition: Edition, items: readonly ChecksheetItem[], ve
 }
 
 /** Scores overall and by layer, phase and threat category. An item in several layers or phases counts in each. */
-export function assessmentScores(edition: Edition, items: readonly ChecksheetItem[], answers: readonly Answer[]): AssessmentScores {
+export function assessmentScores(edition: Edition, items: readonly ChecksheetItem[], answers: readonly GivenVerdict[]): AssessmentScores {
   const verdicts = verdictsByItem(items, answers);
   const of = (list: readonly ChecksheetItem[]) => list.map((i) => verdicts.get(i.requirementId) ?? 'unassessed');
   const layerLabel = new Map(edition.taxonomy.layers.map((l) => [l.id, l.label] as const));

@@ -33,6 +33,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
+import { sendJsonOnce } from '../json-once.js';
 
 const AnswerParams = IdParams.extend({ requirementId: z.string().min(1).max(200) });
 const AttachmentParams = IdParams.extend({ attachmentId: z.string().min(1).max(100) });
@@ -154,8 +155,12 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     return reply.status(204).send();
   });
 
-  app.get('/api/assessments/:id/results', { schema: { tags, summary: 'Scores, readiness and the view from one standard' } }, async (request) =>
-    assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+  app.get('/api/assessments/:id/results', { schema: { tags, summary: 'Scores, readiness and the view from one standard' } }, async (request, reply) =>
+    sendJsonOnce(
+      request,
+      reply,
+      await assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+    ),
   );
 
   app.get('/api/assessments/:id/workbook', { schema: { tags, summary: 'The checksheet as a filled xlsx workbook' } }, async (request, reply) => {
