@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import autocannon from 'autocannon';
+import { loadUrl } from './load-client.js';
 
 /** A free loopback port. */
 export function freePort(): Promise<number> {
@@ -44,11 +44,9 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Requests per second against one loopback URL, fixed duration and connections. */
+/** Requests per second against one loopback URL, fixed duration and connections (wrk when installed: lib/load-client.ts). */
 export async function requestsPerSecond(url: string, seconds: number, connections = 10): Promise<number> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
+  return (await loadUrl(url, { seconds, connections })).rps;
 }
 
 export function report(name: string, value: number, unit: string, baselineName: string, baseline: number) {
