@@ -19,9 +19,15 @@ export function verdictsByItem(items: readonly ChecksheetItem[], answers: readon
 export function scoreGroup(id: string, label: Localized, verdicts: readonly Verdict[]): ScoreGroup {
   const counts = emptyVerdictCounts();
   for (const v of verdicts) counts[v] += 1;
-  counts.total = verdicts.length;
+  return scoredCounts(id, label, counts);
+}
+
+/** The score of counted verdicts (their total included). */
+function scoredCounts(id: string, label: Localized, counts: VerdictCounts): ScoreGroup {
+  counts.total = counts.pass + counts.partial + counts.fail + counts['not-applicable'] + counts.unassessed + counts['needs-review'];
   const applicable = counts.total - counts['not-applicable'];
-  const decided = verdicts.filter((v) => DECIDED_VERDICTS.has(v)).length;
+  let decided = 0;
+  for (const v of DECIDED_VERDICTS) decided += counts[v];
   return {
     id,
     label,
@@ -43,37 +49,46 @@ function topLevelOf(categories: readonly ThreatCategory[]): Map<string, ThreatCa
 }
 
 /**
- * Groups by top-level threat category, in taxonomy order, only those with
- * items. An item whose category the taxonomy lacks forms its own group, last.
+ * Scores overall and by layer, phase and threat category, counted in one pass
+ * over the items. An item in several layers or phases counts in each. Threat
+ * categories: by top-level category, in taxonomy order, only those with items;
+ * an item whose category the taxonomy lacks forms its own group, last.
  */
-function byThreatCategory(edition: Edition, items: readonly ChecksheetItem[], verdicts: Map<string, Verdict>): ScoreGroup[] {
-  const top = topLevelOf(edition.taxonomy.threatCategories);
-  const groups = new Map<string, { label: Localized; verdicts: Verdict[] }>();
-  for (const root of edition.taxonomy.threatCategories) groups.set(root.id, { label: root.label, verdicts: [] });
-  for (const item of items) {
-    const root = top.get(item.threatCategory.id);
-    const id = root?.id ?? item.threatCategory.id;
-    let group = groups.get(id);
-    if (!group) {
-      group = { label: item.threatCategory.label, verdicts: [] };
-      groups.set(id, group);
-    }
-    group.verdicts.push(verdicts.get(item.requirementId) ?? 'unassessed');
-  }
-  return [...groups].filter(([, g]) => g.verdicts.length > 0).map(([id, g]) => scoreGroup(id, g.label, g.verdicts));
-}
-
-/** Scores overall and by layer, phase and threat category. An item in several layers or phases counts in each. */
 export function assessmentScores(edition: Edition, items: readonly ChecksheetItem[], answers: readonly GivenVerdict[]): AssessmentScores {
   const verdicts = verdictsByItem(items, answers);
-  const of = (list: readonly ChecksheetItem[]) => list.map((i) => verdicts.get(i.requirementId) ?? 'unassessed');
+  const overall = emptyVerdictCounts();
+  const byLayer = new Map(LAYERS.map((l) => [l as string, emptyVerdictCounts()] as const));
+  const byPhase = new Map(PHASES.map((p) => [p as string, emptyVerdictCounts()] as const));
+  const top = topLevelOf(edition.taxonomy.threatCategories);
+  const threats = new Map<string, { label: Localized; counts: VerdictCounts }>();
+  for (const root of edition.taxonomy.threatCategories) threats.set(root.id, { label: root.label, counts: emptyVerdictCounts() });
+  for (const item of items) {
+    const verdict = verdicts.get(item.requirementId) ?? 'unassessed';
+    overall[verdict] += 1;
+    for (const l of item.layers) {
+      const counts = byLayer.get(l);
+      if (counts) counts[verdict] += 1;
+    }
+    for (const p of item.phases) {
+      const counts = byPhase.get(p);
+      if (counts) counts[verdict] += 1;
+    }
+    const root = top.get(item.threatCategory.id);
+    const threatId = root?.id ?? item.threatCategory.id;
+    let threat = threats.get(threatId);
+    if (!threat) {
+      threat = { label: item.threatCategory.label, counts: emptyVerdictCounts() };
+      threats.set(threatId, threat);
+    }
+    threat.counts[verdict] += 1;
+  }
   const layerLabel = new Map(edition.taxonomy.layers.map((l) => [l.id, l.label] as const));
   const phaseLabel = new Map(edition.taxonomy.phases.map((p) => [p.id, p.label] as const));
   const fallback = (id: string): Localized => ({ ja: id, en: id });
   return {
-    overall: scoreGroup('overall', { ja: '全体', en: 'Overall' }, of(items)),
-    byLayer: LAYERS.map((l) => scoreGroup(l, layerLabel.get(l) ?? fallback(l), of(items.filter((i) => i.layers.includes(l))))),
-    byPhase: PHASES.map((p) => scoreGroup(p, phaseLabel.get(p) ?? fallback(p), of(items.filter((i) => i.phases.includes(p))))),
-    byThreatCategory: byThreatCategory(edition, items, verdicts),
+    overall: scoredCounts('overall', { ja: '全体', en: 'Overall' }, overall),
+    byLayer: LAYERS.map((l) => scoredCounts(l, layerLabel.get(l) ?? fallback(l), byLayer.get(l) ?? emptyVerdictCounts())),
+    byPhase: PHASES.map((p) => scoredCounts(p, phaseLabel.get(p) ?? fallback(p), byPhase.get(p) ?? emptyVerdictCounts())),
+    byThreatCategory: [...threats].map(([id, g]) => scoredCounts(id, g.label, g.counts)).filter((g) => g.counts.total > 0),
   };
 }
