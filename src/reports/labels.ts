@@ -1,4 +1,13 @@
 import type { Localized } from '../core/model/edition.schema.js';
+import {
+  CONFIDENCE_LABELS,
+  labelsIn,
+  RELATIONSHIP_LABELS,
+  REQUIREMENT_SECTION_LABELS,
+  REQUIREMENT_STATUS_LABELS,
+  STANDARD_NODE_KIND_LABELS,
+  VERIFICATION_METHOD_LABELS,
+} from '../core/vocabulary-labels.js';
 
 /**
  * Fixed wording of the publications (static site and guidebook) in both
@@ -18,7 +27,20 @@ export function pick(text: Localized, lang: Lang): string {
   return text[lang];
 }
 
+/** The core vocabularies' labels, from the one module the web app and the reports share. */
+function vocabularyLabels(lang: Lang) {
+  return {
+    ...labelsIn(REQUIREMENT_SECTION_LABELS, lang),
+    methods: labelsIn(VERIFICATION_METHOD_LABELS, lang),
+    relationships: labelsIn(RELATIONSHIP_LABELS, lang),
+    confidence: labelsIn(CONFIDENCE_LABELS, lang),
+    nodeKinds: labelsIn(STANDARD_NODE_KIND_LABELS, lang),
+    nodeStatus: labelsIn(REQUIREMENT_STATUS_LABELS, lang),
+  };
+}
+
 const ja = {
+  ...vocabularyLabels('ja'),
   languageName: '日本語',
   switchTo: 'English',
   skipToContent: '本文へスキップ',
@@ -53,38 +75,13 @@ const ja = {
   totalItems: (n: number) => `全${n}項目`,
   noItems: '該当する項目はありません。',
   cellTitle: (layer: string, phase: string) => `${layer} × ${phase}`,
-  criteria: '基準（対策）',
-  interpretation: '解釈',
-  attack: '想定される攻撃',
-  countermeasures: '対策',
-  verification: '検証',
-  verificationMethods: '検証方法',
-  verificationSteps: '検証手順',
-  mappings: '標準との対応',
-  standard: '標準',
-  standardRequirement: '要求事項',
-  relationship: '関係',
-  rationale: '根拠',
   noMappings: '対応付けはありません。',
   references: '参考情報',
   terms: '用語',
   threatCategory: '脅威のカテゴリ',
   applicability: '適用条件',
-  methods: { 'document-review': '文書確認', interview: 'ヒアリング', test: 'テスト', 'automated-probe': '自動検査' },
-  relationships: {
-    'equivalent-to': '同等',
-    'equal-to': '同一',
-    'subset-of': '部分集合（項目が一部を扱う）',
-    'superset-of': '上位集合（項目が包含する）',
-    'intersects-with': '一部重複',
-    'no-relationship': '関係なし',
-    supports: '支援（達成を助ける・前提となる。網羅には数えない）',
-  },
-  confidence: { verified: '確認済み', names_verified: '名称のみ確認', recall: '未確認（記憶による）' },
   confidenceLabel: '確度',
   unconfirmed: 'ID未確認',
-  nodeKinds: { group: 'グループ', requirement: '要求', enhancement: '強化要求', variant: '機器種別要求', constraint: '制約', provision: '規定' },
-  nodeStatus: { mandatory: '必須', recommended: '推奨', withdrawn: '廃止', informative: '参考' },
   covered: '対応済み',
   partial: '一部対応',
   outOfScope: '対象外',
@@ -127,6 +124,7 @@ type Widen<T> = T extends string ? string : T extends (...args: infer A) => stri
 export type Labels = Widen<typeof ja>;
 
 const en: Labels = {
+  ...vocabularyLabels('en'),
   languageName: 'English',
   switchTo: '日本語',
   skipToContent: 'Skip to content',
@@ -161,45 +159,13 @@ const en: Labels = {
   totalItems: (n: number) => `${n} items in total`,
   noItems: 'No items.',
   cellTitle: (layer: string, phase: string) => `${layer} × ${phase}`,
-  criteria: 'Criteria (countermeasures)',
-  interpretation: 'Interpretation',
-  attack: 'Expected attack',
-  countermeasures: 'Countermeasures',
-  verification: 'Verification',
-  verificationMethods: 'Methods',
-  verificationSteps: 'Steps',
-  mappings: 'Mappings to standards',
-  standard: 'Standard',
-  standardRequirement: 'Requirement',
-  relationship: 'Relationship',
-  rationale: 'Rationale',
   noMappings: 'No mappings.',
   references: 'References',
   terms: 'Terms',
   threatCategory: 'Threat category',
   applicability: 'Applies when',
-  methods: { 'document-review': 'Document review', interview: 'Interview', test: 'Test', 'automated-probe': 'Automated probe' },
-  relationships: {
-    'equivalent-to': 'Equivalent',
-    'equal-to': 'Equal',
-    'subset-of': 'Subset (the item covers part)',
-    'superset-of': 'Superset (the item covers more)',
-    'intersects-with': 'Intersects',
-    'no-relationship': 'No relationship',
-    supports: 'Supports (helps achieve / precondition; never counted)',
-  },
-  confidence: { verified: 'Verified', names_verified: 'Names verified only', recall: 'Unverified (from recall)' },
   confidenceLabel: 'Confidence',
   unconfirmed: 'Id unconfirmed',
-  nodeKinds: {
-    group: 'Group',
-    requirement: 'Requirement',
-    enhancement: 'Enhancement',
-    variant: 'Device-type variant',
-    constraint: 'Constraint',
-    provision: 'Provision',
-  },
-  nodeStatus: { mandatory: 'Mandatory', recommended: 'Recommended', withdrawn: 'Withdrawn', informative: 'Informative' },
   covered: 'Covered',
   partial: 'Partly covered',
   outOfScope: 'Out of scope',
