@@ -148,8 +148,6 @@ const ja = {
   },
 };
 
-export type AssessmentMessages = typeof ja;
-
 const en: AssessmentMessages = {
   assessments: {
     nav: 'Assessments',
@@ -292,5 +290,7 @@ const en: AssessmentMessages = {
     downloading: 'Downloading…',
   },
 };
+
+export type AssessmentMessages = typeof ja;
 
 export const assessmentMessages: Readonly<Record<Lang, AssessmentMessages>> = { ja, en };

@@ -135,8 +135,6 @@ const ja = {
   },
 };
 
-export type BrowseMessages = typeof ja;
-
 const en: BrowseMessages = {
   browse: {
     navRequirements: 'Items',
@@ -265,5 +263,7 @@ const en: BrowseMessages = {
     outsideFilter: '(outside the current filter)',
   },
 };
+
+export type BrowseMessages = typeof ja;
 
 export const browseMessages: Readonly<Record<Lang, BrowseMessages>> = { ja, en };

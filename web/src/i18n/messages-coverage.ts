@@ -115,8 +115,6 @@ const ja = {
   },
 };
 
-export type CoverageMessages = typeof ja;
-
 const en: CoverageMessages = {
   coverage: {
     nav: 'Coverage',
@@ -234,5 +232,7 @@ const en: CoverageMessages = {
     crossToRel: 'Item to related requirement',
   },
 };
+
+export type CoverageMessages = typeof ja;
 
 export const coverageMessages: Readonly<Record<Lang, CoverageMessages>> = { ja, en };

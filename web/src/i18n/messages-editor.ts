@@ -175,8 +175,6 @@ const ja = {
   },
 };
 
-export type EditorMessages = typeof ja;
-
 const en: EditorMessages = {
   editor: {
     nav: 'Edit',
@@ -330,5 +328,7 @@ const en: EditorMessages = {
     fieldStep: (n: number) => `verification step ${n}`,
   },
 };
+
+export type EditorMessages = typeof ja;
 
 export const editorMessages: Readonly<Record<Lang, EditorMessages>> = { ja, en };

@@ -57,8 +57,6 @@ const ja = {
   } satisfies Record<FieldErrorCode, string>,
 };
 
-export type ProblemMessages = typeof ja;
-
 const en: ProblemMessages = {
   problems: {
     'validation-failed': 'Please check your input.',
@@ -106,5 +104,7 @@ const en: ProblemMessages = {
     invalid: 'The value is not valid.',
   },
 };
+
+export type ProblemMessages = typeof ja;
 
 export const problemMessages: Readonly<Record<Lang, ProblemMessages>> = { ja, en };

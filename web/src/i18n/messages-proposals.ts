@@ -88,8 +88,6 @@ const ja = {
   },
 };
 
-export type ProposalMessages = typeof ja;
-
 const en: ProposalMessages = {
   proposals: {
     nav: 'Proposals',
@@ -172,5 +170,7 @@ const en: ProposalMessages = {
     assessment: 'The assessment it came from',
   },
 };
+
+export type ProposalMessages = typeof ja;
 
 export const proposalMessages: Readonly<Record<Lang, ProposalMessages>> = { ja, en };

@@ -51,8 +51,6 @@ const ja = {
   },
 };
 
-export type ResultMessages = typeof ja;
-
 const en: ResultMessages = {
   results: {
     title: (name: string) => `Results of ${name}`,
@@ -97,5 +95,7 @@ const en: ResultMessages = {
     scoreLine: (before: string, after: string) => `Score ${before} → ${after}`,
   },
 };
+
+export type ResultMessages = typeof ja;
 
 export const resultMessages: Readonly<Record<Lang, ResultMessages>> = { ja, en };
