@@ -72,7 +72,7 @@ describe.each(['ja', 'en'] as const)('labels shown in %s', (lang) => {
 });
 
 describe('one table, not a copy', () => {
-  it('the verdict, status and self-assessment modules hand out the same tables (the workbook and reports import them there)', () => {
+  it('the verdict and self-assessment modules re-export the same tables, not copies (the services import them there)', () => {
     expect(verdicts.VERDICT_LABELS).toBe(V.VERDICT_LABELS);
     expect(verdicts.DEFECT_LABELS).toBe(V.DEFECT_LABELS);
     expect(verdicts.ASSESSMENT_STATUS_LABELS).toBe(V.ASSESSMENT_STATUS_LABELS);
