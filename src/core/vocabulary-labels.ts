@@ -1,6 +1,7 @@
 import type { DerivedResult, ItemChange, ReadinessState } from './assessment/results.types.js';
 import type { SelfAssessmentState } from './assessment/self-assessment.js';
 import type { AssessmentStatus, DefectKind, Verdict } from './assessment/verdicts.js';
+import type { CoverageStatus } from './coverage/coverage.types.js';
 import type { CraStage } from './cra/cra-clocks.js';
 import type { FindingVerdict } from './evidence/finding.types.js';
 import type { Localized, STANDARD_NODE_KINDS, StandardNode } from './model/edition.schema.js';
@@ -100,6 +101,16 @@ export const RELATIONSHIP_LABELS: Labels<Relationship> = {
   'intersects-with': { ja: '一部重複', en: 'Intersects with' },
   'no-relationship': { ja: '関係なし', en: 'No relationship' },
   supports: { ja: '支援（達成を助ける・前提となる。網羅には数えない）', en: 'Supports (helps achieve / precondition; never counted)' },
+};
+
+/** How far the guidebook answers one standard requirement (網羅性の確認). */
+export const COVERAGE_STATUS_LABELS: Labels<CoverageStatus> = {
+  covered: { ja: '対応済み', en: 'Covered' },
+  partial: { ja: '一部対応', en: 'Partly covered' },
+  'out-of-scope': { ja: '対象外', en: 'Out of scope' },
+  pending: { ja: '確認待ち', en: 'Pending verification' },
+  gap: { ja: 'ギャップ（未対応）', en: 'Gap (not addressed)' },
+  'not-applicable': { ja: '適用外', en: 'Not applicable' },
 };
 
 /** How an item is verified. */

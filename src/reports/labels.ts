@@ -1,6 +1,7 @@
 import type { Localized } from '../core/model/edition.schema.js';
 import {
   CONFIDENCE_LABELS,
+  COVERAGE_STATUS_LABELS,
   labelsIn,
   RELATIONSHIP_LABELS,
   REQUIREMENT_SECTION_LABELS,
@@ -36,6 +37,11 @@ function vocabularyLabels(lang: Lang) {
     confidence: labelsIn(CONFIDENCE_LABELS, lang),
     nodeKinds: labelsIn(STANDARD_NODE_KIND_LABELS, lang),
     nodeStatus: labelsIn(REQUIREMENT_STATUS_LABELS, lang),
+    covered: COVERAGE_STATUS_LABELS.covered[lang],
+    partial: COVERAGE_STATUS_LABELS.partial[lang],
+    outOfScope: COVERAGE_STATUS_LABELS['out-of-scope'][lang],
+    pending: COVERAGE_STATUS_LABELS.pending[lang],
+    gap: COVERAGE_STATUS_LABELS.gap[lang],
   };
 }
 
@@ -82,11 +88,6 @@ const ja = {
   applicability: '適用条件',
   confidenceLabel: '確度',
   unconfirmed: 'ID未確認',
-  covered: '対応済み',
-  partial: '一部対応',
-  outOfScope: '対象外',
-  pending: '確認待ち',
-  gap: 'ギャップ（未対応）',
   notCounted: '集計対象外',
   reachedBy: '対応する項目',
   answerable: '要求数',
@@ -166,11 +167,6 @@ const en: Labels = {
   applicability: 'Applies when',
   confidenceLabel: 'Confidence',
   unconfirmed: 'Id unconfirmed',
-  covered: 'Covered',
-  partial: 'Partly covered',
-  outOfScope: 'Out of scope',
-  pending: 'Pending verification',
-  gap: 'Gap (not addressed)',
   notCounted: 'Not counted',
   reachedBy: 'Items',
   answerable: 'Requirements',

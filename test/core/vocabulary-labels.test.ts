@@ -9,6 +9,7 @@ import { CONFIDENCE_LEVELS, RELATIONSHIPS, VERIFICATION_METHODS } from '../../sr
 import {
   ASSESSMENT_STATUS_LABELS,
   CONFIDENCE_LABELS,
+  COVERAGE_STATUS_LABELS,
   CRA_REPORT_FIELD_LABELS,
   CRA_STAGE_LABELS,
   DEFECT_LABELS,
@@ -37,6 +38,7 @@ const VOCABULARIES: [string, readonly string[], Readonly<Record<string, { ja: st
   ['item changes', ['improved', 'regressed', 'same', 'changed', 'added', 'removed'], ITEM_CHANGE_LABELS],
   ['finding verdicts', FINDING_VERDICTS, FINDING_VERDICT_LABELS],
   ['relationships', RELATIONSHIPS, RELATIONSHIP_LABELS],
+  ['coverage statuses', ['covered', 'partial', 'out-of-scope', 'pending', 'gap', 'not-applicable'], COVERAGE_STATUS_LABELS],
   ['verification methods', VERIFICATION_METHODS, VERIFICATION_METHOD_LABELS],
   ['confidence levels', CONFIDENCE_LEVELS, CONFIDENCE_LABELS],
   ['standard node kinds', STANDARD_NODE_KINDS, STANDARD_NODE_KIND_LABELS],

@@ -42,6 +42,7 @@ describe.each(['ja', 'en'] as const)('labels shown in %s', (lang) => {
     expectShown(V.CONFIDENCE_LABELS, t.browse.confidenceLevels, lang);
     expectShown(V.STANDARD_NODE_KIND_LABELS, t.browse.nodeKinds, lang);
     expectShown(V.REQUIREMENT_STATUS_LABELS, t.browse.nodeStatuses, lang);
+    expectShown(V.COVERAGE_STATUS_LABELS, t.coverage.statuses, lang);
   });
 
   it('the feature catalogs of the web take theirs from the core too', () => {
@@ -62,6 +63,8 @@ describe.each(['ja', 'en'] as const)('labels shown in %s', (lang) => {
     expectShown(V.CONFIDENCE_LABELS, P.confidence, lang);
     expectShown(V.STANDARD_NODE_KIND_LABELS, P.nodeKinds, lang);
     expectShown(V.REQUIREMENT_STATUS_LABELS, P.nodeStatus, lang);
+    const C = V.COVERAGE_STATUS_LABELS;
+    expect([P.covered, P.partial, P.outOfScope, P.pending, P.gap]).toEqual([C.covered, C.partial, C['out-of-scope'], C.pending, C.gap].map((l) => l[lang]));
     const A = assessmentLabels(lang);
     expectShown(V.DERIVED_RESULT_LABELS, A.derivedResults, lang);
     expectShown(V.READINESS_STATE_LABELS, A.readinessStates, lang);

@@ -1,3 +1,4 @@
+import { COVERAGE_STATUS_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 import type { Lang } from './messages.js';
 
 /**
@@ -10,8 +11,8 @@ const ja = {
     nav: '網羅性',
     title: '網羅性の確認',
     intro:
-      '手引書の項目が各標準の要求事項をどこまで扱っているかを示します。回答率は、適用される要求事項のうち「対応」「一部対応」「対象外（理由付き）」の割合です。',
-    statuses: { covered: '対応', partial: '一部対応', 'out-of-scope': '対象外', pending: '確認待ち', gap: '未対応', 'not-applicable': '適用外' },
+      '手引書の項目が各標準の要求事項をどこまで扱っているかを示します。回答率は、適用される要求事項のうち「対応済み」「一部対応」「対象外（理由付き）」の割合です。',
+    statuses: labelsIn(COVERAGE_STATUS_LABELS, 'ja'),
     statusNotes: {
       covered: '同等または上位集合の項目がある',
       partial: '部分集合・一部重複の項目だけがある',
@@ -56,7 +57,7 @@ const ja = {
     summaryTitle: '対応状況の内訳',
     heatmapTitle: 'レイヤー × フェーズ別の対応',
     heatmapIntro:
-      '各セルは、そのレイヤー・フェーズの項目が対応する要求事項の数です。大きい数字が「対応」、＋付きの数字が「一部対応」だけの要求事項です。セルを選ぶとその項目の一覧を表示します。',
+      '各セルは、そのレイヤー・フェーズの項目が対応する要求事項の数です。大きい数字が「対応済み」、＋付きの数字が「一部対応」だけの要求事項です。セルを選ぶとその項目の一覧を表示します。',
     heatmapCaption: (standard: string) => `${standard}：レイヤー別・フェーズ別の対応する要求事項の数`,
     heatmapCell: (layer: string, phase: string, covered: number, partial: number) => `${layer} × ${phase}：対応 ${covered}件、一部対応 ${partial}件`,
     heatmapKeyCovered: '対応',
@@ -121,14 +122,7 @@ const en: CoverageMessages = {
     title: 'Coverage check',
     intro:
       'How far the guidebook items answer the requirements of each standard. The answered share is the part of the applicable requirements that are covered, partially covered, or declared out of scope with a reason.',
-    statuses: {
-      covered: 'Covered',
-      partial: 'Partial',
-      'out-of-scope': 'Out of scope',
-      pending: 'Pending verification',
-      gap: 'Gap',
-      'not-applicable': 'Not applicable',
-    },
+    statuses: labelsIn(COVERAGE_STATUS_LABELS, 'en'),
     statusNotes: {
       covered: 'an item is equivalent to it or a superset of it',
       partial: 'only subset or intersecting items reach it',
