@@ -1,4 +1,5 @@
 import type { CraCaseKind, CraStage } from '../core/cra/cra-clocks.js';
+import { CRA_REPORT_FIELD_LABELS, CRA_STAGE_LABELS, labelsIn } from '../core/vocabulary-labels.js';
 import { html, joinHtml } from './html.js';
 
 /**
@@ -42,9 +43,8 @@ export interface CraReportDocument {
 
 const LABELS = {
   ja: {
-    'early-warning': '早期警告',
-    notification: '通知',
-    final: '最終報告',
+    ...labelsIn(CRA_STAGE_LABELS, 'ja'),
+    ...labelsIn(CRA_REPORT_FIELD_LABELS, 'ja'),
     product: '製品',
     manufacturer: '製造者',
     affectedVersions: '影響を受けるバージョン',
@@ -53,23 +53,15 @@ const LABELS = {
     awareAt: '認識した時刻（UTC）',
     dueAt: '提出期限（UTC）',
     correctiveAt: '是正措置が利用可能になった時刻（UTC）',
-    nature: '悪用・インシデントの性質',
-    measures: '是正措置・緩和策',
-    userMeasures: '利用者がとれる措置',
-    severity: '深刻度と影響',
-    maliciousActor: '悪意ある主体に関する情報',
-    rootCause: '根本原因',
     suspectedMalicious: '違法または悪意ある行為の疑い',
-    sensitive: '機微な情報として扱う',
     sentAt: '送付済み（UTC）',
     yes: 'はい',
     no: 'いいえ',
     drill: '訓練',
   },
   en: {
-    'early-warning': 'Early warning',
-    notification: 'Notification',
-    final: 'Final report',
+    ...labelsIn(CRA_STAGE_LABELS, 'en'),
+    ...labelsIn(CRA_REPORT_FIELD_LABELS, 'en'),
     product: 'Product',
     manufacturer: 'Manufacturer',
     affectedVersions: 'Affected versions',
@@ -78,14 +70,7 @@ const LABELS = {
     awareAt: 'Became aware (UTC)',
     dueAt: 'Due (UTC)',
     correctiveAt: 'Corrective measure available (UTC)',
-    nature: 'Nature of the exploit or incident',
-    measures: 'Corrective or mitigating measures',
-    userMeasures: 'Measures users can take',
-    severity: 'Severity and impact',
-    maliciousActor: 'Information on the malicious actor',
-    rootCause: 'Root cause',
     suspectedMalicious: 'Suspected unlawful or malicious act',
-    sensitive: 'Treat as sensitive information',
     sentAt: 'Marked sent (UTC)',
     yes: 'Yes',
     no: 'No',

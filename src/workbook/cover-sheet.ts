@@ -1,6 +1,7 @@
 import type { Workbook } from 'exceljs';
+import { VERDICT_LABELS } from '../core/vocabulary-labels.js';
 import type { Checksheet } from '../core/assessment/checksheet.types.js';
-import { VERDICT_LABELS, VERDICTS } from '../core/assessment/verdicts.js';
+import { VERDICTS } from '../core/assessment/verdicts.js';
 import { a4, finishSheet, setHeaderFooter } from './print-layout.js';
 import { BORDER, styleHeader, styleLabel } from './workbook-style.js';
 import { FILLING_NOTES, VERDICT_MEANINGS, WORKBOOK_LABELS as L } from './workbook-labels.js';

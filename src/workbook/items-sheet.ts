@@ -3,8 +3,8 @@ import type { Answer } from '../core/assessment/assessment.types.js';
 import { leadingPhase } from '../core/assessment/checksheet.js';
 import type { Checksheet, ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { MappingHint } from '../core/attached-text/attached-views.js';
-import { DEFECT_LABELS, VERDICT_LABELS, VERDICTS } from '../core/assessment/verdicts.js';
-import { labelsFor } from '../reports/labels.js';
+import { VERDICTS } from '../core/assessment/verdicts.js';
+import { DEFECT_LABELS, VERDICT_LABELS, VERIFICATION_METHOD_LABELS } from '../core/vocabulary-labels.js';
 import { a4, BODY_SIZE, font, setHeaderFooter } from './print-layout.js';
 import { cellHeight, MAX_ROW_HEIGHT, rowHeight, splitHeights } from './text-fit.js';
 import { WORKBOOK_LABELS } from './workbook-labels.js';
@@ -179,7 +179,6 @@ function hintNote(hints: readonly MappingHint[]): string {
 
 function itemValues(item: ChecksheetItem, { answers, labels, lang, hints }: ItemsSheetInput): Record<ColumnKey, CellValue> {
   const answer = answers.get(item.requirementId);
-  const methodLabels = labelsFor(lang).methods;
   return {
     no: item.no,
     layers: item.layers.map((l) => labels.layers[l][lang]).join(LABEL_SEPARATOR[lang]),
@@ -188,7 +187,7 @@ function itemValues(item: ChecksheetItem, { answers, labels, lang, hints }: Item
     criteria: criteriaCell(item, lang),
     method: cellSafe(
       [
-        `${WORKBOOK_LABELS.methods[lang]}: ${item.method.methods.map((m) => methodLabels[m]).join(lang === 'ja' ? '、' : ', ')}`,
+        `${WORKBOOK_LABELS.methods[lang]}: ${item.method.methods.map((m) => VERIFICATION_METHOD_LABELS[m][lang]).join(lang === 'ja' ? '、' : ', ')}`,
         `${WORKBOOK_LABELS.steps[lang]}:`,
         ...numbered(item.method.steps.map((s) => s[lang])),
         ...(hints.has(item.requirementId)

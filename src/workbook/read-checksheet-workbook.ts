@@ -1,8 +1,9 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { DEFECT_LABELS, VERDICT_LABELS } from '../core/vocabulary-labels.js';
 import { answerContentProblems, defectNoteProblem, storedAnswerContent, storedDefectNote } from '../core/assessment/answer-rules.js';
 import type { AnswerInput } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
-import { DEFECT_KINDS, DEFECT_LABELS, type DefectKind, VERDICT_LABELS, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
+import { DEFECT_KINDS, type DefectKind, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
 import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import { controlCharacterProblem } from '../core/text-rules.js';
 import { cellText } from './cell-text.js';

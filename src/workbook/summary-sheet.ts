@@ -1,7 +1,8 @@
 import type { CellFormulaValue, Workbook, Worksheet } from 'exceljs';
+import { VERDICT_LABELS } from '../core/vocabulary-labels.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { scoreGroup } from '../core/assessment/scores.js';
-import { VERDICT_LABELS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
+import { VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import { LAYERS, PHASES } from '../core/taxonomy.js';
 import { a4, finishSheet, setHeaderFooter } from './print-layout.js';

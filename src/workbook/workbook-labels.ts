@@ -1,5 +1,6 @@
 import type { Localized } from '../core/model/edition.schema.js';
-import type { Verdict } from '../core/assessment/verdicts.js';
+import { DEFECT_KINDS, type Verdict } from '../core/assessment/verdicts.js';
+import { DEFECT_LABELS } from '../core/vocabulary-labels.js';
 
 /** Fixed wording of the workbook's cover and summary sheets (ja first, en beside it). */
 export const WORKBOOK_LABELS = {
@@ -75,8 +76,8 @@ export const FILLING_NOTES: readonly Localized[] = [
   },
   { ja: '判定は一覧から選ぶ。', en: 'Pick the verdict from the drop-down list.' },
   {
-    ja: '項目そのものに問題があれば、項目への指摘に「種類: 内容」と書く（種類: 不明確、誤り、不足、厳しすぎる）。',
-    en: 'If the item itself has a problem, write "kind: note" in the flag column (kinds: 不明確 unclear, 誤り wrong, 不足 missing, 厳しすぎる too strict).',
+    ja: `項目そのものに問題があれば、項目への指摘に「種類: 内容」と書く（種類: ${DEFECT_KINDS.map((d) => DEFECT_LABELS[d].ja).join('、')}）。`,
+    en: `If the item itself has a problem, write "kind: note" in the flag column (kinds: ${DEFECT_KINDS.map((d) => `${DEFECT_LABELS[d].ja} ${DEFECT_LABELS[d].en.toLowerCase()}`).join(', ')}).`,
   },
   { ja: '行・列の追加や削除、項番の書き換えはしない。', en: 'Do not add, delete or renumber rows or columns.' },
 ];

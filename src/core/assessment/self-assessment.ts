@@ -1,5 +1,4 @@
 import type { Actor } from '../authorization.js';
-import type { Localized } from '../model/edition.schema.js';
 import type { Verdict } from './verdicts.js';
 
 /**
@@ -13,12 +12,8 @@ import type { Verdict } from './verdicts.js';
 export const SELF_ASSESSMENT_STATES = ['draft', 'submitted', 'changes-requested', 'accepted'] as const;
 export type SelfAssessmentState = (typeof SELF_ASSESSMENT_STATES)[number];
 
-export const SELF_ASSESSMENT_STATE_LABELS: Readonly<Record<SelfAssessmentState, Localized>> = {
-  draft: { ja: '自己診断中', en: 'Self-assessing' },
-  submitted: { ja: 'レビュー待ち', en: 'Submitted for review' },
-  'changes-requested': { ja: '差し戻し', en: 'Changes requested' },
-  accepted: { ja: '承認済み', en: 'Accepted' },
-};
+/** Its labels live with the other vocabularies' (vocabulary-labels.ts). */
+export { SELF_ASSESSMENT_STATE_LABELS } from '../vocabulary-labels.js';
 
 export const SELF_ASSESSMENT_ACTIONS = ['submit', 'send-back', 'accept'] as const;
 export type SelfAssessmentAction = (typeof SELF_ASSESSMENT_ACTIONS)[number];

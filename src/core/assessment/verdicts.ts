@@ -1,4 +1,7 @@
-import type { Localized } from '../model/edition.schema.js';
+import { ASSESSMENT_STATUS_LABELS, DEFECT_LABELS, VERDICT_LABELS } from '../vocabulary-labels.js';
+
+/** The labels live with the other vocabularies' (vocabulary-labels.ts); re-exported for the callers that import them from here. */
+export { ASSESSMENT_STATUS_LABELS, DEFECT_LABELS, VERDICT_LABELS };
 
 /**
  * The verdict (判定) an assessor gives one check item. Ids are stable and used
@@ -7,15 +10,6 @@ import type { Localized } from '../model/edition.schema.js';
  */
 export const VERDICTS = ['pass', 'partial', 'fail', 'not-applicable', 'unassessed', 'needs-review'] as const;
 export type Verdict = (typeof VERDICTS)[number];
-
-export const VERDICT_LABELS: Readonly<Record<Verdict, Localized>> = {
-  pass: { ja: '適合', en: 'Pass' },
-  partial: { ja: '一部適合', en: 'Partially met' },
-  fail: { ja: '不適合', en: 'Fail' },
-  'not-applicable': { ja: '対象外', en: 'Not applicable' },
-  unassessed: { ja: '未評価', en: 'Not assessed' },
-  'needs-review': { ja: '要確認', en: 'Needs review' },
-};
 
 /** Verdicts that say something about the product (the rest are still open). */
 export const DECIDED_VERDICTS: ReadonlySet<Verdict> = new Set(['pass', 'partial', 'fail', 'not-applicable']);
@@ -36,13 +30,6 @@ export function verdictFromText(text: string): Verdict | undefined {
 export const DEFECT_KINDS = ['unclear', 'wrong', 'missing', 'too-strict'] as const;
 export type DefectKind = (typeof DEFECT_KINDS)[number];
 
-export const DEFECT_LABELS: Readonly<Record<DefectKind, Localized>> = {
-  unclear: { ja: '不明確', en: 'Unclear' },
-  wrong: { ja: '誤り', en: 'Wrong' },
-  missing: { ja: '不足', en: 'Missing' },
-  'too-strict': { ja: '厳しすぎる', en: 'Too strict' },
-};
-
 export function defectFromText(text: string): DefectKind | undefined {
   const t = text.trim().normalize('NFKC');
   const lower = t.toLowerCase();
@@ -52,13 +39,6 @@ export function defectFromText(text: string): DefectKind | undefined {
 /** Assessment (診断) life cycle. Final is read-only. */
 export const ASSESSMENT_STATUSES = ['draft', 'in-progress', 'in-review', 'final'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
-
-export const ASSESSMENT_STATUS_LABELS: Readonly<Record<AssessmentStatus, Localized>> = {
-  draft: { ja: '下書き', en: 'Draft' },
-  'in-progress': { ja: '診断中', en: 'In progress' },
-  'in-review': { ja: 'レビュー中', en: 'In review' },
-  final: { ja: '確定', en: 'Final' },
-};
 
 /** Allowed moves: forward one step, or back from review to work. */
 const TRANSITIONS: Readonly<Record<AssessmentStatus, readonly AssessmentStatus[]>> = {

@@ -1,4 +1,5 @@
 import type { DerivedResult } from '../assessment/results.types.js';
+import { DERIVED_RESULT_LABELS } from '../vocabulary-labels.js';
 import type { PackCheck, PackFacts, PackGap } from './pack.types.js';
 
 /** A scheme requirement as the self-check sees it. */
@@ -50,16 +51,7 @@ export function requirementGaps(requirements: readonly CheckedRequirement[]): Pa
 }
 
 function resultJa(result: DerivedResult): string {
-  const labels: Record<DerivedResult, string> = {
-    met: '充足',
-    'partially-met': '一部充足',
-    'not-met': '未充足',
-    'not-applicable': '対象外',
-    'partial-evidence': '部分的な根拠のみ',
-    unknown: '不明',
-    'no-items': '対応する項目なし',
-  };
-  return labels[result];
+  return DERIVED_RESULT_LABELS[result].ja;
 }
 
 /** What the product's records must show besides the answers. */

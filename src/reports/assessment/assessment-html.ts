@@ -1,5 +1,6 @@
 import type { ScoreGroup } from '../../core/assessment/results.types.js';
-import { ASSESSMENT_STATUS_LABELS, VERDICT_LABELS, VERDICTS } from '../../core/assessment/verdicts.js';
+import { ASSESSMENT_STATUS_LABELS, VERDICT_LABELS } from '../../core/vocabulary-labels.js';
+import { VERDICTS } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
 import { type AssessmentLabels, assessmentLabels, percent, timestamp } from './assessment-labels.js';

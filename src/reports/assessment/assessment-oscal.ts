@@ -1,6 +1,7 @@
 import type { Answer, AssessmentView } from '../../core/assessment/assessment.types.js';
+import { VERDICT_LABELS } from '../../core/vocabulary-labels.js';
 import type { ChecksheetItem } from '../../core/assessment/checksheet.types.js';
-import { VERDICT_LABELS, type Verdict } from '../../core/assessment/verdicts.js';
+import type { Verdict } from '../../core/assessment/verdicts.js';
 import type { VerificationMethod } from '../../core/taxonomy.js';
 import { OSCAL_VERSION, oscalDateTime, stableUuid, TEBIKI_NS, toToken } from '../../content/oscal/oscal-ids.js';
 import { evidenceText, type ReportProbeRun } from './probe-runs-section.js';

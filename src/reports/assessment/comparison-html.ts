@@ -1,5 +1,6 @@
 import type { AssessmentComparison, AssessmentScores, ItemChange, ScoreGroup } from '../../core/assessment/results.types.js';
-import { VERDICT_LABELS, type Verdict } from '../../core/assessment/verdicts.js';
+import { VERDICT_LABELS } from '../../core/vocabulary-labels.js';
+import type { Verdict } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
 import { type AssessmentLabels, assessmentLabels, percent, timestamp } from './assessment-labels.js';

@@ -1,6 +1,6 @@
 import type { Answer } from '../../core/assessment/assessment.types.js';
+import { DEFECT_LABELS, VERDICT_LABELS } from '../../core/vocabulary-labels.js';
 import type { DerivedLink, DerivedView, Readiness } from '../../core/assessment/results.types.js';
-import { DEFECT_LABELS, VERDICT_LABELS } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
 import type { AssessmentLabels } from './assessment-labels.js';

@@ -1,5 +1,6 @@
-import { SELF_ASSESSMENT_STATE_LABELS, type SelfAssessmentState } from '../../core/assessment/self-assessment.js';
-import { VERDICT_LABELS, type Verdict } from '../../core/assessment/verdicts.js';
+import type { SelfAssessmentState } from '../../core/assessment/self-assessment.js';
+import { SELF_ASSESSMENT_STATE_LABELS, VERDICT_LABELS } from '../../core/vocabulary-labels.js';
+import type { Verdict } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
 

@@ -1,5 +1,6 @@
 import type { ScoreGroup, VerdictCounts } from '../../core/assessment/results.types.js';
-import { VERDICT_LABELS, VERDICTS, type Verdict } from '../../core/assessment/verdicts.js';
+import { VERDICT_LABELS } from '../../core/vocabulary-labels.js';
+import { VERDICTS, type Verdict } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Lang } from '../labels.js';
 import { type AssessmentLabels, percent } from './assessment-labels.js';

@@ -1,4 +1,5 @@
-import { VERDICT_LABELS, VERDICTS } from '../../core/assessment/verdicts.js';
+import { VERDICTS } from '../../core/assessment/verdicts.js';
+import { VERDICT_LABELS } from '../../core/vocabulary-labels.js';
 import type { CraPack, CraRequirementRow } from '../../core/packs/pack.types.js';
 import { html, type SafeHtml } from '../html.js';
 import { pick } from '../labels.js';

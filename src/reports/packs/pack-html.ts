@@ -1,5 +1,6 @@
 import type { EtsiPack, JcStarPack, Pack, PackEvidence } from '../../core/packs/pack.types.js';
-import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, VERDICT_LABELS } from '../../core/assessment/verdicts.js';
+import { ASSESSMENT_STATUS_LABELS, VERDICT_LABELS } from '../../core/vocabulary-labels.js';
+import type { AssessmentStatus } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml, trustedMarkup } from '../html.js';
 import { type Lang, pick } from '../labels.js';
 import { reportStyles } from '../assessment/report-styles.js';

@@ -1,5 +1,5 @@
-import type { DerivedResult } from '../../core/assessment/results.types.js';
 import type { EvaluationType, IcsRow } from '../../core/packs/pack.types.js';
+import { DERIVED_RESULT_LABELS } from '../../core/vocabulary-labels.js';
 import type { Lang } from '../labels.js';
 
 const ja = {
@@ -112,15 +112,8 @@ export function packLabels(lang: Lang): PackLabels {
   return lang === 'ja' ? ja : en;
 }
 
-export const RESULT_LABELS: Readonly<Record<DerivedResult, { ja: string; en: string }>> = {
-  met: { ja: '充足', en: 'Met' },
-  'partially-met': { ja: '一部充足', en: 'Partially met' },
-  'not-met': { ja: '未充足', en: 'Not met' },
-  'not-applicable': { ja: '対象外', en: 'Not applicable' },
-  'partial-evidence': { ja: '部分的な根拠のみ（未判定）', en: 'Partial evidence only (undecided)' },
-  unknown: { ja: '不明（未判定）', en: 'Unknown (undecided)' },
-  'no-items': { ja: '対応する項目なし', en: 'No guidebook item' },
-};
+/** A derived result's name: the one the web app and the assessment report show. */
+export const RESULT_LABELS = DERIVED_RESULT_LABELS;
 
 export const EVALUATION_LABELS: Readonly<Record<EvaluationType, { ja: string; en: string }>> = {
   document: { ja: 'ドキュメント評価', en: 'Document evaluation' },

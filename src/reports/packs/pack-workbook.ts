@@ -1,5 +1,5 @@
 import type { Workbook } from 'exceljs';
-import { VERDICT_LABELS } from '../../core/assessment/verdicts.js';
+import { VERDICT_LABELS } from '../../core/vocabulary-labels.js';
 import type { Pack, PackEvidence } from '../../core/packs/pack.types.js';
 import { type Lang, pick } from '../labels.js';
 import { EVALUATION_LABELS, packLabels, RESULT_LABELS, SUPPORT_LABELS } from './pack-labels.js';

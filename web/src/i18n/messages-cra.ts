@@ -1,7 +1,8 @@
+import { CRA_REPORT_FIELD_LABELS, CRA_STAGE_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 /**
  * Messages of CRA reporting (issue 19): the dashboard of open cases, the case
  * page with its clocks and report drafts, owners and triage criteria. `ja` is
- * the source; `en` is typed from it. Free of imports so end-to-end page models can reuse it.
+ * the source; `en` is typed from it. Imports only the core's pure labels, so end-to-end page models can reuse it.
  */
 type Lang = 'ja' | 'en';
 
@@ -49,14 +50,8 @@ const ja = {
   notified: (at: string) => `通知済み ${at}`,
   notNotified: '未通知',
   reports: '報告の下書き',
-  nature: '悪用・インシデントの性質',
-  measures: '是正措置・緩和策',
-  userMeasures: '利用者がとれる措置',
-  severity: '深刻度と影響',
-  maliciousActor: '悪意ある主体に関する情報',
-  rootCause: '根本原因',
+  ...labelsIn(CRA_REPORT_FIELD_LABELS, 'ja'),
   suspectedMalicious: '違法または悪意ある行為の疑いがある',
-  sensitive: '機微な情報として扱う',
   saveDraft: '下書きを保存',
   draftSaved: '下書きを保存しました。',
   markSent: '送付済みにする',
@@ -75,7 +70,7 @@ const ja = {
   closeReason: '閉じる理由',
   closed: '閉じました',
   steps: '各段階にかかった時間（認識から）',
-  stepNames: { 'early-warning': '早期警告', notification: '通知', corrective: '是正措置', final: '最終報告', closed: '完了' } as Record<string, string>,
+  stepNames: { ...labelsIn(CRA_STAGE_LABELS, 'ja'), corrective: '是正措置', closed: '完了' } as Record<string, string>,
   escalations: '督促の記録',
   threshold: { 'left-12h': '残り12時間', 'left-4h': '残り4時間', 'left-1h': '残り1時間', missed: '期限切れ' } as Record<string, string>,
   csaf: 'CSAF 2.0',
@@ -141,14 +136,8 @@ const en: CraMessages = {
   notified: (at: string) => `notified ${at}`,
   notNotified: 'not notified',
   reports: 'Report drafts',
-  nature: 'Nature of the exploit or incident',
-  measures: 'Corrective or mitigating measures',
-  userMeasures: 'Measures users can take',
-  severity: 'Severity and impact',
-  maliciousActor: 'Information on the malicious actor',
-  rootCause: 'Root cause',
+  ...labelsIn(CRA_REPORT_FIELD_LABELS, 'en'),
   suspectedMalicious: 'Suspected unlawful or malicious act',
-  sensitive: 'Treat as sensitive information',
   saveDraft: 'Save draft',
   draftSaved: 'Draft saved.',
   markSent: 'Mark sent',
@@ -167,7 +156,7 @@ const en: CraMessages = {
   closeReason: 'Reason for closing',
   closed: 'Closed',
   steps: 'Time each step took (from awareness)',
-  stepNames: { 'early-warning': 'Early warning', notification: 'Notification', corrective: 'Corrective measure', final: 'Final report', closed: 'Closed' },
+  stepNames: { ...labelsIn(CRA_STAGE_LABELS, 'en'), corrective: 'Corrective measure', closed: 'Closed' },
   escalations: 'Escalations sent',
   threshold: { 'left-12h': '12 h left', 'left-4h': '4 h left', 'left-1h': '1 h left', missed: 'missed' },
   csaf: 'CSAF 2.0',

@@ -1,4 +1,5 @@
 import type { Lang } from './messages.js';
+import { FINDING_VERDICT_LABELS, VERDICT_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /** Messages of the firmware analysis panel (ja is the source; en follows its shape). */
 const ja = {
@@ -27,7 +28,7 @@ const ja = {
   path: 'パス',
   verdict: '判定',
   summary: '内容',
-  verdicts: { pass: '合格', fail: '不合格', inconclusive: '判定不能', 'not-applicable': '対象外', error: 'エラー' } as Record<string, string>,
+  verdicts: labelsIn(FINDING_VERDICT_LABELS, 'ja') as Record<string, string>,
   binaries: 'バイナリの堅牢化',
   arch: 'アーキテクチャ',
   yes: 'あり',
@@ -39,7 +40,7 @@ const ja = {
   suggested: '提案',
   accept: '採用',
   accepted: '採用済み',
-  suggestedVerdicts: { pass: '適合', fail: '不適合', 'needs-review': '要確認' } as Record<string, string>,
+  suggestedVerdicts: labelsIn(VERDICT_LABELS, 'ja') as Record<string, string>,
   error: (message: string) => `解析できませんでした: ${message}`,
   files: (n: number) => `${n} ファイル`,
 };
@@ -65,7 +66,7 @@ const en: FirmwareMessages = {
   path: 'Path',
   verdict: 'Verdict',
   summary: 'Summary',
-  verdicts: { pass: 'Pass', fail: 'Fail', inconclusive: 'Inconclusive', 'not-applicable': 'Not applicable', error: 'Error' },
+  verdicts: labelsIn(FINDING_VERDICT_LABELS, 'en'),
   binaries: 'Binary hardening',
   arch: 'Architecture',
   yes: 'yes',
@@ -77,7 +78,7 @@ const en: FirmwareMessages = {
   suggested: 'Suggested',
   accept: 'Accept',
   accepted: 'Accepted',
-  suggestedVerdicts: { pass: 'Pass', fail: 'Fail', 'needs-review': 'Needs review' },
+  suggestedVerdicts: labelsIn(VERDICT_LABELS, 'en'),
   error: (message) => `Could not analyse: ${message}`,
   files: (n) => `${n} files`,
 };

@@ -1,3 +1,4 @@
+import { FINDING_VERDICT_LABELS, labelsIn, VERDICT_LABELS } from '../../../src/core/vocabulary-labels.js';
 /** Messages of the probe runs page (機器プローブ): Japanese is the source, English is typed from it. */
 const ja = {
   title: (assessment: string) => `機器プローブ: ${assessment}`,
@@ -48,7 +49,7 @@ const ja = {
     requirements: '関連項目',
     at: '時刻',
     none: '所見はありません。',
-    verdicts: { pass: '合格', fail: '不合格', inconclusive: '判定不能', 'not-applicable': '該当なし', error: 'エラー' } as Record<string, string>,
+    verdicts: labelsIn(FINDING_VERDICT_LABELS, 'ja') as Record<string, string>,
   },
   suggestions: {
     heading: '判定の提案',
@@ -67,7 +68,7 @@ const ja = {
     overrideVerdict: (no: string) => `${no} の判定`,
     overrideSave: '回答する',
     overridden: '回答しました',
-    verdicts: { pass: '適合', fail: '不適合', 'needs-review': '要確認' } as Record<string, string>,
+    verdicts: labelsIn(VERDICT_LABELS, 'ja') as Record<string, string>,
     reasons: {
       'linked-check-failed': '関連するチェックが不合格',
       'all-passed-with-full-link': 'すべて合格（完全に対応するチェックあり）',
@@ -131,7 +132,7 @@ const en: ProbeRunMessages = {
     requirements: 'Linked items',
     at: 'At',
     none: 'No findings.',
-    verdicts: { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive', 'not-applicable': 'not applicable', error: 'error' },
+    verdicts: labelsIn(FINDING_VERDICT_LABELS, 'en'),
   },
   suggestions: {
     heading: 'Suggested verdicts',
@@ -150,7 +151,7 @@ const en: ProbeRunMessages = {
     overrideVerdict: (no) => `Verdict for ${no}`,
     overrideSave: 'Answer',
     overridden: 'Answered',
-    verdicts: { pass: 'Conformant', fail: 'Non-conformant', 'needs-review': 'Needs review' },
+    verdicts: labelsIn(VERDICT_LABELS, 'en'),
     reasons: {
       'linked-check-failed': 'a linked check failed',
       'all-passed-with-full-link': 'all passed, with a fully covering check',

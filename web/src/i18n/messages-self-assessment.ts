@@ -1,4 +1,5 @@
 import type { Lang } from './messages.js';
+import { SELF_ASSESSMENT_STATE_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /** Messages of self-assessment (自己診断) and its review (ja is the source; en follows its shape). */
 const ja = {
@@ -8,7 +9,7 @@ const ja = {
   start: '自己診断を始める',
   startTitle: (product: string) => `${product} 自己診断`,
   title: '自己診断',
-  states: { draft: '自己診断中', submitted: 'レビュー待ち', 'changes-requested': '差し戻し', accepted: '承認済み' } as Record<string, string>,
+  states: labelsIn(SELF_ASSESSMENT_STATE_LABELS, 'ja') as Record<string, string>,
   stateLine: (state: string, round: number) => `状態: ${state}（提出 ${round} 回目）`,
   memberTurn: '回答し、根拠と証跡を付けてから提出してください。提出後はレビューが終わるまで変更できません。',
   sentBackNotice: 'レビューで差し戻されました。コメントを確認し、修正して再提出してください。',
@@ -46,7 +47,7 @@ const en: SelfAssessmentMessages = {
   start: 'Self-assess',
   startTitle: (product) => `${product} self-assessment`,
   title: 'Self-assessment',
-  states: { draft: 'Self-assessing', submitted: 'Submitted for review', 'changes-requested': 'Changes requested', accepted: 'Accepted' },
+  states: labelsIn(SELF_ASSESSMENT_STATE_LABELS, 'en'),
   stateLine: (state, round) => `State: ${state} (submission ${round})`,
   memberTurn: 'Answer, add evidence and files, then submit. Once submitted it cannot change until the review is done.',
   sentBackNotice: 'The review sent it back: read the comments, make the changes and submit again.',
