@@ -1,8 +1,8 @@
 import type { Actor } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
-import { deleteSession, findSession, insertSession, touchSession } from '../store/sessions.repository.js';
+import { deleteSession, findSessionWithUser, insertSession, touchSession } from '../store/sessions.repository.js';
 import type { Db } from '../store/database.js';
-import { findUserByEmail, findUserById, type UserRow } from '../store/users.repository.js';
+import { findUserByEmail, type UserRow } from '../store/users.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { clearPairFailures, recordLoginFailure, throttleLogin } from './login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
@@ -75,16 +75,16 @@ export async function startSession(ctx: ServiceContext, user: UserRow, ip: strin
  */
 export async function resolveSession(ctx: ServiceContext, sessionToken: string): Promise<SessionInfo | null> {
   const idHash = tokenHash(sessionToken);
-  const session = await findSession(ctx.store.db, idHash);
-  if (!session) return null;
+  const found = await findSessionWithUser(ctx.store.db, idHash);
+  if (!found) return null;
+  const { session, user } = found;
   const now = ctx.now();
   const idleLimit = new Date(session.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000;
   if (now.toISOString() >= session.expires_at || now.getTime() >= idleLimit) {
     await deleteSession(ctx.store.db, idHash);
     return null;
   }
-  const user = await findUserById(ctx.store.db, session.user_id);
-  if (!user || user.disabled) return null;
+  if (user.disabled) return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await touchSession(ctx.store.db, idHash, now.toISOString());
   }
