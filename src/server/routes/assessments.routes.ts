@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, contentDisposition } from '../../core/assessment/attachment-rules.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, validationErrors } from '../../core/errors.js';
 import {
   AnswerInput,
   answerHistory,
@@ -215,8 +215,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       async (request) => {
         const { id } = parseInput(IdParams, request.params, 'params');
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-        if (type !== XLSX)
-          throw new AppError('validation-failed', `send the workbook as ${XLSX}`, [{ path: 'headers.content-type', message: `must be ${XLSX}` }]);
+        if (type !== XLSX) throw validationErrors([{ path: 'headers.content-type', message: `must be ${XLSX}` }], `send the workbook as ${XLSX}`);
         return importWorkbook(ctx, request.actor, id, bodyBytes(request.body));
       },
     );
