@@ -83,7 +83,7 @@ async function computeResults(ctx: ServiceContext, actor: Actor, row: Assessment
   let derived: DerivedView | null = null;
   if (query.standard) {
     if (!edition.standards.some((s) => s.id === query.standard))
-      throw validationError('query.standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
+      throw validationError('standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
     derived = derivedView(edition, view.items, view.answers, query.standard, {
       ...(query.sl !== undefined ? { securityLevel: query.sl } : {}),
       ...(query.componentType ? { componentType: query.componentType } : {}),
@@ -103,7 +103,7 @@ export async function compareTwo(ctx: ServiceContext, actor: Actor, beforeId: st
   const before = await assessmentWithEdition(ctx, actor, beforeId);
   const after = await assessmentWithEdition(ctx, actor, afterId);
   if (before.view.product.id !== after.view.product.id) {
-    throw validationErrors([{ path: 'query.after', message: 'is an assessment of another product' }], 'only assessments of the same product can be compared');
+    throw validationErrors([{ path: 'after', message: 'is an assessment of another product' }], 'only assessments of the same product can be compared');
   }
   return compareAssessments(before.edition, before.view, after.edition, after.view);
 }

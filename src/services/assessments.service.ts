@@ -129,9 +129,9 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
     throw error;
   }
   if (!canWriteAssessments(actor)) throw new AppError('forbidden', 'only assessors and admins create assessments');
-  const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
+  const edition = await publishedEdition(ctx, actor, input.editionId, 'editionId');
   const spec = specFromInput(input.spec);
-  const checksheet = checksheetFor(edition, spec, 'body.spec');
+  const checksheet = checksheetFor(edition, spec);
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);
   const row = draftRow({
@@ -297,11 +297,11 @@ export async function moveAssessment(
 ): Promise<AssessmentView & { carryOver: CarryOverSummary }> {
   const old = await visibleAssessment(ctx, actor, id);
   if (!canWriteAssessments(actor) || actor.kind !== 'user') throw new AppError('forbidden', 'only assessors and admins move assessments');
-  const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
-  if (edition.meta.id === old.edition_id) throw validationError('body.editionId', `the assessment is already on edition ${old.edition_id}`);
-  if (edition.meta.date < old.edition_date) throw validationError('body.editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
+  const edition = await publishedEdition(ctx, actor, input.editionId, 'editionId');
+  if (edition.meta.id === old.edition_id) throw validationError('editionId', `the assessment is already on edition ${old.edition_id}`);
+  if (edition.meta.date < old.edition_date) throw validationError('editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
   const oldView = await assessmentView(ctx.store.db, old);
-  const checksheet = checksheetFor(edition, oldView.spec, 'body.spec');
+  const checksheet = checksheetFor(edition, oldView.spec);
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);

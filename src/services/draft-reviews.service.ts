@@ -13,8 +13,8 @@ export async function draftReviews(ctx: ServiceContext, actor: Actor, draftId: s
   const draft = await loadDraft(ctx.store.db, draftId);
   if (filter.standard && !draft.standards.some((s) => s.id === filter.standard)) {
     throw validationErrors(
-      [{ path: 'query.standard', message: `is not a standard of draft ${draftId}` }],
-      `query.standard: ${filter.standard} is not a standard of draft ${draftId}`,
+      [{ path: 'standard', message: `is not a standard of draft ${draftId}` }],
+      `standard: ${filter.standard} is not a standard of draft ${draftId}`,
     );
   }
   return { rows: reviewRows(draft, filter) };

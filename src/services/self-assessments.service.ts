@@ -82,9 +82,9 @@ export async function createSelfAssessment(
       allows ? 'only members of the organisation self-assess its products' : "the organisation's manager has not allowed self-assessment",
     );
   }
-  const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
+  const edition = await publishedEdition(ctx, actor, input.editionId, 'editionId');
   const spec = specFromInput(input.spec);
-  const checksheet = checksheetFor(edition, spec, 'body.spec');
+  const checksheet = checksheetFor(edition, spec);
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);
   const row = {

@@ -31,6 +31,7 @@ import {
 } from '../../services/assessments.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
@@ -65,13 +66,18 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   app.post(
     '/api/assessments',
     { schema: { tags, summary: 'Create an assessment of a product (assessor)', body: docSchema(AssessmentInput) } },
-    async (request, reply) => reply.status(201).send(await createAssessment(ctx, request.actor, parseInput(AssessmentInput, request.body))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await placingFields(fieldsIn('body', 'editionId', 'spec'), () => createAssessment(ctx, request.actor, parseInput(AssessmentInput, request.body))),
+        ),
   );
 
   app.get('/api/assessments/compare', { schema: { tags, summary: 'Two assessments of one product side by side' } }, async (request, reply) => {
     const q = parseInput(CompareQuery, request.query, 'query');
     if (q.format === 'html') return sendFile(reply, await comparisonReport(ctx, request.actor, q.before, q.after, q.lang));
-    return compareTwo(ctx, request.actor, q.before, q.after);
+    return placingFields(fieldsIn('query', 'after'), () => compareTwo(ctx, request.actor, q.before, q.after));
   });
 
   app.get('/api/assessments/:id', { schema: { tags, summary: 'One assessment with its items and answers' } }, async (request) =>
@@ -92,7 +98,13 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     '/api/assessments/:id/move',
     { schema: { tags, summary: 'Carry over to a newer edition as a new assessment', body: docSchema(MoveInput) } },
     async (request, reply) =>
-      reply.status(201).send(await moveAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(MoveInput, request.body))),
+      reply
+        .status(201)
+        .send(
+          await placingFields(fieldsIn('body', 'editionId', 'spec'), () =>
+            moveAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(MoveInput, request.body)),
+          ),
+        ),
   );
 
   app.put(
@@ -106,14 +118,19 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     },
     async (request) => {
       const p = parseInput(AnswerParams, request.params, 'params');
-      return answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body));
+      return placingFields(fieldsIn('body', 'verdict', 'evidence', 'comment'), () =>
+        answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body)),
+      );
     },
   );
 
   app.post(
     '/api/assessments/:id/answers',
     { schema: { tags, summary: 'One verdict and comment for several items, all or nothing', body: docSchema(BulkAnswerInput) } },
-    async (request) => answerItems(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(BulkAnswerInput, request.body)),
+    async (request) =>
+      placingFields(fieldsIn('body', 'items', 'verdict', 'comment'), () =>
+        answerItems(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(BulkAnswerInput, request.body)),
+      ),
   );
 
   app.get('/api/assessments/:id/answers/:requirementId/history', { schema: { tags, summary: "One item's answers, newest first" } }, async (request) => {
@@ -126,7 +143,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     { schema: { tags, summary: 'Flag the check item itself; files a proposal for the editors', body: docSchema(DefectInput) } },
     async (request) => {
       const p = parseInput(AnswerParams, request.params, 'params');
-      return flagDefect(ctx, request.actor, p.id, p.requirementId, parseInput(DefectInput, request.body));
+      return placingFields(fieldsIn('body', 'note'), () => flagDefect(ctx, request.actor, p.id, p.requirementId, parseInput(DefectInput, request.body)));
     },
   );
 
@@ -155,7 +172,9 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   });
 
   app.get('/api/assessments/:id/results', { schema: { tags, summary: 'Scores, readiness and the view from one standard' } }, async (request) =>
-    assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+    placingFields(fieldsIn('query', 'standard'), () =>
+      assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+    ),
   );
 
   app.get('/api/assessments/:id/workbook', { schema: { tags, summary: 'The checksheet as a filled xlsx workbook' } }, async (request, reply) => {
