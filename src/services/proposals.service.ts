@@ -30,6 +30,7 @@ import {
   type ProposalFilter,
   type ProposalRecord,
   type ProposalRow,
+  UNDECIDED_PROPOSAL,
 } from '../store/proposals.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
@@ -184,18 +185,9 @@ export async function submitProposal(ctx: ServiceContext, actor: Actor, input: z
     industry: input.industry,
     submitted_by: actor.userId,
     organisation_id: submitterOrganisation(actor),
-    status: 'submitted',
+    ...UNDECIDED_PROPOSAL,
     created_at: at,
     updated_at: at,
-    decided_by: null,
-    decided_at: null,
-    reason: null,
-    link_kind: null,
-    link_edition_id: null,
-    link_requirement_id: null,
-    link_number: null,
-    link_title_ja: null,
-    link_title_en: null,
   };
   const detail = { source: row.source, organisationId: row.organisation_id };
   await mutate(ctx, actor, { action: 'proposal.submitted', targetType: 'proposal', targetId: row.id, detail }, (trx) => insertProposal(trx, row));
