@@ -39,6 +39,9 @@ const AnswerParams = IdParams.extend({ requirementId: z.string().min(1).max(200)
 const AttachmentParams = IdParams.extend({ attachmentId: z.string().min(1).max(100) });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where an evidence upload's fields come in: the name and type as headers, the file as the raw body. */
+const UPLOAD_PLACES = { filename: 'headers.x-filename', contentType: 'headers.content-type', data: 'body' };
 /** A filled workbook is mostly text in a zip; generous beside the 10 MiB evidence limit. */
 const WORKBOOK_LIMIT = 20 * 1024 * 1024;
 
@@ -219,11 +222,13 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       async (request, reply) => {
         const p = parseInput(AnswerParams, request.params, 'params');
         const header = request.headers['x-filename'];
-        const meta = await addAttachment(ctx, request.actor, p.id, p.requirementId, {
-          contentType: request.headers['content-type'],
-          filename: Array.isArray(header) ? header[0] : header,
-          data: bodyBytes(request.body),
-        });
+        const meta = await placingFields(UPLOAD_PLACES, () =>
+          addAttachment(ctx, request.actor, p.id, p.requirementId, {
+            contentType: request.headers['content-type'],
+            filename: Array.isArray(header) ? header[0] : header,
+            data: bodyBytes(request.body),
+          }),
+        );
         return reply.status(201).send(meta);
       },
     );
