@@ -4,7 +4,7 @@ import type { Edition } from '../core/model/edition.schema.js';
 import { attachedCatalogsOf } from '../services/attached-texts.service.js';
 import { loadConfig } from '../config/config.js';
 import { sqliteFileOf } from '../config/store-location.js';
-import { withStore } from './open-store.js';
+import { withStore } from '../services/operator-store.js';
 
 /**
  * The publisher's text attached in the database (`import oscal --attach-to`) for

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppError } from '../core/errors.js';
+import { type AppError, validationErrors } from '../core/errors.js';
 import type { Problem } from '../core/problems.js';
 import { parseYamlSource } from '../content/yaml-document.js';
 import { zodProblems } from '../content/zod-problems.js';
@@ -37,17 +37,17 @@ function readTrustedCa(trustedCa: string | undefined, fileName: string): string 
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate in it');
     return pem;
   } catch (err) {
-    throw new AppError('validation-failed', `${fileName}: trustedCa: cannot read ${trustedCa} (${(err as Error).message})`, [
-      { path: 'trustedCa', message: `cannot read ${trustedCa}` },
-    ]);
+    throw validationErrors(
+      [{ path: 'trustedCa', message: `cannot read ${trustedCa}` }],
+      `${fileName}: trustedCa: cannot read ${trustedCa} (${(err as Error).message})`,
+    );
   }
 }
 
 function scopeError(problems: Problem[]): AppError {
   const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
-  return new AppError(
-    'validation-failed',
-    `invalid scope:\n  ${lines.join('\n  ')}`,
+  return validationErrors(
     problems.map((p) => ({ path: p.path || `${p.line}:${p.column}`, message: `${p.file}:${p.line}:${p.column}: ${p.message}` })),
+    `invalid scope:\n  ${lines.join('\n  ')}`,
   );
 }

@@ -7,7 +7,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { AppError } from '../core/errors.js';
+import { validationErrors } from '../core/errors.js';
 import type { ProbeRunner, ProbeRunRequest } from '../services/ports/probe-runner.js';
 import { loadScope } from './load-scope.js';
 import { NetworkProbeRunner, type NetworkProbeRunnerOptions } from './network-probe-runner.js';
@@ -26,9 +26,10 @@ function allowList(networks: readonly string[]): (address: string) => boolean {
 }
 
 const outside = (what: string) =>
-  new AppError('validation-failed', `${what}: outside the networks this server may probe (TEBIKI_PROBE_NETWORKS)`, [
-    { path: 'targets', message: `${what} is outside the networks this server may probe` },
-  ]);
+  validationErrors(
+    [{ path: 'targets', message: `${what} is outside the networks this server may probe` }],
+    `${what}: outside the networks this server may probe (TEBIKI_PROBE_NETWORKS)`,
+  );
 
 /** The network engine, limited to `networks` when given (all addresses otherwise). */
 export function networkLimitedRunner(networks: readonly string[] | undefined, options: NetworkProbeRunnerOptions = {}): ProbeRunner {

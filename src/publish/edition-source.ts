@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { withStore } from '../cli/open-store.js';
 import { loadConfig } from '../config/config.js';
 import { sqliteFileOf } from '../config/store-location.js';
 import { defaultContentDir } from '../content/content-dir.js';
 import { loadContent } from '../content/load-content.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { editionHash } from '../core/edition-hash.js';
-import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
+import { operatorEdition } from '../services/editions.service.js';
+import { withStore } from '../services/operator-store.js';
 
 /**
  * Where the publish and guidebook commands take their edition from:
@@ -58,14 +58,10 @@ export async function resolveEdition(options: { editionId?: string | undefined; 
     return fromContent(defaultContentDir(), 'no-database');
   }
   const found = await withStore(async (store) => {
-    let id = options.editionId;
-    if (id === undefined) {
-      id = (await listEditions(store.db)).find((e) => e.status === 'published')?.id;
-      if (id === undefined) return undefined;
-    }
-    const row = await findEdition(store.db, id);
-    if (!row) throw new EditionSourceError(`edition ${id} is not in the database (${database})`);
-    return { edition: parseStoredEdition(row), hash: row.content_hash };
+    const { id, loaded } = await operatorEdition(store, options.editionId);
+    if (id === undefined) return undefined;
+    if (!loaded) throw new EditionSourceError(`edition ${id} is not in the database (${database})`);
+    return { edition: loaded.edition, hash: loaded.summary.content_hash };
   });
   if (!found) return fromContent(defaultContentDir(), 'no-published-edition');
   return { ...found, origin: { kind: 'database', database, reason: options.editionId === undefined ? 'latest-published' : 'requested' } };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { deleteSessionsOf, listSessionsOf, updateUser } from '../store/accounts.repository.js';
 import { deleteSession } from '../store/sessions.repository.js';
 import { findUserById, type UserRow } from '../store/users.repository.js';
@@ -28,7 +28,7 @@ export async function changeOwnPassword(
 ): Promise<{ endedSessions: number }> {
   const user = await me(ctx, session);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError('validation-failed', 'the current password is wrong', [{ path: 'currentPassword', message: 'is wrong' }]);
+    throw validationErrors([{ path: 'currentPassword', message: 'is wrong' }], 'the current password is wrong');
   }
   checkPasswordPolicy(input.newPassword, { email: user.email, displayName: user.display_name });
   const hash = await hashPassword(input.newPassword);

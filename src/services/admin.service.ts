@@ -1,6 +1,6 @@
 import type { Actor } from '../core/authorization.js';
 import { isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, ERROR_CATALOG, validationErrors } from '../core/errors.js';
 import { type AuditFilter, listAudit } from '../store/audit.repository.js';
 import { verifyAuditLog } from './audit.service.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
@@ -17,10 +17,9 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   requireAdmin(actor);
   const parsed = NewUserInput.safeParse(input);
   if (!parsed.success) {
-    throw new AppError(
-      'validation-failed',
-      undefined,
+    throw validationErrors(
       parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'input', message: i.message })),
+      ERROR_CATALOG['validation-failed'],
     );
   }
   const row = await mutate<UserRow>(

@@ -32,7 +32,7 @@ export interface AnswerWrite {
   sourceRef?: string | null;
   /** For an accepted suggestion: the runs and checks behind it (AnswerOrigin as JSON). Every other write clears it. */
   origin?: string | null;
-  /** Where a field came from, for error messages (e.g. `body.evidence`); default `answers.<no>.<field>`. */
+  /** Where a field came from, for error messages (e.g. `evidence` of a single answer); default `answers.<no>.<field>`. */
   place?: (field: AnswerField) => string;
 }
 

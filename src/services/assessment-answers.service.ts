@@ -69,7 +69,7 @@ export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, 
     evidence: input.evidence,
     comment: input.comment,
     source: input.source,
-    place: (field) => `body.${field}`,
+    place: (field) => field,
   };
   return mutate(
     ctx,
@@ -89,7 +89,7 @@ export async function answerItem(ctx: ServiceContext, actor: Actor, id: string, 
 }
 
 /** The bulk comment is the body's; each item's kept evidence is its own. */
-const bulkPlace = (no: string) => (field: AnswerField) => (field === 'evidence' ? `answers.${no}.evidence` : `body.${field}`);
+const bulkPlace = (no: string) => (field: AnswerField) => (field === 'evidence' ? `answers.${no}.evidence` : field);
 
 /**
  * One verdict (and comment) for several items, all or nothing: e.g. 対象外
@@ -102,8 +102,8 @@ export async function answerItems(ctx: ServiceContext, actor: Actor, id: string,
   const writes: AnswerWrite[] = [];
   for (const [n, entry] of input.items.entries()) {
     const item = items.get(entry.requirementId);
-    if (!item) throw validationError(`body.items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
-    if (seen.has(item.requirementId)) throw validationError(`body.items.${n}.requirementId`, `item ${item.no} is listed twice`);
+    if (!item) throw validationError(`items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
+    if (seen.has(item.requirementId)) throw validationError(`items.${n}.requirementId`, `item ${item.no} is listed twice`);
     seen.add(item.requirementId);
     writes.push({ item, version: entry.version, verdict: input.verdict, evidence: '', comment: input.comment, source: 'bulk', place: bulkPlace(item.no) });
   }
@@ -149,9 +149,9 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
   const row = await writableAssessment(ctx, actor, id);
   const item = await itemOf(ctx.store.db, row, requirementId);
   const at = ctx.now().toISOString();
-  const flag = { assessmentId: id, editionId: row.edition_id, item, defect: input, by: actorId(actor), at, place: 'body.note' };
+  const flag = { assessmentId: id, editionId: row.edition_id, item, defect: input, by: actorId(actor), at, place: 'note' };
   const problem = defectFlagProblem(flag.defect);
-  if (problem) throw validationError('body.note', problem);
+  if (problem) throw validationError('note', problem);
   const flagged = await mutate<Answer>(
     ctx,
     actor,

@@ -16,17 +16,17 @@ export interface AttachmentUpload {
   data: Buffer;
 }
 
-/** The file name from its percent-encoded header, made safe; a validation error names the header. */
+/** The file name from its percent-encoded header, made safe; a validation error names the field `filename`. */
 export function filenameOf(header: string | undefined): string {
-  if (!header) throw validationError('headers.x-filename', 'is required (the file name, percent-encoded UTF-8)');
+  if (!header) throw validationError('filename', 'is required (the file name, percent-encoded UTF-8)');
   let decoded: string;
   try {
     decoded = decodeURIComponent(header);
   } catch {
-    throw validationError('headers.x-filename', 'is not valid percent-encoded UTF-8');
+    throw validationError('filename', 'is not valid percent-encoded UTF-8');
   }
   const name = sanitiseFilename(decoded);
-  if (!name) throw validationError('headers.x-filename', 'has no usable characters');
+  if (!name) throw validationError('filename', 'has no usable characters');
   return name;
 }
 
@@ -42,9 +42,9 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, id: strin
   const mediaType = bareMediaType(upload.contentType);
   const problem = attachmentProblem(mediaType, upload.data);
   if (problem?.kind === 'too-large') throw new AppError('payload-too-large', problem.message);
-  if (problem) throw validationError(problem.kind === 'unsupported-type' ? 'headers.content-type' : 'body', problem.message);
+  if (problem) throw validationError(problem.kind === 'unsupported-type' ? 'contentType' : 'data', problem.message);
   const misnamed = isAttachmentType(mediaType) ? filenameProblem(filename, mediaType) : null;
-  if (misnamed) throw validationError('headers.x-filename', misnamed);
+  if (misnamed) throw validationError('filename', misnamed);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
   const at = ctx.now().toISOString();
   const meta: AttachmentRow = {

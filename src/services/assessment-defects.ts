@@ -3,7 +3,7 @@ import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { DEFECT_LABELS, type DefectKind } from '../core/assessment/verdicts.js';
 import { PROPOSAL_LIMITS } from '../core/proposals.js';
 import type { Db } from '../store/database.js';
-import { insertProposal, type ProposalRow } from '../store/proposals.repository.js';
+import { insertProposal, type ProposalRow, UNDECIDED_PROPOSAL } from '../store/proposals.repository.js';
 
 const clip = (text: string, max: number) => ([...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`);
 
@@ -33,18 +33,9 @@ export async function fileDefectProposal(
     submitted_by: flag.assessorId,
     // Editors triage it; the product's organisation does not see the assessor's notes on the guidebook.
     organisation_id: null,
-    status: 'submitted',
+    ...UNDECIDED_PROPOSAL,
     created_at: flag.at,
     updated_at: flag.at,
-    decided_by: null,
-    decided_at: null,
-    reason: null,
-    link_kind: null,
-    link_edition_id: null,
-    link_requirement_id: null,
-    link_number: null,
-    link_title_ja: null,
-    link_title_en: null,
     source_assessment_id: flag.assessmentId,
     source_edition_id: flag.editionId,
     source_requirement_id: item.requirementId,

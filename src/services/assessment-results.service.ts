@@ -11,7 +11,7 @@ import { READINESS_SCHEMES, readinessFor } from '../core/assessment/readiness.js
 import type { AssessmentComparison, AssessmentScores, DerivedView, Readiness } from '../core/assessment/results.types.js';
 import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError, validationError } from '../core/errors.js';
+import { validationErrors, validationError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
 import { itemsOf, readAssessment, visibleAssessment } from './assessment-records.js';
 import { type AssessmentRecord, findVerdicts } from '../store/assessments.repository.js';
@@ -124,7 +124,7 @@ async function computeResults(ctx: ServiceContext, actor: Actor, row: Assessment
   let derived: DerivedView | null = null;
   if (query.standard) {
     if (!edition.standards.some((s) => s.id === query.standard))
-      throw validationError('query.standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
+      throw validationError('standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
     derived = derivedView(
       edition,
       items,
@@ -151,9 +151,7 @@ export async function compareTwo(ctx: ServiceContext, actor: Actor, beforeId: st
   const before = await assessmentWithEdition(ctx, actor, beforeId);
   const after = await assessmentWithEdition(ctx, actor, afterId);
   if (before.view.product.id !== after.view.product.id) {
-    throw new AppError('validation-failed', 'only assessments of the same product can be compared', [
-      { path: 'query.after', message: 'is an assessment of another product' },
-    ]);
+    throw validationErrors([{ path: 'after', message: 'is an assessment of another product' }], 'only assessments of the same product can be compared');
   }
   return compareAssessments(before.edition, before.view, after.edition, after.view);
 }

@@ -66,14 +66,14 @@ export const AssessmentListQuery = z
   .object({ productId: z.string().trim().min(1).max(200).optional(), status: z.enum(ASSESSMENT_STATUSES).optional() })
   .strict();
 
-/** A published edition the actor may read, or a validation error naming the field. */
-export async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string, path: string): Promise<Edition> {
+/** A published edition the actor may read, or a validation error naming the field `editionId`. */
+async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string): Promise<Edition> {
   try {
     const edition = await readableEdition(ctx, actor, editionId);
-    if (edition.meta.status !== 'published') throw validationError(path, `edition ${editionId} is not published`);
+    if (edition.meta.status !== 'published') throw validationError('editionId', `edition ${editionId} is not published`);
     return edition;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError(path, `edition ${editionId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('editionId', `edition ${editionId} not found`);
     throw error;
   }
 }
@@ -129,9 +129,24 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
     throw error;
   }
   if (!canWriteAssessments(actor)) throw new AppError('forbidden', 'only assessors and admins create assessments');
-  const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
+  const blank = await blankAssessment(ctx, actor, input, product, actor.userId);
+  await mutate(ctx, actor, { action: 'assessment.created', targetType: 'assessment', targetId: blank.row.id, detail: blank.detail }, (trx) =>
+    insertBlankAssessment(trx, blank),
+  );
+  return readAssessment(ctx, actor, blank.row.id);
+}
+
+/** A new assessment of the product on a published edition, every item unanswered: its row, item snapshot and audit detail, not yet stored. */
+export async function blankAssessment(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: Pick<z.output<typeof AssessmentInput>, 'editionId' | 'spec' | 'title' | 'productVersion'>,
+  product: { id: string; organisationId: string },
+  assessorId: string | null,
+) {
+  const edition = await publishedEdition(ctx, actor, input.editionId);
   const spec = specFromInput(input.spec);
-  const checksheet = checksheetFor(edition, spec, 'body.spec');
+  const checksheet = checksheetFor(edition, spec);
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);
   const row = draftRow({
@@ -142,15 +157,17 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, input:
     product_version: input.productVersion,
     spec: JSON.stringify(spec),
     items_hash: snapshot.hash,
-    assessor_id: actor.userId,
+    assessor_id: assessorId,
     carried_from: null,
     at,
   });
   const detail = { productId: product.id, organisationId: product.organisationId, editionId: edition.meta.id, items: checksheet.items.length };
-  await mutate(ctx, actor, { action: 'assessment.created', targetType: 'assessment', targetId: row.id, detail }, (trx) =>
-    insertAssessment(trx, row, snapshot, answerRows(row.id, blankAnswers(checksheet), null, null)),
-  );
-  return readAssessment(ctx, actor, row.id);
+  return { row, snapshot, checksheet, at, detail };
+}
+
+/** Stores a blank assessment with an unanswered answer row for every item. */
+export async function insertBlankAssessment(trx: Db, blank: Awaited<ReturnType<typeof blankAssessment>>): Promise<void> {
+  await insertAssessment(trx, blank.row, blank.snapshot, answerRows(blank.row.id, blankAnswers(blank.checksheet), null, null));
 }
 
 export interface AssessmentSummary {
@@ -297,11 +314,11 @@ export async function moveAssessment(
 ): Promise<AssessmentView & { carryOver: CarryOverSummary }> {
   const old = await visibleAssessment(ctx, actor, id);
   if (!canWriteAssessments(actor) || actor.kind !== 'user') throw new AppError('forbidden', 'only assessors and admins move assessments');
-  const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
-  if (edition.meta.id === old.edition_id) throw validationError('body.editionId', `the assessment is already on edition ${old.edition_id}`);
-  if (edition.meta.date < old.edition_date) throw validationError('body.editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
+  const edition = await publishedEdition(ctx, actor, input.editionId);
+  if (edition.meta.id === old.edition_id) throw validationError('editionId', `the assessment is already on edition ${old.edition_id}`);
+  if (edition.meta.date < old.edition_date) throw validationError('editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
   const oldView = await assessmentView(ctx.store.db, old);
-  const checksheet = checksheetFor(edition, oldView.spec, 'body.spec');
+  const checksheet = checksheetFor(edition, oldView.spec);
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);
   const at = ctx.now().toISOString();
   const snapshot = snapshotOf(checksheet.items);

@@ -12,7 +12,7 @@ import {
 import { hintsByItem, type MappingHint, mappingHints, NIST_REVISIONS, revisionCorrespondence } from '../core/attached-text/attached-views.js';
 import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, isRole } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, validationErrors, type FieldError } from '../core/errors.js';
 import type { Edition, Standard } from '../core/model/edition.schema.js';
 import { readPublisherText } from '../content/oscal/read-publisher-text.js';
 import { findAttachedCatalog, listAttachedTexts, replaceAttachedCatalog } from '../store/attached-texts.repository.js';
@@ -46,10 +46,9 @@ export async function attachCatalogToStandard(
   }
   const read = readPublisherText(input.text, input.fileName);
   if (!read.ok)
-    throw new AppError(
-      'validation-failed',
-      `${input.fileName}: not a usable OSCAL catalog`,
+    throw validationErrors(
       read.problems.map((p) => ({ path: p.where, message: p.message })),
+      `${input.fileName}: not a usable OSCAL catalog`,
     );
   const { source, ids, texts } = read.catalog;
   const mismatch = compareIds(standard, ids);
@@ -57,7 +56,7 @@ export async function attachCatalogToStandard(
     ...mismatch.notInStandard.map((id) => ({ path: id, message: `requirement ${id} of the catalog is not in ${standard.id}` })),
     ...mismatch.missingFromCatalog.map((id) => ({ path: id, message: `requirement ${id} of ${standard.id} is not in the catalog` })),
   ];
-  if (errors.length) throw new AppError('validation-failed', `${input.fileName}: ${errors.length} requirement id(s) do not match ${standard.id}`, errors);
+  if (errors.length) throw validationErrors(errors, `${input.fileName}: ${errors.length} requirement id(s) do not match ${standard.id}`);
   const citation = citationOf(standard, source);
   const hash = createHash('sha256').update(canonicalJson({ citation, texts })).digest('hex');
   const counts = { statements: texts.filter((t) => !t.withdrawal).length, withdrawn: texts.filter((t) => t.withdrawal).length };

@@ -60,13 +60,13 @@ export function specFromInput(input: ChecksheetSpecInput): ChecksheetSpec {
   };
 }
 
-/** The checksheet, or the spec's problems named under `where` (sl stays sl, profile[2] → body.spec.profile.2). */
-export function checksheetFor(edition: Edition, spec: ChecksheetSpec, where: string): Checksheet {
+/** The checksheet, or the spec's problems named under `spec` (sl → spec.sl, profile[2] → spec.profile.2). */
+export function checksheetFor(edition: Edition, spec: ChecksheetSpec): Checksheet {
   try {
     return generateChecksheet(edition, spec);
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation-failed' && err.errors) {
-      const errors = err.errors.map((e) => ({ path: `${where}.${e.path.replace(/\[(\d+)\]/g, '.$1')}`, message: e.message }));
+      const errors = err.errors.map((e) => ({ path: `spec.${e.path.replace(/\[(\d+)\]/g, '.$1')}`, message: e.message }));
       throw validationErrors(errors);
     }
     throw err;
@@ -75,17 +75,11 @@ export function checksheetFor(edition: Edition, spec: ChecksheetSpec, where: str
 
 /**
  * A checksheet from an edition the actor may read. Spec problems the schema
- * cannot see (unknown standard or condition) come back under `where`.
+ * cannot see (unknown standard or condition) come back under `spec`.
  */
-export async function buildChecksheet(
-  ctx: ServiceContext,
-  actor: Actor,
-  editionId: string,
-  input: ChecksheetSpecInput,
-  where = 'body.spec',
-): Promise<Checksheet> {
+export async function buildChecksheet(ctx: ServiceContext, actor: Actor, editionId: string, input: ChecksheetSpecInput): Promise<Checksheet> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
-  return checksheetFor(await readableEdition(ctx, actor, editionId), specFromInput(input), where);
+  return checksheetFor(await readableEdition(ctx, actor, editionId), specFromInput(input));
 }
 
 /** The publisher's text beside 確認方法 for an exported checksheet (attached NIST catalogs of its edition). */

@@ -63,13 +63,13 @@ export function filterOptions(standard: Standard): CoverageFilterOptions {
   };
 }
 
-/** Every query value the standard cannot take, each naming its field (`where.sl` …). */
-export function coverageQueryProblems(standard: Standard, query: CoverageQuery, where = 'query'): FieldError[] {
+/** Every query value the standard cannot take, each naming its field (`sl` …). */
+export function coverageQueryProblems(standard: Standard, query: CoverageQuery): FieldError[] {
   const options = filterOptions(standard);
   const problems: FieldError[] = [];
   if (query.sl !== undefined && !options.securityLevels.includes(query.sl)) {
     problems.push({
-      path: `${where}.sl`,
+      path: 'sl',
       message:
         options.securityLevels.length === 0
           ? `${standard.id} has no security levels`
@@ -77,16 +77,16 @@ export function coverageQueryProblems(standard: Standard, query: CoverageQuery, 
     });
   }
   if (query.componentType !== undefined && options.componentTypes.length === 0) {
-    problems.push({ path: `${where}.componentType`, message: `${standard.id} has no component types` });
+    problems.push({ path: 'componentType', message: `${standard.id} has no component types` });
   }
   if (query.status !== undefined && !options.statuses.includes(query.status)) {
-    problems.push({ path: `${where}.status`, message: `${standard.id} has no ${query.status} requirements` });
+    problems.push({ path: 'status', message: `${standard.id} has no ${query.status} requirements` });
   }
   const known = new Set(options.conditions.map((c) => c.id));
   const unknown = (query.conditions ?? []).filter((c) => !known.has(c));
   if (unknown.length > 0) {
     problems.push({
-      path: `${where}.conditions`,
+      path: 'conditions',
       message:
         known.size === 0
           ? `${standard.id} has no conditions`
@@ -185,11 +185,11 @@ export async function crossStandardView(ctx: ServiceContext, actor: Actor, editi
   const edition = await readableEdition(ctx, actor, editionId);
   const problems: FieldError[] = [];
   const from = edition.standards.find((s) => s.id === query.from);
-  if (!from) problems.push({ path: 'query.from', message: `unknown standard "${query.from}"` });
+  if (!from) problems.push({ path: 'from', message: `unknown standard "${query.from}"` });
   else if (!indexStandardNodes(from.requirements).has(query.requirement)) {
-    problems.push({ path: 'query.requirement', message: `"${query.requirement}" is not a requirement of ${query.from}` });
+    problems.push({ path: 'requirement', message: `"${query.requirement}" is not a requirement of ${query.from}` });
   }
-  if (!edition.standards.some((s) => s.id === query.to)) problems.push({ path: 'query.to', message: `unknown standard "${query.to}"` });
+  if (!edition.standards.some((s) => s.id === query.to)) problems.push({ path: 'to', message: `unknown standard "${query.to}"` });
   if (problems.length > 0) throw validationErrors(problems);
   return crossStandard(edition, query.from, query.requirement, query.to);
 }

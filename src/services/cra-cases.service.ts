@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Actor, canReadOrganisationData, canWriteProducts, isRole } from '../core/authorization.js';
 import { CRA_CASE_KINDS } from '../core/cra/cra-clocks.js';
 import { EU_MEMBER_STATES } from '../core/cra/member-states.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, validationErrors, type FieldError } from '../core/errors.js';
 import {
   type CraCaseRow,
   insertCase,
@@ -62,8 +62,7 @@ export const ConfirmInput = z.object({ memberStates, decision: decision.default(
 function notFuture(ctx: ServiceContext, at: string | null, path: string): string {
   const now = ctx.now();
   if (!at) return now.toISOString();
-  if (Date.parse(at) > now.getTime() + 60_000)
-    throw new AppError('validation-failed', 'a time in the future', [{ path, message: 'must not be in the future' }]);
+  if (Date.parse(at) > now.getTime() + 60_000) throw validationErrors([{ path, message: 'must not be in the future' }], 'a time in the future');
   return new Date(at).toISOString();
 }
 
@@ -81,7 +80,7 @@ async function checkCase(trx: Db, productId: string, versionIds: readonly string
   if (!(await listContacts(trx, [productId])).some((c) => c.role === 'owner')) {
     errors.push({ path: 'productId', message: 'no reporting owner is named for this product: name one first' });
   }
-  if (errors.length > 0) throw new AppError('validation-failed', 'the case cannot be opened', errors);
+  if (errors.length > 0) throw validationErrors(errors, 'the case cannot be opened');
 }
 
 /** Opens a case (real or drill): awareness now unless given, clocks start, owner and deputies notified at once. */
@@ -143,9 +142,10 @@ async function productOfVersions(ctx: ServiceContext, versionIds: readonly strin
   const products = new Set(rows.map((r) => r.product_id));
   const [productId] = products;
   if (rows.length !== new Set(versionIds).size || products.size !== 1 || !productId) {
-    throw new AppError('validation-failed', 'the matched versions must be known versions of one product', [
-      { path: 'productVersionIds', message: 'unknown or of several products' },
-    ]);
+    throw validationErrors(
+      [{ path: 'productVersionIds', message: 'unknown or of several products' }],
+      'the matched versions must be known versions of one product',
+    );
   }
   return productId;
 }
@@ -334,8 +334,7 @@ export async function recordCorrective(ctx: ServiceContext, actor: Actor, caseId
     'cra.corrective-recorded',
     (r) => {
       requireStatus(r, 'open');
-      if (Date.parse(at) < Date.parse(r.aware_at))
-        throw new AppError('validation-failed', 'before awareness', [{ path: 'at', message: 'must not be before awareness' }]);
+      if (Date.parse(at) < Date.parse(r.aware_at)) throw validationErrors([{ path: 'at', message: 'must not be before awareness' }], 'before awareness');
       return { corrective_at: at, corrective_text: input.text };
     },
     (r) => ({ from: r.corrective_at, to: at }),

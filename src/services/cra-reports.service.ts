@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Actor, canReadOrganisationData, canWriteProducts } from '../core/authorization.js';
 import { CRA_STAGES, type CraCaseKind, type CraStage, dueAt } from '../core/cra/cra-clocks.js';
 import { buildCsaf, CSAF_PROFILES, type CsafProfile, type CsafVulnerability } from '../core/cra/csaf.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError, validationErrors, type FieldError } from '../core/errors.js';
 import { type CraReportDocument, REPORT_NOTICE, REPORT_TEXT_FIELDS, renderCraReportHtml, reportLabels, requiredFields } from '../reports/cra-report.js';
 import { csafMandatoryProblems } from '../reports/csaf-validate.js';
 import { renderPdf } from '../reports/pdf-browser.js';
@@ -91,13 +91,11 @@ export async function markReportSent(
   const report = reports.find((r) => r.stage === stage);
   if (report?.sent_at) throw new AppError('conflict', 'this report is already marked sent');
   const errors = sendProblems(row, reports, stage);
-  if (errors.length > 0) throw new AppError('validation-failed', `the ${stage} cannot be marked sent yet`, errors);
+  if (errors.length > 0) throw validationErrors(errors, `the ${stage} cannot be marked sent yet`);
   const now = ctx.now();
   const sentAt = input.sentAt ? new Date(input.sentAt) : now;
-  if (sentAt.getTime() > now.getTime() + 60_000)
-    throw new AppError('validation-failed', 'a time in the future', [{ path: 'sentAt', message: 'must not be in the future' }]);
-  if (sentAt.getTime() < Date.parse(row.aware_at))
-    throw new AppError('validation-failed', 'before awareness', [{ path: 'sentAt', message: 'must not be before awareness' }]);
+  if (sentAt.getTime() > now.getTime() + 60_000) throw validationErrors([{ path: 'sentAt', message: 'must not be in the future' }], 'a time in the future');
+  if (sentAt.getTime() < Date.parse(row.aware_at)) throw validationErrors([{ path: 'sentAt', message: 'must not be before awareness' }], 'before awareness');
   const userId = actor.kind === 'user' ? actor.userId : null;
   await mutate(ctx, actor, { action: 'cra.report-sent', targetType: 'cra-case', targetId: caseId, detail: { stage, sentAt: sentAt.toISOString() } }, (trx) =>
     upsertReport(trx, {
@@ -211,7 +209,7 @@ async function validatedCsaf(
   const org = product ? await findOrganisation(ctx.store.db, product.organisation_id) : undefined;
   const known = new Set(versions.map((v) => v.id));
   if (vulnerabilities.some((v) => v.statuses.some((s) => !known.has(s.versionId)))) {
-    throw new AppError('validation-failed', 'a status names a version of another product', [{ path: 'vulnerabilities', message: 'unknown product version' }]);
+    throw validationErrors([{ path: 'vulnerabilities', message: 'unknown product version' }], 'a status names a version of another product');
   }
   const doc = buildCsaf({
     ...head,

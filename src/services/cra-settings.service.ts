@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Actor, canReadOrganisationData, isRole } from '../core/authorization.js';
 import { CRITERIA_KINDS, type CraContactView, type CriteriaKind, type CriteriaView } from '../core/cra/cra-case.types.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { activeMember, findCriteria, insertCriteria, latestCriteria, listContacts, replaceContacts } from '../store/cra.repository.js';
 import type { Db } from '../store/database.js';
 import { findOrganisation, findProduct } from '../store/organisations.repository.js';
@@ -87,7 +87,7 @@ export async function setProductContacts(
       const errors = [];
       for (const p of people)
         if (!(await activeMember(trx, p.id, organisationId))) errors.push({ path: p.path, message: 'is not an active member of this organisation' });
-      if (errors.length > 0) throw new AppError('validation-failed', 'reporting contacts must be active members of the organisation', errors);
+      if (errors.length > 0) throw validationErrors(errors, 'reporting contacts must be active members of the organisation');
       await replaceContacts(
         trx,
         productId,

@@ -16,7 +16,7 @@ export interface DefectFlagWrite {
   defect: { kind: DefectKind; note: string } | null;
   by: string | null;
   at: string;
-  /** Where the note came from, for the error message (e.g. `body.note`, a workbook cell). */
+  /** Where the note came from, for the error message (e.g. `note`, a workbook cell). */
   place: string;
 }
 

@@ -1,5 +1,5 @@
 import type { Actor } from '../core/authorization.js';
-import { AppError, validationError } from '../core/errors.js';
+import { AppError, validationErrors, validationError } from '../core/errors.js';
 import type { MappingReview } from '../core/model/edition.schema.js';
 import { type ReviewFilter, type ReviewRow, reviewRows, withReview } from '../core/review-queue.js';
 import type { ReviewState } from '../core/taxonomy.js';
@@ -12,9 +12,10 @@ export async function draftReviews(ctx: ServiceContext, actor: Actor, draftId: s
   requireEditor(actor);
   const draft = await loadDraft(ctx.store.db, draftId);
   if (filter.standard && !draft.standards.some((s) => s.id === filter.standard)) {
-    throw new AppError('validation-failed', `query.standard: ${filter.standard} is not a standard of draft ${draftId}`, [
-      { path: 'query.standard', message: `is not a standard of draft ${draftId}` },
-    ]);
+    throw validationErrors(
+      [{ path: 'standard', message: `is not a standard of draft ${draftId}` }],
+      `standard: ${filter.standard} is not a standard of draft ${draftId}`,
+    );
   }
   return { rows: reviewRows(draft, filter) };
 }

@@ -6,8 +6,9 @@ import { type EditionProblem, validateEdition } from '../core/validate-edition.j
 import { requirementFileOrder } from '../content/export-content.js';
 import type { Db } from '../store/database.js';
 import { type DraftSummaryRow, findDraftState, insertDraftState, listOpenDrafts, takeDraft, updateDraftContent } from '../store/drafts.repository.js';
-import { findEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
+import { findEdition } from '../store/editions.repository.js';
 import { type ServiceContext, mutate } from './context.js';
+import { isPublished, latestPublishedId, loadEdition } from './edition-loader.js';
 import { editionHash } from '../core/edition-hash.js';
 
 /**
@@ -43,28 +44,16 @@ export function requireEditor(actor: Actor): void {
 
 export const today = (ctx: ServiceContext) => ctx.now().toISOString().slice(0, 10);
 
-/** Parsed edition rows by id, for the content hash last seen only (drafts change, so nothing piles up). */
-const parsed = new Map<string, { hash: string; edition: Edition }>();
-
-function parseRow(row: { id: string; content_hash: string; content: string }): Edition {
-  const hit = parsed.get(row.id);
-  if (hit?.hash === row.content_hash) return hit.edition;
-  const edition = parseStoredEdition(row);
-  parsed.set(row.id, { hash: row.content_hash, edition });
-  return edition;
-}
-
 export async function loadDraft(db: Db, id: string): Promise<Edition> {
-  const row = await findEdition(db, id);
-  if (row?.status !== 'draft') throw new AppError('not-found', `draft ${id} not found`);
-  return parseRow(row);
+  const loaded = await loadEdition(db, id, (s) => s.status === 'draft');
+  if (!loaded) throw new AppError('not-found', `draft ${id} not found`);
+  return loaded.edition;
 }
 
 /** A published edition by id, or the newest published one (what GET /api/editions calls current). */
 export async function publishedEdition(db: Db, id?: string | null): Promise<Edition | null> {
-  const wanted = id ?? (await listEditions(db)).find((e) => e.status === 'published')?.id;
-  const row = wanted ? await findEdition(db, wanted) : undefined;
-  return row?.status === 'published' ? parseRow(row) : null;
+  const wanted = id ?? (await latestPublishedId(db));
+  return wanted ? ((await loadEdition(db, wanted, isPublished))?.edition ?? null) : null;
 }
 
 export function summaryOf(row: DraftSummaryRow): DraftSummary {

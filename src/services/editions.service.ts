@@ -13,9 +13,11 @@ import { contentFingerprint } from '../content/content-fingerprint.js';
 import { readContentSnapshot } from '../content/content-snapshot.js';
 import { loadContent } from '../content/load-content.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
-import { findEdition, findEditionSummary, insertEdition, listEditions, parseStoredEdition } from '../store/editions.repository.js';
+import type { Store } from '../store/database.js';
+import { findEditionSummary, insertEdition, listEditions } from '../store/editions.repository.js';
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
+import { latestPublishedId, type LoadedEdition, loadEdition } from './edition-loader.js';
 
 /** `kept`: the bundled content differs from a stored published edition of the same id, which stays as it is. */
 export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: string; hash: string };
@@ -88,25 +90,27 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
   return outcome;
 }
 
-/** Parsed editions by id and hash: published editions never change, so this never goes stale. */
-const cache = new Map<string, Edition>();
-
-/** An edition the actor may read (published, or any for admins and editors), parsed and cached; else not-found / unauthenticated. */
-export async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<Edition> {
+/** An edition the actor may read (published, or any for admins and editors), with its summary; else not-found / unauthenticated. */
+export async function readableStoredEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<LoadedEdition> {
   await requireRead(ctx, actor);
-  // The summary first: a cached published edition needs no megabytes of content read.
-  const summary = await findEditionSummary(ctx.store.db, id);
-  if (!summary || (summary.status !== 'published' && !isRole(actor, 'admin', 'editor'))) throw new AppError('not-found', `edition ${id} not found`);
-  // Only published editions are cached: they never change. A draft changes with
-  // every edit and would leave a stale copy behind each time.
-  const key = `${summary.id}:${summary.content_hash}`;
-  const cached = summary.status === 'published' ? cache.get(key) : undefined;
-  if (cached) return cached;
-  const row = await findEdition(ctx.store.db, id);
-  if (!row) throw new AppError('not-found', `edition ${id} not found`);
-  const edition = parseStoredEdition(row);
-  if (row.status === 'published' && row.content_hash === summary.content_hash) cache.set(key, edition);
-  return edition;
+  const loaded = await loadEdition(ctx.store.db, id, (s) => s.status === 'published' || isRole(actor, 'admin', 'editor'));
+  if (!loaded) throw new AppError('not-found', `edition ${id} not found`);
+  return loaded;
+}
+
+/** An edition the actor may read (published, or any for admins and editors); else not-found / unauthenticated. */
+export async function readableEdition(ctx: ServiceContext, actor: Actor, id: string): Promise<Edition> {
+  return (await readableStoredEdition(ctx, actor, id)).edition;
+}
+
+/**
+ * For the operator's shells (publish, guidebook, CLI reports), who hold the
+ * database itself: the stored edition named, else the latest published one.
+ * `id` is undefined when none is published; `loaded` when the named one is not stored.
+ */
+export async function operatorEdition(store: Store, id?: string): Promise<{ id: string | undefined; loaded: LoadedEdition | undefined }> {
+  const wanted = id ?? (await latestPublishedId(store.db));
+  return { id: wanted, loaded: wanted === undefined ? undefined : await loadEdition(store.db, wanted) };
 }
 
 /** Newest first: by date, then by edition id compared numerically (2026.10 after 2026.9). */

@@ -1,6 +1,6 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import argon2 from 'argon2';
-import { AppError } from '../core/errors.js';
+import { validationErrors } from '../core/errors.js';
 import { PASSWORD_REASONS, type PasswordReason } from '../core/password-reasons.js';
 import { lazyPackage } from '../runtime/lazy-package.js';
 
@@ -82,5 +82,5 @@ export function checkPasswordPolicy(password: string, user: { email: string; dis
   const reason = passwordProblem(password, user);
   if (!reason) return;
   const message = PASSWORD_REASONS[reason].en;
-  throw new AppError('validation-failed', message, [{ path: 'password', message, code: reason }]);
+  throw validationErrors([{ path: 'password', message, code: reason }], message);
 }

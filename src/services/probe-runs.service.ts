@@ -85,23 +85,23 @@ function readScopeHeader(text: string): { name: string; authorisedBy: string } {
   try {
     doc = loadYaml().parse(text, { maxAliasCount: 0 });
   } catch (err) {
-    throw validationError('body.scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+    throw validationError('scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-    throw validationError('body.scope', 'must be a map with name, authorisedBy, window and targets');
+    throw validationError('scope', 'must be a map with name, authorisedBy, window and targets');
   const { name, authorisedBy, trustedCa } = doc as Record<string, unknown>;
   // A file path would be read on the server's own disk: an uploaded scope carries the certificate itself.
   if (trustedCa !== undefined && (typeof trustedCa !== 'string' || !trustedCa.includes('-----BEGIN CERTIFICATE-----'))) {
-    throw validationError('body.scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name');
+    throw validationError('scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name');
   }
-  if (typeof name !== 'string' || !name.trim()) throw validationError('body.scope.name', 'is required');
-  if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw validationError('body.scope.authorisedBy', 'is required: who allowed this run');
+  if (typeof name !== 'string' || !name.trim()) throw validationError('scope.name', 'is required');
+  if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw validationError('scope.authorisedBy', 'is required: who allowed this run');
   return { name: name.trim().slice(0, 200), authorisedBy: authorisedBy.trim().slice(0, 200) };
 }
 
 function checkOnly(only: readonly string[]): void {
   only.forEach((id, i) => {
-    if (checkById(id)?.source !== 'probe') throw validationError(`body.only.${i}`, `${id} is not a probe check`);
+    if (checkById(id)?.source !== 'probe') throw validationError(`only.${i}`, `${id} is not a probe check`);
   });
 }
 

@@ -30,6 +30,7 @@ import {
   type ProposalFilter,
   type ProposalRecord,
   type ProposalRow,
+  UNDECIDED_PROPOSAL,
 } from '../store/proposals.repository.js';
 import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
@@ -184,18 +185,9 @@ export async function submitProposal(ctx: ServiceContext, actor: Actor, input: z
     industry: input.industry,
     submitted_by: actor.userId,
     organisation_id: submitterOrganisation(actor),
-    status: 'submitted',
+    ...UNDECIDED_PROPOSAL,
     created_at: at,
     updated_at: at,
-    decided_by: null,
-    decided_at: null,
-    reason: null,
-    link_kind: null,
-    link_edition_id: null,
-    link_requirement_id: null,
-    link_number: null,
-    link_title_ja: null,
-    link_title_en: null,
   };
   const detail = { source: row.source, organisationId: row.organisation_id };
   await mutate(ctx, actor, { action: 'proposal.submitted', targetType: 'proposal', targetId: row.id, detail }, (trx) => insertProposal(trx, row));
@@ -278,12 +270,12 @@ export async function acceptProposal(ctx: ServiceContext, actor: Actor, id: stri
 /** A requirement of the current published edition, or a validation error naming requirementId. */
 async function existingRequirement(ctx: ServiceContext, actor: Actor, requirementId: string): Promise<ProposalLink> {
   const { current } = await editionList(ctx, actor);
-  if (!current) throw validationError('body.requirementId', 'there is no published edition to link to');
+  if (!current) throw validationError('requirementId', 'there is no published edition to link to');
   try {
     const r = await editionRequirement(ctx, actor, current, requirementId);
     return { kind: 'existing', editionId: current, requirementId: r.id, number: r.number, title: r.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('body.requirementId', `is not a requirement of edition ${current}`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('requirementId', `is not a requirement of edition ${current}`);
     throw error;
   }
 }
@@ -292,17 +284,17 @@ async function existingRequirement(ctx: ServiceContext, actor: Actor, requiremen
  * Adds the new requirement to a draft (the latest open one unless named),
  * with placeholder criteria, interpretation and verification quoting the
  * proposal for the editor to complete. The draft's own validation errors are
- * re-pointed at body.newRequirement so the form can show them by its fields.
+ * re-pointed at newRequirement so the form can show them by its fields.
  */
 async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: z.output<typeof NewRequirementInput>, row: ProposalRow): Promise<ProposalLink> {
   const draftId = input.draftId ?? (await latestDraftId(ctx));
-  if (!draftId) throw validationError('body.newRequirement.draftId', 'no draft edition is open; open one first');
+  if (!draftId) throw validationError('newRequirement.draftId', 'no draft edition is open; open one first');
   const requirement = requirementFromProposal(input, { title: row.title, text: row.body });
   try {
     const created = await addRequirementToDraft(ctx, actor, draftId, requirement);
     return { kind: 'draft', draftId, requirementId: created.id, number: input.number, title: input.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('body.newRequirement.draftId', `draft ${draftId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('newRequirement.draftId', `draft ${draftId} not found`);
     if (error instanceof AppError && error.errors?.length) throw new AppError(error.code, error.message, error.errors.map(underNewRequirement));
     throw error;
   }
@@ -311,5 +303,5 @@ async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: 
 /** The drafts service names the item written `requirement.<field>`; problems elsewhere in the draft keep their path. */
 function underNewRequirement(e: FieldError): FieldError {
   const m = /^requirement(?:\.(.*))?$/.exec(e.path);
-  return m ? { path: `body.newRequirement${m[1] ? `.${m[1]}` : ''}`, message: e.message } : e;
+  return m ? { path: `newRequirement${m[1] ? `.${m[1]}` : ''}`, message: e.message } : e;
 }

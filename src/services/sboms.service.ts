@@ -5,7 +5,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type Actor, canWriteProducts } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import type { Finding } from '../core/evidence/finding.types.js';
 import { type Suggestion, suggest } from '../core/evidence/suggest.js';
 import { loadCheckLinks } from '../content/load-check-links.js';
@@ -66,10 +66,9 @@ export async function uploadSbom(ctx: ServiceContext, actor: Actor, productId: s
   const read = readSbom(file.bytes);
   if (!read.ok) {
     const first = read.problems[0];
-    throw new AppError(
-      'validation-failed',
-      `${file.filename}: ${first?.place}: ${first?.message}`,
+    throw validationErrors(
       read.problems.map((p) => ({ path: p.place, message: p.message })),
+      `${file.filename}: ${first?.place}: ${first?.message}`,
     );
   }
   const doc = read.document;
@@ -210,7 +209,7 @@ export async function triageVulnerability(
   const { product, row } = await productVersion(ctx, actor, productId, version);
   writable(actor, product);
   const errors = vexDecisionErrors(decision);
-  if (errors.length > 0) throw new AppError('validation-failed', `${errors[0]?.path}: ${errors[0]?.message}`, errors);
+  if (errors.length > 0) throw validationErrors(errors, `${errors[0]?.path}: ${errors[0]?.message}`);
   const { vulnerabilities } = await versionVulnerabilities(ctx, actor, productId, version);
   if (!vulnerabilities.some((v) => v.id === vulnerabilityId)) throw new AppError('not-found', `${vulnerabilityId} is not matched for this version`);
   const at = ctx.now().toISOString();

@@ -7,10 +7,11 @@ import { search } from '../core/search/search.js';
 import { searchIndexSteps } from '../core/search/search-index.js';
 import type { SearchIndex, SearchLang, SearchResult } from '../core/search/search.types.js';
 import type { Store } from '../store/database.js';
-import { findEdition, findEditionSummary, listEditions, parseStoredEdition } from '../store/editions.repository.js';
+import { listEditions } from '../store/editions.repository.js';
 import type { ServiceContext } from './context.js';
 import { publishedEdition } from './draft-work.js';
-import { readableEdition } from './editions.service.js';
+import { readableStoredEdition } from './editions.service.js';
+import { loadEdition } from './edition-loader.js';
 
 /**
  * Search and keyword extraction over one edition. Both are computed once per
@@ -83,16 +84,10 @@ const indexes = new Indexes();
 
 const keywordLists = new PerEdition<KeywordCandidate[]>((edition) => extractKeywords(edition));
 
-/**
- * The edition as the actor may read it (published, or drafts for editors and
- * admins), with its content hash. The hash is read first: should a draft
- * change in between, the value is computed from newer content under the older
- * hash and simply recomputed on the next request.
- */
+/** The edition as the actor may read it (published, or drafts for editors and admins), with the content hash it was loaded at. */
 async function readableWithHash(ctx: ServiceContext, actor: Actor, id: string): Promise<[hash: string, edition: Edition]> {
-  const summary = await findEditionSummary(ctx.store.db, id);
-  const edition = await readableEdition(ctx, actor, id);
-  return [summary?.content_hash ?? '', edition];
+  const { summary, edition } = await readableStoredEdition(ctx, actor, id);
+  return [summary.content_hash, edition];
 }
 
 /**
@@ -136,7 +131,7 @@ export interface SearchRequest {
 /** GET /api/editions/:id/search: requirements, glossary terms and standard requirements, ranked, with highlighted snippets. */
 export async function searchEdition(ctx: ServiceContext, actor: Actor, id: string, request: SearchRequest): Promise<SearchResult> {
   const problem = queryProblem(request.q);
-  if (problem) throw validationError('query.q', problem);
+  if (problem) throw validationError('q', problem);
   const index = await indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
   return search(index, request.q, { ...(request.limit !== undefined ? { limit: request.limit } : {}), ...(request.lang ? { lang: request.lang } : {}) });
 }
@@ -159,8 +154,8 @@ export async function editionKeywords(ctx: ServiceContext, actor: Actor, id: str
  * database's own credentials (no user to authorise).
  */
 export async function storedEditionKeywords(store: Store, id: string, limit?: number): Promise<KeywordsResult> {
-  const row = await findEdition(store.db, id);
-  if (!row) throw new AppError('not-found', `edition ${id} is not in the database`);
-  const candidates = extractKeywords(parseStoredEdition(row), limit === undefined ? {} : { limit });
+  const loaded = await loadEdition(store.db, id);
+  if (!loaded) throw new AppError('not-found', `edition ${id} is not in the database`);
+  const candidates = extractKeywords(loaded.edition, limit === undefined ? {} : { limit });
   return { edition: id, candidates };
 }

@@ -48,7 +48,7 @@ export async function reviewItem(
   const answer = await findAnswer(ctx.store.db, id, requirementId);
   const selfVerdict = (answer?.verdict ?? 'unassessed') as Verdict;
   const problem = reviewProblem(input, selfVerdict);
-  if (problem) throw validationError(`body.${problem.path}`, problem.message);
+  if (problem) throw validationError(problem.path, problem.message);
   const at = ctx.now().toISOString();
   await mutate(
     ctx,

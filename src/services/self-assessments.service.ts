@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { blankAnswers } from '../core/assessment/assessment.types.js';
 import { canStartSelfAssessment, moveRefusal, submitProblem, unansweredItems } from '../core/assessment/self-assessment.js';
 import type { Verdict } from '../core/assessment/verdicts.js';
 import { type Actor, canReadOrganisationData, isRole } from '../core/authorization.js';
 import { AppError, validationError } from '../core/errors.js';
-import { findAnswers, insertAssessment, touchAssessment } from '../store/assessments.repository.js';
+import { findAnswers, touchAssessment } from '../store/assessments.repository.js';
 import { findOrganisation } from '../store/organisations.repository.js';
 import {
   insertSelfAssessment,
@@ -13,9 +12,8 @@ import {
   setOrganisationSelfAssessment,
 } from '../store/self-assessments.repository.js';
 import { findUserById } from '../store/users.repository.js';
-import { requireUser, snapshotOf } from './assessment-records.js';
-import { AssessmentInput, answerRows, draftRow, publishedEdition } from './assessments.service.js';
-import { checksheetFor, specFromInput } from './checksheets.service.js';
+import { requireUser } from './assessment-records.js';
+import { AssessmentInput, blankAssessment, insertBlankAssessment } from './assessments.service.js';
 import { mutate, type ServiceContext } from './context.js';
 import { notifySelfAssessmentSubmitted } from './self-assessment-notices.js';
 import { kickMail } from './notifications.service.js';
@@ -82,29 +80,11 @@ export async function createSelfAssessment(
       allows ? 'only members of the organisation self-assess its products' : "the organisation's manager has not allowed self-assessment",
     );
   }
-  const edition = await publishedEdition(ctx, actor, input.editionId, 'body.editionId');
-  const spec = specFromInput(input.spec);
-  const checksheet = checksheetFor(edition, spec, 'body.spec');
-  const at = ctx.now().toISOString();
-  const snapshot = snapshotOf(checksheet.items);
-  const row = {
-    ...draftRow({
-      organisation_id: product.organisationId,
-      product_id: product.id,
-      edition_id: edition.meta.id,
-      title: input.title,
-      product_version: input.productVersion,
-      spec: JSON.stringify(spec),
-      items_hash: snapshot.hash,
-      assessor_id: null,
-      carried_from: null,
-      at,
-    }),
-    created_by: actor.userId,
-  };
-  const detail = { productId: product.id, organisationId: product.organisationId, editionId: edition.meta.id, items: checksheet.items.length };
-  await mutate(ctx, actor, { action: 'self-assessment.created', targetType: 'assessment', targetId: row.id, detail }, async (trx) => {
-    await insertAssessment(trx, row, snapshot, answerRows(row.id, blankAnswers(checksheet), null, null));
+  const made = await blankAssessment(ctx, actor, input, product, null);
+  const blank = { ...made, row: { ...made.row, created_by: actor.userId } };
+  const { row, at } = blank;
+  await mutate(ctx, actor, { action: 'self-assessment.created', targetType: 'assessment', targetId: row.id, detail: blank.detail }, async (trx) => {
+    await insertBlankAssessment(trx, blank);
     await insertSelfAssessment(trx, {
       assessment_id: row.id,
       organisation_id: product.organisationId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANONYMOUS } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, ERROR_CATALOG, validationErrors } from '../core/errors.js';
 import { consumeSetupToken, findSetupToken, insertSetupToken, revokeSetupTokens } from '../store/sessions.repository.js';
 import type { UserRow } from '../store/users.repository.js';
 import { countAdmins } from '../store/users.repository.js';
@@ -48,10 +48,9 @@ export const SetupInput = z.object({
 export async function completeSetup(ctx: ServiceContext, input: z.infer<typeof SetupInput>): Promise<UserView> {
   const parsed = NewUserInput.safeParse({ ...input, role: 'admin', organisationId: null });
   if (!parsed.success) {
-    throw new AppError(
-      'validation-failed',
-      undefined,
+    throw validationErrors(
       parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'input', message: i.message })),
+      ERROR_CATALOG['validation-failed'],
     );
   }
   const now = ctx.now();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
 import { ANONYMOUS, type Actor, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { ROLES, type Role } from '../core/taxonomy.js';
 import {
   consumeUserToken,
@@ -78,7 +78,7 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, actor: Actor, co
   const user = await userOf(ctx, actor);
   if (user.totp_enabled === 1) throw new AppError('conflict', 'a second factor is already set up');
   if (!user.totp_secret) throw new AppError('conflict', 'start the enrolment first');
-  if (!codeIsRight(ctx, user, code.trim())) throw new AppError('validation-failed', 'the code is wrong', [{ path: 'code', message: 'is wrong or expired' }]);
+  if (!codeIsRight(ctx, user, code.trim())) throw validationErrors([{ path: 'code', message: 'is wrong or expired' }], 'the code is wrong');
   const codes = newRecoveryCodes();
   await mutate(ctx, actor, { action: 'account.totp-enabled', targetType: 'user', targetId: user.id }, async (trx) => {
     await updateUser(trx, user.id, { totp_enabled: 1 });
@@ -90,8 +90,7 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, actor: Actor, co
 /** Turning the factor off needs the password, and is refused where the role requires it. */
 export async function disableTotp(ctx: ServiceContext, actor: Actor, password: string): Promise<void> {
   const user = await userOf(ctx, actor);
-  if (!(await verifyPassword(user.password_hash, password)))
-    throw new AppError('validation-failed', 'the password is wrong', [{ path: 'password', message: 'is wrong' }]);
+  if (!(await verifyPassword(user.password_hash, password))) throw validationErrors([{ path: 'password', message: 'is wrong' }], 'the password is wrong');
   if ((await totpRequiredRoles(ctx)).includes(user.role as Role)) throw new AppError('conflict', 'your role requires a second factor');
   await mutate(ctx, actor, { action: 'account.totp-disabled', targetType: 'user', targetId: user.id }, async (trx) => {
     await updateUser(trx, user.id, { totp_enabled: 0, totp_secret: null });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANONYMOUS, type Actor, isRole } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { ROLES } from '../core/taxonomy.js';
 import {
   consumeUserToken,
@@ -71,7 +71,7 @@ export const InvitationInput = z
 
 async function checkPlacement(trx: Db, input: { role: string; organisationId: string | null; orgManager: boolean }): Promise<void> {
   const fail = (path: string, message: string) => {
-    throw new AppError('validation-failed', message, [{ path, message }]);
+    throw validationErrors([{ path, message }], message);
   };
   if (input.role === 'member' && !input.organisationId) fail('organisationId', 'is required for members');
   if (input.role !== 'member' && input.organisationId) fail('organisationId', 'must be empty for this role');

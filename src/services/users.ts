@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../core/authorization.js';
-import { AppError } from '../core/errors.js';
+import { AppError, validationErrors } from '../core/errors.js';
 import { ROLES, type Role } from '../core/taxonomy.js';
 import type { Db } from '../store/database.js';
 import { findOrganisation } from '../store/organisations.repository.js';
@@ -53,13 +53,13 @@ export type NewUserInput = z.input<typeof NewUserInput>;
 export async function createUserIn(trx: Db, input: z.output<typeof NewUserInput>, now: Date): Promise<UserRow> {
   checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName });
   if (input.role === 'member' && !input.organisationId) {
-    throw new AppError('validation-failed', 'a member must belong to an organisation', [{ path: 'organisationId', message: 'is required for members' }]);
+    throw validationErrors([{ path: 'organisationId', message: 'is required for members' }], 'a member must belong to an organisation');
   }
   if (input.role !== 'member' && input.organisationId) {
-    throw new AppError('validation-failed', 'only members belong to an organisation', [{ path: 'organisationId', message: 'must be empty for this role' }]);
+    throw validationErrors([{ path: 'organisationId', message: 'must be empty for this role' }], 'only members belong to an organisation');
   }
   if (input.organisationId && !(await findOrganisation(trx, input.organisationId))) {
-    throw new AppError('validation-failed', 'organisation does not exist', [{ path: 'organisationId', message: 'unknown organisation' }]);
+    throw validationErrors([{ path: 'organisationId', message: 'unknown organisation' }], 'organisation does not exist');
   }
   if (await findUserByEmail(trx, input.email)) {
     throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered' }]);

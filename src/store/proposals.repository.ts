@@ -3,6 +3,20 @@ import type { ProposalsTable } from './schema.js';
 
 export type ProposalRow = ProposalsTable;
 
+/** The columns of a proposal just submitted: nobody has decided on it or linked it yet. */
+export const UNDECIDED_PROPOSAL = {
+  status: 'submitted',
+  decided_by: null,
+  decided_at: null,
+  reason: null,
+  link_kind: null,
+  link_edition_id: null,
+  link_requirement_id: null,
+  link_number: null,
+  link_title_ja: null,
+  link_title_en: null,
+} as const satisfies Partial<ProposalRow>;
+
 /** A proposal row with the names the views show beside the ids. */
 export interface ProposalRecord extends ProposalRow {
   submitter_name: string | null;

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { insertOrganisation } from '../../src/store/organisations.repository.js';
-import { decideProposal, findProposal, insertProposal, listProposals, type ProposalRow } from '../../src/store/proposals.repository.js';
+import { decideProposal, findProposal, insertProposal, listProposals, type ProposalRow, UNDECIDED_PROPOSAL } from '../../src/store/proposals.repository.js';
 import { insertUser } from '../../src/store/users.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 
@@ -17,18 +17,9 @@ function proposal(id: string, overrides: Partial<ProposalRow> = {}): ProposalRow
     industry: null,
     submitted_by: 'u-a',
     organisation_id: 'org-a',
-    status: 'submitted',
+    ...UNDECIDED_PROPOSAL,
     created_at: T0,
     updated_at: T0,
-    decided_by: null,
-    decided_at: null,
-    reason: null,
-    link_kind: null,
-    link_edition_id: null,
-    link_requirement_id: null,
-    link_number: null,
-    link_title_ja: null,
-    link_title_en: null,
     ...overrides,
   };
 }

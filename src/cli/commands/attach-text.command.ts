@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../../core/authorization.js';
 import { AppError } from '../../core/errors.js';
 import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { attachCatalogToStandard } from '../../services/attached-texts.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, type OutputFormat, printJson, UsageError } from '../output.js';
 
 /**

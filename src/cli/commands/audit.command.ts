@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AuditAnchor, AuditAnchorSchema } from '../../core/audit-anchor.js';
 import { type AnchoredAuditVerdict, readAuditAnchor, verifyAuditLog, verifyAuditLogAgainst } from '../../services/audit.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printJson, printReport, UsageError } from '../output.js';
 
 export const auditHelp = [

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateEdition } from '../../core/validate-edition.js';
 import { writeContent } from '../../content/export-content.js';
-import { findEdition, parseStoredEdition } from '../../store/editions.repository.js';
-import { withStore } from '../open-store.js';
+import { operatorEdition } from '../../services/editions.service.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printFailure, printJson, printReport, UsageError } from '../output.js';
 import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
 import { exportVexCommand, exportVexHelp } from './vex-export.command.js';
@@ -35,14 +35,14 @@ async function exportContentCommand(args: string[], io: CommandIO): Promise<numb
   if (!values.out) throw new UsageError('--out DIR is required');
   const id = values.edition;
   const out = resolve(values.out);
-  const row = await withStore((store) => findEdition(store.db, id));
-  if (!row) {
+  const stored = (await withStore((store) => operatorEdition(store, id))).loaded;
+  if (!stored) {
     if (format === 'json') printFailure(io, format, 'export', { code: 'not-found', message: `edition ${id} not found` });
     else io.err(`tebiki export: edition ${id} not found in the database`);
     return 1;
   }
   // Stored editions were validated when stored; checked again so a damaged row is never written out as content.
-  const checked = validateEdition(parseStoredEdition(row));
+  const checked = validateEdition(stored.edition);
   if (!checked.ok) {
     const problems = checked.problems.filter((p) => p.severity === 'error');
     if (format === 'json') printJson(io, { ok: false, error: { code: 'validation-failed', message: `stored edition ${id} is invalid` }, problems });
@@ -53,8 +53,8 @@ async function exportContentCommand(args: string[], io: CommandIO): Promise<numb
   printReport(
     io,
     format,
-    () => ({ ok: true, edition: id, status: row.status, out, files: files.length }),
-    () => `exported edition ${id} (${row.status}) to ${out}: ${files.length} files`,
+    () => ({ ok: true, edition: id, status: stored.summary.status, out, files: files.length }),
+    () => `exported edition ${id} (${stored.summary.status}) to ${out}: ${files.length} files`,
   );
   return 0;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import type { Problem } from '../../core/problems.js';
 import { loadContent } from '../../content/load-content.js';
 import { importEdition } from '../../services/editions.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 import { importOscalCommand, importOscalHelp } from './oscal.command.js';
 import { importKevCommand, importKevHelp, importOsvCommand, importOsvHelp } from './vulnerability-import.command.js';

@@ -4,7 +4,7 @@ import { defaultContentDir } from '../../content/content-dir.js';
 import { loadContent } from '../../content/load-content.js';
 import { extractKeywords, type KeywordCandidate } from '../../core/keywords.js';
 import { type KeywordsResult, storedEditionKeywords } from '../../services/search.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printFailure, printReport, UsageError } from '../output.js';
 
 export const keywordsHelp =

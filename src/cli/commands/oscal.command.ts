@@ -9,7 +9,7 @@ import { exportOscalMapping } from '../../content/oscal/export-mapping.js';
 import { importOscalCatalog } from '../../content/oscal/import-catalog.js';
 import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { storeImportedStandard } from '../../services/imported-standards.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
 import { type CommandIO, parseFormat, printJson, printReport, UsageError, written } from '../output.js';

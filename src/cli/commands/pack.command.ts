@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { isPackScheme, PACK_SCHEMES } from '../../core/packs/pack.types.js';
 import { closePdfBrowser } from '../../reports/pdf-browser.js';
 import { conformityPack } from '../../services/packs.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printFailure, printReport, UsageError, written } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 

@@ -10,7 +10,7 @@ import { NetworkProbeRunner } from '../../probes/network-probe-runner.js';
 import { PROBES } from '../../probes/probe-registry.js';
 import { type ProbeRunReport, runReport } from '../../probes/run-report.js';
 import { attachingActor, recordProbeRun } from '../../services/probe-run-attach.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 

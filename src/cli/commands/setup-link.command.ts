@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { issueSetupLink } from '../../services/setup.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, parseFormat, printReport } from '../output.js';
 
 export const setupLinkHelp = 'setup-link [--format text|json]                 issue a new one-time setup link (only while no admin exists)';

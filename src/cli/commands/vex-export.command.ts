@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Actor } from '../../core/authorization.js';
 import { AppError } from '../../core/errors.js';
 import { exportVex } from '../../services/sboms.service.js';
-import { withStore } from '../open-store.js';
+import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, JSON_OPTION, jsonFlag, printFailure, printReport, UsageError, written } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, contentDisposition } from '../../core/assessment/attachment-rules.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, validationErrors } from '../../core/errors.js';
 import {
   AnswerInput,
   answerHistory,
@@ -31,6 +31,7 @@ import {
 } from '../../services/assessments.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 import { sendJsonOnce } from '../json-once.js';
@@ -39,6 +40,9 @@ const AnswerParams = IdParams.extend({ requirementId: z.string().min(1).max(200)
 const AttachmentParams = IdParams.extend({ attachmentId: z.string().min(1).max(100) });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where an evidence upload's fields come in: the name and type as headers, the file as the raw body. */
+const UPLOAD_PLACES = { filename: 'headers.x-filename', contentType: 'headers.content-type', data: 'body' };
 /** A filled workbook is mostly text in a zip; generous beside the 10 MiB evidence limit. */
 const WORKBOOK_LIMIT = 20 * 1024 * 1024;
 
@@ -66,13 +70,18 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   app.post(
     '/api/assessments',
     { schema: { tags, summary: 'Create an assessment of a product (assessor)', body: docSchema(AssessmentInput) } },
-    async (request, reply) => reply.status(201).send(await createAssessment(ctx, request.actor, parseInput(AssessmentInput, request.body))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await placingFields(fieldsIn('body', 'editionId', 'spec'), () => createAssessment(ctx, request.actor, parseInput(AssessmentInput, request.body))),
+        ),
   );
 
   app.get('/api/assessments/compare', { schema: { tags, summary: 'Two assessments of one product side by side' } }, async (request, reply) => {
     const q = parseInput(CompareQuery, request.query, 'query');
     if (q.format === 'html') return sendFile(reply, await comparisonReport(ctx, request.actor, q.before, q.after, q.lang));
-    return compareTwo(ctx, request.actor, q.before, q.after);
+    return placingFields(fieldsIn('query', 'after'), () => compareTwo(ctx, request.actor, q.before, q.after));
   });
 
   app.get('/api/assessments/:id', { schema: { tags, summary: 'One assessment with its items and answers' } }, async (request) =>
@@ -93,7 +102,13 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     '/api/assessments/:id/move',
     { schema: { tags, summary: 'Carry over to a newer edition as a new assessment', body: docSchema(MoveInput) } },
     async (request, reply) =>
-      reply.status(201).send(await moveAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(MoveInput, request.body))),
+      reply
+        .status(201)
+        .send(
+          await placingFields(fieldsIn('body', 'editionId', 'spec'), () =>
+            moveAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(MoveInput, request.body)),
+          ),
+        ),
   );
 
   app.put(
@@ -107,14 +122,19 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     },
     async (request) => {
       const p = parseInput(AnswerParams, request.params, 'params');
-      return answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body));
+      return placingFields(fieldsIn('body', 'verdict', 'evidence', 'comment'), () =>
+        answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body)),
+      );
     },
   );
 
   app.post(
     '/api/assessments/:id/answers',
     { schema: { tags, summary: 'One verdict and comment for several items, all or nothing', body: docSchema(BulkAnswerInput) } },
-    async (request) => answerItems(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(BulkAnswerInput, request.body)),
+    async (request) =>
+      placingFields(fieldsIn('body', 'items', 'verdict', 'comment'), () =>
+        answerItems(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(BulkAnswerInput, request.body)),
+      ),
   );
 
   app.get('/api/assessments/:id/answers/:requirementId/history', { schema: { tags, summary: "One item's answers, newest first" } }, async (request) => {
@@ -127,7 +147,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     { schema: { tags, summary: 'Flag the check item itself; files a proposal for the editors', body: docSchema(DefectInput) } },
     async (request) => {
       const p = parseInput(AnswerParams, request.params, 'params');
-      return flagDefect(ctx, request.actor, p.id, p.requirementId, parseInput(DefectInput, request.body));
+      return placingFields(fieldsIn('body', 'note'), () => flagDefect(ctx, request.actor, p.id, p.requirementId, parseInput(DefectInput, request.body)));
     },
   );
 
@@ -159,7 +179,9 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     sendJsonOnce(
       request,
       reply,
-      await assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+      await placingFields(fieldsIn('query', 'standard'), () =>
+        assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+      ),
     ),
   );
 
@@ -205,11 +227,13 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       async (request, reply) => {
         const p = parseInput(AnswerParams, request.params, 'params');
         const header = request.headers['x-filename'];
-        const meta = await addAttachment(ctx, request.actor, p.id, p.requirementId, {
-          contentType: request.headers['content-type'],
-          filename: Array.isArray(header) ? header[0] : header,
-          data: bodyBytes(request.body),
-        });
+        const meta = await placingFields(UPLOAD_PLACES, () =>
+          addAttachment(ctx, request.actor, p.id, p.requirementId, {
+            contentType: request.headers['content-type'],
+            filename: Array.isArray(header) ? header[0] : header,
+            data: bodyBytes(request.body),
+          }),
+        );
         return reply.status(201).send(meta);
       },
     );
@@ -220,8 +244,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       async (request) => {
         const { id } = parseInput(IdParams, request.params, 'params');
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-        if (type !== XLSX)
-          throw new AppError('validation-failed', `send the workbook as ${XLSX}`, [{ path: 'headers.content-type', message: `must be ${XLSX}` }]);
+        if (type !== XLSX) throw validationErrors([{ path: 'headers.content-type', message: `must be ${XLSX}` }], `send the workbook as ${XLSX}`);
         return importWorkbook(ctx, request.actor, id, bodyBytes(request.body));
       },
     );

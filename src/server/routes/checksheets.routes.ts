@@ -6,6 +6,7 @@ import { PUBLICATION_LANGS } from '../../reports/labels.js';
 import { buildChecksheet, ChecksheetRequest } from '../../services/checksheets.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
 const ExportQuery = z.object({ format: z.enum(['xlsx', 'csv', 'json']), lang: z.enum(PUBLICATION_LANGS).default('ja') }).strict();
@@ -25,7 +26,7 @@ export async function checksheetRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     },
     async (request) => {
       const input = parseInput(ChecksheetRequest, request.body);
-      return buildChecksheet(ctx, request.actor, input.editionId, input.spec);
+      return placingFields(fieldsIn('body', 'spec'), () => buildChecksheet(ctx, request.actor, input.editionId, input.spec));
     },
   );
 
@@ -41,7 +42,7 @@ export async function checksheetRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     async (request, reply) => {
       const { format, lang } = parseInput(ExportQuery, request.query, 'query');
       const input = parseInput(ChecksheetRequest, request.body);
-      const checksheet = await buildChecksheet(ctx, request.actor, input.editionId, input.spec);
+      const checksheet = await placingFields(fieldsIn('body', 'spec'), () => buildChecksheet(ctx, request.actor, input.editionId, input.spec));
       const name = `checksheet-${checksheet.edition.id}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
       if (format === 'xlsx') {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { COMPONENT_TYPES, COVERAGE_STATUSES, coverageOverview, crossStandardView, standardCoverage, unbackedItems } from '../../services/coverage.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
@@ -64,7 +65,9 @@ export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
     (request) => {
       const p = parseInput(StandardParams, request.params, 'params');
       const { reviewed, ...query } = parseInput(CoverageQuery, request.query, 'query');
-      return standardCoverage(ctx, request.actor, p.id, p.standardId, { ...query, ...(reviewed ? { reviewedOnly: true } : {}) });
+      return placingFields(fieldsIn('query', 'sl', 'componentType', 'status', 'conditions'), () =>
+        standardCoverage(ctx, request.actor, p.id, p.standardId, { ...query, ...(reviewed ? { reviewedOnly: true } : {}) }),
+      );
     },
   );
 
@@ -88,7 +91,7 @@ export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
     (request) => {
       const { id } = parseInput(IdParams, request.params, 'params');
       const query = parseInput(CrossQuery, request.query, 'query');
-      return crossStandardView(ctx, request.actor, id, query);
+      return placingFields(fieldsIn('query', 'from', 'requirement', 'to'), () => crossStandardView(ctx, request.actor, id, query));
     },
   );
 }

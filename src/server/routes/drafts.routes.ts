@@ -20,6 +20,7 @@ import {
 } from '../../services/drafts.service.js';
 import { draftReviews, setDraftReview } from '../../services/draft-reviews.service.js';
 import { requireEditor } from '../../services/draft-work.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
 const DraftParams = z.object({ draftId: z.string().min(1).max(100) });
@@ -109,7 +110,7 @@ export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceC
     { schema: { tags, summary: 'Mappings of the draft with their review state; filter by state (the review queue: state=unreviewed) and standard' } },
     (request) => {
       const { draftId } = parseInput(DraftParams, request.params, 'params');
-      return draftReviews(ctx, request.actor, draftId, parseInput(ReviewsQuery, request.query, 'query'));
+      return placingFields(fieldsIn('query', 'standard'), () => draftReviews(ctx, request.actor, draftId, parseInput(ReviewsQuery, request.query, 'query')));
     },
   );
 

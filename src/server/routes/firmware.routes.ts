@@ -11,6 +11,7 @@ import {
   startFirmwareAnalysis,
 } from '../../services/firmware-analyses.service.js';
 import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/firmware-suggestions.service.js';
+import { placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
@@ -79,7 +80,9 @@ export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
         const header = request.headers['x-filename'];
         const body = request.body as NodeJS.ReadableStream | undefined;
         if (!body) throw validationError('body', 'the image is missing');
-        const analysis = await startFirmwareAnalysis(ctx, request.actor, id, { filename: Array.isArray(header) ? header[0] : header, body });
+        const analysis = await placingFields({ filename: 'headers.x-filename' }, () =>
+          startFirmwareAnalysis(ctx, request.actor, id, { filename: Array.isArray(header) ? header[0] : header, body }),
+        );
         return reply.status(202).send(analysis);
       },
     );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { standardsLandscape } from '../../services/landscape.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
 
 /** Ids are slugs; anything else cannot name a sector or level, so it is refused before the service. */
@@ -30,7 +31,7 @@ export async function landscapeRoutes(app: FastifyInstance, { ctx }: { ctx: Serv
     },
     (request) => {
       const query = parseInput(LandscapeQuery, request.query, 'query');
-      return standardsLandscape(ctx, request.actor, { sector: query.sector, level: query.level });
+      return placingFields(fieldsIn('query', 'sector', 'level'), () => standardsLandscape(ctx, request.actor, { sector: query.sector, level: query.level }));
     },
   );
 }

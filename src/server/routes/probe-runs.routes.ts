@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { cancelRun, listRuns, ProbeRunInput, runDetail, SCOPE_TEXT_LIMIT, startProbeRun } from '../../services/probe-runs.service.js';
 import { AcceptInput, acceptSuggestions, assessmentSuggestions } from '../../services/suggestions.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
@@ -27,7 +28,9 @@ export async function probeRunRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
     },
     async (request, reply) => {
       const { id } = parseInput(IdParams, request.params, 'params');
-      return reply.status(202).send(await startProbeRun(ctx, request.actor, id, parseInput(ProbeRunInput, request.body)));
+      return reply
+        .status(202)
+        .send(await placingFields(fieldsIn('body', 'scope', 'only'), () => startProbeRun(ctx, request.actor, id, parseInput(ProbeRunInput, request.body))));
     },
   );
 
@@ -58,6 +61,9 @@ export async function probeRunRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
   app.post(
     '/api/assessments/:id/suggestions/accept',
     { schema: { tags, summary: 'Accept suggestions as answers (never over an answer unless overwrite)', body: docSchema(AcceptInput) } },
-    async (request) => acceptSuggestions(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(AcceptInput, request.body)),
+    async (request) =>
+      placingFields(fieldsIn('body', 'requirementIds'), () =>
+        acceptSuggestions(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(AcceptInput, request.body)),
+      ),
   );
 }

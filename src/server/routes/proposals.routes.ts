@@ -12,6 +12,7 @@ import {
   submitProposal,
   visibleProposals,
 } from '../../services/proposals.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
@@ -45,7 +46,11 @@ export async function proposalRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
     },
     async (request) => {
       const { id } = parseInput(IdParams, request.params, 'params');
-      return { proposal: await acceptProposal(ctx, request.actor, id, parseInput(AcceptInput, request.body)) };
+      return {
+        proposal: await placingFields(fieldsIn('body', 'requirementId', 'newRequirement'), () =>
+          acceptProposal(ctx, request.actor, id, parseInput(AcceptInput, request.body)),
+        ),
+      };
     },
   );
 

@@ -15,7 +15,7 @@ import {
 } from '../../services/sboms.service.js';
 import { SEVERITY_LEVELS } from '../../core/vulnerability/cvss.js';
 import { ExploitedInput, markMatchExploited, VersionCsafQuery, versionCsaf } from '../../services/cra-from-sbom.service.js';
-import { AppError } from '../../core/errors.js';
+import { validationErrors } from '../../core/errors.js';
 import { docSchema, parseInput } from '../validate-input.js';
 
 const tags = ['sboms'];
@@ -138,6 +138,6 @@ function decodedName(header: string | undefined): string {
   try {
     return decodeURIComponent(header ?? 'sbom').slice(0, 255) || 'sbom';
   } catch {
-    throw new AppError('validation-failed', 'x-filename is not percent-encoded', [{ path: 'headers.x-filename', message: 'must be percent-encoded' }]);
+    throw validationErrors([{ path: 'headers.x-filename', message: 'must be percent-encoded' }], 'x-filename is not percent-encoded');
   }
 }

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { editionKeywords, searchEdition } from '../../services/search.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
-/** Blank and over-long queries are refused by the service, which names `query.q`. */
+/** Blank and over-long queries are refused by the service, which names the field `q` (here `query.q`). */
 const SearchQuery = z
   .object({
     q: z.string(),
@@ -31,7 +32,9 @@ export async function searchRoutes(app: FastifyInstance, { ctx }: { ctx: Service
     (request) => {
       const { id } = parseInput(IdParams, request.params, 'params');
       const query = parseInput(SearchQuery, request.query, 'query');
-      return searchEdition(ctx, request.actor, id, { q: query.q, limit: query.limit, ...(query.lang ? { lang: query.lang } : {}) });
+      return placingFields(fieldsIn('query', 'q'), () =>
+        searchEdition(ctx, request.actor, id, { q: query.q, limit: query.limit, ...(query.lang ? { lang: query.lang } : {}) }),
+      );
     },
   );
 

@@ -12,6 +12,7 @@ import {
   setSelfAssessmentPermission,
   submitSelfAssessment,
 } from '../../services/self-assessments.service.js';
+import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { IdParams } from '../route-params.js';
 
@@ -49,11 +50,13 @@ export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx:
       reply
         .status(201)
         .send(
-          await createSelfAssessment(
-            ctx,
-            request.actor,
-            parseInput(ProductParams, request.params, 'params').productId,
-            parseInput(SelfAssessmentInput, request.body),
+          await placingFields(fieldsIn('body', 'editionId', 'spec'), () =>
+            createSelfAssessment(
+              ctx,
+              request.actor,
+              parseInput(ProductParams, request.params, 'params').productId,
+              parseInput(SelfAssessmentInput, request.body),
+            ),
           ),
         ),
   );
@@ -78,7 +81,9 @@ export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx:
     { schema: { tags, summary: 'Review one item: agree, or disagree with a comment and a corrected verdict (assessor)', body: docSchema(ReviewInput) } },
     async (request) => {
       const p = parseInput(ItemParams, request.params, 'params');
-      return reviewItem(ctx, request.actor, p.id, p.requirementId, parseInput(ReviewInput, request.body));
+      return placingFields(fieldsIn('body', 'decision', 'comment', 'correctedVerdict'), () =>
+        reviewItem(ctx, request.actor, p.id, p.requirementId, parseInput(ReviewInput, request.body)),
+      );
     },
   );
 

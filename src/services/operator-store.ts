@@ -2,7 +2,7 @@ import { type Config, loadConfig } from '../config/config.js';
 import { storeOptionsOf } from '../config/store-location.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 
-/** Opens the configured database (DATABASE_URL or the SQLite file), migrated, for a CLI command. */
+/** Opens the configured database (DATABASE_URL or the SQLite file), migrated, for a shell the operator runs (a CLI command, publishing). */
 export async function withStore<T>(fn: (store: Store, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const store = openStore(storeOptionsOf(config));
