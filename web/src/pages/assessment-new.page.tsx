@@ -1,5 +1,5 @@
 import { EditionGate } from '../components/edition-gate';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
 import { api, type ApiError, apiPath, asApiError } from '../api/client';
 import type { User } from '../api/types';
@@ -10,6 +10,7 @@ import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormField, fieldErrors } from '../components/form-field';
+import { LabelledSelect } from '../components/forms/labelled-select';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/proposals/require-user';
 import { Notice, problemText } from '../components/status';
@@ -19,37 +20,6 @@ import { Link, navigate } from '../router/router';
 import { adminMessages } from '../i18n/messages-admin';
 import '../assessment/assessment.css';
 import '../components/proposals/proposals.css';
-
-function Choose({
-  label,
-  value,
-  choices,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  choices: [string, string][];
-  onChange: (v: string) => void;
-  error?: string | undefined;
-}) {
-  const t = useT();
-  const id = useId();
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} required onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined}>
-        <option value="">{t.assessments.chooseOne}</option>
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? <p className="field-error">{error}</p> : null}
-    </div>
-  );
-}
 
 function NewAssessmentForm({ user, editionId }: { user: User; editionId: string }) {
   const t = useT();
@@ -93,7 +63,9 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
   return (
     <form className="form card assessment-form" onSubmit={(event) => void submit(event)} noValidate>
       {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
-      <Choose
+      <LabelledSelect
+        required
+        empty={t.assessments.chooseOne}
         label={t.assessments.organisation}
         value={orgId}
         choices={orgs.status === 'ok' ? orgs.data.organisations.map((o) => [o.id, o.name]) : []}
@@ -102,7 +74,15 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
           setProductId('');
         }}
       />
-      <Choose label={t.assessments.product} value={productId} choices={productChoices} onChange={setProductId} error={errors.productId} />
+      <LabelledSelect
+        required
+        empty={t.assessments.chooseOne}
+        label={t.assessments.product}
+        value={productId}
+        choices={productChoices}
+        onChange={setProductId}
+        error={errors.productId}
+      />
       {orgId && products.status === 'ok' && productChoices.length === 0 ? <Notice kind="info">{t.assessments.noProducts}</Notice> : null}
       {orgId && (user.role === 'admin' || user.organisationId === orgId) ? (
         <Link to={`/organisations/${encodeURIComponent(orgId)}`}>{adminMessages[lang].addProductLink}</Link>

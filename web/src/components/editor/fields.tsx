@@ -1,6 +1,10 @@
-import { type ReactNode, useId } from 'react';
+import { type ComponentProps, type ReactNode, useId } from 'react';
 import type { Localized } from '../../api/types';
 import { useT } from '../../i18n/i18n';
+import { CheckboxGroup } from '../forms/checkbox-group';
+import { FieldError } from '../forms/field-error';
+
+export { FieldError };
 
 /**
  * Form controls of the draft editor. Every control shows the live-check
@@ -52,14 +56,6 @@ export function TextField({ label, value, onChange, error, hint, multiline, read
   );
 }
 
-export function FieldError({ id, children }: { id?: string; children: string }) {
-  return (
-    <p className="field-error" id={id}>
-      {children}
-    </p>
-  );
-}
-
 interface LocalizedFieldsProps {
   label: string;
   value: Localized;
@@ -97,37 +93,9 @@ export function LocalizedFields({ label, value, onChange, path, errorsAt, multil
   );
 }
 
-interface CheckGroupProps {
-  legend: string;
-  choices: { id: string; label: string }[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
-  error?: string | undefined;
-}
-
-/** Checkboxes; the selection keeps the order of the choices. */
-export function CheckGroup({ legend, choices, selected, onChange, error }: CheckGroupProps) {
-  const id = useId();
-  const toggle = (choice: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(choice);
-    else next.delete(choice);
-    onChange([...choices.map((c) => c.id).filter((c) => next.has(c)), ...selected.filter((s) => !choices.some((c) => c.id === s))]);
-  };
-  return (
-    <fieldset className={error ? 'field editor-checks field-invalid' : 'field editor-checks'} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      <div className="editor-check-options">
-        {choices.map((choice) => (
-          <label key={choice.id} className="editor-check">
-            <input type="checkbox" checked={selected.includes(choice.id)} onChange={(e) => toggle(choice.id, e.target.checked)} />
-            <span>{choice.label}</span>
-          </label>
-        ))}
-      </div>
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </fieldset>
-  );
+/** The editor's checkboxes: its look, and selected values the form does not offer are kept. */
+export function CheckGroup(props: Omit<ComponentProps<typeof CheckboxGroup>, 'look' | 'keepUnlisted'>) {
+  return <CheckboxGroup {...props} look="editor" keepUnlisted />;
 }
 
 interface SelectFieldProps {
