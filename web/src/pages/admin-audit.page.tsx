@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { FormField } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';

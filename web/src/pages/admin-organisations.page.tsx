@@ -6,7 +6,7 @@ import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';

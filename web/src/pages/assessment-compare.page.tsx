@@ -6,13 +6,14 @@ import { percent } from '../assessment/score-chart';
 import { VerdictBadge } from '../assessment/verdict';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function Picker({ list, before, after }: { list: AssessmentList; before: string; after: string }) {
   const t = useT();

@@ -1,4 +1,4 @@
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { type FormEvent, useState } from 'react';
 import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
 import { api, type ApiError, apiPath, asApiError } from '../api/client';
@@ -12,14 +12,15 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormField, fieldErrors } from '../components/form-field';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
 import { Link, navigate } from '../router/router';
 import { adminMessages } from '../i18n/messages-admin';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function NewAssessmentForm({ user, editionId }: { user: User; editionId: string }) {
   const t = useT();

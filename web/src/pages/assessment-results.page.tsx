@@ -8,13 +8,14 @@ import { ReadinessPanel } from '../assessment/readiness-panel';
 import { percent, ScoreChart } from '../assessment/score-chart';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath, assessmentResultsPath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function StandardPicker({ id, results, standard, sl }: { id: string; results: AssessmentResults; standard: string; sl: string }) {
   const t = useT();

@@ -7,14 +7,15 @@ import { AssessmentStatusBadge } from '../assessment/status-badge';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { useDateTime } from '../components/proposals/proposal-status';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { assessmentPath, assessmentsPath, NEW_ASSESSMENT_PATH } from '../router/assessment-paths';
 import { Link, navigate, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function StatusFilter({ status, productId }: { status: AssessmentStatus | null; productId: string | null }) {
   const t = useT();

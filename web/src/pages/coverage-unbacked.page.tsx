@@ -4,7 +4,7 @@ import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { coveragePath } from '../components/coverage/coverage-query';
 import type { UnbackedItems } from '../components/coverage/coverage.types';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';

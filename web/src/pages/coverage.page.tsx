@@ -7,7 +7,7 @@ import { CountsLegend } from '../components/coverage/coverage-badge';
 import { coveragePath, UNBACKED_PATH } from '../components/coverage/coverage-query';
 import { type CoverageOverview, percent } from '../components/coverage/coverage.types';
 import { SummaryBar } from '../components/coverage/summary-bar';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';

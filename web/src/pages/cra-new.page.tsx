@@ -6,7 +6,7 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';

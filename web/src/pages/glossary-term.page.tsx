@@ -3,7 +3,7 @@ import { apiPath } from '../api/client';
 import type { EditionSummary, Lang } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { NumberedTitle } from '../components/numbered-title';
 import { usePageTitle } from '../components/page-title';
 import { Section } from '../components/requirement-sections';

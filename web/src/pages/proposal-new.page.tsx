@@ -8,11 +8,13 @@ import { TextAreaField } from '../components/proposals/proposal-fields';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
 import { errorsBelow, useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { navigate } from '../router/router';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
 
 interface Draft {

@@ -4,7 +4,7 @@ import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { PublisherTextSection } from '../components/attached-text/publisher-text-section';
 import { answerCounts, StandardRows } from '../components/standard-rows';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { EditionSummary } from '../api/types';
-import { useEdition } from '../edition/edition';
-import { useT } from '../i18n/i18n';
-import { ErrorView, Loading, Notice } from './status';
+import type { EditionSummary } from '../../api/types';
+import { useEdition } from '../../edition/edition';
+import { useT } from '../../i18n/i18n';
+import { ErrorView, Loading, Notice } from '../status';
 
 /** Renders its children only once the current edition is known. */
 export function EditionGate({ children }: { children: (edition: EditionSummary) => ReactNode }) {
