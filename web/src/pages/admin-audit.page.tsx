@@ -3,7 +3,7 @@ import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';

@@ -11,6 +11,7 @@ import { ErrorView, Loading, Notice } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
+import { Options } from '../components/forms/options';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -34,22 +35,14 @@ function Picker({ list, before, after }: { list: AssessmentList; before: string;
         <label htmlFor={`${id}-before`}>{t.compare.before}</label>
         <select id={`${id}-before`} value={b} onChange={(event) => setB(event.target.value)}>
           <option value="">{t.assessments.chooseOne}</option>
-          {list.assessments.map((x) => (
-            <option key={x.id} value={x.id}>
-              {label(x)}
-            </option>
-          ))}
+          <Options of={list.assessments} value={(x) => x.id} label={label} />
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-after`}>{t.compare.after}</label>
         <select id={`${id}-after`} value={a} onChange={(event) => setA(event.target.value)}>
           <option value="">{t.assessments.chooseOne}</option>
-          {afterChoices.map((x) => (
-            <option key={x.id} value={x.id}>
-              {label(x)}
-            </option>
-          ))}
+          <Options of={afterChoices} value={(x) => x.id} label={label} />
         </select>
       </div>
       <button type="submit" className="button button-primary" disabled={!a || !b}>

@@ -9,7 +9,7 @@ import { canAssess } from '../assessment/roles';
 import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { FormField, fieldErrors } from '../components/form-field';
+import { FormField, fieldErrors } from '../components/forms/form-field';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';

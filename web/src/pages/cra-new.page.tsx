@@ -4,7 +4,7 @@ import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';

@@ -12,6 +12,7 @@ import type { Messages } from '../i18n/messages';
 import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
 import { useSession } from '../session/session';
+import { Options } from '../components/forms/options';
 import '../styles/keywords.css';
 
 /** GET /api/editions/:id/keywords, as the page reads it. */
@@ -180,11 +181,7 @@ function Keywords({ edition }: { edition: EditionSummary }) {
           <label className="field keyword-edition">
             <span>{t.edition}</span>
             <select value={editionId} onChange={(event) => setEditionId(event.target.value)}>
-              {choices.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {`${localize(e.title)} (${e.id})`}
-                </option>
-              ))}
+              <Options of={choices} value={(e) => e.id} label={(e) => `${localize(e.title)} (${e.id})`} />
             </select>
           </label>
         ) : null}

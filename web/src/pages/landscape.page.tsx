@@ -8,6 +8,7 @@ import { useLocalize, useT } from '../i18n/i18n';
 import { standardPath } from '../router/browse-paths';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
+import { Options } from '../components/forms/options';
 import '../styles/browse.css';
 import '../styles/landscape.css';
 
@@ -127,11 +128,7 @@ function Filters({ data, filter }: { data: LandscapeAnswer; filter: Partial<Reco
         onChange={(event) => set(key, event.target.value)}
       >
         <option value="">{t.landscape.any}</option>
-        {axis.map((a) => (
-          <option key={a.id} value={a.id}>
-            {localize(a.label)}
-          </option>
-        ))}
+        <Options of={axis} value={(a) => a.id} label={(a) => localize(a.label)} />
       </select>
     </div>
   );

@@ -5,7 +5,7 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api, asApiError } from '../api/client';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { CheckboxGroup } from '../components/forms/checkbox-group';
-import { TextAreaField } from '../components/proposals/proposal-fields';
+import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
 import { errorsBelow, useTaxonomyChoices } from '../components/proposals/taxonomy-choices';

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';

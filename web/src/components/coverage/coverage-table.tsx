@@ -4,6 +4,7 @@ import { requirementPath } from '../../router/paths';
 import { Link } from '../../router/router';
 import { CoverageBadge } from './coverage-badge';
 import type { CoverageStatus, RequirementCoverage, StandardCoverage } from './coverage.types';
+import { Options } from '../forms/options';
 
 const SHOWN: CoverageStatus[] = ['covered', 'partial', 'out-of-scope', 'pending', 'gap', 'not-applicable'];
 
@@ -78,11 +79,7 @@ export function CoverageTable({ report }: { report: StandardCoverage }) {
           <label htmlFor={id}>{t.coverage.tableShow}</label>
           <select id={id} value={show} onChange={(e: ChangeEvent<HTMLSelectElement>) => setShow(e.target.value as CoverageStatus | '')}>
             <option value="">{t.coverage.any}</option>
-            {SHOWN.map((s) => (
-              <option key={s} value={s}>
-                {t.coverage.statuses[s]}
-              </option>
-            ))}
+            <Options of={SHOWN} label={(s) => t.coverage.statuses[s]} />
           </select>
         </div>
       </div>

@@ -7,6 +7,7 @@ import { Link } from '../../router/router';
 import { useSession } from '../../session/session';
 import { ErrorView, Loading } from '../status';
 import type { CoverageOverview, CrossStandardView, StandardCoverage } from './coverage.types';
+import { Options } from '../forms/options';
 
 interface Choice {
   requirement: string;
@@ -99,21 +100,13 @@ export function CrossStandardPanel({ report, standards }: { report: StandardCove
           <div className="cov-filter cov-filter-wide">
             <label htmlFor={ids.requirement}>{t.coverage.crossFrom}</label>
             <select id={ids.requirement} value={draft.requirement} onChange={(e) => setDraft({ ...draft, requirement: e.target.value })}>
-              {candidates.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.id} — {localize(r.title)}
-                </option>
-              ))}
+              <Options of={candidates} value={(r) => r.id} label={(r) => `${r.id} — ${localize(r.title)}`} />
             </select>
           </div>
           <div className="cov-filter">
             <label htmlFor={ids.to}>{t.coverage.crossTo}</label>
             <select id={ids.to} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localize(s.title)}
-                </option>
-              ))}
+              <Options of={others} value={(s) => s.id} label={(s) => localize(s.title)} />
             </select>
           </div>
           <button type="submit" className="button button-primary">

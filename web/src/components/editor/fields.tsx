@@ -1,8 +1,10 @@
-import { type ComponentProps, type ReactNode, useId } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { Localized } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { CheckboxGroup } from '../forms/checkbox-group';
 import { FieldError } from '../forms/field-error';
+import { LabelledField } from '../forms/labelled-field';
+import { Options } from '../forms/options';
 
 export { FieldError };
 
@@ -28,31 +30,16 @@ interface TextFieldProps {
 
 /** A labelled input or textarea. */
 export function TextField({ label, value, onChange, error, hint, multiline, readOnly, lang, list }: TextFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    value,
-    readOnly,
-    lang,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-  } as const;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...common} type="text" list={list} onChange={(e) => onChange(e.target.value)} />
-      )}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
+    <LabelledField label={label} hint={hint} error={error}>
+      {(control) =>
+        multiline ? (
+          <textarea {...control} value={value} readOnly={readOnly} lang={lang} rows={3} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...control} value={value} readOnly={readOnly} lang={lang} type="text" list={list} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
+    </LabelledField>
   );
 }
 
@@ -109,28 +96,17 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, onChange, options, error, placeholder }: SelectFieldProps) {
-  const id = useId();
   const unknown = value !== '' && !options.some((o) => o.id === value);
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {placeholder !== undefined || value === '' ? <option value="">{placeholder ?? ''}</option> : null}
-        {unknown ? <option value={value}>{value}</option> : null}
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
+    <LabelledField label={label} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {placeholder !== undefined || value === '' ? <option value="">{placeholder ?? ''}</option> : null}
+          {unknown ? <option value={value}>{value}</option> : null}
+          <Options of={options} value={(o) => o.id} label={(o) => o.label} />
+        </select>
+      )}
+    </LabelledField>
   );
 }
 

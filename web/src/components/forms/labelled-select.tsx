@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { LabelledField } from './labelled-field';
+import { Options } from './options';
 
 /**
  * A labelled drop-down of [value, text] choices. The empty first choice reads
@@ -25,19 +26,14 @@ export function LabelledSelect({
   /** The wrapper's class: a form field, or a filter (`cov-filter`). */
   className?: string;
 }) {
-  const id = useId();
   return (
-    <div className={error ? `${className} field-invalid` : className}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} required={required} onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined}>
-        {empty === null ? null : <option value="">{empty}</option>}
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? <p className="field-error">{error}</p> : null}
-    </div>
+    <LabelledField label={label} error={error} className={className}>
+      {(control) => (
+        <select {...control} value={value} required={required} onChange={(event) => onChange(event.target.value)}>
+          {empty === null ? null : <option value="">{empty}</option>}
+          <Options of={choices} value={([v]) => v} label={([, text]) => text} />
+        </select>
+      )}
+    </LabelledField>
   );
 }

@@ -4,9 +4,9 @@ import type { RequirementList, RequirementSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useEdition } from '../../edition/edition';
 import { useLocalize, useT } from '../../i18n/i18n';
-import { FormField } from '../form-field';
+import { FormField } from '../forms/form-field';
 import { ErrorView, Loading, Notice, problemText } from '../status';
-import { TextAreaField } from './proposal-fields';
+import { TextAreaField } from '../forms/form-field';
 import { PROPOSAL_LIMITS } from './proposal-types';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
