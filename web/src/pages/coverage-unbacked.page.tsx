@@ -2,6 +2,7 @@ import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { GuidebookItemTable } from '../components/guidebook-item-table';
 import { coveragePath } from '../components/coverage/coverage-query';
 import type { UnbackedItems } from '../components/coverage/coverage.types';
 import { EditionGate } from '../components/guards/edition-gate';
@@ -9,8 +10,6 @@ import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
-import { requirementPath } from '../router/paths';
-import { Link } from '../router/router';
 import { useSession } from '../session/session';
 import '../styles/coverage.css';
 
@@ -27,34 +26,13 @@ function UnbackedList({ edition }: { edition: EditionSummary }) {
   return (
     <>
       <p className="total">{t.itemCount(items.length)}</p>
-      <div className="card card-flush">
-        <table className="data-table item-table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-number">
-                {t.number}
-              </th>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.layers}</th>
-              <th scope="col">{t.phases}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td className="col-number">
-                  <span className="item-number">{item.number}</span>
-                </td>
-                <td>
-                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
-                </td>
-                <td>{item.layers.map((l) => localize(layer(l)?.label) || l).join(t.coverage.listSeparator)}</td>
-                <td>{item.phases.map((p) => localize(phase(p)?.label) || p).join(t.coverage.listSeparator)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GuidebookItemTable
+        items={items}
+        columns={[
+          { header: t.layers, cell: (item) => item.layers.map((l) => localize(layer(l)?.label) || l).join(t.coverage.listSeparator) },
+          { header: t.phases, cell: (item) => item.phases.map((p) => localize(phase(p)?.label) || p).join(t.coverage.listSeparator) },
+        ]}
+      />
     </>
   );
 }

@@ -3,14 +3,14 @@ import { apiPath } from '../api/client';
 import type { EditionSummary, Localized, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
+import { GuidebookItemTable } from '../components/guidebook-item-table';
 import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { RequirementFilterForm } from '../components/requirement-filters';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { filterQuery, readFilters, type RequirementFilters, requirementListPath } from '../router/browse-paths';
-import { requirementPath } from '../router/paths';
-import { Link, navigate, useLocation } from '../router/router';
+import { navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import '../styles/browse.css';
 
@@ -37,34 +37,17 @@ function ItemTable({ edition, filters, taxonomy }: { edition: EditionSummary; fi
       <p className="total" role="status">
         {t.itemCount(items.data.items.length)}
       </p>
-      <div className="card card-flush">
-        <table className="data-table item-table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-number">
-                {t.number}
-              </th>
-              <th scope="col">{t.title}</th>
-              <th scope="col" className="col-category">
-                {t.threatCategory}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.data.items.map((item) => (
-              <tr key={item.id}>
-                <td className="col-number">
-                  <span className="item-number">{item.number}</span>
-                </td>
-                <td>
-                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
-                </td>
-                <td className="col-category muted">{localize(labels.get(item.threatCategory)) || item.threatCategory}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GuidebookItemTable
+        items={items.data.items}
+        columns={[
+          {
+            header: t.threatCategory,
+            className: 'col-category',
+            cellClassName: 'col-category muted',
+            cell: (item) => localize(labels.get(item.threatCategory)) || item.threatCategory,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,14 +3,14 @@ import { apiPath } from '../../api/client';
 import type { Localized } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useLocalize, useT } from '../../i18n/i18n';
-import { FormField } from '../forms/form-field';
-import { ErrorView, Loading, Notice, problemText } from '../status';
 import { CheckboxGroup } from '../forms/checkbox-group';
-import { SelectField, TextAreaField } from '../forms/form-field';
-import { PROPOSAL_LIMITS, type Proposal } from './proposal-types';
+import { FormField, SelectField } from '../forms/form-field';
+import { Options } from '../forms/options';
+import { ErrorView, Loading, Notice, problemText } from '../status';
+import { AcceptNote } from './accept-note';
+import type { Proposal } from './proposal-types';
 import { useTaxonomyChoices } from './taxonomy-choices';
 import { type DecisionCallbacks, useDecision } from './use-decision';
-import { Options } from '../forms/options';
 
 /** The parts of GET /api/drafts and /api/drafts/:id/options this form uses. */
 interface DraftList {
@@ -149,17 +149,7 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
         <option value="">{t.proposals.chooseThreatCategory}</option>
         <Options of={categories} value={(c) => c.id} label={(c) => `${'\u3000'.repeat(c.depth)}${localize(c.label)}`} />
       </SelectField>
-      <TextAreaField
-        label={t.proposals.acceptNote}
-        name="note"
-        rows={3}
-        maxLength={PROPOSAL_LIMITS.reason}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-      />
-      <button type="submit" className="button button-primary" disabled={decision.busy}>
-        {decision.busy ? t.proposals.deciding : t.proposals.accept}
-      </button>
+      <AcceptNote note={note} onChange={setNote} busy={decision.busy} />
     </form>
   );
 }
