@@ -3,6 +3,7 @@ import type { DerivedLink } from '../api/assessment.types';
 import type { Localized } from '../api/types';
 import { useLocalize, useT } from '../i18n/i18n';
 import { DerivedLinks } from './derived-links';
+import { TableHead } from '../components/tables/table-head';
 
 /** What a row needs: a standard's requirement and the guidebook items that carry it (or only give evidence). */
 export interface RequirementRow {
@@ -35,13 +36,7 @@ export function RequirementRowsTable<Row extends RequirementRow>({
     <div className="table-scroll">
       <table className="data-table">
         {caption === undefined ? null : <caption className="visually-hidden">{caption}</caption>}
-        <thead>
-          <tr>
-            <th scope="col">{t.results.requirement}</th>
-            <th scope="col">{t.results.state}</th>
-            <th scope="col">{t.results.items}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t.results.requirement, t.results.state, t.results.items]} />
         <tbody>
           {rows.map((q) => (
             <tr key={q.id}>

@@ -12,6 +12,7 @@ import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
 import { Options } from '../components/forms/options';
+import { TableHead } from '../components/tables/table-head';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -81,15 +82,7 @@ function ComparisonView({ user, before, after }: { user: User; before: string; a
       </p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.number}</th>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.compare.before}</th>
-              <th scope="col">{t.compare.after}</th>
-              <th scope="col">{t.compare.change}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.number, t.title, t.compare.before, t.compare.after, t.compare.change]} />
           <tbody>
             {c.items.map((i) => (
               <tr key={i.requirementId}>

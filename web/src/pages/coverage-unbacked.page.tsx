@@ -2,7 +2,7 @@ import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { GuidebookItemTable } from '../components/guidebook-item-table';
+import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { coveragePath } from '../components/coverage/coverage-query';
 import type { UnbackedItems } from '../components/coverage/coverage.types';
 import { EditionGate } from '../components/guards/edition-gate';

@@ -13,6 +13,7 @@ import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
 import { useSession } from '../session/session';
 import { Options } from '../components/forms/options';
+import { TableHead } from '../components/tables/table-head';
 import '../styles/keywords.css';
 
 /** GET /api/editions/:id/keywords, as the page reads it. */
@@ -94,18 +95,14 @@ function KeywordTable({ candidates }: { candidates: KeywordCandidate[] }) {
     <div className="card card-flush table-scroll">
       <table className="data-table keyword-table">
         <caption className="visually-hidden">{t.keywords.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.keywords.term}</th>
-            <th scope="col" className="keyword-num">
-              {t.keywords.count}
-            </th>
-            <th scope="col" className="keyword-num">
-              {t.keywords.requirements}
-            </th>
-            <th scope="col">{t.keywords.places}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.keywords.term,
+            { label: t.keywords.count, className: 'keyword-num' },
+            { label: t.keywords.requirements, className: 'keyword-num' },
+            t.keywords.places,
+          ]}
+        />
         <tbody>
           {candidates.map((c) => (
             <tr key={`${c.lang}|${c.term}`}>

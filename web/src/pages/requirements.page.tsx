@@ -3,7 +3,7 @@ import { apiPath } from '../api/client';
 import type { EditionSummary, Localized, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { GuidebookItemTable } from '../components/guidebook-item-table';
+import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { RequirementFilterForm } from '../components/requirement-filters';

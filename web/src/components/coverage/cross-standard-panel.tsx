@@ -8,6 +8,7 @@ import { useSession } from '../../session/session';
 import { ErrorView, Loading } from '../status';
 import type { CoverageOverview, CrossStandardView, StandardCoverage } from './coverage.types';
 import { Options } from '../forms/options';
+import { TableHead } from '../tables/table-head';
 
 interface Choice {
   requirement: string;
@@ -32,14 +33,7 @@ function CrossResult({ editionId, choice }: { editionId: string; choice: Choice 
       ) : (
         <div className="table-scroll">
           <table className="data-table cov-cross-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.coverage.crossTarget}</th>
-                <th scope="col">{t.coverage.crossVia}</th>
-                <th scope="col">{t.coverage.crossFromRel(view.from.requirement)}</th>
-                <th scope="col">{t.coverage.crossToRel}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.coverage.crossTarget, t.coverage.crossVia, t.coverage.crossFromRel(view.from.requirement), t.coverage.crossToRel]} />
             <tbody>
               {view.targets.flatMap((target) =>
                 target.via.map((via, index) => (

@@ -2,6 +2,7 @@ import { type ReactNode, useId, useState } from 'react';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { type DraftOverview, editorPaths } from './editor-api';
+import { TableHead } from '../tables/table-head';
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
@@ -55,19 +56,7 @@ function EntryTable<T extends { id: string }>({
       </div>
       <div className="table-scroll">
         <table className="data-table editor-items">
-          <thead>
-            <tr>
-              {headers.map((header) => (
-                <th key={header} scope="col">
-                  {header}
-                </th>
-              ))}
-              <th scope="col">{t.editor.itemId}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.editor.edit}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[...headers, t.editor.itemId, { label: t.editor.edit, hidden: true }]} />
           <tbody>
             {shown.map((entry) => (
               <tr key={entry.id}>

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import type { Localized } from '../api/types';
-import { useLocalize, useT } from '../i18n/i18n';
-import { requirementPath } from '../router/paths';
-import { Link } from '../router/router';
+import type { Localized } from '../../api/types';
+import { useLocalize, useT } from '../../i18n/i18n';
+import { requirementPath } from '../../router/paths';
+import { Link } from '../../router/router';
+import { TableHead } from './table-head';
 
 /** A column after the number and the title: its header and each item's cell. */
 export interface ItemColumn<Item> {
@@ -25,19 +26,7 @@ export function GuidebookItemTable<Item extends { id: string; number: string; ti
   return (
     <div className="card card-flush">
       <table className="data-table item-table">
-        <thead>
-          <tr>
-            <th scope="col" className="col-number">
-              {t.number}
-            </th>
-            <th scope="col">{t.title}</th>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.className}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: t.number, className: 'col-number' }, t.title, ...columns.map((c) => ({ label: c.header, className: c.className }))]} />
         <tbody>
           {items.map((item) => (
             <tr key={item.id}>
