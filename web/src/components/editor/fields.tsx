@@ -43,6 +43,22 @@ export function TextField({ label, value, onChange, error, hint, multiline, read
   );
 }
 
+/** An entry's id: typed once for a new entry, read-only afterwards. */
+export function EntryIdField({
+  value,
+  onChange,
+  isNew,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  isNew: boolean;
+  error: string | undefined;
+}) {
+  const t = useT();
+  return <TextField label={t.editor.itemId} value={value} onChange={onChange} readOnly={!isNew} hint={isNew ? t.editor.itemIdHint : undefined} error={error} />;
+}
+
 interface LocalizedFieldsProps {
   label: string;
   value: Localized;
