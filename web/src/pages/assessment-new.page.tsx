@@ -8,7 +8,6 @@ import { emptySpec, type SpecState, specBody } from '../assessment/checksheet-sp
 import { canAssess } from '../assessment/roles';
 import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { FormField, fieldErrors } from '../components/forms/form-field';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { usePageTitle } from '../components/page-title';
@@ -18,6 +17,7 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
 import { Link, navigate } from '../router/router';
 import { adminMessages } from '../i18n/messages-admin';
+import { PageSection } from '../components/page-section';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -119,12 +119,12 @@ export function AssessmentNewPage() {
   const t = useT();
   usePageTitle(t.assessments.newTitle);
   return (
-    <section aria-labelledby="assessment-new-title">
-      <Breadcrumbs trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.assessments.newTitle }]} />
-      <div className="page-head">
-        <h1 id="assessment-new-title">{t.assessments.newTitle}</h1>
-      </div>
-      <p className="lead">{t.assessments.newIntro}</p>
+    <PageSection
+      id="assessment-new-title"
+      title={t.assessments.newTitle}
+      trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.assessments.newTitle }]}
+      lead={t.assessments.newIntro}
+    >
       <RequireUser>
         {(user) =>
           !canAssess(user) ? (
@@ -134,6 +134,6 @@ export function AssessmentNewPage() {
           )
         }
       </RequireUser>
-    </section>
+    </PageSection>
   );
 }

@@ -1,7 +1,6 @@
 import { apiPath } from '../api/client';
 import type { EditionSummary, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
@@ -9,6 +8,7 @@ import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 
 interface CellParams {
   layer: string;
@@ -44,12 +44,8 @@ export function CellPage({ layer, phase }: CellParams) {
   usePageTitle(title);
 
   return (
-    <section aria-labelledby="cell-title">
-      <Breadcrumbs trail={[{ label: title }]} />
-      <div className="page-head">
-        <h1 id="cell-title">{title}</h1>
-      </div>
+    <PageSection id="cell-title" title={title} trail={[{ label: title }]}>
       <EditionGate>{(current) => <CellItems edition={current} layer={layer} phase={phase} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

@@ -1,7 +1,6 @@
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { coveragePath } from '../components/coverage/coverage-query';
 import type { UnbackedItems } from '../components/coverage/coverage.types';
@@ -11,6 +10,7 @@ import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 import '../styles/coverage.css';
 
 function UnbackedList({ edition }: { edition: EditionSummary }) {
@@ -42,13 +42,15 @@ export function CoverageUnbackedPage() {
   const t = useT();
   usePageTitle(t.coverage.unbackedTitle);
   return (
-    <section aria-labelledby="unbacked-title" className="cov-page">
-      <Breadcrumbs trail={[{ label: t.coverage.title, to: coveragePath() }, { label: t.coverage.unbackedTitle }]} />
-      <header className="page-head">
-        <h1 id="unbacked-title">{t.coverage.unbackedTitle}</h1>
-        <p className="page-sub">{t.coverage.unbackedIntro}</p>
-      </header>
+    <PageSection
+      id="unbacked-title"
+      title={t.coverage.unbackedTitle}
+      trail={[{ label: t.coverage.title, to: coveragePath() }, { label: t.coverage.unbackedTitle }]}
+      sub={t.coverage.unbackedIntro}
+      className="cov-page"
+      head="header"
+    >
       <EditionGate>{(edition) => <UnbackedList edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
@@ -14,6 +13,7 @@ import { Link } from '../router/router';
 import { useSession } from '../session/session';
 import { Options } from '../components/forms/options';
 import { TableHead } from '../components/tables/table-head';
+import { PageSection } from '../components/page-section';
 import '../styles/keywords.css';
 
 /** GET /api/editions/:id/keywords, as the page reads it. */
@@ -194,13 +194,14 @@ export function KeywordsPage() {
   const t = useT();
   usePageTitle(t.keywords.title);
   return (
-    <section aria-labelledby="keywords-title" className="keywords">
-      <Breadcrumbs trail={[{ label: t.editor.homeTitle, to: '/editor' }, { label: t.keywords.title }]} />
-      <div className="page-head">
-        <h1 id="keywords-title">{t.keywords.title}</h1>
-        <p className="page-sub">{t.keywords.intro}</p>
-      </div>
+    <PageSection
+      id="keywords-title"
+      title={t.keywords.title}
+      trail={[{ label: t.editor.homeTitle, to: '/editor' }, { label: t.keywords.title }]}
+      sub={t.keywords.intro}
+      className="keywords"
+    >
       <EditionGate>{(edition) => <Keywords edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

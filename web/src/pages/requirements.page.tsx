@@ -2,7 +2,6 @@ import type { StandardList, Taxonomy, ThreatCategoryNode } from '../api/browse.t
 import { apiPath } from '../api/client';
 import type { EditionSummary, Localized, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
@@ -12,6 +11,7 @@ import { useLocalize, useT } from '../i18n/i18n';
 import { filterQuery, readFilters, type RequirementFilters, requirementListPath } from '../router/browse-paths';
 import { navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 import '../styles/browse.css';
 
 function categoryLabels(nodes: readonly ThreatCategoryNode[], into = new Map<string, Localized>()): Map<string, Localized> {
@@ -80,13 +80,13 @@ export function RequirementsPage() {
   const t = useT();
   usePageTitle(t.browse.requirementListTitle);
   return (
-    <section aria-labelledby="requirements-title">
-      <Breadcrumbs trail={[{ label: t.browse.requirementListTitle }]} />
-      <div className="page-head">
-        <h1 id="requirements-title">{t.browse.requirementListTitle}</h1>
-        <p className="page-sub">{t.browse.requirementListIntro}</p>
-      </div>
+    <PageSection
+      id="requirements-title"
+      title={t.browse.requirementListTitle}
+      trail={[{ label: t.browse.requirementListTitle }]}
+      sub={t.browse.requirementListIntro}
+    >
       <EditionGate>{(edition) => <FilteredList edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }
