@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldError } from '../../api/types';
+import { useT } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/messages';
 import { fieldErrorText } from '../status';
 import { LabelledField } from './labelled-field';
@@ -53,4 +54,30 @@ export function fieldErrors(errors: FieldError[] | undefined, t: Messages): Reco
     if (field && !byField[field]) byField[field] = fieldErrorText(t, error);
   }
   return byField;
+}
+
+/** A new password: masked, offered to the password manager as new, with the password rules as its hint. */
+export function NewPasswordField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  const t = useT();
+  return (
+    <FormField
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      hint={t.passwordHint}
+      value={value}
+      error={error}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
