@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';

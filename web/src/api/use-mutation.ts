@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { fieldErrors } from '../components/form-field';
+import { fieldErrors } from '../components/forms/form-field';
 import { useT } from '../i18n/i18n';
 import { type ApiError, asApiError } from './client';
 

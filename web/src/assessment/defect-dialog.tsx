@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ANSWER_LIMITS, type Answer, DEFECT_KINDS, type DefectKind } from '../api/assessment.types';
 import { flagDefect } from '../api/assessments';
 import { type ApiError, asApiError } from '../api/client';
-import { fieldErrors } from '../components/form-field';
+import { fieldErrors } from '../components/forms/form-field';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 

@@ -7,6 +7,7 @@ import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { assessmentPath } from '../router/assessment-paths';
 import { navigate } from '../router/router';
+import { Options } from '../components/forms/options';
 
 /** Re-create the assessment on a newer edition; the server carries the answers over. */
 export function MoveEdition({ view }: { view: AssessmentView }) {
@@ -37,11 +38,7 @@ export function MoveEdition({ view }: { view: AssessmentView }) {
           <div className="field">
             <label htmlFor={`${id}-edition`}>{t.assessments.moveTarget}</label>
             <select id={`${id}-edition`} value={target || (newer[0]?.id ?? '')} onChange={(event) => setTarget(event.target.value)}>
-              {newer.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.id} {localize(e.title)}
-                </option>
-              ))}
+              <Options of={newer} value={(e) => e.id} label={(e) => `${e.id} ${localize(e.title)}`} />
             </select>
           </div>
           <button type="submit" className="button" disabled={busy}>

@@ -5,6 +5,7 @@ import { ErrorView, Notice } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { LANGS } from '../i18n/messages';
 import { packMessages } from '../i18n/messages-packs';
+import { Options } from '../components/forms/options';
 
 const SCHEMES = ['jc-star-1', 'etsi-en-303-645', 'eu-cra'] as const;
 type Scheme = (typeof SCHEMES)[number];
@@ -36,19 +37,11 @@ export function PackPanel({ assessmentId, final }: { assessmentId: string; final
           <p>
             <label htmlFor={`${id}-scheme`}>{m.scheme}</label>{' '}
             <select id={`${id}-scheme`} value={scheme} onChange={(event) => setScheme(event.target.value as Scheme)}>
-              {SCHEMES.map((s) => (
-                <option key={s} value={s}>
-                  {m.schemes[s]}
-                </option>
-              ))}
+              <Options of={SCHEMES} label={(s) => m.schemes[s]} />
             </select>{' '}
             <label htmlFor={`${id}-lang`}>{m.lang}</label>{' '}
             <select id={`${id}-lang`} value={lang} onChange={(event) => setLang(event.target.value as 'ja' | 'en')}>
-              {LANGS.map((l) => (
-                <option key={l} value={l}>
-                  {t.assessments.langNames[l]}
-                </option>
-              ))}
+              <Options of={LANGS} label={(l) => t.assessments.langNames[l]} />
             </select>
           </p>
           {check.status === 'loading' ? <p role="status">{m.checking}</p> : null}

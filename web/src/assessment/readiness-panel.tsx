@@ -1,6 +1,6 @@
 import type { Readiness } from '../api/assessment.types';
 import { useLocalize, useT } from '../i18n/i18n';
-import { DerivedLinks } from './derived-links';
+import { RequirementRowsTable } from './requirement-rows-table';
 
 /** JC-STAR ★1 and ETSI EN 303 645 mandatory: the scheme's state, and every requirement with the items behind it. */
 export function ReadinessPanel({ assessmentId, readiness }: { assessmentId: string; readiness: Readiness[] }) {
@@ -16,40 +16,17 @@ export function ReadinessPanel({ assessmentId, readiness }: { assessmentId: stri
             <strong>{localize(r.label)}</strong>: <span className={`readiness-state readiness-${r.state}`}>{t.results.readinessStates[r.state]}</span>{' '}
             <span className="muted">({t.results.readinessCounts(r.counts.met, r.counts['not-met'], r.counts.unknown)})</span>
           </summary>
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.results.requirement}</th>
-                  <th scope="col">{t.results.state}</th>
-                  <th scope="col">{t.results.items}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.requirements.map((q) => (
-                  <tr key={q.id}>
-                    <th scope="row">
-                      <span className="cov-id">{q.id}</span> {localize(q.title)}
-                    </th>
-                    <td>
-                      <span className={`readiness-state readiness-${q.state}`}>{t.results.readinessStates[q.state]}</span>
-                      <br />
-                      <span className="muted">{t.results.derivedResults[q.result]}</span>
-                    </td>
-                    <td>
-                      <DerivedLinks assessmentId={assessmentId} links={q.carried} />
-                      {q.partialEvidence.length > 0 ? (
-                        <>
-                          <p className="muted">{t.results.partialEvidence}</p>
-                          <DerivedLinks assessmentId={assessmentId} links={q.partialEvidence} />
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RequirementRowsTable
+            assessmentId={assessmentId}
+            rows={r.requirements}
+            verdict={(q) => (
+              <>
+                <span className={`readiness-state readiness-${q.state}`}>{t.results.readinessStates[q.state]}</span>
+                <br />
+                <span className="muted">{t.results.derivedResults[q.result]}</span>
+              </>
+            )}
+          />
         </details>
       ))}
     </section>

@@ -1,5 +1,6 @@
 import { type ScoreGroup, VERDICTS } from '../api/assessment.types';
 import { useLocalize, useT } from '../i18n/i18n';
+import { TableHead } from '../components/tables/table-head';
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
@@ -48,22 +49,14 @@ export function ScoreChart({ title, groups }: { title: string; groups: ScoreGrou
       </svg>
       <div className="table-scroll">
         <table className="data-table score-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.results.group}</th>
-              <th scope="col" className="num">
-                {t.results.score}
-              </th>
-              <th scope="col" className="num">
-                {t.results.completion}
-              </th>
-              {VERDICTS.map((v) => (
-                <th key={v} scope="col" className="num">
-                  {t.assessments.verdicts[v]}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.results.group,
+              { label: t.results.score, className: 'num' },
+              { label: t.results.completion, className: 'num' },
+              ...VERDICTS.map((v) => ({ label: t.assessments.verdicts[v], className: 'num' })),
+            ]}
+          />
           <tbody>
             {groups.map((g) => (
               <tr key={g.id}>

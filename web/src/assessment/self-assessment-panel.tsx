@@ -6,6 +6,7 @@ import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { selfAssessmentMessages } from '../i18n/messages-self-assessment';
 import { VerdictBadge, VerdictSelect } from './verdict';
+import { TableHead } from '../components/tables/table-head';
 
 /** The self-assessment API as the page sees it (src/services/self-assessment-records.ts). */
 export interface ItemReview {
@@ -217,14 +218,7 @@ export function SelfAssessmentPanel({ view, onChanged }: { view: SelfAssessmentV
       </div>
       {shown.length > 0 && view.state !== 'draft' ? (
         <table className="self-review-table" aria-label={s.items}>
-          <thead>
-            <tr>
-              <th scope="col">{s.no}</th>
-              <th scope="col">{s.selfVerdict}</th>
-              <th scope="col">{s.reviewedVerdict}</th>
-              <th scope="col">{s.review}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[s.no, s.selfVerdict, s.reviewedVerdict, s.review]} />
           <tbody>
             {shown.map((item) => (
               <ItemRow key={item.requirementId} id={id} item={item} view={view} onSaved={onChanged} />

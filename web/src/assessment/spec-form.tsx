@@ -1,9 +1,9 @@
-import { useId } from 'react';
 import { apiPath } from '../api/client';
 import type { StandardList, Taxonomy } from '../api/browse.types';
 import { useApi } from '../api/use-api';
 import type { CoverageFilterOptions } from '../components/coverage/coverage.types';
-import { CheckboxGroup } from '../components/proposals/proposal-fields';
+import { CheckboxGroup } from '../components/forms/checkbox-group';
+import { LabelledSelect } from '../components/forms/labelled-select';
 import { problemText } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { labelFor, useLocalize, useT } from '../i18n/i18n';
@@ -17,35 +17,6 @@ interface SpecFormProps {
   preview: PreviewState;
 }
 
-function Select({
-  label,
-  value,
-  choices,
-  onChange,
-  empty,
-}: {
-  label: string;
-  value: string;
-  choices: [string, string][];
-  onChange: (v: string) => void;
-  empty: string | null;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {empty !== null ? <option value="">{empty}</option> : null}
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** The standard's own filters (SL, component type, mandatory), as its coverage report offers them. */
 function TargetFilters({ spec, onChange }: Omit<SpecFormProps, 'preview'>) {
   const t = useT();
@@ -56,7 +27,7 @@ function TargetFilters({ spec, onChange }: Omit<SpecFormProps, 'preview'>) {
   return (
     <>
       {options.securityLevels.length > 0 ? (
-        <Select
+        <LabelledSelect
           label={t.checksheets.securityLevel}
           value={spec.sl}
           empty={t.checksheets.any}
@@ -65,7 +36,7 @@ function TargetFilters({ spec, onChange }: Omit<SpecFormProps, 'preview'>) {
         />
       ) : null}
       {options.componentTypes.length > 0 ? (
-        <Select
+        <LabelledSelect
           label={t.checksheets.componentType}
           value={spec.componentType}
           empty={t.checksheets.any}
@@ -114,7 +85,7 @@ export function SpecForm({ spec, onChange, preview }: SpecFormProps) {
   return (
     <fieldset className="spec-form">
       <legend>{t.checksheets.scopeTitle}</legend>
-      <Select
+      <LabelledSelect
         label={t.checksheets.edition}
         value={spec.editionId}
         empty={null}
@@ -163,7 +134,7 @@ export function SpecForm({ spec, onChange, preview }: SpecFormProps) {
           </fieldset>
         </>
       ) : null}
-      <Select
+      <LabelledSelect
         label={t.checksheets.standard}
         value={spec.standard}
         empty={t.checksheets.noStandard}

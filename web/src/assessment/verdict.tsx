@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { type Verdict, VERDICTS } from '../api/assessment.types';
 import { useT } from '../i18n/i18n';
+import { Options } from '../components/forms/options';
 
 /** A verdict as text with a colour cue; the colour never carries the meaning alone. */
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
@@ -23,11 +24,7 @@ export function VerdictSelect({ value, label, onChange, disabled }: VerdictSelec
     <div className="field verdict-field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} disabled={disabled} onChange={(event) => onChange(event.target.value as Verdict)}>
-        {VERDICTS.map((v) => (
-          <option key={v} value={v}>
-            {t.assessments.verdicts[v]}
-          </option>
-        ))}
+        <Options of={VERDICTS} label={(v) => t.assessments.verdicts[v]} />
       </select>
     </div>
   );

@@ -2,6 +2,7 @@ import type { StandardSummary, Taxonomy, ThreatCategoryNode } from '../api/brows
 import type { Localized } from '../api/types';
 import { useLocalize, useT } from '../i18n/i18n';
 import type { RequirementFilterKey, RequirementFilters } from '../router/browse-paths';
+import { Options } from './forms/options';
 
 interface Option {
   value: string;
@@ -40,11 +41,7 @@ function FilterSelect({
       <select id={id} name={name} value={value} onChange={(event) => onChange(name, event.target.value)} className={value ? 'is-set' : undefined}>
         <option value="">{t.browse.filterAny}</option>
         {known ? null : <option value={value}>{value}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options of={options} value={(option) => option.value} label={(option) => option.label} />
       </select>
     </div>
   );

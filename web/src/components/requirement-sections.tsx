@@ -5,6 +5,7 @@ import { useReviewT } from '../i18n/messages-review';
 import { standardPath, standardRequirementPath } from '../router/browse-paths';
 import { Link } from '../router/router';
 import { TermText } from './glossary-terms';
+import { TableHead } from './tables/table-head';
 
 /** The parts of a requirement's detail page, one section each. */
 
@@ -138,15 +139,7 @@ export function MappingsSection({ requirement }: { requirement: RequirementDetai
       ) : (
         <div className="table-scroll">
           <table className="data-table mapping-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.standard}</th>
-                <th scope="col">{t.standardRequirement}</th>
-                <th scope="col">{t.relationship}</th>
-                <th scope="col">{t.rationale}</th>
-                <th scope="col">{r.review.column}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
             <tbody>
               {requirement.mappings.map((mapping, i) => (
                 <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />

@@ -5,6 +5,7 @@ import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
 import { ConfidenceBadge, UnconfirmedBadge } from './confidence-badge';
 import { NumberedTitle } from './numbered-title';
+import { TableHead } from './tables/table-head';
 
 type Conditions = StandardDetail['standard']['conditions'];
 
@@ -74,12 +75,7 @@ export function StandardRows({ detail, targetId }: { detail: StandardDetail; tar
       <div className="table-scroll">
         <table className="data-table standard-table">
           <caption className="visually-hidden">{t.browse.standardTableCaption(localize(detail.standard.title))}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.standardRequirement}</th>
-              <th scope="col">{t.browse.guidebookAnswer}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.standardRequirement, t.browse.guidebookAnswer]} />
           <tbody>
             {detail.requirements.map((row) => {
               const anchor = standardRequirementAnchor(row.id);

@@ -4,9 +4,9 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { FormField } from '../components/form-field';
+import { FormField, NewPasswordField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -72,14 +72,11 @@ function Password() {
         error={action.errors.currentPassword}
         onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
       />
-      <FormField
+      <NewPasswordField
         label={a.newPassword}
-        type="password"
-        autoComplete="new-password"
-        hint={t.passwordHint}
         value={form.newPassword}
         error={action.errors.newPassword ?? action.errors.password}
-        onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+        onChange={(value) => setForm({ ...form, newPassword: value })}
       />
       <button type="submit" className="button button-primary" disabled={action.busy}>
         {a.changePassword}

@@ -6,12 +6,12 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
-import { Select } from '../admin/select';
+import { LabelledSelect } from '../components/forms/labelled-select';
 
 const ROLES: Role[] = ['admin', 'editor', 'assessor', 'member'];
 
@@ -45,7 +45,7 @@ function InviteForm({ user, orgs, onDone }: { user: User; orgs: OrganisationItem
       <FormField label={a.email} type="email" value={form.email} error={action.errors.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
       {admin ? (
         <>
-          <Select
+          <LabelledSelect
             label={a.role}
             value={form.role}
             choices={ROLES.map((r) => [r, t.roles[r]])}
@@ -54,7 +54,7 @@ function InviteForm({ user, orgs, onDone }: { user: User; orgs: OrganisationItem
           />
           {form.role === 'member' ? (
             <>
-              <Select
+              <LabelledSelect
                 label={a.organisation}
                 value={form.organisationId}
                 choices={orgs.filter((o) => o.active).map((o) => [o.id, o.name])}
@@ -98,8 +98,8 @@ function UserRow({ me, user, orgs, onChange }: { me: User; user: UserItem; orgs:
         {orgName ? ` · ${orgName}` : ''}
         {admin && user.id !== me.id ? (
           <div className="inline-form">
-            <Select label={a.role} value={role} choices={ROLES.map((r) => [r, t.roles[r]])} onChange={setRole} />
-            {role === 'member' ? <Select label={a.organisation} value={orgId} choices={orgs.map((o) => [o.id, o.name])} onChange={setOrgId} /> : null}
+            <LabelledSelect label={a.role} value={role} choices={ROLES.map((r) => [r, t.roles[r]])} onChange={setRole} />
+            {role === 'member' ? <LabelledSelect label={a.organisation} value={orgId} choices={orgs.map((o) => [o.id, o.name])} onChange={setOrgId} /> : null}
             <button type="button" className="button" onClick={() => void patch({ role, organisationId: role === 'member' ? orgId || null : null })}>
               {a.changeRole}
             </button>
@@ -145,8 +145,8 @@ function Users({ me }: { me: User }) {
       <InviteForm user={me} orgs={orgList} onDone={refresh} />
       {me.role === 'admin' ? (
         <div className="filters inline-form">
-          <Select label={a.filterRole} value={role} choices={ROLES.map((r) => [r, t.roles[r]])} onChange={setRole} emptyLabel={a.all} />
-          <Select label={a.filterOrganisation} value={orgId} choices={orgList.map((o) => [o.id, o.name])} onChange={setOrgId} emptyLabel={a.all} />
+          <LabelledSelect label={a.filterRole} value={role} choices={ROLES.map((r) => [r, t.roles[r]])} onChange={setRole} empty={a.all} />
+          <LabelledSelect label={a.filterOrganisation} value={orgId} choices={orgList.map((o) => [o.id, o.name])} onChange={setOrgId} empty={a.all} />
         </div>
       ) : null}
       {users.status === 'loading' ? <Loading /> : null}

@@ -6,13 +6,16 @@ import { percent } from '../assessment/score-chart';
 import { VerdictBadge } from '../assessment/verdict';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
+import { Options } from '../components/forms/options';
+import { TableHead } from '../components/tables/table-head';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function Picker({ list, before, after }: { list: AssessmentList; before: string; after: string }) {
   const t = useT();
@@ -33,22 +36,14 @@ function Picker({ list, before, after }: { list: AssessmentList; before: string;
         <label htmlFor={`${id}-before`}>{t.compare.before}</label>
         <select id={`${id}-before`} value={b} onChange={(event) => setB(event.target.value)}>
           <option value="">{t.assessments.chooseOne}</option>
-          {list.assessments.map((x) => (
-            <option key={x.id} value={x.id}>
-              {label(x)}
-            </option>
-          ))}
+          <Options of={list.assessments} value={(x) => x.id} label={label} />
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-after`}>{t.compare.after}</label>
         <select id={`${id}-after`} value={a} onChange={(event) => setA(event.target.value)}>
           <option value="">{t.assessments.chooseOne}</option>
-          {afterChoices.map((x) => (
-            <option key={x.id} value={x.id}>
-              {label(x)}
-            </option>
-          ))}
+          <Options of={afterChoices} value={(x) => x.id} label={label} />
         </select>
       </div>
       <button type="submit" className="button button-primary" disabled={!a || !b}>
@@ -87,15 +82,7 @@ function ComparisonView({ user, before, after }: { user: User; before: string; a
       </p>
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.number}</th>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.compare.before}</th>
-              <th scope="col">{t.compare.after}</th>
-              <th scope="col">{t.compare.change}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.number, t.title, t.compare.before, t.compare.after, t.compare.change]} />
           <tbody>
             {c.items.map((i) => (
               <tr key={i.requirementId}>

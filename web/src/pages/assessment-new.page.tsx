@@ -1,5 +1,5 @@
-import { EditionGate } from '../components/edition-gate';
-import { type FormEvent, useId, useState } from 'react';
+import { EditionGate } from '../components/guards/edition-gate';
+import { type FormEvent, useState } from 'react';
 import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
 import { api, type ApiError, apiPath, asApiError } from '../api/client';
 import type { User } from '../api/types';
@@ -8,48 +8,19 @@ import { emptySpec, type SpecState, specBody } from '../assessment/checksheet-sp
 import { canAssess } from '../assessment/roles';
 import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { FormField, fieldErrors } from '../components/form-field';
+import { FormField, fieldErrors } from '../components/forms/form-field';
+import { LabelledSelect } from '../components/forms/labelled-select';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
 import { Link, navigate } from '../router/router';
 import { adminMessages } from '../i18n/messages-admin';
+import { PageSection } from '../components/page-section';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
-
-function Choose({
-  label,
-  value,
-  choices,
-  onChange,
-  error,
-}: {
-  label: string;
-  value: string;
-  choices: [string, string][];
-  onChange: (v: string) => void;
-  error?: string | undefined;
-}) {
-  const t = useT();
-  const id = useId();
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} required onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined}>
-        <option value="">{t.assessments.chooseOne}</option>
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error ? <p className="field-error">{error}</p> : null}
-    </div>
-  );
-}
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function NewAssessmentForm({ user, editionId }: { user: User; editionId: string }) {
   const t = useT();
@@ -93,7 +64,9 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
   return (
     <form className="form card assessment-form" onSubmit={(event) => void submit(event)} noValidate>
       {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
-      <Choose
+      <LabelledSelect
+        required
+        empty={t.assessments.chooseOne}
         label={t.assessments.organisation}
         value={orgId}
         choices={orgs.status === 'ok' ? orgs.data.organisations.map((o) => [o.id, o.name]) : []}
@@ -102,7 +75,15 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
           setProductId('');
         }}
       />
-      <Choose label={t.assessments.product} value={productId} choices={productChoices} onChange={setProductId} error={errors.productId} />
+      <LabelledSelect
+        required
+        empty={t.assessments.chooseOne}
+        label={t.assessments.product}
+        value={productId}
+        choices={productChoices}
+        onChange={setProductId}
+        error={errors.productId}
+      />
       {orgId && products.status === 'ok' && productChoices.length === 0 ? <Notice kind="info">{t.assessments.noProducts}</Notice> : null}
       {orgId && (user.role === 'admin' || user.organisationId === orgId) ? (
         <Link to={`/organisations/${encodeURIComponent(orgId)}`}>{adminMessages[lang].addProductLink}</Link>
@@ -138,12 +119,12 @@ export function AssessmentNewPage() {
   const t = useT();
   usePageTitle(t.assessments.newTitle);
   return (
-    <section aria-labelledby="assessment-new-title">
-      <Breadcrumbs trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.assessments.newTitle }]} />
-      <div className="page-head">
-        <h1 id="assessment-new-title">{t.assessments.newTitle}</h1>
-      </div>
-      <p className="lead">{t.assessments.newIntro}</p>
+    <PageSection
+      id="assessment-new-title"
+      title={t.assessments.newTitle}
+      trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.assessments.newTitle }]}
+      lead={t.assessments.newIntro}
+    >
       <RequireUser>
         {(user) =>
           !canAssess(user) ? (
@@ -153,6 +134,6 @@ export function AssessmentNewPage() {
           )
         }
       </RequireUser>
-    </section>
+    </PageSection>
   );
 }

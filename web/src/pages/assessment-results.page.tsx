@@ -8,13 +8,15 @@ import { ReadinessPanel } from '../assessment/readiness-panel';
 import { percent, ScoreChart } from '../assessment/score-chart';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath, assessmentResultsPath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
+import { Options } from '../components/forms/options';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function StandardPicker({ id, results, standard, sl }: { id: string; results: AssessmentResults; standard: string; sl: string }) {
   const t = useT();
@@ -36,11 +38,7 @@ function StandardPicker({ id, results, standard, sl }: { id: string; results: As
         <label htmlFor={`${fieldId}-standard`}>{t.results.standard}</label>
         <select id={`${fieldId}-standard`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
           <option value="">{t.results.chooseStandard}</option>
-          {results.standards.map((s) => (
-            <option key={s.id} value={s.id}>
-              {localize(s.title)}
-            </option>
-          ))}
+          <Options of={results.standards} value={(s) => s.id} label={(s) => localize(s.title)} />
         </select>
       </div>
       <div className="field">

@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api';
 import { canAssess } from '../assessment/roles';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import { type ProbeRun, type Suggestion, UNFINISHED } from '../probe-runs/probe-runs.types';
 import { RunFindings } from '../probe-runs/run-findings';

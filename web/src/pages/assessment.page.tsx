@@ -14,7 +14,7 @@ import { StatusBar } from '../assessment/status-bar';
 import { WorkbookPanel } from '../assessment/workbook-panel';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useProbeMessages } from '../probe-runs/use-probe-messages';
@@ -22,7 +22,8 @@ import { ASSESSMENTS_PATH, assessmentResultsPath, assessmentRunsPath } from '../
 import { Link, useLocation } from '../router/router';
 import { Workspace } from '../workspace/workspace';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function CarryOverNotice() {
   const t = useT();

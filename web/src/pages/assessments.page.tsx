@@ -7,14 +7,16 @@ import { AssessmentStatusBadge } from '../assessment/status-badge';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { useDateTime } from '../components/proposals/proposal-status';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { assessmentPath, assessmentsPath, NEW_ASSESSMENT_PATH } from '../router/assessment-paths';
 import { Link, navigate, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import { TableHead } from '../components/tables/table-head';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 function StatusFilter({ status, productId }: { status: AssessmentStatus | null; productId: string | null }) {
   const t = useT();
@@ -71,16 +73,16 @@ function AssessmentTable({ user, status, productId }: { user: User; status: Asse
           <p className="total">{t.assessments.count(shown.length)}</p>
           <div className="card card-flush table-scroll">
             <table className="data-table assessment-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.assessments.columnTitle}</th>
-                  <th scope="col">{t.assessments.columnOrganisation}</th>
-                  <th scope="col">{t.assessments.columnProduct}</th>
-                  <th scope="col">{t.assessments.columnStatus}</th>
-                  <th scope="col">{t.assessments.columnProgress}</th>
-                  <th scope="col">{t.assessments.columnUpdated}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.assessments.columnTitle,
+                  t.assessments.columnOrganisation,
+                  t.assessments.columnProduct,
+                  t.assessments.columnStatus,
+                  t.assessments.columnProgress,
+                  t.assessments.columnUpdated,
+                ]}
+              />
               <tbody>
                 {shown.map((a) => {
                   const c = a.counts;

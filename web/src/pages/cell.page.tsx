@@ -1,15 +1,14 @@
 import { apiPath } from '../api/client';
 import type { EditionSummary, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
-import { requirementPath } from '../router/paths';
-import { Link } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 
 interface CellParams {
   layer: string;
@@ -18,7 +17,6 @@ interface CellParams {
 
 function CellItems({ edition, layer, phase }: CellParams & { edition: EditionSummary }) {
   const t = useT();
-  const localize = useLocalize();
   const who = useSession().user?.id ?? 'anonymous';
   const query = new URLSearchParams({ layer, phase }).toString();
   const items = useApi<RequirementList>(`${apiPath('editions', edition.id, 'requirements')}?${query}`, who);
@@ -30,30 +28,7 @@ function CellItems({ edition, layer, phase }: CellParams & { edition: EditionSum
   return (
     <>
       <p className="total">{t.itemCount(items.data.items.length)}</p>
-      <div className="card card-flush">
-        <table className="data-table item-table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-number">
-                {t.number}
-              </th>
-              <th scope="col">{t.title}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.data.items.map((item) => (
-              <tr key={item.id}>
-                <td className="col-number">
-                  <span className="item-number">{item.number}</span>
-                </td>
-                <td>
-                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GuidebookItemTable items={items.data.items} />
     </>
   );
 }
@@ -69,12 +44,8 @@ export function CellPage({ layer, phase }: CellParams) {
   usePageTitle(title);
 
   return (
-    <section aria-labelledby="cell-title">
-      <Breadcrumbs trail={[{ label: title }]} />
-      <div className="page-head">
-        <h1 id="cell-title">{title}</h1>
-      </div>
+    <PageSection id="cell-title" title={title} trail={[{ label: title }]}>
       <EditionGate>{(current) => <CellItems edition={current} layer={layer} phase={phase} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

@@ -1,4 +1,4 @@
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { useState } from 'react';
 import { exportChecksheet, saveFile } from '../api/assessments';
 import { useMutation } from '../api/use-mutation';
@@ -7,11 +7,12 @@ import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import '../assessment/assessment.css';
-import '../components/proposals/proposals.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 
 const FORMATS = [
   ['xlsx', 'Excel'],

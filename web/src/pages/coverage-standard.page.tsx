@@ -13,7 +13,7 @@ import { CoverageTable } from '../components/coverage/coverage-table';
 import { type CoverageOverview, countedRows, type StandardCoverage } from '../components/coverage/coverage.types';
 import { CrossStandardPanel } from '../components/coverage/cross-standard-panel';
 import { GroupChart } from '../components/coverage/group-chart';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, problemSummary } from '../components/status';
 import { useEdition } from '../edition/edition';

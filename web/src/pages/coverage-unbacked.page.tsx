@@ -1,17 +1,16 @@
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
+import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { coveragePath } from '../components/coverage/coverage-query';
 import type { UnbackedItems } from '../components/coverage/coverage.types';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
-import { requirementPath } from '../router/paths';
-import { Link } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 import '../styles/coverage.css';
 
 function UnbackedList({ edition }: { edition: EditionSummary }) {
@@ -27,34 +26,13 @@ function UnbackedList({ edition }: { edition: EditionSummary }) {
   return (
     <>
       <p className="total">{t.itemCount(items.length)}</p>
-      <div className="card card-flush">
-        <table className="data-table item-table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-number">
-                {t.number}
-              </th>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.layers}</th>
-              <th scope="col">{t.phases}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td className="col-number">
-                  <span className="item-number">{item.number}</span>
-                </td>
-                <td>
-                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
-                </td>
-                <td>{item.layers.map((l) => localize(layer(l)?.label) || l).join(t.coverage.listSeparator)}</td>
-                <td>{item.phases.map((p) => localize(phase(p)?.label) || p).join(t.coverage.listSeparator)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GuidebookItemTable
+        items={items}
+        columns={[
+          { header: t.layers, cell: (item) => item.layers.map((l) => localize(layer(l)?.label) || l).join(t.coverage.listSeparator) },
+          { header: t.phases, cell: (item) => item.phases.map((p) => localize(phase(p)?.label) || p).join(t.coverage.listSeparator) },
+        ]}
+      />
     </>
   );
 }
@@ -64,13 +42,15 @@ export function CoverageUnbackedPage() {
   const t = useT();
   usePageTitle(t.coverage.unbackedTitle);
   return (
-    <section aria-labelledby="unbacked-title" className="cov-page">
-      <Breadcrumbs trail={[{ label: t.coverage.title, to: coveragePath() }, { label: t.coverage.unbackedTitle }]} />
-      <header className="page-head">
-        <h1 id="unbacked-title">{t.coverage.unbackedTitle}</h1>
-        <p className="page-sub">{t.coverage.unbackedIntro}</p>
-      </header>
+    <PageSection
+      id="unbacked-title"
+      title={t.coverage.unbackedTitle}
+      trail={[{ label: t.coverage.title, to: coveragePath() }, { label: t.coverage.unbackedTitle }]}
+      sub={t.coverage.unbackedIntro}
+      className="cov-page"
+      head="header"
+    >
       <EditionGate>{(edition) => <UnbackedList edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

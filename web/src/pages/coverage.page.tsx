@@ -1,19 +1,19 @@
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
 import { CountsLegend } from '../components/coverage/coverage-badge';
 import { coveragePath, UNBACKED_PATH } from '../components/coverage/coverage-query';
 import { type CoverageOverview, percent } from '../components/coverage/coverage.types';
 import { SummaryBar } from '../components/coverage/summary-bar';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { useReviewT } from '../i18n/messages-review';
 import { Link, navigate, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 import '../styles/coverage.css';
 
 type StandardEntry = CoverageOverview['standards'][number];
@@ -120,13 +120,8 @@ export function CoveragePage() {
   const t = useT();
   usePageTitle(t.coverage.title);
   return (
-    <section aria-labelledby="coverage-title" className="cov-page">
-      <Breadcrumbs trail={[{ label: t.coverage.title }]} />
-      <header className="page-head">
-        <h1 id="coverage-title">{t.coverage.title}</h1>
-        <p className="page-sub">{t.coverage.intro}</p>
-      </header>
+    <PageSection id="coverage-title" title={t.coverage.title} trail={[{ label: t.coverage.title }]} sub={t.coverage.intro} className="cov-page" head="header">
       <EditionGate>{(edition) => <Overview edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

@@ -1,7 +1,7 @@
 import { useApi } from '../api/use-api';
 import type { User } from '../api/types';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import type { CraCaseSummary } from '../cra/cra.types';
 import { TimeLeft, useCraT, utc } from '../cra/cra-ui';

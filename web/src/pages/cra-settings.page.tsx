@@ -5,11 +5,12 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import type { CriteriaView } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { useT } from '../i18n/i18n';
+import { Options } from '../components/forms/options';
 
 interface Contact {
   userId: string;
@@ -44,11 +45,7 @@ function ProductContacts({ product, members }: { product: ProductItem; members: 
         <label htmlFor={`owner-${product.id}`}>{c.chooseOwner}</label>
         <select id={`owner-${product.id}`} value={owner} onChange={(e) => setOwner(e.target.value)}>
           <option value="">{c.noOwner}</option>
-          {members.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.displayName}
-            </option>
-          ))}
+          <Options of={members} value={(m) => m.id} label={(m) => m.displayName} />
         </select>
       </div>
       <fieldset>

@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { DiffView } from '../components/editor/diff-view';
 import type { EditionDiff } from '../components/editor/editor-api';
 import { usePageTitle } from '../components/page-title';
@@ -12,6 +11,7 @@ import { useLocalize } from '../i18n/i18n';
 import { useReviewT } from '../i18n/messages-review';
 import { Link, navigate, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 
 export const EDITIONS_PATH = '/editions';
 
@@ -93,14 +93,9 @@ export function EditionsPage() {
     );
   }
   return (
-    <section aria-labelledby="editions-title">
-      <Breadcrumbs trail={[{ label: r.compare.editions }]} />
-      <header className="page-head">
-        <h1 id="editions-title">{r.compare.editions}</h1>
-        <p className="page-sub">{r.compare.intro}</p>
-      </header>
+    <PageSection id="editions-title" title={r.compare.editions} trail={[{ label: r.compare.editions }]} sub={r.compare.intro} head="header">
       {body}
-    </section>
+    </PageSection>
   );
 }
 
@@ -121,15 +116,16 @@ export function EditionComparePage() {
   usePageTitle(r.compare.title);
   const list = editions.status === 'ok' ? published(editions.data.editions) : [];
   return (
-    <section aria-labelledby="compare-title">
-      <Breadcrumbs trail={[{ label: r.compare.editions, to: EDITIONS_PATH }, { label: r.compare.title }]} />
-      <header className="page-head">
-        <h1 id="compare-title">{from && to ? r.compare.heading(from, to) : r.compare.title}</h1>
-      </header>
+    <PageSection
+      id="compare-title"
+      title={from && to ? r.compare.heading(from, to) : r.compare.title}
+      trail={[{ label: r.compare.editions, to: EDITIONS_PATH }, { label: r.compare.title }]}
+      head="header"
+    >
       {list.length > 0 ? (
         <CompareForm key={`${from}|${to}`} editions={list} from={from || (list[0]?.id ?? '')} to={to || (list[list.length - 1]?.id ?? '')} />
       ) : null}
       {from && to && from !== to ? <Comparison from={from} to={to} /> : <Notice kind="info">{r.compare.same}</Notice>}
-    </section>
+    </PageSection>
   );
 }

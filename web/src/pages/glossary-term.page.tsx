@@ -1,18 +1,15 @@
 import type { GlossaryTermDetail } from '../api/browse.types';
 import { apiPath } from '../api/client';
-import type { EditionSummary, Lang } from '../api/types';
-import { useApi } from '../api/use-api';
+import type { Lang } from '../api/types';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { EditionResource } from '../components/guards/edition-gate';
 import { NumberedTitle } from '../components/numbered-title';
 import { usePageTitle } from '../components/page-title';
 import { Section } from '../components/requirement-sections';
-import { ErrorView, Loading } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { glossaryPath, glossaryTermPath } from '../router/browse-paths';
 import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
-import { useSession } from '../session/session';
 import '../styles/browse.css';
 import '../styles/glossary.css';
 
@@ -97,17 +94,13 @@ function TermView({ detail }: { detail: GlossaryTermDetail }) {
   );
 }
 
-function TermLoader({ edition, id }: { edition: EditionSummary; id: string }) {
-  const who = useSession().user?.id ?? 'anonymous';
-  const result = useApi<GlossaryTermDetail>(apiPath('editions', edition.id, 'glossary', id), who);
-  if (result.status === 'loading') return <Loading />;
-  if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
-  return <TermView detail={result.data} />;
-}
-
 /** One glossary term: definition in both languages, usage in other industries, related terms, where used. */
 export function GlossaryTermPage({ id }: { id: string }) {
   const t = useT();
   usePageTitle(t.browse.glossaryTitle);
-  return <EditionGate>{(edition) => <TermLoader edition={edition} id={id} />}</EditionGate>;
+  return (
+    <EditionResource<GlossaryTermDetail> path={(edition) => apiPath('editions', edition.id, 'glossary', id)}>
+      {(detail) => <TermView detail={detail} />}
+    </EditionResource>
+  );
 }

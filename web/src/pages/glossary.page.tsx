@@ -3,7 +3,7 @@ import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
 import { alphaSectionKey, groupSections, KANA_ROW_LATIN, kanaSectionKey } from '../glossary/sections';

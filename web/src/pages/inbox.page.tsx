@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize } from '../i18n/i18n';
 import { Link } from '../router/router';

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
@@ -12,6 +11,9 @@ import type { Messages } from '../i18n/messages';
 import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
 import { useSession } from '../session/session';
+import { Options } from '../components/forms/options';
+import { TableHead } from '../components/tables/table-head';
+import { PageSection } from '../components/page-section';
 import '../styles/keywords.css';
 
 /** GET /api/editions/:id/keywords, as the page reads it. */
@@ -93,18 +95,14 @@ function KeywordTable({ candidates }: { candidates: KeywordCandidate[] }) {
     <div className="card card-flush table-scroll">
       <table className="data-table keyword-table">
         <caption className="visually-hidden">{t.keywords.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.keywords.term}</th>
-            <th scope="col" className="keyword-num">
-              {t.keywords.count}
-            </th>
-            <th scope="col" className="keyword-num">
-              {t.keywords.requirements}
-            </th>
-            <th scope="col">{t.keywords.places}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.keywords.term,
+            { label: t.keywords.count, className: 'keyword-num' },
+            { label: t.keywords.requirements, className: 'keyword-num' },
+            t.keywords.places,
+          ]}
+        />
         <tbody>
           {candidates.map((c) => (
             <tr key={`${c.lang}|${c.term}`}>
@@ -180,11 +178,7 @@ function Keywords({ edition }: { edition: EditionSummary }) {
           <label className="field keyword-edition">
             <span>{t.edition}</span>
             <select value={editionId} onChange={(event) => setEditionId(event.target.value)}>
-              {choices.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {`${localize(e.title)} (${e.id})`}
-                </option>
-              ))}
+              <Options of={choices} value={(e) => e.id} label={(e) => `${localize(e.title)} (${e.id})`} />
             </select>
           </label>
         ) : null}
@@ -200,13 +194,14 @@ export function KeywordsPage() {
   const t = useT();
   usePageTitle(t.keywords.title);
   return (
-    <section aria-labelledby="keywords-title" className="keywords">
-      <Breadcrumbs trail={[{ label: t.editor.homeTitle, to: '/editor' }, { label: t.keywords.title }]} />
-      <div className="page-head">
-        <h1 id="keywords-title">{t.keywords.title}</h1>
-        <p className="page-sub">{t.keywords.intro}</p>
-      </div>
+    <PageSection
+      id="keywords-title"
+      title={t.keywords.title}
+      trail={[{ label: t.editor.homeTitle, to: '/editor' }, { label: t.keywords.title }]}
+      sub={t.keywords.intro}
+      className="keywords"
+    >
       <EditionGate>{(edition) => <Keywords edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

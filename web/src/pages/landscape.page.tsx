@@ -1,13 +1,14 @@
 import type { Confidence } from '../api/browse.types';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { standardPath } from '../router/browse-paths';
 import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
+import { Options } from '../components/forms/options';
+import { PageSection } from '../components/page-section';
 import '../styles/browse.css';
 import '../styles/landscape.css';
 
@@ -127,11 +128,7 @@ function Filters({ data, filter }: { data: LandscapeAnswer; filter: Partial<Reco
         onChange={(event) => set(key, event.target.value)}
       >
         <option value="">{t.landscape.any}</option>
-        {axis.map((a) => (
-          <option key={a.id} value={a.id}>
-            {localize(a.label)}
-          </option>
-        ))}
+        <Options of={axis} value={(a) => a.id} label={(a) => localize(a.label)} />
       </select>
     </div>
   );
@@ -347,13 +344,8 @@ export function LandscapePage() {
   const t = useT();
   usePageTitle(t.landscape.title);
   return (
-    <section aria-labelledby="landscape-title">
-      <Breadcrumbs trail={[{ label: t.landscape.title }]} />
-      <div className="page-head">
-        <h1 id="landscape-title">{t.landscape.title}</h1>
-        <p className="page-sub">{t.landscape.intro}</p>
-      </div>
+    <PageSection id="landscape-title" title={t.landscape.title} trail={[{ label: t.landscape.title }]} sub={t.landscape.intro}>
       <LandscapeBody />
-    </section>
+    </PageSection>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { asApiError } from '../api/client';
-import { FormField, fieldErrors } from '../components/form-field';
+import { FormField, fieldErrors } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';

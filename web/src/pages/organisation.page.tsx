@@ -5,9 +5,9 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
@@ -16,28 +16,76 @@ import { type SelfAssessmentPermission, SelfAssessmentSwitch, SelfAssessStart } 
 /** Admins write any organisation's products; members their own (as the API decides). */
 const canWrite = (user: User, orgId: string) => user.role === 'admin' || (user.role === 'member' && user.organisationId === orgId);
 
-function VersionForm({ productId, onAdded }: { productId: string; onAdded: () => void }) {
-  const a = useAdminT();
+type AdminMessages = ReturnType<typeof useAdminT>;
+type KeysOfType<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+
+interface AddField {
+  key: string;
+  label: KeysOfType<AdminMessages, string>;
+  type?: 'date';
+  /** Sent as null when left empty. */
+  optional?: boolean;
+}
+
+const VERSION_FIELDS: AddField[] = [
+  { key: 'version', label: 'version' },
+  { key: 'releaseDate', label: 'releaseDate', type: 'date', optional: true },
+  { key: 'supportEnd', label: 'supportEnd', type: 'date', optional: true },
+];
+
+const PRODUCT_FIELDS: AddField[] = [
+  { key: 'name', label: 'productName' },
+  { key: 'model', label: 'productModel', optional: true },
+  { key: 'description', label: 'productDescription', optional: true },
+];
+
+/**
+ * A small form that adds one record (a product, a version) with a few text
+ * fields, then empties itself. `wide`: a card of its own (a product); else a
+ * line inside its card (a version). Labels are admin message keys.
+ */
+function AddForm({
+  label: labelKey,
+  path,
+  fields,
+  wide,
+  onAdded,
+}: {
+  label: KeysOfType<AdminMessages, string>;
+  path: string;
+  fields: AddField[];
+  wide: boolean;
+  onAdded: () => void;
+}) {
   const t = useT();
-  const [form, setForm] = useState({ version: '', releaseDate: '', supportEnd: '' });
+  const a = useAdminT();
+  const label = a[labelKey];
+  const empty = () => Object.fromEntries(fields.map((f) => [f.key, ''])) as Record<string, string>;
+  const [form, setForm] = useState(empty);
   const action = useMutation();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const body = { version: form.version, releaseDate: form.releaseDate || null, supportEnd: form.supportEnd || null };
-    if (await action.run(() => api.post(apiPath('products', productId, 'versions'), body))) {
-      setForm({ version: '', releaseDate: '', supportEnd: '' });
+    const body = Object.fromEntries(fields.map((f) => [f.key, f.optional ? form[f.key] || null : form[f.key]]));
+    if (await action.run(() => api.post(path, body))) {
+      setForm(empty());
       onAdded();
     }
   };
-  const field = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   return (
-    <form className="form inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label={a.addVersion}>
+    <form className={wide ? 'form card' : 'form inline-form'} onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
       {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
-      <FormField label={a.version} value={form.version} error={action.errors.version} onChange={field('version')} />
-      <FormField label={a.releaseDate} type="date" value={form.releaseDate} error={action.errors.releaseDate} onChange={field('releaseDate')} />
-      <FormField label={a.supportEnd} type="date" value={form.supportEnd} error={action.errors.supportEnd} onChange={field('supportEnd')} />
-      <button type="submit" className="button" disabled={action.busy}>
-        {a.addVersion}
+      {fields.map((f) => (
+        <FormField
+          key={f.key}
+          label={a[f.label]}
+          type={f.type}
+          value={form[f.key]}
+          error={action.errors[f.key]}
+          onChange={(e) => setForm((previous) => ({ ...previous, [f.key]: e.target.value }))}
+        />
+      ))}
+      <button type="submit" className={wide ? 'button button-primary' : 'button'} disabled={action.busy}>
+        {label}
       </button>
     </form>
   );
@@ -64,35 +112,16 @@ function ProductCard({ product, writable, selfAssess }: { product: ProductItem; 
           ))}
         </ul>
       ) : null}
-      {writable ? <VersionForm productId={product.id} onAdded={() => setKey((k) => k + 1)} /> : null}
+      {writable ? (
+        <AddForm
+          label="addVersion"
+          path={apiPath('products', product.id, 'versions')}
+          fields={VERSION_FIELDS}
+          wide={false}
+          onAdded={() => setKey((k) => k + 1)}
+        />
+      ) : null}
     </article>
-  );
-}
-
-function ProductForm({ orgId, onAdded }: { orgId: string; onAdded: () => void }) {
-  const a = useAdminT();
-  const t = useT();
-  const [form, setForm] = useState({ name: '', model: '', description: '' });
-  const action = useMutation();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = { name: form.name, model: form.model || null, description: form.description || null };
-    if (await action.run(() => api.post(apiPath('organisations', orgId, 'products'), body))) {
-      setForm({ name: '', model: '', description: '' });
-      onAdded();
-    }
-  };
-  const field = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
-  return (
-    <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={a.addProduct}>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
-      <FormField label={a.productName} value={form.name} error={action.errors.name} onChange={field('name')} />
-      <FormField label={a.productModel} value={form.model} error={action.errors.model} onChange={field('model')} />
-      <FormField label={a.productDescription} value={form.description} error={action.errors.description} onChange={field('description')} />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.addProduct}
-      </button>
-    </form>
   );
 }
 
@@ -118,7 +147,9 @@ function Products({ user, orgId }: { user: User; orgId: string }) {
       {products.data.products.map((p) => (
         <ProductCard key={p.id} product={p} writable={writable} selfAssess={selfAssess} />
       ))}
-      {writable ? <ProductForm orgId={orgId} onAdded={() => setKey((k) => k + 1)} /> : null}
+      {writable ? (
+        <AddForm label="addProduct" path={apiPath('organisations', orgId, 'products')} fields={PRODUCT_FIELDS} wide onAdded={() => setKey((k) => k + 1)} />
+      ) : null}
     </>
   );
 }

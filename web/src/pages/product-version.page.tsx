@@ -5,7 +5,7 @@ import { apiPath, sendBytes } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';

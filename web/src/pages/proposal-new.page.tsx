@@ -1,17 +1,20 @@
 import { type FormEvent, useState } from 'react';
 import { api, asApiError } from '../api/client';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { FormField } from '../components/form-field';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { CheckboxGroup, TextAreaField } from '../components/proposals/proposal-fields';
+import { CheckboxGroup } from '../components/forms/checkbox-group';
+import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
 import { errorsBelow, useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { navigate } from '../router/router';
+import { PageSection } from '../components/page-section';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
 
 interface Draft {
@@ -113,13 +116,13 @@ export function ProposalNewPage() {
   usePageTitle(t.proposals.newTitle);
 
   return (
-    <section aria-labelledby="proposal-new-title">
-      <Breadcrumbs trail={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }, { label: t.proposals.newTitle }]} />
-      <div className="page-head">
-        <h1 id="proposal-new-title">{t.proposals.newTitle}</h1>
-      </div>
-      <p className="lead">{t.proposals.newIntro}</p>
+    <PageSection
+      id="proposal-new-title"
+      title={t.proposals.newTitle}
+      trail={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }, { label: t.proposals.newTitle }]}
+      lead={t.proposals.newIntro}
+    >
       <RequireUser>{() => <ProposalForm />}</RequireUser>
-    </section>
+    </PageSection>
   );
 }

@@ -11,11 +11,13 @@ import { PROPOSALS_PATH } from '../components/proposals/proposal-paths';
 import { isTriager, ProposalStatusBadge, useDateTime } from '../components/proposals/proposal-status';
 import type { Proposal, ProposalResult } from '../components/proposals/proposal-types';
 import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useLocation } from '../router/router';
 import '../assessment/assessment.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
 
 function Chips({ ids, label }: { ids: string[]; label: (id: string) => string }) {

@@ -6,12 +6,14 @@ import { usePageTitle } from '../components/page-title';
 import { NEW_PROPOSAL_PATH, proposalPath, proposalsPath } from '../components/proposals/proposal-paths';
 import { isTriager, ProposalStatusBadge, useDateTime } from '../components/proposals/proposal-status';
 import { isProposalStatus, PROPOSAL_STATUSES, type ProposalList, type ProposalStatus } from '../components/proposals/proposal-types';
-import { RequireUser } from '../components/proposals/require-user';
+import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
 import '../assessment/assessment.css';
+import '../components/forms/forms.css';
+import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
 
 /** All, submitted, accepted, rejected: links, so each filter has its own URL. */

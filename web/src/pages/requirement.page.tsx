@@ -4,7 +4,7 @@ import { useApi } from '../api/use-api';
 import type { GlossaryIndexEntry } from '../api/browse.types';
 import { MappingHints } from '../components/attached-text/mapping-hints';
 import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { GlossaryTermsProvider, GlossaryTermsSection } from '../components/glossary-terms';
 import { usePageTitle } from '../components/page-title';
 import { CriteriaSection, InterpretationSection, MappingsSection, ReferencesSection, VerificationSection } from '../components/requirement-sections';

@@ -2,16 +2,16 @@ import type { StandardList, Taxonomy, ThreatCategoryNode } from '../api/browse.t
 import { apiPath } from '../api/client';
 import type { EditionSummary, Localized, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { RequirementFilterForm } from '../components/requirement-filters';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { filterQuery, readFilters, type RequirementFilters, requirementListPath } from '../router/browse-paths';
-import { requirementPath } from '../router/paths';
-import { Link, navigate, useLocation } from '../router/router';
+import { navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 import '../styles/browse.css';
 
 function categoryLabels(nodes: readonly ThreatCategoryNode[], into = new Map<string, Localized>()): Map<string, Localized> {
@@ -37,34 +37,17 @@ function ItemTable({ edition, filters, taxonomy }: { edition: EditionSummary; fi
       <p className="total" role="status">
         {t.itemCount(items.data.items.length)}
       </p>
-      <div className="card card-flush">
-        <table className="data-table item-table">
-          <thead>
-            <tr>
-              <th scope="col" className="col-number">
-                {t.number}
-              </th>
-              <th scope="col">{t.title}</th>
-              <th scope="col" className="col-category">
-                {t.threatCategory}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.data.items.map((item) => (
-              <tr key={item.id}>
-                <td className="col-number">
-                  <span className="item-number">{item.number}</span>
-                </td>
-                <td>
-                  <Link to={requirementPath(item.id)}>{localize(item.title)}</Link>
-                </td>
-                <td className="col-category muted">{localize(labels.get(item.threatCategory)) || item.threatCategory}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GuidebookItemTable
+        items={items.data.items}
+        columns={[
+          {
+            header: t.threatCategory,
+            className: 'col-category',
+            cellClassName: 'col-category muted',
+            cell: (item) => localize(labels.get(item.threatCategory)) || item.threatCategory,
+          },
+        ]}
+      />
     </>
   );
 }
@@ -97,13 +80,13 @@ export function RequirementsPage() {
   const t = useT();
   usePageTitle(t.browse.requirementListTitle);
   return (
-    <section aria-labelledby="requirements-title">
-      <Breadcrumbs trail={[{ label: t.browse.requirementListTitle }]} />
-      <div className="page-head">
-        <h1 id="requirements-title">{t.browse.requirementListTitle}</h1>
-        <p className="page-sub">{t.browse.requirementListIntro}</p>
-      </div>
+    <PageSection
+      id="requirements-title"
+      title={t.browse.requirementListTitle}
+      trail={[{ label: t.browse.requirementListTitle }]}
+      sub={t.browse.requirementListIntro}
+    >
       <EditionGate>{(edition) => <FilteredList edition={edition} />}</EditionGate>
-    </section>
+    </PageSection>
   );
 }

@@ -2,8 +2,7 @@ import type { SearchResponse, SearchResult, SearchSnippet, StandardList } from '
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { MarkedText } from '../components/marked-text';
 import { NumberedTitle } from '../components/numbered-title';
 import { usePageTitle } from '../components/page-title';
@@ -14,6 +13,7 @@ import { glossaryTermPath, standardRequirementPath } from '../router/browse-path
 import { requirementPath } from '../router/paths';
 import { Link, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import { PageSection } from '../components/page-section';
 import '../styles/browse.css';
 import '../styles/search.css';
 
@@ -128,16 +128,12 @@ export function SearchPage() {
   const query = (useSearchParam('q') ?? '').trim();
   usePageTitle(query ? t.browse.searchTitleFor(query) : t.browse.searchTitle);
   return (
-    <section aria-labelledby="search-title">
-      <Breadcrumbs trail={[{ label: t.browse.searchTitle }]} />
-      <div className="page-head">
-        <h1 id="search-title">{query ? t.browse.searchTitleFor(query) : t.browse.searchTitle}</h1>
-      </div>
+    <PageSection id="search-title" title={query ? t.browse.searchTitleFor(query) : t.browse.searchTitle} trail={[{ label: t.browse.searchTitle }]}>
       {query ? (
         <EditionGate>{(edition) => <Results key={query} edition={edition} query={query} />}</EditionGate>
       ) : (
         <Notice kind="info">{t.browse.searchEmpty}</Notice>
       )}
-    </section>
+    </PageSection>
   );
 }

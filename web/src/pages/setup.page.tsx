@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { api, asApiError } from '../api/client';
-import { FormField, fieldErrors } from '../components/form-field';
+import { FormField, fieldErrors } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -30,6 +30,14 @@ interface SetupForm {
 }
 
 const EMPTY: SetupForm = { email: '', displayName: '', password: '', passwordConfirm: '' };
+
+/** The form's fields in order; each field's label is the message of the same name. */
+const SETUP_FIELDS: { name: keyof SetupForm; type?: string; autoComplete: string }[] = [
+  { name: 'email', type: 'email', autoComplete: 'email' },
+  { name: 'displayName', autoComplete: 'name' },
+  { name: 'password', type: 'password', autoComplete: 'new-password' },
+  { name: 'passwordConfirm', type: 'password', autoComplete: 'new-password' },
+];
 
 /** Creates the first administrator with the one-time setup link. */
 export function SetupPage() {
@@ -92,46 +100,20 @@ export function SetupPage() {
     body = (
       <form className="form" onSubmit={submit} noValidate>
         {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
-        <FormField
-          label={t.email}
-          type="email"
-          name="email"
-          autoComplete="email"
-          required
-          value={form.email}
-          error={errors.email}
-          onChange={(event) => update('email')(event.target.value)}
-        />
-        <FormField
-          label={t.displayName}
-          name="displayName"
-          autoComplete="name"
-          required
-          value={form.displayName}
-          error={errors.displayName}
-          onChange={(event) => update('displayName')(event.target.value)}
-        />
-        <FormField
-          label={t.password}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          hint={t.passwordHint}
-          value={form.password}
-          error={errors.password}
-          onChange={(event) => update('password')(event.target.value)}
-        />
-        <FormField
-          label={t.passwordConfirm}
-          type="password"
-          name="passwordConfirm"
-          autoComplete="new-password"
-          required
-          value={form.passwordConfirm}
-          error={errors.passwordConfirm}
-          onChange={(event) => update('passwordConfirm')(event.target.value)}
-        />
+        {SETUP_FIELDS.map(({ name, type, autoComplete }) => (
+          <FormField
+            key={name}
+            label={t[name]}
+            type={type}
+            name={name}
+            autoComplete={autoComplete}
+            required
+            hint={name === 'password' ? t.passwordHint : undefined}
+            value={form[name]}
+            error={errors[name]}
+            onChange={(event) => update(name)(event.target.value)}
+          />
+        ))}
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t.creating : t.createAdmin}
         </button>

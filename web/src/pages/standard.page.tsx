@@ -1,18 +1,14 @@
 import type { StandardDetail } from '../api/browse.types';
 import { apiPath } from '../api/client';
-import type { EditionSummary } from '../api/types';
-import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
-import { EditionGate } from '../components/edition-gate';
+import { EditionResource } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { PublisherTextSection } from '../components/attached-text/publisher-text-section';
 import { answerCounts, StandardRows } from '../components/standard-rows';
-import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { standardsPath } from '../router/browse-paths';
 import { useFragmentTarget } from '../router/use-fragment-target';
-import { useSession } from '../session/session';
 import '../styles/browse.css';
 import '../styles/standards.css';
 
@@ -81,17 +77,13 @@ function StandardView({ detail }: { detail: StandardDetail }) {
   );
 }
 
-function StandardLoader({ edition, id }: { edition: EditionSummary; id: string }) {
-  const who = useSession().user?.id ?? 'anonymous';
-  const result = useApi<StandardDetail>(apiPath('editions', edition.id, 'standards', id), who);
-  if (result.status === 'loading') return <Loading />;
-  if (result.status === 'error') return <ErrorView error={result.error} onRetry={result.retry} />;
-  return <StandardView detail={result.data} />;
-}
-
 /** One standard: every requirement in tree order with what the guidebook says about it. */
 export function StandardPage({ id }: { id: string }) {
   const t = useT();
   usePageTitle(t.browse.standardsTitle);
-  return <EditionGate>{(edition) => <StandardLoader edition={edition} id={id} />}</EditionGate>;
+  return (
+    <EditionResource<StandardDetail> path={(edition) => apiPath('editions', edition.id, 'standards', id)}>
+      {(detail) => <StandardView detail={detail} />}
+    </EditionResource>
+  );
 }

@@ -4,13 +4,14 @@ import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
-import { EditionGate } from '../components/edition-gate';
+import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { standardPath } from '../router/browse-paths';
 import { Link } from '../router/router';
 import { useSession } from '../session/session';
+import { TableHead } from '../components/tables/table-head';
 import '../styles/browse.css';
 import '../styles/standards.css';
 
@@ -25,17 +26,15 @@ function StandardTable({ edition }: { edition: EditionSummary }) {
     <div className="card card-flush">
       <div className="table-scroll">
         <table className="data-table standard-list">
-          <thead>
-            <tr>
-              <th scope="col">{t.standard}</th>
-              <th scope="col">{t.browse.version}</th>
-              <th scope="col">{t.browse.publisher}</th>
-              <th scope="col" className="col-count">
-                {t.browse.requirementCountHeading}
-              </th>
-              <th scope="col">{t.browse.confidenceLabel}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.standard,
+              t.browse.version,
+              t.browse.publisher,
+              { label: t.browse.requirementCountHeading, className: 'col-count' },
+              t.browse.confidenceLabel,
+            ]}
+          />
           <tbody>
             {list.data.standards.map((standard) => (
               <tr key={standard.id}>

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useMutation } from '../api/use-mutation';
 import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
-import { FormField } from '../components/form-field';
+import { FormField, NewPasswordField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -60,14 +60,11 @@ export function InvitePage() {
             error={action.errors.displayName}
             onChange={(e) => setForm({ ...form, displayName: e.target.value })}
           />
-          <FormField
+          <NewPasswordField
             label={a.password}
-            type="password"
-            autoComplete="new-password"
-            hint={t.passwordHint}
             value={form.password}
             error={action.errors.password}
-            onChange={(e) => setForm({ ...form, password: e.target.value })}
+            onChange={(value) => setForm({ ...form, password: value })}
           />
           <button type="submit" className="button button-primary" disabled={action.busy}>
             {a.createAccount}
@@ -100,15 +97,7 @@ export function ResetPage() {
       {!token ? <Notice kind="error">{a.linkInvalid}</Notice> : null}
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {action.error ? <Notice kind="error">{action.error.status === 404 ? a.linkInvalid : problemText(t, action.error)}</Notice> : null}
-        <FormField
-          label={a.newPassword}
-          type="password"
-          autoComplete="new-password"
-          hint={t.passwordHint}
-          value={password}
-          error={action.errors.password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <NewPasswordField label={a.newPassword} value={password} error={action.errors.password} onChange={(value) => setPassword(value)} />
         <button type="submit" className="button button-primary" disabled={action.busy || !token}>
           {a.setPassword}
         </button>

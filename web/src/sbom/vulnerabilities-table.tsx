@@ -6,6 +6,7 @@ import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';
 import type { VulnerabilityItem } from './sbom.types';
+import { Options } from '../components/forms/options';
 
 const STATUSES = ['under_investigation', 'affected', 'not_affected', 'fixed'];
 const JUSTIFICATIONS = [
@@ -36,11 +37,7 @@ function TriageForm({ base, v, onSaved }: { base: string[]; v: VulnerabilityItem
       <label>
         {m.status}{' '}
         <select value={form.status} onChange={(e) => setForm((f) => ({ ...f, status: e.target.value }))}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {m.statuses[s]}
-            </option>
-          ))}
+          <Options of={STATUSES} label={(s) => m.statuses[s]} />
         </select>
       </label>
       <label>
@@ -51,11 +48,7 @@ function TriageForm({ base, v, onSaved }: { base: string[]; v: VulnerabilityItem
           aria-invalid={action.errors.justification ? true : undefined}
         >
           <option value="">—</option>
-          {JUSTIFICATIONS.map((j) => (
-            <option key={j} value={j}>
-              {j}
-            </option>
-          ))}
+          <Options of={JUSTIFICATIONS} label={(j) => j} />
         </select>
       </label>
       {action.errors.justification ? <p className="field-error">{action.errors.justification}</p> : null}

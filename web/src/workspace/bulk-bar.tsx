@@ -4,6 +4,7 @@ import type { ApiError } from '../api/client';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
+import { Options } from '../components/forms/options';
 
 interface BulkBarProps {
   count: number;
@@ -47,11 +48,7 @@ export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkB
           <div className="field">
             <label htmlFor={`${id}-verdict`}>{w.bulkVerdict}</label>
             <select id={`${id}-verdict`} value={verdict} onChange={(e) => setVerdict(e.currentTarget.value as Verdict)}>
-              {VERDICTS.map((v) => (
-                <option key={v} value={v}>
-                  {t.assessments.verdicts[v]}
-                </option>
-              ))}
+              <Options of={VERDICTS} label={(v) => t.assessments.verdicts[v]} />
             </select>
           </div>
           <div className="field">

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { type ChecksheetItem, VERDICTS } from '../api/assessment.types';
+import { LabelledSelect } from '../components/forms/labelled-select';
 import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
 import { useLocalize, useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
@@ -27,17 +28,14 @@ export function FilterBar({ items, filter, w, shown, targetStandard, onChange }:
   const categories = new Map(items.map((i) => [i.threatCategory.id, localize(i.threatCategory.label)] as const));
   const requirements = [...new Set(items.flatMap((i) => i.targetLinks.map((l) => l.requirement)))];
   const select = (key: 'layer' | 'phase' | 'threatCategory' | 'standard', label: string, options: [string, string][]) => (
-    <div className="field filter-select">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <select id={`${id}-${key}`} value={filter[key]} onChange={(e) => onChange({ ...filter, [key]: e.currentTarget.value })}>
-        <option value="">{w.any}</option>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LabelledSelect
+      label={label}
+      value={filter[key]}
+      choices={options}
+      onChange={(value) => onChange({ ...filter, [key]: value })}
+      empty={w.any}
+      className="field filter-select"
+    />
   );
   return (
     <section className="filter-bar" aria-label={w.filters}>

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { assessmentApi, clearDefect } from '../api/assessments';
 import { DefectDialog } from '../assessment/defect-dialog';
 import { VerdictBadge } from '../assessment/verdict';
-import { fieldErrors } from '../components/form-field';
+import { fieldErrors } from '../components/forms/form-field';
 import { proposalPath } from '../components/proposals/proposal-paths';
 import { Notice, problemText } from '../components/status';
 import { labelFor, useLanguage, useLocalize, useT } from '../i18n/i18n';

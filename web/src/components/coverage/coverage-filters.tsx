@@ -1,5 +1,5 @@
-import { type ChangeEvent, useId } from 'react';
 import { labelFor, useLocalize, useT } from '../../i18n/i18n';
+import { LabelledSelect } from '../forms/labelled-select';
 import type { CoverageFilterOptions } from './coverage.types';
 import type { CoverageQuery } from './coverage-query';
 
@@ -16,22 +16,10 @@ function without<K extends keyof CoverageQuery>(query: CoverageQuery, key: K, va
   return next;
 }
 
-function Select({ label, value, choices, onChange }: { label: string; value: string; choices: [string, string][]; onChange: (value: string) => void }) {
-  const id = useId();
+/** A filter's drop-down; the empty choice is "any". */
+function Select(props: { label: string; value: string; choices: [string, string][]; onChange: (value: string) => void }) {
   const t = useT();
-  return (
-    <div className="cov-filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e: ChangeEvent<HTMLSelectElement>) => onChange(e.target.value)}>
-        <option value="">{t.coverage.any}</option>
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <LabelledSelect {...props} empty={t.coverage.any} className="cov-filter" />;
 }
 
 /** Which conditions hold for the product: off = every conditional provision counts. */

@@ -4,6 +4,8 @@ import { requirementPath } from '../../router/paths';
 import { Link } from '../../router/router';
 import { CoverageBadge } from './coverage-badge';
 import type { CoverageStatus, RequirementCoverage, StandardCoverage } from './coverage.types';
+import { Options } from '../forms/options';
+import { TableHead } from '../tables/table-head';
 
 const SHOWN: CoverageStatus[] = ['covered', 'partial', 'out-of-scope', 'pending', 'gap', 'not-applicable'];
 
@@ -78,26 +80,14 @@ export function CoverageTable({ report }: { report: StandardCoverage }) {
           <label htmlFor={id}>{t.coverage.tableShow}</label>
           <select id={id} value={show} onChange={(e: ChangeEvent<HTMLSelectElement>) => setShow(e.target.value as CoverageStatus | '')}>
             <option value="">{t.coverage.any}</option>
-            {SHOWN.map((s) => (
-              <option key={s} value={s}>
-                {t.coverage.statuses[s]}
-              </option>
-            ))}
+            <Options of={SHOWN} label={(s) => t.coverage.statuses[s]} />
           </select>
         </div>
       </div>
       <div className="table-scroll">
         <table className="data-table cov-table">
           <caption className="visually-hidden">{t.coverage.tableCaption(report.standard.id)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.coverage.columnRequirement}</th>
-              <th scope="col" className="cov-col-status">
-                {t.coverage.columnStatus}
-              </th>
-              <th scope="col">{t.coverage.columnItems}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.coverage.columnRequirement, { label: t.coverage.columnStatus, className: 'cov-col-status' }, t.coverage.columnItems]} />
           <tbody>
             {rows.map((r) => (
               <Fragment key={r.id}>

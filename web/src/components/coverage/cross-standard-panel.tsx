@@ -7,6 +7,8 @@ import { Link } from '../../router/router';
 import { useSession } from '../../session/session';
 import { ErrorView, Loading } from '../status';
 import type { CoverageOverview, CrossStandardView, StandardCoverage } from './coverage.types';
+import { Options } from '../forms/options';
+import { TableHead } from '../tables/table-head';
 
 interface Choice {
   requirement: string;
@@ -31,14 +33,7 @@ function CrossResult({ editionId, choice }: { editionId: string; choice: Choice 
       ) : (
         <div className="table-scroll">
           <table className="data-table cov-cross-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.coverage.crossTarget}</th>
-                <th scope="col">{t.coverage.crossVia}</th>
-                <th scope="col">{t.coverage.crossFromRel(view.from.requirement)}</th>
-                <th scope="col">{t.coverage.crossToRel}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t.coverage.crossTarget, t.coverage.crossVia, t.coverage.crossFromRel(view.from.requirement), t.coverage.crossToRel]} />
             <tbody>
               {view.targets.flatMap((target) =>
                 target.via.map((via, index) => (
@@ -99,21 +94,13 @@ export function CrossStandardPanel({ report, standards }: { report: StandardCove
           <div className="cov-filter cov-filter-wide">
             <label htmlFor={ids.requirement}>{t.coverage.crossFrom}</label>
             <select id={ids.requirement} value={draft.requirement} onChange={(e) => setDraft({ ...draft, requirement: e.target.value })}>
-              {candidates.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.id} — {localize(r.title)}
-                </option>
-              ))}
+              <Options of={candidates} value={(r) => r.id} label={(r) => `${r.id} — ${localize(r.title)}`} />
             </select>
           </div>
           <div className="cov-filter">
             <label htmlFor={ids.to}>{t.coverage.crossTo}</label>
             <select id={ids.to} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })}>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localize(s.title)}
-                </option>
-              ))}
+              <Options of={others} value={(s) => s.id} label={(s) => localize(s.title)} />
             </select>
           </div>
           <button type="submit" className="button button-primary">

@@ -4,6 +4,7 @@ import { useLanguage, useLocalize, useT } from '../../i18n/i18n';
 import { StatusKey } from './coverage-badge';
 import { BarChart, chartFont, statusColour } from './coverage-chart';
 import { ANSWER_ORDER, percent, type StandardCoverage } from './coverage.types';
+import { TableHead } from '../tables/table-head';
 
 type Group = StandardCoverage['groups'][number];
 
@@ -28,22 +29,14 @@ function GroupTable({ groups }: { groups: Group[] }) {
       <summary>{t.coverage.groupsTable}</summary>
       <div className="table-scroll">
         <table className="data-table cov-number-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.coverage.group}</th>
-              {ANSWER_ORDER.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {t.coverage.statuses[s]}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t.coverage.applicableHeading}
-              </th>
-              <th scope="col" className="num">
-                {t.coverage.answered}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.coverage.group,
+              ...ANSWER_ORDER.map((s) => ({ label: t.coverage.statuses[s], className: 'num' })),
+              { label: t.coverage.applicableHeading, className: 'num' },
+              { label: t.coverage.answered, className: 'num' },
+            ]}
+          />
           <tbody>
             {groups.map((g) => (
               <tr key={g.id}>

@@ -2,6 +2,7 @@ import { useLocalize, useT } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { Notice } from '../status';
 import { type EditionDiff, editorPaths, type FieldChange, type ItemRef } from './editor-api';
+import { TableHead } from '../tables/table-head';
 
 /** Any content value, readable: both languages of a text, lists as lists, records as terms. */
 export function ValueView({ value }: { value: unknown }) {
@@ -50,13 +51,7 @@ function FieldTable({ fields }: { fields: FieldChange[] }) {
   return (
     <div className="table-scroll">
       <table className="data-table diff-fields">
-        <thead>
-          <tr>
-            <th scope="col">{t.editor.field}</th>
-            <th scope="col">{t.editor.before}</th>
-            <th scope="col">{t.editor.after}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t.editor.field, t.editor.before, t.editor.after]} />
         <tbody>
           {fields.map((f) => (
             <tr key={f.field}>
@@ -127,15 +122,7 @@ function MappingChanges({ diff }: { diff: EditionDiff }) {
       <h2 id="diff-mappings">{t.editor.diffMappings}</h2>
       <div className="table-scroll">
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.editor.diffChanged}</th>
-              <th scope="col">{t.number}</th>
-              <th scope="col">{t.standard}</th>
-              <th scope="col">{t.standardRequirement}</th>
-              <th scope="col">{t.relationship}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.editor.diffChanged, t.number, t.standard, t.standardRequirement, t.relationship]} />
           <tbody>
             {diff.mappings.map((m) => (
               <tr key={`${m.kind}|${m.requirementId}|${m.standard}|${m.target}`}>

@@ -1,6 +1,12 @@
-import { type ReactNode, useId } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import type { Localized } from '../../api/types';
 import { useT } from '../../i18n/i18n';
+import { CheckboxGroup } from '../forms/checkbox-group';
+import { FieldError } from '../forms/field-error';
+import { LabelledField } from '../forms/labelled-field';
+import { Options } from '../forms/options';
+
+export { FieldError };
 
 /**
  * Form controls of the draft editor. Every control shows the live-check
@@ -24,40 +30,33 @@ interface TextFieldProps {
 
 /** A labelled input or textarea. */
 export function TextField({ label, value, onChange, error, hint, multiline, readOnly, lang, list }: TextFieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    value,
-    readOnly,
-    lang,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-  } as const;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {multiline ? (
-        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...common} type="text" list={list} onChange={(e) => onChange(e.target.value)} />
-      )}
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
+    <LabelledField label={label} hint={hint} error={error}>
+      {(control) =>
+        multiline ? (
+          <textarea {...control} value={value} readOnly={readOnly} lang={lang} rows={3} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...control} value={value} readOnly={readOnly} lang={lang} type="text" list={list} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
+    </LabelledField>
   );
 }
 
-export function FieldError({ id, children }: { id?: string; children: string }) {
-  return (
-    <p className="field-error" id={id}>
-      {children}
-    </p>
-  );
+/** An entry's id: typed once for a new entry, read-only afterwards. */
+export function EntryIdField({
+  value,
+  onChange,
+  isNew,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  isNew: boolean;
+  error: string | undefined;
+}) {
+  const t = useT();
+  return <TextField label={t.editor.itemId} value={value} onChange={onChange} readOnly={!isNew} hint={isNew ? t.editor.itemIdHint : undefined} error={error} />;
 }
 
 interface LocalizedFieldsProps {
@@ -97,37 +96,9 @@ export function LocalizedFields({ label, value, onChange, path, errorsAt, multil
   );
 }
 
-interface CheckGroupProps {
-  legend: string;
-  choices: { id: string; label: string }[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
-  error?: string | undefined;
-}
-
-/** Checkboxes; the selection keeps the order of the choices. */
-export function CheckGroup({ legend, choices, selected, onChange, error }: CheckGroupProps) {
-  const id = useId();
-  const toggle = (choice: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(choice);
-    else next.delete(choice);
-    onChange([...choices.map((c) => c.id).filter((c) => next.has(c)), ...selected.filter((s) => !choices.some((c) => c.id === s))]);
-  };
-  return (
-    <fieldset className={error ? 'field editor-checks field-invalid' : 'field editor-checks'} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      <div className="editor-check-options">
-        {choices.map((choice) => (
-          <label key={choice.id} className="editor-check">
-            <input type="checkbox" checked={selected.includes(choice.id)} onChange={(e) => toggle(choice.id, e.target.checked)} />
-            <span>{choice.label}</span>
-          </label>
-        ))}
-      </div>
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </fieldset>
-  );
+/** The editor's checkboxes: its look, and selected values the form does not offer are kept. */
+export function CheckGroup(props: Omit<ComponentProps<typeof CheckboxGroup>, 'look' | 'keepUnlisted'>) {
+  return <CheckboxGroup {...props} look="editor" keepUnlisted />;
 }
 
 interface SelectFieldProps {
@@ -141,28 +112,17 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ label, value, onChange, options, error, placeholder }: SelectFieldProps) {
-  const id = useId();
   const unknown = value !== '' && !options.some((o) => o.id === value);
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {placeholder !== undefined || value === '' ? <option value="">{placeholder ?? ''}</option> : null}
-        {unknown ? <option value={value}>{value}</option> : null}
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
+    <LabelledField label={label} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {placeholder !== undefined || value === '' ? <option value="">{placeholder ?? ''}</option> : null}
+          {unknown ? <option value={value}>{value}</option> : null}
+          <Options of={options} value={(o) => o.id} label={(o) => o.label} />
+        </select>
+      )}
+    </LabelledField>
   );
 }
 

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { type DraftOverview, editorPaths } from './editor-api';
+import { TableHead } from '../tables/table-head';
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
@@ -27,42 +28,44 @@ function FilterBox({ value, onChange, shown, total }: { value: string; onChange:
   );
 }
 
-/** The draft's requirements by number, each with a link to its form. */
-export function RequirementList({ overview }: { overview: DraftOverview }) {
+/** A filtered table of the draft's entries, each with a link to its form, and a button to add one. */
+function EntryTable<T extends { id: string }>({
+  entries,
+  filterText,
+  add,
+  headers,
+  cells,
+  edit,
+}: {
+  entries: T[];
+  filterText: (entry: T) => string;
+  add: { to: string; label: string };
+  headers: [string, string];
+  cells: (entry: T) => ReactNode[];
+  edit: (entry: T) => { to: string; label: string };
+}) {
   const t = useT();
-  const localize = useLocalize();
-  const draftId = overview.draft.id;
-  const { query, setQuery, shown } = useFilter(overview.requirements, (r) => `${r.number} ${r.id} ${r.title.ja} ${r.title.en}`);
+  const { query, setQuery, shown } = useFilter(entries, filterText);
   return (
     <div className="card">
       <div className="editor-list-head">
-        <FilterBox value={query} onChange={setQuery} shown={shown.length} total={overview.requirements.length} />
-        <Link className="button button-primary" to={editorPaths.newRequirement(draftId)}>
-          {t.editor.addRequirement}
+        <FilterBox value={query} onChange={setQuery} shown={shown.length} total={entries.length} />
+        <Link className="button button-primary" to={add.to}>
+          {add.label}
         </Link>
       </div>
       <div className="table-scroll">
         <table className="data-table editor-items">
-          <thead>
-            <tr>
-              <th scope="col">{t.number}</th>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.editor.itemId}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.editor.edit}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[...headers, t.editor.itemId, { label: t.editor.edit, hidden: true }]} />
           <tbody>
-            {shown.map((r) => (
-              <tr key={r.id}>
-                <td className="item-number">{r.number}</td>
-                <td>{localize(r.title)}</td>
+            {shown.map((entry) => (
+              <tr key={entry.id}>
+                {cells(entry)}
                 <td>
-                  <code>{r.id}</code>
+                  <code>{entry.id}</code>
                 </td>
                 <td>
-                  <Link to={editorPaths.requirement(draftId, r.id)} aria-label={`${t.editor.edit}: ${r.number} ${localize(r.title)}`}>
+                  <Link to={edit(entry).to} aria-label={`${t.editor.edit}: ${edit(entry).label}`}>
                     {t.editor.edit}
                   </Link>
                 </td>
@@ -75,50 +78,46 @@ export function RequirementList({ overview }: { overview: DraftOverview }) {
   );
 }
 
+/** The draft's requirements by number, each with a link to its form. */
+export function RequirementList({ overview }: { overview: DraftOverview }) {
+  const t = useT();
+  const localize = useLocalize();
+  const draftId = overview.draft.id;
+  return (
+    <EntryTable
+      entries={overview.requirements}
+      filterText={(r) => `${r.number} ${r.id} ${r.title.ja} ${r.title.en}`}
+      add={{ to: editorPaths.newRequirement(draftId), label: t.editor.addRequirement }}
+      headers={[t.number, t.title]}
+      cells={(r) => [
+        <td key="number" className="item-number">
+          {r.number}
+        </td>,
+        <td key="title">{localize(r.title)}</td>,
+      ]}
+      edit={(r) => ({ to: editorPaths.requirement(draftId, r.id), label: `${r.number} ${localize(r.title)}` })}
+    />
+  );
+}
+
 /** The draft's glossary, each term with a link to its form. */
 export function TermList({ overview }: { overview: DraftOverview }) {
   const t = useT();
   const localize = useLocalize();
   const draftId = overview.draft.id;
-  const { query, setQuery, shown } = useFilter(overview.terms, (x) => `${x.id} ${x.term.ja} ${x.term.en} ${x.reading ?? ''}`);
   return (
-    <div className="card">
-      <div className="editor-list-head">
-        <FilterBox value={query} onChange={setQuery} shown={shown.length} total={overview.terms.length} />
-        <Link className="button button-primary" to={editorPaths.newTerm(draftId)}>
-          {t.editor.addTerm}
-        </Link>
-      </div>
-      <div className="table-scroll">
-        <table className="data-table editor-items">
-          <thead>
-            <tr>
-              <th scope="col">{t.editor.term}</th>
-              <th scope="col">{t.editor.reading}</th>
-              <th scope="col">{t.editor.itemId}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.editor.edit}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((x) => (
-              <tr key={x.id}>
-                <td>{localize(x.term)}</td>
-                <td lang="ja">{x.reading ?? ''}</td>
-                <td>
-                  <code>{x.id}</code>
-                </td>
-                <td>
-                  <Link to={editorPaths.term(draftId, x.id)} aria-label={`${t.editor.edit}: ${localize(x.term)}`}>
-                    {t.editor.edit}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <EntryTable
+      entries={overview.terms}
+      filterText={(x) => `${x.id} ${x.term.ja} ${x.term.en} ${x.reading ?? ''}`}
+      add={{ to: editorPaths.newTerm(draftId), label: t.editor.addTerm }}
+      headers={[t.editor.term, t.editor.reading]}
+      cells={(x) => [
+        <td key="term">{localize(x.term)}</td>,
+        <td key="reading" lang="ja">
+          {x.reading ?? ''}
+        </td>,
+      ]}
+      edit={(x) => ({ to: editorPaths.term(draftId, x.id), label: localize(x.term) })}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { useLocalize, useT } from '../../i18n/i18n';
 import type { DraftOptions, MappingDraft } from './editor-api';
 import { type ErrorsAt, FieldError } from './fields';
 import { emptyText, removeAt, replaceAt } from './lists';
+import { Options } from '../forms/options';
 
 interface MappingsTableProps {
   mappings: MappingDraft[];
@@ -35,11 +36,7 @@ export function MappingsTable({ mappings, onChange, options, errorsAt }: Mapping
     <div className="editor-mappings">
       {options.standards.map((s) => (
         <datalist key={s.id} id={`${listBase}-${s.id}`}>
-          {s.requirements.map((r) => (
-            <option key={r.id} value={r.id}>
-              {localize(r.title)}
-            </option>
-          ))}
+          <Options of={s.requirements} value={(r) => r.id} label={(r) => localize(r.title)} />
         </datalist>
       ))}
       <div className="table-scroll">
@@ -62,11 +59,7 @@ export function MappingsTable({ mappings, onChange, options, errorsAt }: Mapping
                 <td>
                   <select aria-label={row(index + 1, t.standard)} value={m.standard} onChange={(e) => update(index, { standard: e.target.value })}>
                     <option value="">{t.editor.chooseOne}</option>
-                    {options.standards.map((s) => (
-                      <option key={s.id} value={s.id}>
-                        {localize(s.title)}
-                      </option>
-                    ))}
+                    <Options of={options.standards} value={(s) => s.id} label={(s) => localize(s.title)} />
                   </select>
                   {cellError(index, 'standard')}
                 </td>
@@ -82,11 +75,7 @@ export function MappingsTable({ mappings, onChange, options, errorsAt }: Mapping
                 </td>
                 <td>
                   <select aria-label={row(index + 1, t.relationship)} value={m.relationship} onChange={(e) => update(index, { relationship: e.target.value })}>
-                    {options.relationships.map((r) => (
-                      <option key={r} value={r}>
-                        {t.relationships[r as keyof typeof t.relationships] ?? r}
-                      </option>
-                    ))}
+                    <Options of={options.relationships} label={(r) => t.relationships[r as keyof typeof t.relationships] ?? r} />
                   </select>
                   {cellError(index, 'relationship')}
                 </td>

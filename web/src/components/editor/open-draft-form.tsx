@@ -3,7 +3,7 @@ import { asApiError } from '../../api/client';
 import type { EditionSummary } from '../../api/types';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { navigate } from '../../router/router';
-import { FormField } from '../form-field';
+import { FormField } from '../forms/form-field';
 import { fieldErrorText, problemText } from '../status';
 import { draftApi, editorPaths } from './editor-api';
 

@@ -10,36 +10,29 @@ import { fieldErrorText } from '../status';
  */
 export function ProblemList({ problems, checking }: { problems: DraftProblem[]; checking: boolean }) {
   const t = useT();
-  const errors = problems.filter((p) => p.severity === 'error');
-  const warnings = problems.filter((p) => p.severity === 'warning');
-  const text = (p: DraftProblem) => fieldErrorText(t, p);
   return (
     <div className="editor-problems" aria-live="polite">
       {checking ? <p className="editor-checking">{t.editor.checking}</p> : null}
-      {errors.length > 0 ? (
-        <div className="notice notice-error">
-          <p className="editor-problems-title">{t.editor.problemsTitle}</p>
-          <ul>
-            {errors.map((p) => (
-              <li key={`${p.path}|${p.message}`}>
-                <code>{p.path}</code> {text(p)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {warnings.length > 0 ? (
-        <div className="notice notice-info">
-          <p className="editor-problems-title">{t.editor.warningsTitle}</p>
-          <ul>
-            {warnings.map((p) => (
-              <li key={`${p.path}|${p.message}`}>
-                <code>{p.path}</code> {text(p)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ProblemGroup kind="error" title={t.editor.problemsTitle} problems={problems.filter((p) => p.severity === 'error')} />
+      <ProblemGroup kind="info" title={t.editor.warningsTitle} problems={problems.filter((p) => p.severity === 'warning')} />
+    </div>
+  );
+}
+
+/** One severity's problems in a notice; nothing when there are none. */
+function ProblemGroup({ kind, title, problems }: { kind: 'error' | 'info'; title: string; problems: DraftProblem[] }) {
+  const t = useT();
+  if (problems.length === 0) return null;
+  return (
+    <div className={`notice notice-${kind}`}>
+      <p className="editor-problems-title">{title}</p>
+      <ul>
+        {problems.map((p) => (
+          <li key={`${p.path}|${p.message}`}>
+            <code>{p.path}</code> {fieldErrorText(t, p)}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

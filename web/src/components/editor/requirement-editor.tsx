@@ -1,7 +1,5 @@
-import { type FormEvent, useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { navigate } from '../../router/router';
-import { type DraftOptions, draftApi, editorPaths, type RequirementDraft } from './editor-api';
+import { editorPaths, type RequirementDraft } from './editor-api';
 import { ProblemList } from './problem-list';
 import {
   BasicsSection,
@@ -14,8 +12,7 @@ import {
   VerificationFields,
 } from './requirement-fields';
 import { SaveBar } from './save-bar';
-import { useSave } from './save-state';
-import { useLiveCheck } from './use-live-check';
+import { type EntryEditorProps, useEntryForm } from './use-entry-form';
 
 /** What is sent: an untouched optional note is left out rather than sent empty. */
 function payload(value: RequirementDraft): RequirementDraft {
@@ -44,52 +41,21 @@ export function emptyRequirement(): RequirementDraft {
   };
 }
 
-interface RequirementEditorProps {
-  draftId: string;
-  initial: RequirementDraft;
-  /** The version the item was read at; absent for a new item. */
-  version?: number;
-  options: DraftOptions;
-  onReload: () => void;
-}
-
 /**
  * The requirement form: every field of the content schema, checked against
  * the whole draft as the user types, saved with the version it was read at.
  */
-export function RequirementEditor({ draftId, initial, version: initialVersion, options, onReload }: RequirementEditorProps) {
+export function RequirementEditor(editor: EntryEditorProps<RequirementDraft>) {
   const t = useT();
-  const isNew = initialVersion === undefined;
-  const [value, setValue] = useState<RequirementDraft>(initial);
-  const [version, setVersion] = useState(initialVersion ?? 0);
-  const body = useMemo(() => payload(value), [value]);
-  const check = useLiveCheck(draftId, 'requirement', body, isNew ? 'create' : 'update');
-  const save = useSave(check.replace);
-
+  const { draftId, options, onReload } = editor;
+  const { value, setValue, version, isNew, check, save, submit, remove } = useEntryForm(editor, {
+    kind: 'requirement',
+    payload,
+    createdPath: (id) => editorPaths.requirement(draftId, id),
+    listPath: editorPaths.draft(draftId),
+  });
   const set: SectionProps['set'] = (key, v) => setValue((prev) => ({ ...prev, [key]: v }));
   const props: SectionProps = { value, set, options, errorsAt: check.errorsAt };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isNew) {
-      const created = await save.run(() => draftApi.create(draftId, 'requirement', body));
-      if (created) navigate(editorPaths.requirement(draftId, created.id), { replace: true });
-      return;
-    }
-    const saved = await save.run(() => draftApi.update(draftId, 'requirement', value.id, body, version));
-    if (saved) {
-      setVersion(saved.version);
-      check.replace(saved.warnings);
-    }
-  };
-
-  const remove = async () => {
-    const done = await save.run(async () => {
-      await draftApi.remove(draftId, 'requirement', value.id, version);
-      return true;
-    });
-    if (done) navigate(editorPaths.draft(draftId));
-  };
 
   return (
     <form className="editor-form" onSubmit={submit} noValidate>

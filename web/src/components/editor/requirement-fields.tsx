@@ -1,6 +1,6 @@
 import { useLocalize, useT } from '../../i18n/i18n';
 import type { AttackDraft, DraftOptions, ReferenceDraft, RequirementDraft } from './editor-api';
-import { CheckGroup, type ErrorsAt, FormSection, LocalizedFields, SelectField, TextField } from './fields';
+import { CheckGroup, EntryIdField, type ErrorsAt, FormSection, LocalizedFields, SelectField, TextField } from './fields';
 import { EditableList, emptyText, TextList } from './lists';
 import { MappingsTable } from './mappings-table';
 import { TermPicker } from './term-picker';
@@ -21,14 +21,7 @@ export function BasicsSection({ value, set, options, errorsAt, isNew }: SectionP
   return (
     <FormSection id="editor-basics" title={t.requirement}>
       <div className="editor-row">
-        <TextField
-          label={t.editor.itemId}
-          value={value.id}
-          onChange={(v) => set('id', v)}
-          readOnly={!isNew}
-          hint={isNew ? t.editor.itemIdHint : undefined}
-          error={errorsAt('id')}
-        />
+        <EntryIdField value={value.id} onChange={(v) => set('id', v)} isNew={isNew} error={errorsAt('id')} />
         <TextField label={t.number} value={value.number} onChange={(v) => set('number', v)} error={errorsAt('number')} />
       </div>
       <LocalizedFields label={t.title} value={value.title} onChange={(v) => set('title', v)} path="title" errorsAt={errorsAt} />

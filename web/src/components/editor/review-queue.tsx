@@ -8,6 +8,7 @@ import { Link, navigate, useSearchParam } from '../../router/router';
 import { ErrorView, Loading, Notice, problemSummary } from '../status';
 import { editorPaths } from './editor-api';
 import { useDraftOptions, useDraftResource } from './use-draft';
+import { Options } from '../forms/options';
 
 type ReviewState = 'unreviewed' | 'reviewed' | 'disputed';
 const STATES: ReviewState[] = ['unreviewed', 'reviewed', 'disputed'];
@@ -100,11 +101,7 @@ export function ReviewQueue({ draftId }: { draftId: string }) {
           {r.queue.state}{' '}
           <select name="state" value={state} onChange={(e) => filter({ state: e.currentTarget.value })}>
             <option value="">{r.queue.all}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {r.review.states[s]}
-              </option>
-            ))}
+            <Options of={STATES} label={(s) => r.review.states[s]} />
           </select>
         </label>{' '}
         <label>

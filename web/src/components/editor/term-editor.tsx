@@ -1,14 +1,11 @@
-import { type FormEvent, useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { navigate } from '../../router/router';
-import { type DraftOptions, draftApi, editorPaths, type IndustryUsageDraft, type TermDraft } from './editor-api';
-import { FormSection, LocalizedFields, TextField } from './fields';
+import { editorPaths, type IndustryUsageDraft, type TermDraft } from './editor-api';
+import { EntryIdField, FormSection, LocalizedFields, TextField } from './fields';
 import { EditableList, emptyText } from './lists';
 import { ProblemList } from './problem-list';
 import { SaveBar } from './save-bar';
-import { useSave } from './save-state';
 import { TermPicker } from './term-picker';
-import { useLiveCheck } from './use-live-check';
+import { type EntryEditorProps, useEntryForm } from './use-entry-form';
 
 /** An empty reading is left out: it is optional, and "" would not be kana. */
 function payload({ reading, ...rest }: TermDraft): TermDraft {
@@ -19,60 +16,24 @@ export function emptyTerm(): TermDraft {
   return { id: '', term: emptyText(), definition: emptyText(), related: [], industryUsage: [] };
 }
 
-interface TermEditorProps {
-  draftId: string;
-  initial: TermDraft;
-  version?: number;
-  options: DraftOptions;
-  onReload: () => void;
-}
-
 /** The glossary term form, checked live and saved with its version like a requirement. */
-export function TermEditor({ draftId, initial, version: initialVersion, options, onReload }: TermEditorProps) {
+export function TermEditor(props: EntryEditorProps<TermDraft>) {
   const t = useT();
-  const isNew = initialVersion === undefined;
-  const [value, setValue] = useState<TermDraft>(initial);
-  const [version, setVersion] = useState(initialVersion ?? 0);
-  const body = useMemo(() => payload(value), [value]);
-  const check = useLiveCheck(draftId, 'term', body, isNew ? 'create' : 'update');
-  const save = useSave(check.replace);
+  const { draftId, options, onReload } = props;
+  const { value, setValue, version, isNew, check, save, submit, remove } = useEntryForm(props, {
+    kind: 'term',
+    payload,
+    createdPath: (id) => editorPaths.term(draftId, id),
+    listPath: editorPaths.tab(draftId, 'terms'),
+  });
   const errorsAt = check.errorsAt;
   const set = <K extends keyof TermDraft>(key: K, v: TermDraft[K]) => setValue((prev) => ({ ...prev, [key]: v }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isNew) {
-      const created = await save.run(() => draftApi.create(draftId, 'term', body));
-      if (created) navigate(editorPaths.term(draftId, created.id), { replace: true });
-      return;
-    }
-    const saved = await save.run(() => draftApi.update(draftId, 'term', value.id, body, version));
-    if (saved) {
-      setVersion(saved.version);
-      check.replace(saved.warnings);
-    }
-  };
-
-  const remove = async () => {
-    const done = await save.run(async () => {
-      await draftApi.remove(draftId, 'term', value.id, version);
-      return true;
-    });
-    if (done) navigate(editorPaths.tab(draftId, 'terms'));
-  };
 
   return (
     <form className="editor-form" onSubmit={submit} noValidate>
       <p className="editor-version">{isNew ? null : t.editor.version(version)}</p>
       <FormSection id="editor-term" title={t.editor.term}>
-        <TextField
-          label={t.editor.itemId}
-          value={value.id}
-          onChange={(v) => set('id', v)}
-          readOnly={!isNew}
-          hint={isNew ? t.editor.itemIdHint : undefined}
-          error={errorsAt('id')}
-        />
+        <EntryIdField value={value.id} onChange={(v) => set('id', v)} isNew={isNew} error={errorsAt('id')} />
         <LocalizedFields label={t.editor.term} value={value.term} onChange={(v) => set('term', v)} path="term" errorsAt={errorsAt} />
         <TextField label={t.editor.reading} lang="ja" value={value.reading ?? ''} onChange={(v) => set('reading', v)} error={errorsAt('reading')} />
         <LocalizedFields

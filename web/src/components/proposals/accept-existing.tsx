@@ -4,10 +4,9 @@ import type { RequirementList, RequirementSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useEdition } from '../../edition/edition';
 import { useLocalize, useT } from '../../i18n/i18n';
-import { FormField } from '../form-field';
+import { FormField } from '../forms/form-field';
 import { ErrorView, Loading, Notice, problemText } from '../status';
-import { TextAreaField } from './proposal-fields';
-import { PROPOSAL_LIMITS } from './proposal-types';
+import { AcceptNote } from './accept-note';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
 const SHOWN = 20;
@@ -81,18 +80,7 @@ export function AcceptExisting({ proposalId, callbacks }: { proposalId: string; 
           </p>
         ) : null}
       </fieldset>
-      <TextAreaField
-        label={t.proposals.acceptNote}
-        name="note"
-        rows={3}
-        maxLength={PROPOSAL_LIMITS.reason}
-        value={note}
-        error={decision.errors.reason}
-        onChange={(event) => setNote(event.target.value)}
-      />
-      <button type="submit" className="button button-primary" disabled={decision.busy}>
-        {decision.busy ? t.proposals.deciding : t.proposals.accept}
-      </button>
+      <AcceptNote note={note} onChange={setNote} error={decision.errors.reason} busy={decision.busy} />
     </form>
   );
 }

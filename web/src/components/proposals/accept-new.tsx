@@ -1,12 +1,14 @@
-import { type FormEvent, type SelectHTMLAttributes, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { apiPath } from '../../api/client';
 import type { Localized } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useLocalize, useT } from '../../i18n/i18n';
-import { FormField } from '../form-field';
+import { CheckboxGroup } from '../forms/checkbox-group';
+import { FormField, SelectField } from '../forms/form-field';
+import { Options } from '../forms/options';
 import { ErrorView, Loading, Notice, problemText } from '../status';
-import { CheckboxGroup, TextAreaField } from './proposal-fields';
-import { PROPOSAL_LIMITS, type Proposal } from './proposal-types';
+import { AcceptNote } from './accept-note';
+import type { Proposal } from './proposal-types';
 import { useTaxonomyChoices } from './taxonomy-choices';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
@@ -43,23 +45,6 @@ function missingFields(item: NewItem, required: string): Record<string, string> 
   if (item.layers.length === 0) missing.layers = required;
   if (item.phases.length === 0) missing.phases = required;
   return missing;
-}
-
-function SelectField({ label, error, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string | undefined }) {
-  const id = useId();
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...select}>
-        {children}
-      </select>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 /** Loads the open drafts; the form needs at least one. */
@@ -123,11 +108,7 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
       {decision.problem ? <Notice kind="error">{problemText(t, decision.problem)}</Notice> : null}
       <SelectField label={t.proposals.draftTarget} name="draftId" value={item.draftId} error={errors.draftId} onChange={(e) => set('draftId', e.target.value)}>
         <option value="">{t.proposals.latestDraft}</option>
-        {drafts.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.id} — {localize(d.title)}
-          </option>
-        ))}
+        <Options of={drafts} value={(d) => d.id} label={(d) => `${d.id} — ${localize(d.title)}`} />
       </SelectField>
       <div className="field-row">
         <FormField label={t.proposals.newNumber} name="number" value={item.number} error={errors.number} onChange={(e) => set('number', e.target.value)} />
@@ -166,23 +147,9 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
         onChange={(e) => set('threatCategory', e.target.value)}
       >
         <option value="">{t.proposals.chooseThreatCategory}</option>
-        {categories.map((c) => (
-          <option key={c.id} value={c.id}>
-            {`${'\u3000'.repeat(c.depth)}${localize(c.label)}`}
-          </option>
-        ))}
+        <Options of={categories} value={(c) => c.id} label={(c) => `${'\u3000'.repeat(c.depth)}${localize(c.label)}`} />
       </SelectField>
-      <TextAreaField
-        label={t.proposals.acceptNote}
-        name="note"
-        rows={3}
-        maxLength={PROPOSAL_LIMITS.reason}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-      />
-      <button type="submit" className="button button-primary" disabled={decision.busy}>
-        {decision.busy ? t.proposals.deciding : t.proposals.accept}
-      </button>
+      <AcceptNote note={note} onChange={setNote} busy={decision.busy} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/i18n';
 import { Notice, problemText } from '../status';
 import { AcceptExisting } from './accept-existing';
 import { AcceptNew } from './accept-new';
-import { TextAreaField } from './proposal-fields';
+import { TextAreaField } from '../forms/form-field';
 import { PROPOSAL_LIMITS, type Proposal } from './proposal-types';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
