@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { diffEditions } from '../../src/core/edition-diff.js';
 import type { Edition, GlossaryTerm, Requirement } from '../../src/core/model/edition.schema.js';
+import { item } from '../helpers/mini-edition.js';
 
 /** Tiny editions built by hand; every expected change below is worked out by reading them. */
 const t = (s: string) => ({ ja: `${s}（ja）`, en: s });
 
-function req(id: string, number: string, extra: Partial<Requirement> = {}): Requirement {
-  return {
-    id,
-    number,
-    title: t(id),
-    layers: ['device'],
-    phases: ['design.software'],
-    threatCategory: 'cat',
-    criteria: [t('criterion')],
-    interpretation: [{ attack: t('attack'), countermeasures: [t('countermeasure')] }],
-    verification: { methods: ['test'], steps: [t('step')] },
-    applicability: [],
-    references: [],
-    mappings: [],
-    terms: [],
-    ...extra,
-  };
-}
+/** The mini-edition's item: device layer, software design phase, one of each text. */
+const req = item;
 
 const term = (id: string, extra: Partial<GlossaryTerm> = {}): GlossaryTerm => ({
   id,

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { englishCandidates, extractKeywords, japaneseCandidates } from '../../src/core/keywords.js';
 import type { Edition, GlossaryTerm, Localized, Requirement } from '../../src/core/model/edition.schema.js';
-
-const L = (ja: string, en: string): Localized => ({ ja, en });
+import { L, localizedItem } from './localized-item.js';
 
 function req(id: string, number: string, title: Localized, criteria: Localized[], step = L('手順を実施する。', 'Carry out the step.')): Requirement {
-  return {
-    id,
-    number,
-    title,
-    layers: ['device'],
-    phases: ['design.software'],
-    threatCategory: 'cat',
-    criteria,
-    interpretation: [{ attack: L('攻撃の例。', 'An example attack.'), countermeasures: [L('対策の例。', 'An example countermeasure.')] }],
-    verification: { methods: ['test'], steps: [step] },
-    applicability: [],
-    references: [],
-    mappings: [],
-    terms: [],
-  };
+  return localizedItem(id, number, title, { criteria, verification: { methods: ['test'], steps: [step] } });
 }
 
 const term = (id: string, t: Localized, reading?: string): GlossaryTerm => ({

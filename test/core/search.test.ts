@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Edition, GlossaryTerm, Localized, Requirement, StandardNode } from '../../src/core/model/edition.schema.js';
+import type { Edition, GlossaryTerm, Localized, StandardNode } from '../../src/core/model/edition.schema.js';
+import { L, localizedItem } from './localized-item.js';
 import { normalizeText } from '../../src/core/search/normalize.js';
 import { parseQuery, queryProblem } from '../../src/core/search/query.js';
 import { search } from '../../src/core/search/search.js';
@@ -8,26 +9,7 @@ import type { SearchHit, SearchResult } from '../../src/core/search/search.types
 import { SNIPPET_LENGTH } from '../../src/core/search/snippets.js';
 
 /** A small hand-made edition whose expected search results are worked out by hand. */
-const L = (ja: string, en: string): Localized => ({ ja, en });
-
-function req(id: string, number: string, title: Localized, more: Partial<Requirement> = {}): Requirement {
-  return {
-    id,
-    number,
-    title,
-    layers: ['device'],
-    phases: ['design.software'],
-    threatCategory: 'cat',
-    criteria: [L('基準を満たす。', 'The criterion holds.')],
-    interpretation: [{ attack: L('攻撃の例。', 'An example attack.'), countermeasures: [L('対策の例。', 'An example countermeasure.')] }],
-    verification: { methods: ['test'], steps: [L('手順を実施する。', 'Carry out the step.')] },
-    applicability: [],
-    references: [],
-    mappings: [],
-    terms: [],
-    ...more,
-  };
-}
+const req = localizedItem;
 
 const term = (id: string, t: Localized, definition: Localized, reading?: string): GlossaryTerm => ({
   id,

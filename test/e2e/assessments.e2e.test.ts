@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { ADMIN, ASSESSOR, MEMBER_A, MEMBER_B, ORG_A, ORG_B, PRODUCT } from './cast.js';
 import { type Person, Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentPage } from './pages/assessment.page.js';
@@ -20,17 +21,13 @@ import { SearchResultsPage } from './pages/search-results.page.js';
  */
 
 const t = messages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
 const PEOPLE = {
-  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
+  assessor: ASSESSOR,
   editor: { email: 'editor@example.jp', displayName: '編集者 三郎', role: 'editor' },
-  memberA: { email: 'a@example.jp', displayName: '会員 A 太郎', role: 'member' },
-  memberB: { email: 'b@example.jp', displayName: '会員 B 次郎', role: 'member' },
+  memberA: MEMBER_A,
+  memberB: MEMBER_B,
 } satisfies Record<string, Person>;
 
-const ORG_A = '株式会社エー電機';
-const ORG_B = 'ビー工業合同会社';
-const PRODUCT = 'スマート照明ハブ SL-200';
 const TITLE = 'SL-200 出荷前診断 2026';
 const EVIDENCE_FILE = {
   name: '設計レビュー記録.txt',

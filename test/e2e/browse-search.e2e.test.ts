@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { Platform, type TestServer } from './flows.js';
+import { closeJourney, getJsonThrough, openJourney, type Journey, noJourney } from './journey.js';
 import { GlossaryPage } from './pages/glossary.page.js';
 import { GlossaryTermPage, TermLinks } from './pages/glossary-term.page.js';
 import { LoginPage } from './pages/login.page.js';
@@ -36,37 +34,19 @@ const ADMIN = { email: 'editor-in-chief@example.jp', displayName: '手引 編集
 const t = messages.ja;
 
 describe('browse the guidebook and search it', () => {
-  let browser: Browser | null = null;
-  let server: TestServer | null = null;
-  let platform: Platform | null = null;
-  let page: Page;
+  let { browser, platform, server, page }: Journey = noJourney();
   let edition = '';
   const pageProblems: string[] = [];
   /** The item opened from the search results, kept for the glossary step. */
   const opened = { id: '', number: '', title: '' };
 
-  async function getJson<T>(path: string): Promise<T> {
-    const response = await page.request.get(new URL(path, server?.url).href);
-    expect(response.status(), `GET ${path}`).toBe(200);
-    return (await response.json()) as T;
-  }
+  const getJson = <T>(path: string) => getJsonThrough<T>(page, server?.url, path);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.open(browser, { anonymousRead: false });
-    server = platform.server;
-    page = await platform.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
+    ({ browser, platform, server, page } = await openJourney(pageProblems));
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('sets up the first administrator and logs in', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { Platform, type TestServer } from './flows.js';
+import { closeJourney, getJsonThrough, openJourney, type Journey, noJourney } from './journey.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { CoverageOverviewPage, CoverageStandardPage } from './pages/coverage.page.js';
 import { textOf } from './pages/locator-text.js';
@@ -33,30 +31,16 @@ interface Report {
 const ADMIN = { email: 'coverage@example.jp', displayName: '網羅 確認', password: 'Correct-Horse-Battery-Staple-42' };
 
 describe('the coverage dashboard', () => {
-  let browser: Browser | null = null;
-  let server: TestServer | null = null;
-  let platform: Platform | null = null;
-  let page: Page;
+  let { browser, platform, server, page }: Journey = noJourney();
   let edition = '';
   const pageProblems: string[] = [];
 
-  async function getJson<T>(path: string): Promise<T> {
-    const response = await page.request.get(new URL(path, server?.url).href);
-    expect(response.status(), `GET ${path}`).toBe(200);
-    return (await response.json()) as T;
-  }
+  const getJson = <T>(path: string) => getJsonThrough<T>(page, server?.url, path);
   const coverage = (standard: string, query = '') => getJson<Report>(`/api/editions/${encodeURIComponent(edition)}/coverage/${standard}${query}`);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.open(browser, { anonymousRead: false });
-    server = platform.server;
-    page = await platform.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
+    ({ browser, platform, server, page } = await openJourney(pageProblems));
+    if (!browser || !server) return;
     const setup = new SetupPage(page);
     await setup.open(server.setupUrl);
     await setup.createAdmin(ADMIN);
@@ -64,10 +48,7 @@ describe('the coverage dashboard', () => {
     edition = (await getJson<{ current: string }>('/api/editions')).current;
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('the overview shows a card per standard with its answered share, and the 独自項目 count', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');

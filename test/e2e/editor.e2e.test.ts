@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { PASSWORD, Platform, type TestServer } from './flows.js';
+import { PASSWORD, Platform, recordProblems } from './flows.js';
+import { closeJourney, getJsonThrough, type Journey, noJourney } from './journey.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { EditorDraftPage } from './pages/editor-draft.page.js';
 import { EditorHomePage } from './pages/editor-home.page.js';
@@ -29,20 +29,13 @@ const NEXT = { id: '2026.3', title: { ja: 'IoTセキュリティ手引書 2026�
 
 /** Logs in through the API of a separate context and returns a request function that carries the CSRF token. */
 describe('editing a draft and publishing it', () => {
-  let browser: Browser | null = null;
-  let server: TestServer | null = null;
-  let platform: Platform | null = null;
-  let page: Page;
+  let { browser, platform, server, page }: Journey = noJourney();
   const pageProblems: string[] = [];
   let target: { id: string; number: string; title: Localized };
   let baseId = '';
   const newTitle = 'Security architecture design, reviewed for 2026.3';
 
-  async function getJson<T>(path: string): Promise<T> {
-    const response = await page.request.get(new URL(path, server?.url).href);
-    expect(response.status(), `GET ${path}`).toBe(200);
-    return (await response.json()) as T;
-  }
+  const getJson = <T>(path: string) => getJsonThrough<T>(page, server?.url, path);
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -52,16 +45,10 @@ describe('editing a draft and publishing it', () => {
     server = platform.server;
     await platform.createUser(EDITOR, null);
     page = await platform.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
+    recordProblems(page, pageProblems);
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('an editor finds the editor in the navigation and opens a draft from the current edition', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');

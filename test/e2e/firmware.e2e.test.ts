@@ -6,6 +6,7 @@ import { firmwareMessages } from '../../web/src/i18n/messages-firmware.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { buildRootfs, pack } from '../helpers/firmware-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { ADMIN, ASSESSOR, MEMBER_A, MEMBER_B } from './cast.js';
 import { type Person, Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { FirmwarePanel } from './pages/firmware-panel.page.js';
@@ -18,11 +19,10 @@ import { textOf } from './pages/locator-text.js';
  * product's member reads the results; another organisation sees nothing.
  */
 const m = firmwareMessages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
 const PEOPLE = {
-  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
-  memberA: { email: 'a@example.jp', displayName: '会員 A 太郎', role: 'member' },
-  memberB: { email: 'b@example.jp', displayName: '会員 B 次郎', role: 'member' },
+  assessor: ASSESSOR,
+  memberA: MEMBER_A,
+  memberB: MEMBER_B,
 } satisfies Record<string, Person>;
 
 describe('firmware analysis of an assessment in the browser', () => {

@@ -43,6 +43,14 @@ export async function personPage(
   return { context, page };
 }
 
+/** Collects a page's errors and its Content Security Policy violations (a CSP violation means the built UI would break under the server's policy). */
+export function recordProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+}
+
 export interface Person {
   email: string;
   displayName: string;
@@ -92,10 +100,7 @@ export class Platform {
   async newPage(options: Parameters<typeof personPage>[1] = {}): Promise<Page> {
     const { context, page } = await personPage(this.browser, options);
     this.contexts.push(context);
-    page.on('pageerror', (error) => this.problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) this.problems.push(message.text());
-    });
+    recordProblems(page, this.problems);
     return page;
   }
 

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { Platform, type TestServer } from './flows.js';
+import { closeJourney, getJsonThrough, openJourney, type Journey, noJourney } from './journey.js';
 import { EditorDraftPage } from './pages/editor-draft.page.js';
 import { EditorHomePage } from './pages/editor-home.page.js';
 import { textOf } from './pages/locator-text.js';
@@ -25,18 +23,11 @@ interface Overview {
 }
 
 describe('reviewing mappings and comparing editions', () => {
-  let browser: Browser | null = null;
-  let server: TestServer | null = null;
-  let platform: Platform | null = null;
-  let page: Page;
+  let { browser, platform, server, page }: Journey = noJourney();
   let edition = '';
   const pageProblems: string[] = [];
 
-  async function getJson<T>(path: string): Promise<T> {
-    const response = await page.request.get(new URL(path, server?.url).href);
-    expect(response.status(), `GET ${path}`).toBe(200);
-    return (await response.json()) as T;
-  }
+  const getJson = <T>(path: string) => getJsonThrough<T>(page, server?.url, path);
 
   async function putJson(path: string, data: unknown): Promise<void> {
     const { csrfToken } = (await (await page.request.get(new URL('/api/session', server?.url).href)).json()) as { csrfToken: string };
@@ -45,25 +36,15 @@ describe('reviewing mappings and comparing editions', () => {
   }
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.open(browser, { anonymousRead: false });
-    server = platform.server;
-    page = await platform.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
+    ({ browser, platform, server, page } = await openJourney(pageProblems));
+    if (!browser || !server) return;
     await new SetupPage(page).open(server.setupUrl);
     await new SetupPage(page).createAdmin(ADMIN);
     await new LoginPage(page).login(ADMIN.email, ADMIN.password);
     edition = (await getJson<{ current: string }>('/api/editions')).current;
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('the item page shows the review state of each mapping', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { packMessages } from '../../web/src/i18n/messages-packs.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { ADMIN, ASSESSOR, MEMBER_A, MEMBER_B, ORG_A, ORG_B, PRODUCT } from './cast.js';
 import { PASSWORD, type Person, Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { SelfAssessmentPanel } from './pages/self-assessment.page.js';
@@ -18,17 +19,13 @@ import { SelfAssessmentPanel } from './pages/self-assessment.page.js';
  */
 
 const t = messages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
 const PEOPLE = {
-  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
+  assessor: ASSESSOR,
   manager: { email: 'manager-a@example.jp', displayName: '管理 A 花子', role: 'member' },
-  memberA: { email: 'a@example.jp', displayName: '会員 A 太郎', role: 'member' },
-  memberB: { email: 'b@example.jp', displayName: '会員 B 次郎', role: 'member' },
+  memberA: MEMBER_A,
+  memberB: MEMBER_B,
 } satisfies Record<string, Person>;
 
-const ORG_A = '株式会社エー電機';
-const ORG_B = 'ビー工業合同会社';
-const PRODUCT = 'スマート照明ハブ SL-200';
 const COMMENT = 'ログの保存期間が根拠に書かれていないため一部適合とします';
 
 describe('self-assessment: the member answers and submits, the consortium reviews', () => {

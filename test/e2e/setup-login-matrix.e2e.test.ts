@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { Platform, type TestServer } from './flows.js';
+import { closeJourney, getJsonThrough, openJourney, type Journey, noJourney } from './journey.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { CellPage } from './pages/cell.page.js';
 import { LoginPage } from './pages/login.page.js';
@@ -45,37 +43,19 @@ const ADMIN = {
 };
 
 describe('setup, login and the matrix', () => {
-  let browser: Browser | null = null;
-  let server: TestServer | null = null;
-  let platform: Platform | null = null;
-  let page: Page;
+  let { browser, platform, server, page }: Journey = noJourney();
   const requestedUrls: string[] = [];
   const pageProblems: string[] = [];
 
-  async function getJson<T>(path: string): Promise<T> {
-    const response = await page.request.get(new URL(path, server?.url).href);
-    expect(response.status(), `GET ${path}`).toBe(200);
-    return (await response.json()) as T;
-  }
+  const getJson = <T>(path: string) => getJsonThrough<T>(page, server?.url, path);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.open(browser, { anonymousRead: false });
-    server = platform.server;
-    page = await platform.newPage();
+    ({ browser, platform, server, page } = await openJourney(pageProblems));
+    if (!browser || !server) return;
     page.on('request', (request) => requestedUrls.push(request.url()));
-    page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // A CSP violation means the built UI would break under the server's policy.
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(message.text());
-    });
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('asks an anonymous visitor to log in when anonymous reading is off', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');

@@ -10,6 +10,17 @@ import formats from 'ajv-formats';
 /** JSON Schema's `then` keyword, named so no object literal looks like a thenable. */
 const THEN = 'then';
 
+/** What names a product or a subcomponent: an IRI, identifiers (purl, CPE) and hashes. */
+const COMPONENT = {
+  '@id': { type: 'string', format: 'uri' },
+  identifiers: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { purl: { type: 'string' }, '@cpe22': { type: 'string' }, '@cpe23': { type: 'string' } },
+  },
+  hashes: { type: 'object' },
+};
+
 const schema = {
   type: 'object',
   required: ['@context', '@id', 'author', 'timestamp', 'version', 'statements'],
@@ -52,29 +63,8 @@ const schema = {
               type: 'object',
               additionalProperties: false,
               properties: {
-                '@id': { type: 'string', format: 'uri' },
-                identifiers: {
-                  type: 'object',
-                  additionalProperties: false,
-                  properties: { purl: { type: 'string' }, '@cpe22': { type: 'string' }, '@cpe23': { type: 'string' } },
-                },
-                hashes: { type: 'object' },
-                subcomponents: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    additionalProperties: false,
-                    properties: {
-                      '@id': { type: 'string', format: 'uri' },
-                      identifiers: {
-                        type: 'object',
-                        additionalProperties: false,
-                        properties: { purl: { type: 'string' }, '@cpe22': { type: 'string' }, '@cpe23': { type: 'string' } },
-                      },
-                      hashes: { type: 'object' },
-                    },
-                  },
-                },
+                ...COMPONENT,
+                subcomponents: { type: 'array', items: { type: 'object', additionalProperties: false, properties: COMPONENT } },
               },
             },
           },

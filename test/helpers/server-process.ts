@@ -23,6 +23,15 @@ export function startServerProcess(env: Record<string, string>, options: { built
     cwd: root,
     env: { ...process.env, TEBIKI_LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
   });
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  return { child, exited, ...watchOutput(child, exited) };
+}
+
+/**
+ * Collects a child process's stdout and stderr. `waitFor` resolves with the first
+ * match of `re` in the output so far or to come, and rejects if `exited` comes first.
+ */
+export function watchOutput(child: ChildProcess, exited: Promise<number | null>): Pick<ServerProcess, 'waitFor' | 'output'> {
   let out = '';
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
@@ -31,7 +40,6 @@ export function startServerProcess(env: Record<string, string>, options: { built
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
   const waitFor = (re: RegExp) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
       const check = () => {
@@ -43,9 +51,9 @@ export function startServerProcess(env: Record<string, string>, options: { built
       };
       listeners.add(check);
       check();
-      exited.then((code) => {
+      void exited.then((code) => {
         if (listeners.delete(check)) reject(new Error(`exited ${code}: ${out}`));
       });
     });
-  return { child, waitFor, exited, output: () => out };
+  return { waitFor, output: () => out };
 }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderComparisonHtml } from '../../src/reports/assessment/assessment-html.js';
-import { comparison, HOSTILE } from './assessment-fixtures.js';
-
-const visible = (doc: string) =>
-  doc
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+import { comparison, HOSTILE, visible } from './assessment-fixtures.js';
 
 describe('renderComparisonHtml', () => {
   it('ja: both sides, the change counts, scores side by side with the difference, items with the change marked', () => {

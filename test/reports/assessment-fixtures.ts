@@ -7,6 +7,19 @@ import type { AssessmentReportData } from '../../src/reports/assessment/report-d
 /** Hand-made report data (no result computation involved), so the renderers are tested on their own. */
 
 export const HOSTILE = '<script>alert("x")</script>';
+
+/** Text between the tags, entities decoded the way a browser shows them. */
+export const visible = (doc: string) =>
+  doc
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
 const t = (ja: string, en: string) => ({ ja, en });
 
 export function checkItem(no: string, requirementId: string, title: { ja: string; en: string }): ChecksheetItem {

@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAssessmentReportHtml } from '../../src/reports/assessment/assessment-html.js';
-import { finalData, HOSTILE, hostileData, reportData } from './assessment-fixtures.js';
-
-/** Text between the tags, entities decoded the way a browser shows them. */
-const visible = (doc: string) =>
-  doc
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+import { finalData, HOSTILE, hostileData, reportData, visible } from './assessment-fixtures.js';
 
 describe('renderAssessmentReportHtml', () => {
   it('ja: a self-contained document with every section in Japanese', () => {

@@ -1,16 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
-import { issueSetupLink } from '../../src/services/setup.service.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { appWithAdmin } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 import { itemRows } from '../workbook/workbook-helpers.js';
-
-const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 
 describeEachDatabase('checksheets through the API', (get) => {
   let app: FastifyInstance;
@@ -20,14 +17,7 @@ describeEachDatabase('checksheets through the API', (get) => {
 
   beforeAll(async () => {
     editionId = (await importBundledEdition(ctx())).id;
-    app = await buildApp({ ctx: ctx() });
-    const link = (await issueSetupLink(ctx())) as string;
-    const anon = new ApiClient(app);
-    await anon.session();
-    const token = new URL(link).hash.replace('#token=', '');
-    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password })).statusCode).toBe(201);
-    admin = new ApiClient(app);
-    expect((await admin.login(ADMIN.email, ADMIN.password)).statusCode).toBe(200);
+    ({ app, admin } = await appWithAdmin(ctx()));
   });
   afterAll(async () => app?.close());
 

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { Edition } from '../../src/core/model/edition.schema.js';
-import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition, importEdition } from '../../src/services/editions.service.js';
-import { issueSetupLink } from '../../src/services/setup.service.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { appWithAdmin } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -50,7 +49,6 @@ interface Problem {
   errors?: { path: string; message: string }[];
 }
 
-const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 const loaded = loadContent(defaultContentDir());
 if (!loaded.ok) throw new Error('the bundled content must load');
 const content: Edition = loaded.edition;
@@ -83,14 +81,7 @@ describeEachDatabase('coverage of the standards through the API', (get) => {
 
   beforeAll(async () => {
     edition = (await importBundledEdition(ctx())).id;
-    app = await buildApp({ ctx: ctx() });
-    const link = (await issueSetupLink(ctx())) as string;
-    const anon = new ApiClient(app);
-    await anon.session();
-    const token = new URL(link).hash.replace('#token=', '');
-    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password })).statusCode).toBe(201);
-    admin = new ApiClient(app);
-    expect((await admin.login(ADMIN.email, ADMIN.password)).statusCode).toBe(200);
+    ({ app, admin } = await appWithAdmin(ctx()));
   });
   afterAll(async () => app?.close());
 

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { Edition } from '../../src/core/model/edition.schema.js';
-import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition, importEdition } from '../../src/services/editions.service.js';
-import { issueSetupLink } from '../../src/services/setup.service.js';
-import { ApiClient } from '../helpers/api-client.js';
+import type { ApiClient } from '../helpers/api-client.js';
+import { appWithAdmin } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -17,7 +16,6 @@ import { testConfig } from '../helpers/test-config.js';
  * of each mapping on the item.
  */
 
-const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 const loaded = loadContent(defaultContentDir());
 if (!loaded.ok) throw new Error('the bundled content must load');
 const content: Edition = loaded.edition;
@@ -66,14 +64,7 @@ describeEachDatabase('comparing editions and review state through the API', (get
   beforeAll(async () => {
     bundled = (await importBundledEdition(ctx())).id;
     await importEdition(ctx(), { kind: 'anonymous' }, later);
-    app = await buildApp({ ctx: ctx() });
-    const link = (await issueSetupLink(ctx())) as string;
-    const anon = new ApiClient(app);
-    await anon.session();
-    const token = new URL(link).hash.replace('#token=', '');
-    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password })).statusCode).toBe(201);
-    admin = new ApiClient(app);
-    expect((await admin.login(ADMIN.email, ADMIN.password)).statusCode).toBe(200);
+    ({ app, admin } = await appWithAdmin(ctx()));
   });
   afterAll(async () => app?.close());
 

@@ -6,8 +6,8 @@ import { defaultContentDir } from '../../src/content/content-dir.js';
 import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
-import { issueSetupLink } from '../../src/services/setup.service.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { appWithAdmin } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { testConfig } from '../helpers/test-config.js';
@@ -51,14 +51,7 @@ describeEachDatabase('the standards landscape through the API', (get) => {
   beforeAll(async () => {
     const ctx: ServiceContext = { store: get().store, config: testConfig(), now: () => new Date() };
     edition = (await importBundledEdition(ctx)).id;
-    app = await buildApp({ ctx });
-    const link = (await issueSetupLink(ctx)) as string;
-    const anon = new ApiClient(app);
-    await anon.session();
-    const token = new URL(link).hash.replace('#token=', '');
-    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password })).statusCode).toBe(201);
-    admin = new ApiClient(app);
-    expect((await admin.login(ADMIN.email, ADMIN.password)).statusCode).toBe(200);
+    ({ app, admin } = await appWithAdmin(ctx));
   });
   afterAll(async () => {
     await app?.close();

@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { pdfTextIn } from '../helpers/pdf-text.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { COMPLETE_VERDICTS, type PackWorld, answered, packWorld } from './packs.fixture.js';
 
@@ -17,13 +15,7 @@ import { COMPLETE_VERDICTS, type PackWorld, answered, packWorld } from './packs.
 const dir = tempDir('tebiki-pack-check-');
 afterAll(() => dir.remove());
 
-function pdfText(pdf: Uint8Array, name: string): string {
-  const file = join(dir.path, name);
-  writeFileSync(file, pdf);
-  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
+const pdfText = (pdf: Uint8Array, name: string) => pdfTextIn(dir.path, pdf, name);
 
 interface Check {
   scheme: string;

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { pdfTextIn } from '../helpers/pdf-text.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { DESIGN_DOC, type PackWorld, packWorld } from './packs.fixture.js';
 
@@ -12,14 +10,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const dir = tempDir('tebiki-packs-');
 afterAll(() => dir.remove());
 
-/** The text of a PDF as poppler's pdftotext reads it. */
-function pdfText(pdf: Uint8Array, name: string): string {
-  const file = join(dir.path, name);
-  writeFileSync(file, pdf);
-  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return r.stdout;
-}
+const pdfText = (pdf: Uint8Array, name: string) => pdfTextIn(dir.path, pdf, name);
 
 async function unzip(payload: Buffer) {
   const zip = await JSZip.loadAsync(payload);

@@ -14,12 +14,11 @@ import {
 } from '../../src/store/assessments.repository.js';
 import { snapshotOf } from '../../src/services/assessment-records.js';
 import { countBlobs, deleteAttachment, findAttachment, insertAttachments, readBlob, storeBlob } from '../../src/store/attachments.repository.js';
-import { insertEdition } from '../../src/store/editions.repository.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
 import { insertUser } from '../../src/store/users.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { insertPlaceholderEdition, T0 } from './store-rows.js';
 
-const T0 = '2026-03-01T09:00:00.000Z';
 /** Store tests need no items: every assessment here shares the empty checksheet. */
 const EMPTY = snapshotOf([]);
 
@@ -81,16 +80,7 @@ describeEachDatabase('stored assessments', (get) => {
       disabled: 0,
       created_at: T0,
     });
-    await insertEdition(db, {
-      id: 'ed-1',
-      title_ja: '版',
-      title_en: 'Ed',
-      status: 'published',
-      edition_date: '2026-01-01',
-      content_hash: 'h',
-      content: '{}',
-      created_at: T0,
-    });
+    await insertPlaceholderEdition(db);
   });
 
   it('stores an assessment with many answers in chunks and counts verdicts per assessment', async () => {

@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { snapshotOf } from '../../src/services/assessment-records.js';
 import { insertAssessment } from '../../src/store/assessments.repository.js';
-import { insertEdition } from '../../src/store/editions.repository.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
 import {
   findReview,
@@ -18,8 +17,8 @@ import {
 } from '../../src/store/self-assessments.repository.js';
 import { insertUser } from '../../src/store/users.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { insertPlaceholderEdition, T0 } from './store-rows.js';
 
-const T0 = '2026-03-01T09:00:00.000Z';
 const T1 = '2026-03-02T09:00:00.000Z';
 const EMPTY = snapshotOf([]);
 
@@ -55,16 +54,7 @@ describeEachDatabase('stored self-assessments', (get) => {
     await insertProduct(db, { id: 'prod-a', organisation_id: 'org-a', name: 'P', model: null, description: null, created_at: T0 });
     await insertUser(db, user('u-as', 'assessor', null));
     await insertUser(db, user('u-me', 'member', 'org-a'));
-    await insertEdition(db, {
-      id: 'ed-1',
-      title_ja: '版',
-      title_en: 'Ed',
-      status: 'published',
-      edition_date: '2026-01-01',
-      content_hash: 'h',
-      content: '{}',
-      created_at: T0,
-    });
+    await insertPlaceholderEdition(db);
     await insertAssessment(
       db,
       {

@@ -12,6 +12,7 @@ import {
   ADMIN_EMAIL,
   ASSESSOR_EMAIL,
   type CrashServer,
+  dropCrashDatabase,
   checkDatabaseIntegrity,
   expectAuditVerifies,
   login,
@@ -62,13 +63,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     afterAll(async () => {
       await server?.kill9();
-      if (db?.kind === 'postgres') {
-        const c = new pg.Client({ connectionString: TEST_PG_URL });
-        await c.connect();
-        await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-        await c.end();
-      }
-      await db?.drop();
+      await dropCrashDatabase(db);
       dir.remove();
     });
 

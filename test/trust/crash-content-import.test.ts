@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { freshPostgres, freshSqlite, postgresAvailable, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { type CrashServer, checkDatabaseIntegrity, expectAuditVerifies, startCli, startServer, until } from './crash-fixtures.js';
+import { type CrashServer, dropCrashDatabase, checkDatabaseIntegrity, expectAuditVerifies, startCli, startServer, until } from './crash-fixtures.js';
 
 /**
  * Crash consistency of a content import (issue 23, point 4): `bin/tebiki
@@ -51,13 +51,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
 
     afterAll(async () => {
       await server?.kill9();
-      if (db?.kind === 'postgres') {
-        const c = new pg.Client({ connectionString: TEST_PG_URL });
-        await c.connect();
-        await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-        await c.end();
-      }
-      await db?.drop();
+      await dropCrashDatabase(db);
       dir.remove();
     });
 

@@ -9,6 +9,7 @@ import { cliEnv, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js'
 import { HttpSession } from '../helpers/http-session.js';
 import { freePort } from '../helpers/nginx-proxy.js';
 import { runBin } from '../helpers/run-cli.js';
+import { watchOutput } from '../helpers/server-process.js';
 
 /**
  * A process started in a process group of its own, so that `kill -9` reaches
@@ -25,30 +26,8 @@ export interface Killable {
 
 export function spawnGroup(command: string, args: string[], env: Record<string, string | undefined>): Killable {
   const child = spawn(command, args, { cwd: projectRoot(), env: { ...process.env, ...env }, detached: true });
-  let out = '';
-  const listeners = new Set<() => void>();
-  const onData = (d: Buffer) => {
-    out += d;
-    for (const l of listeners) l();
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (re: RegExp) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const check = () => {
-        const m = out.match(re);
-        if (m) {
-          listeners.delete(check);
-          resolve(m);
-        }
-      };
-      listeners.add(check);
-      check();
-      void exited.then((code) => {
-        if (listeners.delete(check)) reject(new Error(`exited ${code}: ${out}`));
-      });
-    });
+  const { waitFor, output } = watchOutput(child, exited);
   const kill9 = async () => {
     try {
       process.kill(-(child.pid as number), 'SIGKILL');
@@ -57,7 +36,18 @@ export function spawnGroup(command: string, args: string[], env: Record<string, 
     }
     await exited;
   };
-  return { child, output: () => out, waitFor, exited, kill9 };
+  return { child, output, waitFor, exited, kill9 };
+}
+
+/** Drops a test database and, on PostgreSQL, the job queue's schema beside it: once no server uses them. */
+export async function dropCrashDatabase(db: TestDatabase | undefined): Promise<void> {
+  if (db?.kind === 'postgres') {
+    const c = new pg.Client({ connectionString: TEST_PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
+    await c.end();
+  }
+  await db?.drop();
 }
 
 /** Environment pointing a server or the CLI at the test database. */

@@ -10,6 +10,7 @@ import {
   ADMIN_EMAIL,
   ASSESSOR_EMAIL,
   type CrashServer,
+  dropCrashDatabase,
   checkDatabaseIntegrity,
   expectAuditVerifies,
   login,
@@ -46,11 +47,7 @@ describe.runIf(run)('crash with a live neighbour [postgres]', { timeout: 600_000
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill9()));
-    const c = new pg.Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-    await c.end();
-    await db?.drop();
+    await dropCrashDatabase(db);
     dir.remove();
   });
 

@@ -106,3 +106,20 @@ export const xmlNoise = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('<', '>', '&', '&amp;', '&#0;', '&#xD800;', ']]>', '<![CDATA[', '<!--', '-->', '<?x?>', '</a>', '<a b="', '"', "'", '\u0000', 'xmlns:x="y"'),
 );
+
+/**
+ * A YAML alias bomb ("billion laughs"): anchor `a` is a list of nine `leaf`s,
+ * each next anchor a list of nine aliases of the one before, ten levels deep.
+ */
+export function aliasBomb(leaf: string): string {
+  const lines = [`a: &a [${Array(9).fill(leaf).join(',')}]`];
+  for (let i = 1; i < 10; i++) {
+    const name = String.fromCharCode(97 + i);
+    lines.push(
+      `${name}: &${name} [${Array(9)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
+  }
+  return lines.join('\n');
+}

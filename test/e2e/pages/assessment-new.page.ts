@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 
 export interface NewAssessment {
   organisation: string;
@@ -11,20 +12,12 @@ export interface NewAssessment {
 }
 
 /** /assessments/new: product, title, checksheet scope, live item count. */
-export class NewAssessmentPage {
-  readonly heading: Locator;
+export class NewAssessmentPage extends MainPage {
   readonly preview: Locator;
   readonly submit: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1, name: this.t.assessments.newTitle });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang, (t) => t.assessments.newTitle);
     this.preview = this.main.locator('.preview-line');
     this.submit = this.main.getByRole('button', { name: this.t.assessments.create, exact: true });
   }

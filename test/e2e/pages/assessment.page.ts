@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang, Messages } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { type WorkspaceMessages, workspaceMessages } from '../../../web/src/i18n/messages-workspace.js';
 import { VERDICTS as VERDICT_ORDER } from '../../../src/core/assessment/verdicts.js';
 import { textOf, textsOf } from './locator-text.js';
@@ -22,8 +23,7 @@ function escapeRegExp(text: string): string {
  * /assessments/:id: status bar, the workspace (a table of items with a detail
  * pane for the selected one), then cover, reports and workbook.
  */
-export class AssessmentPage {
-  readonly heading: Locator;
+export class AssessmentPage extends MainPage {
   readonly statusBar: Locator;
   readonly reports: Locator;
   readonly notFound: Locator;
@@ -35,18 +35,11 @@ export class AssessmentPage {
   readonly answerFields: Locator;
   readonly table: Locator;
   readonly pane: Locator;
-  private readonly t: Messages;
   private readonly w: WorkspaceMessages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
     this.w = workspaceMessages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1 });
     this.statusBar = this.main.locator('.assessment-status-bar');
     this.reports = this.main.getByRole('region', { name: this.t.assessments.reports });
     this.notFound = this.main.getByRole('alert').filter({ hasText: this.t.errorNotFound });

@@ -1,27 +1,22 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textOf } from './locator-text.js';
 
 /** /matrix/:layer/:phase: the items of one matrix cell. */
-export class CellPage {
-  readonly heading: Locator;
+export class CellPage extends MainPage {
   readonly table: Locator;
   /** One row per item: number, then the title as a link. */
   readonly itemRows: Locator;
   readonly itemLinks: Locator;
   readonly breadcrumbHome: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    const t = messages[lang];
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1 });
-    this.table = main.getByRole('table');
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
+    this.table = this.main.getByRole('table');
     this.itemRows = this.table.locator('tbody').getByRole('row');
     this.itemLinks = this.table.getByRole('link');
-    this.breadcrumbHome = main.getByRole('navigation', { name: t.breadcrumb }).getByRole('link', { name: t.home });
+    this.breadcrumbHome = this.main.getByRole('navigation', { name: this.t.breadcrumb }).getByRole('link', { name: this.t.home });
   }
 
   async waitForItems(): Promise<void> {

@@ -1,25 +1,20 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import { type Lang, messages } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textOf } from './locator-text.js';
 
 type TileStatus = 'covered' | 'partial' | 'out-of-scope' | 'pending' | 'gap' | 'not-applicable';
 
 /** /coverage: one card per standard and the 独自項目 card. */
-export class CoverageOverviewPage {
-  readonly heading: Locator;
+export class CoverageOverviewPage extends MainPage {
   /** Cards of the standards (the 独自項目 card is not one of them). */
   readonly standardCards: Locator;
   readonly unbackedCount: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    const t = messages[lang];
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1, name: t.coverage.title });
-    this.standardCards = main.locator('.cov-card[data-standard]');
-    this.unbackedCount = main.getByTestId('unbacked-count');
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang, (t) => t.coverage.title);
+    this.standardCards = this.main.locator('.cov-card[data-standard]');
+    this.unbackedCount = this.main.getByTestId('unbacked-count');
   }
 
   /** Through the main navigation, as a user would. */
@@ -41,24 +36,17 @@ export class CoverageOverviewPage {
 }
 
 /** /coverage/:standardId: filters, figures, heatmap, chart, lists, table. */
-export class CoverageStandardPage {
-  readonly heading: Locator;
+export class CoverageStandardPage extends MainPage {
   readonly heatmap: Locator;
   /** The per-group bar chart. */
   readonly groupChart: Locator;
   readonly report: Locator;
-  private readonly t: Messages;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1 });
-    this.heatmap = main.locator('table.cov-heatmap');
-    this.groupChart = main.locator('.cov-section canvas');
-    this.report = main.locator('.cov-report');
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
+    this.heatmap = this.main.locator('table.cov-heatmap');
+    this.groupChart = this.main.locator('.cov-section canvas');
+    this.report = this.main.locator('.cov-report');
   }
 
   async waitForReport(): Promise<void> {

@@ -1,21 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 
 /** /editor/:draftId/requirements/:id: the requirement form with live validation. */
-export class RequirementEditorPage {
-  readonly heading: Locator;
+export class RequirementEditorPage extends MainPage {
   readonly saveButton: Locator;
   readonly savedNotice: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1 });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
     this.saveButton = this.main.getByRole('button', { name: this.t.editor.save, exact: true });
     this.savedNotice = this.main.getByText(this.t.editor.saved, { exact: true });
   }

@@ -1,25 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textOf, textsOf } from './locator-text.js';
 
 /** /glossary/:id: one term with its definition, related terms and the items using it. */
-export class GlossaryTermPage {
-  readonly heading: Locator;
+export class GlossaryTermPage extends MainPage {
   readonly definition: Locator;
   readonly usedBy: Locator;
   readonly related: Locator;
-  private readonly t: Messages;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1 });
-    this.definition = main.getByRole('region', { name: this.t.browse.definition });
-    this.usedBy = main.getByRole('region', { name: this.t.browse.usedBy });
-    this.related = main.getByRole('region', { name: this.t.browse.relatedTerms });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
+    this.definition = this.main.getByRole('region', { name: this.t.browse.definition });
+    this.usedBy = this.main.getByRole('region', { name: this.t.browse.usedBy });
+    this.related = this.main.getByRole('region', { name: this.t.browse.relatedTerms });
   }
 
   async waitForTerm(): Promise<void> {

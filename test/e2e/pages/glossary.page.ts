@@ -1,22 +1,15 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textsOf } from './locator-text.js';
 
 /** /glossary: terms in あいうえお or ABC order under section headings. */
-export class GlossaryPage {
-  readonly heading: Locator;
+export class GlossaryPage extends MainPage {
   readonly sectionHeadings: Locator;
   readonly termLinks: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1, name: this.t.browse.glossaryTitle });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang, (t) => t.browse.glossaryTitle);
     this.sectionHeadings = this.main.getByRole('heading', { level: 2 });
     this.termLinks = this.main.locator('.glossary-term');
   }

@@ -1,13 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The home page: the layer × phase matrix of the current edition. */
-export class MatrixPage {
-  readonly heading: Locator;
+export class MatrixPage extends MainPage {
   readonly table: Locator;
   /** One row header per layer. */
   readonly layerHeaders: Locator;
@@ -18,22 +18,15 @@ export class MatrixPage {
   /** Shown instead of the matrix when reading needs a login. */
   readonly loginPrompt: Locator;
   readonly loginPromptLink: Locator;
-  private readonly t: Messages;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    const t = messages[lang];
-    this.t = t;
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1, name: t.matrixTitle });
-    this.table = main.getByRole('table');
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang, (t) => t.matrixTitle);
+    this.table = this.main.getByRole('table');
     this.layerHeaders = this.table.getByRole('rowheader');
     this.stageHeaders = this.table.locator('th[scope="colgroup"]');
     this.nonEmptyCells = this.table.getByRole('link');
-    this.loginPrompt = main.getByRole('alert').filter({ hasText: t.errorUnauthorized });
-    this.loginPromptLink = main.getByRole('link', { name: t.loginToContinue });
+    this.loginPrompt = this.main.getByRole('alert').filter({ hasText: this.t.errorUnauthorized });
+    this.loginPromptLink = this.main.getByRole('link', { name: this.t.loginToContinue });
   }
 
   async open(baseUrl: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 
 export interface ProposalForm {
   title: string;
@@ -11,22 +12,14 @@ export interface ProposalForm {
 }
 
 /** /proposals/new: the form a member fills to submit a concern. */
-export class NewProposalPage {
-  readonly heading: Locator;
+export class NewProposalPage extends MainPage {
   readonly title: Locator;
   readonly text: Locator;
   readonly industry: Locator;
   readonly submit: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1, name: this.t.proposals.newTitle });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang, (t) => t.proposals.newTitle);
     this.title = this.main.getByLabel(this.t.proposals.fieldTitle, { exact: true });
     this.text = this.main.getByLabel(this.t.proposals.fieldText, { exact: true });
     this.industry = this.main.getByLabel(this.t.proposals.fieldIndustry, { exact: true });

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textOf } from './locator-text.js';
 
 export interface NewItem {
@@ -11,8 +12,7 @@ export interface NewItem {
 }
 
 /** /proposals/:id: the concern, its outcome, and for editors the decision panel. */
-export class ProposalPage {
-  readonly heading: Locator;
+export class ProposalPage extends MainPage {
   readonly status: Locator;
   readonly concern: Locator;
   readonly outcome: Locator;
@@ -20,16 +20,9 @@ export class ProposalPage {
   readonly decisionPanel: Locator;
   readonly notFound: Locator;
   readonly submittedNotice: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1 });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
     this.status = this.main.locator('.proposal-facts .proposal-status').first();
     this.concern = this.main.getByRole('region', { name: this.t.proposals.concern, exact: true });
     this.outcome = this.main.locator('.proposal-outcome');

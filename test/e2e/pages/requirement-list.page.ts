@@ -1,25 +1,19 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textsOf } from './locator-text.js';
 
 /** /requirements: every item, narrowed by filter controls that live in the URL query. */
-export class RequirementListPage {
-  readonly heading: Locator;
+export class RequirementListPage extends MainPage {
   readonly filters: Locator;
   readonly table: Locator;
   readonly rows: Locator;
   readonly clear: Locator;
-  private readonly t: Messages;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    const main = page.getByRole('main');
-    this.heading = main.getByRole('heading', { level: 1, name: this.t.browse.requirementListTitle });
-    this.filters = main.getByRole('form', { name: this.t.browse.filters });
-    this.table = main.getByRole('table');
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang, (t) => t.browse.requirementListTitle);
+    this.filters = this.main.getByRole('form', { name: this.t.browse.filters });
+    this.table = this.main.getByRole('table');
     this.rows = this.table.locator('tbody').getByRole('row');
     this.clear = this.filters.getByRole('button', { name: this.t.browse.clearFilters });
   }

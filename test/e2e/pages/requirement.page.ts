@@ -1,21 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang, Messages } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textOf, textsOf } from './locator-text.js';
 
 /** /requirements/:id: one guidebook item in full. */
-export class RequirementPage {
-  readonly heading: Locator;
+export class RequirementPage extends MainPage {
   readonly mappingsTable: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1 });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
     this.mappingsTable = this.main.getByRole('region', { name: this.t.mappings }).getByRole('table');
   }
 

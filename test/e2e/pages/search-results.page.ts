@@ -1,27 +1,21 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textsOf } from './locator-text.js';
 
 /** The header search field and /search?q=: ranked results with highlighted snippets. */
-export class SearchResultsPage {
+export class SearchResultsPage extends MainPage {
   readonly box: Locator;
-  readonly heading: Locator;
   readonly results: Locator;
   readonly marks: Locator;
   readonly noResults: Locator;
-  private readonly t: Messages;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    const main = page.getByRole('main');
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
     this.box = page.getByRole('banner').getByRole('search', { name: this.t.browse.searchLabel }).getByRole('searchbox');
-    this.heading = main.getByRole('heading', { level: 1 });
-    this.results = main.locator('ol.search-results > li');
-    this.marks = main.locator('ol.search-results mark');
-    this.noResults = main.getByText(this.t.browse.searchNoResults);
+    this.results = this.main.locator('ol.search-results > li');
+    this.marks = this.main.locator('ol.search-results mark');
+    this.noResults = this.main.getByText(this.t.browse.searchNoResults);
   }
 
   /** Type into the header field and submit; resolves once results (or "none") are shown. */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
-import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import type { Lang } from '../../../web/src/i18n/messages.js';
+import { MainPage } from './main-page.js';
 import { textOf } from './locator-text.js';
 
 /** Same rule as web/src/router/browse-paths.ts: spaces in ids become "_". */
@@ -8,20 +9,12 @@ export function standardRowId(requirementId: string): string {
 }
 
 /** /standards and /standards/:id: a standard's requirements with what the guidebook says about each. */
-export class StandardPage {
-  readonly heading: Locator;
+export class StandardPage extends MainPage {
   readonly licence: Locator;
   readonly table: Locator;
-  private readonly t: Messages;
-  private readonly main: Locator;
 
-  constructor(
-    private readonly page: Page,
-    lang: Lang = 'ja',
-  ) {
-    this.t = messages[lang];
-    this.main = page.getByRole('main');
-    this.heading = this.main.getByRole('heading', { level: 1 });
+  constructor(page: Page, lang: Lang = 'ja') {
+    super(page, lang);
     this.licence = this.main.getByRole('region', { name: this.t.browse.licence });
     this.table = this.main.locator('table.standard-table');
   }

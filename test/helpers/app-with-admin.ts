@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { issueSetupLink } from '../../src/services/setup.service.js';
+import { ApiClient } from './api-client.js';
+
+/** The first administrator, as the API tests create it through the setup link. */
+export const SETUP_ADMIN = { email: 'admin@example.test', displayName: '管理者', password: 'correct horse battery staple' };
+
+/**
+ * The app on this context with its first administrator created through the
+ * one-time setup link and logged in (`admin`); `anon` is the visitor that
+ * used the link, still not logged in.
+ */
+export async function appWithAdmin(ctx: ServiceContext): Promise<{ app: FastifyInstance; admin: ApiClient; anon: ApiClient }> {
+  const app = await buildApp({ ctx });
+  try {
+    const link = (await issueSetupLink(ctx)) as string;
+    const anon = new ApiClient(app);
+    await anon.session();
+    const token = new URL(link).hash.replace('#token=', '');
+    expect((await anon.request('POST', '/api/setup', { token, ...SETUP_ADMIN })).statusCode).toBe(201);
+    const admin = new ApiClient(app);
+    expect((await admin.login(SETUP_ADMIN.email, SETUP_ADMIN.password)).statusCode).toBe(200);
+    return { app, admin, anon };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
