@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { createRefusingFunction, changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time: never import application code here, never edit after release.
@@ -7,103 +8,65 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('editions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('title_ja', 'text', (c) => c.notNull())
-    .addColumn('title_en', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('edition_date', 'text', (c) => c.notNull())
-    .addColumn('content_hash', 'text', (c) => c.notNull())
-    .addColumn('content', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('organisations')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull().unique())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('users')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('email', 'text', (c) => c.notNull().unique())
-    .addColumn('display_name', 'text', (c) => c.notNull())
-    .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('organisation_id', 'text', (c) => c.references('organisations.id'))
-    .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addCheckConstraint('users_role_org', sql`(role = 'member') = (organisation_id is not null)`)
-    .execute();
-
-  await db.schema
-    .createTable('sessions')
-    .addColumn('id_hash', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('csrf_token', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('last_seen_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
-
-  // Failed logins per email, known or not, so lockout reveals nothing about
-  // which accounts exist.
-  await db.schema
-    .createTable('login_throttle')
-    .addColumn('email', 'text', (c) => c.primaryKey())
-    .addColumn('failures', 'integer', (c) => c.notNull())
-    .addColumn('locked_until', 'text')
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('setup_tokens')
-    .addColumn('token_hash', 'text', (c) => c.primaryKey())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('used_at', 'text')
-    .execute();
-
-  await db.schema
-    .createTable('products')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('model', 'text')
-    .addColumn('description', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('products_org').on('products').column('organisation_id').execute();
-
-  await db.schema
-    .createTable('settings')
-    .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('value', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('audit_log')
-    .addColumn('seq', 'integer', (c) => c.primaryKey())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor_id', 'text')
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('target_type', 'text', (c) => c.notNull())
-    .addColumn('target_id', 'text')
-    .addColumn('detail', 'text', (c) => c.notNull())
-    .addColumn('prev_hash', 'text', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('audit_head')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('hash', 'text', (c) => c.notNull())
-    .execute();
+  await changeTables(db, {
+    editions: [
+      'id text primary key',
+      'title_ja text not null',
+      'title_en text not null',
+      'status text not null',
+      'edition_date text not null',
+      'content_hash text not null',
+      'content text not null',
+      'created_at text not null',
+    ],
+    organisations: ['id text primary key', 'name text not null unique', 'created_at text not null'],
+    users: [
+      'id text primary key',
+      'email text not null unique',
+      'display_name text not null',
+      'password_hash text not null',
+      'role text not null',
+      'organisation_id text references organisations.id',
+      'disabled integer not null default 0',
+      'created_at text not null',
+      "constraint users_role_org check ((role = 'member') = (organisation_id is not null))",
+    ],
+    sessions: [
+      'id_hash text primary key',
+      'user_id text not null references users.id on delete cascade',
+      'csrf_token text not null',
+      'created_at text not null',
+      'last_seen_at text not null',
+      'expires_at text not null',
+      'index sessions_user (user_id)',
+    ],
+    // Failed logins per email, known or not, so lockout reveals nothing about
+    // which accounts exist.
+    login_throttle: ['email text primary key', 'failures integer not null', 'locked_until text', 'updated_at text not null'],
+    setup_tokens: ['token_hash text primary key', 'created_at text not null', 'expires_at text not null', 'used_at text'],
+    products: [
+      'id text primary key',
+      'organisation_id text not null references organisations.id',
+      'name text not null',
+      'model text',
+      'description text',
+      'created_at text not null',
+      'index products_org (organisation_id)',
+    ],
+    settings: ['key text primary key', 'value text not null'],
+    audit_log: [
+      'seq integer primary key',
+      'at text not null',
+      'actor_id text',
+      'action text not null',
+      'target_type text not null',
+      'target_id text',
+      'detail text not null',
+      'prev_hash text not null',
+      'hash text not null',
+    ],
+    audit_head: ['id integer primary key', 'seq integer not null', 'hash text not null'],
+  });
   await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '' }).execute();
 
   await protectPublishedEditions(db, dialect);
@@ -121,14 +84,7 @@ async function protectPublishedEditions(db: Kysely<any>, dialect: DialectName): 
       BEGIN SELECT RAISE(ABORT, 'published editions are immutable'); END`.execute(db);
     return;
   }
-  await sql`CREATE FUNCTION editions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN
-      IF OLD.status = 'published' THEN
-        RAISE EXCEPTION 'published editions are immutable';
-      END IF;
-      IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
-      RETURN NEW;
-    END $$`.execute(db);
+  await createRefusingFunction(db, 'editions_immutable', { condition: "OLD.status = 'published'", message: 'published editions are immutable' });
   await sql`CREATE TRIGGER editions_published_immutable BEFORE UPDATE OR DELETE ON editions
     FOR EACH ROW EXECUTE FUNCTION editions_immutable()`.execute(db);
 }

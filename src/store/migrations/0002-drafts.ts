@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Draft editions. The draft itself is an `editions` row with status 'draft'
@@ -10,24 +11,23 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('drafts')
-    .addColumn('edition_id', 'text', (c) => c.primaryKey().references('editions.id').onDelete('cascade'))
-    .addColumn('base_edition_id', 'text')
-    .addColumn('revision', 'integer', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('published_at', 'text')
-    .execute();
-
-  // kind: 'requirement' | 'term' | 'meta'; a missing row means version 1.
-  await db.schema
-    .createTable('draft_items')
-    .addColumn('edition_id', 'text', (c) => c.notNull().references('drafts.edition_id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('item_id', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('draft_items_pk', ['edition_id', 'kind', 'item_id'])
-    .execute();
+  await changeTables(db, {
+    drafts: [
+      'edition_id text primary key references editions.id on delete cascade',
+      'base_edition_id text',
+      'revision integer not null',
+      'created_by text',
+      'created_at text not null',
+      'updated_at text not null',
+      'published_at text',
+    ],
+    // kind: 'requirement' | 'term' | 'meta'; a missing row means version 1.
+    draft_items: [
+      'edition_id text not null references drafts.edition_id on delete cascade',
+      'kind text not null',
+      'item_id text not null',
+      'version integer not null',
+      'constraint draft_items_pk primary key (edition_id, kind, item_id)',
+    ],
+  });
 }

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Member proposals (課題). Frozen in time: never import application code here,
@@ -8,41 +9,38 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('proposals')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    // No CHECK on source: checksheet defect flags will join without a migration.
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('layers', 'text', (c) => c.notNull())
-    .addColumn('phases', 'text', (c) => c.notNull())
-    .addColumn('industry', 'text')
-    .addColumn('submitted_by', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('organisation_id', 'text', (c) => c.references('organisations.id'))
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addColumn('decided_by', 'text', (c) => c.references('users.id'))
-    .addColumn('decided_at', 'text')
-    .addColumn('reason', 'text')
-    .addColumn('link_kind', 'text')
-    .addColumn('link_edition_id', 'text')
-    .addColumn('link_requirement_id', 'text')
-    .addColumn('link_number', 'text')
-    .addColumn('link_title_ja', 'text')
-    .addColumn('link_title_en', 'text')
-    .addCheckConstraint('proposals_status', sql`status in ('submitted', 'accepted', 'rejected')`)
-    .addCheckConstraint('proposals_decided', sql`(status = 'submitted') = (decided_at is null)`)
-    .addCheckConstraint('proposals_rejected_reason', sql`status <> 'rejected' or reason is not null`)
-    .addCheckConstraint(
-      'proposals_accepted_link',
-      sql`(status = 'accepted') = (link_kind is not null and link_edition_id is not null and link_requirement_id is not null)`,
-    )
-    .addCheckConstraint('proposals_link_kind', sql`link_kind is null or link_kind in ('existing', 'draft')`)
-    .execute();
-
-  await db.schema.createIndex('proposals_org_created').on('proposals').columns(['organisation_id', 'created_at']).execute();
-  await db.schema.createIndex('proposals_submitter_created').on('proposals').columns(['submitted_by', 'created_at']).execute();
-  await db.schema.createIndex('proposals_status_created').on('proposals').columns(['status', 'created_at']).execute();
+  await changeTables(db, {
+    proposals: [
+      'id text primary key',
+      // No CHECK on source: checksheet defect flags will join without a migration.
+      'source text not null',
+      'title text not null',
+      'body text not null',
+      'layers text not null',
+      'phases text not null',
+      'industry text',
+      'submitted_by text not null references users.id',
+      'organisation_id text references organisations.id',
+      'status text not null',
+      'created_at text not null',
+      'updated_at text not null',
+      'decided_by text references users.id',
+      'decided_at text',
+      'reason text',
+      'link_kind text',
+      'link_edition_id text',
+      'link_requirement_id text',
+      'link_number text',
+      'link_title_ja text',
+      'link_title_en text',
+      "constraint proposals_status check (status in ('submitted', 'accepted', 'rejected'))",
+      "constraint proposals_decided check ((status = 'submitted') = (decided_at is null))",
+      "constraint proposals_rejected_reason check (status <> 'rejected' or reason is not null)",
+      "constraint proposals_accepted_link check ((status = 'accepted') = (link_kind is not null and link_edition_id is not null and link_requirement_id is not null))",
+      "constraint proposals_link_kind check (link_kind is null or link_kind in ('existing', 'draft'))",
+      'index proposals_org_created (organisation_id, created_at)',
+      'index proposals_submitter_created (submitted_by, created_at)',
+      'index proposals_status_created (status, created_at)',
+    ],
+  });
 }

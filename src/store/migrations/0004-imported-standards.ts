@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /** Standards imported from OSCAL catalogs, kept beside the editions. Frozen in time. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('imported_standards')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('content', 'text', (c) => c.notNull())
-    .addColumn('content_hash', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('imported_at', 'text', (c) => c.notNull())
-    .execute();
+  await changeTables(db, {
+    imported_standards: [
+      'id text primary key',
+      'title text not null',
+      'content text not null',
+      'content_hash text not null',
+      'source text not null',
+      'imported_at text not null',
+    ],
+  });
 }

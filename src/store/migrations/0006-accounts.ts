@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Accounts and administration: organisations can be deactivated, products
@@ -11,78 +12,62 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .alterTable('organisations')
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-    .execute();
-
-  await db.schema
-    .createTable('product_versions')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
-    .addColumn('version', 'text', (c) => c.notNull())
-    .addColumn('release_date', 'text')
-    .addColumn('support_end', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('product_versions_unique', ['product_id', 'version'])
-    .execute();
-
-  await db.schema
-    .alterTable('users')
-    .addColumn('org_manager', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-  await db.schema.alterTable('users').addColumn('language', 'text').execute();
-  await db.schema.alterTable('users').addColumn('totp_secret', 'text').execute();
-  await db.schema
-    .alterTable('users')
-    .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-
-  // One-time tokens of every kind, stored by SHA-256 only; data is JSON.
-  await db.schema
-    .createTable('user_tokens')
-    .addColumn('token_hash', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
-    .addColumn('email', 'text')
-    .addColumn('data', 'text', (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
-    .addColumn('used_at', 'text')
-    .execute();
-  await db.schema.createIndex('user_tokens_kind_email').on('user_tokens').columns(['kind', 'email']).execute();
-
-  await db.schema
-    .createTable('recovery_codes')
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('code_hash', 'text', (c) => c.notNull())
-    .addColumn('used_at', 'text')
-    .addPrimaryKeyConstraint('recovery_codes_pk', ['user_id', 'code_hash'])
-    .execute();
-
-  await db.schema
-    .createTable('notifications')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('title_ja', 'text', (c) => c.notNull())
-    .addColumn('title_en', 'text', (c) => c.notNull())
-    .addColumn('body_ja', 'text', (c) => c.notNull())
-    .addColumn('body_en', 'text', (c) => c.notNull())
-    .addColumn('link', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('read_at', 'text')
-    // none | pending | sent | failed
-    .addColumn('mail_state', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'created_at']).execute();
-
-  await db.schema
-    .createTable('notification_prefs')
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('email', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('notification_prefs_pk', ['user_id', 'kind'])
-    .execute();
+  await changeTables(db, {
+    organisations: ['add column active integer not null default 1'],
+    product_versions: [
+      'id text primary key',
+      'product_id text not null references products.id',
+      'version text not null',
+      'release_date text',
+      'support_end text',
+      'created_at text not null',
+      'constraint product_versions_unique unique (product_id, version)',
+    ],
+    users: [
+      'add column org_manager integer not null default 0',
+      'add column language text',
+      'add column totp_secret text',
+      'add column totp_enabled integer not null default 0',
+    ],
+    // One-time tokens of every kind, stored by SHA-256 only; data is JSON.
+    user_tokens: [
+      'token_hash text primary key',
+      'kind text not null',
+      'user_id text references users.id on delete cascade',
+      'email text',
+      'data text not null',
+      'created_by text',
+      'created_at text not null',
+      'expires_at text not null',
+      'used_at text',
+      'index user_tokens_kind_email (kind, email)',
+    ],
+    recovery_codes: [
+      'user_id text not null references users.id on delete cascade',
+      'code_hash text not null',
+      'used_at text',
+      'constraint recovery_codes_pk primary key (user_id, code_hash)',
+    ],
+    notifications: [
+      'id text primary key',
+      'user_id text not null references users.id on delete cascade',
+      'kind text not null',
+      'title_ja text not null',
+      'title_en text not null',
+      'body_ja text not null',
+      'body_en text not null',
+      'link text',
+      'created_at text not null',
+      'read_at text',
+      // none | pending | sent | failed
+      'mail_state text not null',
+      'index notifications_user (user_id, created_at)',
+    ],
+    notification_prefs: [
+      'user_id text not null references users.id on delete cascade',
+      'kind text not null',
+      'email integer not null',
+      'constraint notification_prefs_pk primary key (user_id, kind)',
+    ],
+  });
 }

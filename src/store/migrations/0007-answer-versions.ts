@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Answer versions and answer history. Every write of an answer's verdict,
@@ -12,33 +13,25 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .alterTable('assessment_answers')
-    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-
-  await db.schema
-    .createTable('assessment_answer_history')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id'))
-    .addColumn('requirement_id', 'text', (c) => c.notNull())
-    .addColumn('version', 'integer', (c) => c.notNull())
-    .addColumn('verdict', 'text', (c) => c.notNull())
-    .addColumn('evidence', 'text', (c) => c.notNull())
-    .addColumn('comment', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('source_ref', 'text')
-    .addColumn('changed_by', 'text', (c) => c.references('users.id'))
-    .addColumn('changed_at', 'text', (c) => c.notNull())
-    .addCheckConstraint('assessment_answer_history_source', sql`source in ('answer', 'bulk', 'import', 'suggestion', 'undo')`)
-    .addForeignKeyConstraint('assessment_answer_history_answer', ['assessment_id', 'requirement_id'], 'assessment_answers', ['assessment_id', 'requirement_id'])
-    .execute();
-  await db.schema
-    .createIndex('assessment_answer_history_item')
-    .on('assessment_answer_history')
-    .columns(['assessment_id', 'requirement_id', 'version'])
-    .unique()
-    .execute();
+  await changeTables(db, {
+    assessment_answers: ['add column version integer not null default 0'],
+    assessment_answer_history: [
+      'id text primary key',
+      'assessment_id text not null references assessments.id',
+      'requirement_id text not null',
+      'version integer not null',
+      'verdict text not null',
+      'evidence text not null',
+      'comment text not null',
+      'source text not null',
+      'source_ref text',
+      'changed_by text references users.id',
+      'changed_at text not null',
+      "constraint assessment_answer_history_source check (source in ('answer', 'bulk', 'import', 'suggestion', 'undo'))",
+      'constraint assessment_answer_history_answer foreign key (assessment_id, requirement_id) references assessment_answers (assessment_id, requirement_id)',
+      'unique index assessment_answer_history_item (assessment_id, requirement_id, version)',
+    ],
+  });
 
   if (dialect === 'sqlite') {
     for (const op of ['INSERT', 'UPDATE', 'DELETE']) {

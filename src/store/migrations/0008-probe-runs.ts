@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Background jobs and device probe runs.
@@ -23,66 +24,61 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('job_workers')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('started_at', 'text', (c) => c.notNull())
-    .addColumn('heartbeat_at', 'text', (c) => c.notNull())
-    .execute();
-
-  await db.schema
-    .createTable('jobs')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('payload', 'text', (c) => c.notNull())
-    .addColumn('owner', 'text')
-    .addColumn('progress_done', 'integer')
-    .addColumn('progress_total', 'integer')
-    .addColumn('progress_message', 'text')
-    .addColumn('cancel_requested', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('error', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text')
-    .addColumn('finished_at', 'text')
-    .addCheckConstraint('jobs_state', sql`state in ('queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted')`)
-    .addCheckConstraint('jobs_finished', sql`(state in ('queued', 'running')) = (finished_at is null)`)
-    .execute();
-  await db.schema.createIndex('jobs_unfinished').on('jobs').columns(['state', 'owner']).execute();
-
-  await db.schema
-    .createTable('probe_runs')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id'))
-    .addColumn('job_id', 'text', (c) => c.notNull())
-    .addColumn('scope_name', 'text', (c) => c.notNull())
-    .addColumn('scope_authorised_by', 'text', (c) => c.notNull())
-    .addColumn('scope_sha256', 'text', (c) => c.notNull())
-    .addColumn('scope_file_name', 'text', (c) => c.notNull())
-    .addColumn('scope_text', 'text', (c) => c.notNull())
-    .addColumn('only_checks', 'text', (c) => c.notNull())
-    .addColumn('started_by', 'text', (c) => c.references('users.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text')
-    .addColumn('finished_at', 'text')
-    .execute();
-  await db.schema.createIndex('probe_runs_assessment').on('probe_runs').columns(['assessment_id', 'created_at']).execute();
-
-  await db.schema
-    .createTable('probe_findings')
-    .addColumn('run_id', 'text', (c) => c.notNull().references('probe_runs.id'))
-    .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('check_id', 'text', (c) => c.notNull())
-    .addColumn('check_version', 'integer', (c) => c.notNull())
-    .addColumn('target', 'text', (c) => c.notNull())
-    .addColumn('verdict', 'text', (c) => c.notNull())
-    .addColumn('summary_ja', 'text', (c) => c.notNull())
-    .addColumn('summary_en', 'text', (c) => c.notNull())
-    .addColumn('evidence', 'text', (c) => c.notNull())
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('probe_findings_pk', ['run_id', 'seq'])
-    .addCheckConstraint('probe_findings_verdict', sql`verdict in ('pass', 'fail', 'inconclusive', 'not-applicable', 'error')`)
-    .execute();
-
-  await db.schema.alterTable('assessment_answers').addColumn('source', 'text').execute();
+  await changeTables(db, {
+    job_workers: [
+      // One row per queue instance: a job whose owner's heartbeat is old is interrupted.
+      'id text primary key',
+      'started_at text not null',
+      'heartbeat_at text not null',
+    ],
+    jobs: [
+      'id text primary key',
+      'kind text not null',
+      'state text not null',
+      'payload text not null',
+      'owner text',
+      'progress_done integer',
+      'progress_total integer',
+      'progress_message text',
+      'cancel_requested integer not null default 0',
+      'error text',
+      'created_at text not null',
+      'started_at text',
+      'finished_at text',
+      "constraint jobs_state check (state in ('queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'))",
+      "constraint jobs_finished check ((state in ('queued', 'running')) = (finished_at is null))",
+      'index jobs_unfinished (state, owner)',
+    ],
+    probe_runs: [
+      'id text primary key',
+      'assessment_id text not null references assessments.id',
+      'job_id text not null',
+      'scope_name text not null',
+      'scope_authorised_by text not null',
+      'scope_sha256 text not null',
+      'scope_file_name text not null',
+      'scope_text text not null',
+      'only_checks text not null',
+      'started_by text references users.id',
+      'created_at text not null',
+      'started_at text',
+      'finished_at text',
+      'index probe_runs_assessment (assessment_id, created_at)',
+    ],
+    probe_findings: [
+      'run_id text not null references probe_runs.id',
+      'seq integer not null',
+      'check_id text not null',
+      'check_version integer not null',
+      'target text not null',
+      'verdict text not null',
+      'summary_ja text not null',
+      'summary_en text not null',
+      'evidence text not null',
+      'at text not null',
+      'constraint probe_findings_pk primary key (run_id, seq)',
+      "constraint probe_findings_verdict check (verdict in ('pass', 'fail', 'inconclusive', 'not-applicable', 'error'))",
+    ],
+    assessment_answers: ['add column source text'],
+  });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time. Firmware analyses attached to an assessment: the image is a
@@ -10,38 +11,38 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('firmware_analyses')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('assessment_id', 'text', (c) => c.notNull().references('assessments.id'))
-    .addColumn('image_sha256', 'text', (c) => c.notNull())
-    .addColumn('image_name', 'text', (c) => c.notNull())
-    .addColumn('image_size', 'integer', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull())
-    .addColumn('progress', 'text')
-    .addColumn('cancel_requested', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('error', 'text')
-    .addColumn('format', 'text')
-    .addColumn('files', 'integer')
-    .addColumn('findings', 'text')
-    .addColumn('binaries', 'text')
-    .addColumn('sbom', 'text')
-    .addColumn('created_by', 'text', (c) => c.references('users.id'))
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('started_at', 'text')
-    .addColumn('finished_at', 'text')
-    .execute();
-  await db.schema.createIndex('firmware_analyses_assessment').on('firmware_analyses').column('assessment_id').execute();
-  await db.schema
-    .createTable('answer_sources')
-    .addColumn('assessment_id', 'text', (c) => c.notNull())
-    .addColumn('requirement_id', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('run_id', 'text', (c) => c.notNull())
-    .addColumn('suggested', 'text', (c) => c.notNull())
-    .addColumn('accepted_by', 'text', (c) => c.references('users.id'))
-    .addColumn('accepted_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('answer_sources_pk', ['assessment_id', 'requirement_id'])
-    .addForeignKeyConstraint('answer_sources_answer', ['assessment_id', 'requirement_id'], 'assessment_answers', ['assessment_id', 'requirement_id'])
-    .execute();
+  await changeTables(db, {
+    firmware_analyses: [
+      'id text primary key',
+      'assessment_id text not null references assessments.id',
+      'image_sha256 text not null',
+      'image_name text not null',
+      'image_size integer not null',
+      'state text not null',
+      'progress text',
+      'cancel_requested integer not null default 0',
+      'error text',
+      'format text',
+      'files integer',
+      'findings text',
+      'binaries text',
+      'sbom text',
+      'created_by text references users.id',
+      'created_at text not null',
+      'started_at text',
+      'finished_at text',
+      'index firmware_analyses_assessment (assessment_id)',
+    ],
+    answer_sources: [
+      'assessment_id text not null',
+      'requirement_id text not null',
+      'source text not null',
+      'run_id text not null',
+      'suggested text not null',
+      'accepted_by text references users.id',
+      'accepted_at text not null',
+      'constraint answer_sources_pk primary key (assessment_id, requirement_id)',
+      'constraint answer_sources_answer foreign key (assessment_id, requirement_id) references assessment_answers (assessment_id, requirement_id)',
+    ],
+  });
 }

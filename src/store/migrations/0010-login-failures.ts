@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time. Failed logins counted per client-and-account pair, per
@@ -8,16 +9,17 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('login_failures')
-    .addColumn('scope', 'text', (c) => c.notNull())
-    .addColumn('key', 'text', (c) => c.notNull())
-    .addColumn('failures', 'integer', (c) => c.notNull())
-    .addColumn('first_at', 'text', (c) => c.notNull())
-    .addColumn('last_at', 'text', (c) => c.notNull())
-    .addColumn('blocked_until', 'text')
-    .addColumn('alerted_at', 'text')
-    .addPrimaryKeyConstraint('login_failures_pk', ['scope', 'key'])
-    .execute();
+  await changeTables(db, {
+    login_failures: [
+      'scope text not null',
+      'key text not null',
+      'failures integer not null',
+      'first_at text not null',
+      'last_at text not null',
+      'blocked_until text',
+      'alerted_at text',
+      'constraint login_failures_pk primary key (scope, key)',
+    ],
+  });
   await db.schema.dropTable('login_throttle').ifExists().execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { bytesType, changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time. Offline vulnerability data: OSV records as published (one
@@ -11,89 +12,75 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('osv_records')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('modified', 'text', (c) => c.notNull())
-    .addColumn('withdrawn', 'text')
-    .addColumn('content', 'text', (c) => c.notNull())
-    .addColumn('content_hash', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('first_imported_at', 'text', (c) => c.notNull())
-    .addColumn('imported_at', 'text', (c) => c.notNull())
-    .addColumn('kev', 'integer', (c) => c.notNull().defaultTo(0))
-    .execute();
-  await db.schema
-    .createTable('osv_packages')
-    .addColumn('record_id', 'text', (c) => c.notNull().references('osv_records.id').onDelete('cascade'))
-    .addColumn('ecosystem', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('osv_packages_pk', ['record_id', 'ecosystem', 'name'])
-    .execute();
-  await db.schema.createIndex('osv_packages_by_name').on('osv_packages').columns(['ecosystem', 'name']).execute();
-  await db.schema
-    .createTable('osv_aliases')
-    .addColumn('record_id', 'text', (c) => c.notNull().references('osv_records.id').onDelete('cascade'))
-    .addColumn('alias', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('osv_aliases_pk', ['record_id', 'alias'])
-    .execute();
-  await db.schema.createIndex('osv_aliases_by_alias').on('osv_aliases').column('alias').execute();
-  await db.schema
-    .createTable('kev_entries')
-    .addColumn('cve', 'text', (c) => c.primaryKey())
-    .addColumn('vendor', 'text', (c) => c.notNull())
-    .addColumn('product', 'text', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('date_added', 'text', (c) => c.notNull())
-    .addColumn('due_date', 'text')
-    .addColumn('known_ransomware', 'text')
-    .addColumn('catalog_version', 'text', (c) => c.notNull())
-    .addColumn('imported_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createTable('sbom_blobs')
-    .addColumn('sha256', 'text', (c) => c.primaryKey())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('content', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createTable('sboms')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('product_version_id', 'text', (c) => c.notNull().references('product_versions.id'))
-    .addColumn('sha256', 'text', (c) => c.notNull().references('sbom_blobs.sha256'))
-    .addColumn('filename', 'text', (c) => c.notNull())
-    .addColumn('format', 'text', (c) => c.notNull())
-    .addColumn('spec_version', 'text', (c) => c.notNull())
-    .addColumn('encoding', 'text', (c) => c.notNull())
-    .addColumn('component_count', 'integer', (c) => c.notNull())
-    .addColumn('document', 'text', (c) => c.notNull())
-    .addColumn('uploaded_by', 'text')
-    .addColumn('uploaded_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('sboms_by_version').on('sboms').column('product_version_id').execute();
-  await db.schema
-    .createTable('vulnerability_matches')
-    .addColumn('product_version_id', 'text', (c) => c.notNull().references('product_versions.id'))
-    .addColumn('vulnerability_id', 'text', (c) => c.notNull())
-    .addColumn('purl', 'text', (c) => c.notNull())
-    .addColumn('first_seen_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('vulnerability_matches_pk', ['product_version_id', 'vulnerability_id', 'purl'])
-    .execute();
-  await db.schema
-    .createTable('vex_statements')
-    .addColumn('product_version_id', 'text', (c) => c.notNull().references('product_versions.id'))
-    .addColumn('vulnerability_id', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('justification', 'text')
-    .addColumn('action_statement', 'text')
-    .addColumn('impact_statement', 'text')
-    .addColumn('decided_by', 'text')
-    .addColumn('decided_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('vex_statements_pk', ['product_version_id', 'vulnerability_id'])
-    .execute();
-  await db.schema
-    .createTable('product_sbom_settings')
-    .addColumn('product_id', 'text', (c) => c.primaryKey().references('products.id'))
-    .addColumn('severity_threshold', 'text', (c) => c.notNull())
-    .execute();
+  await changeTables(db, {
+    osv_records: [
+      'id text primary key',
+      'modified text not null',
+      'withdrawn text',
+      'content text not null',
+      'content_hash text not null',
+      'source text not null',
+      'first_imported_at text not null',
+      'imported_at text not null',
+      'kev integer not null default 0',
+    ],
+    osv_packages: [
+      'record_id text not null references osv_records.id on delete cascade',
+      'ecosystem text not null',
+      'name text not null',
+      'constraint osv_packages_pk primary key (record_id, ecosystem, name)',
+      'index osv_packages_by_name (ecosystem, name)',
+    ],
+    osv_aliases: [
+      'record_id text not null references osv_records.id on delete cascade',
+      'alias text not null',
+      'constraint osv_aliases_pk primary key (record_id, alias)',
+      'index osv_aliases_by_alias (alias)',
+    ],
+    kev_entries: [
+      'cve text primary key',
+      'vendor text not null',
+      'product text not null',
+      'name text not null',
+      'date_added text not null',
+      'due_date text',
+      'known_ransomware text',
+      'catalog_version text not null',
+      'imported_at text not null',
+    ],
+    sbom_blobs: ['sha256 text primary key', 'size integer not null', `content ${bytesType(dialect)} not null`],
+    sboms: [
+      'id text primary key',
+      'product_version_id text not null references product_versions.id',
+      'sha256 text not null references sbom_blobs.sha256',
+      'filename text not null',
+      'format text not null',
+      'spec_version text not null',
+      'encoding text not null',
+      'component_count integer not null',
+      'document text not null',
+      'uploaded_by text',
+      'uploaded_at text not null',
+      'index sboms_by_version (product_version_id)',
+    ],
+    vulnerability_matches: [
+      'product_version_id text not null references product_versions.id',
+      'vulnerability_id text not null',
+      'purl text not null',
+      'first_seen_at text not null',
+      'constraint vulnerability_matches_pk primary key (product_version_id, vulnerability_id, purl)',
+    ],
+    vex_statements: [
+      'product_version_id text not null references product_versions.id',
+      'vulnerability_id text not null',
+      'status text not null',
+      'justification text',
+      'action_statement text',
+      'impact_statement text',
+      'decided_by text',
+      'decided_at text not null',
+      'constraint vex_statements_pk primary key (product_version_id, vulnerability_id)',
+    ],
+    product_sbom_settings: ['product_id text primary key references products.id', 'severity_threshold text not null'],
+  });
 }

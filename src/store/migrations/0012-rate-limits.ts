@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time. Request counters per key and fixed window, shared by every
@@ -8,10 +9,7 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('rate_limits')
-    .addColumn('key', 'text', (c) => c.primaryKey())
-    .addColumn('window_start_ms', 'bigint', (c) => c.notNull())
-    .addColumn('hits', 'integer', (c) => c.notNull())
-    .execute();
+  await changeTables(db, {
+    rate_limits: ['key text primary key', 'window_start_ms bigint not null', 'hits integer not null'],
+  });
 }

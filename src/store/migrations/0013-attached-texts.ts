@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time. A publisher's own requirement text attached to a bundled
@@ -9,22 +10,22 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema
-    .createTable('attached_catalogs')
-    .addColumn('standard_id', 'text', (c) => c.primaryKey())
-    .addColumn('citation', 'text', (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
-    .addColumn('content_hash', 'text', (c) => c.notNull())
-    .addColumn('attached_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createTable('attached_texts')
-    .addColumn('standard_id', 'text', (c) => c.notNull().references('attached_catalogs.standard_id').onDelete('cascade'))
-    .addColumn('requirement_id', 'text', (c) => c.notNull())
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('statement', 'text', (c) => c.notNull())
-    .addColumn('discussion', 'text')
-    .addColumn('withdrawal', 'text')
-    .addPrimaryKeyConstraint('attached_texts_pk', ['standard_id', 'requirement_id'])
-    .execute();
+  await changeTables(db, {
+    attached_catalogs: [
+      'standard_id text primary key',
+      'citation text not null',
+      'source text not null',
+      'content_hash text not null',
+      'attached_at text not null',
+    ],
+    attached_texts: [
+      'standard_id text not null references attached_catalogs.standard_id on delete cascade',
+      'requirement_id text not null',
+      'position integer not null',
+      'statement text not null',
+      'discussion text',
+      'withdrawal text',
+      'constraint attached_texts_pk primary key (standard_id, requirement_id)',
+    ],
+  });
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.js';
+import { changeTables } from './frozen-helpers.js';
 
 /**
  * Frozen in time. `job_workers.process` names the operating-system process of a
@@ -9,5 +10,5 @@ import type { DialectName } from '../dialect.js';
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving schema types
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
-  await db.schema.alterTable('job_workers').addColumn('process', 'text').execute();
+  await changeTables(db, { job_workers: ['add column process text'] });
 }
