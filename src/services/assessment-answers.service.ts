@@ -1,3 +1,4 @@
+import { rowVersion } from './input-rules.js';
 import { z } from 'zod';
 import type { AnswerField } from '../core/assessment/answer-rules.js';
 import type { Answer, AnswerHistoryEntry, AnswerSource } from '../core/assessment/assessment.types.js';
@@ -27,7 +28,7 @@ export const AnswerInput = z
     evidence: answerText.default(''),
     comment: answerText.default(''),
     /** The answer's version the writer read: a newer stored one refuses the write (409 conflict). */
-    version: z.number().int().min(0),
+    version: rowVersion(0),
     /** An undo is a write like any other, recorded as such in the history. */
     source: z.enum(['answer', 'undo']).default('answer'),
   })
@@ -36,7 +37,7 @@ export const AnswerInput = z
 export const BulkAnswerInput = z
   .object({
     items: z
-      .array(z.object({ requirementId: z.string().min(1).max(200), version: z.number().int().min(0) }).strict())
+      .array(z.object({ requirementId: z.string().min(1).max(200), version: rowVersion(0) }).strict())
       .min(1, 'choose at least one item')
       .max(2000, 'at most 2000 items at once'),
     verdict: z.enum(VERDICTS),

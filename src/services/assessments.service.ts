@@ -39,7 +39,7 @@ import { kickMail } from './notifications.service.js';
 import { ChecksheetSpecInput, checksheetFor, specFromInput } from './checksheets.service.js';
 import { getProduct } from './organisations.service.js';
 import { readableEdition } from './editions.service.js';
-import { optionalLine, requiredText } from './input-rules.js';
+import { optionalLine, requiredText, rowVersion } from './input-rules.js';
 
 const line = (max: number) => requiredText(max, false);
 const id = z.string().trim().min(1, 'is required').max(200);
@@ -54,11 +54,9 @@ export const AssessmentInput = z
   })
   .strict();
 
-export const AssessmentPatch = z
-  .object({ version: z.number().int().min(1), title: line(200).optional(), productVersion: optionalLine(100).optional() })
-  .strict();
+export const AssessmentPatch = z.object({ version: rowVersion(1), title: line(200).optional(), productVersion: optionalLine(100).optional() }).strict();
 
-export const StatusInput = z.object({ to: z.enum(ASSESSMENT_STATUSES), version: z.number().int().min(1) }).strict();
+export const StatusInput = z.object({ to: z.enum(ASSESSMENT_STATUSES), version: rowVersion(1) }).strict();
 
 export const MoveInput = z.object({ editionId: id }).strict();
 

@@ -24,3 +24,9 @@ export const optionalLine = (max: number) =>
     .refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`)
     .nullable()
     .transform((v) => (v ? v : null));
+
+/** The largest row version a client may send back: the databases keep versions as 32-bit integers. */
+export const MAX_ROW_VERSION = 2_147_483_647;
+
+/** A row version sent back by a client (optimistic concurrency): a whole number the databases can compare. */
+export const rowVersion = (min: 0 | 1) => z.number().int().min(min).max(MAX_ROW_VERSION);

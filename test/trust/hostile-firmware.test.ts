@@ -132,6 +132,20 @@ describe('hand-made archives with hostile entries', () => {
     );
   }, 300_000);
 
+  it('tar: a hard link whose name is empty (cut at a NUL) or names itself is refused, not written over the image root', async () => {
+    // Found by the property above in CI (seed -196991834): the link's name "\u0000x/.." reads as "".
+    const file = { name: 'ü', type: 'file', body: '', link: '..', mode: 0o644, size: undefined } as const;
+    await expectContained(tar([file, { name: '\u0000x/..', type: 'hardlink', body: '', link: 'ü', mode: 0o644, size: undefined }]));
+    await expectContained(tar([file, { name: 'ü', type: 'hardlink', body: '', link: 'ü', mode: 0o644, size: undefined }]));
+    await expectContained(
+      tar([
+        file,
+        { name: 'etc', type: 'dir', body: '', link: '', mode: 0o755, size: undefined },
+        { name: 'etc', type: 'hardlink', body: '', link: 'ü', mode: 0o644, size: undefined },
+      ]),
+    );
+  });
+
   it('cpio: the same names and links', async () => {
     const cpioEntry = fc.record({ name, body: fc.string({ maxLength: 20 }), link: fc.option(name, { nil: undefined }) });
     await fc.assert(

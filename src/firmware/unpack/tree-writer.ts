@@ -65,6 +65,11 @@ export class TreeWriter {
     return path;
   }
 
+  /** A file, link or special entry needs a name: an empty one (after NULs and `.`) would be the image root itself. */
+  private named(path: string, what: string): void {
+    if (path === (this.prefix || '/')) throw new UnpackError('unreadable', `${what}: an entry other than a folder has an empty name`);
+  }
+
   private disk(path: string): string {
     const target = join(this.root, ...path.split('/'));
     if (target !== this.root && !target.startsWith(this.root + sep)) throw new UnpackError('path-traversal', `${path} resolves outside the work folder`);
@@ -101,6 +106,7 @@ export class TreeWriter {
   }
 
   symlink(path: string, target: string, meta: EntryMeta, what: string): void {
+    this.named(path, what);
     if (!target.startsWith('/')) {
       let depth = path.split('/').length - 2;
       for (const part of target.split('/')) {
@@ -114,16 +120,22 @@ export class TreeWriter {
   }
 
   special(path: string, type: Exclude<EntryType, 'file' | 'dir' | 'symlink' | 'hardlink'>, meta: EntryMeta): void {
+    this.named(path, 'archive');
     this.ensureParents(path);
     this.record({ path, type, ...meta, size: 0 });
   }
 
   hardlink(path: string, target: string, meta: EntryMeta, what: string): void {
+    this.named(path, what);
     const to = this.place(target, what);
+    if (to === path) throw new UnpackError('unreadable', `${what}: hard link ${path} names itself`);
     const source = this.owner.entries.get(to);
     if (source?.type !== 'file') throw new UnpackError('unreadable', `${what}: hard link ${path} -> ${target}: no such regular file earlier in the archive`);
+    const existing = this.owner.entries.get(path);
+    if (existing && existing.type !== 'file') throw new UnpackError('symlink-escape', `${path} is both a ${existing.type} and a file`);
     this.charge(source.size, path);
     this.ensureParents(path);
+    if (existing) rmSync(this.disk(path));
     copyFileSync(this.disk(to), this.disk(path), constants.COPYFILE_EXCL);
     this.record({ ...source, path, ...meta, linkTarget: to });
   }
@@ -137,6 +149,7 @@ export class TreeWriter {
 
   /** Writes one regular file, fed chunk by chunk, computing its SHA-256 and content kind on the way. */
   async file(path: string, meta: EntryMeta, feed: (sink: (chunk: Buffer) => void) => Promise<void>): Promise<ManifestEntry> {
+    this.named(path, 'archive');
     const existing = this.owner.entries.get(path);
     if (existing && existing.type !== 'file') throw new UnpackError('symlink-escape', `${path} is both a ${existing.type} and a file`);
     this.ensureParents(path);

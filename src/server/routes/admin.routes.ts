@@ -1,3 +1,4 @@
+import { MAX_ROW_VERSION } from '../../services/input-rules.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
@@ -19,7 +20,7 @@ const isoTime = z
 const AuditQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    before: z.coerce.number().int().min(1).optional(),
+    before: z.coerce.number().int().min(1).max(MAX_ROW_VERSION).optional(),
     actor: z.string().max(100).optional(),
     targetType: z.string().max(100).optional(),
     targetId: z.string().max(200).optional(),

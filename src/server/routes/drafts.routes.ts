@@ -1,3 +1,4 @@
+import { MAX_ROW_VERSION, rowVersion } from '../../services/input-rules.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Localized } from '../../core/model/edition.schema.js';
@@ -25,7 +26,7 @@ import { docSchema, parseInput } from '../validate-input.js';
 
 const DraftParams = z.object({ draftId: z.string().min(1).max(100) });
 const ItemParams = DraftParams.extend({ itemId: z.string().min(1).max(200) });
-const Version = z.number().int().positive();
+const Version = rowVersion(1);
 /** The item itself is judged by the draft's validation (same rules as `tebiki validate`), not here. */
 const ItemObject = z.record(z.string(), z.unknown());
 
@@ -43,7 +44,7 @@ const ReviewInput = z
     note: z.string().max(2000).optional(),
   })
   .strict();
-const DeleteQuery = z.object({ version: z.coerce.number().int().positive() }).strict();
+const DeleteQuery = z.object({ version: z.coerce.number().int().positive().max(MAX_ROW_VERSION) }).strict();
 
 /** Requirements and glossary terms share one set of routes: the URL segment and the body key differ. */
 const KINDS = [
