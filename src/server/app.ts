@@ -123,7 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await api.register(cookie);
     await api.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
     await api.register(sessionPlugin, { ctx });
-    await api.register(secondFactorGuard, { ctx });
+    await api.register(secondFactorGuard);
     await registerRoutes(api, options);
   });
   return app;

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { AssessmentView, GivenVerdict } from '../core/assessment/assessment.types.js';
+import type { AssessmentView } from '../core/assessment/assessment.types.js';
 import { reachedStandards } from '../core/assessment/checksheet.js';
 import { compareAssessments } from '../core/assessment/compare.js';
 import { type CoverageSource, derivedView } from '../core/assessment/derived-view.js';
-import type { Verdict } from '../core/assessment/verdicts.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { coverageOf } from '../core/coverage/coverage.js';
 import type { CoverageReport } from '../core/coverage/coverage.types.js';
@@ -114,12 +113,11 @@ function standardsReached(edition: Edition, items: readonly ChecksheetItem[], it
 
 async function computeResults(ctx: ServiceContext, actor: Actor, row: AssessmentRecord, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
   // Only what the results are computed from: the frozen items and each answer's verdict.
-  const [items, verdictRows, edition] = await Promise.all([
+  const [items, answers, edition] = await Promise.all([
     itemsOf(ctx.store.db, row),
     findVerdicts(ctx.store.db, row.id),
     readableEdition(ctx, actor, row.edition_id),
   ]);
-  const answers: GivenVerdict[] = verdictRows.map((a) => ({ requirementId: a.requirement_id, verdict: a.verdict as Verdict }));
   const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, items, answers, s, publishedCoverage)).filter((r): r is Readiness => r !== null);
   let derived: DerivedView | null = null;
   if (query.standard) {

@@ -7,7 +7,7 @@ import { type ServiceContext, mutate } from './context.js';
 import { clearPairFailures, recordLoginFailure, throttleLogin } from './login-throttle.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { newToken, tokenHash } from './tokens.js';
-import { startSecondFactor } from './second-factor.js';
+import { requiredRolesIn, startSecondFactor } from './second-factor.js';
 import { actorOf, toUserView, type UserView } from './users.js';
 
 export interface LoginResult {
@@ -22,6 +22,8 @@ export interface SessionInfo {
   actor: Actor;
   csrfToken: string;
   idHash: string;
+  /** The user's role must use a second factor and the user has none yet: only enrolment is open. */
+  secondFactorMissing: boolean;
 }
 
 /** How often last_seen_at is written: idle tracking need not cost a write per request. */
@@ -77,7 +79,7 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string):
   const idHash = tokenHash(sessionToken);
   const found = await findSessionWithUser(ctx.store.db, idHash);
   if (!found) return null;
-  const { session, user } = found;
+  const { session, user, totpRequiredRoles } = found;
   const now = ctx.now();
   const idleLimit = new Date(session.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000;
   if (now.toISOString() >= session.expires_at || now.getTime() >= idleLimit) {
@@ -88,7 +90,9 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string):
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await touchSession(ctx.store.db, idHash, now.toISOString());
   }
-  return { user: toUserView(user), actor: actorOf(user), csrfToken: session.csrf_token, idHash };
+  const view = toUserView(user);
+  const secondFactorMissing = !view.totpEnabled && (requiredRolesIn(totpRequiredRoles) as string[]).includes(user.role);
+  return { user: view, actor: actorOf(user), csrfToken: session.csrf_token, idHash, secondFactorMissing };
 }
 
 export async function logout(ctx: ServiceContext, session: SessionInfo): Promise<void> {

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { ANONYMOUS } from '../core/authorization.js';
+import { ROLES, type Role } from '../core/taxonomy.js';
 import type { UserRow } from '../store/users.repository.js';
 import { mutate, type ServiceContext } from './context.js';
 import { issueUserToken } from './user-tokens.js';
@@ -7,6 +9,13 @@ import { issueUserToken } from './user-tokens.js';
 export const SECOND_FACTOR_MINUTES = 5;
 /** Wrong codes before the pending login is dropped and the password must be given again. */
 export const SECOND_FACTOR_ATTEMPTS = 5;
+
+/** The roles a stored totp-required setting names; none when unset or unreadable. */
+export function requiredRolesIn(value: string | undefined): Role[] {
+  if (!value) return [];
+  const parsed = z.array(z.enum(ROLES)).safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : [];
+}
 
 /** After a right password: a short-lived token that stands for "password checked, code pending". */
 export async function startSecondFactor(ctx: ServiceContext, user: UserRow, ip: string): Promise<string> {

@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { z } from 'zod';
 import { ANONYMOUS, type Actor, isRole } from '../core/authorization.js';
 import { AppError, validationErrors } from '../core/errors.js';
-import { ROLES, type Role } from '../core/taxonomy.js';
+import type { Role } from '../core/taxonomy.js';
 import {
   consumeUserToken,
   countRecoveryCodesLeft,
@@ -12,12 +12,12 @@ import {
   updateUserTokenData,
   spendRecoveryCode,
 } from '../store/accounts.repository.js';
-import { readSetting, writeSetting } from '../store/settings.repository.js';
+import { readSetting, TOTP_REQUIRED_ROLES, writeSetting } from '../store/settings.repository.js';
 import { findUserById, type UserRow } from '../store/users.repository.js';
 import { type LoginResult, startSession } from './auth.service.js';
 import { mutate, type ServiceContext } from './context.js';
 import { verifyPassword } from './passwords.js';
-import { SECOND_FACTOR_ATTEMPTS } from './second-factor.js';
+import { requiredRolesIn, SECOND_FACTOR_ATTEMPTS } from './second-factor.js';
 import { liveToken } from './user-tokens.js';
 
 /**
@@ -27,7 +27,6 @@ import { liveToken } from './user-tokens.js';
  */
 
 const RECOVERY_CODES = 10;
-const TOTP_REQUIRED = 'totp-required-roles';
 
 function totpFor(user: Pick<UserRow, 'email'>, secret: string): TOTP {
   return new TOTP({ issuer: 'tebiki', label: user.email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
@@ -132,16 +131,13 @@ export async function completeSecondFactor(ctx: ServiceContext, input: z.output<
 }
 
 export async function totpRequiredRoles(ctx: ServiceContext): Promise<Role[]> {
-  const value = await readSetting(ctx.store.db, TOTP_REQUIRED);
-  if (!value) return [];
-  const parsed = z.array(z.enum(ROLES)).safeParse(JSON.parse(value));
-  return parsed.success ? parsed.data : [];
+  return requiredRolesIn(await readSetting(ctx.store.db, TOTP_REQUIRED_ROLES));
 }
 
 export async function setTotpRequiredRoles(ctx: ServiceContext, actor: Actor, roles: Role[]): Promise<void> {
   if (!isRole(actor, 'admin')) throw new AppError('forbidden');
   const unique = [...new Set(roles)].sort();
-  await mutate(ctx, actor, { action: 'settings.totp-required', targetType: 'settings', targetId: TOTP_REQUIRED, detail: { roles: unique } }, (trx) =>
-    writeSetting(trx, TOTP_REQUIRED, JSON.stringify(unique)),
+  await mutate(ctx, actor, { action: 'settings.totp-required', targetType: 'settings', targetId: TOTP_REQUIRED_ROLES, detail: { roles: unique } }, (trx) =>
+    writeSetting(trx, TOTP_REQUIRED_ROLES, JSON.stringify(unique)),
   );
 }

@@ -1,5 +1,6 @@
 import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
+import type { GivenVerdict } from '../core/assessment/assessment.types.js';
 import type { AssessmentAnswersTable, AssessmentsTable } from './schema.js';
 
 export type AssessmentRow = AssessmentsTable;
@@ -147,12 +148,16 @@ export async function findAnswers(db: Db, assessmentId: string): Promise<AnswerR
 }
 
 const verdictsOf = compiledOnce((db, assessmentId) =>
-  db.selectFrom('assessment_answers').select(['requirement_id', 'verdict']).where('assessment_id', '=', assessmentId),
+  db.selectFrom('assessment_answers').select(['requirement_id as requirementId', 'verdict']).where('assessment_id', '=', assessmentId),
 );
 
-/** Only the verdicts of an assessment's answers: what its scores and readiness are computed from. */
-export async function findVerdicts(db: Db, assessmentId: string): Promise<{ requirement_id: string; verdict: string }[]> {
-  return verdictsOf(db, assessmentId);
+/**
+ * Only the verdicts of an assessment's answers, already in the shape the
+ * core computes scores and readiness from (the check constraint keeps
+ * `verdict` one of the verdicts): no second object per answer.
+ */
+export async function findVerdicts(db: Db, assessmentId: string): Promise<readonly GivenVerdict[]> {
+  return Object.freeze(await verdictsOf(db, assessmentId)) as readonly GivenVerdict[];
 }
 
 export async function findAnswer(db: Db, assessmentId: string, requirementId: string): Promise<AnswerRow | undefined> {

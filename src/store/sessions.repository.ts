@@ -1,6 +1,7 @@
 import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 import type { SessionsTable, SetupTokensTable, UsersTable } from './schema.js';
+import { TOTP_REQUIRED_ROLES } from './settings.repository.js';
 
 export type SessionRow = SessionsTable;
 
@@ -14,18 +15,27 @@ const sessionAndUser = compiledOnce((db, idHash) =>
     .innerJoin('users as u', 'u.id', 's.user_id')
     .selectAll('u')
     .select(['s.csrf_token as session_csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at'])
+    .select((eb) => eb.selectFrom('settings').select('value').where('key', '=', TOTP_REQUIRED_ROLES).as('session_totp_required_roles'))
     .where('s.id_hash', '=', idHash),
 );
 
-/** A session with its user in one query (every signed-in request asks): compiled once. */
+/**
+ * A session with its user, and the setting of which roles must use a second
+ * factor (read with them, as it is checked on every request), in one query
+ * that every signed-in request sends: compiled once.
+ */
 export async function findSessionWithUser(
   db: Db,
   idHash: string,
-): Promise<{ session: Pick<SessionRow, 'csrf_token' | 'last_seen_at' | 'expires_at'>; user: UsersTable } | undefined> {
+): Promise<{ session: Pick<SessionRow, 'csrf_token' | 'last_seen_at' | 'expires_at'>; user: UsersTable; totpRequiredRoles: string | undefined } | undefined> {
   const row = (await sessionAndUser(db, idHash))[0];
   if (!row) return undefined;
-  const { session_csrf_token, session_last_seen_at, session_expires_at, ...user } = row;
-  return { session: { csrf_token: session_csrf_token, last_seen_at: session_last_seen_at, expires_at: session_expires_at }, user };
+  const { session_csrf_token, session_last_seen_at, session_expires_at, session_totp_required_roles, ...user } = row;
+  return {
+    session: { csrf_token: session_csrf_token, last_seen_at: session_last_seen_at, expires_at: session_expires_at },
+    user,
+    totpRequiredRoles: session_totp_required_roles ?? undefined,
+  };
 }
 
 export async function touchSession(db: Db, idHash: string, at: string): Promise<void> {

@@ -9,10 +9,22 @@ export function emptyVerdictCounts(): VerdictCounts {
   return { pass: 0, partial: 0, fail: 0, 'not-applicable': 0, unassessed: 0, 'needs-review': 0, total: 0 };
 }
 
-/** Each item's verdict by requirement id; an item without an answer is unassessed. */
-export function verdictsByItem(items: readonly ChecksheetItem[], answers: readonly GivenVerdict[]): Map<string, Verdict> {
+/** The last index made for a frozen list of answers (one request computes scores and several views from it). */
+const indexOfFrozen = new WeakMap<readonly GivenVerdict[], { items: readonly ChecksheetItem[]; verdicts: ReadonlyMap<string, Verdict> }>();
+
+/**
+ * Each item's verdict by requirement id; an item without an answer is
+ * unassessed. For a frozen list of answers the index is made once per list
+ * and items (the results of one request ask for it three times); a list that
+ * can still change is indexed anew on every call.
+ */
+export function verdictsByItem(items: readonly ChecksheetItem[], answers: readonly GivenVerdict[]): ReadonlyMap<string, Verdict> {
+  const kept = indexOfFrozen.get(answers);
+  if (kept?.items === items) return kept.verdicts;
   const given = new Map(answers.map((a) => [a.requirementId, a.verdict] as const));
-  return new Map(items.map((i) => [i.requirementId, given.get(i.requirementId) ?? 'unassessed'] as const));
+  const verdicts = new Map(items.map((i) => [i.requirementId, given.get(i.requirementId) ?? 'unassessed'] as const));
+  if (Object.isFrozen(answers)) indexOfFrozen.set(answers, { items, verdicts });
+  return verdicts;
 }
 
 /** A group's counts and score: (pass + ½·partial) / (total − not-applicable); open verdicts count as not met. */
