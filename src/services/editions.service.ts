@@ -117,7 +117,9 @@ export async function operatorEdition(store: Store, id?: string): Promise<{ id: 
 const byRecency = (a: { edition_date: string; id: string }, b: { edition_date: string; id: string }) =>
   b.edition_date.localeCompare(a.edition_date) || b.id.localeCompare(a.id, 'en', { numeric: true });
 
+/** A signed-in actor may always read: the anonymous-read setting is asked only for visitors. */
 async function requireRead(ctx: ServiceContext, actor: Actor) {
+  if (actor.kind === 'user') return;
   if (!canReadPublishedEditions(actor, await anonymousReadAllowed(ctx))) throw new AppError('unauthenticated');
 }
 

@@ -1,4 +1,5 @@
 import type { Edition } from '../core/model/edition.schema.js';
+import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 import type { EditionsTable } from './schema.js';
 
@@ -25,8 +26,11 @@ export async function findEdition(db: Db, id: string): Promise<EditionRow | unde
   return db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+const summaryById = compiledOnce((db, id) => db.selectFrom('editions').select(SUMMARY).where('id', '=', id));
+
+/** An edition's summary: asked before every use of a cached edition (is it still the same?), so compiled once. */
 export async function findEditionSummary(db: Db, id: string): Promise<EditionSummaryRow | undefined> {
-  return db.selectFrom('editions').select(SUMMARY).where('id', '=', id).executeTakeFirst();
+  return (await summaryById(db, id))[0];
 }
 
 export async function insertEdition(db: Db, row: EditionRow): Promise<void> {
