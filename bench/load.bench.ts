@@ -141,22 +141,36 @@ function figures(latencies: number[], errors: number, seconds: number): Figures 
   return { requests: latencies.length, errors, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-/** `users` loops for `seconds`, each running `step` over and over; latency of every request. */
-async function drive(users: number, seconds: number, step: (user: number, n: number) => Promise<boolean>): Promise<Figures> {
+/** What one request of a user did: its action's name, whether it succeeded. */
+type Step = (user: number, n: number) => Promise<{ action: string; ok: boolean }>;
+
+/** `users` loops for `seconds`, each running `step` over and over; latency of every request, overall and by action. */
+async function drive(users: number, seconds: number, step: Step): Promise<Figures & { byAction: Map<string, Figures> }> {
   const latencies: number[] = [];
+  const byAction = new Map<string, { latencies: number[]; errors: number }>();
   let errors = 0;
   const end = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: users }, async (_, u) => {
       for (let n = 0; Date.now() < end; n++) {
         const t = performance.now();
-        const ok = await step(u, n).catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!ok) errors += 1;
+        const { action, ok } = await step(u, n).catch(() => ({ action: 'failed', ok: false }));
+        const took = performance.now() - t;
+        latencies.push(took);
+        const kept = byAction.get(action) ?? { latencies: [], errors: 0 };
+        kept.latencies.push(took);
+        if (!ok) {
+          errors += 1;
+          kept.errors += 1;
+        }
+        byAction.set(action, kept);
       }
     }),
   );
-  return figures(latencies, errors, seconds);
+  return {
+    ...figures(latencies, errors, seconds),
+    byAction: new Map([...byAction].map(([action, kept]) => [action, figures(kept.latencies, kept.errors, seconds)])),
+  };
 }
 
 async function scenario(name: string, base: string, setupToken: string, options: { users: number; seconds: number }) {
@@ -170,45 +184,73 @@ async function scenario(name: string, base: string, setupToken: string, options:
   );
   const versions = new Map<number, number>();
   const e = encodeURIComponent(world.edition);
-  const actions: ((u: number) => Promise<boolean>)[] = [
-    async (u) => (await people[u]?.call('GET', `/api/editions/${e}/matrix`))?.status === 200,
-    async (u) =>
-      (await people[u]?.call('GET', `/api/editions/${e}/requirements/${encodeURIComponent(world.items[u % world.items.length]?.requirementId ?? '')}`))
-        ?.status === 200,
-    async (u) => (await people[u]?.call('GET', `/api/editions/${e}/search?q=${encodeURIComponent('認証')}`))?.status === 200,
-    async (u) => (await people[u]?.call('GET', `/api/editions/${e}/search?q=firmware`))?.status === 200,
-    async (u) => (await people[u]?.call('GET', `/api/assessments/${world.assessmentId}`))?.status === 200,
-    async (u) => {
-      // Each user answers its own item, so writers never collide: every 409 would be a bug.
-      const item = world.items[u % world.items.length]?.requirementId ?? '';
-      const version = versions.get(u) ?? 0;
-      const res = await people[u]?.call('PUT', `/api/assessments/${world.assessmentId}/answers/${encodeURIComponent(item)}`, {
-        verdict: version % 2 ? 'pass' : 'fail',
-        evidence: `load ${version}`,
-        comment: '',
-        version,
-      });
-      if (res?.status === 200) versions.set(u, version + 1);
-      return res?.status === 200;
-    },
-    async (u) =>
-      (
-        await people[u]?.call('POST', '/api/checksheets/export?format=json&lang=ja', {
-          editionId: world.edition,
-          spec: { layers: ['device'], phases: [], profile: null },
-        })
-      )?.status === 200,
+  const actions: [string, (u: number) => Promise<boolean>][] = [
+    ['matrix', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/matrix`))?.status === 200],
+    [
+      'item',
+      async (u) =>
+        (await people[u]?.call('GET', `/api/editions/${e}/requirements/${encodeURIComponent(world.items[u % world.items.length]?.requirementId ?? '')}`))
+          ?.status === 200,
+    ],
+    ['search ja', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/search?q=${encodeURIComponent('認証')}`))?.status === 200],
+    ['search en', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/search?q=firmware`))?.status === 200],
+    ['assessment', async (u) => (await people[u]?.call('GET', `/api/assessments/${world.assessmentId}`))?.status === 200],
+    [
+      'answer',
+      async (u) => {
+        // Each user answers its own item, so writers never collide: every 409 would be a bug.
+        const item = world.items[u % world.items.length]?.requirementId ?? '';
+        const version = versions.get(u) ?? 0;
+        const res = await people[u]?.call('PUT', `/api/assessments/${world.assessmentId}/answers/${encodeURIComponent(item)}`, {
+          verdict: version % 2 ? 'pass' : 'fail',
+          evidence: `load ${version}`,
+          comment: '',
+          version,
+        });
+        if (res?.status === 200) versions.set(u, version + 1);
+        return res?.status === 200;
+      },
+    ],
+    [
+      'export',
+      async (u) =>
+        (
+          await people[u]?.call('POST', '/api/checksheets/export?format=json&lang=ja', {
+            editionId: world.edition,
+            spec: { layers: ['device'], phases: [], profile: null },
+          })
+        )?.status === 200,
+    ],
   ];
-  const health = await drive(
-    options.users,
-    Math.max(3, Math.round(options.seconds / 4)),
-    async (u) => (await people[u]?.call('GET', '/api/health'))?.status === 200,
-  );
-  const work = await drive(options.users, options.seconds, async (u, n) => (await actions[(u + n) % actions.length]?.(u)) ?? false);
+  // Each action alone, one after another (the median of five, after one to warm up): what a request costs without the queue.
+  const alone = new Map<string, number>();
+  for (const [action, run] of actions) {
+    const took: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      await run(0);
+      if (i > 0) took.push(performance.now() - t);
+    }
+    alone.set(action, took.sort((x, y) => x - y)[2] ?? 0);
+  }
+  const health = await drive(options.users, Math.max(3, Math.round(options.seconds / 4)), async (u) => ({
+    action: 'health',
+    ok: (await people[u]?.call('GET', '/api/health'))?.status === 200,
+  }));
+  const work = await drive(options.users, options.seconds, async (u, n) => {
+    const [action, run] = actions[(u + n) % actions.length] ?? ['none', async () => false];
+    return { action, ok: await run(u) };
+  });
   const ratio = work.perSecond / health.perSecond;
   console.log(
     `load ${name.padEnd(34)} ${work.perSecond.toFixed(0).padStart(6)} req/s p50 ${work.p50.toFixed(1)} ms p99 ${work.p99.toFixed(1)} ms errors ${work.errors} | baseline /api/health same users: ${health.perSecond.toFixed(0)} req/s p50 ${health.p50.toFixed(1)} ms | ratio ${ratio.toFixed(2)}`,
   );
+  // Which action the time goes to (each user cycles through all of them in turn).
+  for (const [action, f] of work.byAction) {
+    console.log(
+      `       ${action.padEnd(12)} ${f.requests} requests p50 ${f.p50.toFixed(1)} ms p99 ${f.p99.toFixed(1)} ms errors ${f.errors} | alone ${(alone.get(action) ?? 0).toFixed(1)} ms`,
+    );
+  }
   return { name, work, health, ratio };
 }
 
