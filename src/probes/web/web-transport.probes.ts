@@ -5,7 +5,7 @@ import { decodeURIComponentSafe, isSecretName, maskSetCookie, maskUrl } from '..
 import { definitionOf } from '../probe-definition.js';
 import { type Probe, result } from '../probe.types.js';
 import type { ScopeWebLogin } from '../scope.schema.js';
-import { type CrawledPage, crawl, resolveInScope, unreachable } from './crawl.js';
+import { type CrawledPage, judgePages, resolveInScope } from './crawl.js';
 import { submitDeclaredLogin } from './declared-login.js';
 
 const WEB = ['http', 'https'] as const;
@@ -22,20 +22,18 @@ export const httpsRedirectProbe: Probe = {
   },
   async run(ctx) {
     if (ctx.kind === 'https') return result('not-applicable', 'HTTPS のサービス', 'An HTTPS service', { scheme: 'https' });
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const first = pages[0] as CrawledPage;
-    const location = first.redirect?.location;
-    const evidence = {
-      request: `GET ${maskUrl(first.path)}`,
-      status: first.response.status,
-      location: location && maskUrl(location),
-      redirectInScope: first.redirect?.inScope ?? null,
-    };
-    if (location && /^https:/i.test(location)) return result('pass', 'HTTPS へ転送される', 'Redirects to HTTPS', evidence);
-    return result('fail', 'HTTP のまま応答し HTTPS へ転送しない', 'Answers over plain HTTP without redirecting to HTTPS', evidence);
+    return judgePages(ctx, (pages) => {
+      const first = pages[0] as CrawledPage;
+      const location = first.redirect?.location;
+      const evidence = {
+        request: `GET ${maskUrl(first.path)}`,
+        status: first.response.status,
+        location: location && maskUrl(location),
+        redirectInScope: first.redirect?.inScope ?? null,
+      };
+      if (location && /^https:/i.test(location)) return result('pass', 'HTTPS へ転送される', 'Redirects to HTTPS', evidence);
+      return result('fail', 'HTTP のまま応答し HTTPS へ転送しない', 'Answers over plain HTTP without redirecting to HTTPS', evidence);
+    });
   },
 };
 
@@ -45,14 +43,12 @@ export const hstsProbe: Probe = {
   evidenceFields: { pages: 'each page with its Strict-Transport-Security header (or null)' },
   async run(ctx) {
     if (ctx.kind !== 'https') return result('not-applicable', 'HTTPS ではないサービス', 'Not an HTTPS service');
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const seen = pages.map((p) => ({ path: maskUrl(p.path), hsts: header(p.response, 'strict-transport-security') ?? null }));
-    const weak = seen.filter((p) => !p.hsts || Number(/max-age\s*=\s*"?(\d+)/i.exec(p.hsts)?.[1] ?? 0) <= 0);
-    if (weak.length > 0) return result('fail', 'HSTS ヘッダのない応答がある', 'Some responses lack Strict-Transport-Security', { pages: seen });
-    return result('pass', 'すべての応答に HSTS がある', 'Every response carries Strict-Transport-Security', { pages: seen });
+    return judgePages(ctx, (pages) => {
+      const seen = pages.map((p) => ({ path: maskUrl(p.path), hsts: header(p.response, 'strict-transport-security') ?? null }));
+      const weak = seen.filter((p) => !p.hsts || Number(/max-age\s*=\s*"?(\d+)/i.exec(p.hsts)?.[1] ?? 0) <= 0);
+      if (weak.length > 0) return result('fail', 'HSTS ヘッダのない応答がある', 'Some responses lack Strict-Transport-Security', { pages: seen });
+      return result('pass', 'すべての応答に HSTS がある', 'Every response carries Strict-Transport-Security', { pages: seen });
+    });
   },
 };
 
@@ -61,25 +57,23 @@ export const loginOverHttpsProbe: Probe = {
   kinds: WEB,
   evidenceFields: { forms: 'each password form: the page, method and where it submits' },
   async run(ctx) {
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const forms = pages.flatMap((p) =>
-      p.forms
-        .filter((f) => f.hasPassword)
-        .map((f) => ({ page: maskUrl(p.path), method: f.method, action: maskUrl(f.action), submitsTo: submitScheme(ctx, p.path, f.action) })),
-    );
-    const declared = ctx.resolved.target.web?.login;
-    if (forms.length === 0 && declared) return declaredLoginTransport(ctx, declared);
-    if (forms.length === 0) return result('not-applicable', 'パスワード入力フォームが見つからない', 'No password form found', { pagesVisited: pages.length });
-    const plain = ctx.kind === 'http' || forms.some((f) => f.submitsTo === 'http');
-    if (plain)
-      return result('fail', 'パスワード入力フォームが平文 HTTP で配信または送信される', 'A password form is served or submitted over plain HTTP', {
-        scheme: ctx.kind,
-        forms,
-      });
-    return result('pass', 'パスワード入力フォームは HTTPS のみ', 'Password forms are served and submitted over HTTPS only', { scheme: ctx.kind, forms });
+    return judgePages(ctx, (pages) => {
+      const forms = pages.flatMap((p) =>
+        p.forms
+          .filter((f) => f.hasPassword)
+          .map((f) => ({ page: maskUrl(p.path), method: f.method, action: maskUrl(f.action), submitsTo: submitScheme(ctx, p.path, f.action) })),
+      );
+      const declared = ctx.resolved.target.web?.login;
+      if (forms.length === 0 && declared) return declaredLoginTransport(ctx, declared);
+      if (forms.length === 0) return result('not-applicable', 'パスワード入力フォームが見つからない', 'No password form found', { pagesVisited: pages.length });
+      const plain = ctx.kind === 'http' || forms.some((f) => f.submitsTo === 'http');
+      if (plain)
+        return result('fail', 'パスワード入力フォームが平文 HTTP で配信または送信される', 'A password form is served or submitted over plain HTTP', {
+          scheme: ctx.kind,
+          forms,
+        });
+      return result('pass', 'パスワード入力フォームは HTTPS のみ', 'Password forms are served and submitted over HTTPS only', { scheme: ctx.kind, forms });
+    });
   },
 };
 
@@ -115,25 +109,23 @@ export const secretsInUrlProbe: Probe = {
     urls: 'URLs (links, redirects) with secret-looking parameters or user:password@, values masked',
   },
   async run(ctx) {
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const getPasswordForms = pages.flatMap((p) =>
-      p.forms.filter((f) => f.hasPassword && f.method === 'GET').map((f) => ({ page: maskUrl(p.path), action: maskUrl(f.action) })),
-    );
-    const urls = new Set<string>();
-    for (const p of pages) {
-      for (const u of [p.path, p.redirect?.location ?? '', ...Array.from(p.response.body.matchAll(/href\s*=\s*["']([^"']+)/gi), (m) => m[1] ?? '')]) {
-        const query = u.split('?')[1] ?? '';
-        if (query.split(/[&;]/).some((kv) => isSecretName(decodeURIComponentSafe(kv.split('=')[0] ?? '')))) urls.add(maskUrl(u));
-        if (/^[a-z]+:\/\/[^/@\s]+:[^/@\s]*@/i.test(u)) urls.add(maskUrl(u.replace(/\/\/([^/:@\s]+):[^/@\s]*@/, '//$1:***@')));
+    return judgePages(ctx, (pages) => {
+      const getPasswordForms = pages.flatMap((p) =>
+        p.forms.filter((f) => f.hasPassword && f.method === 'GET').map((f) => ({ page: maskUrl(p.path), action: maskUrl(f.action) })),
+      );
+      const urls = new Set<string>();
+      for (const p of pages) {
+        for (const u of [p.path, p.redirect?.location ?? '', ...Array.from(p.response.body.matchAll(/href\s*=\s*["']([^"']+)/gi), (m) => m[1] ?? '')]) {
+          const query = u.split('?')[1] ?? '';
+          if (query.split(/[&;]/).some((kv) => isSecretName(decodeURIComponentSafe(kv.split('=')[0] ?? '')))) urls.add(maskUrl(u));
+          if (/^[a-z]+:\/\/[^/@\s]+:[^/@\s]*@/i.test(u)) urls.add(maskUrl(u.replace(/\/\/([^/:@\s]+):[^/@\s]*@/, '//$1:***@')));
+        }
       }
-    }
-    const evidence = { getPasswordForms, urls: [...urls] };
-    if (getPasswordForms.length > 0 || urls.size > 0)
-      return result('fail', 'パスワードやセッション ID が URL に載る', 'Passwords or session ids travel in URLs', evidence);
-    return result('pass', 'URL に秘密情報は見当たらない', 'No secrets seen in URLs', { ...evidence, pagesVisited: pages.length });
+      const evidence = { getPasswordForms, urls: [...urls] };
+      if (getPasswordForms.length > 0 || urls.size > 0)
+        return result('fail', 'パスワードやセッション ID が URL に載る', 'Passwords or session ids travel in URLs', evidence);
+      return result('pass', 'URL に秘密情報は見当たらない', 'No secrets seen in URLs', { ...evidence, pagesVisited: pages.length });
+    });
   },
 };
 
@@ -142,26 +134,24 @@ export const cookieFlagsProbe: Probe = {
   kinds: WEB,
   evidenceFields: { cookies: 'each Set-Cookie (value masked) with the flags it lacks' },
   async run(ctx) {
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const all = [...new Set(pages.flatMap((p) => p.response.setCookies))];
-    if (all.length === 0) return result('not-applicable', 'Cookie が発行されない', 'No cookie is set', { pagesVisited: pages.length });
-    const cookies = all.map((c) => {
-      const attrs = c
-        .split(';')
-        .slice(1)
-        .map((a) => a.trim().toLowerCase());
-      const missing = [
-        ...(ctx.kind === 'https' && !attrs.includes('secure') ? ['Secure'] : []),
-        ...(!attrs.includes('httponly') ? ['HttpOnly'] : []),
-        ...(!attrs.some((a) => a.startsWith('samesite=')) ? ['SameSite'] : []),
-      ];
-      return { setCookie: maskSetCookie(c), missing };
+    return judgePages(ctx, (pages) => {
+      const all = [...new Set(pages.flatMap((p) => p.response.setCookies))];
+      if (all.length === 0) return result('not-applicable', 'Cookie が発行されない', 'No cookie is set', { pagesVisited: pages.length });
+      const cookies = all.map((c) => {
+        const attrs = c
+          .split(';')
+          .slice(1)
+          .map((a) => a.trim().toLowerCase());
+        const missing = [
+          ...(ctx.kind === 'https' && !attrs.includes('secure') ? ['Secure'] : []),
+          ...(!attrs.includes('httponly') ? ['HttpOnly'] : []),
+          ...(!attrs.some((a) => a.startsWith('samesite=')) ? ['SameSite'] : []),
+        ];
+        return { setCookie: maskSetCookie(c), missing };
+      });
+      if (cookies.some((c) => c.missing.length > 0)) return result('fail', 'フラグの欠けた Cookie がある', 'Some cookies lack flags', { cookies });
+      return result('pass', 'Cookie のフラグはそろっている', 'Cookies carry their flags', { cookies });
     });
-    if (cookies.some((c) => c.missing.length > 0)) return result('fail', 'フラグの欠けた Cookie がある', 'Some cookies lack flags', { cookies });
-    return result('pass', 'Cookie のフラグはそろっている', 'Cookies carry their flags', { cookies });
   },
 };
 
@@ -170,23 +160,21 @@ export const securityHeadersProbe: Probe = {
   kinds: WEB,
   evidenceFields: { pages: 'each HTML page with the headers it lacks' },
   async run(ctx) {
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const htmlPages = pages.filter(html);
-    if (htmlPages.length === 0) return result('not-applicable', 'HTML ページがない', 'No HTML page answered', { pagesVisited: pages.length });
-    const seen = htmlPages.map((p) => {
-      const csp = header(p.response, 'content-security-policy');
-      const missing = [
-        ...(!csp ? ['Content-Security-Policy'] : []),
-        ...((header(p.response, 'x-content-type-options') ?? '').toLowerCase() !== 'nosniff' ? ['X-Content-Type-Options'] : []),
-        ...(!header(p.response, 'x-frame-options') && !/frame-ancestors/i.test(csp ?? '') ? ['X-Frame-Options or frame-ancestors'] : []),
-      ];
-      return { path: maskUrl(p.path), missing };
+    return judgePages(ctx, (pages) => {
+      const htmlPages = pages.filter(html);
+      if (htmlPages.length === 0) return result('not-applicable', 'HTML ページがない', 'No HTML page answered', { pagesVisited: pages.length });
+      const seen = htmlPages.map((p) => {
+        const csp = header(p.response, 'content-security-policy');
+        const missing = [
+          ...(!csp ? ['Content-Security-Policy'] : []),
+          ...((header(p.response, 'x-content-type-options') ?? '').toLowerCase() !== 'nosniff' ? ['X-Content-Type-Options'] : []),
+          ...(!header(p.response, 'x-frame-options') && !/frame-ancestors/i.test(csp ?? '') ? ['X-Frame-Options or frame-ancestors'] : []),
+        ];
+        return { path: maskUrl(p.path), missing };
+      });
+      if (seen.some((p) => p.missing.length > 0))
+        return result('fail', 'セキュリティヘッダの欠けたページがある', 'Some pages lack security headers', { pages: seen });
+      return result('pass', 'セキュリティヘッダはそろっている', 'Security headers are present', { pages: seen });
     });
-    if (seen.some((p) => p.missing.length > 0))
-      return result('fail', 'セキュリティヘッダの欠けたページがある', 'Some pages lack security headers', { pages: seen });
-    return result('pass', 'セキュリティヘッダはそろっている', 'Security headers are present', { pages: seen });
   },
 };
