@@ -125,15 +125,20 @@ function equivalentToSeveral(edition: Edition, push: Push) {
   });
 }
 
+/** The mappings with one relationship, grouped by the standard requirement they reach. */
+function byTarget(located: Located[], relationship: Mapping['relationship']): Located[][] {
+  const groups = new Map<string, Located[]>();
+  for (const l of located) {
+    if (l.m.relationship !== relationship) continue;
+    const key = `${l.m.standard}\u0000${l.m.requirement}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  return [...groups.values()];
+}
+
 /** One standard requirement with several equivalent items: they cannot all mean the same as it. */
 function severalEquivalentItems(edition: Edition, located: Located[], push: Push) {
-  const byTarget = new Map<string, Located[]>();
-  for (const l of located) {
-    if (l.m.relationship !== 'equivalent-to') continue;
-    const key = `${l.m.standard}\u0000${l.m.requirement}`;
-    byTarget.set(key, [...(byTarget.get(key) ?? []), l]);
-  }
-  for (const list of byTarget.values()) {
+  for (const list of byTarget(located, 'equivalent-to')) {
     if (list.length < 2) continue;
     const items = list.map((l) => edition.requirements[l.item]?.id).join(', ');
     for (const l of list.slice(1)) {
@@ -149,13 +154,7 @@ function severalEquivalentItems(edition: Edition, located: Located[], push: Push
 }
 
 function tooManySupersets(located: Located[], push: Push) {
-  const byTarget = new Map<string, Located[]>();
-  for (const l of located) {
-    if (l.m.relationship !== 'superset-of') continue;
-    const key = `${l.m.standard}\u0000${l.m.requirement}`;
-    byTarget.set(key, [...(byTarget.get(key) ?? []), l]);
-  }
-  for (const list of byTarget.values()) {
+  for (const list of byTarget(located, 'superset-of')) {
     if (list.length <= MAX_SUPERSET_ITEMS) continue;
     const last = list[list.length - 1];
     if (!last) continue;

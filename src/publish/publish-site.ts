@@ -14,7 +14,7 @@ import { requirementPageOf } from './pages/requirement.page.js';
 import { searchPage } from './pages/search.page.js';
 import { coveragePage, standardPageOf, standardsPage } from './pages/standards.pages.js';
 import { searchIndexScript } from './search-index.js';
-import { pageContext, type RenderedPage, renderPage } from './site-layout.js';
+import { documentHead, pageContext, type RenderedPage, renderPage } from './site-layout.js';
 import { ASSETS, cellPage, inLang, requirementPage, SITE_MARKER, SITE_PAGES, standardPage, termPage } from './site-paths.js';
 
 /**
@@ -70,12 +70,7 @@ function languageChoice(edition: Edition): string {
   return html`<!doctype html>
 <html lang="ja">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'; base-uri 'none'">
-<meta name="generator" content="tebiki">
-<title>${title.ja} / ${title.en}</title>
-<link rel="stylesheet" href="${ASSETS.css}">
+${documentHead(`${title.ja} / ${title.en}`, ASSETS.css)}
 </head>
 <body>
 <main id="main">

@@ -63,6 +63,16 @@ function other(lang: Lang): Lang {
   return lang === 'ja' ? 'en' : 'ja';
 }
 
+/** The start of every page's head: charset, viewport, the site's CSP, title and stylesheet. */
+export function documentHead(title: string, stylesheet: string): SafeHtml {
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="generator" content="tebiki">
+<title>${title}</title>
+<link rel="stylesheet" href="${stylesheet}">`;
+}
+
 /** The whole HTML document of one page. */
 export function renderPage(ctx: PageContext, page: RenderedPage): string {
   const self = inLang(ctx.lang, ctx.page);
@@ -81,12 +91,7 @@ export function renderPage(ctx: PageContext, page: RenderedPage): string {
   const doc = html`<!doctype html>
 <html lang="${ctx.lang}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="generator" content="tebiki">
-<title>${page.title} — ${editionTitle}</title>
-<link rel="stylesheet" href="${asset(ASSETS.css)}">
+${documentHead(`${page.title} — ${editionTitle}`, asset(ASSETS.css))}
 <link rel="alternate" hreflang="${switchLang}" href="${relativeHref(self, inLang(switchLang, ctx.page))}">
 </head>
 <body>

@@ -17,7 +17,8 @@ export function chromiumPath(): string {
 /** The browser the PDF needs is not installed. */
 export class ChromiumMissingError extends Error {}
 
-const ARGS = [
+/** How Chromium is started headless here: no sandbox (containers), no GPU, nothing fetched in the background. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -50,7 +51,7 @@ function sharedBrowser(): Promise<Browser> {
     }
     launches += 1;
     // playwright-core is loaded with the first PDF: it costs about a second at start.
-    const launched = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: ARGS }));
+    const launched = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS }));
     browser = launched;
     launched.then(
       (b) =>

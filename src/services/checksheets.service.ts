@@ -10,19 +10,13 @@ import { LAYERS, PHASES } from '../core/taxonomy.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
 import { readableEdition } from './editions.service.js';
-
-const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .array(z.enum(values))
-    .max(values.length)
-    .refine((list) => new Set(list).size === list.length, 'must not repeat an id')
-    .default([]);
+import { distinctIds } from './input-rules.js';
 
 /** What to put in a checksheet, as the API and the web form give it. Empty layer/phase lists mean all. */
 export const ChecksheetSpecInput = z
   .object({
-    layers: distinct(LAYERS),
-    phases: distinct(PHASES),
+    layers: distinctIds(LAYERS),
+    phases: distinctIds(PHASES),
     profile: z.array(z.string().trim().min(1).max(50)).max(100).nullable().default(null),
     standard: z.string().trim().min(1).max(100).optional(),
     sl: z.number().int().min(1).max(4).optional(),

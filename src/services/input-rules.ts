@@ -30,3 +30,11 @@ export const MAX_ROW_VERSION = 2_147_483_647;
 
 /** A row version sent back by a client (optimistic concurrency): a whole number the databases can compare. */
 export const rowVersion = (min: 0 | 1) => z.number().int().min(min).max(MAX_ROW_VERSION);
+
+/** A list of ids from a fixed vocabulary (layers, phases…), each at most once; absent means none. */
+export const distinctIds = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .array(z.enum(values))
+    .max(values.length)
+    .refine((list) => new Set(list).size === list.length, 'must not repeat an id')
+    .default([]);

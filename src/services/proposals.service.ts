@@ -36,22 +36,15 @@ import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
 import { notifyProposalDecided } from './notification-events.js';
-import { requiredText } from './input-rules.js';
+import { distinctIds, requiredText } from './input-rules.js';
 import { kickMail } from './notifications.service.js';
-
-const distinct = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .array(z.enum(values))
-    .max(values.length)
-    .refine((list) => new Set(list).size === list.length, 'must not repeat an id')
-    .default([]);
 
 export const ProposalInput = z
   .object({
     title: requiredText(PROPOSAL_LIMITS.title, false),
     text: requiredText(PROPOSAL_LIMITS.text),
-    layers: distinct(LAYERS),
-    phases: distinct(PHASES),
+    layers: distinctIds(LAYERS),
+    phases: distinctIds(PHASES),
     industry: z
       .string()
       .trim()

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ANONYMOUS } from '../../core/authorization.js';
 import { AppError } from '../../core/errors.js';
-import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { attachCatalogToStandard } from '../../services/attached-texts.service.js';
 import { withStore } from '../../services/operator-store.js';
 import { type CommandIO, type OutputFormat, printJson, UsageError } from '../output.js';
+import { commandEdition } from '../edition-option.js';
 
 /**
  * bin/tebiki import oscal FILE --attach-to STANDARD_ID: stores the publisher's
@@ -19,13 +19,7 @@ export async function attachTextCommand(file: string, standardId: string, format
   } catch {
     throw new UsageError(`cannot read ${file}`);
   }
-  let standards: Awaited<ReturnType<typeof resolveEdition>>['edition']['standards'];
-  try {
-    standards = (await resolveEdition({})).edition.standards;
-  } catch (err) {
-    if (err instanceof EditionSourceError) throw new UsageError(err.message);
-    throw err;
-  }
+  const standards = (await commandEdition({})).edition.standards;
   const standard = standards.find((s) => s.id === standardId);
   if (!standard) throw new UsageError(`--attach-to: no standard "${standardId}"; known: ${standards.map((s) => s.id).join(', ')}`);
   try {

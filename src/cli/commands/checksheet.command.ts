@@ -6,11 +6,11 @@ import { generateChecksheet } from '../../core/assessment/checksheet.js';
 import type { ChecksheetSpec, ChecksheetTarget } from '../../core/assessment/checksheet.types.js';
 import { AppError } from '../../core/errors.js';
 import { isLayer, isPhase, type Layer, type Phase } from '../../core/taxonomy.js';
-import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { checksheetCsv, checksheetJson } from '../../reports/checksheet-export.js';
 import { isLang } from '../../reports/labels.js';
 import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
 import { type CommandIO, JSON_OPTION, printJson, UsageError, written } from '../output.js';
+import { commandEdition } from '../edition-option.js';
 import { writeAtomically } from '../write-file.js';
 
 export const checksheetHelp = [
@@ -103,13 +103,7 @@ function parseChecksheetArgs(args: string[]) {
 /** bin/tebiki checksheet: a checksheet of an edition as xlsx, csv or json. */
 export async function checksheetCommand(args: string[], io: CommandIO): Promise<number> {
   const { values, format, lang, spec } = parseChecksheetArgs(args);
-  let edition: Awaited<ReturnType<typeof resolveEdition>>['edition'];
-  try {
-    edition = (await resolveEdition({ editionId: values.edition, contentDir: values.content })).edition;
-  } catch (err) {
-    if (err instanceof EditionSourceError) throw new UsageError(err.message);
-    throw err;
-  }
+  const edition = (await commandEdition({ editionId: values.edition, contentDir: values.content })).edition;
   let checksheet: ReturnType<typeof generateChecksheet>;
   try {
     checksheet = generateChecksheet(edition, spec);

@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { coverageOf, itemsBackedByNoStandard } from '../../core/coverage/coverage.js';
 import type { CoverageFilters, CoverageReport } from '../../core/coverage/coverage.types.js';
 import type { Edition } from '../../core/model/edition.schema.js';
-import { describeOrigin, EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
+import { describeOrigin } from '../../publish/edition-source.js';
 import { coverageCsv, coverageHtml, coverageText, gapsText } from '../../reports/coverage-report.js';
 import { type CommandIO, printJson, UsageError } from '../output.js';
+import { commandEdition } from '../edition-option.js';
 
 export const coverageHelp =
   'coverage [--standard ID] [--sl N] [--component-type T] [--status S] [--conditions A,B] [--reviewed-only] [--edition ID | --content DIR] --format text|json|csv|html   網羅性の確認';
@@ -51,13 +52,7 @@ function parseCoverageArgs(args: string[], formats: readonly Format[]) {
 }
 
 async function reportsFor(values: { standard?: string; edition?: string; content?: string }, filters: CoverageFilters) {
-  let resolved: Awaited<ReturnType<typeof resolveEdition>>;
-  try {
-    resolved = await resolveEdition({ editionId: values.edition, contentDir: values.content });
-  } catch (err) {
-    if (err instanceof EditionSourceError) throw new UsageError(err.message);
-    throw err;
-  }
+  const resolved = await commandEdition({ editionId: values.edition, contentDir: values.content });
   const edition: Edition = resolved.edition;
   const ids = values.standard ? [values.standard] : edition.standards.map((s) => s.id);
   for (const id of ids) {

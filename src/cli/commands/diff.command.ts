@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { coverageChange } from '../../core/coverage/coverage-diff.js';
 import { diffEditions } from '../../core/edition-diff.js';
 import type { Edition } from '../../core/model/edition.schema.js';
-import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { commandEdition } from '../edition-option.js';
 
 export const diffHelp =
   'diff EDITION_A EDITION_B [--format text|json]   requirements, mappings, terms and coverage per standard that changed (ids from the database, or content folders)';
@@ -12,12 +12,7 @@ export const diffHelp =
 /** An edition id from the database, or a content folder when the argument is a directory. */
 async function editionFrom(arg: string): Promise<Edition> {
   const isDir = existsSync(arg) && statSync(arg).isDirectory();
-  try {
-    return (await resolveEdition(isDir ? { contentDir: arg } : { editionId: arg })).edition;
-  } catch (err) {
-    if (err instanceof EditionSourceError) throw new UsageError(err.message);
-    throw err;
-  }
+  return (await commandEdition(isDir ? { contentDir: arg } : { editionId: arg })).edition;
 }
 
 /** bin/tebiki diff A B: what changed from A to B, field by field, with the coverage change per standard. */

@@ -7,12 +7,12 @@ import { stringify } from 'yaml';
 import { exportOscalCatalog } from '../../content/oscal/export-catalog.js';
 import { exportOscalMapping } from '../../content/oscal/export-mapping.js';
 import { importOscalCatalog } from '../../content/oscal/import-catalog.js';
-import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { storeImportedStandard } from '../../services/imported-standards.service.js';
 import { withStore } from '../../services/operator-store.js';
 import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
 import { type CommandIO, parseFormat, printJson, printReport, UsageError, written } from '../output.js';
+import { commandEdition } from '../edition-option.js';
 
 export const exportOscalHelp =
   "export oscal-catalog|oscal-mapping [--edition ID | --content DIR] [--with-attached-text] --out FILE [--format text|json]   the guidebook / its mappings as OSCAL 1.2 JSON (--with-attached-text: the catalog's items carry the attached publisher's text of their mapped NIST requirements, with its citation)";
@@ -36,13 +36,7 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
   if (values['with-attached-text'] && kind !== 'oscal-catalog') throw new UsageError('--with-attached-text applies to export oscal-catalog');
   if (!values.out) throw new UsageError('--out FILE is required');
   if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
-  let edition: Awaited<ReturnType<typeof resolveEdition>>['edition'];
-  try {
-    edition = (await resolveEdition({ editionId: values.edition, contentDir: values.content })).edition;
-  } catch (err) {
-    if (err instanceof EditionSourceError) throw new UsageError(err.message);
-    throw err;
-  }
+  const edition = (await commandEdition({ editionId: values.edition, contentDir: values.content })).edition;
   // Attached publisher's text only when asked, and only where the standard allows it (attachedCatalogsOf filters).
   const attached = values['with-attached-text'] ? await attachedCatalogsFromDatabase(edition) : [];
   const hints = hintsByItem(

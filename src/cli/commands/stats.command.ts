@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type EditionStats, editionStats } from '../../core/edition-stats.js';
-import { EditionSourceError, resolveEdition } from '../../publish/edition-source.js';
 import { type CommandIO, parseFormat, printReport, UsageError } from '../output.js';
+import { commandEdition } from '../edition-option.js';
 
 export const statsHelp =
   'stats [--edition ID | --content DIR] --format text|json   figures of an edition: items, terms, matrix, coverage per standard, relationships, review states';
@@ -10,13 +10,7 @@ export async function statsCommand(args: string[], io: CommandIO): Promise<numbe
   const { values } = parseArgs({ args, options: { edition: { type: 'string' }, content: { type: 'string' }, format: { type: 'string' } }, strict: true });
   const format = parseFormat(values.format);
   if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
-  let resolved: Awaited<ReturnType<typeof resolveEdition>>;
-  try {
-    resolved = await resolveEdition({ editionId: values.edition, contentDir: values.content });
-  } catch (err) {
-    if (err instanceof EditionSourceError) throw new UsageError(err.message);
-    throw err;
-  }
+  const resolved = await commandEdition({ editionId: values.edition, contentDir: values.content });
   const stats = editionStats(resolved.edition);
   printReport(
     io,

@@ -1,5 +1,5 @@
-import type { CoverageFilters, CoverageStatus } from '../coverage/coverage.types.js';
-import type { Localized, StandardNode } from '../model/edition.schema.js';
+import type { CoverageFilters, RequirementCoverage } from '../coverage/coverage.types.js';
+import type { Localized } from '../model/edition.schema.js';
 import type { Relationship } from '../taxonomy.js';
 import type { Verdict } from './verdicts.js';
 
@@ -44,16 +44,8 @@ export interface DerivedLink {
  */
 export type DerivedResult = 'met' | 'partially-met' | 'not-met' | 'not-applicable' | 'partial-evidence' | 'unknown' | 'no-items';
 
-export interface DerivedRequirement {
-  id: string;
-  kind: StandardNode['kind'];
-  title: Localized;
-  parentId: string | null;
-  groupId: string | null;
-  /** The standard's own status (mandatory, recommended ...). */
-  status: StandardNode['status'] | null;
-  /** The guidebook's coverage of this requirement (why there may be no items). */
-  coverage: CoverageStatus;
+/** A standard requirement placed as in its coverage (whose `coverage` says why there may be no items), with what the verdicts make of it. */
+export interface DerivedRequirement extends Pick<RequirementCoverage, 'id' | 'kind' | 'title' | 'parentId' | 'groupId' | 'status' | 'coverage'> {
   result: DerivedResult;
   /** Carrying items disagree (one passes, another fails). */
   conflict: boolean;

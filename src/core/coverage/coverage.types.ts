@@ -18,6 +18,7 @@ export interface RequirementCoverage {
   title: Localized;
   parentId: string | null;
   groupId: string | null;
+  /** The standard's own status (mandatory, recommended ...). */
   status: StandardNode['status'] | null;
   conditions: string[];
   levels: string[];

@@ -31,6 +31,32 @@ export function cryptMatches(password: string, field: string): boolean | undefin
   return undefined;
 }
 
+/** One digest of the parts in order. */
+function digestOf(algorithm: 'md5' | 'sha256' | 'sha512'): (...parts: Buffer[]) => Buffer {
+  return (...parts) => {
+    const h = createHash(algorithm);
+    for (const p of parts) h.update(p);
+    return h.digest();
+  };
+}
+
+/**
+ * The rounds MD5-crypt and SHA-crypt share: each round digests the previous
+ * result with the password, and the salt and password again on rounds not
+ * divisible by 3 and by 7, in an order that alternates with the round.
+ */
+function stretch(start: Buffer, password: Buffer, salt: Buffer, rounds: number, digest: (...parts: Buffer[]) => Buffer): Buffer {
+  let result = start;
+  for (let i = 0; i < rounds; i++) {
+    const parts: Buffer[] = [i & 1 ? password : result];
+    if (i % 3) parts.push(salt);
+    if (i % 7) parts.push(password);
+    parts.push(i & 1 ? result : password);
+    result = digest(...parts);
+  }
+  return result;
+}
+
 function to64(value: number, n: number): string {
   let out = '';
   let v = value;
@@ -44,23 +70,12 @@ function to64(value: number, n: number): string {
 export function md5Crypt(password: string, saltIn: string): string {
   const pw = Buffer.from(password);
   const salt = Buffer.from(saltIn.slice(0, 8));
-  const md5 = (...parts: Buffer[]) => {
-    const h = createHash('md5');
-    for (const p of parts) h.update(p);
-    return h.digest();
-  };
+  const md5 = digestOf('md5');
   const alt = md5(pw, salt, pw);
   const ctx = createHash('md5').update(pw).update('$1$').update(salt);
   for (let i = pw.length; i > 0; i -= 16) ctx.update(alt.subarray(0, Math.min(16, i)));
   for (let i = pw.length; i > 0; i >>= 1) ctx.update(i & 1 ? Buffer.from([0]) : pw.subarray(0, 1));
-  let final = ctx.digest();
-  for (let i = 0; i < 1000; i++) {
-    const parts: Buffer[] = [i & 1 ? pw : final];
-    if (i % 3) parts.push(salt);
-    if (i % 7) parts.push(pw);
-    parts.push(i & 1 ? final : pw);
-    final = md5(...parts);
-  }
+  const final = stretch(ctx.digest(), pw, salt, 1000, md5);
   const b = (i: number) => final[i] as number;
   const encoded =
     to64((b(0) << 16) | (b(6) << 8) | b(12), 4) +
@@ -116,11 +131,7 @@ export function shaCrypt(password: string, field: string, scheme: 'sha256' | 'sh
   const rounds = roundsPart ? Math.min(999_999_999, Math.max(1000, Number(roundsPart.slice(7)))) : 5000;
   const salt = Buffer.from((roundsPart ? parts[3] : parts[2])?.slice(0, 16) ?? '');
   const pw = Buffer.from(password);
-  const digest = (...chunks: Buffer[]) => {
-    const h = createHash(algo);
-    for (const c of chunks) h.update(c);
-    return h.digest();
-  };
+  const digest = digestOf(algo);
   const size = algo === 'sha512' ? 64 : 32;
   const B = digest(pw, salt, pw);
   const ctxA = createHash(algo).update(pw).update(salt);
@@ -128,16 +139,10 @@ export function shaCrypt(password: string, field: string, scheme: 'sha256' | 'sh
   for (; cnt > size; cnt -= size) ctxA.update(B);
   ctxA.update(B.subarray(0, cnt));
   for (let n = pw.length; n > 0; n >>= 1) ctxA.update(n & 1 ? B : pw);
-  let A = ctxA.digest();
+  const A0 = ctxA.digest();
   const P = repeat(digest(...Array<Buffer>(pw.length).fill(pw)), pw.length);
-  const S = repeat(digest(...Array<Buffer>(16 + (A[0] as number)).fill(salt)), salt.length);
-  for (let i = 0; i < rounds; i++) {
-    const chunks: Buffer[] = [i & 1 ? P : A];
-    if (i % 3) chunks.push(S);
-    if (i % 7) chunks.push(P);
-    chunks.push(i & 1 ? A : P);
-    A = digest(...chunks);
-  }
+  const S = repeat(digest(...Array<Buffer>(16 + (A0[0] as number)).fill(salt)), salt.length);
+  const A = stretch(A0, P, S, rounds, digest);
   const b = (i: number) => A[i] as number;
   let encoded = '';
   for (const [x, y, z] of algo === 'sha512' ? SHA512_ORDER : SHA256_ORDER) encoded += to64((b(x as number) << 16) | (b(y as number) << 8) | b(z as number), 4);

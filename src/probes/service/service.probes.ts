@@ -4,7 +4,7 @@ import { definitionOf } from '../probe-definition.js';
 import { type Probe, type ProbeContext, result } from '../probe.types.js';
 import { handshake } from '../tls/handshake.js';
 import { mqttSession } from '../mqtt/mqtt-client.js';
-import { crawl, unreachable } from '../web/crawl.js';
+import { judgePages } from '../web/crawl.js';
 import { readBanner, showBanner } from './banner.js';
 import { SERVICE_KINDS } from '../scope.schema.js';
 
@@ -77,14 +77,16 @@ export const cleartextProbe: Probe = {
       return result('fail', 'TLS なしの MQTT が応答する', 'MQTT answers without TLS', { kind, protocol: 'mqtt', connack: s.connack });
     }
     if (kind === 'http') {
-      const visit = await crawl(ctx);
-      const down = unreachable(visit);
-      if (down) return down;
-      const { pages } = visit;
-      const loginPages = pages.filter((p) => p.forms.some((f) => f.hasPassword)).map((p) => p.path);
-      if (loginPages.length > 0)
-        return result('fail', 'TLS なしの HTTP でログイン画面を配信する', 'Serves a login page over HTTP without TLS', { kind, protocol: 'http', loginPages });
-      return result('pass', 'HTTP にログイン画面は見当たらない', 'No login page over plain HTTP', { kind, loginPages, pagesVisited: pages.length });
+      return judgePages(ctx, (pages) => {
+        const loginPages = pages.filter((p) => p.forms.some((f) => f.hasPassword)).map((p) => p.path);
+        if (loginPages.length > 0)
+          return result('fail', 'TLS なしの HTTP でログイン画面を配信する', 'Serves a login page over HTTP without TLS', {
+            kind,
+            protocol: 'http',
+            loginPages,
+          });
+        return result('pass', 'HTTP にログイン画面は見当たらない', 'No login page over plain HTTP', { kind, loginPages, pagesVisited: pages.length });
+      });
     }
     if (kind === 'unknown') return result('inconclusive', 'サービスの種類を判別できない', 'Could not tell what the service is', { kind });
     return result('pass', '暗号化されたプロトコル', 'An encrypted protocol', { kind });

@@ -30,9 +30,15 @@ export interface Crawl {
 }
 
 /** The service could not be reached at all: probes then report an error, not "nothing found". */
-export function unreachable(c: Crawl): ProbeResult | undefined {
+function unreachable(c: Crawl): ProbeResult | undefined {
   if (c.pages.length > 0) return undefined;
   return result('error', `ページを取得できない: ${c.errors[0] ?? ''}`, `No page could be fetched: ${c.errors[0] ?? ''}`, { errors: c.errors });
+}
+
+/** A web probe's verdict on the pages of the run's one crawl; when no page could be fetched, the error from {@link unreachable}. */
+export async function judgePages(ctx: ProbeContext, judge: (pages: CrawledPage[]) => ProbeResult | Promise<ProbeResult>): Promise<ProbeResult> {
+  const visit = await crawl(ctx);
+  return unreachable(visit) ?? judge(visit.pages);
 }
 
 export function crawl(ctx: ProbeContext): Promise<Crawl> {

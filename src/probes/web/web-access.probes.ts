@@ -7,7 +7,7 @@ import { definitionOf } from '../probe-definition.js';
 import { type Probe, type ProbeContext, result } from '../probe.types.js';
 import type { ScopeWebLogin } from '../scope.schema.js';
 import { submitDeclaredLogin } from './declared-login.js';
-import { crawl, resolveInScope, UNSAFE_LINK, unreachable } from './crawl.js';
+import { judgePages, resolveInScope, UNSAFE_LINK } from './crawl.js';
 
 const WEB = ['http', 'https'] as const;
 const MAX_REFLECTION_REQUESTS = 10;
@@ -21,27 +21,27 @@ export const reflectedInputProbe: Probe = {
     excerpt: 'where it came back raw',
   },
   async run(ctx) {
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const tag = `tbk${randomBytes(4).toString('hex')}`;
-    const marker = `${tag}"'<${tag}>`;
-    const requests = reflectionRequests(ctx, pages, marker).slice(0, MAX_REFLECTION_REQUESTS);
-    if (requests.length === 0)
-      return result('not-applicable', 'パラメータを持つページや GET フォームがない', 'No page with parameters and no GET form', { pagesVisited: pages.length });
-    const tried: { request: string; reflected: 'raw' | 'escaped' | 'absent' }[] = [];
-    let excerpt: string | undefined;
-    for (const path of requests) {
-      const res = await httpRequest(ctx, { path });
-      const at = res.body.indexOf(`<${tag}>`);
-      const reflected = at >= 0 ? 'raw' : res.body.includes(tag) ? 'escaped' : 'absent';
-      if (at >= 0 && !excerpt) excerpt = trim(res.body.slice(Math.max(0, at - 80), at + 80), 200);
-      tried.push({ request: `GET ${maskUrl(path)}`, reflected });
-    }
-    const evidence = { marker, tried, ...(excerpt ? { excerpt } : {}) };
-    if (excerpt) return result('fail', '入力がエスケープされずに返る', 'Input comes back unescaped', evidence);
-    return result('pass', '入力はエスケープされるか返らない', 'Input is escaped or not returned', evidence);
+    return judgePages(ctx, async (pages) => {
+      const tag = `tbk${randomBytes(4).toString('hex')}`;
+      const marker = `${tag}"'<${tag}>`;
+      const requests = reflectionRequests(ctx, pages, marker).slice(0, MAX_REFLECTION_REQUESTS);
+      if (requests.length === 0)
+        return result('not-applicable', 'パラメータを持つページや GET フォームがない', 'No page with parameters and no GET form', {
+          pagesVisited: pages.length,
+        });
+      const tried: { request: string; reflected: 'raw' | 'escaped' | 'absent' }[] = [];
+      let excerpt: string | undefined;
+      for (const path of requests) {
+        const res = await httpRequest(ctx, { path });
+        const at = res.body.indexOf(`<${tag}>`);
+        const reflected = at >= 0 ? 'raw' : res.body.includes(tag) ? 'escaped' : 'absent';
+        if (at >= 0 && !excerpt) excerpt = trim(res.body.slice(Math.max(0, at - 80), at + 80), 200);
+        tried.push({ request: `GET ${maskUrl(path)}`, reflected });
+      }
+      const evidence = { marker, tried, ...(excerpt ? { excerpt } : {}) };
+      if (excerpt) return result('fail', '入力がエスケープされずに返る', 'Input comes back unescaped', evidence);
+      return result('pass', '入力はエスケープされるか返らない', 'Input is escaped or not returned', evidence);
+    });
   },
 };
 
@@ -97,35 +97,33 @@ export const defaultCredentialsProbe: Probe = {
   async run(ctx) {
     const creds = ctx.resolved.target.web?.defaultCredentials ?? [];
     if (creds.length === 0) return result('not-applicable', '初期認証情報が宣言されていない', 'The scope declares no default credentials');
-    const visit = await crawl(ctx);
-    const down = unreachable(visit);
-    if (down) return down;
-    const { pages } = visit;
-    const declared = ctx.resolved.target.web?.login;
-    const login: Login | undefined = declared ? { declared } : findLoginForm(ctx, pages);
-    if (!login) return result('inconclusive', 'ログインフォームが見つからない', 'No login form found', { pagesVisited: pages.length });
-    const attempts: Record<string, unknown>[] = [];
-    let stoppedBecause: string | undefined;
-    for (const [i, cred] of creds.entries()) {
-      if (i >= ctx.limits.maxLoginAttempts) {
-        stoppedBecause = `scope limit maxLoginAttempts=${ctx.limits.maxLoginAttempts}`;
-        break;
+    return judgePages(ctx, async (pages) => {
+      const declared = ctx.resolved.target.web?.login;
+      const login: Login | undefined = declared ? { declared } : findLoginForm(ctx, pages);
+      if (!login) return result('inconclusive', 'ログインフォームが見つからない', 'No login form found', { pagesVisited: pages.length });
+      const attempts: Record<string, unknown>[] = [];
+      let stoppedBecause: string | undefined;
+      for (const [i, cred] of creds.entries()) {
+        if (i >= ctx.limits.maxLoginAttempts) {
+          stoppedBecause = `scope limit maxLoginAttempts=${ctx.limits.maxLoginAttempts}`;
+          break;
+        }
+        const res = await submitLogin(ctx, login, cred.user, cred.password);
+        const outcome = await loggedIn(ctx, res);
+        attempts.push({ user: cred.user, password: MASK, status: res.status, loggedIn: outcome.ok, ...outcome.evidence });
+        if (outcome.ok) {
+          const evidence = { form: describeForm(login), attempts };
+          return result('fail', '宣言された初期認証情報でログインできる', 'The declared default credentials log in', evidence);
+        }
+        if (res.status === 429 || header(res, 'retry-after') || /lock/i.test(res.body)) {
+          stoppedBecause = 'lockout sign (429, Retry-After or "locked")';
+          break;
+        }
       }
-      const res = await submitLogin(ctx, login, cred.user, cred.password);
-      const outcome = await loggedIn(ctx, res);
-      attempts.push({ user: cred.user, password: MASK, status: res.status, loggedIn: outcome.ok, ...outcome.evidence });
-      if (outcome.ok) {
-        const evidence = { form: describeForm(login), attempts };
-        return result('fail', '宣言された初期認証情報でログインできる', 'The declared default credentials log in', evidence);
-      }
-      if (res.status === 429 || header(res, 'retry-after') || /lock/i.test(res.body)) {
-        stoppedBecause = 'lockout sign (429, Retry-After or "locked")';
-        break;
-      }
-    }
-    const evidence = { form: describeForm(login), attempts, ...(stoppedBecause ? { stoppedBecause } : {}) };
-    if (attempts.length < creds.length) return result('inconclusive', '一部の認証情報は試していない', 'Not every declared credential was tried', evidence);
-    return result('pass', '宣言された初期認証情報ではログインできない', 'The declared default credentials do not log in', evidence);
+      const evidence = { form: describeForm(login), attempts, ...(stoppedBecause ? { stoppedBecause } : {}) };
+      if (attempts.length < creds.length) return result('inconclusive', '一部の認証情報は試していない', 'Not every declared credential was tried', evidence);
+      return result('pass', '宣言された初期認証情報ではログインできない', 'The declared default credentials do not log in', evidence);
+    });
   },
 };
 

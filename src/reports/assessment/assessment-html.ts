@@ -8,7 +8,7 @@ import type { AssessmentReportData } from './report-data.js';
 import { probeRunsSection } from './probe-runs-section.js';
 import { selfAssessmentSection } from './self-assessment-section.js';
 import { derivedSection, itemsSection, readinessSection } from './report-sections.js';
-import { reportStyles } from './report-styles.js';
+import { reportDocument } from './report-styles.js';
 import { scoreBars, verdictDonut } from './svg-charts.js';
 
 export { renderComparisonHtml } from './comparison-html.js';
@@ -28,26 +28,20 @@ export function renderAssessmentReportHtml(data: AssessmentReportData, lang: Lan
   const ctx: Ctx = { lang, L: assessmentLabels(lang) };
   const a = data.assessment;
   const draft = a.status !== 'final';
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="tebiki">
-<title>${ctx.L.reportTitle}: ${a.product.name} — ${a.title}</title>
-${reportStyles(draft)}
-</head>
-<body class="${draft ? 'draft' : 'final'}">
-${cover(ctx, data, scope(ctx, data))}
+  const body = html`${cover(ctx, data, scope(ctx, data))}
 ${summary(ctx, data)}
 ${readinessSection(ctx, data.readiness)}
 ${derivedSection(ctx, data.derived)}
 ${itemsSection(ctx, data)}
 ${selfAssessmentSection(lang, data.selfAssessment ?? null)}
-${probeRunsSection(lang, data.probeRuns)}
-<footer>${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(data.generatedAt)}</footer>
-</body>
-</html>
-`.value;
+${probeRunsSection(lang, data.probeRuns)}`;
+  return reportDocument({
+    lang,
+    title: `${ctx.L.reportTitle}: ${a.product.name} — ${a.title}`,
+    draft,
+    body,
+    footer: `${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(data.generatedAt)}`,
+  });
 }
 
 /** The cover page carries the facts and the scope (both short). */

@@ -1,4 +1,5 @@
-import { type SafeHtml, trustedMarkup } from '../html.js';
+import { html, type SafeHtml, trustedMarkup } from '../html.js';
+import type { Lang } from '../labels.js';
 
 /**
  * The stylesheet of the assessment reports (screen and A4 print), our own
@@ -72,4 +73,25 @@ const DRAFT_CSS = `
 
 export function reportStyles(draft: boolean): SafeHtml {
   return trustedMarkup(`<style>${CSS}${draft ? DRAFT_CSS : ''}</style>`);
+}
+
+/**
+ * A printable report as one HTML document (no scripts): this stylesheet (and
+ * `extraStyle`), the body marked draft or final, the footer line last.
+ */
+export function reportDocument(doc: { lang: Lang; title: string; draft: boolean; extraStyle?: SafeHtml; body: SafeHtml; footer: string }): string {
+  return html`<!doctype html>
+<html lang="${doc.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="generator" content="tebiki">
+<title>${doc.title}</title>
+${reportStyles(doc.draft)}${doc.extraStyle ?? ''}
+</head>
+<body class="${doc.draft ? 'draft' : 'final'}">
+${doc.body}
+<footer>${doc.footer}</footer>
+</body>
+</html>
+`.value;
 }

@@ -3,7 +3,7 @@ import { VERDICT_LABELS } from '../../core/vocabulary-labels.js';
 import type { CraPack, CraRequirementRow } from '../../core/packs/pack.types.js';
 import { html, type SafeHtml } from '../html.js';
 import { pick } from '../labels.js';
-import { type PackCtx, evidenceList, resultBadge } from './pack-html.js';
+import { type PackCtx, evidenceRow, resultBadge } from './pack-html.js';
 
 /** Our own headings for the technical documentation, in the order of CRA Annex VII. */
 const T = {
@@ -117,9 +117,7 @@ function requirementTable(ctx: PackCtx, rows: readonly CraRequirementRow[], t: (
     (
       r,
     ) => html`<tr id="cra-${r.id}"><td class="nowrap">${r.id}</td><td>${pick(r.title, lang)}</td><td>${r.applicable ? t.applicable : t.notApplicable}</td><td>${resultBadge(lang, r.result)}</td></tr>
-<tr class="evidence-row"><td></td><td colspan="3">${evidenceList(ctx, r.evidence)}${
-      r.partialEvidence.length > 0 ? html`<div><strong>${L.partialItems}</strong></div>${evidenceList(ctx, r.partialEvidence)}` : ''
-    }</td></tr>`,
+${evidenceRow(ctx, 3, r)}`,
   )}</tbody></table>`;
 }
 

@@ -3,7 +3,7 @@ import { ASSESSMENT_STATUS_LABELS, VERDICT_LABELS } from '../../core/vocabulary-
 import type { AssessmentStatus } from '../../core/assessment/verdicts.js';
 import { html, type SafeHtml, trustedMarkup } from '../html.js';
 import { type Lang, pick } from '../labels.js';
-import { reportStyles } from '../assessment/report-styles.js';
+import { reportDocument } from '../assessment/report-styles.js';
 import { timestamp } from '../assessment/assessment-labels.js';
 import { EVALUATION_LABELS, type PackLabels, packLabels, RESULT_LABELS, SUPPORT_LABELS } from './pack-labels.js';
 
@@ -19,22 +19,15 @@ const PACK_DRAFT_CSS = trustedMarkup('<style>@page { @top-center { content: "ド
 export function packDocument(pack: Pack, lang: Lang, title: string, body: SafeHtml): string {
   const ctx: PackCtx = { lang, L: packLabels(lang) };
   const draft = pack.check.state === 'draft';
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="generator" content="tebiki">
-<title>${draft ? 'DRAFT — ' : ''}${title}</title>
-${reportStyles(draft)}
-${draft ? PACK_DRAFT_CSS : ''}
-</head>
-<body class="${draft ? 'draft' : 'final'}">
-${packCover(ctx, pack, title)}
-${body}
-<footer>${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(pack.header.generatedAt)}</footer>
-</body>
-</html>
-`.value;
+  return reportDocument({
+    lang,
+    title: `${draft ? 'DRAFT — ' : ''}${title}`,
+    draft,
+    ...(draft ? { extraStyle: PACK_DRAFT_CSS } : {}),
+    body: html`${packCover(ctx, pack, title)}
+${body}`,
+    footer: `${ctx.L.generatedBy} · ${ctx.L.generatedAt} ${timestamp(pack.header.generatedAt)}`,
+  });
 }
 
 function packCover(ctx: PackCtx, pack: Pack, title: string): SafeHtml {
@@ -82,6 +75,19 @@ ${e.attachments.map((a) => html`<div class="muted">${L.files}: ${a.downloadName}
   )}</ul>`;
 }
 
+/** The row under a requirement's row: its evidence (under the items heading when `headed`), then the items that reach it only partly. */
+export function evidenceRow(
+  ctx: PackCtx,
+  colspan: number,
+  row: { evidence: readonly PackEvidence[]; partialEvidence: readonly PackEvidence[] },
+  headed = false,
+): SafeHtml {
+  const { L } = ctx;
+  return html`<tr class="evidence-row"><td></td><td colspan="${colspan}">${headed ? html`<div><strong>${L.items}</strong></div>` : ''}${evidenceList(ctx, row.evidence)}${
+    row.partialEvidence.length > 0 ? html`<div><strong>${L.partialItems}</strong></div>${evidenceList(ctx, row.partialEvidence)}` : ''
+  }</td></tr>`;
+}
+
 export function resultBadge(lang: Lang, result: keyof typeof RESULT_LABELS): SafeHtml {
   return html`<span class="badge r-${result}">${pick(RESULT_LABELS[result], lang)}</span>`;
 }
@@ -96,9 +102,7 @@ export function jcStarBody(ctx: PackCtx, pack: JcStarPack): SafeHtml {
     (r) => html`<tr id="req-${r.id}"><td class="nowrap">${r.id}</td><td>${pick(r.title, lang)}${
       r.pending ? html`<div class="flag">${L.pending}: ${L.pendingNote}</div>` : ''
     }</td><td>${resultBadge(lang, r.result)}</td><td>${pick(EVALUATION_LABELS[r.evaluation], lang)}</td></tr>
-<tr class="evidence-row"><td></td><td colspan="3"><div><strong>${L.items}</strong></div>${evidenceList(ctx, r.evidence)}${
-      r.partialEvidence.length > 0 ? html`<div><strong>${L.partialItems}</strong></div>${evidenceList(ctx, r.partialEvidence)}` : ''
-    }</td></tr>`,
+${evidenceRow(ctx, 3, r, true)}`,
   )}</tbody>
 </table>
 <p class="note">${L.evidenceFiles}</p>
@@ -115,9 +119,7 @@ export function etsiBody(ctx: PackCtx, pack: EtsiPack): SafeHtml {
     (r) => html`<tr id="prov-${r.id}"><td class="nowrap">${r.id}</td><td>${pick(r.title, lang)}${
       r.conditions.length > 0 ? html`<div class="muted">${L.conditions}: ${r.conditions.map((c) => `(${c.id}) ${pick(c.label, lang)}`).join('; ')}</div>` : ''
     }</td><td class="nowrap">${r.status}</td><td>${r.applicable ? L.yes : L.no}</td><td>${pick(SUPPORT_LABELS[r.support], lang)}</td></tr>
-<tr class="evidence-row"><td></td><td colspan="4">${evidenceList(ctx, r.evidence)}${
-      r.partialEvidence.length > 0 ? html`<div><strong>${L.partialItems}</strong></div>${evidenceList(ctx, r.partialEvidence)}` : ''
-    }</td></tr>`,
+${evidenceRow(ctx, 4, r)}`,
   )}</tbody>
 </table>
 <p class="note">${L.evidenceFiles}</p>

@@ -10,6 +10,7 @@ import { setTotpRequiredRoles, totpRequiredRoles } from '../../services/totp.ser
 import type { ServiceContext } from '../../services/context.js';
 import { NewUserInput } from '../../services/users.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { requireSignedIn } from '../route-params.js';
 
 const SettingsInput = z.object({ anonymousRead: z.boolean().optional(), totpRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length).optional() }).strict();
 const isoTime = z
@@ -33,7 +34,7 @@ const AuditQuery = z
 /** Everything under /api/admin is for administrators only. */
 export async function adminRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
+    await requireSignedIn(request);
     if (!isRole(request.actor, 'admin')) throw new AppError('forbidden');
   });
 

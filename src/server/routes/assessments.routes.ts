@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { ATTACHMENT_LIMITS, contentDisposition } from '../../core/assessment/attachment-rules.js';
-import { AppError, validationErrors } from '../../core/errors.js';
+import { validationErrors } from '../../core/errors.js';
 import {
   AnswerInput,
   answerHistory,
@@ -33,11 +32,10 @@ import type { ServiceContext } from '../../services/context.js';
 import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { AssessmentItemParams, IdParams, RouteId, requireSignedIn } from '../route-params.js';
 import { sendJsonOnce } from '../json-once.js';
 
-const AnswerParams = IdParams.extend({ requirementId: z.string().min(1).max(200) });
-const AttachmentParams = IdParams.extend({ attachmentId: z.string().min(1).max(100) });
+const AttachmentParams = IdParams.extend({ attachmentId: RouteId });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -58,9 +56,7 @@ function sendFile(reply: FastifyReply, file: ReportFile) {
 
 /** Assessments (診断): created for a member's product, answered, finalised, reported. */
 export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
   const tags = ['assessments'];
 
   app.get('/api/assessments', { schema: { tags, summary: 'Assessments visible to the caller, most recently changed first' } }, async (request) => ({
@@ -121,7 +117,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       },
     },
     async (request) => {
-      const p = parseInput(AnswerParams, request.params, 'params');
+      const p = parseInput(AssessmentItemParams, request.params, 'params');
       return placingFields(fieldsIn('body', 'verdict', 'evidence', 'comment'), () =>
         answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body)),
       );
@@ -138,7 +134,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   );
 
   app.get('/api/assessments/:id/answers/:requirementId/history', { schema: { tags, summary: "One item's answers, newest first" } }, async (request) => {
-    const p = parseInput(AnswerParams, request.params, 'params');
+    const p = parseInput(AssessmentItemParams, request.params, 'params');
     return answerHistory(ctx, request.actor, p.id, p.requirementId);
   });
 
@@ -146,13 +142,13 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     '/api/assessments/:id/answers/:requirementId/defect',
     { schema: { tags, summary: 'Flag the check item itself; files a proposal for the editors', body: docSchema(DefectInput) } },
     async (request) => {
-      const p = parseInput(AnswerParams, request.params, 'params');
+      const p = parseInput(AssessmentItemParams, request.params, 'params');
       return placingFields(fieldsIn('body', 'note'), () => flagDefect(ctx, request.actor, p.id, p.requirementId, parseInput(DefectInput, request.body)));
     },
   );
 
   app.delete('/api/assessments/:id/answers/:requirementId/defect', { schema: { tags, summary: 'Clear the flag (the proposal stays)' } }, async (request) => {
-    const p = parseInput(AnswerParams, request.params, 'params');
+    const p = parseInput(AssessmentItemParams, request.params, 'params');
     return clearDefect(ctx, request.actor, p.id, p.requirementId);
   });
 
@@ -225,7 +221,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       '/api/assessments/:id/answers/:requirementId/attachments',
       { bodyLimit: ATTACHMENT_LIMITS.maxBytes, schema: { tags, summary: 'Attach an evidence file (raw body; x-filename percent-encoded)' } },
       async (request, reply) => {
-        const p = parseInput(AnswerParams, request.params, 'params');
+        const p = parseInput(AssessmentItemParams, request.params, 'params');
         const header = request.headers['x-filename'];
         const meta = await placingFields(UPLOAD_PLACES, () =>
           addAttachment(ctx, request.actor, p.id, p.requirementId, {

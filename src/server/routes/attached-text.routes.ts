@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attachCatalogInEdition, editionAttachedText, editionItemHints } from '../../services/attached-texts.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { RouteId } from '../route-params.js';
+import { EditionStandardParams, RouteId } from '../route-params.js';
 import { parseInput } from '../validate-input.js';
 
-const StandardParams = z.object({ id: RouteId, standardId: RouteId });
 const ItemParams = z.object({ id: RouteId, requirementId: RouteId });
 const AttachBody = z.object({ editionId: RouteId, fileName: z.string().min(1).max(200), text: z.string().min(1) }).strict();
 /** NIST's rev3 XML catalog is about 0.8 MB. */
@@ -17,7 +16,7 @@ export async function attachedTextRoutes(app: FastifyInstance, { ctx }: { ctx: S
     '/api/editions/:id/standards/:standardId/attached-text',
     { schema: { tags: ['standards'], summary: "The publisher's own text per requirement, with its citation, where the standard allows it" } },
     (request) => {
-      const p = parseInput(StandardParams, request.params, 'params');
+      const p = parseInput(EditionStandardParams, request.params, 'params');
       return editionAttachedText(ctx, request.actor, p.id, p.standardId);
     },
   );

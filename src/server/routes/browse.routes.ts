@@ -4,10 +4,9 @@ import { GLOSSARY_ORDERS } from '../../core/browse/glossary-view.js';
 import { editionGlossary, editionGlossaryTerm, editionStandard, editionStandards, editionTaxonomy } from '../../services/browse.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { EditionStandardParams, IdParams, ItemRouteId } from '../route-params.js';
 
-const StandardParams = IdParams.extend({ standardId: z.string().min(1).max(100) });
-const TermParams = IdParams.extend({ termId: z.string().min(1).max(200) });
+const TermParams = IdParams.extend({ termId: ItemRouteId });
 const GlossaryQuery = z.object({ order: z.enum(GLOSSARY_ORDERS).default('kana') }).strict();
 
 /** Taxonomy, standards and glossary of an edition, read-only. */
@@ -30,7 +29,7 @@ export async function browseRoutes(app: FastifyInstance, { ctx }: { ctx: Service
     '/api/editions/:id/standards/:standardId',
     { schema: { tags: ['standards'], summary: 'One standard: its requirements in tree order with the items that reach each, out-of-scope reasons and gaps' } },
     (request) => {
-      const p = parseInput(StandardParams, request.params, 'params');
+      const p = parseInput(EditionStandardParams, request.params, 'params');
       return editionStandard(ctx, request.actor, p.id, p.standardId);
     },
   );

@@ -4,9 +4,7 @@ import type { ServiceContext } from '../../services/context.js';
 import { COMPONENT_TYPES, COVERAGE_STATUSES, coverageOverview, crossStandardView, standardCoverage, unbackedItems } from '../../services/coverage.service.js';
 import { fieldsIn, placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
-
-const StandardParams = IdParams.extend({ standardId: z.string().min(1).max(100) });
+import { EditionStandardParams, IdParams } from '../route-params.js';
 
 /**
  * `conditions` is a comma list of the condition ids that hold for the product;
@@ -63,7 +61,7 @@ export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
       },
     },
     (request) => {
-      const p = parseInput(StandardParams, request.params, 'params');
+      const p = parseInput(EditionStandardParams, request.params, 'params');
       const { reviewed, ...query } = parseInput(CoverageQuery, request.query, 'query');
       return placingFields(fieldsIn('query', 'sl', 'componentType', 'status', 'conditions'), () =>
         standardCoverage(ctx, request.actor, p.id, p.standardId, { ...query, ...(reviewed ? { reviewedOnly: true } : {}) }),

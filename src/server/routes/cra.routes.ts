@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { contentDisposition } from '../../core/assessment/attachment-rules.js';
 import type { Actor } from '../../core/authorization.js';
-import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   AwarenessInput,
@@ -32,19 +31,15 @@ import {
 } from '../../services/cra-reports.service.js';
 import { ContactsInput, CriteriaInput, currentCriteria, productContacts, saveCriteria, setProductContacts } from '../../services/cra-settings.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { OrgParams, ProductParams, RouteId, requireSignedIn } from '../route-params.js';
 
-const Id = z.string().min(1).max(100);
-const CaseParams = z.object({ caseId: Id });
-const StageParams = z.object({ caseId: Id, stage: StageParam });
-const ProductParams = z.object({ productId: Id });
-const OrgParams = z.object({ orgId: Id });
+const CaseParams = z.object({ caseId: RouteId });
+const StageParams = CaseParams.extend({ stage: StageParam });
 const DashboardQuery = z.object({ drill: z.enum(['true', 'false']).default('false'), closed: z.enum(['true', 'false']).default('false') }).strict();
 
 /** EU CRA reporting: cases and their clocks, owners, triage criteria, report drafts, drills, CSAF. Nothing is sent anywhere. */
 export async function craRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
   const tags = ['cra'];
 
   app.get('/api/cra/cases', { schema: { tags, summary: 'Open cases by time left (drill=true for drills only)' } }, async (request) => {

@@ -23,9 +23,10 @@ import { draftReviews, setDraftReview } from '../../services/draft-reviews.servi
 import { requireEditor } from '../../services/draft-work.js';
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { ItemRouteId, RouteId } from '../route-params.js';
 
-const DraftParams = z.object({ draftId: z.string().min(1).max(100) });
-const ItemParams = DraftParams.extend({ itemId: z.string().min(1).max(200) });
+const DraftParams = z.object({ draftId: RouteId });
+const ItemParams = DraftParams.extend({ itemId: ItemRouteId });
 const Version = rowVersion(1);
 /** The item itself is judged by the draft's validation (same rules as `tebiki validate`), not here. */
 const ItemObject = z.record(z.string(), z.unknown());

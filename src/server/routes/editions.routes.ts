@@ -4,7 +4,7 @@ import { LAYERS, PHASES, STAGES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
 import { compareEditions, editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
 import { parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { IdParams, ItemRouteId, RouteId } from '../route-params.js';
 
 const FilterId = z.string().min(1).max(100);
 /** Filters of the item list, combined with AND (see core/browse/requirement-filter.ts). */
@@ -28,7 +28,7 @@ export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: Servic
     '/api/editions/:id/compare/:other',
     { schema: { tags: ['editions'], summary: 'Compare two editions: requirements, mappings, terms and coverage change per standard (from :id to :other)' } },
     (request) => {
-      const p = parseInput(IdParams.extend({ other: z.string().min(1).max(100) }), request.params, 'params');
+      const p = parseInput(IdParams.extend({ other: RouteId }), request.params, 'params');
       return compareEditions(ctx, request.actor, p.id, p.other);
     },
   );
@@ -48,7 +48,7 @@ export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: Servic
   );
 
   app.get('/api/editions/:id/requirements/:requirementId', { schema: { tags: ['editions'], summary: 'One requirement in full' } }, (request) => {
-    const p = parseInput(IdParams.extend({ requirementId: z.string().min(1).max(200) }), request.params, 'params');
+    const p = parseInput(IdParams.extend({ requirementId: ItemRouteId }), request.params, 'params');
     return editionRequirement(ctx, request.actor, p.id, p.requirementId);
   });
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { contentDisposition } from '../../core/assessment/attachment-rules.js';
-import { AppError, validationError } from '../../core/errors.js';
+import { validationError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   cancelFirmwareAnalysis,
@@ -13,16 +12,14 @@ import {
 import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/firmware-suggestions.service.js';
 import { placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { IdParams, ItemRouteId, RouteId, requireSignedIn } from '../route-params.js';
 
-const AnalysisParams = IdParams.extend({ analysisId: z.string().min(1).max(100) });
-const SuggestionParams = AnalysisParams.extend({ requirementId: z.string().min(1).max(200) });
+const AnalysisParams = IdParams.extend({ analysisId: RouteId });
+const SuggestionParams = AnalysisParams.extend({ requirementId: ItemRouteId });
 
 /** Firmware analyses of an assessment: upload (streamed), progress, cancel, findings, SBOM, suggestions. */
 export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
   const tags = ['firmware'];
 
   app.get('/api/assessments/:id/firmware', { schema: { tags, summary: 'Firmware analyses of an assessment, newest first' } }, async (request) => {

@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   createOrganisation,
@@ -16,14 +14,10 @@ import {
 } from '../../services/organisations.service.js';
 import { addProductVersion, ProductVersionInput, productVersions } from '../../services/product-versions.service.js';
 import { docSchema, parseInput } from '../validate-input.js';
-
-const OrgParams = z.object({ orgId: z.string().min(1).max(100) });
-const ProductParams = z.object({ productId: z.string().min(1).max(100) });
+import { OrgParams, ProductParams, requireSignedIn } from '../route-params.js';
 
 export async function organisationRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
 
   app.get('/api/organisations', { schema: { tags: ['organisations'], summary: 'Organisations visible to the caller' } }, async (request) => ({
     organisations: await visibleOrganisations(ctx, request.actor),

@@ -1,23 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { cancelRun, listRuns, ProbeRunInput, runDetail, SCOPE_TEXT_LIMIT, startProbeRun } from '../../services/probe-runs.service.js';
 import { AcceptInput, acceptSuggestions, assessmentSuggestions } from '../../services/suggestions.service.js';
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { IdParams, RouteId, requireSignedIn } from '../route-params.js';
 
-const RunParams = IdParams.extend({ runId: z.string().min(1).max(100) });
+const RunParams = IdParams.extend({ runId: RouteId });
 
 /** The JSON body of a start request carries the scope text (uploaded file or form); a little room for the rest. */
 const START_BODY_LIMIT = SCOPE_TEXT_LIMIT * 4 + 16 * 1024;
 
 /** Device probe runs on an assessment, and the verdicts they suggest. */
 export async function probeRunRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
   const tags = ['probe runs'];
 
   app.post(

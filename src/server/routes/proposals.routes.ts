@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   AcceptInput,
@@ -14,13 +13,11 @@ import {
 } from '../../services/proposals.service.js';
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { IdParams, requireSignedIn } from '../route-params.js';
 
 /** Member proposals (課題): submit, list and read what the caller may see; editors accept or reject. */
 export async function proposalRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
 
   app.post('/api/proposals', { schema: { tags: ['proposals'], summary: 'Submit a proposal', body: docSchema(ProposalInput) } }, async (request, reply) =>
     reply.status(201).send({ proposal: await submitProposal(ctx, request.actor, parseInput(ProposalInput, request.body)) }),

@@ -17,10 +17,11 @@ import { SEVERITY_LEVELS } from '../../core/vulnerability/cvss.js';
 import { ExploitedInput, markMatchExploited, VersionCsafQuery, versionCsaf } from '../../services/cra-from-sbom.service.js';
 import { validationErrors } from '../../core/errors.js';
 import { docSchema, parseInput } from '../validate-input.js';
+import { ItemRouteId } from '../route-params.js';
 
 const tags = ['sboms'];
 const VersionParams = z.object({ productId: z.string().min(1), version: z.string().min(1) });
-const VulnParams = VersionParams.extend({ vulnerabilityId: z.string().min(1).max(200) });
+const VulnParams = VersionParams.extend({ vulnerabilityId: ItemRouteId });
 const VexQuery = z.object({ format: z.enum(['openvex', 'cyclonedx']).default('openvex') });
 export const TriageInput = z
   .object({

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { accept, ReplyInput, ReviewInput, replyToReview, reviewItem, sendBack } from '../../services/self-assessment-reviews.service.js';
 import {
@@ -14,20 +13,15 @@ import {
 } from '../../services/self-assessments.service.js';
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
-import { IdParams } from '../route-params.js';
+import { AssessmentItemParams, IdParams, OrgParams, ProductParams, RouteId, requireSignedIn } from '../route-params.js';
 
-const OrgParams = z.object({ orgId: z.string().min(1).max(100) });
-const ProductParams = z.object({ productId: z.string().min(1).max(100) });
-const ItemParams = IdParams.extend({ requirementId: z.string().min(1).max(200) });
-const ReviewParams = IdParams.extend({ reviewId: z.string().min(1).max(100) });
+const ReviewParams = IdParams.extend({ reviewId: RouteId });
 /** Submit, send back and accept carry nothing: an empty object, or no body at all. */
 const NoInput = z.object({}).strict();
 
 /** Self-assessment (自己診断): the member answers and submits, the consortium reviews, sends back or accepts. */
 export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.addHook('onRequest', async (request) => {
-    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
-  });
+  app.addHook('onRequest', requireSignedIn);
   const tags = ['self-assessment'];
 
   app.get(
@@ -67,41 +61,27 @@ export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx:
     async (request) => getSelfAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id),
   );
 
-  app.post(
-    '/api/assessments/:id/self-assessment/submit',
-    { schema: { tags, summary: 'Submit for review (member; draft or sent back)', body: docSchema(NoInput) } },
-    async (request) => {
+  /** The moves that carry nothing but the assessment: each refuses any body field. */
+  const moves = [
+    { path: 'submit', summary: 'Submit for review (member; draft or sent back)', run: submitSelfAssessment },
+    { path: 'send-back', summary: 'Send back for changes (assessor; needs a disagreement)', run: sendBack },
+    { path: 'accept', summary: 'Accept (assessor); unreviewed answered items are agreed', run: accept },
+  ];
+  for (const move of moves) {
+    app.post(`/api/assessments/:id/self-assessment/${move.path}`, { schema: { tags, summary: move.summary, body: docSchema(NoInput) } }, async (request) => {
       parseInput(NoInput, request.body ?? {});
-      return submitSelfAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
-    },
-  );
+      return move.run(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
+    });
+  }
 
   app.put(
     '/api/assessments/:id/self-assessment/reviews/:requirementId',
     { schema: { tags, summary: 'Review one item: agree, or disagree with a comment and a corrected verdict (assessor)', body: docSchema(ReviewInput) } },
     async (request) => {
-      const p = parseInput(ItemParams, request.params, 'params');
+      const p = parseInput(AssessmentItemParams, request.params, 'params');
       return placingFields(fieldsIn('body', 'decision', 'comment', 'correctedVerdict'), () =>
         reviewItem(ctx, request.actor, p.id, p.requirementId, parseInput(ReviewInput, request.body)),
       );
-    },
-  );
-
-  app.post(
-    '/api/assessments/:id/self-assessment/send-back',
-    { schema: { tags, summary: 'Send back for changes (assessor; needs a disagreement)', body: docSchema(NoInput) } },
-    async (request) => {
-      parseInput(NoInput, request.body ?? {});
-      return sendBack(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
-    },
-  );
-
-  app.post(
-    '/api/assessments/:id/self-assessment/accept',
-    { schema: { tags, summary: 'Accept (assessor); unreviewed answered items are agreed', body: docSchema(NoInput) } },
-    async (request) => {
-      parseInput(NoInput, request.body ?? {});
-      return accept(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
     },
   );
 

@@ -1,0 +1,16 @@
+import { EditionSourceError, type ResolvedEdition, resolveEdition } from '../publish/edition-source.js';
+import { UsageError } from './output.js';
+
+/**
+ * The edition a command reads (`--edition ID`, `--content DIR`, else the
+ * database's latest published edition or the bundled content); one that
+ * cannot be had is a usage error whose message says why.
+ */
+export async function commandEdition(options: Parameters<typeof resolveEdition>[0]): Promise<ResolvedEdition> {
+  try {
+    return await resolveEdition(options);
+  } catch (err) {
+    if (err instanceof EditionSourceError) throw new UsageError(err.message);
+    throw err;
+  }
+}
