@@ -40,3 +40,24 @@ export function sendJsonOnce(request: FastifyRequest, reply: FastifyReply, value
   entry.gzip ??= gzipSync(entry.plain, { level: 6 });
   return reply.header('content-encoding', 'gzip').send(entry.gzip);
 }
+
+/** UTF-8 JSON of objects that many answers share unchanged, by identity: made once, kept while the object lives. */
+const sharedJson = new WeakMap<object, Buffer>();
+
+/**
+ * The JSON of `value` with `shared` under `name` (first), as UTF-8 bytes, where
+ * `shared` is an object many answers carry unchanged, such as an assessment's
+ * frozen items (one cached array per checksheet, most of the 0.5 MB of an
+ * assessment): serialised and encoded once, not on every answer. Bytes, not a
+ * string: a string of that size would be measured and encoded again on every
+ * send. `value` must not have `name` itself.
+ */
+export function jsonWithShared(value: object, name: string, shared: object): Buffer {
+  let part = sharedJson.get(shared);
+  if (part === undefined) {
+    part = Buffer.from(JSON.stringify(shared));
+    sharedJson.set(shared, part);
+  }
+  const rest = JSON.stringify(value);
+  return Buffer.concat([Buffer.from(`{${JSON.stringify(name)}:`), part, Buffer.from(rest === '{}' ? '}' : `,${rest.slice(1)}`)]);
+}

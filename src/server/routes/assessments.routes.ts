@@ -33,7 +33,7 @@ import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { AssessmentItemParams, IdParams, RouteId, requireSignedIn } from '../route-params.js';
-import { sendJsonOnce } from '../json-once.js';
+import { jsonWithShared, sendJsonOnce } from '../json-once.js';
 
 const AttachmentParams = IdParams.extend({ attachmentId: RouteId });
 
@@ -80,9 +80,10 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     return placingFields(fieldsIn('query', 'after'), () => compareTwo(ctx, request.actor, q.before, q.after));
   });
 
-  app.get('/api/assessments/:id', { schema: { tags, summary: 'One assessment with its items and answers' } }, async (request) =>
-    getAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id),
-  );
+  app.get('/api/assessments/:id', { schema: { tags, summary: 'One assessment with its items and answers' } }, async (request, reply) => {
+    const { items, ...rest } = await getAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
+    return reply.type('application/json; charset=utf-8').send(jsonWithShared(rest, 'items', items));
+  });
 
   app.patch('/api/assessments/:id', { schema: { tags, summary: 'Change title or product version', body: docSchema(AssessmentPatch) } }, async (request) =>
     patchAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(AssessmentPatch, request.body)),
