@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
-import { cliEnv, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
+import { cliEnv, dropBossSchema, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
 import { HttpSession } from '../helpers/http-session.js';
 import { freePort } from '../helpers/nginx-proxy.js';
 import { runBin } from '../helpers/run-cli.js';
@@ -41,12 +41,7 @@ export function spawnGroup(command: string, args: string[], env: Record<string, 
 
 /** Drops a test database and, on PostgreSQL, the job queue's schema beside it: once no server uses them. */
 export async function dropCrashDatabase(db: TestDatabase | undefined): Promise<void> {
-  if (db?.kind === 'postgres') {
-    const c = new pg.Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-    await c.end();
-  }
+  if (db) await dropBossSchema(db);
   await db?.drop();
 }
 
