@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/config.js';
 import { defaultContentDir } from '../../src/content/content-dir.js';
-import { loadContent } from '../../src/content/load-content.js';
 import { generateChecksheet } from '../../src/core/assessment/checksheet.js';
 import type { ChecksheetItem } from '../../src/core/assessment/checksheet.types.js';
 import type { ServiceContext } from '../../src/services/context.js';
@@ -12,7 +11,8 @@ import type { AnswerRow, AssessmentRow } from '../../src/store/assessments.repos
 import { migrate, openStore } from '../../src/store/database.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
 import { assessmentRow, blankAnswerRow } from '../../test/helpers/assessment-rows.js';
-import { scaled } from '../coverage.bench.js';
+import { bundledEdition } from '../../test/helpers/bundled-edition.js';
+import { scaled } from './editions.js';
 
 /** The checksheet every bench assessment is of: no layer, phase, profile or target chosen. */
 const SPEC = { layers: [], phases: [], profile: null, target: null };
@@ -28,9 +28,8 @@ export async function assessmentBenchStore(folderPrefix: string, itemCount: numb
   await migrate(store);
   const config = { ...loadConfig({}), dataDir: dir, logLevel: 'silent' as const, contentDir: defaultContentDir() };
   const ctx: ServiceContext = { store, config, now: () => new Date() };
-  const loaded = loadContent(defaultContentDir());
-  if (!loaded.ok) throw new Error('bundled content invalid');
-  const edition = scaled(loaded.edition, Math.ceil(itemCount / loaded.edition.requirements.length));
+  const bundled = bundledEdition();
+  const edition = scaled(bundled, Math.ceil(itemCount / bundled.requirements.length));
   edition.meta = { ...edition.meta, id: '2099.1' };
   await importEdition(ctx, { kind: 'anonymous' }, edition);
   const items = generateChecksheet(edition, SPEC).items;
