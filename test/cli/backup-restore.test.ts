@@ -98,18 +98,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
       const org = (await admin.request('POST', '/api/organisations', { name: 'Org A 株式会社' })).body as { id: string };
       const product = (await admin.request('POST', `/api/organisations/${org.id}/products`, { name: 'ゲートウェイ', model: 'GW-1' })).body as { id: string };
-      const editions = (await admin.request('GET', '/api/editions')).body as { current: string };
-      const created = await admin.request('POST', '/api/assessments', {
-        productId: product.id,
-        title: 'バックアップ中の診断',
-        productVersion: '1.0.0',
-        editionId: editions.current,
-        spec: { layers: ['device'], phases: [], profile: null },
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      const a = created.body as { id: string; items: { requirementId: string }[] };
+      const a = await admin.createAssessment(product.id, 'バックアップ中の診断');
       assessmentId = a.id;
-      items = a.items.slice(0, 4).map((i) => i.requirementId);
+      items = a.items.slice(0, 4);
       const upload = await admin.request('POST', `/api/assessments/${a.id}/answers/${items[0]}/attachments`, EVIDENCE, {
         'content-type': 'image/png',
         'x-filename': encodeURIComponent('証跡.png'),

@@ -113,17 +113,8 @@ export async function seedAssessment(server: CrashServer): Promise<{ assessmentI
   const product = await admin.request('POST', `/api/organisations/${orgId}/products`, { name: 'ゲートウェイ', model: 'GW-1' });
   expect(product.status, JSON.stringify(product.body)).toBe(201);
   const assessor = await login(server.url, ASSESSOR_EMAIL);
-  const editions = (await assessor.request('GET', '/api/editions')).body as { current: string };
-  const created = await assessor.request('POST', '/api/assessments', {
-    productId: (product.body as { id: string }).id,
-    title: '異常終了の試験',
-    productVersion: '1.0.0',
-    editionId: editions.current,
-    spec: { layers: ['device'], phases: [], profile: null },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const body = created.body as { id: string; items: { requirementId: string }[] };
-  return { assessmentId: body.id, items: body.items.map((i) => i.requirementId) };
+  const { id, items } = await assessor.createAssessment((product.body as { id: string }).id, '異常終了の試験');
+  return { assessmentId: id, items };
 }
 
 export async function login(url: string, email: string): Promise<HttpSession> {
