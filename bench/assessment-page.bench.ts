@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.js';
-import { loadConfig } from '../src/config/config.js';
-import { defaultContentDir } from '../src/content/content-dir.js';
-import { loadContent } from '../src/content/load-content.js';
-import { generateChecksheet } from '../src/core/assessment/checksheet.js';
 import type { ChecksheetItem } from '../src/core/assessment/checksheet.types.js';
 import { VERDICTS } from '../src/core/assessment/verdicts.js';
 import { buildApp } from '../src/server/app.js';
 import { snapshotOf } from '../src/services/assessment-records.js';
-import type { ServiceContext } from '../src/services/context.js';
-import { importEdition } from '../src/services/editions.service.js';
 import { insertAssessment } from '../src/store/assessments.repository.js';
 import type { Db } from '../src/store/database.js';
-import { migrate, openStore } from '../src/store/database.js';
-import { insertOrganisation, insertProduct } from '../src/store/organisations.repository.js';
-import { scaled } from './coverage.bench.js';
+import { assessmentBenchStore, benchAnswerRow, benchAssessmentRow } from './lib/assessment-store.js';
 import { report } from './lib/harness.js';
 import { adminCookie } from './results.bench.js';
 
@@ -34,21 +25,8 @@ export async function assessmentPageBench(options: { runs: number }) {
     console.log('assessment page: skipped (no chromium)');
     return [];
   }
-  const dir = mkdtempSync(join(tmpdir(), 'tebiki-bench-page-'));
-  const store = openStore({ sqliteFile: join(dir, 'tebiki.sqlite') });
+  const { dir, store, ctx, items: all, at } = await assessmentBenchStore('tebiki-bench-page-', 1000);
   try {
-    await migrate(store);
-    const config = { ...loadConfig({}), dataDir: dir, logLevel: 'silent' as const, contentDir: defaultContentDir() };
-    const ctx: ServiceContext = { store, config, now: () => new Date() };
-    const loaded = loadContent(defaultContentDir());
-    if (!loaded.ok) throw new Error('bundled content invalid');
-    const edition = scaled(loaded.edition, Math.ceil(1000 / loaded.edition.requirements.length));
-    edition.meta = { ...edition.meta, id: '2099.1' };
-    await importEdition(ctx, { kind: 'anonymous' }, edition);
-    const all = generateChecksheet(edition, { layers: [], phases: [], profile: null, target: null }).items;
-    const at = new Date().toISOString();
-    await insertOrganisation(store.db, { id: 'org', name: 'Bench 株式会社', created_at: at });
-    await insertProduct(store.db, { id: 'prod', organisation_id: 'org', name: 'Gateway', model: null, description: null, created_at: at });
     const small = await seed(store.db, all.slice(0, 177), at);
     const large = await seed(store.db, all.slice(0, 1000), at);
 
@@ -131,50 +109,8 @@ async function timed(page: Page, url: string, ready: () => Promise<void>): Promi
 async function seed(db: Db, items: ChecksheetItem[], at: string): Promise<string> {
   const id = randomUUID();
   const snapshot = snapshotOf(items);
-  const answers = items.map((item, i) => {
-    const verdict = i % 2 === 0 ? (VERDICTS[i % 4] ?? 'pass') : 'unassessed';
-    return {
-      assessment_id: id,
-      requirement_id: item.requirementId,
-      no: item.no,
-      verdict,
-      evidence: verdict === 'unassessed' ? '' : '確認済み',
-      comment: verdict === 'not-applicable' ? '対象機能なし' : '',
-      defect_kind: null,
-      defect_note: null,
-      defect_proposal_id: null,
-      review: null,
-      previous_verdict: null,
-      updated_by: null,
-      updated_at: verdict === 'unassessed' ? null : at,
-      version: verdict === 'unassessed' ? 0 : 1,
-    };
-  });
-  const spec = JSON.stringify({ layers: [], phases: [], profile: null, target: null });
-  await insertAssessment(
-    db,
-    {
-      id,
-      organisation_id: 'org',
-      product_id: 'prod',
-      edition_id: '2099.1',
-      title: `診断 ${items.length} 項目`,
-      product_version: null,
-      spec,
-      items_hash: snapshot.hash,
-      status: 'in-progress',
-      assessor_id: null,
-      carried_from: null,
-      version: 1,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-      finalised_at: null,
-      content_hash: null,
-    },
-    snapshot,
-    answers,
-  );
+  const answers = items.map((item, i) => benchAnswerRow(id, item, i % 2 === 0 ? (VERDICTS[i % 4] ?? 'pass') : 'unassessed', at));
+  await insertAssessment(db, benchAssessmentRow(id, `診断 ${items.length} 項目`, snapshot.hash, at), snapshot, answers);
   return id;
 }
 

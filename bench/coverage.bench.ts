@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { defaultContentDir } from '../src/content/content-dir.js';
-import { loadContent } from '../src/content/load-content.js';
 import { importOscalCatalog } from '../src/content/oscal/import-catalog.js';
 import { coverageOf, itemsBackedByNoStandard } from '../src/core/coverage/coverage.js';
-import type { Edition } from '../src/core/model/edition.schema.js';
+import { bundledAndSynthetic } from './lib/editions.js';
 import { report } from './lib/harness.js';
 import { medianMs } from './lib/timing.js';
 
@@ -16,13 +14,8 @@ import { medianMs } from './lib/timing.js';
  * beside parsing the same file alone.
  */
 export function coverageBench(options: { runs: number }) {
-  const loaded = loadContent(defaultContentDir());
-  if (!loaded.ok) throw new Error('bundled content invalid');
   const results = [];
-  for (const [label, edition] of [
-    ['bundled', loaded.edition],
-    ['50x synthetic', scaled(loaded.edition, 50)],
-  ] as const) {
+  for (const [label, edition] of bundledAndSynthetic(50)) {
     const mappings = edition.requirements.reduce((n, r) => n + r.mappings.length, 0);
     const all = () => {
       for (const s of edition.standards) coverageOf(edition, s.id);
@@ -63,13 +56,4 @@ export function coverageBench(options: { runs: number }) {
     ),
   );
   return results;
-}
-
-/** The edition with its requirements cloned `factor` times under new ids (mappings included). */
-export function scaled(edition: Edition, factor: number): Edition {
-  const requirements = [];
-  for (let i = 0; i < factor; i++) {
-    for (const r of edition.requirements) requirements.push({ ...r, id: `${r.id}-x${i}`, number: `${r.number}.${i}` });
-  }
-  return { ...edition, requirements };
 }

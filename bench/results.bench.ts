@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config/config.js';
-import { defaultContentDir } from '../src/content/content-dir.js';
-import { loadContent } from '../src/content/load-content.js';
-import { generateChecksheet } from '../src/core/assessment/checksheet.js';
 import { VERDICTS } from '../src/core/assessment/verdicts.js';
 import { snapshotOf } from '../src/services/assessment-records.js';
 import type { ServiceContext } from '../src/services/context.js';
-import { importEdition } from '../src/services/editions.service.js';
 import { issueSetupLink } from '../src/services/setup.service.js';
-import { type AnswerRow, insertAssessment } from '../src/store/assessments.repository.js';
-import { migrate, openStore } from '../src/store/database.js';
-import { insertOrganisation, insertProduct } from '../src/store/organisations.repository.js';
-import { scaled } from './coverage.bench.js';
+import { insertAssessment } from '../src/store/assessments.repository.js';
+import { assessmentBenchStore, benchAnswerRow, benchAssessmentRow } from './lib/assessment-store.js';
 import { freePort, report, startAndTime, stop } from './lib/harness.js';
 import { loadUrl } from './lib/load-client.js';
 
@@ -31,23 +23,11 @@ const BROWSER_ENCODINGS = 'gzip, deflate, br';
 export async function resultsBench(options: { seconds: number; assessments?: number; items?: number }) {
   const count = options.assessments ?? 1000;
   const itemCount = options.items ?? 300;
-  const dir = mkdtempSync(join(tmpdir(), 'tebiki-bench-results-'));
-  const store = openStore({ sqliteFile: join(dir, 'tebiki.sqlite') });
+  // Enough items for a 300-item checksheet: the bundled edition twice over.
+  const { dir, store, ctx, items: all, at } = await assessmentBenchStore('tebiki-bench-results-', itemCount);
   const app = await (async () => {
-    await migrate(store);
-    const config = { ...loadConfig({}), dataDir: dir, logLevel: 'silent' as const, contentDir: defaultContentDir() };
-    const ctx: ServiceContext = { store, config, now: () => new Date() };
-    const loaded = loadContent(defaultContentDir());
-    if (!loaded.ok) throw new Error('bundled content invalid');
-    // Enough items for a 300-item checksheet: the bundled edition twice over.
-    const edition = scaled(loaded.edition, Math.ceil(itemCount / loaded.edition.requirements.length));
-    edition.meta = { ...edition.meta, id: '2099.1' };
-    await importEdition(ctx, { kind: 'anonymous' }, edition);
-    const items = generateChecksheet(edition, { layers: [], phases: [], profile: null, target: null }).items.slice(0, itemCount);
+    const items = all.slice(0, itemCount);
     const snapshot = snapshotOf(items);
-    const at = new Date().toISOString();
-    await insertOrganisation(store.db, { id: 'org', name: 'Bench 株式会社', created_at: at });
-    await insertProduct(store.db, { id: 'prod', organisation_id: 'org', name: 'Gateway', model: null, description: null, created_at: at });
     const started = process.hrtime.bigint();
     let firstId = '';
     const ids: string[] = [];
@@ -56,44 +36,8 @@ export async function resultsBench(options: { seconds: number; assessments?: num
         const id = randomUUID();
         firstId ||= id;
         ids.push(id);
-        const answers: AnswerRow[] = items.map((item, i) => {
-          const verdict = VERDICTS[(n + i) % 4] ?? 'pass';
-          return {
-            assessment_id: id,
-            requirement_id: item.requirementId,
-            no: item.no,
-            verdict,
-            evidence: '確認済み',
-            comment: verdict === 'not-applicable' ? '対象機能なし' : '',
-            defect_kind: null,
-            defect_note: null,
-            defect_proposal_id: null,
-            review: null,
-            previous_verdict: null,
-            updated_by: null,
-            updated_at: at,
-            version: 0,
-          };
-        });
-        const row = {
-          id,
-          organisation_id: 'org',
-          product_id: 'prod',
-          edition_id: '2099.1',
-          title: `診断 ${n}`,
-          product_version: null,
-          spec: JSON.stringify({ layers: [], phases: [], profile: null, target: null }),
-          items_hash: snapshot.hash,
-          status: 'in-progress',
-          assessor_id: null,
-          carried_from: null,
-          version: 1,
-          created_by: null,
-          created_at: at,
-          updated_at: at,
-          finalised_at: null,
-          content_hash: null,
-        };
+        const answers = items.map((item, i) => benchAnswerRow(id, item, VERDICTS[(n + i) % 4] ?? 'pass', at));
+        const row = benchAssessmentRow(id, `診断 ${n}`, snapshot.hash, at);
         await insertAssessment(trx, row, snapshot, answers);
       }
     });

@@ -1,9 +1,8 @@
-import { defaultContentDir } from '../src/content/content-dir.js';
-import { loadContent } from '../src/content/load-content.js';
 import type { Edition } from '../src/core/model/edition.schema.js';
 import { search } from '../src/core/search/search.js';
 import { buildSearchIndex } from '../src/core/search/search-index.js';
 import type { SearchIndex } from '../src/core/search/search.types.js';
+import { bundledAndSynthetic } from './lib/editions.js';
 import { fts5Searcher } from './lib/fts5-search.js';
 import { report } from './lib/harness.js';
 import { medianMs } from './lib/timing.js';
@@ -106,13 +105,8 @@ function substringScanner(index: SearchIndex): (query: string) => number {
 }
 
 export function searchBench(options: { rounds: number; builds: number }) {
-  const loaded = loadContent(defaultContentDir());
-  if (!loaded.ok) throw new Error('bundled content invalid');
   const results = [];
-  for (const [label, edition] of [
-    ['bundled', loaded.edition],
-    ['10x synthetic', enlarged(loaded.edition, 10)],
-  ] as const) {
+  for (const [label, edition] of bundledAndSynthetic(10, enlarged)) {
     const json = JSON.stringify(edition);
     const size = `${edition.requirements.length} items`;
     results.push(

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
-import { defaultContentDir } from '../src/content/content-dir.js';
-import { loadContent } from '../src/content/load-content.js';
 import { blankAnswers } from '../src/core/assessment/assessment.types.js';
 import { generateChecksheet } from '../src/core/assessment/checksheet.js';
 import type { Checksheet } from '../src/core/assessment/checksheet.types.js';
 import { VERDICTS } from '../src/core/assessment/verdicts.js';
 import { readChecksheetWorkbook } from '../src/workbook/read-checksheet-workbook.js';
 import { writeChecksheetWorkbook } from '../src/workbook/write-checksheet-workbook.js';
+import { bundledEdition } from '../test/helpers/bundled-edition.js';
 import { report } from './lib/harness.js';
 
 /**
@@ -41,9 +40,7 @@ export async function xlsxBench(options: { runs: number }) {
 
 /** The bundled edition's checksheet with its items repeated under new ids and numbers up to `count`. */
 function synthetic(count: number): Checksheet {
-  const loaded = loadContent(defaultContentDir());
-  if (!loaded.ok) throw new Error('bundled content invalid');
-  const base = generateChecksheet(loaded.edition, { layers: [], phases: [], profile: null, target: null });
+  const base = generateChecksheet(bundledEdition(), { layers: [], phases: [], profile: null, target: null });
   const items = Array.from({ length: count }, (_, i) => {
     const item = base.items[i % base.items.length];
     if (!item) throw new Error('the bundled checksheet is empty');

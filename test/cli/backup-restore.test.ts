@@ -3,10 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
-import { freshPostgres, freshSqlite, postgresAvailable, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
+import { freshPostgres, freshSqlite, postgresAdmin, postgresAvailable, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
 import { HttpSession } from '../helpers/http-session.js';
 import { freePort } from '../helpers/nginx-proxy.js';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.js';
@@ -52,21 +51,13 @@ async function stop(server: ServerProcess | undefined) {
 /** A second PostgreSQL database for the restore, with the same schema name in its search_path (pg_restore keeps names). */
 async function newPostgresDatabase(schema: string) {
   const name = `restore_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await postgresAdmin(`create database ${name}`);
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
+    drop: () => postgresAdmin(`drop database if exists ${name} with (force)`),
   };
 }
 
@@ -107,18 +98,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await admin.login(ADMIN.email, ADMIN.password)).toBe(200);
       const org = (await admin.request('POST', '/api/organisations', { name: 'Org A 株式会社' })).body as { id: string };
       const product = (await admin.request('POST', `/api/organisations/${org.id}/products`, { name: 'ゲートウェイ', model: 'GW-1' })).body as { id: string };
-      const editions = (await admin.request('GET', '/api/editions')).body as { current: string };
-      const created = await admin.request('POST', '/api/assessments', {
-        productId: product.id,
-        title: 'バックアップ中の診断',
-        productVersion: '1.0.0',
-        editionId: editions.current,
-        spec: { layers: ['device'], phases: [], profile: null },
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      const a = created.body as { id: string; items: { requirementId: string }[] };
+      const a = await admin.createAssessment(product.id, 'バックアップ中の診断');
       assessmentId = a.id;
-      items = a.items.slice(0, 4).map((i) => i.requirementId);
+      items = a.items.slice(0, 4);
       const upload = await admin.request('POST', `/api/assessments/${a.id}/answers/${items[0]}/attachments`, EVIDENCE, {
         'content-type': 'image/png',
         'x-filename': encodeURIComponent('証跡.png'),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/authorization.js';
-import type { Edition, Requirement } from '../../src/core/model/edition.schema.js';
+import type { Requirement } from '../../src/core/model/edition.schema.js';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { ServiceContext } from '../../src/services/context.js';
@@ -12,12 +12,7 @@ import { describeEachDatabase } from '../helpers/each-database.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { testConfig } from '../helpers/test-config.js';
 import { tempDir } from '../helpers/temp-dir.js';
-
-const bundled = (): Edition => {
-  const r = loadContent(defaultContentDir());
-  if (!r.ok) throw new Error('bundled content must be valid');
-  return r.edition;
-};
+import { bundledEdition } from '../helpers/bundled-edition.js';
 
 describeEachDatabase('content export and import (bin/tebiki)', (get) => {
   const dir = tempDir('tebiki-roundtrip-');
@@ -47,7 +42,7 @@ describeEachDatabase('content export and import (bin/tebiki)', (get) => {
   let id = '';
 
   beforeAll(() => {
-    id = bundled().meta.id;
+    id = bundledEdition().meta.id;
   });
   afterAll(() => dir.remove());
 
@@ -67,7 +62,7 @@ describeEachDatabase('content export and import (bin/tebiki)', (get) => {
     expect(validated.stdout).toContain(`ok: edition ${id}`);
     expect(validated.code).toBe(0);
     const reloaded = loadContent(out);
-    expect(reloaded.ok && reloaded.edition).toEqual(bundled());
+    expect(reloaded.ok && reloaded.edition).toEqual(bundledEdition());
 
     const again = await json(['import', 'content', out]);
     expect(again.doc).toMatchObject({ ok: true, status: 'unchanged', id });
@@ -106,7 +101,7 @@ describeEachDatabase('content export and import (bin/tebiki)', (get) => {
     const editor: Actor = { kind: 'user', userId: 'u-editor', role: 'editor', organisationId: null };
     const ctx: ServiceContext = { store: get().store, config: testConfig(), now: () => new Date() };
     await openDraft(ctx, editor, { id: '2099.2', title: { ja: '試験版', en: 'Test draft' } });
-    const template = bundled().requirements.find((r) => r.number.startsWith('O-')) as Requirement;
+    const template = bundledEdition().requirements.find((r) => r.number.startsWith('O-')) as Requirement;
     await addRequirementToDraft(ctx, editor, '2099.2', { ...template, id: 'zz-operation-new', number: 'O-99.1', mappings: [] });
     const out = join(dir.path, 'draft');
     expect((await json(['export', 'content', '--edition', '2099.2', '--out', out])).doc).toMatchObject({ ok: true, status: 'draft' });

@@ -1,25 +1,18 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRootfs, pack } from '../helpers/firmware-fixtures.js';
+import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { tar } from '../helpers/tar-builder.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = tempDir('tebiki-fw-cli-');
-const gcc = [{ arch: 'x86-64', cc: 'gcc' }];
 let bad = '';
 let good = '';
 
 beforeAll(() => {
-  for (const twin of ['bad', 'good'] as const) {
-    const root = join(dir.path, twin);
-    mkdirSync(root);
-    buildRootfs(root, dir.path, twin === 'bad', gcc);
-    const image = pack(root, join(dir.path, `${twin}.tar.gz`), 'tar.gz');
-    if (twin === 'bad') bad = image;
-    else good = image;
-  }
+  bad = gccTwinImage(dir.path, 'bad');
+  good = gccTwinImage(dir.path, 'good');
 });
 afterAll(() => dir.remove());
 

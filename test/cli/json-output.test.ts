@@ -27,15 +27,11 @@ import { standardsHelp } from '../../src/cli/commands/standards.command.js';
 import { statsHelp } from '../../src/cli/commands/stats.command.js';
 import { validateHelp } from '../../src/cli/commands/validate.command.js';
 import { defaultContentDir } from '../../src/content/content-dir.js';
-import { uploadSbom } from '../../src/services/sboms.service.js';
-import { migrate, openStore } from '../../src/store/database.js';
-import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
-import { insertProductVersion } from '../../src/store/product-versions.repository.js';
 import { osvSet } from '../helpers/osv-fixtures.js';
+import { productWithSbom } from './product-with-sbom.js';
 import { runCli } from '../helpers/run-cli.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { testConfig } from '../helpers/test-config.js';
 
 const dir = tempDir('tebiki-json-output-');
 const file = (name: string) => join(dir.path, name);
@@ -235,18 +231,7 @@ describe('commands on the database answer in JSON', () => {
   });
 
   it('export vex --json: the status, or the refusal', { timeout: 120_000 }, async () => {
-    const store = openStore({ sqliteFile: join(dataDir, 'tebiki.sqlite') });
-    await migrate(store);
-    const T0 = '2026-03-01T09:00:00.000Z';
-    await insertOrganisation(store.db, { id: 'org-json', name: 'JSON KK', created_at: T0 });
-    await insertProduct(store.db, { id: 'prod-json', organisation_id: 'org-json', name: 'Hub', model: null, description: null, created_at: T0 });
-    await insertProductVersion(store.db, { id: 'pv-json', product_id: 'prod-json', version: '1.0', release_date: null, support_end: null, created_at: T0 });
-    const admin = { kind: 'user', userId: 'admin', role: 'admin', organisationId: null } as const;
-    await uploadSbom({ store, config: testConfig(), now: () => new Date() }, admin, 'prod-json', '1.0', {
-      filename: 'bom.json',
-      bytes: readFileSync(file('bom.json')),
-    });
-    await store.close();
+    await productWithSbom(dataDir, 'json', file('bom.json'));
     const out = file('vex.json');
     const r = await json(['export', 'vex', '--product', 'prod-json', '--version', '1.0', '--format', 'openvex', '--out', out, '--json']);
     expect(r.code, r.stderr).toBe(0);

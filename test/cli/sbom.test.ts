@@ -1,14 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { uploadSbom } from '../../src/services/sboms.service.js';
-import { migrate, openStore } from '../../src/store/database.js';
-import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
-import { insertProductVersion } from '../../src/store/product-versions.repository.js';
-import { testConfig } from '../helpers/test-config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osvRecord, osvSet } from '../helpers/osv-fixtures.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
+import { productWithSbom } from './product-with-sbom.js';
 import { cyclonedxJson, spdxTagValue } from '../helpers/sbom-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -130,18 +126,7 @@ describe('bin/tebiki import osv / import kev', () => {
 describe('bin/tebiki export vex', () => {
   it('writes OpenVEX and CycloneDX VEX for a product version; an unknown version is refused', async () => {
     const env = { TEBIKI_DATA_DIR: join(dir.path, 'db'), DATABASE_URL: '' };
-    const store = openStore({ sqliteFile: join(dir.path, 'db', 'tebiki.sqlite') });
-    await migrate(store);
-    const T0 = '2026-03-01T09:00:00.000Z';
-    await insertOrganisation(store.db, { id: 'org-cli', name: 'CLI KK', created_at: T0 });
-    await insertProduct(store.db, { id: 'prod-cli', organisation_id: 'org-cli', name: 'Hub', model: null, description: null, created_at: T0 });
-    await insertProductVersion(store.db, { id: 'pv-cli', product_id: 'prod-cli', version: '1.0', release_date: null, support_end: null, created_at: T0 });
-    const admin = { kind: 'user', userId: 'admin', role: 'admin', organisationId: null } as const;
-    await uploadSbom({ store, config: testConfig(), now: () => new Date() }, admin, 'prod-cli', '1.0', {
-      filename: 'bom.json',
-      bytes: readFileSync(file('bom.json')),
-    });
-    await store.close();
+    await productWithSbom(join(dir.path, 'db'), 'cli', file('bom.json'));
     for (const format of ['openvex', 'cyclonedx']) {
       const r = runBin(['export', 'vex', '--product', 'prod-cli', '--version', '1.0', '--format', format, '--out', file(`vex-${format}.json`)], env);
       expect(r.code, r.stderr).toBe(0);

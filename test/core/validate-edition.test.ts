@@ -8,6 +8,7 @@ import { defaultContentDir } from '../../src/content/content-dir.js';
 import { requirementFile, writeContent } from '../../src/content/export-content.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { bundledEdition } from '../helpers/bundled-edition.js';
 
 /**
  * The editor validates whole editions in memory; `tebiki validate` loads
@@ -15,25 +16,19 @@ import { tempDir } from '../helpers/temp-dir.js';
  * content is put through both and their findings compared.
  */
 
-const bundled = (): Edition => {
-  const r = loadContent(defaultContentDir());
-  if (!r.ok) throw new Error('bundled content must be valid');
-  return r.edition;
-};
-
 describe('whole-edition validation', () => {
   const dir = tempDir('tebiki-validate-edition-');
   afterAll(() => dir.remove());
 
   it('accepts the bundled edition with the warnings the loader reports', () => {
     const loaded = loadContent(defaultContentDir());
-    const result = validateEdition(bundled());
+    const result = validateEdition(bundledEdition());
     expect(result.ok).toBe(true);
     expect(result.problems.map((p) => p.code).sort()).toEqual(loaded.problems.map((p) => p.code).sort());
   });
 
   it('finds the same problems as loading the same content from files', () => {
-    const edition = bundled();
+    const edition = bundledEdition();
     const [a, b, c] = edition.requirements as [Requirement, Requirement, Requirement];
     a.title = { ja: a.title.ja, en: '' };
     b.terms = [...b.terms, 'no-such-term'];

@@ -2,7 +2,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { type Person, Platform } from './flows.js';
+import { ADMIN, ASSESSOR, EDITOR, ORG_A } from './cast.js';
+import { Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { textOf, textsOf } from './pages/locator-text.js';
 
@@ -15,13 +16,8 @@ import { textOf, textsOf } from './pages/locator-text.js';
  */
 
 const t = messages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
-const PEOPLE = {
-  assessor: { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' },
-  editor: { email: 'editor@example.jp', displayName: '編集者 三郎', role: 'editor' },
-} satisfies Record<string, Person>;
+const PEOPLE = { assessor: ASSESSOR, editor: EDITOR };
 
-const ORG = '株式会社エー電機';
 const PRODUCT = { name: 'スマート照明ハブ SL-200', model: 'SL-200' };
 const TITLE = 'SL-200 廃棄時の診断';
 const NEXT_EDITION = '2026.3';
@@ -61,7 +57,7 @@ describe('assessments: move to a newer edition, then compare', () => {
     browser = await launchBrowser();
     if (!browser) return;
     platform = await Platform.start(browser, ADMIN);
-    const org = await platform.createOrganisation(ORG);
+    const org = await platform.createOrganisation(ORG_A);
     productId = await platform.createProduct(org, PRODUCT);
     await platform.createUser(PEOPLE.assessor, null);
     await platform.createUser(PEOPLE.editor, null);

@@ -4,8 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { ADMIN, ASSESSOR, MEMBER_A, MEMBER_B, ORG_A, ORG_B, PRODUCT } from './cast.js';
-import { type Person, Platform } from './flows.js';
+import { ADMIN, EDITOR, ORG_A, ORG_B, PEOPLE as CAST, PRODUCT } from './cast.js';
+import { Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { NewAssessmentPage } from './pages/assessment-new.page.js';
@@ -21,12 +21,7 @@ import { SearchResultsPage } from './pages/search-results.page.js';
  */
 
 const t = messages.ja;
-const PEOPLE = {
-  assessor: ASSESSOR,
-  editor: { email: 'editor@example.jp', displayName: '編集者 三郎', role: 'editor' },
-  memberA: MEMBER_A,
-  memberB: MEMBER_B,
-} satisfies Record<string, Person>;
+const PEOPLE = { ...CAST, editor: EDITOR };
 
 const TITLE = 'SL-200 出荷前診断 2026';
 const EVIDENCE_FILE = {

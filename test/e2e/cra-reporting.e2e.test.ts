@@ -2,14 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { craMessages } from '../../web/src/i18n/messages-cra.js';
-import { join } from 'node:path';
-import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
-import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
-import { migrate, openStore } from '../../src/store/database.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { importOsvSetIntoDataDir } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
-import { testConfig } from '../helpers/test-config.js';
 import { Platform } from './flows.js';
 import { CraPages } from './pages/cra.page.js';
 
@@ -69,15 +64,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     member = await p.loginAs(people.member);
     cra = new CraPages(member, p.server.url);
     // OSV records as `import osv` stores them, and the member's SBOM for 1.0.0: the matches the journey starts from.
-    const store = openStore({ sqliteFile: join(p.server.dataDir, 'tebiki.sqlite') });
-    await migrate(store);
-    await importOsvRecords(
-      { store, config: testConfig(), now: () => new Date() },
-      { kind: 'anonymous' },
-      osvSet().map((r) => OsvRecord.parse(r)),
-      'fixtures',
-    );
-    await store.close();
+    await importOsvSetIntoDataDir(p.server.dataDir);
     versionPath = `/products/${product}/versions/1.0.0`;
     const memberCsrf = ((await (await member.request.get(p.url('/api/session'))).json()) as { csrfToken: string }).csrfToken;
     const uploaded = await member.request.post(p.url(`/api${versionPath}/sboms`), {

@@ -102,11 +102,7 @@ describe('editing a draft and publishing it', () => {
   it('publishes: the new edition is current and shows the new title; the old edition keeps the old one', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');
     const draft = new EditorDraftPage(page);
-    await draft.tab('tabPublish').click();
-    await draft.changelogJa.fill('D-1.1 の英語の表題を見直した。');
-    await draft.changelogEn.fill('Reviewed the English title of D-1.1.');
-    await draft.publishButton.click();
-    await draft.published(NEXT.id).waitFor();
+    await draft.publish(NEXT.id, { ja: 'D-1.1 の英語の表題を見直した。', en: 'Reviewed the English title of D-1.1.' });
 
     const header = new AppHeader(page);
     await header.editionTitle.filter({ hasText: NEXT.title.ja }).waitFor();

@@ -4,7 +4,8 @@ import { ERROR_CATALOG, FIELD_ERROR_CATALOG } from '../../src/core/errors.js';
 import { adminMessages } from '../../web/src/i18n/messages-admin.js';
 import { messages } from '../../web/src/i18n/messages.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { type Person, PASSWORD, Platform } from './flows.js';
+import { ADMIN, ASSESSOR } from './cast.js';
+import { PASSWORD, Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { LoginPage } from './pages/login.page.js';
 
@@ -18,8 +19,6 @@ import { LoginPage } from './pages/login.page.js';
 
 const t = messages.ja;
 const a = adminMessages.ja;
-const ADMIN = { email: 'admin@example.jp', displayName: '手引 管理者' };
-const ASSESSOR = { email: 'assessor@example.jp', displayName: '診断 一郎', role: 'assessor' } satisfies Person;
 const SPEC = { layers: ['device'], phases: ['disposal'], profile: null };
 
 interface View {
@@ -77,20 +76,20 @@ describe('errors in the Japanese UI: no English server text', () => {
     await browser?.close();
   });
 
-  /** A page whose UI language is set to Japanese before the app starts. */
-  async function japanesePage(): Promise<Page> {
+  /** The login form on a page whose UI language is set to Japanese before the app starts, watched for English error texts. */
+  async function japaneseLogin(): Promise<{ page: Page; watch: ReturnType<typeof englishWatch>; login: LoginPage }> {
     if (!platform) throw new Error('no platform');
     const page = await platform.newPage({ locale: 'en-US' });
     await page.addInitScript("window.localStorage.setItem('tebiki.lang', 'ja')");
-    return page;
+    const watch = englishWatch(page);
+    const login = new LoginPage(page);
+    await login.open(platform.server.url);
+    return { page, watch, login };
   }
 
   it('a wrong password (401), then a blocked login (429)', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
-    const page = await japanesePage();
-    const watch = englishWatch(page);
-    const login = new LoginPage(page);
-    await login.open(platform.server.url);
+    const { page, watch, login } = await japaneseLogin();
     // An address nobody has: the other journeys still log in from this client.
     for (const attempt of [1, 2]) {
       await login.email.fill('nobody@example.jp');
@@ -109,10 +108,7 @@ describe('errors in the Japanese UI: no English server text', () => {
 
   it('field errors (400) shown next to the field in Japanese', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
-    const page = await japanesePage();
-    const watch = englishWatch(page);
-    const login = new LoginPage(page);
-    await login.open(platform.server.url);
+    const { page, watch, login } = await japaneseLogin();
     await login.login(ADMIN.email, PASSWORD);
     await page.goto(platform.url('/account'));
     const form = page.getByRole('form', { name: a.changePassword });
@@ -134,10 +130,7 @@ describe('errors in the Japanese UI: no English server text', () => {
 
   it('a stale version (409), a write to a final assessment (409) and a missing assessment (404)', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
-    const page = await japanesePage();
-    const watch = englishWatch(page);
-    const login = new LoginPage(page);
-    await login.open(platform.server.url);
+    const { page, watch, login } = await japaneseLogin();
     await login.login(ASSESSOR.email, PASSWORD);
 
     const org = await platform.createOrganisation('株式会社ビー電機');

@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmwareMessages } from '../../web/src/i18n/messages-firmware.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { buildRootfs, pack } from '../helpers/firmware-fixtures.js';
+import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { ADMIN, ASSESSOR, MEMBER_A, MEMBER_B } from './cast.js';
-import { type Person, Platform } from './flows.js';
+import { ADMIN, PEOPLE } from './cast.js';
+import { Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { FirmwarePanel } from './pages/firmware-panel.page.js';
 import { textOf } from './pages/locator-text.js';
@@ -19,11 +18,6 @@ import { textOf } from './pages/locator-text.js';
  * product's member reads the results; another organisation sees nothing.
  */
 const m = firmwareMessages.ja;
-const PEOPLE = {
-  assessor: ASSESSOR,
-  memberA: MEMBER_A,
-  memberB: MEMBER_B,
-} satisfies Record<string, Person>;
 
 describe('firmware analysis of an assessment in the browser', () => {
   let browser: Browser | null = null;
@@ -34,10 +28,7 @@ describe('firmware analysis of an assessment in the browser', () => {
   let image: Buffer;
 
   beforeAll(async () => {
-    const root = join(dir.path, 'rootfs');
-    mkdirSync(root);
-    buildRootfs(root, dir.path, true, [{ arch: 'x86-64', cc: 'gcc' }]);
-    image = readFileSync(pack(root, join(dir.path, 'gw.tar.gz'), 'tar.gz'));
+    image = readFileSync(gccTwinImage(dir.path, 'bad'));
     browser = await launchBrowser();
     if (!browser) return;
     platform = await Platform.start(browser, ADMIN);

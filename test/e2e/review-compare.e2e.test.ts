@@ -105,11 +105,7 @@ describe('reviewing mappings and comparing editions', () => {
     expect(disputed.rows.map((r) => r.review.note)).toContain('ISVS の本文で確認すること');
 
     const draft = new EditorDraftPage(page);
-    await draft.tab('tabPublish').click();
-    await draft.changelogJa.fill('ISVS の対応付けを二件レビューした。');
-    await draft.changelogEn.fill('Reviewed two ISVS mappings.');
-    await draft.publishButton.click();
-    await draft.published(NEXT.id).waitFor();
+    await draft.publish(NEXT.id, { ja: 'ISVS の対応付けを二件レビューした。', en: 'Reviewed two ISVS mappings.' });
   });
 
   it('the editions page links each edition to a comparison with the one before', async (ctx) => {

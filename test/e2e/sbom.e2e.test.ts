@@ -1,14 +1,9 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
 import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
-import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
-import { migrate, openStore } from '../../src/store/database.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { importOsvSetIntoDataDir } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
-import { testConfig } from '../helpers/test-config.js';
 import { sbomMessagesJa as m } from '../../web/src/i18n/messages-sbom.js';
 import { type Person, Platform } from './flows.js';
 
@@ -36,15 +31,7 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
     await platform.adminApi('POST', `/api/products/${product}/versions`, { version: '2.1.0' });
     await platform.createUser(memberA, orgA);
     await platform.createUser(memberB, orgB);
-    const store = openStore({ sqliteFile: join(platform.server.dataDir, 'tebiki.sqlite') });
-    await migrate(store);
-    await importOsvRecords(
-      { store, config: testConfig(), now: () => new Date() },
-      { kind: 'anonymous' },
-      osvSet().map((r) => OsvRecord.parse(r)),
-      'fixtures',
-    );
-    await store.close();
+    await importOsvSetIntoDataDir(platform.server.dataDir);
     path = `/products/${product}/versions/2.1.0`;
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { packMessages } from '../../web/src/i18n/messages-packs.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { ADMIN, ASSESSOR, MEMBER_A, MEMBER_B, ORG_A, ORG_B, PRODUCT } from './cast.js';
+import { ADMIN, ORG_A, ORG_B, PEOPLE as CAST, PRODUCT } from './cast.js';
 import { PASSWORD, type Person, Platform } from './flows.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { SelfAssessmentPanel } from './pages/self-assessment.page.js';
@@ -19,12 +19,7 @@ import { SelfAssessmentPanel } from './pages/self-assessment.page.js';
  */
 
 const t = messages.ja;
-const PEOPLE = {
-  assessor: ASSESSOR,
-  manager: { email: 'manager-a@example.jp', displayName: '管理 A 花子', role: 'member' },
-  memberA: MEMBER_A,
-  memberB: MEMBER_B,
-} satisfies Record<string, Person>;
+const PEOPLE = { ...CAST, manager: { email: 'manager-a@example.jp', displayName: '管理 A 花子', role: 'member' } } satisfies Record<string, Person>;
 
 const COMMENT = 'ログの保存期間が根拠に書かれていないため一部適合とします';
 
@@ -102,9 +97,7 @@ describe('self-assessment: the member answers and submits, the consortium review
     if (!browser || !platform) return ctx.skip('no browser');
     const page = await platform.loginAs(PEOPLE.assessor);
     pages.assessor = page;
-    await page.goto(platform.url(path));
-    const panel = new SelfAssessmentPanel(page);
-    await panel.waitForState('submitted');
+    const panel = await SelfAssessmentPanel.open(page, platform.url(path), 'submitted');
     await panel.agree(numbers[0] ?? '');
     await panel.disagree(numbers[1] ?? '', COMMENT, 'partial');
     expect(await panel.verdicts(numbers[1] ?? '')).toEqual({ self: t.assessments.verdicts.pass, reviewed: t.assessments.verdicts.partial });
@@ -114,9 +107,7 @@ describe('self-assessment: the member answers and submits, the consortium review
   it('the member reads the comment, replies, changes the item and submits again', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
     const page = pages.memberA;
-    await page.goto(platform.url(path));
-    const panel = new SelfAssessmentPanel(page);
-    await panel.waitForState('changes-requested');
+    const panel = await SelfAssessmentPanel.open(page, platform.url(path), 'changes-requested');
     const no = numbers[1] ?? '';
     expect(await panel.comment(no)).toContain(COMMENT);
     await panel.reply(no, '保存期間 90 日を設計書に追記しました');
@@ -130,9 +121,7 @@ describe('self-assessment: the member answers and submits, the consortium review
   it('the assessor accepts; both verdicts stay visible to the member', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
     const page = pages.assessor;
-    await page.goto(platform.url(path));
-    const panel = new SelfAssessmentPanel(page);
-    await panel.waitForState('submitted');
+    const panel = await SelfAssessmentPanel.open(page, platform.url(path), 'submitted');
     await panel
       .row(numbers[1] ?? '')
       .getByText('保存期間 90 日を設計書に追記しました')
@@ -140,9 +129,7 @@ describe('self-assessment: the member answers and submits, the consortium review
     await panel.accept();
 
     const member = pages.memberA;
-    await member.goto(platform.url(path));
-    const mine = new SelfAssessmentPanel(member);
-    await mine.waitForState('accepted');
+    const mine = await SelfAssessmentPanel.open(member, platform.url(path), 'accepted');
     expect(await mine.verdicts(numbers[1] ?? '')).toEqual({ self: t.assessments.verdicts.partial, reviewed: t.assessments.verdicts.partial });
     expect(await mine.verdicts(numbers[9] ?? '')).toEqual({
       self: t.assessments.verdicts['not-applicable'],

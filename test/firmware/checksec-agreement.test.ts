@@ -6,7 +6,7 @@ import { projectRoot } from '../../src/content/content-dir.js';
 import { analyseFirmware } from '../../src/firmware/analyse-firmware.js';
 import { parseElf } from '../../src/firmware/elf/elf-parser.js';
 import { hardeningOf } from '../../src/firmware/elf/elf-hardening.js';
-import { checksec, checksecInstalled } from '../helpers/firmware-fixtures.js';
+import { type ChecksecResult, checksec, checksecInstalled } from '../helpers/firmware-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -32,6 +32,17 @@ function elfFilesOf(pkg: string): string[] {
   });
 }
 
+/** checksec's answer in tebiki's terms: NX, PIE (executable or shared object), RELRO, stack canary, FORTIFY_SOURCE. */
+function hardeningFrom(cs: ChecksecResult) {
+  return {
+    nx: cs.nx === 'yes',
+    pie: cs.pie === 'yes' || cs.pie === 'dso',
+    relro: cs.relro === 'no' ? 'none' : cs.relro,
+    canary: cs.canary === 'yes',
+    fortify: cs.fortify_source === 'yes',
+  };
+}
+
 const enabled = checksecInstalled();
 const packages = PACKAGES.filter(installed);
 if (process.env.CI === 'true') expect(packages).toEqual(expect.arrayContaining(['busybox', 'openssl', 'openssh-server']));
@@ -45,11 +56,7 @@ describe.skipIf(!enabled || packages.length === 0)('fw.elf-hardening agrees with
       const ours = hardeningOf(parseElf(readFileSync(file)));
       const cs = checksec(file);
       const theirs = {
-        nx: cs.nx === 'yes',
-        pie: cs.pie === 'yes' || cs.pie === 'dso',
-        relro: cs.relro === 'no' ? 'none' : cs.relro,
-        canary: cs.canary === 'yes',
-        fortify: cs.fortify_source === 'yes',
+        ...hardeningFrom(cs),
         rpath: cs.rpath === 'yes',
         runpath: cs.runpath === 'yes',
         stripped: cs.symbols === 'no',
@@ -101,13 +108,7 @@ describe.skipIf(!enabled || debs.length === 0)('an image of Debian packages agre
     const disagreements: string[] = [];
     for (const b of a.binaries) {
       const cs = checksec(join(root, b.path));
-      const theirs = {
-        nx: cs.nx === 'yes',
-        pie: cs.pie === 'yes' || cs.pie === 'dso',
-        relro: cs.relro === 'no' ? 'none' : cs.relro,
-        canary: cs.canary === 'yes',
-        fortify: cs.fortify_source === 'yes',
-      };
+      const theirs = hardeningFrom(cs);
       const mine = { nx: b.nx, pie: b.pie, relro: b.relro, canary: b.canary, fortify: b.fortify };
       if (JSON.stringify(theirs) !== JSON.stringify(mine)) disagreements.push(`${b.path}: checksec ${JSON.stringify(theirs)} tebiki ${JSON.stringify(mine)}`);
     }

@@ -9,23 +9,10 @@ import { UnpackError } from '../../src/firmware/unpack/unpack.types.js';
 import { squashfsToolsInstalled } from '../helpers/firmware-fixtures.js';
 import { cpio, tar } from '../helpers/tar-builder.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { listing } from '../helpers/file-listing.js';
 
 const dir = tempDir('tebiki-hostile-');
 afterAll(() => dir.remove());
-
-/** Every file and folder under `root`, relative, sorted. */
-function listing(root: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(root, rel), { withFileTypes: true })) {
-      const path = rel ? `${rel}/${name.name}` : name.name;
-      out.push(path);
-      if (name.isDirectory()) walk(path);
-    }
-  };
-  walk('');
-  return out.sort();
-}
 
 let n = 0;
 /** Analyses `bytes` inside a fresh sandbox and returns the refusal; checks nothing was written outside the work folder. */

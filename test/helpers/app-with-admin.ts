@@ -11,16 +11,20 @@ export const SETUP_ADMIN = { email: 'admin@example.test', displayName: '管理�
 /**
  * The app on this context with its first administrator created through the
  * one-time setup link and logged in (`admin`); `anon` is the visitor that
- * used the link, still not logged in.
+ * used the link, still not logged in. `displayName` is the name the
+ * administrator signs reviews and changes with.
  */
-export async function appWithAdmin(ctx: ServiceContext): Promise<{ app: FastifyInstance; admin: ApiClient; anon: ApiClient }> {
+export async function appWithAdmin(
+  ctx: ServiceContext,
+  displayName = SETUP_ADMIN.displayName,
+): Promise<{ app: FastifyInstance; admin: ApiClient; anon: ApiClient }> {
   const app = await buildApp({ ctx });
   try {
     const link = (await issueSetupLink(ctx)) as string;
     const anon = new ApiClient(app);
     await anon.session();
     const token = new URL(link).hash.replace('#token=', '');
-    expect((await anon.request('POST', '/api/setup', { token, ...SETUP_ADMIN })).statusCode).toBe(201);
+    expect((await anon.request('POST', '/api/setup', { token, ...SETUP_ADMIN, displayName })).statusCode).toBe(201);
     const admin = new ApiClient(app);
     expect((await admin.login(SETUP_ADMIN.email, SETUP_ADMIN.password)).statusCode).toBe(200);
     return { app, admin, anon };

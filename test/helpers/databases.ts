@@ -45,13 +45,21 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Runs one statement on the test server outside any suite's schema: creating or dropping a schema or a database. */
+export async function postgresAdmin(statement: string): Promise<void> {
+  const c = new pg.Client({ connectionString: TEST_PG_URL });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
 /** A fresh, empty PostgreSQL schema of its own, so suites never see each other's rows. */
 export async function freshPostgres(): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  await postgresAdmin(`create schema ${schema}`);
   const url = new URL(TEST_PG_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
@@ -59,13 +67,13 @@ export async function freshPostgres(): Promise<TestDatabase> {
     databaseUrl: url.toString(),
     pgSchema: schema,
     open: () => openStore({ databaseUrl: TEST_PG_URL, pgSchema: schema }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    },
+    drop: () => postgresAdmin(`drop schema if exists ${schema} cascade`),
   };
+}
+
+/** pg-boss keeps its tables in a schema of its own beside the suite's (src/jobs/create-job-queue.ts); dropped with the suite. */
+export async function dropBossSchema(db: TestDatabase): Promise<void> {
+  if (db.kind === 'postgres') await postgresAdmin(`drop schema if exists ${db.pgSchema}_boss cascade`);
 }
 
 export function freshSqlite(dataDir: string): TestDatabase {

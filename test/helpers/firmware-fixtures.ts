@@ -122,6 +122,14 @@ function certificate(work: string): string {
 
 export type Packing = 'tar.gz' | 'cpio' | 'squashfs';
 
+/** A twin's root folder built in `work` with gcc's x86-64 binaries, packed as `work`/`twin`.tar.gz; returns the archive's path. */
+export function gccTwinImage(work: string, twin: 'bad' | 'good'): string {
+  const root = join(work, twin);
+  mkdirSync(root);
+  buildRootfs(root, work, twin === 'bad', [{ arch: 'x86-64', cc: 'gcc' }]);
+  return pack(root, join(work, `${twin}.tar.gz`), 'tar.gz');
+}
+
 /** Packs a root folder with the Debian tools, every entry owned by root as on a real image. */
 export function pack(root: string, out: string, packing: Packing): string {
   if (packing === 'tar.gz') execFileSync('tar', ['czf', out, '--owner=0', '--group=0', '-C', root, '.']);

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 /**
  * A person's HTTP session against a real server (or a proxy in front of it):
  * cookies kept, the CSRF token sent on every mutation. Uses the platform's own
@@ -60,5 +62,20 @@ export class HttpSession {
     const res = await this.request('POST', '/api/auth/login', { email, password });
     await this.refreshCsrf();
     return res.status;
+  }
+
+  /** Creates an assessment of the product, version 1.0.0, on the current edition with the device layer only; its id and its items' requirement ids. */
+  async createAssessment(productId: string, title: string): Promise<{ id: string; items: string[] }> {
+    const editions = (await this.request('GET', '/api/editions')).body as { current: string };
+    const created = await this.request('POST', '/api/assessments', {
+      productId,
+      title,
+      productVersion: '1.0.0',
+      editionId: editions.current,
+      spec: { layers: ['device'], phases: [], profile: null },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const body = created.body as { id: string; items: { requirementId: string }[] };
+    return { id: body.id, items: body.items.map((i) => i.requirementId) };
   }
 }

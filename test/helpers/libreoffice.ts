@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { decodeEntities } from './entities.js';
 
 const run = promisify(execFile);
 
@@ -49,14 +50,6 @@ export interface PdfWord {
   yMax: number;
 }
 
-const unescapeXml = (s: string) =>
-  s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-
 /** Every word of the PDF with its box and page (1-based). */
 export async function pdfWords(pdf: string): Promise<PdfWord[]> {
   const { stdout } = await run('pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 256 * 1024 * 1024 });
@@ -68,7 +61,7 @@ export async function pdfWords(pdf: string): Promise<PdfWord[]> {
       page += 1;
       continue;
     }
-    words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: unescapeXml(m[5] ?? '') });
+    words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: decodeEntities(m[5] ?? '') });
   }
   return words;
 }

@@ -1,3 +1,11 @@
+import { join } from 'node:path';
+import type { Actor } from '../../src/core/authorization.js';
+import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
+import { migrate, openStore } from '../../src/store/database.js';
+import { testConfig } from './test-config.js';
+
 /** OSV records written for the tests. */
 export function osvRecord(id: string, ecosystem: string, name: string, events: object[], extra: Record<string, unknown> = {}) {
   return {
@@ -21,4 +29,22 @@ export function osvSet() {
     osvRecord('DSA-0000-1', 'Debian:12', 'openssl', [{ introduced: '0' }, { fixed: '3.0.11-1~deb12u2' }], { aliases: ['CVE-2023-5678'] }),
     osvRecord('GHSA-unrelated', 'npm', 'left-pad', [{ introduced: '0' }]),
   ];
+}
+
+/** Stores osvSet() as `tebiki import osv` does, from the source `fixtures`. */
+export async function importOsvSet(ctx: ServiceContext, actor: Actor = { kind: 'anonymous' }): Promise<void> {
+  await importOsvRecords(
+    ctx,
+    actor,
+    osvSet().map((r) => OsvRecord.parse(r)),
+    'fixtures',
+  );
+}
+
+/** The same into the SQLite store of a server's data folder (the server started elsewhere, e.g. as its own process). */
+export async function importOsvSetIntoDataDir(dataDir: string): Promise<void> {
+  const store = openStore({ sqliteFile: join(dataDir, 'tebiki.sqlite') });
+  await migrate(store);
+  await importOsvSet({ store, config: testConfig(), now: () => new Date() });
+  await store.close();
 }

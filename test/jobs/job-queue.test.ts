@@ -2,8 +2,8 @@ import { afterAll, afterEach, expect, it, vi } from 'vitest';
 import { createJobQueue } from '../../src/jobs/create-job-queue.js';
 import type { JobQueue, JobState } from '../../src/services/ports/job-queue.js';
 import type { Store } from '../../src/store/database.js';
+import { dropBossSchema } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { dropBossSchema } from '../server/probe-runs.fixture.js';
 
 /** Resolves when the test lets the job go on. */
 function gate() {

@@ -2,20 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../src/core/authorization.js';
-import { defaultContentDir } from '../../src/content/content-dir.js';
-import { loadContent } from '../../src/content/load-content.js';
-import type { Edition } from '../../src/core/model/edition.schema.js';
 import { importEdition } from '../../src/services/editions.service.js';
 import { migrate, openStore } from '../../src/store/database.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { testConfig } from '../helpers/test-config.js';
-
-const bundled = (): Edition => {
-  const r = loadContent(defaultContentDir());
-  if (!r.ok) throw new Error('bundled content must be valid');
-  return r.edition;
-};
+import { bundledEdition } from '../helpers/bundled-edition.js';
 
 /** Runs a command against the SQLite database in `dataDir` (and never a PostgreSQL one from the environment). */
 async function withDataDir<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
@@ -43,11 +35,11 @@ describe('which edition publish and guidebook take', () => {
     try {
       await migrate(store);
       const ctx = { store, config: testConfig({ dataDir: data }), now: () => new Date('2026-12-01T00:00:00Z') };
-      await importEdition(ctx, ANONYMOUS, bundled());
-      const later = bundled();
+      await importEdition(ctx, ANONYMOUS, bundledEdition());
+      const later = bundledEdition();
       later.meta = { ...later.meta, id: '2026.3', date: '2026-12-31', title: { ja: '手引書 2026年第2版', en: 'Guidebook 2026, second edition' } };
       await importEdition(ctx, ANONYMOUS, later);
-      const draft = bundled();
+      const draft = bundledEdition();
       draft.meta = { ...draft.meta, id: '2027.1', status: 'draft', date: '2027-01-01' };
       await importEdition(ctx, ANONYMOUS, draft);
     } finally {

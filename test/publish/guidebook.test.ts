@@ -3,32 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
-import { loadContent } from '../../src/content/load-content.js';
 import { renderGuidebookHtml } from '../../src/reports/guidebook/guidebook-html.js';
-import { CHROMIUM_PATH } from '../helpers/browser.js';
+import { PDFTOTEXT, pdfToolsPresent, squash } from '../helpers/pdf-text.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { hostileEdition } from './hostile-edition.js';
-
-const PDFTOTEXT = '/usr/bin/pdftotext';
-
-/** Chromium and pdftotext (poppler-utils) are needed for the PDF check: skipped with a notice on a laptop, required under CI. */
-function pdfToolsPresent(): boolean {
-  const missing = [CHROMIUM_PATH, PDFTOTEXT].filter((p) => !existsSync(p));
-  if (missing.length === 0) return true;
-  if (process.env.CI === 'true') throw new Error(`${missing.join(' and ')} required under CI`);
-  console.warn(`[test] NOTICE: ${missing.join(', ')} not found; the guidebook PDF test is skipped (apt-get install chromium poppler-utils)`);
-  return false;
-}
-
-/** Text without any whitespace: pdftotext breaks lines wherever the page did. */
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-function bundled() {
-  const r = loadContent(defaultContentDir());
-  if (!r.ok) throw new Error('bundled content must be valid');
-  return r.edition;
-}
+import { bundledEdition } from '../helpers/bundled-edition.js';
 
 describe('tebiki guidebook', () => {
   const dir = tempDir('tebiki-guidebook-');
@@ -36,7 +16,7 @@ describe('tebiki guidebook', () => {
   afterAll(() => dir.remove());
 
   it('--format pdf --lang ja: an A4 PDF with the Japanese phase chapters and item titles', { timeout: 300_000 }, async (ctx) => {
-    if (!pdfToolsPresent()) return ctx.skip('no chromium or pdftotext');
+    if (!pdfToolsPresent('guidebook PDF test')) return ctx.skip('no chromium or pdftotext');
     const out = join(dir.path, 'guidebook-ja.pdf');
     const r = await runCli(['guidebook', ...content, '--format', 'pdf', '--lang', 'ja', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -70,7 +50,7 @@ describe('tebiki guidebook', () => {
   });
 
   it('chapters follow the lifecycle and items their numbers', () => {
-    const doc = renderGuidebookHtml(bundled(), 'en');
+    const doc = renderGuidebookHtml(bundledEdition(), 'en');
     const chapters = [...doc.matchAll(/<section class="chapter" id="chapter-([^"]+)">/g)].map((m) => m[1]);
     expect(chapters).toEqual([
       'planning',

@@ -2,27 +2,21 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
-import { loadContent } from '../../src/content/load-content.js';
-import type { Edition, StandardNode } from '../../src/core/model/edition.schema.js';
+import type { StandardNode } from '../../src/core/model/edition.schema.js';
 import { buildSite } from '../../src/publish/publish-site.js';
 import { standardAnchors } from '../../src/reports/anchors.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { HOSTILE, HOSTILE_TITLE, hostileEdition } from './hostile-edition.js';
 import { brokenLinks, listFiles } from './site-files.js';
-
-const bundled = (): Edition => {
-  const r = loadContent(defaultContentDir());
-  if (!r.ok) throw new Error('bundled content must be valid');
-  return r.edition;
-};
+import { bundledEdition } from '../helpers/bundled-edition.js';
 
 const nodesOf = (nodes: readonly StandardNode[]): StandardNode[] => nodes.flatMap((n) => [n, ...nodesOf(n.children ?? [])]);
 
 describe('tebiki publish (bundled content)', () => {
   const dir = tempDir('tebiki-publish-');
   const out = join(dir.path, 'site');
-  const edition = bundled();
+  const edition = bundledEdition();
   let report: { source: { kind: string; reason: string }; pages: number; edition: { id: string } };
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import type { Answer, AssessmentView } from '../../src/core/assessment/assessment.types.js';
+import { type Answer, type AssessmentView, blankAnswers } from '../../src/core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../../src/core/assessment/checksheet.types.js';
 import type { AssessmentComparison, AssessmentScores, DerivedView, Readiness, ScoreGroup, VerdictCounts } from '../../src/core/assessment/results.types.js';
 import type { Verdict } from '../../src/core/assessment/verdicts.js';
@@ -38,21 +38,10 @@ export function checkItem(no: string, requirementId: string, title: { ja: string
   };
 }
 
+/** An answer written once, on 2 March. */
 function answer(item: ChecksheetItem, verdict: Verdict, extra: Partial<Answer> = {}): Answer {
-  return {
-    requirementId: item.requirementId,
-    no: item.no,
-    verdict,
-    evidence: '',
-    comment: '',
-    defect: null,
-    review: null,
-    previousVerdict: null,
-    attachments: [],
-    updatedAt: '2026-03-02T10:00:00.000Z',
-    version: 1,
-    ...extra,
-  };
+  const [blank] = blankAnswers({ items: [item] }) as [Answer];
+  return { ...blank, verdict, updatedAt: '2026-03-02T10:00:00.000Z', version: 1, ...extra };
 }
 
 export function counts(c: Partial<Record<Verdict, number>>): VerdictCounts {

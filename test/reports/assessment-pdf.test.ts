@@ -1,27 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderAssessmentReportHtml } from '../../src/reports/assessment/assessment-html.js';
 import { renderGuidebookPdf } from '../../src/reports/guidebook/guidebook-pdf.js';
 import { closePdfBrowser, pdfBrowserLaunches } from '../../src/reports/pdf-browser.js';
-import { CHROMIUM_PATH } from '../helpers/browser.js';
+import { PDFTOTEXT, pdfToolsPresent, squash } from '../helpers/pdf-text.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { reportData } from './assessment-fixtures.js';
-
-const PDFTOTEXT = '/usr/bin/pdftotext';
-
-/** Chromium and pdftotext (poppler-utils) are needed: skipped with a notice on a laptop, required under CI. */
-function pdfToolsPresent(): boolean {
-  const missing = [CHROMIUM_PATH, PDFTOTEXT].filter((p) => !existsSync(p));
-  if (missing.length === 0) return true;
-  if (process.env.CI === 'true') throw new Error(`${missing.join(' and ')} required under CI`);
-  console.warn(`[test] NOTICE: ${missing.join(', ')} not found; the assessment PDF test is skipped (apt-get install chromium poppler-utils)`);
-  return false;
-}
-
-/** pdftotext breaks lines wherever the page did. */
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('assessment report as PDF', () => {
   const dir = tempDir('tebiki-assessment-pdf-');
@@ -31,7 +17,7 @@ describe('assessment report as PDF', () => {
   });
 
   it('ten concurrent PDFs share one browser and all succeed', { timeout: 180_000 }, async (ctx) => {
-    if (!pdfToolsPresent()) return ctx.skip('no chromium or pdftotext');
+    if (!pdfToolsPresent('assessment PDF test')) return ctx.skip('no chromium or pdftotext');
     const before = pdfBrowserLaunches();
     const html = renderAssessmentReportHtml(reportData(), 'en');
     const pdfs = await Promise.all(Array.from({ length: 10 }, () => renderGuidebookPdf(html)));
@@ -40,7 +26,7 @@ describe('assessment report as PDF', () => {
   });
 
   it('ja: an A4 PDF whose text has the Japanese headings, the product name and the draft mark', { timeout: 120_000 }, async (ctx) => {
-    if (!pdfToolsPresent()) return ctx.skip('no chromium or pdftotext');
+    if (!pdfToolsPresent('assessment PDF test')) return ctx.skip('no chromium or pdftotext');
     const pdf = await renderGuidebookPdf(renderAssessmentReportHtml(reportData(), 'ja'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const out = join(dir.path, 'report-ja.pdf');

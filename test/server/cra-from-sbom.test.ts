@@ -6,36 +6,27 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCheckLinks } from '../../src/content/load-check-links.js';
-import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
 import { csafMandatoryProblems } from '../../src/reports/csaf-validate.js';
 import { closePdfBrowser } from '../../src/reports/pdf-browser.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
 import { rematchAllSboms } from '../../src/services/sbom-rematch.service.js';
 import { assessmentSuggestions } from '../../src/services/suggestions.service.js';
-import { importKevCatalog, importOsvRecords } from '../../src/services/vulnerability-data.service.js';
+import { importKevCatalog } from '../../src/services/vulnerability-data.service.js';
 import type { ApiClient } from '../helpers/api-client.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { importOsvSet } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
-import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { craPlatform } from './cra.fixture.js';
 
 const HOUR = 3_600_000;
 
 describeEachDatabase('CRA cases and CSAF from SBOM matches; SBOM and CRA findings in suggestions', (get) => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let p: Awaited<ReturnType<typeof craPlatform>>;
   let base = '';
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    p = await craPlatform(get().store, smtp.url);
-    await importOsvRecords(
-      p.ctx,
-      { kind: 'anonymous' },
-      osvSet().map((r) => OsvRecord.parse(r)),
-      'fixtures',
-    );
+    p = await craPlatform(get().store);
+    await importOsvSet(p.ctx);
     base = `/api/products/${p.product}/versions/1.0.0`;
     const up = await p.reporter.client.request('POST', `${base}/sboms`, Buffer.from(JSON.stringify(cyclonedxJson('1.6'))), {
       headers: { 'content-type': 'application/json', 'x-filename': 'gateway.cdx.json' },
@@ -44,8 +35,7 @@ describeEachDatabase('CRA cases and CSAF from SBOM matches; SBOM and CRA finding
     expect(up.json()).toMatchObject({ newMatches: 2, proposedCases: [] });
   });
   afterAll(async () => {
-    await p.app.close();
-    await smtp.close();
+    await p.close();
     await closePdfBrowser();
   });
 

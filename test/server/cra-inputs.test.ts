@@ -3,19 +3,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCase } from '../../src/services/cra-cases.service.js';
 import { markReportSent, saveReportDraft } from '../../src/services/cra-reports.service.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { craPlatform } from './cra.fixture.js';
 
 describeEachDatabase('CRA reporting input', (get) => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let p: Awaited<ReturnType<typeof craPlatform>>;
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    p = await craPlatform(get().store, smtp.url);
+    p = await craPlatform(get().store);
   });
   afterAll(async () => {
-    await p.app.close();
-    await smtp.close();
+    await p.close();
   });
   const body = (over: Record<string, unknown> = {}) => ({
     productId: p.product,

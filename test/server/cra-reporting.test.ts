@@ -11,7 +11,7 @@ import { craEvidence } from '../../src/services/cra-evidence.service.js';
 import { markReportSent, saveReportDraft } from '../../src/services/cra-reports.service.js';
 import { csafMandatoryProblems } from '../../src/reports/csaf-validate.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { mailText, startSmtpSink } from '../helpers/smtp-sink.js';
+import { mailText } from '../helpers/smtp-sink.js';
 import { craPlatform } from './cra.fixture.js';
 
 // 11 December 2026 is a Friday.
@@ -33,16 +33,13 @@ const fields = (over: Record<string, unknown> = {}) => ({
 });
 
 describeEachDatabase('CRA reporting cases', (get) => {
-  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
   let p: Awaited<ReturnType<typeof craPlatform>>;
   let caseId: string;
   beforeAll(async () => {
-    smtp = await startSmtpSink();
-    p = await craPlatform(get().store, smtp.url);
+    p = await craPlatform(get().store);
   });
   afterAll(async () => {
-    await p.app.close();
-    await smtp.close();
+    await p.close();
     await closePdfBrowser();
   });
   const input = (over: Record<string, unknown> = {}) => ({
@@ -93,7 +90,7 @@ describeEachDatabase('CRA reporting cases', (get) => {
       const box = (await who.client.request('GET', '/api/notifications')).json();
       expect(box.notifications[0]).toMatchObject({ kind: 'cra-case', link: `/cra/cases/${caseId}` });
     }
-    const mail = await smtp.next((m) => m.to.includes('owner@a.test') && mailText(m).includes(`/cra/cases/${caseId}`));
+    const mail = await p.smtp.next((m) => m.to.includes('owner@a.test') && mailText(m).includes(`/cra/cases/${caseId}`));
     expect(mailText(mail)).toContain('2026-12-12T23:30:00.000Z');
   });
 
@@ -101,10 +98,10 @@ describeEachDatabase('CRA reporting cases', (get) => {
     expect(await craSweep(p.ctx, new Date('2026-12-12T11:29:00.000Z'))).toBe(0);
     expect(await craSweep(p.ctx, new Date(SAT_1130))).toBe(1);
     expect(await craSweep(p.ctx, new Date(SAT_1130))).toBe(0);
-    await smtp.next((m) => m.to.includes('deputy@a.test') && mailText(m).includes('提出を済ませ'));
+    await p.smtp.next((m) => m.to.includes('deputy@a.test') && mailText(m).includes('提出を済ませ'));
     expect(await craSweep(p.ctx, new Date(SAT_2331))).toBe(1);
     expect(await craSweep(p.ctx, new Date(SAT_2331))).toBe(0);
-    const missed = await smtp.next((m) => m.to.includes('manager@a.test') && mailText(m).includes('期限を過ぎました'));
+    const missed = await p.smtp.next((m) => m.to.includes('manager@a.test') && mailText(m).includes('期限を過ぎました'));
     expect(mailText(missed)).toContain(`/cra/cases/${caseId}`);
     const rows = await get()
       .store.db.selectFrom('cra_escalations')
@@ -197,7 +194,7 @@ describeEachDatabase('CRA reporting cases', (get) => {
     expect((await craDashboard(p.at(SAT_2331), p.owner.actor, { drill: false })).map((c) => c.id)).not.toContain(drill.id);
     expect((await craDashboard(p.at(SAT_2331), p.owner.actor, { drill: true })).map((c) => c.id)).toEqual([drill.id]);
     expect(await craSweep(p.ctx, new Date(SAT_1130))).toBe(1);
-    const notice = await smtp.next(
+    const notice = await p.smtp.next(
       (m) => m.to.includes('owner@a.test') && mailText(m).includes(`/cra/cases/${drill.id}`) && mailText(m).includes('提出を済ませ'),
     );
     expect(notice.raw).toMatch(/Subject:/i);

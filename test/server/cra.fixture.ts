@@ -3,15 +3,18 @@ import type { Actor } from '../../src/core/authorization.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import type { Store } from '../../src/store/database.js';
 import type { ApiClient } from '../helpers/api-client.js';
+import { startSmtpSink } from '../helpers/smtp-sink.js';
 import { accountsPlatform } from './accounts.fixture.js';
 
 /**
  * Two member organisations: A with a product (two versions), a reporting
  * owner, a deputy, an organisation manager and a reporter; B with one member.
  * `at(iso)` gives a service context on the same store whose clock reads `iso`.
+ * Mail goes to a sink of its own (`smtp`); `close()` stops the app and the sink.
  */
-export async function craPlatform(store: Store, smtpUrl: string) {
-  const p = await accountsPlatform(store, { mail: { smtpUrl, from: 'tebiki@example.test' } });
+export async function craPlatform(store: Store) {
+  const smtp = await startSmtpSink();
+  const p = await accountsPlatform(store, { mail: { smtpUrl: smtp.url, from: 'tebiki@example.test' } });
   const orgA = await p.organisation('Maker A');
   const orgB = await p.organisation('Maker B');
   const member = async (email: string, org: string, orgManager = false) => {
@@ -32,7 +35,11 @@ export async function craPlatform(store: Store, smtpUrl: string) {
   const contacts = await manager.client.request('PUT', `/api/products/${product}/cra/contacts`, { ownerId: owner.id, deputyIds: [deputy.id] });
   expect(contacts.statusCode, contacts.body).toBe(200);
   const at = (iso: string): ServiceContext => ({ ...p.ctx, now: () => new Date(iso) });
-  return { ...p, orgA, orgB, owner, deputy, manager, reporter, outsider, product, bare, v1, v2, bareV, at };
+  const close = async () => {
+    await p.app.close();
+    await smtp.close();
+  };
+  return { ...p, smtp, close, orgA, orgB, owner, deputy, manager, reporter, outsider, product, bare, v1, v2, bareV, at };
 }
 
 async function created(client: ApiClient, path: string, body: Record<string, unknown>): Promise<string> {

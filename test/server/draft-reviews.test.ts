@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { importEdition } from '../../src/services/editions.service.js';
-import { issueSetupLink } from '../../src/services/setup.service.js';
-import { ApiClient } from '../helpers/api-client.js';
+import type { ApiClient } from '../helpers/api-client.js';
+import { appWithAdmin } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -15,8 +14,6 @@ import { testConfig } from '../helpers/test-config.js';
  * and standard (the review queue), setting reviewed / disputed / unreviewed,
  * refusals that store nothing, and the state reaching the published edition.
  */
-
-const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 
 interface Row {
   item: string;
@@ -43,13 +40,7 @@ describeEachDatabase('reviewing mappings in a draft', (get) => {
     if (!loaded.ok) throw new Error('bundled content must be valid');
     const edition = { ...loaded.edition, reviews: (loaded.edition.reviews ?? []).filter((f) => f.standard !== 'owasp-isvs' && f.standard !== 'iec-62443-4-2') };
     await importEdition(ctx, { kind: 'anonymous' }, edition);
-    app = await buildApp({ ctx });
-    const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');
-    const anon = new ApiClient(app);
-    await anon.session();
-    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '査読 太郎', password: ADMIN.password })).statusCode).toBe(201);
-    admin = new ApiClient(app);
-    await admin.login(ADMIN.email, ADMIN.password);
+    ({ app, admin } = await appWithAdmin(ctx, '査読 太郎'));
     expect((await admin.request('POST', '/api/drafts', { id: '2026.9', title: { ja: 'レビュー版', en: 'Review edition' } })).statusCode).toBe(201);
   });
   afterAll(async () => app?.close());

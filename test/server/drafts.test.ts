@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Requirement } from '../../src/core/model/edition.schema.js';
-import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
-import { issueSetupLink } from '../../src/services/setup.service.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { appWithAdmin } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 
-const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 const pw = 'another long passphrase 42';
 
 describeEachDatabase('draft editor API', (get) => {
@@ -28,13 +26,7 @@ describeEachDatabase('draft editor API', (get) => {
   beforeAll(async () => {
     const ctx: ServiceContext = { store: get().store, config: testConfig(), now: () => new Date() };
     baseId = (await importBundledEdition(ctx)).id;
-    app = await buildApp({ ctx });
-    const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');
-    const anon = new ApiClient(app);
-    await anon.session();
-    expect((await anon.request('POST', '/api/setup', { token, email: ADMIN.email, displayName: '管理者', password: ADMIN.password })).statusCode).toBe(201);
-    admin = new ApiClient(app);
-    await admin.login(ADMIN.email, ADMIN.password);
+    ({ app, admin } = await appWithAdmin(ctx));
     const org = (await admin.request('POST', '/api/organisations', { name: 'Member Org' })).json().id as string;
     for (const [email, role, organisationId] of [
       ['editor@example.test', 'editor', undefined],

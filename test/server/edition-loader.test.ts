@@ -1,9 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultContentDir } from '../../src/content/content-dir.js';
-import { loadContent } from '../../src/content/load-content.js';
 import { ANONYMOUS } from '../../src/core/authorization.js';
-import type { Edition } from '../../src/core/model/edition.schema.js';
 import { editionColumns } from '../../src/services/draft-work.js';
 import { isPublished, loadEdition } from '../../src/services/edition-loader.js';
 import { importEdition } from '../../src/services/editions.service.js';
@@ -11,12 +8,7 @@ import { migrate, openStore, type Store } from '../../src/store/database.js';
 import { updateDraftContent } from '../../src/store/drafts.repository.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { testConfig } from '../helpers/test-config.js';
-
-const bundled = (): Edition => {
-  const r = loadContent(defaultContentDir());
-  if (!r.ok) throw new Error('bundled content must be valid');
-  return r.edition;
-};
+import { bundledEdition } from '../helpers/bundled-edition.js';
 
 /** Two stores on one SQLite file stand for two server processes. */
 describe('the edition loader', () => {
@@ -24,7 +16,7 @@ describe('the edition loader', () => {
   const file = join(dir.path, 'tebiki.sqlite');
   let one: Store;
   let other: Store;
-  const draft = { ...bundled() };
+  const draft = { ...bundledEdition() };
   draft.meta = { ...draft.meta, id: '2027.1', status: 'draft', date: '2027-01-01' };
 
   beforeAll(async () => {

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { firmwareJobEnded } from '../../src/services/firmware-jobs.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { buildRootfs, pack } from '../helpers/firmware-fixtures.js';
+import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { tar } from '../helpers/tar-builder.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
@@ -11,10 +11,7 @@ import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './as
 const fixtures = tempDir('tebiki-fw-api-');
 let badImage: Buffer;
 beforeAll(() => {
-  const root = join(fixtures.path, 'bad');
-  mkdirSync(root);
-  buildRootfs(root, fixtures.path, true, [{ arch: 'x86-64', cc: 'gcc' }]);
-  badImage = readFileSync(pack(root, join(fixtures.path, 'bad.tar.gz'), 'tar.gz'));
+  badImage = readFileSync(gccTwinImage(fixtures.path, 'bad'));
 });
 afterAll(() => fixtures.remove());
 

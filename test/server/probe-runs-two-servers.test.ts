@@ -13,10 +13,11 @@ import type { JobQueue } from '../../src/services/ports/job-queue.js';
 import { registerProbeRunJob } from '../../src/services/probe-runs.service.js';
 import type { Store } from '../../src/store/database.js';
 import { ApiClient } from '../helpers/api-client.js';
+import { dropBossSchema } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
-import { dropBossSchema, FixedProbeRunner, linksFor, scopeText } from './probe-runs.fixture.js';
+import { FixedProbeRunner, linksFor, scopeText } from './probe-runs.fixture.js';
 
 describeEachDatabase('probe runs across two server processes', (get) => {
   let w: AssessmentWorld;

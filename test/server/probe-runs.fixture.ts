@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { AppError } from '../../src/core/errors.js';
 import type { CheckLink, Finding } from '../../src/core/evidence/finding.types.js';
 import { createJobQueue } from '../../src/jobs/create-job-queue.js';
@@ -6,7 +5,7 @@ import type { ServiceContext } from '../../src/services/context.js';
 import type { JobQueue } from '../../src/services/ports/job-queue.js';
 import type { ProbeRunner, ProbeRunOutcome, ProbeRunRequest } from '../../src/services/ports/probe-runner.js';
 import { registerProbeRunJob } from '../../src/services/probe-runs.service.js';
-import { TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
+import { dropBossSchema, type TestDatabase } from '../helpers/databases.js';
 
 /** A scope as an assessor writes it; `name` picks what the test runner below does. */
 export function scopeText(name: string, extra = ''): string {
@@ -99,13 +98,4 @@ export async function withEvidence(
       await dropBossSchema(db);
     },
   };
-}
-
-/** pg-boss keeps its tables in a schema of its own beside the suite's (src/jobs/create-job-queue.ts); dropped with the suite. */
-export async function dropBossSchema(db: TestDatabase): Promise<void> {
-  if (db.kind !== 'postgres') return;
-  const c = new pg.Client({ connectionString: TEST_PG_URL });
-  await c.connect();
-  await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-  await c.end();
 }

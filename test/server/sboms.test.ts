@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ATTACHMENT_LIMITS } from '../../src/core/assessment/attachment-rules.js';
-import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
-import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { importOsvSet } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { testConfig } from '../helpers/test-config.js';
 import { type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
@@ -14,12 +12,7 @@ describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => 
   let base = '';
   beforeAll(async () => {
     w = await assessmentWorld(get().store);
-    await importOsvRecords(
-      { store: get().store, config: testConfig(), now: () => new Date() },
-      { kind: 'anonymous' },
-      osvSet().map((r) => OsvRecord.parse(r)),
-      'fixtures',
-    );
+    await importOsvSet({ store: get().store, config: testConfig(), now: () => new Date() });
     const v = await w.client('a1').request('POST', `/api/products/${w.products.a}/versions`, { version: '2.1.0' });
     expect(v.statusCode, v.body).toBe(201);
     base = `/api/products/${w.products.a}/versions/2.1.0`;

@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { registerFirmwareJob } from '../../src/services/firmware-jobs.js';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { buildRootfs, pack } from '../helpers/firmware-fixtures.js';
+import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
 import { linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
@@ -18,10 +17,7 @@ import { linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 const fixtures = tempDir('tebiki-self-fw-');
 let image: Buffer;
 beforeAll(() => {
-  const root = join(fixtures.path, 'rootfs');
-  mkdirSync(root);
-  buildRootfs(root, fixtures.path, true, [{ arch: 'x86-64', cc: 'gcc' }]);
-  image = readFileSync(pack(root, join(fixtures.path, 'fw.tar.gz'), 'tar.gz'));
+  image = readFileSync(gccTwinImage(fixtures.path, 'bad'));
 });
 afterAll(() => fixtures.remove());
 

@@ -16,6 +16,7 @@ import { snapshotOf } from '../../src/services/assessment-records.js';
 import { countBlobs, deleteAttachment, findAttachment, insertAttachments, readBlob, storeBlob } from '../../src/store/attachments.repository.js';
 import { insertOrganisation, insertProduct } from '../../src/store/organisations.repository.js';
 import { insertUser } from '../../src/store/users.repository.js';
+import { assessmentRow, blankAnswerRow } from '../helpers/assessment-rows.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { insertPlaceholderEdition, T0 } from './store-rows.js';
 
@@ -23,43 +24,23 @@ import { insertPlaceholderEdition, T0 } from './store-rows.js';
 const EMPTY = snapshotOf([]);
 
 function assessment(id: string, overrides: Partial<AssessmentRow> = {}): AssessmentRow {
-  return {
+  return assessmentRow({
     id,
     organisation_id: 'org-a',
     product_id: 'prod-a',
     edition_id: 'ed-1',
     title: `診断 ${id}`,
-    product_version: null,
     spec: '{"layers":[],"phases":[],"profile":null,"target":null}',
     items_hash: EMPTY.hash,
-    status: 'draft',
     assessor_id: 'u-as',
-    carried_from: null,
-    version: 1,
     created_by: 'u-as',
     created_at: T0,
-    updated_at: T0,
-    finalised_at: null,
-    content_hash: null,
     ...overrides,
-  };
+  });
 }
 
 const answer = (assessmentId: string, n: number, overrides: Partial<AnswerRow> = {}): AnswerRow => ({
-  assessment_id: assessmentId,
-  requirement_id: `req-${n}`,
-  no: `D-${n}`,
-  verdict: 'unassessed',
-  evidence: '',
-  comment: '',
-  defect_kind: null,
-  defect_note: null,
-  defect_proposal_id: null,
-  review: null,
-  previous_verdict: null,
-  updated_by: null,
-  updated_at: null,
-  version: 0,
+  ...blankAnswerRow(assessmentId, `req-${n}`, `D-${n}`),
   ...overrides,
 });
 

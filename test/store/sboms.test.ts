@@ -22,7 +22,7 @@ import { insertProductVersion } from '../../src/store/product-versions.repositor
 import { insertUser } from '../../src/store/users.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { openVexValidator } from '../helpers/openvex-schema.js';
-import { osvRecord, osvSet } from '../helpers/osv-fixtures.js';
+import { importOsvSet, osvRecord } from '../helpers/osv-fixtures.js';
 import { bytes, cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { testConfig } from '../helpers/test-config.js';
 
@@ -54,12 +54,7 @@ describeEachDatabase('SBOMs per product version, triage and VEX', (get) => {
     }
     await insertProduct(db, { id: 'prod-a', organisation_id: 'org-a', name: 'Gateway', model: null, description: null, created_at: T0 });
     await insertProductVersion(db, { id: 'pv-a', product_id: 'prod-a', version: '2.1.0', release_date: null, support_end: null, created_at: T0 });
-    await importOsvRecords(
-      ctx(),
-      assessor,
-      osvSet().map((r) => OsvRecord.parse(r)),
-      'fixtures',
-    );
+    await importOsvSet(ctx(), assessor);
   });
 
   it('a bad SBOM is refused naming the place, and nothing is stored', async () => {

@@ -16,6 +16,7 @@ import {
   setOrganisationSelfAssessment,
 } from '../../src/store/self-assessments.repository.js';
 import { insertUser } from '../../src/store/users.repository.js';
+import { assessmentRow } from '../helpers/assessment-rows.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { insertPlaceholderEdition, T0 } from './store-rows.js';
 
@@ -57,25 +58,17 @@ describeEachDatabase('stored self-assessments', (get) => {
     await insertPlaceholderEdition(db);
     await insertAssessment(
       db,
-      {
+      assessmentRow({
         id: 'sa-1',
         organisation_id: 'org-a',
         product_id: 'prod-a',
         edition_id: 'ed-1',
         title: '自己診断',
-        product_version: null,
         spec: '{}',
         items_hash: EMPTY.hash,
-        status: 'draft',
-        assessor_id: null,
-        carried_from: null,
-        version: 1,
         created_by: 'u-me',
         created_at: T0,
-        updated_at: T0,
-        finalised_at: null,
-        content_hash: null,
-      },
+      }),
       EMPTY,
       [],
     );

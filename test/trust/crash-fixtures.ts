@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
-import { cliEnv, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
+import { cliEnv, dropBossSchema, TEST_PG_URL, type TestDatabase } from '../helpers/databases.js';
 import { HttpSession } from '../helpers/http-session.js';
 import { freePort } from '../helpers/nginx-proxy.js';
 import { runBin } from '../helpers/run-cli.js';
@@ -41,12 +41,7 @@ export function spawnGroup(command: string, args: string[], env: Record<string, 
 
 /** Drops a test database and, on PostgreSQL, the job queue's schema beside it: once no server uses them. */
 export async function dropCrashDatabase(db: TestDatabase | undefined): Promise<void> {
-  if (db?.kind === 'postgres') {
-    const c = new pg.Client({ connectionString: TEST_PG_URL });
-    await c.connect();
-    await c.query(`drop schema if exists ${db.pgSchema}_boss cascade`);
-    await c.end();
-  }
+  if (db) await dropBossSchema(db);
   await db?.drop();
 }
 
@@ -118,17 +113,8 @@ export async function seedAssessment(server: CrashServer): Promise<{ assessmentI
   const product = await admin.request('POST', `/api/organisations/${orgId}/products`, { name: 'ゲートウェイ', model: 'GW-1' });
   expect(product.status, JSON.stringify(product.body)).toBe(201);
   const assessor = await login(server.url, ASSESSOR_EMAIL);
-  const editions = (await assessor.request('GET', '/api/editions')).body as { current: string };
-  const created = await assessor.request('POST', '/api/assessments', {
-    productId: (product.body as { id: string }).id,
-    title: '異常終了の試験',
-    productVersion: '1.0.0',
-    editionId: editions.current,
-    spec: { layers: ['device'], phases: [], profile: null },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const body = created.body as { id: string; items: { requirementId: string }[] };
-  return { assessmentId: body.id, items: body.items.map((i) => i.requirementId) };
+  const { id, items } = await assessor.createAssessment((product.body as { id: string }).id, '異常終了の試験');
+  return { assessmentId: id, items };
 }
 
 export async function login(url: string, email: string): Promise<HttpSession> {

@@ -107,6 +107,14 @@ export const xmlNoise = fc.oneof(
   fc.constantFrom('<', '>', '&', '&amp;', '&#0;', '&#xD800;', ']]>', '<![CDATA[', '<!--', '-->', '<?x?>', '</a>', '<a b="', '"', "'", '\u0000', 'xmlns:x="y"'),
 );
 
+/** YAML's own syntax (indicators, anchors, aliases, merge keys, documents, block scalars), or random text; `extra` adds a file's own pieces. */
+export function yamlNoise(...extra: string[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.constantFrom(': ', '- ', '\t', '&a ', '*a', '<<: *a', '? ', '---\n', '"', '{', '[', '|', '#', '\n  ', ...extra),
+  );
+}
+
 /**
  * A YAML alias bomb ("billion laughs"): anchor `a` is a list of nine `leaf`s,
  * each next anchor a list of nine aliases of the one before, ten levels deep.

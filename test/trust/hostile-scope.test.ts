@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { AppError } from '../../src/core/errors.js';
 import { loadScope } from '../../src/probes/load-scope.js';
-import { aliasBomb, mutatedJson, mutatedText, RUNS } from './hostile-arbitraries.js';
+import { aliasBomb, mutatedJson, mutatedText, RUNS, yamlNoise } from './hostile-arbitraries.js';
 
 /**
  * Probe scope files (YAML or JSON) are what allow a run to touch a device:
@@ -55,31 +55,8 @@ function expectChecked(text: string) {
   }
 }
 
-const noise = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.constantFrom(
-    ': ',
-    '- ',
-    '\t',
-    '&a ',
-    '*a',
-    '<<: *a',
-    '!!binary ',
-    '? ',
-    '---\n',
-    '"',
-    '{',
-    '[',
-    '|',
-    '#',
-    '\n  ',
-    '0x',
-    '65536',
-    '-1',
-    '::1',
-    'trustedCa: ../../etc/passwd\n',
-  ),
-);
+/** YAML noise, with numbers and addresses a scope reads and a path out of its folder. */
+const noise = yamlNoise('!!binary ', '0x', '65536', '-1', '::1', 'trustedCa: ../../etc/passwd\n');
 
 describe('probe scope files with hostile contents', () => {
   it('the sample scope is accepted', () => {

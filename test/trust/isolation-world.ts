@@ -2,17 +2,15 @@ import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Actor } from '../../src/core/authorization.js';
-import { OsvRecord } from '../../src/core/vulnerability/osv.schema.js';
 import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
 import { firmwareJobEnded } from '../../src/services/firmware-jobs.js';
 import { recordProbeRun } from '../../src/services/probe-run-attach.service.js';
 import { issueSetupLink } from '../../src/services/setup.service.js';
-import { importOsvRecords } from '../../src/services/vulnerability-data.service.js';
 import type { Store } from '../../src/store/database.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { osvSet } from '../helpers/osv-fixtures.js';
+import { importOsvSet } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { tar } from '../helpers/tar-builder.js';
 import { testConfig } from '../helpers/test-config.js';
@@ -96,12 +94,7 @@ function firmwareImage(): Buffer {
 export async function isolationWorld(store: Store, dataDir: string): Promise<IsolationWorld> {
   const ctx: ServiceContext = { store, config: testConfig({ dataDir, firmwareMaxBytes: 1024 * 1024 }), now: () => new Date() };
   const edition = await importBundledEdition(ctx);
-  await importOsvRecords(
-    ctx,
-    { kind: 'anonymous' },
-    osvSet().map((r) => OsvRecord.parse(r)),
-    'fixtures',
-  );
+  await importOsvSet(ctx);
   const app = await buildApp({ ctx });
   const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');
   const clients = new Map<MatrixRole, ApiClient>();

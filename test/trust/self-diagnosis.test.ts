@@ -17,6 +17,7 @@ import { HttpSession } from '../helpers/http-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { testConfig } from '../helpers/test-config.js';
 import { makeCerts } from '../probes/twins/certs.js';
+import { nginxConf } from '../probes/twins/nginx.twin.js';
 import { freePort, type RunningServer, startProcess } from '../probes/twins/processes.js';
 import { findingOf, runScope, scopeOf } from '../probes/twins/run-probes.js';
 
@@ -27,19 +28,12 @@ let nginx: RunningServer;
 let ports: { http: number; https: number };
 let outcome: ProbeRunOutcome;
 
-function nginxConf(app: number): string {
+/** nginx in front of the server: HTTP redirected to HTTPS, HTTPS proxied to the server's loopback port `app`. */
+function tlsProxyConf(app: number): string {
   const d = dir.path;
-  return `
-user root;
-worker_processes 1;
-daemon off;
-pid ${join(d, 'nginx.pid')};
-error_log stderr warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${d}/body; proxy_temp_path ${d}/proxy; fastcgi_temp_path ${d}/fcgi; uwsgi_temp_path ${d}/uwsgi; scgi_temp_path ${d}/scgi;
-  server_tokens off;
+  return nginxConf(
+    d,
+    `
   server { listen 127.0.0.1:${ports.http}; return 301 https://$host:${ports.https}$request_uri; }
   server {
     listen 127.0.0.1:${ports.https} ssl;
@@ -51,8 +45,8 @@ http {
       proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
     }
-  }
-}`;
+  }`,
+  );
 }
 
 beforeAll(async () => {
@@ -75,7 +69,7 @@ beforeAll(async () => {
   expect(setup.status, JSON.stringify(setup.body)).toBeLessThan(300);
 
   const conf = join(dir.path, 'nginx.conf');
-  writeFileSync(conf, nginxConf(appPort));
+  writeFileSync(conf, tlsProxyConf(appPort));
   nginx = await startProcess(
     'nginx',
     ['-p', dir.path, '-c', conf, '-e', 'stderr'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/assessment/assessment.types.js';
+import { type Answer, blankAnswers } from '../../src/core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../../src/core/assessment/checksheet.types.js';
 import { type Suggestion, suggestionsByRun } from '../../web/src/workspace/suggestions.js';
 import { EMPTY_FILTER, filterFromSearch, groupByPhase, isFiltered, matches, searchOf } from '../../web/src/workspace/workspace-filter.js';
@@ -24,20 +24,8 @@ function item(no: string, over: Partial<ChecksheetItem> = {}): ChecksheetItem {
 }
 
 function answer(no: string, over: Partial<Answer> = {}): Answer {
-  return {
-    requirementId: `req-${no}`,
-    no,
-    verdict: 'unassessed',
-    evidence: '',
-    comment: '',
-    defect: null,
-    review: null,
-    previousVerdict: null,
-    attachments: [],
-    updatedAt: null,
-    version: 0,
-    ...over,
-  };
+  const [blank] = blankAnswers({ items: [item(no)] }) as [Answer];
+  return { ...blank, ...over };
 }
 
 describe('workspace filter (kept in the URL)', () => {

@@ -50,4 +50,13 @@ export class EditorDraftPage {
   published(id: string): Locator {
     return this.main.getByRole('status').filter({ hasText: this.t.published(id) });
   }
+
+  /** On the publish tab: writes the change log in both languages, publishes as edition `id` and waits for the notice. */
+  async publish(id: string, changelog: { ja: string; en: string }): Promise<void> {
+    await this.tab('tabPublish').click();
+    await this.changelogJa.fill(changelog.ja);
+    await this.changelogEn.fill(changelog.en);
+    await this.publishButton.click();
+    await this.published(id).waitFor();
+  }
 }

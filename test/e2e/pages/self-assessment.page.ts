@@ -25,6 +25,14 @@ export class SelfAssessmentPanel {
     this.table = this.panel.getByRole('table', { name: this.s.items });
   }
 
+  /** Goes to the assessment at `url` and waits until its panel shows `state`. */
+  static async open(page: Page, url: string, state: State): Promise<SelfAssessmentPanel> {
+    await page.goto(url);
+    const panel = new SelfAssessmentPanel(page);
+    await panel.waitForState(state);
+    return panel;
+  }
+
   /** The manager's switch on /organisations/:id; resolves when the page shows it on. */
   async allow(): Promise<void> {
     const box = this.page.getByRole('checkbox', { name: this.s.permission });

@@ -15,10 +15,13 @@ export interface NginxTwins {
   server: RunningServer;
 }
 
-export async function startNginx(dir: string, certs: TestCerts, badApp: number, goodApp: number, host = '127.0.0.1'): Promise<NginxTwins> {
-  const [badHttp, goodHttp, goodHttps] = [await freePort(host), await freePort(host), await freePort(host)];
-  const proxy = (app: number) => `location / { proxy_pass http://127.0.0.1:${app}; proxy_set_header Host $http_host; proxy_http_version 1.1; }`;
-  const conf = `
+/**
+ * An nginx.conf for Debian's nginx in the foreground with its pid file and temp
+ * folders in `dir` and errors on stderr, no access log, no version in answers;
+ * `servers` is the server blocks inside `http`.
+ */
+export function nginxConf(dir: string, servers: string): string {
+  return `
 user root;
 worker_processes 1;
 daemon off;
@@ -28,7 +31,16 @@ events { worker_connections 256; }
 http {
   access_log off;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server_tokens off;
+  server_tokens off;${servers}
+}`;
+}
+
+export async function startNginx(dir: string, certs: TestCerts, badApp: number, goodApp: number, host = '127.0.0.1'): Promise<NginxTwins> {
+  const [badHttp, goodHttp, goodHttps] = [await freePort(host), await freePort(host), await freePort(host)];
+  const proxy = (app: number) => `location / { proxy_pass http://127.0.0.1:${app}; proxy_set_header Host $http_host; proxy_http_version 1.1; }`;
+  const conf = nginxConf(
+    dir,
+    `
   server { listen ${host}:${badHttp}; ${proxy(badApp)} }
   server { listen ${host}:${goodHttp}; return 301 https://$host:${goodHttps}$request_uri; }
   server {
@@ -40,8 +52,8 @@ http {
     add_header X-Content-Type-Options nosniff always;
     add_header X-Frame-Options DENY always;
     ${proxy(goodApp)}
-  }
-}`;
+  }`,
+  );
   const file = join(dir, 'nginx.conf');
   writeFileSync(file, conf);
   const server = await startProcess(
