@@ -58,7 +58,8 @@ async function bareCells(bytes: Buffer): Promise<string[][]> {
   if (!sheet) throw new Error('no checksheet');
   const rows: string[][] = [];
   sheet.eachRow((row) => {
-    rows.push(Array.from({ length: 10 }, (_, c) => row.getCell(c + 1).text));
+    // A cell merged into an empty one has no text (ExcelJS throws on asking): an empty string.
+    rows.push(Array.from({ length: 10 }, (_, c) => (row.getCell(c + 1).value == null ? '' : row.getCell(c + 1).text)));
   });
   return rows;
 }
