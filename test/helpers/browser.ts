@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../src/reports/pdf-browser.js';
 
 export const CHROMIUM_PATH = process.env.TEBIKI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -16,14 +17,6 @@ export async function launchBrowser(): Promise<Browser | null> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
