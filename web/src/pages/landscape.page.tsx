@@ -1,4 +1,6 @@
-import type { Confidence } from '../api/browse.types';
+import type { LandscapeEntryView, LandscapeView } from '../../../src/core/landscape.js';
+import type { LandscapeAxis, LandscapeKind } from '../../../src/core/model/landscape.schema.js';
+import type { Confidence } from '../../../src/core/taxonomy.js';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
@@ -12,37 +14,14 @@ import { PageSection } from '../components/page-section';
 import '../styles/browse.css';
 import '../styles/landscape.css';
 
-/** GET /api/landscape, as the page uses it. */
-type Kind = 'standard' | 'regulation' | 'certification-scheme' | 'guideline';
-interface Axis {
-  id: string;
-  label: Localized;
-  description?: Localized;
-}
-interface Entry {
-  id: string;
-  name: string;
-  title?: string;
-  kind: Kind;
-  publisher: Localized;
-  sectors: string[];
-  levels: string[];
-  description: Localized;
-  confidence: Confidence;
-  source?: string;
-  related: { id: string; name: string }[];
-  catalog: { id: string; loaded: boolean; title?: Localized } | null;
-}
-interface LandscapeAnswer {
+/** GET /api/landscape: the core's view and the edition it was joined with. */
+interface LandscapeAnswer extends LandscapeView {
   edition: { id: string; title: Localized } | null;
-  filter: { sector?: string; level?: string };
-  sectors: Axis[];
-  levels: Axis[];
-  total: number;
-  entries: Entry[];
 }
 
-const KINDS: Kind[] = ['standard', 'regulation', 'certification-scheme', 'guideline'];
+// The core's LANDSCAPE_KINDS lives beside its zod schema, which the browser bundle does without.
+const KINDS: readonly LandscapeKind[] = ['standard', 'regulation', 'certification-scheme', 'guideline'];
+
 type FilterKey = 'sector' | 'level';
 
 function readFilter(search: string): Partial<Record<FilterKey, string>> {
@@ -66,7 +45,7 @@ function filterQuery(filter: Partial<Record<FilterKey, string>>): string {
 /** The element id of an entry's description below the grid. */
 const entryAnchor = (id: string) => `landscape-${id}`;
 
-function KindTag({ kind }: { kind: Kind }) {
+function KindTag({ kind }: { kind: LandscapeKind }) {
   const t = useT();
   return (
     <span className={`landscape-kind-tag kind-${kind}`} title={t.landscape.kinds[kind]}>
@@ -88,7 +67,7 @@ function EntryConfidence({ confidence }: { confidence: Confidence }) {
 }
 
 /** One entry in a grid cell: to its standard page when the guidebook maps it, else to its description. */
-function EntryChip({ entry }: { entry: Entry }) {
+function EntryChip({ entry }: { entry: LandscapeEntryView }) {
   const t = useT();
   const mapped = entry.catalog?.loaded === true;
   const className = `landscape-chip kind-${entry.kind}${mapped ? ' is-mapped' : ''}${entry.confidence === 'recall' ? ' is-recall' : ''}`;
@@ -118,7 +97,7 @@ function Filters({ data, filter }: { data: LandscapeAnswer; filter: Partial<Reco
   const t = useT();
   const localize = useLocalize();
   const set = (key: FilterKey, value: string) => navigate(`/landscape${filterQuery({ ...filter, [key]: value || undefined })}`, { replace: true });
-  const select = (key: FilterKey, label: string, axis: Axis[]) => (
+  const select = (key: FilterKey, label: string, axis: LandscapeAxis[]) => (
     <div className="filter-field">
       <label htmlFor={`landscape-${key}`}>{label}</label>
       <select
@@ -234,10 +213,10 @@ function Grid({ data }: { data: LandscapeAnswer }) {
   );
 }
 
-function EntryDetail({ entry, data }: { entry: Entry; data: LandscapeAnswer }) {
+function EntryDetail({ entry, data }: { entry: LandscapeEntryView; data: LandscapeAnswer }) {
   const t = useT();
   const localize = useLocalize();
-  const label = (axis: Axis[], id: string) => localize(axis.find((a) => a.id === id)?.label) || id;
+  const label = (axis: LandscapeAxis[], id: string) => localize(axis.find((a) => a.id === id)?.label) || id;
   return (
     <article className={`landscape-entry kind-${entry.kind}`} id={entryAnchor(entry.id)} aria-labelledby={`${entryAnchor(entry.id)}-name`}>
       <header className="landscape-entry-head">
