@@ -11,6 +11,7 @@ import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import { Options } from '../components/forms/options';
 import { PageSection } from '../components/page-section';
+import { ScrollTable } from '../components/tables/scroll-table';
 import '../styles/browse.css';
 import '../styles/landscape.css';
 
@@ -163,52 +164,50 @@ function Grid({ data }: { data: LandscapeAnswer }) {
   const columns = data.filter.level ? data.levels.filter((l) => l.id === data.filter.level) : data.levels;
   return (
     <div className="card card-flush landscape-grid-card" id="landscape-grid">
-      <div className="table-scroll">
-        <table className="landscape-grid">
-          <caption className="visually-hidden">{t.landscape.gridCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="landscape-corner">
-                {t.landscape.sectorHeading}
+      <ScrollTable className="landscape-grid">
+        <caption className="visually-hidden">{t.landscape.gridCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="landscape-corner">
+              {t.landscape.sectorHeading}
+            </th>
+            {columns.map((level) => (
+              <th key={level.id} scope="col">
+                {localize(level.label)}
+                {level.description ? <span className="landscape-axis-note">{localize(level.description)}</span> : null}
               </th>
-              {columns.map((level) => (
-                <th key={level.id} scope="col">
-                  {localize(level.label)}
-                  {level.description ? <span className="landscape-axis-note">{localize(level.description)}</span> : null}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((sector) => (
-              <tr key={sector.id}>
-                <th scope="row">{localize(sector.label)}</th>
-                {columns.map((level) => {
-                  const inCell = data.entries.filter((e) => e.sectors.includes(sector.id) && e.levels.includes(level.id));
-                  return (
-                    <td key={level.id}>
-                      {inCell.length ? (
-                        <ul className="landscape-chips">
-                          {inCell.map((entry) => (
-                            <li key={entry.id}>
-                              <EntryChip entry={entry} />
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="landscape-empty">
-                          <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">{t.landscape.emptyCell}</span>
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((sector) => (
+            <tr key={sector.id}>
+              <th scope="row">{localize(sector.label)}</th>
+              {columns.map((level) => {
+                const inCell = data.entries.filter((e) => e.sectors.includes(sector.id) && e.levels.includes(level.id));
+                return (
+                  <td key={level.id}>
+                    {inCell.length ? (
+                      <ul className="landscape-chips">
+                        {inCell.map((entry) => (
+                          <li key={entry.id}>
+                            <EntryChip entry={entry} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="landscape-empty">
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">{t.landscape.emptyCell}</span>
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

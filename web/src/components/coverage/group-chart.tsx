@@ -5,6 +5,7 @@ import { StatusKey } from './coverage-badge';
 import { BarChart, chartFont, statusColour } from './coverage-chart';
 import { ANSWER_ORDER, percent, type StandardCoverage } from './coverage.types';
 import { TableHead } from '../tables/table-head';
+import { ScrollTable } from '../tables/scroll-table';
 
 type Group = StandardCoverage['groups'][number];
 
@@ -27,34 +28,32 @@ function GroupTable({ groups }: { groups: Group[] }) {
   return (
     <details className="cov-details">
       <summary>{t.coverage.groupsTable}</summary>
-      <div className="table-scroll">
-        <table className="data-table cov-number-table">
-          <TableHead
-            columns={[
-              t.coverage.group,
-              ...ANSWER_ORDER.map((s) => ({ label: t.coverage.statuses[s], className: 'num' })),
-              { label: t.coverage.applicableHeading, className: 'num' },
-              { label: t.coverage.answered, className: 'num' },
-            ]}
-          />
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">
-                  <span className="cov-id">{g.id}</span> {localize(g.title)}
-                </th>
-                {ANSWER_ORDER.map((s) => (
-                  <td key={s} className="num">
-                    {g.counts[s]}
-                  </td>
-                ))}
-                <td className="num">{g.counts.total}</td>
-                <td className="num">{percent(g.counts.total ? (g.counts.covered + g.counts.partial + g.counts['out-of-scope']) / g.counts.total : 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table cov-number-table">
+        <TableHead
+          columns={[
+            t.coverage.group,
+            ...ANSWER_ORDER.map((s) => ({ label: t.coverage.statuses[s], className: 'num' })),
+            { label: t.coverage.applicableHeading, className: 'num' },
+            { label: t.coverage.answered, className: 'num' },
+          ]}
+        />
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">
+                <span className="cov-id">{g.id}</span> {localize(g.title)}
+              </th>
+              {ANSWER_ORDER.map((s) => (
+                <td key={s} className="num">
+                  {g.counts[s]}
+                </td>
+              ))}
+              <td className="num">{g.counts.total}</td>
+              <td className="num">{percent(g.counts.total ? (g.counts.covered + g.counts.partial + g.counts['out-of-scope']) / g.counts.total : 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </details>
   );
 }
