@@ -1,5 +1,4 @@
 import { type ChangeEvent, useCallback, useEffect, useId, useState } from 'react';
-import { type ApiError, asApiError } from '../api/client';
 import {
   ACTIVE_STATES,
   acceptFirmwareSuggestion,
@@ -13,6 +12,8 @@ import {
   readFirmware,
   uploadFirmware,
 } from '../api/firmware';
+import { useMutation } from '../api/use-mutation';
+import { sendChosenFile } from '../components/forms/chosen-file';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { firmwareMessages } from '../i18n/messages-firmware';
@@ -194,8 +195,7 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
   const inputId = useId();
   const [analyses, setAnalyses] = useState<FirmwareAnalysisSummary[]>([]);
   const [shown, setShown] = useState<FirmwareAnalysisView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useMutation();
   const refresh = useCallback(() => {
     listFirmware(assessmentId).then(
       (r) => setAnalyses(r.analyses),
@@ -210,22 +210,10 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
     return () => clearInterval(timer);
   }, [anyActive, refresh]);
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await uploadFirmware(assessmentId, file);
-      refresh();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      input.value = '';
-      setBusy(false);
-    }
-  };
+  const upload = (event: ChangeEvent<HTMLInputElement>) =>
+    sendChosenFile(event, async (file) => {
+      if (await action.run(() => uploadFirmware(assessmentId, file))) refresh();
+    });
 
   return (
     <section className="card firmware-panel" aria-labelledby={`${inputId}-title`}>
@@ -234,15 +222,15 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
       {editable ? (
         <div className="field">
           <label htmlFor={inputId}>{m.upload}</label>
-          <input id={inputId} type="file" disabled={busy} onChange={(event) => void upload(event)} />
-          {busy ? (
+          <input id={inputId} type="file" disabled={action.busy} onChange={(event) => void upload(event)} />
+          {action.busy ? (
             <p className="status" role="status">
               {m.uploading}
             </p>
           ) : null}
         </div>
       ) : null}
-      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
       {analyses.length === 0 ? <p className="muted">{m.none}</p> : null}
       <ul className="firmware-analyses">
         {analyses.map((a) => (

@@ -10,6 +10,7 @@ import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { SubmitButton } from '../components/forms/submit-button';
 
 function Profile({ user }: { user: User }) {
   const a = useAdminT();
@@ -38,9 +39,7 @@ function Profile({ user }: { user: User }) {
           <option value="en">English</option>
         </select>
       </label>
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.save}
-      </button>
+      <SubmitButton busy={action.busy}>{a.save}</SubmitButton>
     </form>
   );
 }
@@ -78,9 +77,7 @@ function Password() {
         error={action.errors.newPassword ?? action.errors.password}
         onChange={(value) => setForm({ ...form, newPassword: value })}
       />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.changePassword}
-      </button>
+      <SubmitButton busy={action.busy}>{a.changePassword}</SubmitButton>
     </form>
   );
 }
@@ -178,9 +175,7 @@ function SecondFactor() {
             error={action.errors.code}
             onChange={(e) => setCode(e.target.value)}
           />
-          <button type="submit" className="button button-primary" disabled={action.busy}>
-            {a.totpConfirm}
-          </button>
+          <SubmitButton busy={action.busy}>{a.totpConfirm}</SubmitButton>
         </form>
       ) : null}
       {enabled ? (

@@ -12,6 +12,7 @@ import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { attachedTextMessages } from '../i18n/messages-attached-text';
 import { standardPath } from '../router/browse-paths';
 import { Link, useSearchParam } from '../router/router';
+import { SubmitButton } from '../components/forms/submit-button';
 
 interface AttachOutcome {
   standardId: string;
@@ -86,9 +87,9 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </div>
-      <button type="submit" className="button button-primary" disabled={action.busy || !standardId || !file}>
+      <SubmitButton busy={action.busy} disabled={!standardId || !file}>
         {m.attachSubmit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
+import { SubmitButton } from '../components/forms/submit-button';
 
 function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: () => void }) {
   const a = useAdminT();
@@ -66,9 +67,7 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
       {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
       <FormField label={a.organisationName} name="organisationName" value={name} error={action.errors.name} onChange={(e) => setName(e.target.value)} />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.createOrganisation}
-      </button>
+      <SubmitButton busy={action.busy}>{a.createOrganisation}</SubmitButton>
     </form>
   );
 }

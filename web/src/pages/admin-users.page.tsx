@@ -12,6 +12,7 @@ import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LabelledSelect } from '../components/forms/labelled-select';
+import { SubmitButton } from '../components/forms/submit-button';
 
 const ROLES: Role[] = ['admin', 'editor', 'assessor', 'member'];
 
@@ -68,9 +69,7 @@ function InviteForm({ user, orgs, onDone }: { user: User; orgs: OrganisationItem
           ) : null}
         </>
       ) : null}
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.invite}
-      </button>
+      <SubmitButton busy={action.busy}>{a.invite}</SubmitButton>
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { navigate, useSearchParam } from '../router/router';
 import { Options } from '../components/forms/options';
 import { TableHead } from '../components/tables/table-head';
 import { ScrollTable } from '../components/tables/scroll-table';
+import { SubmitButton } from '../components/forms/submit-button';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -47,9 +48,7 @@ function Picker({ list, before, after }: { list: AssessmentList; before: string;
           <Options of={afterChoices} value={(x) => x.id} label={label} />
         </select>
       </div>
-      <button type="submit" className="button button-primary" disabled={!a || !b}>
-        {t.compare.show}
-      </button>
+      <SubmitButton disabled={!a || !b}>{t.compare.show}</SubmitButton>
     </form>
   );
 }

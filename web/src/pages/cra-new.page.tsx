@@ -12,6 +12,7 @@ import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { useLanguage, useT } from '../i18n/i18n';
 import { navigate, useSearchParam } from '../router/router';
+import { SubmitButton } from '../components/forms/submit-button';
 import '../cra/cra.css';
 
 function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
@@ -151,9 +152,7 @@ function NewCase({ user }: { user: User }) {
       <FormField label={c.awareAt} hint={c.awareNow} type="datetime-local" value={form.awareAt} error={action.errors.awareAt} onChange={set('awareAt')} />
       <Criteria criteria={kindCriteria} checked={checked} onToggle={(i) => setChecked((l) => (l.includes(i) ? l.filter((x) => x !== i) : [...l, i]))} />
       <FormField label={c.decisionNote} value={form.note} onChange={set('note')} />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {form.kind === 'vulnerability' ? c.markExploited : c.open}
-      </button>
+      <SubmitButton busy={action.busy}>{form.kind === 'vulnerability' ? c.markExploited : c.open}</SubmitButton>
     </form>
   );
 }

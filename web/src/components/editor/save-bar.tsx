@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
 import { problemText } from '../status';
 import type { SaveState } from './save-state';
+import { SubmitButton } from '../forms/submit-button';
 
 interface SaveBarProps {
   state: SaveState;
@@ -19,9 +20,9 @@ export function SaveBar({ state, isNew, onReload, onDelete, deleteLabel }: SaveB
   const saving = state.kind === 'saving';
   return (
     <div className="editor-actions">
-      <button type="submit" className="button button-primary" disabled={saving}>
-        {saving ? t.editor.saving : isNew ? t.editor.create : t.editor.save}
-      </button>
+      <SubmitButton busy={saving} busyLabel={t.editor.saving}>
+        {isNew ? t.editor.create : t.editor.save}
+      </SubmitButton>
       <div className="editor-save-state" aria-live="polite">
         {state.kind === 'saved' ? <p className="notice notice-success">{isNew ? t.editor.created : t.editor.saved}</p> : null}
         {state.kind === 'invalid' ? <p className="notice notice-error">{t.formHasErrors}</p> : null}
