@@ -17,6 +17,7 @@ import { sendChosenFile } from '../components/forms/chosen-file';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { firmwareMessages } from '../i18n/messages-firmware';
+import { TableHead } from '../components/tables/table-head';
 import './firmware.css';
 
 /** How often a queued or running analysis is asked for its progress. */
@@ -63,14 +64,7 @@ function Results({
       ) : null}
       <h3>{m.findings}</h3>
       <table className="firmware-table" aria-label={m.findings}>
-        <thead>
-          <tr>
-            <th>{m.check}</th>
-            <th>{m.path}</th>
-            <th>{m.verdict}</th>
-            <th>{m.summary}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[m.check, m.path, m.verdict, m.summary]} />
         <tbody>
           {analysis.findings.map((f) => (
             <tr key={`${f.check}|${f.target}`} className={`verdict-${f.verdict}`}>
@@ -88,17 +82,7 @@ function Results({
       </table>
       <h3>{m.binaries}</h3>
       <table className="firmware-table" aria-label={m.binaries}>
-        <thead>
-          <tr>
-            <th>{m.path}</th>
-            <th>{m.arch}</th>
-            <th>NX</th>
-            <th>PIE</th>
-            <th>RELRO</th>
-            <th>Canary</th>
-            <th>FORTIFY</th>
-          </tr>
-        </thead>
+        <TableHead columns={[m.path, m.arch, 'NX', 'PIE', 'RELRO', 'Canary', 'FORTIFY']} />
         <tbody>
           {analysis.binaries.map((b) => (
             <tr key={b.path}>
@@ -118,13 +102,7 @@ function Results({
       <h3>{m.suggestions}</h3>
       <p className="field-hint">{m.suggestionsIntro}</p>
       <table className="firmware-table" aria-label={m.suggestions}>
-        <thead>
-          <tr>
-            <th>{m.item}</th>
-            <th>{m.suggested}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={[m.item, m.suggested, '']} />
         <tbody>
           {suggestions.map((s) => (
             <tr key={s.requirementId}>

@@ -9,6 +9,7 @@ import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
+import { TableHead } from '../components/tables/table-head';
 
 interface Entry {
   seq: number;
@@ -69,16 +70,7 @@ function AuditLog() {
       {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
       {entries ? (
         <table className="data-table audit-table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{a.at}</th>
-              <th>{a.auditActor}</th>
-              <th>{a.action}</th>
-              <th>{a.target}</th>
-              <th>{a.detail}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['#', a.at, a.auditActor, a.action, a.target, a.detail]} />
           <tbody>
             {entries.map((e) => (
               <tr key={e.seq}>

@@ -11,6 +11,7 @@ import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
+import { TableHead } from '../components/tables/table-head';
 
 function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: () => void }) {
   const a = useAdminT();
@@ -94,13 +95,7 @@ export function AdminOrganisationsPage() {
               {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
               {orgs.status === 'ok' ? (
                 <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th>{a.organisationName}</th>
-                      <th>{a.status}</th>
-                      <th />
-                    </tr>
-                  </thead>
+                  <TableHead columns={[a.organisationName, a.status, '']} />
                   <tbody>
                     {orgs.data.organisations.map((org) => (
                       <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />

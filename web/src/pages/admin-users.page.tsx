@@ -13,6 +13,7 @@ import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { SubmitButton } from '../components/forms/submit-button';
+import { TableHead } from '../components/tables/table-head';
 
 const ROLES: Role[] = ['admin', 'editor', 'assessor', 'member'];
 
@@ -152,14 +153,7 @@ function Users({ me }: { me: User }) {
       {users.status === 'error' ? <ErrorView error={users.error} onRetry={users.retry} /> : null}
       {users.status === 'ok' ? (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th>{a.displayName}</th>
-              <th>{a.role}</th>
-              <th>{a.status}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={[a.displayName, a.role, a.status, '']} />
           <tbody>
             {users.data.users.map((u) => (
               <UserRow key={`${u.id}|${u.role}|${u.organisationId}|${u.active}`} me={me} user={u} orgs={orgList} onChange={refresh} />

@@ -6,6 +6,7 @@ import { ErrorView, Loading } from '../components/status';
 import type { CraCaseSummary } from '../cra/cra.types';
 import { TimeLeft, useCraT, utc } from '../cra/cra-ui';
 import { Link } from '../router/router';
+import { TableHead } from '../components/tables/table-head';
 import '../cra/cra.css';
 
 function CaseTable({ user, drill }: { user: User; drill: boolean }) {
@@ -16,15 +17,7 @@ function CaseTable({ user, drill }: { user: User; drill: boolean }) {
   if (list.data.cases.length === 0) return <p>{c.noCases}</p>;
   return (
     <table className="table" aria-label={drill ? c.drills : c.realCases}>
-      <thead>
-        <tr>
-          <th>{c.title}</th>
-          <th>{c.product}</th>
-          <th>{c.nextDeadline}</th>
-          <th>{c.due}</th>
-          <th>{c.timeLeft}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[c.title, c.product, c.nextDeadline, c.due, c.timeLeft]} />
       <tbody>
         {list.data.cases.map((k) => (
           <tr key={k.id} className={k.urgent?.state === 'overdue' ? 'cra-row-overdue' : undefined} data-case={k.id}>

@@ -5,6 +5,7 @@ import { type ErrorsAt, FieldError } from './fields';
 import { emptyText, removeAt, replaceAt } from './lists';
 import { Options } from '../forms/options';
 import { ScrollTable } from '../tables/scroll-table';
+import { TableHead } from '../tables/table-head';
 
 interface MappingsTableProps {
   mappings: MappingDraft[];
@@ -41,17 +42,7 @@ export function MappingsTable({ mappings, onChange, options, errorsAt }: Mapping
         </datalist>
       ))}
       <ScrollTable className="data-table editor-mapping-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.standard}</th>
-            <th scope="col">{t.standardRequirement}</th>
-            <th scope="col">{t.relationship}</th>
-            <th scope="col">{t.rationale}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t.editor.remove}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, { label: t.editor.remove, hidden: true }]} />
         <tbody>
           {mappings.map((m, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own while being edited.
