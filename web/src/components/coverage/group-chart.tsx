@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useLanguage, useLocalize, useT } from '../../i18n/i18n';
 import { StatusKey } from './coverage-badge';
-import { BarChart, chartFont, statusColour } from './coverage-chart';
+import { BarChart, chartFont, stackedStatusBars } from './coverage-chart';
 import { ANSWER_ORDER, percent, type StandardCoverage } from './coverage.types';
 import { TableHead } from '../tables/table-head';
 import { ScrollTable } from '../tables/scroll-table';
@@ -69,34 +69,17 @@ export function GroupChart({ report }: { report: StandardCoverage }) {
   const config = useMemo<ChartConfiguration<'bar'>>(() => {
     const font = chartFont();
     const names = groups.map((g) => `${g.id} ${localize(g.title)}`);
-    return {
-      type: 'bar',
-      data: {
-        labels: names.map((n) => axisLabel(n)),
-        datasets: ANSWER_ORDER.map((status) => ({
-          label: t.coverage.statuses[status],
-          data: groups.map((g) => g.counts[status]),
-          backgroundColor: statusColour(status),
-          borderWidth: 0,
-          maxBarThickness: 22,
-        })),
+    return stackedStatusBars({
+      labels: names.map((n) => axisLabel(n)),
+      figures: (status) => groups.map((g) => g.counts[status]),
+      statusName: (status) => t.coverage.statuses[status],
+      bar: { maxBarThickness: 22 },
+      scales: {
+        x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: font.muted, font: { family: font.family } }, grid: { color: font.grid } },
+        y: { stacked: true, ticks: { color: font.colour, font: { family: font.family, size: 12 } }, grid: { display: false } },
       },
-      options: {
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: { duration: 250 },
-        font: { family: font.family },
-        scales: {
-          x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: font.muted, font: { family: font.family } }, grid: { color: font.grid } },
-          y: { stacked: true, ticks: { color: font.colour, font: { family: font.family, size: 12 } }, grid: { display: false } },
-        },
-        plugins: {
-          legend: { display: false },
-          tooltip: { callbacks: { title: (items) => names[items[0]?.dataIndex ?? 0] ?? '' } },
-        },
-      },
-    };
+      tooltip: { callbacks: { title: (items) => names[items[0]?.dataIndex ?? 0] ?? '' } },
+    });
   }, [groups, t, lang, localize]);
 
   if (groups.length === 0) return <p className="muted">{t.coverage.groupsNone}</p>;
