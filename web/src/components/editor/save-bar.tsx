@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { problemText } from '../status';
+import { ErrorWithAction, problemText } from '../status';
 import type { SaveState } from './save-state';
 import { SubmitButton } from '../forms/submit-button';
 
@@ -28,14 +28,7 @@ export function SaveBar({ state, isNew, onReload, onDelete, deleteLabel }: SaveB
         {state.kind === 'invalid' ? <p className="notice notice-error">{t.formHasErrors}</p> : null}
         {state.kind === 'failed' ? <p className="notice notice-error">{problemText(t, state.error)}</p> : null}
       </div>
-      {state.kind === 'conflict' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{t.editor.conflict}</p>
-          <button type="button" className="button" onClick={onReload}>
-            {t.editor.reload}
-          </button>
-        </div>
-      ) : null}
+      {state.kind === 'conflict' ? <ErrorWithAction message={t.editor.conflict} action={t.editor.reload} onAction={onReload} /> : null}
       {onDelete ? (
         <div className="editor-delete">
           {confirming ? <p className="field-error">{t.editor.confirmDelete}</p> : null}
