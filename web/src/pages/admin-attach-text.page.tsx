@@ -6,7 +6,7 @@ import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { EditionGate } from '../components/guards/edition-gate';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/guards/require-user';
+import { RequireAdmin } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { attachedTextMessages } from '../i18n/messages-attached-text';
@@ -96,18 +96,15 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
 
 /** /admin/standards/attach: an admin attaches a publisher's catalog (NIST SP 800-171) to a standard that allows it. */
 export function AdminAttachTextPage() {
-  const t = useT();
   const m = attachedTextMessages[useLanguage().lang];
   usePageTitle(m.attachTitle);
   return (
     <section aria-labelledby="attach-title">
       <h1 id="attach-title">{m.attachTitle}</h1>
       <p className="muted">{m.sectionNote}</p>
-      <RequireUser>
-        {(user) =>
-          user.role === 'admin' ? <EditionGate>{(edition) => <AttachForm edition={edition} />}</EditionGate> : <Notice kind="info">{t.errorForbidden}</Notice>
-        }
-      </RequireUser>
+      <RequireAdmin>
+        <EditionGate>{(edition) => <AttachForm edition={edition} />}</EditionGate>
+      </RequireAdmin>
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/guards/require-user';
+import { RequireAdmin } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
@@ -101,12 +101,13 @@ function AuditLog() {
 /** /admin/audit: the audit log with filters and paging, and the chain check. */
 export function AdminAuditPage() {
   const a = useAdminT();
-  const t = useT();
   usePageTitle(a.auditTitle);
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{a.auditTitle}</h1>
-      <RequireUser>{(user) => (user.role === 'admin' ? <AuditLog /> : <Notice kind="info">{t.errorForbidden}</Notice>)}</RequireUser>
+      <RequireAdmin>
+        <AuditLog />
+      </RequireAdmin>
     </section>
   );
 }
@@ -171,12 +172,13 @@ function SettingsForm() {
 /** /admin/settings: anonymous reading, second factor per role, the policies in force. */
 export function AdminSettingsPage() {
   const a = useAdminT();
-  const t = useT();
   usePageTitle(a.settingsTitle);
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">{a.settingsTitle}</h1>
-      <RequireUser>{(user) => (user.role === 'admin' ? <SettingsForm /> : <Notice kind="info">{t.errorForbidden}</Notice>)}</RequireUser>
+      <RequireAdmin>
+        <SettingsForm />
+      </RequireAdmin>
     </section>
   );
 }

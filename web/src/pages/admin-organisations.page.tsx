@@ -6,7 +6,7 @@ import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/guards/require-user';
+import { RequireAdmin } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
@@ -76,7 +76,6 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
 /** /admin/organisations: create, rename and (de)activate member organisations. */
 export function AdminOrganisationsPage() {
   const a = useAdminT();
-  const t = useT();
   usePageTitle(a.organisationsTitle);
   const [key, setKey] = useState(0);
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', String(key));
@@ -84,29 +83,21 @@ export function AdminOrganisationsPage() {
   return (
     <section aria-labelledby="orgs-title">
       <h1 id="orgs-title">{a.organisationsTitle}</h1>
-      <RequireUser>
-        {(user) =>
-          user.role !== 'admin' ? (
-            <Notice kind="info">{t.errorForbidden}</Notice>
-          ) : (
-            <>
-              <CreateOrganisation onCreated={refresh} />
-              {orgs.status === 'loading' ? <Loading /> : null}
-              {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
-              {orgs.status === 'ok' ? (
-                <table className="data-table">
-                  <TableHead columns={[a.organisationName, a.status, '']} />
-                  <tbody>
-                    {orgs.data.organisations.map((org) => (
-                      <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
-                    ))}
-                  </tbody>
-                </table>
-              ) : null}
-            </>
-          )
-        }
-      </RequireUser>
+      <RequireAdmin>
+        <CreateOrganisation onCreated={refresh} />
+        {orgs.status === 'loading' ? <Loading /> : null}
+        {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
+        {orgs.status === 'ok' ? (
+          <table className="data-table">
+            <TableHead columns={[a.organisationName, a.status, '']} />
+            <tbody>
+              {orgs.data.organisations.map((org) => (
+                <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </RequireAdmin>
     </section>
   );
 }
