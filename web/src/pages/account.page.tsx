@@ -5,12 +5,12 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField, NewPasswordField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { SubmitButton } from '../components/forms/submit-button';
+import { TitledSection } from '../components/page-section';
 
 function Profile({ user }: { user: User }) {
   const a = useAdminT();
@@ -222,10 +222,8 @@ function MailPreferences() {
 /** /account: own profile, password, sessions, second factor and mail choices. */
 export function AccountPage() {
   const a = useAdminT();
-  usePageTitle(a.accountTitle);
   return (
-    <section aria-labelledby="account-title">
-      <h1 id="account-title">{a.accountTitle}</h1>
+    <TitledSection id="account-title" title={a.accountTitle}>
       <RequireUser>
         {(user) => (
           <>
@@ -237,6 +235,6 @@ export function AccountPage() {
           </>
         )}
       </RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -4,12 +4,12 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireAdmin } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
 import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 
 interface Entry {
   seq: number;
@@ -101,14 +101,12 @@ function AuditLog() {
 /** /admin/audit: the audit log with filters and paging, and the chain check. */
 export function AdminAuditPage() {
   const a = useAdminT();
-  usePageTitle(a.auditTitle);
   return (
-    <section aria-labelledby="audit-title">
-      <h1 id="audit-title">{a.auditTitle}</h1>
+    <TitledSection id="audit-title" title={a.auditTitle}>
       <RequireAdmin>
         <AuditLog />
       </RequireAdmin>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -172,13 +170,11 @@ function SettingsForm() {
 /** /admin/settings: anonymous reading, second factor per role, the policies in force. */
 export function AdminSettingsPage() {
   const a = useAdminT();
-  usePageTitle(a.settingsTitle);
   return (
-    <section aria-labelledby="settings-title">
-      <h1 id="settings-title">{a.settingsTitle}</h1>
+    <TitledSection id="settings-title" title={a.settingsTitle}>
       <RequireAdmin>
         <SettingsForm />
       </RequireAdmin>
-    </section>
+    </TitledSection>
   );
 }

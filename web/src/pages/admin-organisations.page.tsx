@@ -5,13 +5,13 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireAdmin } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 
 function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: () => void }) {
   const a = useAdminT();
@@ -76,13 +76,11 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
 /** /admin/organisations: create, rename and (de)activate member organisations. */
 export function AdminOrganisationsPage() {
   const a = useAdminT();
-  usePageTitle(a.organisationsTitle);
   const [key, setKey] = useState(0);
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', String(key));
   const refresh = () => setKey((k) => k + 1);
   return (
-    <section aria-labelledby="orgs-title">
-      <h1 id="orgs-title">{a.organisationsTitle}</h1>
+    <TitledSection id="orgs-title" title={a.organisationsTitle}>
       <RequireAdmin>
         <CreateOrganisation onCreated={refresh} />
         {orgs.status === 'loading' ? <Loading /> : null}
@@ -98,6 +96,6 @@ export function AdminOrganisationsPage() {
           </table>
         ) : null}
       </RequireAdmin>
-    </section>
+    </TitledSection>
   );
 }

@@ -7,13 +7,13 @@ import { api, apiPath } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 
 const ROLES: Role[] = ['admin', 'editor', 'assessor', 'member'];
 
@@ -168,11 +168,9 @@ function Users({ me }: { me: User }) {
 /** /users: admins manage everyone; an organisation manager invites and deactivates their own members. */
 export function AdminUsersPage() {
   const a = useAdminT();
-  usePageTitle(a.usersTitle);
   return (
-    <section aria-labelledby="users-title">
-      <h1 id="users-title">{a.usersTitle}</h1>
+    <TitledSection id="users-title" title={a.usersTitle}>
       <RequireUser>{(user) => <Users me={user} />}</RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -5,7 +5,6 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
@@ -13,6 +12,7 @@ import { useCraT } from '../cra/cra-ui';
 import { useLanguage, useT } from '../i18n/i18n';
 import { navigate, useSearchParam } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
+import { TitledSection } from '../components/page-section';
 import '../cra/cra.css';
 
 function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
@@ -167,11 +167,9 @@ function useMatchParams(): { product: string; version: string; vulnerability: st
 /** /cra/new: open a case, with the organisation's criteria shown and recorded with the decision. */
 export function CraNewPage() {
   const c = useCraT();
-  usePageTitle(c.newCase);
   return (
-    <section aria-labelledby="cra-new-title">
-      <h1 id="cra-new-title">{c.newCase}</h1>
+    <TitledSection id="cra-new-title" title={c.newCase}>
       <RequireUser>{(user) => <NewCase user={user} />}</RequireUser>
-    </section>
+    </TitledSection>
   );
 }
