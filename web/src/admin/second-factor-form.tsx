@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { useMutation } from '../api/use-mutation';
 import { useAdminT } from './use-admin-t';
+import { SubmitButton } from '../components/forms/submit-button';
 
 /** The second login step: a TOTP code, or one of the recovery codes. */
 export function SecondFactorForm({ token, onDone }: { token: string; onDone: () => void }) {
@@ -33,9 +34,7 @@ export function SecondFactorForm({ token, onDone }: { token: string; onDone: () 
           value={code}
           onChange={(e) => setCode(e.target.value)}
         />
-        <button type="submit" className="button button-primary" disabled={action.busy}>
-          {a.verify}
-        </button>
+        <SubmitButton busy={action.busy}>{a.verify}</SubmitButton>
         <button type="button" className="button button-ghost" onClick={() => setRecovery((r) => !r)}>
           {recovery ? a.totpCode : a.useRecovery}
         </button>

@@ -17,15 +17,8 @@ export function emptySpec(editionId: string): SpecState {
   return { editionId, layers: [], phases: [], profile: null, standard: '', sl: '', componentType: '', mandatoryOnly: false };
 }
 
-export interface SpecBody {
-  layers: string[];
-  phases: string[];
-  profile: string[] | null;
-  standard?: string;
-  sl?: number;
-  componentType?: string;
-  mandatoryOnly?: boolean;
-}
+/** The `spec` field of a checksheet request, as the API takes it. */
+export type SpecBody = ChecksheetRequest['spec'];
 
 /** The `spec` of POST /api/assessments, /api/checksheets/preview and /export. */
 export function specBody(state: SpecState): SpecBody {

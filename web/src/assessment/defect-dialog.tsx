@@ -5,6 +5,7 @@ import { type ApiError, asApiError } from '../api/client';
 import { fieldErrors } from '../components/forms/form-field';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
+import { SubmitButton } from '../components/forms/submit-button';
 
 interface DefectDialogProps {
   assessmentId: string;
@@ -75,9 +76,9 @@ export function DefectDialog({ assessmentId, answer, itemLabel, onClose, onSent 
         </div>
         {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
         <div className="dialog-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? t.assessments.saving : t.assessments.defectSend}
-          </button>
+          <SubmitButton busy={busy} busyLabel={t.assessments.saving}>
+            {t.assessments.defectSend}
+          </SubmitButton>
           <button type="button" className="button" onClick={onClose}>
             {t.assessments.cancel}
           </button>

@@ -1,5 +1,4 @@
 import { type ChangeEvent, useCallback, useEffect, useId, useState } from 'react';
-import { type ApiError, asApiError } from '../api/client';
 import {
   ACTIVE_STATES,
   acceptFirmwareSuggestion,
@@ -13,9 +12,12 @@ import {
   readFirmware,
   uploadFirmware,
 } from '../api/firmware';
+import { useMutation } from '../api/use-mutation';
+import { sendChosenFile } from '../components/forms/chosen-file';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { firmwareMessages } from '../i18n/messages-firmware';
+import { TableHead } from '../components/tables/table-head';
 import './firmware.css';
 
 /** How often a queued or running analysis is asked for its progress. */
@@ -62,14 +64,7 @@ function Results({
       ) : null}
       <h3>{m.findings}</h3>
       <table className="firmware-table" aria-label={m.findings}>
-        <thead>
-          <tr>
-            <th>{m.check}</th>
-            <th>{m.path}</th>
-            <th>{m.verdict}</th>
-            <th>{m.summary}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[m.check, m.path, m.verdict, m.summary]} />
         <tbody>
           {analysis.findings.map((f) => (
             <tr key={`${f.check}|${f.target}`} className={`verdict-${f.verdict}`}>
@@ -87,17 +82,7 @@ function Results({
       </table>
       <h3>{m.binaries}</h3>
       <table className="firmware-table" aria-label={m.binaries}>
-        <thead>
-          <tr>
-            <th>{m.path}</th>
-            <th>{m.arch}</th>
-            <th>NX</th>
-            <th>PIE</th>
-            <th>RELRO</th>
-            <th>Canary</th>
-            <th>FORTIFY</th>
-          </tr>
-        </thead>
+        <TableHead columns={[m.path, m.arch, 'NX', 'PIE', 'RELRO', 'Canary', 'FORTIFY']} />
         <tbody>
           {analysis.binaries.map((b) => (
             <tr key={b.path}>
@@ -117,13 +102,7 @@ function Results({
       <h3>{m.suggestions}</h3>
       <p className="field-hint">{m.suggestionsIntro}</p>
       <table className="firmware-table" aria-label={m.suggestions}>
-        <thead>
-          <tr>
-            <th>{m.item}</th>
-            <th>{m.suggested}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={[m.item, m.suggested, '']} />
         <tbody>
           {suggestions.map((s) => (
             <tr key={s.requirementId}>
@@ -194,8 +173,7 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
   const inputId = useId();
   const [analyses, setAnalyses] = useState<FirmwareAnalysisSummary[]>([]);
   const [shown, setShown] = useState<FirmwareAnalysisView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useMutation();
   const refresh = useCallback(() => {
     listFirmware(assessmentId).then(
       (r) => setAnalyses(r.analyses),
@@ -210,22 +188,10 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
     return () => clearInterval(timer);
   }, [anyActive, refresh]);
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await uploadFirmware(assessmentId, file);
-      refresh();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      input.value = '';
-      setBusy(false);
-    }
-  };
+  const upload = (event: ChangeEvent<HTMLInputElement>) =>
+    sendChosenFile(event, async (file) => {
+      if (await action.run(() => uploadFirmware(assessmentId, file))) refresh();
+    });
 
   return (
     <section className="card firmware-panel" aria-labelledby={`${inputId}-title`}>
@@ -234,15 +200,15 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
       {editable ? (
         <div className="field">
           <label htmlFor={inputId}>{m.upload}</label>
-          <input id={inputId} type="file" disabled={busy} onChange={(event) => void upload(event)} />
-          {busy ? (
+          <input id={inputId} type="file" disabled={action.busy} onChange={(event) => void upload(event)} />
+          {action.busy ? (
             <p className="status" role="status">
               {m.uploading}
             </p>
           ) : null}
         </div>
       ) : null}
-      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
       {analyses.length === 0 ? <p className="muted">{m.none}</p> : null}
       <ul className="firmware-analyses">
         {analyses.map((a) => (

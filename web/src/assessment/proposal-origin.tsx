@@ -1,20 +1,10 @@
-import type { DefectKind } from '../api/assessment.types';
+import type { ChecksheetOrigin } from '../../../src/core/proposals.js';
 import type { User } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { assessmentPath, itemAnchor } from '../router/assessment-paths';
 import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
 import { canAssess } from './roles';
-
-/** The check item a checksheet flag was raised on (the `origin` of a proposal). */
-export interface ChecksheetOrigin {
-  kind: 'checksheet';
-  assessmentId: string;
-  editionId: string;
-  requirementId: string;
-  no: string;
-  defectKind: DefectKind;
-}
 
 /** The origin of a proposal from the API, if it is a checksheet flag. */
 export function checksheetOrigin(proposal: object): ChecksheetOrigin | null {

@@ -4,6 +4,7 @@ import type { Localized } from '../api/types';
 import { useLocalize, useT } from '../i18n/i18n';
 import { DerivedLinks } from './derived-links';
 import { TableHead } from '../components/tables/table-head';
+import { ScrollTable } from '../components/tables/scroll-table';
 
 /** What a row needs: a standard's requirement and the guidebook items that carry it (or only give evidence). */
 export interface RequirementRow {
@@ -33,30 +34,28 @@ export function RequirementRowsTable<Row extends RequirementRow>({
   const t = useT();
   const localize = useLocalize();
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        {caption === undefined ? null : <caption className="visually-hidden">{caption}</caption>}
-        <TableHead columns={[t.results.requirement, t.results.state, t.results.items]} />
-        <tbody>
-          {rows.map((q) => (
-            <tr key={q.id}>
-              <th scope="row">
-                <span className="cov-id">{q.id}</span> {localize(q.title)}
-              </th>
-              <td>{verdict(q)}</td>
-              <td>
-                <DerivedLinks assessmentId={assessmentId} links={q.carried} />
-                {q.partialEvidence.length > 0 ? (
-                  <>
-                    <p className="muted">{t.results.partialEvidence}</p>
-                    <DerivedLinks assessmentId={assessmentId} links={q.partialEvidence} />
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable className="data-table">
+      {caption === undefined ? null : <caption className="visually-hidden">{caption}</caption>}
+      <TableHead columns={[t.results.requirement, t.results.state, t.results.items]} />
+      <tbody>
+        {rows.map((q) => (
+          <tr key={q.id}>
+            <th scope="row">
+              <span className="cov-id">{q.id}</span> {localize(q.title)}
+            </th>
+            <td>{verdict(q)}</td>
+            <td>
+              <DerivedLinks assessmentId={assessmentId} links={q.carried} />
+              {q.partialEvidence.length > 0 ? (
+                <>
+                  <p className="muted">{t.results.partialEvidence}</p>
+                  <DerivedLinks assessmentId={assessmentId} links={q.partialEvidence} />
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -1,6 +1,7 @@
 import { type ScoreGroup, VERDICTS } from '../api/assessment.types';
 import { useLocalize, useT } from '../i18n/i18n';
 import { TableHead } from '../components/tables/table-head';
+import { ScrollTable } from '../components/tables/scroll-table';
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
@@ -47,32 +48,30 @@ export function ScoreChart({ title, groups }: { title: string; groups: ScoreGrou
           );
         })}
       </svg>
-      <div className="table-scroll">
-        <table className="data-table score-table">
-          <TableHead
-            columns={[
-              t.results.group,
-              { label: t.results.score, className: 'num' },
-              { label: t.results.completion, className: 'num' },
-              ...VERDICTS.map((v) => ({ label: t.assessments.verdicts[v], className: 'num' })),
-            ]}
-          />
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">{localize(g.label)}</th>
-                <td className="num">{percent(g.score)}</td>
-                <td className="num">{percent(g.completion)}</td>
-                {VERDICTS.map((v) => (
-                  <td key={v} className="num">
-                    {g.counts[v]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table score-table">
+        <TableHead
+          columns={[
+            t.results.group,
+            { label: t.results.score, className: 'num' },
+            { label: t.results.completion, className: 'num' },
+            ...VERDICTS.map((v) => ({ label: t.assessments.verdicts[v], className: 'num' })),
+          ]}
+        />
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">{localize(g.label)}</th>
+              <td className="num">{percent(g.score)}</td>
+              <td className="num">{percent(g.completion)}</td>
+              {VERDICTS.map((v) => (
+                <td key={v} className="num">
+                  {g.counts[v]}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type AssessmentStatus, type AssessmentView, STATUS_MOVES } from '../api/assessment.types';
 import { moveStatus } from '../api/assessments';
 import { type ApiError, asApiError } from '../api/client';
-import { fieldErrorText, Notice, problemText } from '../components/status';
+import { ErrorWithAction, fieldErrorText, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { AssessmentStatusBadge } from './status-badge';
 
@@ -28,14 +28,7 @@ function MoveProblem({ error, onStale }: { error: ApiError; onStale: () => void 
     );
   }
   if (error.status === 409) {
-    return (
-      <div className="notice notice-error" role="alert">
-        <p>{t.assessments.conflict}</p>
-        <button type="button" className="button" onClick={onStale}>
-          {t.assessments.reload}
-        </button>
-      </div>
-    );
+    return <ErrorWithAction message={t.assessments.conflict} action={t.assessments.reload} onAction={onStale} />;
   }
   return <Notice kind="error">{problemText(t, error)}</Notice>;
 }

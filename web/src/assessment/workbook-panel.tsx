@@ -1,7 +1,8 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import type { FieldProblem, WorkbookImport } from '../api/assessment.types';
 import { uploadWorkbook, workbookUrl, XLSX_TYPE } from '../api/assessments';
-import { type ApiError, asApiError } from '../api/client';
+import { useMutation } from '../api/use-mutation';
+import { sendChosenFile } from '../components/forms/chosen-file';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LANGS } from '../i18n/messages';
@@ -25,27 +26,18 @@ function ProblemList({ title, problems, kind }: { title: string; problems: Field
 export function WorkbookPanel({ assessmentId, editable, onImported }: { assessmentId: string; editable: boolean; onImported: () => void }) {
   const t = useT();
   const inputId = useId();
-  const [busy, setBusy] = useState(false);
+  const action = useMutation();
+  const { busy, error } = action;
   const [result, setResult] = useState<WorkbookImport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      setResult(await uploadWorkbook(assessmentId, file));
+  const upload = (event: ChangeEvent<HTMLInputElement>) =>
+    sendChosenFile(event, async (file) => {
+      setResult(null);
+      const imported = await action.run(() => uploadWorkbook(assessmentId, file));
+      if (!imported) return;
+      setResult(imported);
       onImported();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      input.value = '';
-      setBusy(false);
-    }
-  };
+    });
 
   const cellErrors = error?.problem.errors ?? [];
   return (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
+import { usePageTitle } from './page-title';
 
 /**
  * A page's frame: the breadcrumb trail, the head with the page's h1 (and a
@@ -36,6 +37,17 @@ export function PageSection({
         {sub === undefined ? null : <p className="page-sub">{sub}</p>}
       </Head>
       {lead === undefined ? null : <p className="lead">{lead}</p>}
+      {children}
+    </section>
+  );
+}
+
+/** A page without a trail: a section named by its h1, whose text is also the document's title. */
+export function TitledSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  usePageTitle(title);
+  return (
+    <section aria-labelledby={id}>
+      <h1 id={id}>{title}</h1>
       {children}
     </section>
   );

@@ -6,6 +6,7 @@ import { standardPath, standardRequirementPath } from '../router/browse-paths';
 import { Link } from '../router/router';
 import { TermText } from './glossary-terms';
 import { TableHead } from './tables/table-head';
+import { ScrollTable } from './tables/scroll-table';
 
 /** The parts of a requirement's detail page, one section each. */
 
@@ -137,16 +138,14 @@ export function MappingsSection({ requirement }: { requirement: RequirementDetai
       {requirement.mappings.length === 0 ? (
         <p className="muted">{t.noMappings}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table mapping-table">
-            <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
-            <tbody>
-              {requirement.mappings.map((mapping, i) => (
-                <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable className="data-table mapping-table">
+          <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
+          <tbody>
+            {requirement.mappings.map((mapping, i) => (
+              <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
+            ))}
+          </tbody>
+        </ScrollTable>
       )}
     </Section>
   );

@@ -6,6 +6,7 @@ import { Link } from '../router/router';
 import { ConfidenceBadge, UnconfirmedBadge } from './confidence-badge';
 import { NumberedTitle } from './numbered-title';
 import { TableHead } from './tables/table-head';
+import { ScrollTable } from './tables/scroll-table';
 
 type Conditions = StandardDetail['standard']['conditions'];
 
@@ -72,39 +73,37 @@ export function StandardRows({ detail, targetId }: { detail: StandardDetail; tar
   const conditions = detail.standard.conditions;
   return (
     <div className="card card-flush">
-      <div className="table-scroll">
-        <table className="data-table standard-table">
-          <caption className="visually-hidden">{t.browse.standardTableCaption(localize(detail.standard.title))}</caption>
-          <TableHead columns={[t.standardRequirement, t.browse.guidebookAnswer]} />
-          <tbody>
-            {detail.requirements.map((row) => {
-              const anchor = standardRequirementAnchor(row.id);
-              const target = anchor === targetId ? ' is-target' : '';
-              if (row.kind === 'group') {
-                return (
-                  <tr key={row.id} id={anchor} className={`group-row depth-${Math.min(row.depth, 4)}${target}`}>
-                    <th scope="colgroup" colSpan={2}>
-                      <code className="node-id">{row.id}</code> {localize(row.title)}
-                    </th>
-                  </tr>
-                );
-              }
+      <ScrollTable className="data-table standard-table">
+        <caption className="visually-hidden">{t.browse.standardTableCaption(localize(detail.standard.title))}</caption>
+        <TableHead columns={[t.standardRequirement, t.browse.guidebookAnswer]} />
+        <tbody>
+          {detail.requirements.map((row) => {
+            const anchor = standardRequirementAnchor(row.id);
+            const target = anchor === targetId ? ' is-target' : '';
+            if (row.kind === 'group') {
               return (
-                <tr key={row.id} id={anchor} className={`node-row${row.gap ? ' is-gap' : ''}${row.status === 'withdrawn' ? ' is-withdrawn' : ''}${target}`}>
-                  <th scope="row" className={`node-cell depth-${Math.min(row.depth, 4)}`}>
-                    <code className="node-id">{row.id}</code>
-                    <span className="node-title">{localize(row.title)}</span>
-                    <RowFacts row={row} conditions={conditions} />
+                <tr key={row.id} id={anchor} className={`group-row depth-${Math.min(row.depth, 4)}${target}`}>
+                  <th scope="colgroup" colSpan={2}>
+                    <code className="node-id">{row.id}</code> {localize(row.title)}
                   </th>
-                  <td className="answer-cell">
-                    <Answer row={row} />
-                  </td>
                 </tr>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            }
+            return (
+              <tr key={row.id} id={anchor} className={`node-row${row.gap ? ' is-gap' : ''}${row.status === 'withdrawn' ? ' is-withdrawn' : ''}${target}`}>
+                <th scope="row" className={`node-cell depth-${Math.min(row.depth, 4)}`}>
+                  <code className="node-id">{row.id}</code>
+                  <span className="node-title">{localize(row.title)}</span>
+                  <RowFacts row={row} conditions={conditions} />
+                </th>
+                <td className="answer-cell">
+                  <Answer row={row} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

@@ -95,6 +95,18 @@ export function ErrorView({ error, onRetry }: { error: ApiError; onRetry?: () =>
   );
 }
 
+/** A refused write with the one action that recovers from it (reload what someone else changed, say). */
+export function ErrorWithAction({ message, action, onAction }: { message: string; action: string; onAction: () => void }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{message}</p>
+      <button type="button" className="button" onClick={onAction}>
+        {action}
+      </button>
+    </div>
+  );
+}
+
 /** A short message box, e.g. after a successful setup. */
 export function Notice({ kind, children }: { kind: 'info' | 'success' | 'error'; children: string }) {
   return (

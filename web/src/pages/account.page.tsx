@@ -5,11 +5,12 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField, NewPasswordField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { SubmitButton } from '../components/forms/submit-button';
+import { TitledSection } from '../components/page-section';
 
 function Profile({ user }: { user: User }) {
   const a = useAdminT();
@@ -38,9 +39,7 @@ function Profile({ user }: { user: User }) {
           <option value="en">English</option>
         </select>
       </label>
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.save}
-      </button>
+      <SubmitButton busy={action.busy}>{a.save}</SubmitButton>
     </form>
   );
 }
@@ -78,9 +77,7 @@ function Password() {
         error={action.errors.newPassword ?? action.errors.password}
         onChange={(value) => setForm({ ...form, newPassword: value })}
       />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.changePassword}
-      </button>
+      <SubmitButton busy={action.busy}>{a.changePassword}</SubmitButton>
     </form>
   );
 }
@@ -178,9 +175,7 @@ function SecondFactor() {
             error={action.errors.code}
             onChange={(e) => setCode(e.target.value)}
           />
-          <button type="submit" className="button button-primary" disabled={action.busy}>
-            {a.totpConfirm}
-          </button>
+          <SubmitButton busy={action.busy}>{a.totpConfirm}</SubmitButton>
         </form>
       ) : null}
       {enabled ? (
@@ -227,10 +222,8 @@ function MailPreferences() {
 /** /account: own profile, password, sessions, second factor and mail choices. */
 export function AccountPage() {
   const a = useAdminT();
-  usePageTitle(a.accountTitle);
   return (
-    <section aria-labelledby="account-title">
-      <h1 id="account-title">{a.accountTitle}</h1>
+    <TitledSection id="account-title" title={a.accountTitle}>
       <RequireUser>
         {(user) => (
           <>
@@ -242,6 +235,6 @@ export function AccountPage() {
           </>
         )}
       </RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -5,13 +5,14 @@ import { api, apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/guards/require-user';
+import { RequireAdmin } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { attachedTextMessages } from '../i18n/messages-attached-text';
 import { standardPath } from '../router/browse-paths';
 import { Link, useSearchParam } from '../router/router';
+import { SubmitButton } from '../components/forms/submit-button';
+import { TitledSection } from '../components/page-section';
 
 interface AttachOutcome {
   standardId: string;
@@ -86,27 +87,22 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />
       </div>
-      <button type="submit" className="button button-primary" disabled={action.busy || !standardId || !file}>
+      <SubmitButton busy={action.busy} disabled={!standardId || !file}>
         {m.attachSubmit}
-      </button>
+      </SubmitButton>
     </form>
   );
 }
 
 /** /admin/standards/attach: an admin attaches a publisher's catalog (NIST SP 800-171) to a standard that allows it. */
 export function AdminAttachTextPage() {
-  const t = useT();
   const m = attachedTextMessages[useLanguage().lang];
-  usePageTitle(m.attachTitle);
   return (
-    <section aria-labelledby="attach-title">
-      <h1 id="attach-title">{m.attachTitle}</h1>
+    <TitledSection id="attach-title" title={m.attachTitle}>
       <p className="muted">{m.sectionNote}</p>
-      <RequireUser>
-        {(user) =>
-          user.role === 'admin' ? <EditionGate>{(edition) => <AttachForm edition={edition} />}</EditionGate> : <Notice kind="info">{t.errorForbidden}</Notice>
-        }
-      </RequireUser>
-    </section>
+      <RequireAdmin>
+        <EditionGate>{(edition) => <AttachForm edition={edition} />}</EditionGate>
+      </RequireAdmin>
+    </TitledSection>
   );
 }

@@ -4,11 +4,12 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/guards/require-user';
+import { RequireAdmin } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
+import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 
 interface Entry {
   seq: number;
@@ -69,16 +70,7 @@ function AuditLog() {
       {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
       {entries ? (
         <table className="data-table audit-table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{a.at}</th>
-              <th>{a.auditActor}</th>
-              <th>{a.action}</th>
-              <th>{a.target}</th>
-              <th>{a.detail}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['#', a.at, a.auditActor, a.action, a.target, a.detail]} />
           <tbody>
             {entries.map((e) => (
               <tr key={e.seq}>
@@ -109,13 +101,12 @@ function AuditLog() {
 /** /admin/audit: the audit log with filters and paging, and the chain check. */
 export function AdminAuditPage() {
   const a = useAdminT();
-  const t = useT();
-  usePageTitle(a.auditTitle);
   return (
-    <section aria-labelledby="audit-title">
-      <h1 id="audit-title">{a.auditTitle}</h1>
-      <RequireUser>{(user) => (user.role === 'admin' ? <AuditLog /> : <Notice kind="info">{t.errorForbidden}</Notice>)}</RequireUser>
-    </section>
+    <TitledSection id="audit-title" title={a.auditTitle}>
+      <RequireAdmin>
+        <AuditLog />
+      </RequireAdmin>
+    </TitledSection>
   );
 }
 
@@ -179,12 +170,11 @@ function SettingsForm() {
 /** /admin/settings: anonymous reading, second factor per role, the policies in force. */
 export function AdminSettingsPage() {
   const a = useAdminT();
-  const t = useT();
-  usePageTitle(a.settingsTitle);
   return (
-    <section aria-labelledby="settings-title">
-      <h1 id="settings-title">{a.settingsTitle}</h1>
-      <RequireUser>{(user) => (user.role === 'admin' ? <SettingsForm /> : <Notice kind="info">{t.errorForbidden}</Notice>)}</RequireUser>
-    </section>
+    <TitledSection id="settings-title" title={a.settingsTitle}>
+      <RequireAdmin>
+        <SettingsForm />
+      </RequireAdmin>
+    </TitledSection>
   );
 }

@@ -5,11 +5,13 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
-import { RequireUser } from '../components/guards/require-user';
+import { RequireAdmin } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
+import { SubmitButton } from '../components/forms/submit-button';
+import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 
 function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: () => void }) {
   const a = useAdminT();
@@ -66,9 +68,7 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
       {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
       <FormField label={a.organisationName} name="organisationName" value={name} error={action.errors.name} onChange={(e) => setName(e.target.value)} />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.createOrganisation}
-      </button>
+      <SubmitButton busy={action.busy}>{a.createOrganisation}</SubmitButton>
     </form>
   );
 }
@@ -76,43 +76,26 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
 /** /admin/organisations: create, rename and (de)activate member organisations. */
 export function AdminOrganisationsPage() {
   const a = useAdminT();
-  const t = useT();
-  usePageTitle(a.organisationsTitle);
   const [key, setKey] = useState(0);
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', String(key));
   const refresh = () => setKey((k) => k + 1);
   return (
-    <section aria-labelledby="orgs-title">
-      <h1 id="orgs-title">{a.organisationsTitle}</h1>
-      <RequireUser>
-        {(user) =>
-          user.role !== 'admin' ? (
-            <Notice kind="info">{t.errorForbidden}</Notice>
-          ) : (
-            <>
-              <CreateOrganisation onCreated={refresh} />
-              {orgs.status === 'loading' ? <Loading /> : null}
-              {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
-              {orgs.status === 'ok' ? (
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th>{a.organisationName}</th>
-                      <th>{a.status}</th>
-                      <th />
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {orgs.data.organisations.map((org) => (
-                      <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
-                    ))}
-                  </tbody>
-                </table>
-              ) : null}
-            </>
-          )
-        }
-      </RequireUser>
-    </section>
+    <TitledSection id="orgs-title" title={a.organisationsTitle}>
+      <RequireAdmin>
+        <CreateOrganisation onCreated={refresh} />
+        {orgs.status === 'loading' ? <Loading /> : null}
+        {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
+        {orgs.status === 'ok' ? (
+          <table className="data-table">
+            <TableHead columns={[a.organisationName, a.status, '']} />
+            <tbody>
+              {orgs.data.organisations.map((org) => (
+                <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </RequireAdmin>
+    </TitledSection>
   );
 }

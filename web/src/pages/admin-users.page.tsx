@@ -7,11 +7,13 @@ import { api, apiPath } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LabelledSelect } from '../components/forms/labelled-select';
+import { SubmitButton } from '../components/forms/submit-button';
+import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 
 const ROLES: Role[] = ['admin', 'editor', 'assessor', 'member'];
 
@@ -68,9 +70,7 @@ function InviteForm({ user, orgs, onDone }: { user: User; orgs: OrganisationItem
           ) : null}
         </>
       ) : null}
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {a.invite}
-      </button>
+      <SubmitButton busy={action.busy}>{a.invite}</SubmitButton>
     </form>
   );
 }
@@ -153,14 +153,7 @@ function Users({ me }: { me: User }) {
       {users.status === 'error' ? <ErrorView error={users.error} onRetry={users.retry} /> : null}
       {users.status === 'ok' ? (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th>{a.displayName}</th>
-              <th>{a.role}</th>
-              <th>{a.status}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={[a.displayName, a.role, a.status, '']} />
           <tbody>
             {users.data.users.map((u) => (
               <UserRow key={`${u.id}|${u.role}|${u.organisationId}|${u.active}`} me={me} user={u} orgs={orgList} onChange={refresh} />
@@ -175,11 +168,9 @@ function Users({ me }: { me: User }) {
 /** /users: admins manage everyone; an organisation manager invites and deactivates their own members. */
 export function AdminUsersPage() {
   const a = useAdminT();
-  usePageTitle(a.usersTitle);
   return (
-    <section aria-labelledby="users-title">
-      <h1 id="users-title">{a.usersTitle}</h1>
+    <TitledSection id="users-title" title={a.usersTitle}>
       <RequireUser>{(user) => <Users me={user} />}</RequireUser>
-    </section>
+    </TitledSection>
   );
 }

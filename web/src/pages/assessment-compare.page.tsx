@@ -13,6 +13,8 @@ import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
 import { Options } from '../components/forms/options';
 import { TableHead } from '../components/tables/table-head';
+import { ScrollTable } from '../components/tables/scroll-table';
+import { SubmitButton } from '../components/forms/submit-button';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -46,9 +48,7 @@ function Picker({ list, before, after }: { list: AssessmentList; before: string;
           <Options of={afterChoices} value={(x) => x.id} label={label} />
         </select>
       </div>
-      <button type="submit" className="button button-primary" disabled={!a || !b}>
-        {t.compare.show}
-      </button>
+      <SubmitButton disabled={!a || !b}>{t.compare.show}</SubmitButton>
     </form>
   );
 }
@@ -80,22 +80,20 @@ function ComparisonView({ user, before, after }: { user: User; before: string; a
           {t.compare.printable}
         </a>
       </p>
-      <div className="table-scroll">
-        <table className="data-table">
-          <TableHead columns={[t.number, t.title, t.compare.before, t.compare.after, t.compare.change]} />
-          <tbody>
-            {c.items.map((i) => (
-              <tr key={i.requirementId}>
-                <td className="nowrap">{i.no}</td>
-                <td>{localize(i.title)}</td>
-                <td>{i.before ? <VerdictBadge verdict={i.before} /> : '—'}</td>
-                <td>{i.after ? <VerdictBadge verdict={i.after} /> : '—'}</td>
-                <td className={`change change-${i.change}`}>{t.compare.changes[i.change]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table">
+        <TableHead columns={[t.number, t.title, t.compare.before, t.compare.after, t.compare.change]} />
+        <tbody>
+          {c.items.map((i) => (
+            <tr key={i.requirementId}>
+              <td className="nowrap">{i.no}</td>
+              <td>{localize(i.title)}</td>
+              <td>{i.before ? <VerdictBadge verdict={i.before} /> : '—'}</td>
+              <td>{i.after ? <VerdictBadge verdict={i.after} /> : '—'}</td>
+              <td className={`change change-${i.change}`}>{t.compare.changes[i.change]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }

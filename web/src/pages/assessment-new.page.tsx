@@ -18,6 +18,7 @@ import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
 import { Link, navigate } from '../router/router';
 import { adminMessages } from '../i18n/messages-admin';
 import { PageSection } from '../components/page-section';
+import { SubmitButton } from '../components/forms/submit-button';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -107,9 +108,9 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
         onChange={(event) => setProductVersion(event.target.value)}
       />
       <SpecForm spec={spec} onChange={setSpec} preview={preview} />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t.assessments.creating : t.assessments.create}
-      </button>
+      <SubmitButton busy={busy} busyLabel={t.assessments.creating}>
+        {t.assessments.create}
+      </SubmitButton>
     </form>
   );
 }

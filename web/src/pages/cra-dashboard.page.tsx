@@ -1,11 +1,12 @@
 import { useApi } from '../api/use-api';
 import type { User } from '../api/types';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import type { CraCaseSummary } from '../cra/cra.types';
 import { TimeLeft, useCraT, utc } from '../cra/cra-ui';
 import { Link } from '../router/router';
+import { TableHead } from '../components/tables/table-head';
+import { TitledSection } from '../components/page-section';
 import '../cra/cra.css';
 
 function CaseTable({ user, drill }: { user: User; drill: boolean }) {
@@ -16,15 +17,7 @@ function CaseTable({ user, drill }: { user: User; drill: boolean }) {
   if (list.data.cases.length === 0) return <p>{c.noCases}</p>;
   return (
     <table className="table" aria-label={drill ? c.drills : c.realCases}>
-      <thead>
-        <tr>
-          <th>{c.title}</th>
-          <th>{c.product}</th>
-          <th>{c.nextDeadline}</th>
-          <th>{c.due}</th>
-          <th>{c.timeLeft}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[c.title, c.product, c.nextDeadline, c.due, c.timeLeft]} />
       <tbody>
         {list.data.cases.map((k) => (
           <tr key={k.id} className={k.urgent?.state === 'overdue' ? 'cra-row-overdue' : undefined} data-case={k.id}>
@@ -46,10 +39,8 @@ function CaseTable({ user, drill }: { user: User; drill: boolean }) {
 /** /cra: every open case by time left, overdue first; drills in their own table. */
 export function CraDashboardPage() {
   const c = useCraT();
-  usePageTitle(c.dashboardTitle);
   return (
-    <section aria-labelledby="cra-title">
-      <h1 id="cra-title">{c.dashboardTitle}</h1>
+    <TitledSection id="cra-title" title={c.dashboardTitle}>
       <p>
         <Link to="/cra/new" className="button button-primary">
           {c.newCase}
@@ -66,6 +57,6 @@ export function CraDashboardPage() {
           </>
         )}
       </RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -5,13 +5,14 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { useLanguage, useT } from '../i18n/i18n';
 import { navigate, useSearchParam } from '../router/router';
+import { SubmitButton } from '../components/forms/submit-button';
+import { TitledSection } from '../components/page-section';
 import '../cra/cra.css';
 
 function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
@@ -151,9 +152,7 @@ function NewCase({ user }: { user: User }) {
       <FormField label={c.awareAt} hint={c.awareNow} type="datetime-local" value={form.awareAt} error={action.errors.awareAt} onChange={set('awareAt')} />
       <Criteria criteria={kindCriteria} checked={checked} onToggle={(i) => setChecked((l) => (l.includes(i) ? l.filter((x) => x !== i) : [...l, i]))} />
       <FormField label={c.decisionNote} value={form.note} onChange={set('note')} />
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {form.kind === 'vulnerability' ? c.markExploited : c.open}
-      </button>
+      <SubmitButton busy={action.busy}>{form.kind === 'vulnerability' ? c.markExploited : c.open}</SubmitButton>
     </form>
   );
 }
@@ -168,11 +167,9 @@ function useMatchParams(): { product: string; version: string; vulnerability: st
 /** /cra/new: open a case, with the organisation's criteria shown and recorded with the decision. */
 export function CraNewPage() {
   const c = useCraT();
-  usePageTitle(c.newCase);
   return (
-    <section aria-labelledby="cra-new-title">
-      <h1 id="cra-new-title">{c.newCase}</h1>
+    <TitledSection id="cra-new-title" title={c.newCase}>
       <RequireUser>{(user) => <NewCase user={user} />}</RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -4,13 +4,13 @@ import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText } from '../components/status';
 import type { CriteriaView } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { useT } from '../i18n/i18n';
 import { Options } from '../components/forms/options';
+import { TitledSection } from '../components/page-section';
 
 interface Contact {
   userId: string;
@@ -151,11 +151,9 @@ function Settings({ user }: { user: User }) {
 /** /cra/settings: reporting owner and deputies per product, and the triage criteria (organisation managers). */
 export function CraSettingsPage() {
   const c = useCraT();
-  usePageTitle(c.settings);
   return (
-    <section aria-labelledby="cra-settings-title">
-      <h1 id="cra-settings-title">{c.settings}</h1>
+    <TitledSection id="cra-settings-title" title={c.settings}>
       <RequireUser>{(user) => <Settings user={user} />}</RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -3,11 +3,11 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize } from '../i18n/i18n';
 import { Link } from '../router/router';
+import { TitledSection } from '../components/page-section';
 
 interface Item {
   id: string;
@@ -58,11 +58,9 @@ function Inbox({ userId }: { userId: string }) {
 /** /inbox: the user's notifications, newest first. */
 export function InboxPage() {
   const a = useAdminT();
-  usePageTitle(a.inboxTitle);
   return (
-    <section aria-labelledby="inbox-title">
-      <h1 id="inbox-title">{a.inboxTitle}</h1>
+    <TitledSection id="inbox-title" title={a.inboxTitle}>
       <RequireUser>{(user) => <Inbox userId={user.id} />}</RequireUser>
-    </section>
+    </TitledSection>
   );
 }

@@ -1,4 +1,6 @@
-import type { Confidence } from '../api/browse.types';
+import type { LandscapeEntryView, LandscapeView } from '../../../src/core/landscape.js';
+import type { LandscapeAxis, LandscapeKind } from '../../../src/core/model/landscape.schema.js';
+import type { Confidence } from '../../../src/core/taxonomy.js';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
@@ -9,40 +11,18 @@ import { Link, navigate, useLocation } from '../router/router';
 import { useSession } from '../session/session';
 import { Options } from '../components/forms/options';
 import { PageSection } from '../components/page-section';
+import { ScrollTable } from '../components/tables/scroll-table';
 import '../styles/browse.css';
 import '../styles/landscape.css';
 
-/** GET /api/landscape, as the page uses it. */
-type Kind = 'standard' | 'regulation' | 'certification-scheme' | 'guideline';
-interface Axis {
-  id: string;
-  label: Localized;
-  description?: Localized;
-}
-interface Entry {
-  id: string;
-  name: string;
-  title?: string;
-  kind: Kind;
-  publisher: Localized;
-  sectors: string[];
-  levels: string[];
-  description: Localized;
-  confidence: Confidence;
-  source?: string;
-  related: { id: string; name: string }[];
-  catalog: { id: string; loaded: boolean; title?: Localized } | null;
-}
-interface LandscapeAnswer {
+/** GET /api/landscape: the core's view and the edition it was joined with. */
+interface LandscapeAnswer extends LandscapeView {
   edition: { id: string; title: Localized } | null;
-  filter: { sector?: string; level?: string };
-  sectors: Axis[];
-  levels: Axis[];
-  total: number;
-  entries: Entry[];
 }
 
-const KINDS: Kind[] = ['standard', 'regulation', 'certification-scheme', 'guideline'];
+// The core's LANDSCAPE_KINDS lives beside its zod schema, which the browser bundle does without.
+const KINDS: readonly LandscapeKind[] = ['standard', 'regulation', 'certification-scheme', 'guideline'];
+
 type FilterKey = 'sector' | 'level';
 
 function readFilter(search: string): Partial<Record<FilterKey, string>> {
@@ -66,7 +46,7 @@ function filterQuery(filter: Partial<Record<FilterKey, string>>): string {
 /** The element id of an entry's description below the grid. */
 const entryAnchor = (id: string) => `landscape-${id}`;
 
-function KindTag({ kind }: { kind: Kind }) {
+function KindTag({ kind }: { kind: LandscapeKind }) {
   const t = useT();
   return (
     <span className={`landscape-kind-tag kind-${kind}`} title={t.landscape.kinds[kind]}>
@@ -88,7 +68,7 @@ function EntryConfidence({ confidence }: { confidence: Confidence }) {
 }
 
 /** One entry in a grid cell: to its standard page when the guidebook maps it, else to its description. */
-function EntryChip({ entry }: { entry: Entry }) {
+function EntryChip({ entry }: { entry: LandscapeEntryView }) {
   const t = useT();
   const mapped = entry.catalog?.loaded === true;
   const className = `landscape-chip kind-${entry.kind}${mapped ? ' is-mapped' : ''}${entry.confidence === 'recall' ? ' is-recall' : ''}`;
@@ -118,7 +98,7 @@ function Filters({ data, filter }: { data: LandscapeAnswer; filter: Partial<Reco
   const t = useT();
   const localize = useLocalize();
   const set = (key: FilterKey, value: string) => navigate(`/landscape${filterQuery({ ...filter, [key]: value || undefined })}`, { replace: true });
-  const select = (key: FilterKey, label: string, axis: Axis[]) => (
+  const select = (key: FilterKey, label: string, axis: LandscapeAxis[]) => (
     <div className="filter-field">
       <label htmlFor={`landscape-${key}`}>{label}</label>
       <select
@@ -184,60 +164,58 @@ function Grid({ data }: { data: LandscapeAnswer }) {
   const columns = data.filter.level ? data.levels.filter((l) => l.id === data.filter.level) : data.levels;
   return (
     <div className="card card-flush landscape-grid-card" id="landscape-grid">
-      <div className="table-scroll">
-        <table className="landscape-grid">
-          <caption className="visually-hidden">{t.landscape.gridCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="landscape-corner">
-                {t.landscape.sectorHeading}
+      <ScrollTable className="landscape-grid">
+        <caption className="visually-hidden">{t.landscape.gridCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="landscape-corner">
+              {t.landscape.sectorHeading}
+            </th>
+            {columns.map((level) => (
+              <th key={level.id} scope="col">
+                {localize(level.label)}
+                {level.description ? <span className="landscape-axis-note">{localize(level.description)}</span> : null}
               </th>
-              {columns.map((level) => (
-                <th key={level.id} scope="col">
-                  {localize(level.label)}
-                  {level.description ? <span className="landscape-axis-note">{localize(level.description)}</span> : null}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((sector) => (
-              <tr key={sector.id}>
-                <th scope="row">{localize(sector.label)}</th>
-                {columns.map((level) => {
-                  const inCell = data.entries.filter((e) => e.sectors.includes(sector.id) && e.levels.includes(level.id));
-                  return (
-                    <td key={level.id}>
-                      {inCell.length ? (
-                        <ul className="landscape-chips">
-                          {inCell.map((entry) => (
-                            <li key={entry.id}>
-                              <EntryChip entry={entry} />
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        <span className="landscape-empty">
-                          <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">{t.landscape.emptyCell}</span>
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((sector) => (
+            <tr key={sector.id}>
+              <th scope="row">{localize(sector.label)}</th>
+              {columns.map((level) => {
+                const inCell = data.entries.filter((e) => e.sectors.includes(sector.id) && e.levels.includes(level.id));
+                return (
+                  <td key={level.id}>
+                    {inCell.length ? (
+                      <ul className="landscape-chips">
+                        {inCell.map((entry) => (
+                          <li key={entry.id}>
+                            <EntryChip entry={entry} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="landscape-empty">
+                        <span aria-hidden="true">—</span>
+                        <span className="visually-hidden">{t.landscape.emptyCell}</span>
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }
 
-function EntryDetail({ entry, data }: { entry: Entry; data: LandscapeAnswer }) {
+function EntryDetail({ entry, data }: { entry: LandscapeEntryView; data: LandscapeAnswer }) {
   const t = useT();
   const localize = useLocalize();
-  const label = (axis: Axis[], id: string) => localize(axis.find((a) => a.id === id)?.label) || id;
+  const label = (axis: LandscapeAxis[], id: string) => localize(axis.find((a) => a.id === id)?.label) || id;
   return (
     <article className={`landscape-entry kind-${entry.kind}`} id={entryAnchor(entry.id)} aria-labelledby={`${entryAnchor(entry.id)}-name`}>
       <header className="landscape-entry-head">

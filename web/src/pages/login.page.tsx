@@ -10,6 +10,7 @@ import { useSession } from '../session/session';
 import { SecondFactorForm } from '../admin/second-factor-form';
 import { useAdminT } from '../admin/use-admin-t';
 import type { AdminMessages } from '../i18n/messages-admin';
+import { SubmitButton } from '../components/forms/submit-button';
 
 type NoticeKey = 'setupDone' | 'loggedOut' | 'accountCreated' | 'passwordReset';
 
@@ -106,9 +107,9 @@ export function LoginPage() {
           error={errors.password}
           onChange={(event) => setPassword(event.target.value)}
         />
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t.loggingIn : t.login}
-        </button>
+        <SubmitButton busy={busy} busyLabel={t.loggingIn}>
+          {t.login}
+        </SubmitButton>
       </form>
       {session.singleSignOn ? (
         // A full-page navigation: the server redirects to the OpenID provider and back.

@@ -12,6 +12,7 @@ import { sbomMessages } from '../i18n/messages-sbom';
 import { ComponentsTable } from '../sbom/components-table';
 import type { SbomOverview, VulnerabilityItem } from '../sbom/sbom.types';
 import { VulnerabilitiesTable } from '../sbom/vulnerabilities-table';
+import { SubmitButton } from '../components/forms/submit-button';
 
 function UploadForm({ base, onUploaded }: { base: string[]; onUploaded: (n: number, matches: number) => void }) {
   const m = sbomMessages[useLanguage().lang];
@@ -46,9 +47,7 @@ function UploadForm({ base, onUploaded }: { base: string[]; onUploaded: (n: numb
       <label>
         {m.file} <input ref={input} type="file" name="sbom" />
       </label>
-      <button type="submit" className="button button-primary" disabled={action.busy}>
-        {m.upload}
-      </button>
+      <SubmitButton busy={action.busy}>{m.upload}</SubmitButton>
     </form>
   );
 }

@@ -13,6 +13,7 @@ import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { navigate } from '../router/router';
 import { PageSection } from '../components/page-section';
+import { SubmitButton } from '../components/forms/submit-button';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
@@ -103,9 +104,9 @@ function ProposalForm() {
         error={errors.industry}
         onChange={(event) => set('industry', event.target.value)}
       />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t.proposals.submitting : t.proposals.submit}
-      </button>
+      <SubmitButton busy={busy} busyLabel={t.proposals.submitting}>
+        {t.proposals.submit}
+      </SubmitButton>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link, useSearchParam } from '../router/router';
 import { useSession } from '../session/session';
+import { TableHead } from '../components/tables/table-head';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -64,15 +65,7 @@ function ProposalTable({ user, status }: { user: User; status: ProposalStatus | 
       <p className="total">{t.proposals.count(proposals.length)}</p>
       <div className="card card-flush table-scroll">
         <table className="data-table proposal-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.title}</th>
-              <th scope="col">{t.proposals.status}</th>
-              {triager ? <th scope="col">{t.proposals.organisation}</th> : null}
-              <th scope="col">{t.proposals.submitter}</th>
-              <th scope="col">{t.proposals.submittedAt}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t.title, t.proposals.status, ...(triager ? [t.proposals.organisation] : []), t.proposals.submitter, t.proposals.submittedAt]} />
           <tbody>
             {proposals.map((p) => (
               <tr key={p.id}>

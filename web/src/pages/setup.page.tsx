@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
 import { Link, navigate } from '../router/router';
 import { useSession } from '../session/session';
+import { SubmitButton } from '../components/forms/submit-button';
 
 /** The one-time token rides in the URL fragment, which browsers never send to a server. */
 function readTokenFromFragment(): string {
@@ -114,9 +115,9 @@ export function SetupPage() {
             onChange={(event) => update(name)(event.target.value)}
           />
         ))}
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t.creating : t.createAdmin}
-        </button>
+        <SubmitButton busy={busy} busyLabel={t.creating}>
+          {t.createAdmin}
+        </SubmitButton>
       </form>
     );
   }

@@ -12,6 +12,7 @@ import { standardPath } from '../router/browse-paths';
 import { Link } from '../router/router';
 import { useSession } from '../session/session';
 import { TableHead } from '../components/tables/table-head';
+import { ScrollTable } from '../components/tables/scroll-table';
 import '../styles/browse.css';
 import '../styles/standards.css';
 
@@ -24,40 +25,38 @@ function StandardTable({ edition }: { edition: EditionSummary }) {
   if (list.status === 'error') return <ErrorView error={list.error} onRetry={list.retry} />;
   return (
     <div className="card card-flush">
-      <div className="table-scroll">
-        <table className="data-table standard-list">
-          <TableHead
-            columns={[
-              t.standard,
-              t.browse.version,
-              t.browse.publisher,
-              { label: t.browse.requirementCountHeading, className: 'col-count' },
-              t.browse.confidenceLabel,
-            ]}
-          />
-          <tbody>
-            {list.data.standards.map((standard) => (
-              <tr key={standard.id}>
-                <td>
-                  <Link to={standardPath(standard.id)} className="standard-link">
-                    {localize(standard.title)}
-                  </Link>
-                  <code className="standard-code">{standard.id}</code>
-                </td>
-                <td className="muted">{standard.version}</td>
-                <td>{standard.publisher}</td>
-                <td className="col-count">
-                  {t.browse.requirementCount(standard.counts.requirements)}
-                  {standard.counts.withdrawn > 0 ? <span className="muted count-note">{t.browse.withdrawnCount(standard.counts.withdrawn)}</span> : null}
-                </td>
-                <td>
-                  <ConfidenceBadge confidence={standard.confidence} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table standard-list">
+        <TableHead
+          columns={[
+            t.standard,
+            t.browse.version,
+            t.browse.publisher,
+            { label: t.browse.requirementCountHeading, className: 'col-count' },
+            t.browse.confidenceLabel,
+          ]}
+        />
+        <tbody>
+          {list.data.standards.map((standard) => (
+            <tr key={standard.id}>
+              <td>
+                <Link to={standardPath(standard.id)} className="standard-link">
+                  {localize(standard.title)}
+                </Link>
+                <code className="standard-code">{standard.id}</code>
+              </td>
+              <td className="muted">{standard.version}</td>
+              <td>{standard.publisher}</td>
+              <td className="col-count">
+                {t.browse.requirementCount(standard.counts.requirements)}
+                {standard.counts.withdrawn > 0 ? <span className="muted count-note">{t.browse.withdrawnCount(standard.counts.withdrawn)}</span> : null}
+              </td>
+              <td>
+                <ConfidenceBadge confidence={standard.confidence} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

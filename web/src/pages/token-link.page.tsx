@@ -8,6 +8,7 @@ import { Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { navigate } from '../router/router';
 import { useSession } from '../session/session';
+import { SubmitButton } from '../components/forms/submit-button';
 
 /** Reads the one-time token from the fragment once, then drops it from the address bar and history. */
 function useFragmentToken(): string {
@@ -66,9 +67,7 @@ export function InvitePage() {
             error={action.errors.password}
             onChange={(value) => setForm({ ...form, password: value })}
           />
-          <button type="submit" className="button button-primary" disabled={action.busy}>
-            {a.createAccount}
-          </button>
+          <SubmitButton busy={action.busy}>{a.createAccount}</SubmitButton>
         </form>
       ) : null}
     </section>
@@ -98,9 +97,9 @@ export function ResetPage() {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate>
         {action.error ? <Notice kind="error">{action.error.status === 404 ? a.linkInvalid : problemText(t, action.error)}</Notice> : null}
         <NewPasswordField label={a.newPassword} value={password} error={action.errors.password} onChange={(value) => setPassword(value)} />
-        <button type="submit" className="button button-primary" disabled={action.busy || !token}>
+        <SubmitButton busy={action.busy} disabled={!token}>
           {a.setPassword}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

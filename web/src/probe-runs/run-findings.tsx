@@ -5,6 +5,7 @@ import { ErrorView, Loading } from '../components/status';
 import { useLocalize } from '../i18n/i18n';
 import type { ProbeRunDetail } from './probe-runs.types';
 import { useProbeMessages } from './use-probe-messages';
+import { TableHead } from '../components/tables/table-head';
 
 /** One run's findings with their evidence (what was sent and what came back, secrets masked by the engine). */
 export function RunFindings({ assessmentId, runId, refreshKey }: { assessmentId: string; runId: string; refreshKey: string }) {
@@ -25,16 +26,7 @@ export function RunFindings({ assessmentId, runId, refreshKey }: { assessmentId:
         <p>{m.findings.none}</p>
       ) : (
         <table className="probe-findings">
-          <thead>
-            <tr>
-              <th>{m.findings.check}</th>
-              <th>{m.findings.target}</th>
-              <th>{m.findings.verdict}</th>
-              <th>{m.findings.summary}</th>
-              <th>{m.findings.requirements}</th>
-              <th>{m.findings.evidence}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[m.findings.check, m.findings.target, m.findings.verdict, m.findings.summary, m.findings.requirements, m.findings.evidence]} />
           <tbody>
             {run.findings.map((f) => (
               <tr key={`${f.check}|${f.target}|${f.at}`} data-verdict={f.verdict}>

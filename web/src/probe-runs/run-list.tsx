@@ -3,6 +3,7 @@ import { api, apiPath } from '../api/client';
 import type { ProbeRun } from './probe-runs.types';
 import { UNFINISHED } from './probe-runs.types';
 import { useProbeMessages } from './use-probe-messages';
+import { TableHead } from '../components/tables/table-head';
 
 function Progress({ run }: { run: ProbeRun }) {
   if (!run.progress) return null;
@@ -38,15 +39,7 @@ export function RunList(props: {
         <p>{m.runs.none}</p>
       ) : (
         <table className="probe-runs">
-          <thead>
-            <tr>
-              <th>{m.runs.scope}</th>
-              <th>{m.runs.state}</th>
-              <th>{m.runs.progress}</th>
-              <th>{m.runs.created}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={[m.runs.scope, m.runs.state, m.runs.progress, m.runs.created, '']} />
           <tbody>
             {props.runs.map((run) => (
               <tr key={run.id} aria-current={run.id === props.selected ? 'true' : undefined} data-run-state={run.state}>

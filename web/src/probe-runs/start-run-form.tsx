@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import type { ProbeRun } from './probe-runs.types';
 import { type ScopeFields, scopeYaml } from './scope-form';
 import { useProbeMessages } from './use-probe-messages';
+import { SubmitButton } from '../components/forms/submit-button';
 
 const EMPTY: ScopeFields = { name: '', authorisedBy: '', from: '', to: '', targets: '', protectedPaths: '' };
 
@@ -89,9 +90,9 @@ export function StartRunForm({ assessmentId, onStarted }: { assessmentId: string
             {error}
           </p>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={busy || !scope.trim()}>
+        <SubmitButton busy={busy} disabled={!scope.trim()}>
           {m.start.submit}
-        </button>
+        </SubmitButton>
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLanguage } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';
 import type { SbomComponentItem } from './sbom.types';
+import { TableHead } from '../components/tables/table-head';
 
 type SortKey = 'name' | 'version' | 'supplier';
 
@@ -45,15 +46,7 @@ export function ComponentsTable({ components }: { components: SbomComponentItem[
         </label>
       </div>
       <table className="table">
-        <thead>
-          <tr>
-            <th>{m.name}</th>
-            <th>{m.version}</th>
-            <th>purl</th>
-            <th>{m.supplier}</th>
-            <th>{m.licences}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[m.name, m.version, 'purl', m.supplier, m.licences]} />
         <tbody>
           {rows.map((c) => (
             <tr key={c.ref}>

@@ -5,6 +5,7 @@ import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
 import { Options } from '../components/forms/options';
+import { SubmitButton } from '../components/forms/submit-button';
 
 interface BulkBarProps {
   count: number;
@@ -55,9 +56,7 @@ export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkB
             <label htmlFor={`${id}-comment`}>{w.bulkReason}</label>
             <input id={`${id}-comment`} type="text" value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
           </div>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {w.bulkApply}
-          </button>
+          <SubmitButton busy={busy}>{w.bulkApply}</SubmitButton>
         </form>
       ) : null}
       {runs.size > 0 ? (

@@ -1,41 +1,14 @@
-import type { Localized } from '../../api/types';
+import type { AttachedCatalog } from '../../../../src/core/attached-text/attached-text.js';
+import type { RevisionCorrespondence } from '../../../../src/core/attached-text/attached-views.js';
 
-/** Shapes of the attached-text API (src/core/attached-text). */
-export interface StatementPart {
-  label?: string;
-  text: string;
-  items?: StatementPart[];
-}
+/** Shapes of the attached-text API: the core's own types (src/core/attached-text). */
+export type { RequirementText, StatementPart } from '../../../../src/core/attached-text/attached-text.js';
+export type { MappingHint } from '../../../../src/core/attached-text/attached-views.js';
 
-export interface Withdrawal {
-  relation: string;
-  targets: string[];
-}
-
-export interface RequirementText {
-  requirementId: string;
-  statement: StatementPart;
-  discussion?: string;
-  withdrawal?: Withdrawal;
-}
-
+/** GET …/standards/:id/attached-text: the catalog (when attached) and, for the NIST revisions, NIST's own correspondence. */
 export interface AttachedTextAnswer {
   standardId: string;
   allowed: boolean;
-  catalog: { citation: string; attachedAt: string; texts: RequirementText[] } | null;
-  correspondence: {
-    pairs: { rev2: string; rev3: string; status: 'carried' | 'withdrawn'; withdrawal?: Withdrawal }[];
-    newInRev3: string[];
-    citation: string;
-  } | null;
-}
-
-export interface MappingHint {
-  standard: string;
-  requirement: string;
-  relationship: string;
-  title: Localized | null;
-  statement: string;
-  discussion?: string;
-  citation: string;
+  catalog: Pick<AttachedCatalog, 'citation' | 'attachedAt' | 'texts'> | null;
+  correspondence: { pairs: RevisionCorrespondence[]; newInRev3: string[]; citation: string } | null;
 }

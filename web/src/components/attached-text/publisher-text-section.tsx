@@ -9,6 +9,7 @@ import { Link } from '../../router/router';
 import { useSession } from '../../session/session';
 import type { AttachedTextAnswer, RequirementText } from './attached-text.types';
 import { StatementView } from './statement-view';
+import { TableHead } from '../tables/table-head';
 import '../../styles/attached-text.css';
 
 /**
@@ -89,13 +90,7 @@ function Correspondence({ standardId, correspondence }: { standardId: string; co
         {m.citation}: <cite lang="en">{correspondence.citation}</cite>
       </p>
       <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{rev2First ? 'Rev. 2' : 'Rev. 3'}</th>
-            <th scope="col">{rev2First ? 'Rev. 3' : 'Rev. 2'}</th>
-            <th scope="col" />
-          </tr>
-        </thead>
+        <TableHead columns={[rev2First ? 'Rev. 2' : 'Rev. 3', rev2First ? 'Rev. 3' : 'Rev. 2', '']} />
         <tbody>
           {correspondence.pairs.map((p) => (
             <tr key={p.rev2}>

@@ -1,6 +1,6 @@
-import type { Chart, ChartConfiguration } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset, ChartOptions } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import type { AnswerStatus } from './coverage.types';
+import { ANSWER_ORDER, type AnswerStatus } from './coverage.types';
 
 type ChartJs = typeof import('chart.js');
 let chartJs: Promise<ChartJs> | null = null;
@@ -34,6 +34,52 @@ export function chartFont(): { family: string; colour: string; muted: string; gr
     colour: root.getPropertyValue('--ink').trim() || '#1c2430',
     muted: root.getPropertyValue('--muted').trim() || '#5a6473',
     grid: root.getPropertyValue('--line').trim() || '#dde2e8',
+  };
+}
+
+/**
+ * Horizontal bars stacked by coverage status (covered → partial → out of
+ * scope → pending → gap), one bar per label, in the page's font and without
+ * a legend (the status key beside the chart is the legend). The caller gives
+ * each status's figures and name, how the bars are sized, the axes and the
+ * tooltip.
+ */
+export function stackedStatusBars({
+  labels,
+  figures,
+  statusName,
+  bar,
+  scales,
+  tooltip,
+}: {
+  labels: string[];
+  figures: (status: AnswerStatus) => number[];
+  statusName: (status: AnswerStatus) => string;
+  bar: Pick<ChartDataset<'bar'>, 'barPercentage' | 'categoryPercentage' | 'maxBarThickness'>;
+  scales: ChartOptions<'bar'>['scales'];
+  tooltip: NonNullable<ChartOptions<'bar'>['plugins']>['tooltip'];
+}): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: ANSWER_ORDER.map((status) => ({
+        label: statusName(status),
+        data: figures(status),
+        backgroundColor: statusColour(status),
+        borderWidth: 0,
+        ...bar,
+      })),
+    },
+    options: {
+      indexAxis: 'y',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: { duration: 250 },
+      font: { family: chartFont().family },
+      scales,
+      plugins: { legend: { display: false }, tooltip },
+    },
   };
 }
 

@@ -2,23 +2,13 @@ import type { Matrix } from '../../api/types';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { cellPath } from '../../router/paths';
 import { Link } from '../../router/router';
+import { LayerPhaseTable } from '../layer-phase-table';
 import type { StandardCoverage } from './coverage.types';
 
 /** Shade in five steps relative to the fullest cell (covered + partial). */
 function heat(value: number, max: number): number {
   if (value <= 0 || max <= 0) return 0;
   return Math.min(5, Math.ceil((value / max) * 5));
-}
-
-/** Phases of one stage sit under one header cell. */
-function stageRuns(matrix: Matrix): { id: string; span: number }[] {
-  const runs: { id: string; span: number }[] = [];
-  for (const phase of matrix.phases) {
-    const last = runs.at(-1);
-    if (last && last.id === phase.stage) last.span += 1;
-    else runs.push({ id: phase.stage, span: 1 });
-  }
-  return runs;
 }
 
 /**
@@ -31,65 +21,37 @@ export function CoverageHeatmap({ report, matrix }: { report: StandardCoverage; 
   const localize = useLocalize();
   const cells = new Map(report.cells.map((c) => [`${c.layer}|${c.phase}`, c]));
   const max = Math.max(0, ...report.cells.map((c) => c.covered + c.partial));
-  const label = (list: { id: string; label: { ja: string; en: string } }[], id: string) => localize(list.find((x) => x.id === id)?.label) || id;
 
   return (
     <div className="cov-heatmap-scroll">
-      <table className="cov-heatmap">
-        <caption className="visually-hidden">{t.coverage.heatmapCaption(localize(report.standard.title))}</caption>
-        <thead>
-          <tr>
-            <td className="cov-heatmap-corner" rowSpan={2}>
-              <span>{t.phase} →</span>
-              <span>{t.layer} ↓</span>
+      <LayerPhaseTable
+        matrix={matrix}
+        prefix="cov-heatmap"
+        caption={t.coverage.heatmapCaption(localize(report.standard.title))}
+        cell={(layer, phase) => {
+          const cell = cells.get(`${layer.id}|${phase.id}`) ?? { covered: 0, partial: 0 };
+          const name = t.coverage.heatmapCell(localize(layer.label), localize(phase.label), cell.covered, cell.partial);
+          const body = (
+            <>
+              <span className="cov-heat-covered">{cell.covered}</span>
+              <span className="cov-heat-partial">{cell.partial > 0 ? `+${cell.partial}` : ''}</span>
+            </>
+          );
+          return (
+            <td key={phase.id} className={`cov-heat cov-heat-${heat(cell.covered + cell.partial, max)}`} data-layer={layer.id} data-phase={phase.id}>
+              {cell.covered + cell.partial > 0 ? (
+                <Link to={cellPath(layer.id, phase.id)} aria-label={name} title={name} className="cov-heat-value">
+                  {body}
+                </Link>
+              ) : (
+                <span aria-label={name} title={name} className="cov-heat-value" role="img">
+                  {body}
+                </span>
+              )}
             </td>
-            {stageRuns(matrix).map((run) => (
-              <th key={run.id} scope="colgroup" colSpan={run.span} className="cov-heatmap-stage">
-                {label(matrix.stages, run.id)}
-              </th>
-            ))}
-          </tr>
-          <tr>
-            {matrix.phases.map((p) => (
-              <th key={p.id} scope="col" className="cov-heatmap-phase">
-                {localize(p.label)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.layers.map((layer) => (
-            <tr key={layer.id}>
-              <th scope="row" className="cov-heatmap-layer">
-                {localize(layer.label)}
-              </th>
-              {matrix.phases.map((phase) => {
-                const cell = cells.get(`${layer.id}|${phase.id}`) ?? { covered: 0, partial: 0 };
-                const name = t.coverage.heatmapCell(localize(layer.label), localize(phase.label), cell.covered, cell.partial);
-                const body = (
-                  <>
-                    <span className="cov-heat-covered">{cell.covered}</span>
-                    <span className="cov-heat-partial">{cell.partial > 0 ? `+${cell.partial}` : ''}</span>
-                  </>
-                );
-                return (
-                  <td key={phase.id} className={`cov-heat cov-heat-${heat(cell.covered + cell.partial, max)}`} data-layer={layer.id} data-phase={phase.id}>
-                    {cell.covered + cell.partial > 0 ? (
-                      <Link to={cellPath(layer.id, phase.id)} aria-label={name} title={name} className="cov-heat-value">
-                        {body}
-                      </Link>
-                    ) : (
-                      <span aria-label={name} title={name} className="cov-heat-value" role="img">
-                        {body}
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          );
+        }}
+      />
       <p className="cov-heatmap-legend">
         <span className="cov-heat-key">
           <span className="cov-heat-covered">N</span> {t.coverage.heatmapKeyCovered}

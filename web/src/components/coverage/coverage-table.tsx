@@ -6,6 +6,7 @@ import { CoverageBadge } from './coverage-badge';
 import type { CoverageStatus, RequirementCoverage, StandardCoverage } from './coverage.types';
 import { Options } from '../forms/options';
 import { TableHead } from '../tables/table-head';
+import { ScrollTable } from '../tables/scroll-table';
 
 const SHOWN: CoverageStatus[] = ['covered', 'partial', 'out-of-scope', 'pending', 'gap', 'not-applicable'];
 
@@ -84,22 +85,20 @@ export function CoverageTable({ report }: { report: StandardCoverage }) {
           </select>
         </div>
       </div>
-      <div className="table-scroll">
-        <table className="data-table cov-table">
-          <caption className="visually-hidden">{t.coverage.tableCaption(report.standard.id)}</caption>
-          <TableHead columns={[t.coverage.columnRequirement, { label: t.coverage.columnStatus, className: 'cov-col-status' }, t.coverage.columnItems]} />
-          <tbody>
-            {rows.map((r) => (
-              <Fragment key={r.id}>
-                {keep(r) ? <Row row={r} report={report} sub={false} /> : null}
-                {r.enhancements.filter(keep).map((e) => (
-                  <Row key={e.id} row={e} report={report} sub />
-                ))}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table cov-table">
+        <caption className="visually-hidden">{t.coverage.tableCaption(report.standard.id)}</caption>
+        <TableHead columns={[t.coverage.columnRequirement, { label: t.coverage.columnStatus, className: 'cov-col-status' }, t.coverage.columnItems]} />
+        <tbody>
+          {rows.map((r) => (
+            <Fragment key={r.id}>
+              {keep(r) ? <Row row={r} report={report} sub={false} /> : null}
+              {r.enhancements.filter(keep).map((e) => (
+                <Row key={e.id} row={e} report={report} sub />
+              ))}
+            </Fragment>
+          ))}
+        </tbody>
+      </ScrollTable>
       {rows.length === 0 ? <p className="muted cov-table-empty">{t.coverage.tableEmpty}</p> : null}
     </section>
   );

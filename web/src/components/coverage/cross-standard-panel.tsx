@@ -9,6 +9,7 @@ import { ErrorView, Loading } from '../status';
 import type { CoverageOverview, CrossStandardView, StandardCoverage } from './coverage.types';
 import { Options } from '../forms/options';
 import { TableHead } from '../tables/table-head';
+import { ScrollTable } from '../tables/scroll-table';
 
 interface Choice {
   requirement: string;
@@ -31,36 +32,34 @@ function CrossResult({ editionId, choice }: { editionId: string; choice: Choice 
       {view.targets.length === 0 ? (
         <p className="muted">{t.coverage.crossNone}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table cov-cross-table">
-            <TableHead columns={[t.coverage.crossTarget, t.coverage.crossVia, t.coverage.crossFromRel(view.from.requirement), t.coverage.crossToRel]} />
-            <tbody>
-              {view.targets.flatMap((target) =>
-                target.via.map((via, index) => (
-                  <tr key={`${target.id}|${via.requirementId}|${via.fromRelationship}|${via.toRelationship}`}>
-                    {index === 0 ? (
-                      <th scope="rowgroup" rowSpan={target.via.length}>
-                        <span className="cov-id">{target.id}</span>
-                        <span className="cov-table-title">{localize(target.title)}</span>
-                      </th>
-                    ) : null}
-                    <td>
-                      <Link to={requirementPath(via.requirementId)}>
-                        <span className="item-number">{via.number}</span> {localize(via.title)}
-                      </Link>
-                    </td>
-                    <td>
-                      <span className={`cov-rel cov-rel-${via.fromRelationship}`}>{rel(via.fromRelationship)}</span>
-                    </td>
-                    <td>
-                      <span className={`cov-rel cov-rel-${via.toRelationship}`}>{rel(via.toRelationship)}</span>
-                    </td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable className="data-table cov-cross-table">
+          <TableHead columns={[t.coverage.crossTarget, t.coverage.crossVia, t.coverage.crossFromRel(view.from.requirement), t.coverage.crossToRel]} />
+          <tbody>
+            {view.targets.flatMap((target) =>
+              target.via.map((via, index) => (
+                <tr key={`${target.id}|${via.requirementId}|${via.fromRelationship}|${via.toRelationship}`}>
+                  {index === 0 ? (
+                    <th scope="rowgroup" rowSpan={target.via.length}>
+                      <span className="cov-id">{target.id}</span>
+                      <span className="cov-table-title">{localize(target.title)}</span>
+                    </th>
+                  ) : null}
+                  <td>
+                    <Link to={requirementPath(via.requirementId)}>
+                      <span className="item-number">{via.number}</span> {localize(via.title)}
+                    </Link>
+                  </td>
+                  <td>
+                    <span className={`cov-rel cov-rel-${via.fromRelationship}`}>{rel(via.fromRelationship)}</span>
+                  </td>
+                  <td>
+                    <span className={`cov-rel cov-rel-${via.toRelationship}`}>{rel(via.toRelationship)}</span>
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </ScrollTable>
       )}
     </div>
   );

@@ -2,9 +2,10 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useLanguage, useLocalize, useT } from '../../i18n/i18n';
 import { StatusKey } from './coverage-badge';
-import { BarChart, chartFont, statusColour } from './coverage-chart';
+import { BarChart, chartFont, stackedStatusBars } from './coverage-chart';
 import { ANSWER_ORDER, percent, type StandardCoverage } from './coverage.types';
 import { TableHead } from '../tables/table-head';
+import { ScrollTable } from '../tables/scroll-table';
 
 type Group = StandardCoverage['groups'][number];
 
@@ -27,34 +28,32 @@ function GroupTable({ groups }: { groups: Group[] }) {
   return (
     <details className="cov-details">
       <summary>{t.coverage.groupsTable}</summary>
-      <div className="table-scroll">
-        <table className="data-table cov-number-table">
-          <TableHead
-            columns={[
-              t.coverage.group,
-              ...ANSWER_ORDER.map((s) => ({ label: t.coverage.statuses[s], className: 'num' })),
-              { label: t.coverage.applicableHeading, className: 'num' },
-              { label: t.coverage.answered, className: 'num' },
-            ]}
-          />
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">
-                  <span className="cov-id">{g.id}</span> {localize(g.title)}
-                </th>
-                {ANSWER_ORDER.map((s) => (
-                  <td key={s} className="num">
-                    {g.counts[s]}
-                  </td>
-                ))}
-                <td className="num">{g.counts.total}</td>
-                <td className="num">{percent(g.counts.total ? (g.counts.covered + g.counts.partial + g.counts['out-of-scope']) / g.counts.total : 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table cov-number-table">
+        <TableHead
+          columns={[
+            t.coverage.group,
+            ...ANSWER_ORDER.map((s) => ({ label: t.coverage.statuses[s], className: 'num' })),
+            { label: t.coverage.applicableHeading, className: 'num' },
+            { label: t.coverage.answered, className: 'num' },
+          ]}
+        />
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">
+                <span className="cov-id">{g.id}</span> {localize(g.title)}
+              </th>
+              {ANSWER_ORDER.map((s) => (
+                <td key={s} className="num">
+                  {g.counts[s]}
+                </td>
+              ))}
+              <td className="num">{g.counts.total}</td>
+              <td className="num">{percent(g.counts.total ? (g.counts.covered + g.counts.partial + g.counts['out-of-scope']) / g.counts.total : 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </details>
   );
 }
@@ -70,34 +69,17 @@ export function GroupChart({ report }: { report: StandardCoverage }) {
   const config = useMemo<ChartConfiguration<'bar'>>(() => {
     const font = chartFont();
     const names = groups.map((g) => `${g.id} ${localize(g.title)}`);
-    return {
-      type: 'bar',
-      data: {
-        labels: names.map((n) => axisLabel(n)),
-        datasets: ANSWER_ORDER.map((status) => ({
-          label: t.coverage.statuses[status],
-          data: groups.map((g) => g.counts[status]),
-          backgroundColor: statusColour(status),
-          borderWidth: 0,
-          maxBarThickness: 22,
-        })),
+    return stackedStatusBars({
+      labels: names.map((n) => axisLabel(n)),
+      figures: (status) => groups.map((g) => g.counts[status]),
+      statusName: (status) => t.coverage.statuses[status],
+      bar: { maxBarThickness: 22 },
+      scales: {
+        x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: font.muted, font: { family: font.family } }, grid: { color: font.grid } },
+        y: { stacked: true, ticks: { color: font.colour, font: { family: font.family, size: 12 } }, grid: { display: false } },
       },
-      options: {
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: { duration: 250 },
-        font: { family: font.family },
-        scales: {
-          x: { stacked: true, beginAtZero: true, ticks: { precision: 0, color: font.muted, font: { family: font.family } }, grid: { color: font.grid } },
-          y: { stacked: true, ticks: { color: font.colour, font: { family: font.family, size: 12 } }, grid: { display: false } },
-        },
-        plugins: {
-          legend: { display: false },
-          tooltip: { callbacks: { title: (items) => names[items[0]?.dataIndex ?? 0] ?? '' } },
-        },
-      },
-    };
+      tooltip: { callbacks: { title: (items) => names[items[0]?.dataIndex ?? 0] ?? '' } },
+    });
   }, [groups, t, lang, localize]);
 
   if (groups.length === 0) return <p className="muted">{t.coverage.groupsNone}</p>;

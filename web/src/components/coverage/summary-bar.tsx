@@ -1,8 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useLanguage, useT } from '../../i18n/i18n';
-import { BarChart, chartFont, statusColour } from './coverage-chart';
-import { ANSWER_ORDER, type CoverageCounts } from './coverage.types';
+import { BarChart, stackedStatusBars } from './coverage-chart';
+import type { CoverageCounts } from './coverage.types';
 
 /**
  * One horizontal bar, stacked covered → partial → out of scope → pending →
@@ -13,37 +13,20 @@ export function SummaryBar({ counts, label }: { counts: CoverageCounts; label: s
   const t = useT();
   const { lang } = useLanguage();
   // biome-ignore lint/correctness/useExhaustiveDependencies: lang re-creates the chart in the other language.
-  const config = useMemo<ChartConfiguration<'bar'>>(() => {
-    const font = chartFont();
-    return {
-      type: 'bar',
-      data: {
+  const config = useMemo<ChartConfiguration<'bar'>>(
+    () =>
+      stackedStatusBars({
         labels: [label],
-        datasets: ANSWER_ORDER.map((status) => ({
-          label: t.coverage.statuses[status],
-          data: [counts[status]],
-          backgroundColor: statusColour(status),
-          borderWidth: 0,
-          barPercentage: 1,
-          categoryPercentage: 1,
-        })),
-      },
-      options: {
-        indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: { duration: 250 },
-        font: { family: font.family },
+        figures: (status) => [counts[status]],
+        statusName: (status) => t.coverage.statuses[status],
+        bar: { barPercentage: 1, categoryPercentage: 1 },
         scales: {
           x: { stacked: true, display: false, min: 0, max: Math.max(1, counts.total) },
           y: { stacked: true, display: false },
         },
-        plugins: {
-          legend: { display: false },
-          tooltip: { callbacks: { title: () => '', label: (item) => `${item.dataset.label ?? ''}: ${item.formattedValue}` } },
-        },
-      },
-    };
-  }, [counts, label, t, lang]);
+        tooltip: { callbacks: { title: () => '', label: (item) => `${item.dataset.label ?? ''}: ${item.formattedValue}` } },
+      }),
+    [counts, label, t, lang],
+  );
   return <BarChart config={config} label={label} className="cov-chart-summary" />;
 }

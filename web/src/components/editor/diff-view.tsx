@@ -3,6 +3,7 @@ import { Link } from '../../router/router';
 import { Notice } from '../status';
 import { type EditionDiff, editorPaths, type FieldChange, type ItemRef } from './editor-api';
 import { TableHead } from '../tables/table-head';
+import { ScrollTable } from '../tables/scroll-table';
 
 /** Any content value, readable: both languages of a text, lists as lists, records as terms. */
 export function ValueView({ value }: { value: unknown }) {
@@ -49,24 +50,22 @@ export function ValueView({ value }: { value: unknown }) {
 function FieldTable({ fields }: { fields: FieldChange[] }) {
   const t = useT();
   return (
-    <div className="table-scroll">
-      <table className="data-table diff-fields">
-        <TableHead columns={[t.editor.field, t.editor.before, t.editor.after]} />
-        <tbody>
-          {fields.map((f) => (
-            <tr key={f.field}>
-              <th scope="row">{t.editor.fields[f.field] ?? f.field}</th>
-              <td className="diff-before">
-                <ValueView value={f.before} />
-              </td>
-              <td className="diff-after">
-                <ValueView value={f.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable className="data-table diff-fields">
+      <TableHead columns={[t.editor.field, t.editor.before, t.editor.after]} />
+      <tbody>
+        {fields.map((f) => (
+          <tr key={f.field}>
+            <th scope="row">{t.editor.fields[f.field] ?? f.field}</th>
+            <td className="diff-before">
+              <ValueView value={f.before} />
+            </td>
+            <td className="diff-after">
+              <ValueView value={f.after} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 
@@ -120,22 +119,20 @@ function MappingChanges({ diff }: { diff: EditionDiff }) {
   return (
     <section className="card" aria-labelledby="diff-mappings">
       <h2 id="diff-mappings">{t.editor.diffMappings}</h2>
-      <div className="table-scroll">
-        <table className="data-table">
-          <TableHead columns={[t.editor.diffChanged, t.number, t.standard, t.standardRequirement, t.relationship]} />
-          <tbody>
-            {diff.mappings.map((m) => (
-              <tr key={`${m.kind}|${m.requirementId}|${m.standard}|${m.target}`}>
-                <td>{kind[m.kind]}</td>
-                <td>{m.number}</td>
-                <td>{m.standard}</td>
-                <td>{m.target}</td>
-                <td>{m.kind === 'changed' ? `${rel(m.before?.relationship)} → ${rel(m.after?.relationship)}` : rel((m.after ?? m.before)?.relationship)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table">
+        <TableHead columns={[t.editor.diffChanged, t.number, t.standard, t.standardRequirement, t.relationship]} />
+        <tbody>
+          {diff.mappings.map((m) => (
+            <tr key={`${m.kind}|${m.requirementId}|${m.standard}|${m.target}`}>
+              <td>{kind[m.kind]}</td>
+              <td>{m.number}</td>
+              <td>{m.standard}</td>
+              <td>{m.target}</td>
+              <td>{m.kind === 'changed' ? `${rel(m.before?.relationship)} → ${rel(m.after?.relationship)}` : rel((m.after ?? m.before)?.relationship)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </section>
   );
 }

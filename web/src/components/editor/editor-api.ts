@@ -1,5 +1,5 @@
 import { apiPath, request } from '../../api/client';
-import type { Localized } from '../../api/types';
+import type { AttackPattern, Localized, Mapping, Reference, RequirementDetail } from '../../api/types';
 
 /**
  * The draft editor's view of the HTTP API (/api/drafts…). Shapes mirror
@@ -45,40 +45,14 @@ export interface DraftOptions {
   standards: { id: string; title: Localized; requirements: { id: string; title: Localized; kind: string; depth: number }[] }[];
 }
 
-export interface MappingDraft {
-  standard: string;
-  requirement: string;
-  relationship: string;
-  rationale: Localized;
-}
-
-export interface ReferenceDraft {
-  type: string;
-  id: string;
-  note?: Localized;
-}
-
-export interface AttackDraft {
-  attack: Localized;
-  countermeasures: Localized[];
-}
-
-/** A requirement as the form edits it: the content schema's shape. */
-export interface RequirementDraft {
-  id: string;
-  number: string;
-  title: Localized;
-  layers: string[];
-  phases: string[];
-  threatCategory: string;
-  criteria: Localized[];
-  interpretation: AttackDraft[];
-  verification: { methods: string[]; steps: Localized[] };
-  applicability: string[];
-  references: ReferenceDraft[];
-  mappings: MappingDraft[];
-  terms: string[];
-}
+/**
+ * The form edits an item in the shapes the item page reads (GET
+ * …/requirements/:id), without what the server derives for display.
+ */
+export type MappingDraft = Mapping;
+export type ReferenceDraft = Reference;
+export type AttackDraft = AttackPattern;
+export type RequirementDraft = Omit<RequirementDetail, 'threatCategoryLabel' | 'mappingReviews'>;
 
 export interface IndustryUsageDraft {
   industry: Localized;

@@ -3,6 +3,7 @@ import { useLocalize, useT } from '../../i18n/i18n';
 import { Link } from '../../router/router';
 import { type DraftOverview, editorPaths } from './editor-api';
 import { TableHead } from '../tables/table-head';
+import { ScrollTable } from '../tables/scroll-table';
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 
@@ -54,26 +55,24 @@ function EntryTable<T extends { id: string }>({
           {add.label}
         </Link>
       </div>
-      <div className="table-scroll">
-        <table className="data-table editor-items">
-          <TableHead columns={[...headers, t.editor.itemId, { label: t.editor.edit, hidden: true }]} />
-          <tbody>
-            {shown.map((entry) => (
-              <tr key={entry.id}>
-                {cells(entry)}
-                <td>
-                  <code>{entry.id}</code>
-                </td>
-                <td>
-                  <Link to={edit(entry).to} aria-label={`${t.editor.edit}: ${edit(entry).label}`}>
-                    {t.editor.edit}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable className="data-table editor-items">
+        <TableHead columns={[...headers, t.editor.itemId, { label: t.editor.edit, hidden: true }]} />
+        <tbody>
+          {shown.map((entry) => (
+            <tr key={entry.id}>
+              {cells(entry)}
+              <td>
+                <code>{entry.id}</code>
+              </td>
+              <td>
+                <Link to={edit(entry).to} aria-label={`${t.editor.edit}: ${edit(entry).label}`}>
+                  {t.editor.edit}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
     </div>
   );
 }

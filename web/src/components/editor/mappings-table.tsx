@@ -4,6 +4,8 @@ import type { DraftOptions, MappingDraft } from './editor-api';
 import { type ErrorsAt, FieldError } from './fields';
 import { emptyText, removeAt, replaceAt } from './lists';
 import { Options } from '../forms/options';
+import { ScrollTable } from '../tables/scroll-table';
+import { TableHead } from '../tables/table-head';
 
 interface MappingsTableProps {
   mappings: MappingDraft[];
@@ -39,73 +41,61 @@ export function MappingsTable({ mappings, onChange, options, errorsAt }: Mapping
           <Options of={s.requirements} value={(r) => r.id} label={(r) => localize(r.title)} />
         </datalist>
       ))}
-      <div className="table-scroll">
-        <table className="data-table editor-mapping-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.standard}</th>
-              <th scope="col">{t.standardRequirement}</th>
-              <th scope="col">{t.relationship}</th>
-              <th scope="col">{t.rationale}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t.editor.remove}</span>
-              </th>
+      <ScrollTable className="data-table editor-mapping-table">
+        <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, { label: t.editor.remove, hidden: true }]} />
+        <tbody>
+          {mappings.map((m, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own while being edited.
+            <tr key={index}>
+              <td>
+                <select aria-label={row(index + 1, t.standard)} value={m.standard} onChange={(e) => update(index, { standard: e.target.value })}>
+                  <option value="">{t.editor.chooseOne}</option>
+                  <Options of={options.standards} value={(s) => s.id} label={(s) => localize(s.title)} />
+                </select>
+                {cellError(index, 'standard')}
+              </td>
+              <td>
+                <input
+                  type="text"
+                  aria-label={row(index + 1, t.standardRequirement)}
+                  list={`${listBase}-${m.standard}`}
+                  value={m.requirement}
+                  onChange={(e) => update(index, { requirement: e.target.value })}
+                />
+                {cellError(index, 'requirement')}
+              </td>
+              <td>
+                <select aria-label={row(index + 1, t.relationship)} value={m.relationship} onChange={(e) => update(index, { relationship: e.target.value })}>
+                  <Options of={options.relationships} label={(r) => t.relationships[r as keyof typeof t.relationships] ?? r} />
+                </select>
+                {cellError(index, 'relationship')}
+              </td>
+              <td className="editor-rationale">
+                <textarea
+                  lang="ja"
+                  aria-label={row(index + 1, t.editor.inLang(t.rationale, 'ja'))}
+                  value={m.rationale.ja}
+                  onChange={(e) => update(index, { rationale: { ...m.rationale, ja: e.target.value } })}
+                />
+                {cellError(index, 'rationale.ja')}
+                <textarea
+                  lang="en"
+                  aria-label={row(index + 1, t.editor.inLang(t.rationale, 'en'))}
+                  value={m.rationale.en}
+                  onChange={(e) => update(index, { rationale: { ...m.rationale, en: e.target.value } })}
+                />
+                {cellError(index, 'rationale.en')}
+              </td>
+              <td>
+                <button type="button" className="button button-ghost" onClick={() => onChange(removeAt(mappings, index))}>
+                  {t.editor.removeNth(t.mappings, index + 1)}
+                </button>
+                {cellError(index, '')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {mappings.map((m, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own while being edited.
-              <tr key={index}>
-                <td>
-                  <select aria-label={row(index + 1, t.standard)} value={m.standard} onChange={(e) => update(index, { standard: e.target.value })}>
-                    <option value="">{t.editor.chooseOne}</option>
-                    <Options of={options.standards} value={(s) => s.id} label={(s) => localize(s.title)} />
-                  </select>
-                  {cellError(index, 'standard')}
-                </td>
-                <td>
-                  <input
-                    type="text"
-                    aria-label={row(index + 1, t.standardRequirement)}
-                    list={`${listBase}-${m.standard}`}
-                    value={m.requirement}
-                    onChange={(e) => update(index, { requirement: e.target.value })}
-                  />
-                  {cellError(index, 'requirement')}
-                </td>
-                <td>
-                  <select aria-label={row(index + 1, t.relationship)} value={m.relationship} onChange={(e) => update(index, { relationship: e.target.value })}>
-                    <Options of={options.relationships} label={(r) => t.relationships[r as keyof typeof t.relationships] ?? r} />
-                  </select>
-                  {cellError(index, 'relationship')}
-                </td>
-                <td className="editor-rationale">
-                  <textarea
-                    lang="ja"
-                    aria-label={row(index + 1, t.editor.inLang(t.rationale, 'ja'))}
-                    value={m.rationale.ja}
-                    onChange={(e) => update(index, { rationale: { ...m.rationale, ja: e.target.value } })}
-                  />
-                  {cellError(index, 'rationale.ja')}
-                  <textarea
-                    lang="en"
-                    aria-label={row(index + 1, t.editor.inLang(t.rationale, 'en'))}
-                    value={m.rationale.en}
-                    onChange={(e) => update(index, { rationale: { ...m.rationale, en: e.target.value } })}
-                  />
-                  {cellError(index, 'rationale.en')}
-                </td>
-                <td>
-                  <button type="button" className="button button-ghost" onClick={() => onChange(removeAt(mappings, index))}>
-                    {t.editor.removeNth(t.mappings, index + 1)}
-                  </button>
-                  {cellError(index, '')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </ScrollTable>
       {whole ? <FieldError>{whole}</FieldError> : null}
       <button
         type="button"

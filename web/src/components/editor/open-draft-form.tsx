@@ -6,6 +6,7 @@ import { navigate } from '../../router/router';
 import { FormField } from '../forms/form-field';
 import { fieldErrorText, problemText } from '../status';
 import { draftApi, editorPaths } from './editor-api';
+import { SubmitButton } from '../forms/submit-button';
 
 /** Suggests the next id after the current edition's: 2026.2 → 2026.3. */
 function nextId(current: string): string {
@@ -71,9 +72,9 @@ export function OpenDraftForm({ current }: { current: EditionSummary }) {
           {failure}
         </p>
       ) : null}
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t.editor.opening : t.editor.openDraft}
-      </button>
+      <SubmitButton busy={busy} busyLabel={t.editor.opening}>
+        {t.editor.openDraft}
+      </SubmitButton>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { type DraftProblem, draftApi, type EditionDiff, editorPaths } from './ed
 import { FormSection, LocalizedFields } from './fields';
 import { emptyText } from './lists';
 import { ProblemList } from './problem-list';
+import { SubmitButton } from '../forms/submit-button';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; id: string } | { kind: 'changed' } | { kind: 'failed'; message: string };
 
@@ -87,9 +88,9 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
         </p>
       ) : null}
       <div className="editor-actions">
-        <button type="submit" className="button button-primary" disabled={outcome.kind === 'busy'}>
-          {outcome.kind === 'busy' ? t.editor.publishing : t.editor.publish}
-        </button>
+        <SubmitButton busy={outcome.kind === 'busy'} busyLabel={t.editor.publishing}>
+          {t.editor.publish}
+        </SubmitButton>
       </div>
     </form>
   );

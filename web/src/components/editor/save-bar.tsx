@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { problemText } from '../status';
+import { ErrorWithAction, problemText } from '../status';
 import type { SaveState } from './save-state';
+import { SubmitButton } from '../forms/submit-button';
 
 interface SaveBarProps {
   state: SaveState;
@@ -19,22 +20,15 @@ export function SaveBar({ state, isNew, onReload, onDelete, deleteLabel }: SaveB
   const saving = state.kind === 'saving';
   return (
     <div className="editor-actions">
-      <button type="submit" className="button button-primary" disabled={saving}>
-        {saving ? t.editor.saving : isNew ? t.editor.create : t.editor.save}
-      </button>
+      <SubmitButton busy={saving} busyLabel={t.editor.saving}>
+        {isNew ? t.editor.create : t.editor.save}
+      </SubmitButton>
       <div className="editor-save-state" aria-live="polite">
         {state.kind === 'saved' ? <p className="notice notice-success">{isNew ? t.editor.created : t.editor.saved}</p> : null}
         {state.kind === 'invalid' ? <p className="notice notice-error">{t.formHasErrors}</p> : null}
         {state.kind === 'failed' ? <p className="notice notice-error">{problemText(t, state.error)}</p> : null}
       </div>
-      {state.kind === 'conflict' ? (
-        <div className="notice notice-error" role="alert">
-          <p>{t.editor.conflict}</p>
-          <button type="button" className="button" onClick={onReload}>
-            {t.editor.reload}
-          </button>
-        </div>
-      ) : null}
+      {state.kind === 'conflict' ? <ErrorWithAction message={t.editor.conflict} action={t.editor.reload} onAction={onReload} /> : null}
       {onDelete ? (
         <div className="editor-delete">
           {confirming ? <p className="field-error">{t.editor.confirmDelete}</p> : null}

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/i18n';
 import { TextAreaField } from '../forms/form-field';
 import { PROPOSAL_LIMITS } from './proposal-types';
+import { SubmitButton } from '../forms/submit-button';
 
 /** The end of both accept forms: the editor's note and the accept button. */
 export function AcceptNote({ note, onChange, error, busy }: { note: string; onChange: (note: string) => void; error?: string | undefined; busy: boolean }) {
@@ -16,9 +17,9 @@ export function AcceptNote({ note, onChange, error, busy }: { note: string; onCh
         error={error}
         onChange={(event) => onChange(event.target.value)}
       />
-      <button type="submit" className="button button-primary" disabled={busy}>
-        {busy ? t.proposals.deciding : t.proposals.accept}
-      </button>
+      <SubmitButton busy={busy} busyLabel={t.proposals.deciding}>
+        {t.proposals.accept}
+      </SubmitButton>
     </>
   );
 }

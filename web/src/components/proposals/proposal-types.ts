@@ -1,16 +1,8 @@
-import type { Localized } from '../../api/types';
+import { PROPOSAL_STATUSES, type ProposalLink, type ProposalStatus } from '../../../../src/core/proposals.js';
 
-/** Shapes of /api/proposals as the browser sees them. */
+/** Shapes of /api/proposals as the browser sees them; the vocabulary and size limits are the core's (src/core/proposals.ts). */
 
-export const PROPOSAL_STATUSES = ['submitted', 'accepted', 'rejected'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-
-/** Mirrors the server's size limits, so the form can say them up front. */
-export const PROPOSAL_LIMITS = { title: 200, text: 10_000, industry: 100, reason: 4_000 } as const;
-
-export type ProposalLink =
-  | { kind: 'existing'; editionId: string; requirementId: string; number: string; title: Localized }
-  | { kind: 'draft'; draftId: string; requirementId: string; number: string; title: Localized };
+export { PROPOSAL_LIMITS, PROPOSAL_STATUSES, type ProposalLink, type ProposalStatus } from '../../../../src/core/proposals.js';
 
 export interface ProposalDecision {
   decidedBy: { id: string; displayName: string } | null;

@@ -4,15 +4,15 @@
  */
 export type Column = string | { label: string; className?: string; hidden?: boolean };
 
-/** A table's head: one row of column headers. */
+/** A table's head: one row of column headers; an empty label is a column without a header (one of buttons, say). */
 export function TableHead({ columns }: { columns: Column[] }) {
   return (
     <thead>
       <tr>
-        {columns.map((column) => {
+        {columns.map((column, index) => {
           const { label, className, hidden } = typeof column === 'string' ? { label: column } : column;
           return (
-            <th key={label} scope="col" className={className}>
+            <th key={label || `blank-${index}`} scope="col" className={className}>
               {hidden ? <span className="visually-hidden">{label}</span> : label}
             </th>
           );
