@@ -168,21 +168,8 @@ export async function insertBlankAssessment(trx: Db, blank: Awaited<ReturnType<t
   await insertAssessment(trx, blank.row, blank.snapshot, answerRows(blank.row.id, blankAnswers(blank.checksheet), null, null));
 }
 
-export interface AssessmentSummary {
-  id: string;
-  title: string;
-  status: AssessmentStatus;
-  organisation: { id: string; name: string };
-  product: { id: string; name: string };
-  productVersion: string | null;
-  edition: { id: string };
-  itemCount: number;
-  counts: Record<Verdict, number>;
-  updatedAt: string;
-  finalisedAt: string | null;
-  /** The self-assessment state when the organisation answers it itself; null for an assessor's assessment. */
-  selfAssessment: string | null;
-}
+import type { AssessmentSummary } from '../core/assessment/assessment.types.js';
+export type { AssessmentSummary };
 
 /** The assessments the caller may see, most recently changed first; the visibility rule is part of the query. */
 export async function visibleAssessments(ctx: ServiceContext, actor: Actor, query: z.output<typeof AssessmentListQuery>): Promise<AssessmentSummary[]> {

@@ -1,6 +1,6 @@
 import { type Actor, isRole } from '../core/authorization.js';
 import { AppError, type FieldError, validationErrors } from '../core/errors.js';
-import type { Edition, Localized } from '../core/model/edition.schema.js';
+import type { Edition } from '../core/model/edition.schema.js';
 import { formatPath } from '../core/problems.js';
 import { type EditionProblem, validateEdition } from '../core/validate-edition.js';
 import { requirementFileOrder } from '../content/export-content.js';
@@ -17,18 +17,8 @@ import { editionHash } from '../core/edition-hash.js';
  * whole-edition validation, and problems in API form.
  */
 
-export type ItemKind = 'requirement' | 'term';
-
-export interface DraftSummary {
-  id: string;
-  title: Localized;
-  date: string;
-  baseEditionId: string | null;
-  /** Bumped by every change (0: never changed); publishing may name the revision that was reviewed. */
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { DraftSummary, ItemKind } from '../core/drafts.types.js';
+export type { DraftSummary, ItemKind };
 
 /** A problem as the API reports it: `path` is item-relative (`requirement.title.en`) for the item written, else the whole-edition path. */
 export interface DraftProblem extends FieldError {

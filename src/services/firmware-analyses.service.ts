@@ -29,19 +29,8 @@ export interface FirmwareUpload {
   body: AsyncIterable<Buffer> | NodeJS.ReadableStream;
 }
 
-export interface FirmwareAnalysisSummary {
-  id: string;
-  assessmentId: string;
-  image: { name: string; sha256: string; size: number; format: string | null };
-  state: string;
-  progress: { done: number; total: number; message: string } | null;
-  cancelRequested: boolean;
-  error: string | null;
-  files: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+import type { FirmwareAnalysisSummary } from '../core/evidence/firmware-analysis.types.js';
+export type { FirmwareAnalysisSummary };
 
 export interface FirmwareAnalysisView extends FirmwareAnalysisSummary {
   findings: Finding[];

@@ -8,19 +8,8 @@ import { findOrganisation } from '../store/organisations.repository.js';
 import { findUserByEmail, insertUser, type UserRow } from '../store/users.repository.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 
-/** What the API and CLI show of a user: never the password hash. */
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisationId: string | null;
-  /** A member who may invite and deactivate their own organisation's members. */
-  orgManager: boolean;
-  active: boolean;
-  language: 'ja' | 'en' | null;
-  totpEnabled: boolean;
-}
+import type { UserView } from '../core/accounts.types.js';
+export type { UserView };
 
 export function toUserView(row: UserRow): UserView {
   return {

@@ -131,3 +131,20 @@ export function answerProblem(answer: AnswerInput): string | null {
     return 'a reason is required for 対象外 (not applicable): write it in 備考 (comment)';
   return null;
 }
+
+/** One assessment in a list: who, what, where it stands and its verdict counts. */
+export interface AssessmentSummary {
+  id: string;
+  title: string;
+  status: AssessmentStatus;
+  organisation: { id: string; name: string };
+  product: { id: string; name: string };
+  productVersion: string | null;
+  edition: { id: string };
+  itemCount: number;
+  counts: Record<Verdict, number>;
+  updatedAt: string;
+  finalisedAt: string | null;
+  /** The self-assessment state when the organisation answers it itself; null for an assessor's assessment. */
+  selfAssessment: string | null;
+}

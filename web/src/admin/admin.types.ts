@@ -1,5 +1,3 @@
-import type { Role } from '../api/types';
-
 export interface OrganisationItem {
   id: string;
   name: string;
@@ -18,17 +16,8 @@ export interface VersionItem {
   releaseDate: string | null;
   supportEnd: string | null;
 }
-export interface UserItem {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisationId: string | null;
-  orgManager: boolean;
-  active: boolean;
-  language: 'ja' | 'en' | null;
-  totpEnabled: boolean;
-}
+/** A user as the API shows one (src/core/accounts.types.ts). */
+export type { UserView as UserItem } from '../../../src/core/accounts.types.js';
 export interface LinkAnswer {
   link: string;
   mailed: boolean;

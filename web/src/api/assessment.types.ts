@@ -6,7 +6,15 @@
  */
 import type { Localized } from './types';
 
-export type { Answer, AnswerHistoryEntry, AssessmentView, AttachmentMeta, DefectFlag } from '../../../src/core/assessment/assessment.types.js';
+import type {
+  Answer,
+  AnswerHistoryEntry,
+  AssessmentSummary,
+  AssessmentView,
+  AttachmentMeta,
+  DefectFlag,
+} from '../../../src/core/assessment/assessment.types.js';
+export type { Answer, AnswerHistoryEntry, AssessmentSummary, AssessmentView, AttachmentMeta, DefectFlag };
 export type { Checksheet, ChecksheetItem, ChecksheetSpec, ChecksheetTarget } from '../../../src/core/assessment/checksheet.types.js';
 export type {
   AssessmentComparison,
@@ -34,16 +42,7 @@ export {
   type Verdict,
 } from '../../../src/core/assessment/verdicts.js';
 
-import type {
-  AssessmentScores,
-  CarryOverSummary,
-  DerivedResult,
-  DerivedView,
-  ItemChange,
-  Readiness,
-  VerdictCounts,
-} from '../../../src/core/assessment/results.types.js';
-import type { AssessmentView } from '../../../src/core/assessment/assessment.types.js';
+import type { AssessmentScores, CarryOverSummary, DerivedResult, DerivedView, ItemChange, Readiness } from '../../../src/core/assessment/results.types.js';
 import { ASSESSMENT_STATUSES, type AssessmentStatus, canMoveAssessment } from '../../../src/core/assessment/verdicts.js';
 
 /** Allowed moves from each status, from the core's rule. */
@@ -70,20 +69,6 @@ export interface ChecksheetRequest {
     componentType?: string;
     mandatoryOnly?: boolean;
   };
-}
-
-export interface AssessmentSummary {
-  id: string;
-  title: string;
-  status: AssessmentStatus;
-  organisation: { id: string; name: string };
-  product: { id: string; name: string };
-  productVersion: string | null;
-  edition: { id: string };
-  itemCount: number;
-  counts: Partial<VerdictCounts>;
-  updatedAt: string;
-  finalisedAt: string | null;
 }
 
 export interface AssessmentList {

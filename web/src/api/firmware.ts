@@ -1,17 +1,8 @@
 import { apiPath, api, sendBytes } from './client';
 
 /** The firmware analysis API of an assessment (src/server/routes/firmware.routes.ts). */
-export interface FirmwareAnalysisSummary {
-  id: string;
-  image: { name: string; sha256: string; size: number; format: string | null };
-  state: string;
-  progress: { done: number; total: number; message: string } | null;
-  cancelRequested: boolean;
-  error: string | null;
-  files: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+import type { FirmwareAnalysisSummary } from '../../../src/core/evidence/firmware-analysis.types.js';
+export type { FirmwareAnalysisSummary };
 
 export interface FirmwareFinding {
   check: string;

@@ -6,17 +6,8 @@ import type { AttackPattern, Localized, Mapping, Reference, RequirementDetail } 
  * src/services/drafts.service.ts; the web never imports server code.
  */
 
-export type ItemKind = 'requirement' | 'term';
-
-export interface DraftSummary {
-  id: string;
-  title: Localized;
-  date: string;
-  baseEditionId: string | null;
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { DraftSummary, ItemKind } from '../../../../src/core/drafts.types.js';
+export type { DraftSummary, ItemKind };
 
 export interface DraftList {
   drafts: DraftSummary[];
