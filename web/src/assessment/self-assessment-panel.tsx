@@ -7,30 +7,10 @@ import { useLanguage, useT } from '../i18n/i18n';
 import { selfAssessmentMessages } from '../i18n/messages-self-assessment';
 import { VerdictBadge, VerdictSelect } from './verdict';
 import { TableHead } from '../components/tables/table-head';
+import type { ItemReview, SelfAssessmentView } from '../../../src/core/assessment/self-assessment.types.js';
 
-/** The self-assessment API as the page sees it (src/services/self-assessment-records.ts). */
-export interface ItemReview {
-  id: string;
-  requirementId: string;
-  no: string;
-  round: number;
-  decision: 'agree' | 'disagree';
-  comment: string;
-  selfVerdict: Verdict;
-  correctedVerdict: Verdict | null;
-  reviewedVerdict: Verdict;
-  reviewer: { id: string; displayName: string };
-  at: string;
-  replies: { id: string; body: string; by: { id: string; displayName: string }; at: string }[];
-}
-export interface SelfAssessmentView {
-  assessmentId: string;
-  state: 'draft' | 'submitted' | 'changes-requested' | 'accepted';
-  round: number;
-  items: { requirementId: string; no: string; selfVerdict: Verdict; reviewedVerdict: Verdict | null; review: ItemReview | null }[];
-  reviews: ItemReview[];
-  can: { answer: boolean; submit: boolean; review: boolean; decide: boolean; reply: boolean };
-}
+/** The self-assessment API as the page sees it (src/core/assessment/self-assessment.types.ts). */
+export type { ItemReview, SelfAssessmentView };
 
 export function useSelfAssessmentMessages() {
   return selfAssessmentMessages[useLanguage().lang];
