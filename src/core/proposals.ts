@@ -160,3 +160,26 @@ export function requirementFromProposal(draft: NewRequirementDraft, proposal: { 
     terms: [],
   };
 }
+
+/** One proposal as a list shows it: everything but the concern's text. */
+export interface ProposalSummary {
+  id: string;
+  source: ProposalSource;
+  title: string;
+  layers: Layer[];
+  phases: Phase[];
+  industry: string | null;
+  submittedBy: { id: string; displayName: string };
+  organisation: { id: string; name: string } | null;
+  status: ProposalStatus;
+  /** The check item a checksheet flag came from; null for members' concerns. */
+  origin: ProposalOrigin | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Null while submitted; the outcome the submitter's organisation sees. */
+  decision: { decidedBy: { id: string; displayName: string } | null; decidedAt: string; reason: string | null; link: ProposalLink | null } | null;
+}
+
+export interface ProposalView extends ProposalSummary {
+  text: string;
+}

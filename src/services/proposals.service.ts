@@ -89,28 +89,8 @@ export const AcceptInput = z
 
 export const RejectInput = z.object({ reason: requiredText(PROPOSAL_LIMITS.reason) }).strict();
 
-/** One proposal as a list shows it: everything but the concern's text. */
-export interface ProposalSummary {
-  id: string;
-  source: ProposalSource;
-  title: string;
-  layers: Layer[];
-  phases: Phase[];
-  industry: string | null;
-  submittedBy: { id: string; displayName: string };
-  organisation: { id: string; name: string } | null;
-  status: ProposalStatus;
-  /** The check item a checksheet flag came from; null for members' concerns. */
-  origin: ProposalOrigin | null;
-  createdAt: string;
-  updatedAt: string;
-  /** Null while submitted; the outcome the submitter's organisation sees. */
-  decision: { decidedBy: { id: string; displayName: string } | null; decidedAt: string; reason: string | null; link: ProposalLink | null } | null;
-}
-
-export interface ProposalView extends ProposalSummary {
-  text: string;
-}
+import type { ProposalSummary, ProposalView } from '../core/proposals.js';
+export type { ProposalSummary, ProposalView };
 
 function linkOf(r: ProposalRecord): ProposalLink | null {
   if (!r.link_kind || !r.link_edition_id || !r.link_requirement_id) return null;
