@@ -8,6 +8,7 @@ import {
   REQUIREMENT_STATUS_LABELS,
   STANDARD_NODE_KIND_LABELS,
   VERIFICATION_METHOD_LABELS,
+  type Widen,
 } from '../core/vocabulary-labels.js';
 
 /**
@@ -121,7 +122,6 @@ const ja = {
   guidebookSubtitle: 'IoTセキュリティ手引書',
 } as const;
 
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
 export type Labels = Widen<typeof ja>;
 
 const en: Labels = {

@@ -1,3 +1,4 @@
+import type { Widen } from '../../../src/core/vocabulary-labels.js';
 /** The UI languages (as LANGS in messages.ts; not imported so that tests can load this file as is). */
 type Lang = 'ja' | 'en';
 
@@ -93,7 +94,6 @@ const ja = {
   info: '診断の情報・報告書・ワークブック',
 } as const;
 
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
 export type WorkspaceMessages = Widen<typeof ja>;
 
 const en: WorkspaceMessages = {
