@@ -4,6 +4,7 @@
  * real SMTP server on loopback, drills kept apart, another organisation sees nothing.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BLANK_REPORT_FIELDS } from '../../src/core/cra/report-fields.js';
 import { closePdfBrowser } from '../../src/reports/pdf-browser.js';
 import { changeAwareness, closeCase, craDashboard, getCase, openCase, proposeKevCase, recordCorrective } from '../../src/services/cra-cases.service.js';
 import { craSweep } from '../../src/services/cra-escalation.service.js';
@@ -20,17 +21,7 @@ const SAT_1130 = '2026-12-12T11:30:00.000Z';
 const SAT_2331 = '2026-12-12T23:31:00.000Z';
 const MON_1000 = '2026-12-14T10:00:00.000Z';
 
-const fields = (over: Record<string, unknown> = {}) => ({
-  nature: '',
-  measures: '',
-  userMeasures: '',
-  severity: '',
-  maliciousActor: '',
-  rootCause: '',
-  suspectedMalicious: null,
-  sensitive: false,
-  ...over,
-});
+const fields = (over: Record<string, unknown> = {}) => ({ ...BLANK_REPORT_FIELDS, ...over });
 
 describeEachDatabase('CRA reporting cases', (get) => {
   let p: Awaited<ReturnType<typeof craPlatform>>;

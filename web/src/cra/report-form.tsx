@@ -5,6 +5,7 @@ import { Notice, problemText } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import type { CraCaseView, CraStage } from './cra.types';
 import { useCraT, utc } from './cra-ui';
+import { BLANK_REPORT_FIELDS } from '../../../src/core/cra/report-fields.js';
 
 const TEXT_FIELDS = {
   'early-warning': ['nature'],
@@ -25,17 +26,7 @@ export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage
   const [saved, setSaved] = useState(false);
   const sent = report?.sentAt ?? null;
   const names = TEXT_FIELDS[stage].filter((f) => f !== 'rootCause' || view.kind === 'incident');
-  const body = () => ({
-    nature: '',
-    measures: '',
-    userMeasures: '',
-    severity: '',
-    maliciousActor: '',
-    rootCause: '',
-    suspectedMalicious: null,
-    sensitive: false,
-    ...fields,
-  });
+  const body = () => ({ ...BLANK_REPORT_FIELDS, ...fields });
   const path = apiPath('cra', 'cases', view.id, 'reports', stage);
   const save = async () => {
     setSaved(false);
