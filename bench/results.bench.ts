@@ -4,25 +4,36 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { VERDICTS } from '../src/core/assessment/verdicts.js';
 import { snapshotOf } from '../src/services/assessment-records.js';
+import { keepCurrentResults } from '../src/services/assessment-results.service.js';
 import type { ServiceContext } from '../src/services/context.js';
 import { issueSetupLink } from '../src/services/setup.service.js';
 import { insertAssessment } from '../src/store/assessments.repository.js';
 import { assessmentBenchStore, benchAnswerRow, benchAssessmentRow } from './lib/assessment-store.js';
 import { freePort, report, startAndTime, stop } from './lib/harness.js';
-import { loadUrl } from './lib/load-client.js';
+import { loadUrl, oneByOne } from './lib/load-client.js';
 
 /**
  * Issue 6: GET /api/assessments/:id/results (scores, readiness for both
  * schemes, reachable standards) for one assessment of 300 answers in a SQLite
  * store holding 1,000 such assessments, beside GET /api/health of the same
- * server measured in the same run.
+ * server measured in the same run. Issue 22: uncached (another assessment each
+ * time, none in the server's memory) with the results kept by the answers'
+ * write transaction, and with nothing kept (computed on the read, as after an
+ * upgrade or a change that was not an answer); and what keeping costs a write.
  */
+/** How many assessments are read with their results kept (uncached: not in the server's memory), and as many with nothing kept. */
+const KEPT_AT_MOST = 200;
+let keepMs = 0;
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+
 /** What a browser sends: the server may compress what it answers. */
 const BROWSER_ENCODINGS = 'gzip, deflate, br';
 
 export async function resultsBench(options: { seconds: number; assessments?: number; items?: number }) {
   const count = options.assessments ?? 1000;
   const itemCount = options.items ?? 300;
+  const keptCount = Math.min(KEPT_AT_MOST, Math.floor((count - 1) / 2));
   // Enough items for a 300-item checksheet: the bundled edition twice over.
   const { dir, store, ctx, items: all, at } = await assessmentBenchStore('tebiki-bench-results-', itemCount);
   const app = await (async () => {
@@ -43,6 +54,15 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     });
     const seeded = Number(process.hrtime.bigint() - started) / 1e6;
     console.log(`(seeded ${count} assessments × ${items.length} answers in ${(seeded / 1000).toFixed(1)} s)`);
+    // What an answer's write transaction does last: keep the results at the new version. Kept for the
+    // first `keptCount` assessments after the first (the rest are read with nothing kept, as after an upgrade).
+    const keeping: number[] = [];
+    for (const id of ids.slice(1, 1 + keptCount)) {
+      const t0 = process.hrtime.bigint();
+      await store.db.transaction().execute((trx) => keepCurrentResults(trx, id));
+      keeping.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    keepMs = median(keeping);
     // A long-running server's write-ahead log is mostly checkpointed; the seeding left ~75 MB in it.
     await sql`pragma wal_checkpoint(truncate)`.execute(store.db);
     // The server runs as its own process on the seeded data folder, as it is deployed:
@@ -71,16 +91,16 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     // Uncached: one request after another, each for another assessment (more of them than the results cache holds).
     const sequential = async (paths: string[]) => {
       const before = cpu();
-      const t0 = process.hrtime.bigint();
-      for (const path of paths) {
-        const res = await fetch(`${base}${path}`, { headers: { cookie, 'accept-encoding': BROWSER_ENCODINGS } });
-        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-        await res.arrayBuffer();
-      }
-      return { rps: paths.length / (Number(process.hrtime.bigint() - t0) / 1e9), cpuMs: (cpu() - before) / paths.length };
+      const rps = await oneByOne(
+        paths.map((path) => `${base}${path}`),
+        { cookie, 'accept-encoding': BROWSER_ENCODINGS },
+      );
+      return { rps, cpuMs: (cpu() - before) / paths.length };
     };
-    const distinct = ids.slice(1, 1 + Math.min(ids.length - 1, 200)).map((id) => `/api/assessments/${id}/results`);
+    const resultsOf = (list: string[]) => list.map((id) => `/api/assessments/${id}/results`);
+    const distinct = resultsOf(ids.slice(1, 1 + keptCount));
     const cold = await sequential(distinct);
+    const computed = await sequential(resultsOf(ids.slice(1 + keptCount, 1 + 2 * keptCount)));
     const healthOneByOne = await sequential(distinct.map(() => '/api/health'));
     // CPU time of the server process per request: steadier than throughput on a busy machine.
     // A ratio above 0.3 means a results request costs less than 3.3 health requests.
@@ -88,8 +108,11 @@ export async function resultsBench(options: { seconds: number; assessments?: num
     return [
       report(`GET results, 1 of ${count} × ${itemCount} answers, req/s`, results.rps, 'req/s', 'GET /api/health', health.rps),
       report(`GET results uncached, ${distinct.length} assessments one by one, req/s`, cold.rps, 'req/s', 'GET /api/health one by one', healthOneByOne.rps),
+      report(`GET results computed on the read, ${distinct.length} one by one`, computed.rps, 'req/s', 'GET /api/health one by one', healthOneByOne.rps),
       report('results requests per server CPU second', 1000 / results.cpuMs, 'req/s', 'health', 1000 / health.cpuMs),
       report('uncached results requests per server CPU second', 1000 / cold.cpuMs, 'req/s', 'health', 1000 / healthOneByOne.cpuMs),
+      report('results computed on the read per CPU second', 1000 / computed.cpuMs, 'req/s', 'health', 1000 / healthOneByOne.cpuMs),
+      report('keeping results in an answer write, ms', keepMs, 'ms', 'GET results computed on the read, server CPU', computed.cpuMs),
     ];
   } finally {
     await stop(app.child);

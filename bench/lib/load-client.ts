@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { Agent, get as httpGet } from 'node:http';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -50,4 +51,27 @@ export async function loadUrl(url: string, options: { seconds: number; connectio
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   if (!Number.isFinite(total) || !Number.isFinite(rps)) throw new Error(`wrk printed no result: ${out}`);
   return { rps, total, client: 'wrk' };
+}
+
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
+
+/**
+ * GETs each URL in turn over one kept-alive connection and reads the answer's
+ * bytes as sent (no decompression: like wrk, the client does not measure
+ * itself). Any non-200 answer fails the run. Returns requests per second.
+ */
+export async function oneByOne(urls: readonly string[], headers: Record<string, string>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  for (const url of urls) {
+    await new Promise<void>((resolve, reject) => {
+      const req = httpGet(url, { agent: keepAlive, headers }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
+        res.on('data', () => {});
+        res.on('end', resolve);
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+    });
+  }
+  return urls.length / (Number(process.hrtime.bigint() - t0) / 1e9);
 }

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 interface Encoded {
@@ -39,6 +39,13 @@ export function sendJsonOnce(request: FastifyRequest, reply: FastifyReply, value
   if (entry.answered === 1 || !acceptsGzip(request.headers['accept-encoding'])) return reply.send(entry.plain);
   entry.gzip ??= gzipSync(entry.plain, { level: 6 });
   return reply.header('content-encoding', 'gzip').send(entry.gzip);
+}
+
+/** Sends JSON kept gzip-compressed (e.g. results kept with an assessment): as it is to a client that takes gzip, else decompressed. */
+export function sendGzippedJson(request: FastifyRequest, reply: FastifyReply, gzipJson: Buffer): FastifyReply {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(gunzipSync(gzipJson));
+  return reply.header('content-encoding', 'gzip').send(gzipJson);
 }
 
 /** UTF-8 JSON of objects that many answers share unchanged, by identity: made once, kept while the object lives. */

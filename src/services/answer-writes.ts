@@ -11,6 +11,7 @@ import { findSelfAssessment } from '../store/self-assessments.repository.js';
 import { SELF_ANSWERABLE_STATES } from '../core/assessment/self-assessment.js';
 import type { Db } from '../store/database.js';
 import { attachmentMeta, FINAL_READ_ONLY, toAnswer } from './assessment-records.js';
+import { keepCurrentResults } from './assessment-results.service.js';
 
 /**
  * The one write path of an answer's verdict, evidence and comment: the form,
@@ -109,7 +110,7 @@ export function staleAnswersError(stale: readonly StaleAnswer[]): AppError {
  * conflict naming all stale items with their stored answers. A write that
  * changes nothing is skipped (see {@link changesAnswer}). Every real write
  * clears the item's review flag. Moves the assessment to a new version once
- * (refused when final).
+ * (refused when final) and keeps its results at that version.
  */
 export async function writeAnswers(trx: Db, assessmentId: string, writes: readonly AnswerWrite[], by: string | null, at: string): Promise<Answer[]> {
   if (writes.length === 0) return [];
@@ -161,5 +162,6 @@ export async function writeAnswers(trx: Db, assessmentId: string, writes: readon
   }
   // Throwing rolls the whole transaction back: the writes that did go through are undone too.
   if (stale.length > 0) throw staleAnswersError(stale);
+  await keepCurrentResults(trx, assessmentId);
   return answersNow(trx, assessmentId, new Set(writes.map((w) => w.item.requirementId)));
 }

@@ -31,7 +31,11 @@ export function requireUser(actor: Actor): asserts actor is Extract<Actor, { kin
 /** Another organisation's assessment answers "not found", never "forbidden": its existence is not revealed. */
 export async function visibleAssessment(ctx: ServiceContext, actor: Actor, id: string, db: Db = ctx.store.db): Promise<AssessmentRecord> {
   requireUser(actor);
-  const row = await findAssessment(db, id);
+  return seenOrNotFound(actor, id, await findAssessment(db, id));
+}
+
+/** The row when the actor may see it; else not found (see {@link visibleAssessment}). */
+export function seenOrNotFound<R extends { organisation_id: string }>(actor: Extract<Actor, { kind: 'user' }>, id: string, row: R | undefined): R {
   if (!row || !canSeeAssessment(actor, { organisationId: row.organisation_id })) throw new AppError('not-found', `assessment ${id} not found`);
   return row;
 }

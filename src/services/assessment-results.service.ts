@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { AssessmentView } from '../core/assessment/assessment.types.js';
 import { reachedStandards } from '../core/assessment/checksheet.js';
@@ -12,11 +13,14 @@ import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
 import { validationErrors, validationError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
-import { itemsOf, readAssessment, visibleAssessment } from './assessment-records.js';
+import { itemsOf, readAssessment, requireUser, seenOrNotFound } from './assessment-records.js';
+import { findResultsSubject, keepResults, type ResultsSubject } from '../store/assessment-results.repository.js';
 import { type AssessmentRecord, findVerdicts } from '../store/assessments.repository.js';
+import type { Db } from '../store/database.js';
+import { isPublished, loadEdition } from './edition-loader.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
-import { readableEdition } from './editions.service.js';
+import { readableEdition, readableStoredEdition } from './editions.service.js';
 
 export const ResultsQuery = z
   .object({
@@ -53,30 +57,68 @@ export async function assessmentWithEdition(ctx: ServiceContext, actor: Actor, i
   return { view, edition: await readableEdition(ctx, actor, view.edition.id) };
 }
 
+/** Results as the route sends them: computed now, or kept with the assessment as gzip-compressed JSON (never parsed again). */
+export type ResultsReply = { kind: 'computed'; results: AssessmentResults } | { kind: 'kept'; gzipJson: Buffer };
+
 /**
  * Results by assessment, version and query. Every change to an assessment's
  * answers bumps its version and published editions never change, so an entry
  * never goes stale; visibility is checked before every lookup.
  */
-const resultsCache = new Map<string, AssessmentResults>();
+const resultsCache = new Map<string, ResultsReply & { kind: 'computed' }>();
 const RESULTS_CACHE_SIZE = 64;
 const resultsKey = (id: string, version: number, q: z.output<typeof ResultsQuery>) =>
   JSON.stringify([id, version, q.standard, q.sl, q.componentType, q.mandatoryOnly]);
 
-export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: string, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
-  const row = await visibleAssessment(ctx, actor, id);
-  const key = resultsKey(row.id, row.version, query);
+/**
+ * The results of a visible assessment. Without a standard (scores, readiness,
+ * reachable standards) they are kept with the assessment: written with every
+ * change of answers (see {@link keepCurrentResults}) and, when the version has
+ * moved on otherwise (an attachment, a status), computed on the first read and
+ * kept then. Kept only for published editions, which every signed-in user may
+ * read: serving them checks what computing them would.
+ */
+export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: string, query: z.output<typeof ResultsQuery>): Promise<ResultsReply> {
+  requireUser(actor);
+  const subject = seenOrNotFound(actor, id, await findResultsSubject(ctx.store.db, id));
+  if (subject.kept !== null && isKeptView(query)) return { kind: 'kept', gzipJson: subject.kept };
+  const key = resultsKey(subject.id, subject.version, query);
   const hit = resultsCache.get(key);
   if (hit) {
     resultsCache.delete(key);
     resultsCache.set(key, hit);
     return hit;
   }
-  // The answers are read after the version: a key never names answers older than its version.
-  const results = await computeResults(ctx, actor, row, query);
-  resultsCache.set(key, results);
+  const reply = { kind: 'computed' as const, results: await resultsNow(ctx, actor, subject, query) };
+  resultsCache.set(key, reply);
   if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value as string);
+  return reply;
+}
+
+const isKeptView = (query: z.output<typeof ResultsQuery>) => query.standard === undefined;
+
+/** Computed now and, for the view kept with the assessment on a published edition, kept at the version read. */
+async function resultsNow(ctx: ServiceContext, actor: Actor, subject: ResultsSubject, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
+  const { edition, summary } = await readableStoredEdition(ctx, actor, subject.edition_id);
+  // The answers are read after the version: a key never names answers older than its version.
+  const results = await computeResults(ctx.store.db, subject, edition, query);
+  // A writer that has kept a newer version meanwhile is not overwritten.
+  if (isKeptView(query) && isPublished(summary)) await keepResults(ctx.store.db, subject.id, subject.version, gzipJson(results));
   return results;
+}
+
+const gzipJson = (results: AssessmentResults) => gzipSync(JSON.stringify(results));
+
+/**
+ * Keeps the results of an assessment at its current version, inside the
+ * transaction that changed its answers, so that the next read of the results
+ * (in any process) is one row. Nothing is kept for an edition not published.
+ */
+export async function keepCurrentResults(trx: Db, assessmentId: string): Promise<void> {
+  const row = await findResultsSubject(trx, assessmentId);
+  const loaded = row && (await loadEdition(trx, row.edition_id, isPublished));
+  if (!row || !loaded) return;
+  await keepResults(trx, row.id, row.version, gzipJson(await computeResults(trx, row, loaded.edition, { mandatoryOnly: false })));
 }
 
 /**
@@ -111,13 +153,14 @@ function standardsReached(edition: Edition, items: readonly ChecksheetItem[], it
   return standards;
 }
 
-async function computeResults(ctx: ServiceContext, actor: Actor, row: AssessmentRecord, query: z.output<typeof ResultsQuery>): Promise<AssessmentResults> {
+async function computeResults(
+  db: Db,
+  row: Pick<AssessmentRecord, 'id' | 'items_hash'>,
+  edition: Edition,
+  query: z.output<typeof ResultsQuery>,
+): Promise<AssessmentResults> {
   // Only what the results are computed from: the frozen items and each answer's verdict.
-  const [items, answers, edition] = await Promise.all([
-    itemsOf(ctx.store.db, row),
-    findVerdicts(ctx.store.db, row.id),
-    readableEdition(ctx, actor, row.edition_id),
-  ]);
+  const [items, answers] = await Promise.all([itemsOf(db, row), findVerdicts(db, row.id)]);
   const readiness = READINESS_SCHEMES.map((s) => readinessFor(edition, items, answers, s, publishedCoverage)).filter((r): r is Readiness => r !== null);
   let derived: DerivedView | null = null;
   if (query.standard) {

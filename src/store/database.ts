@@ -21,6 +21,7 @@ import * as attachedTexts from './migrations/0013-attached-texts.js';
 import * as craReporting from './migrations/0014-cra-reporting.js';
 import * as selfAssessments from './migrations/0015-self-assessments.js';
 import * as jobWorkerProcess from './migrations/0016-job-worker-process.js';
+import * as assessmentResults from './migrations/0017-assessment-results.js';
 import type { Database } from './schema.js';
 import { cachingStatements } from './sqlite-statements.js';
 
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0014-cra-reporting': craReporting,
   '0015-self-assessments': selfAssessments,
   '0016-job-worker-process': jobWorkerProcess,
+  '0017-assessment-results': assessmentResults,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -527,6 +527,7 @@ export interface Database {
   self_assessments: SelfAssessmentsTable;
   self_assessment_reviews: SelfAssessmentReviewsTable;
   self_assessment_replies: SelfAssessmentRepliesTable;
+  assessment_results: AssessmentResultsTable;
 }
 
 /** Self-assessment (0015): an assessment answered by its own organisation. state: draft | submitted | changes-requested | accepted. */
@@ -651,4 +652,11 @@ export interface VexStatementsTable {
 export interface ProductSbomSettingsTable {
   product_id: string;
   severity_threshold: string;
+}
+
+/** Results kept with the assessment (0017): gzip-compressed JSON of the results at one version of the assessment. */
+export interface AssessmentResultsTable {
+  assessment_id: string;
+  version: number;
+  body: Buffer;
 }

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptsGzip } from '../../src/server/json-once.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
+import { jsonOf } from '../helpers/response-json.js';
 import { answerAll, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
 
 describe('acceptsGzip', () => {
@@ -46,7 +47,7 @@ describeEachDatabase('assessment results: serialised once, compressed when asked
 
     await answerAll(w, a);
     const after = await w.client('as1').request('GET', path, undefined, gzip);
-    const scores = after.json().scores as { overall: { counts: { pass: number; total: number } } };
+    const scores = jsonOf(after).scores as { overall: { counts: { pass: number; total: number } } };
     expect(scores.overall.counts.pass).toBe(scores.overall.counts.total);
     expect(first.json().scores.overall.counts.pass).toBe(0);
   });

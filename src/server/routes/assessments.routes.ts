@@ -33,7 +33,7 @@ import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '
 import { fieldsIn, placingFields } from '../field-places.js';
 import { docSchema, parseInput } from '../validate-input.js';
 import { AssessmentItemParams, IdParams, RouteId, requireSignedIn } from '../route-params.js';
-import { jsonWithShared, sendJsonOnce } from '../json-once.js';
+import { jsonWithShared, sendGzippedJson, sendJsonOnce } from '../json-once.js';
 
 const AttachmentParams = IdParams.extend({ attachmentId: RouteId });
 
@@ -172,15 +172,12 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     return reply.status(204).send();
   });
 
-  app.get('/api/assessments/:id/results', { schema: { tags, summary: 'Scores, readiness and the view from one standard' } }, async (request, reply) =>
-    sendJsonOnce(
-      request,
-      reply,
-      await placingFields(fieldsIn('query', 'standard'), () =>
-        assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
-      ),
-    ),
-  );
+  app.get('/api/assessments/:id/results', { schema: { tags, summary: 'Scores, readiness and the view from one standard' } }, async (request, reply) => {
+    const results = await placingFields(fieldsIn('query', 'standard'), () =>
+      assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
+    );
+    return results.kind === 'kept' ? sendGzippedJson(request, reply, results.gzipJson) : sendJsonOnce(request, reply, results.results);
+  });
 
   app.get('/api/assessments/:id/workbook', { schema: { tags, summary: 'The checksheet as a filled xlsx workbook' } }, async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');

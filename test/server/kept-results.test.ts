@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../src/store/database.js';
+import { describeEachDatabase } from '../helpers/each-database.js';
+import { jsonOf } from '../helpers/response-json.js';
+import { type AssessmentJson, type AssessmentWorld, answerVersions, assessmentWorld } from './assessments.fixture.js';
+
+const GZIP = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
+const PLAIN = { headers: { 'accept-encoding': 'identity' } };
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
+
+/** The version the results kept for an assessment were computed at, if any. */
+async function keptVersion(store: Store, id: string): Promise<number | undefined> {
+  const row = await store.db.selectFrom('assessment_results').select('version').where('assessment_id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : Number(row.version);
+}
+
+describeEachDatabase('results kept with the assessment', (get) => {
+  let w: AssessmentWorld;
+  let a: AssessmentJson;
+  const version = async () => ((await w.client('as1').request('GET', `/api/assessments/${a.id}`)).json() as AssessmentJson).version;
+  const results = (options = GZIP) => w.client('as1').request('GET', `/api/assessments/${a.id}/results`, undefined, options);
+  const answer = (requirementId: string, verdict: string, v: number) =>
+    w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${requirementId}`, { verdict, evidence: '確認済み', comment: '', version: v });
+
+  beforeAll(async () => {
+    w = await assessmentWorld(get().store);
+    a = await w.create({ title: '結果を保持する診断' });
+  });
+  afterAll(async () => w?.app.close());
+
+  it('writes the results in the transaction of an answer and serves them as kept, compressed or not', async () => {
+    expect(await keptVersion(get().store, a.id)).toBeUndefined();
+    const [first] = a.items;
+    if (!first) throw new Error('items');
+    const r = await answer(first.requirementId, 'fail', 0);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await keptVersion(get().store, a.id)).toBe(await version());
+    // Kept results go out compressed at the first ask, and decompressed to a client that does not take gzip.
+    const kept = await results();
+    expect(kept.statusCode).toBe(200);
+    expect(kept.headers['content-encoding']).toBe('gzip');
+    expect(kept.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(kept.headers['cache-control']).toBe('no-store');
+    const plain = await results(PLAIN);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.json()).toEqual(jsonOf(kept));
+    expect(plain.json().scores.overall.counts.fail).toBe(1);
+    // Another organisation's member is refused as before, kept or not.
+    expect((await w.client('b1').request('GET', `/api/assessments/${a.id}/results`, undefined, GZIP)).statusCode).toBe(404);
+  });
+
+  it('computes the results once more after a change that moved the version without answers, and keeps them then', async () => {
+    const before = jsonOf(await results());
+    const [first] = a.items;
+    if (!first) throw new Error('items');
+    const upload = await w.client('as1').request('POST', `/api/assessments/${a.id}/answers/${first.requirementId}/attachments`, PNG, {
+      headers: { 'content-type': 'image/png', 'x-filename': 'screen.png' },
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const now = await version();
+    expect(await keptVersion(get().store, a.id)).toBe(now - 1);
+    const computed = await results();
+    // Computed now: the first answer at a version goes out as serialised, uncompressed.
+    expect(computed.headers['content-encoding']).toBeUndefined();
+    expect(computed.json()).toEqual(before);
+    expect(await keptVersion(get().store, a.id)).toBe(now);
+  });
+
+  it('keeps nothing from a write that was refused: the kept results stay those of the stored answers', async () => {
+    const [first, second] = a.items;
+    if (!first || !second) throw new Error('items');
+    const kept = await keptVersion(get().store, a.id);
+    // The second item's write goes through first; the first item's is stale, so the lot is rolled back.
+    const stale = await w.client('as1').request('POST', `/api/assessments/${a.id}/answers`, {
+      items: [
+        { requirementId: second.requirementId, version: 0 },
+        { requirementId: first.requirementId, version: 0 },
+      ],
+      verdict: 'pass',
+      comment: '',
+    });
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(await keptVersion(get().store, a.id)).toBe(kept);
+    const after = jsonOf(await results());
+    expect(after.scores.overall.counts.fail).toBe(1);
+    expect(after.scores.overall.counts.pass).toBe(0);
+    const versions = await answerVersions(w, a.id);
+    expect(versions.get(second.requirementId)).toBe(0);
+  });
+});
