@@ -25,7 +25,7 @@ export function StatusFilter<S extends string>({
   const options: (S | null)[] = [null, ...statuses];
   return (
     <nav className="proposal-filter" aria-label={label}>
-      <ul>
+      <ul className="link-row">
         {options.map((option) => (
           <li key={option ?? 'all'}>
             <Link to={path(option)} aria-current={option === current ? 'page' : undefined} className={option === current ? 'is-active' : undefined}>
