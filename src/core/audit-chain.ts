@@ -1,21 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { AuditEntry, AuditEntryContent } from './audit-entry.types.js';
 
-/** One audit entry as it is hashed: everything but its own hash. */
-export interface AuditEntryContent {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  /** Canonical JSON text of the entry's details. */
-  detail: string;
-  prevHash: string;
-}
-
-export interface AuditEntry extends AuditEntryContent {
-  hash: string;
-}
+export type { AuditEntry, AuditEntryContent } from './audit-entry.types.js';
 
 /** The hash of the chain before its first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -5,9 +5,9 @@ import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { ANSWER_LIMITS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError, validationError } from '../core/errors.js';
-import type { Finding, LinkCoverage, SourcedFinding } from '../core/evidence/finding.types.js';
-import { type Suggestion, type SuggestedVerdict, suggest } from '../core/evidence/suggest.js';
-import type { Localized } from '../core/model/edition.schema.js';
+import type { Finding, SourcedFinding } from '../core/evidence/finding.types.js';
+import { type SuggestedVerdict, suggest } from '../core/evidence/suggest.js';
+import type { SuggestionView } from '../core/evidence/suggestion-view.types.js';
 import { findAnswers } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { findCompletedFirmwareFindings } from '../store/firmware-analyses.repository.js';
@@ -19,27 +19,7 @@ import { craFinding } from './cra-evidence.service.js';
 import { findingOf } from './probe-runs.service.js';
 import { sbomFindings } from './sboms.service.js';
 
-export interface SuggestionBasisView {
-  source: string;
-  runId: string;
-  check: string;
-  target: string;
-  verdict: string;
-  summary: Localized;
-  at: string;
-  coverage: LinkCoverage;
-}
-
-export interface SuggestionView {
-  requirementId: string;
-  no: string;
-  title: Localized;
-  verdict: SuggestedVerdict;
-  reason: Suggestion['reason'];
-  basis: SuggestionBasisView[];
-  /** The item's answer now: a suggestion never overwrites it unless the assessor says so. */
-  answer: { verdict: Verdict; source: AnswerOrigin | null };
-}
+export type { SuggestionBasisView, SuggestionView } from '../core/evidence/suggestion-view.types.js';
 
 export const AcceptInput = z
   .object({

@@ -1,6 +1,7 @@
 import { DERIVED_RESULTS, type DerivedView } from '../api/assessment.types';
 import { useLocalize, useT } from '../i18n/i18n';
 import { RequirementRowsTable } from './requirement-rows-table';
+import { Chips } from '../components/chips';
 
 /** One standard's requirements as this assessment answers them. */
 export function DerivedTable({ assessmentId, view }: { assessmentId: string; view: DerivedView }) {
@@ -8,13 +9,15 @@ export function DerivedTable({ assessmentId, view }: { assessmentId: string; vie
   const localize = useLocalize();
   return (
     <>
-      <ul className="chips derived-summary">
-        {DERIVED_RESULTS.map((r) => (
-          <li key={r} className="chip">
+      <Chips
+        className="derived-summary"
+        items={DERIVED_RESULTS}
+        label={(r) => (
+          <>
             {t.results.derivedResults[r]} {view.summary[r]}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
       <RequirementRowsTable
         assessmentId={assessmentId}
         rows={view.requirements}

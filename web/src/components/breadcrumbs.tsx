@@ -12,7 +12,7 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
   const crumbs: Crumb[] = [{ label: t.home, to: '/' }, ...trail];
   return (
     <nav className="breadcrumbs" aria-label={t.breadcrumb}>
-      <ol>
+      <ol className="link-row">
         {crumbs.map((crumb, index) => {
           const last = index === crumbs.length - 1;
           return (

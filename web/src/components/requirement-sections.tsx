@@ -7,6 +7,7 @@ import { Link } from '../router/router';
 import { TermText } from './glossary-terms';
 import { TableHead } from './tables/table-head';
 import { ScrollTable } from './tables/scroll-table';
+import { Chips } from './chips';
 
 /** The parts of a requirement's detail page, one section each. */
 
@@ -72,13 +73,7 @@ export function VerificationSection({ requirement }: { requirement: RequirementD
   return (
     <Section id="verification" title={t.verification}>
       <h3>{t.verificationMethods}</h3>
-      <ul className="chips">
-        {methods.map((method) => (
-          <li key={method} className="chip">
-            {labelFor(t.methods, method)}
-          </li>
-        ))}
-      </ul>
+      <Chips items={methods} label={(method) => labelFor(t.methods, method)} />
       <h3>{t.verificationSteps}</h3>
       <ol className="step-list">
         {steps.map((step, index) => (

@@ -10,16 +10,10 @@ import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
 import { TableHead } from '../components/tables/table-head';
 import { TitledSection } from '../components/page-section';
+import type { AuditEntryContent } from '../../../src/core/audit-entry.types.js';
 
-interface Entry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  detail: unknown;
-}
+/** An audit entry as GET /api/admin/audit lists it: its details parsed from their JSON text. */
+type Entry = Omit<AuditEntryContent, 'detail'> & { detail: unknown };
 type Verdict = { ok: true; checked: number } | { ok: false; checked: number; seq: number; reason: string };
 
 const EMPTY = { actor: '', action: '', targetType: '', targetId: '', from: '', to: '' };

@@ -15,6 +15,7 @@ import { Options } from '../components/forms/options';
 import { TableHead } from '../components/tables/table-head';
 import { ScrollTable } from '../components/tables/scroll-table';
 import { SubmitButton } from '../components/forms/submit-button';
+import { Chips } from '../components/chips';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
@@ -68,13 +69,14 @@ function ComparisonView({ user, before, after }: { user: User; before: string; a
         {c.before.title} → {c.after.title}
       </h2>
       <p>{t.compare.scoreLine(percent(c.scores.before.overall.score), percent(c.scores.after.overall.score))}</p>
-      <ul className="chips">
-        {ITEM_CHANGES.map((k) => (
-          <li key={k} className="chip">
+      <Chips
+        items={ITEM_CHANGES}
+        label={(k) => (
+          <>
             {t.compare.changes[k]} {c.counts[k]}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
       <p>
         <a href={`${path}&${new URLSearchParams({ format: 'html', lang }).toString()}`} target="_blank" rel="noopener">
           {t.compare.printable}

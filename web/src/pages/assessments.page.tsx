@@ -8,6 +8,7 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { useDateTime } from '../components/proposals/proposal-status';
 import { RequireUser } from '../components/guards/require-user';
+import { StatusFilter } from '../components/status-filter';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { assessmentPath, assessmentsPath, NEW_ASSESSMENT_PATH } from '../router/assessment-paths';
@@ -17,28 +18,6 @@ import { TableHead } from '../components/tables/table-head';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
-
-function StatusFilter({ status, productId }: { status: AssessmentStatus | null; productId: string | null }) {
-  const t = useT();
-  const options: (AssessmentStatus | null)[] = [null, ...ASSESSMENT_STATUSES];
-  return (
-    <nav className="proposal-filter" aria-label={t.assessments.filterStatus}>
-      <ul>
-        {options.map((option) => (
-          <li key={option ?? 'all'}>
-            <Link
-              to={assessmentsPath({ status: option, productId })}
-              aria-current={option === status ? 'page' : undefined}
-              className={option === status ? 'is-active' : undefined}
-            >
-              {option ? t.assessments.statuses[option] : t.assessments.all}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 function AssessmentTable({ user, status, productId }: { user: User; status: AssessmentStatus | null; productId: string | null }) {
   const t = useT();
@@ -139,7 +118,13 @@ export function AssessmentsPage() {
         {(u) => (
           <>
             <p className="lead">{canAssess(u) ? t.assessments.listIntroAssessor : t.assessments.listIntroMember}</p>
-            <StatusFilter status={status} productId={productId} />
+            <StatusFilter
+              label={t.assessments.filterStatus}
+              statuses={ASSESSMENT_STATUSES}
+              current={status}
+              path={(option) => assessmentsPath({ status: option, productId })}
+              messages={t.assessments}
+            />
             <AssessmentTable user={u} status={status} productId={productId} />
           </>
         )}

@@ -1,8 +1,8 @@
 import type { LandscapeEntryView, LandscapeView } from '../../../src/core/landscape.js';
 import type { LandscapeAxis, LandscapeKind } from '../../../src/core/model/landscape.schema.js';
-import type { Confidence } from '../../../src/core/taxonomy.js';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
+import { ConfidenceBadge } from '../components/confidence-badge';
 import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -52,17 +52,6 @@ function KindTag({ kind }: { kind: LandscapeKind }) {
     <span className={`landscape-kind-tag kind-${kind}`} title={t.landscape.kinds[kind]}>
       <span aria-hidden="true">{t.landscape.kindShort[kind]}</span>
       <span className="visually-hidden">{t.landscape.kinds[kind]}: </span>
-    </span>
-  );
-}
-
-/** How sure the map is of an entry; landscape wording, the badge colours of the standards pages. */
-function EntryConfidence({ confidence }: { confidence: Confidence }) {
-  const t = useT();
-  return (
-    <span className={`badge confidence confidence-${confidence}`} title={t.landscape.confidenceNotes[confidence]}>
-      <span className="visually-hidden">{t.browse.confidenceLabel}: </span>
-      {t.landscape.confidenceLevels[confidence]}
     </span>
   );
 }
@@ -221,7 +210,7 @@ function EntryDetail({ entry, data }: { entry: LandscapeEntryView; data: Landsca
       <header className="landscape-entry-head">
         <h3 id={`${entryAnchor(entry.id)}-name`}>{entry.name}</h3>
         <span className={`badge landscape-kind-badge kind-${entry.kind}`}>{t.landscape.kinds[entry.kind]}</span>
-        <EntryConfidence confidence={entry.confidence} />
+        <ConfidenceBadge confidence={entry.confidence} wording={t.landscape} />
       </header>
       {entry.title ? (
         <p className="landscape-entry-title">

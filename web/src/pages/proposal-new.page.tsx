@@ -2,11 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { api, asApiError } from '../api/client';
 import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { CheckboxGroup } from '../components/forms/checkbox-group';
 import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
-import { errorsBelow, useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
+import { LayerPhaseFields } from '../components/proposals/layer-phase-fields';
+import { errorsBelow } from '../components/proposals/taxonomy-choices';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -30,7 +30,6 @@ const EMPTY: Draft = { title: '', text: '', layers: [], phases: [], industry: ''
 
 function ProposalForm() {
   const t = useT();
-  const choices = useTaxonomyChoices();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
@@ -81,20 +80,7 @@ function ProposalForm() {
         error={errors.text}
         onChange={(event) => set('text', event.target.value)}
       />
-      <CheckboxGroup
-        legend={t.proposals.fieldLayers}
-        choices={choices.layers}
-        selected={draft.layers}
-        error={errors.layers}
-        onChange={(layers) => set('layers', layers)}
-      />
-      <CheckboxGroup
-        legend={t.proposals.fieldPhases}
-        choices={choices.phases}
-        selected={draft.phases}
-        error={errors.phases}
-        onChange={(phases) => set('phases', phases)}
-      />
+      <LayerPhaseFields value={draft} legends={{ layers: t.proposals.fieldLayers, phases: t.proposals.fieldPhases }} errors={errors} onChange={set} />
       <FormField
         label={t.proposals.fieldIndustry}
         hint={t.proposals.fieldIndustryHint}

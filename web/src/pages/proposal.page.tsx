@@ -15,23 +15,17 @@ import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useLocation } from '../router/router';
+import { Chips } from '../components/chips';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
 
-function Chips({ ids, label }: { ids: string[]; label: (id: string) => string }) {
+/** The chips, or "none" when the proposal names no value. */
+function ChipsOrNone({ ids, label }: { ids: string[]; label: (id: string) => string }) {
   const t = useT();
   if (ids.length === 0) return <span className="proposal-muted">{t.proposals.none}</span>;
-  return (
-    <ul className="chips">
-      {ids.map((id) => (
-        <li key={id} className="chip">
-          {label(id)}
-        </li>
-      ))}
-    </ul>
-  );
+  return <Chips items={ids} label={label} />;
 }
 
 function ProposalFacts({ proposal }: { proposal: Proposal }) {
@@ -65,13 +59,13 @@ function ProposalFacts({ proposal }: { proposal: Proposal }) {
       <div>
         <dt>{t.layers}</dt>
         <dd>
-          <Chips ids={proposal.layers} label={layerLabel} />
+          <ChipsOrNone ids={proposal.layers} label={layerLabel} />
         </dd>
       </div>
       <div>
         <dt>{t.phases}</dt>
         <dd>
-          <Chips ids={proposal.phases} label={phaseLabel} />
+          <ChipsOrNone ids={proposal.phases} label={phaseLabel} />
         </dd>
       </div>
     </dl>

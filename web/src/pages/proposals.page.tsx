@@ -7,6 +7,7 @@ import { NEW_PROPOSAL_PATH, proposalPath, proposalsPath } from '../components/pr
 import { isTriager, ProposalStatusBadge, useDateTime } from '../components/proposals/proposal-status';
 import { isProposalStatus, PROPOSAL_STATUSES, type ProposalList, type ProposalStatus } from '../components/proposals/proposal-types';
 import { RequireUser } from '../components/guards/require-user';
+import { StatusFilter } from '../components/status-filter';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link, useSearchParam } from '../router/router';
@@ -16,25 +17,6 @@ import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
-
-/** All, submitted, accepted, rejected: links, so each filter has its own URL. */
-function StatusFilter({ status }: { status: ProposalStatus | null }) {
-  const t = useT();
-  const options: (ProposalStatus | null)[] = [null, ...PROPOSAL_STATUSES];
-  return (
-    <nav className="proposal-filter" aria-label={t.proposals.filterLabel}>
-      <ul>
-        {options.map((option) => (
-          <li key={option ?? 'all'}>
-            <Link to={proposalsPath(option)} aria-current={option === status ? 'page' : undefined} className={option === status ? 'is-active' : undefined}>
-              {option ? t.proposals.statuses[option] : t.proposals.all}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
 
 /** A checksheet flag shows its kind under the title. */
 function OriginCell({ proposal }: { proposal: object }) {
@@ -114,7 +96,7 @@ export function ProposalsPage() {
         {(u) => (
           <>
             <p className="lead">{intro}</p>
-            <StatusFilter status={status} />
+            <StatusFilter label={t.proposals.filterLabel} statuses={PROPOSAL_STATUSES} current={status} path={proposalsPath} messages={t.proposals} />
             <ProposalTable user={u} status={status} />
           </>
         )}

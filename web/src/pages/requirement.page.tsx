@@ -12,18 +12,11 @@ import { ErrorView, Loading } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { Chips } from '../components/chips';
 
 function TermChips({ ids, lookup }: { ids: string[]; lookup: (id: string) => Term | undefined }) {
   const localize = useLocalize();
-  return (
-    <ul className="chips">
-      {ids.map((id) => (
-        <li key={id} className="chip">
-          {localize(lookup(id)?.label) || id}
-        </li>
-      ))}
-    </ul>
-  );
+  return <Chips items={ids} label={(id) => localize(lookup(id)?.label) || id} />;
 }
 
 function RequirementView({ requirement }: { requirement: RequirementDetail }) {

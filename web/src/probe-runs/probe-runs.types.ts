@@ -1,5 +1,6 @@
 import type { Localized } from '../api/types';
-import type { Verdict } from '../api/assessment.types';
+import type { SuggestionView } from '../../../src/core/evidence/suggestion-view.types.js';
+import type { Suggestion as WorkspaceSuggestion } from '../workspace/suggestions';
 
 /** The probe run API's shapes (src/services/probe-runs.service.ts, suggestions.service.ts). */
 export type RunState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
@@ -31,14 +32,7 @@ export interface ProbeRunDetail extends ProbeRun {
   findings: ProbeFinding[];
 }
 
-export interface Suggestion {
-  requirementId: string;
-  no: string;
-  title: Localized;
-  verdict: 'pass' | 'fail' | 'needs-review';
-  reason: string;
-  basis: { source: string; runId: string; check: string; target: string; verdict: string; summary: Localized; at: string; coverage: string }[];
-  answer: { verdict: Verdict; source: { kind: string } | null };
-}
+/** A suggestion as the runs page lists it: the workspace's reading (reason and coverage as text) with the item and its answer now. */
+export type Suggestion = Omit<SuggestionView, 'reason' | 'basis'> & Pick<WorkspaceSuggestion, 'reason' | 'basis'>;
 
 export const UNFINISHED: readonly RunState[] = ['queued', 'running'];

@@ -1,27 +1,16 @@
-import type { Verdict } from '../../../src/core/assessment/verdicts.js';
-import type { Localized } from '../../../src/core/model/edition.schema.js';
+import type { SuggestionBasisView, SuggestionView } from '../../../src/core/evidence/suggestion-view.types.js';
 
 /**
  * Suggestions from probes, firmware and SBOM analyses (the evidence core's one
  * rule), as GET /api/assessments/:id/suggestions gives them. Pure: no React,
  * no fetch, so tests load it as is.
  */
-export interface SuggestionBasis {
-  source: string;
-  runId: string;
-  check: string;
-  target: string;
-  verdict: string;
-  summary: Localized;
-  at: string;
-  coverage: string;
-}
-export interface Suggestion {
-  requirementId: string;
-  verdict: Extract<Verdict, 'pass' | 'fail' | 'needs-review'>;
-  reason: string;
-  basis: SuggestionBasis[];
-}
+
+/** A finding a suggestion rests on; the web shows the link's coverage as it comes. */
+export type SuggestionBasis = Omit<SuggestionBasisView, 'coverage'> & { coverage: string };
+
+/** What the workspace reads of a suggestion; the reason is looked up in the messages, or shown as it comes. */
+export type Suggestion = Pick<SuggestionView, 'requirementId' | 'verdict'> & { reason: string; basis: SuggestionBasis[] };
 
 /** Suggestions grouped by the probe run behind them (a suggestion may rest on several runs). */
 export function suggestionsByRun(suggestions: ReadonlyMap<string, Suggestion>): Map<string, string[]> {

@@ -140,20 +140,20 @@ function MappingChanges({ diff }: { diff: EditionDiff }) {
 /** Counts of added, removed and changed items, mappings and terms. */
 export function DiffSummary({ diff }: { diff: EditionDiff }) {
   const t = useT();
-  const s = diff.summary as Record<string, number>;
+  const s = diff.summary;
   return (
     <dl className="facts">
       <div>
         <dt>{t.editor.tabRequirements}</dt>
-        <dd>{t.editor.counts(s.requirementsAdded ?? 0, s.requirementsRemoved ?? 0, s.requirementsChanged ?? 0)}</dd>
+        <dd>{t.editor.counts(s.requirementsAdded, s.requirementsRemoved, s.requirementsChanged)}</dd>
       </div>
       <div>
         <dt>{t.mappings}</dt>
-        <dd>{t.editor.counts(s.mappingsAdded ?? 0, s.mappingsRemoved ?? 0, s.mappingsChanged ?? 0)}</dd>
+        <dd>{t.editor.counts(s.mappingsAdded, s.mappingsRemoved, s.mappingsChanged)}</dd>
       </div>
       <div>
         <dt>{t.editor.diffGlossary}</dt>
-        <dd>{t.editor.counts(s.termsAdded ?? 0, s.termsRemoved ?? 0, s.termsChanged ?? 0)}</dd>
+        <dd>{t.editor.counts(s.termsAdded, s.termsRemoved, s.termsChanged)}</dd>
       </div>
     </dl>
   );
@@ -198,7 +198,7 @@ export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId?: strin
   const t = useT();
   const requirementLink = draftId ? (id: string) => editorPaths.requirement(draftId, id) : undefined;
   const termLink = draftId ? (id: string) => editorPaths.term(draftId, id) : undefined;
-  const s = diff.summary as Record<string, number>;
+  const s = diff.summary;
   if (diff.summary.unchanged) return <Notice kind="info">{t.editor.diffNone}</Notice>;
   return (
     <div className="diff">

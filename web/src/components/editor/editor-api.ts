@@ -7,7 +7,8 @@ import type { AttackPattern, Localized, Mapping, Reference, RequirementDetail } 
  */
 
 import type { DraftSummary, ItemKind } from '../../../../src/core/drafts.types.js';
-export type { DraftSummary, ItemKind };
+import type { EditionDiff as CoreEditionDiff, ItemRef as CoreItemRef, FieldChange, MappingChange } from '../../../../src/core/edition-diff.types.js';
+export type { DraftSummary, FieldChange, ItemKind, MappingChange };
 
 export interface DraftList {
   drafts: DraftSummary[];
@@ -77,38 +78,11 @@ export interface ItemWrite {
   warnings: DraftProblem[];
 }
 
-export interface FieldChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
+/** A listed item of a diff: a requirement carries its number, a glossary term none. */
+export type ItemRef = CoreItemRef & { number?: string };
 
-export interface MappingChange {
-  kind: 'added' | 'removed' | 'changed';
-  requirementId: string;
-  number: string;
-  standard: string;
-  target: string;
-  before?: { relationship: string; rationale: Localized };
-  after?: { relationship: string; rationale: Localized };
-  fields: string[];
-}
-
-export interface ItemRef {
-  id: string;
-  title: Localized;
-  number?: string;
-}
-
-export interface EditionDiff {
-  from: { id: string; title: Localized };
-  to: { id: string; title: Localized };
-  meta: FieldChange[];
-  requirements: { added: ItemRef[]; removed: ItemRef[]; changed: (ItemRef & { fields: FieldChange[] })[] };
-  mappings: MappingChange[];
-  glossary: { added: ItemRef[]; removed: ItemRef[]; changed: (ItemRef & { fields: FieldChange[] })[] };
-  other: string[];
-  summary: Record<string, number | boolean> & { unchanged: boolean };
+/** The diff of src/core/edition-diff.types.ts, with what the draft's diff adds: the reviewed revision and the coverage change. */
+export interface EditionDiff extends CoreEditionDiff {
   revision: number;
   /** Per standard: coverage counts before and after, and the requirements whose status changed. */
   coverage?: CoverageChange[];

@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import type { Localized } from '../../api/types';
 import { useT } from '../../i18n/i18n';
+import { LANGS } from '../../i18n/messages';
 import { CheckboxGroup } from '../forms/checkbox-group';
 import { FieldError } from '../forms/field-error';
 import { LabelledField } from '../forms/labelled-field';
@@ -75,22 +76,17 @@ export function LocalizedFields({ label, value, onChange, path, errorsAt, multil
   const whole = errorsAt(path);
   return (
     <div className="localized-pair">
-      <TextField
-        label={t.editor.inLang(label, 'ja')}
-        lang="ja"
-        value={value.ja}
-        multiline={multiline}
-        onChange={(ja) => onChange({ ...value, ja })}
-        error={errorsAt(`${path}.ja`)}
-      />
-      <TextField
-        label={t.editor.inLang(label, 'en')}
-        lang="en"
-        value={value.en}
-        multiline={multiline}
-        onChange={(en) => onChange({ ...value, en })}
-        error={errorsAt(`${path}.en`)}
-      />
+      {LANGS.map((lang) => (
+        <TextField
+          key={lang}
+          label={t.editor.inLang(label, lang)}
+          lang={lang}
+          value={value[lang]}
+          multiline={multiline}
+          onChange={(text) => onChange({ ...value, [lang]: text })}
+          error={errorsAt(`${path}.${lang}`)}
+        />
+      ))}
       {whole ? <FieldError>{whole}</FieldError> : null}
     </div>
   );

@@ -1,5 +1,6 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useLocalize, useT } from '../../i18n/i18n';
+import { LANGS } from '../../i18n/messages';
 import type { DraftOptions, MappingDraft } from './editor-api';
 import { type ErrorsAt, FieldError } from './fields';
 import { emptyText, removeAt, replaceAt } from './lists';
@@ -71,20 +72,17 @@ export function MappingsTable({ mappings, onChange, options, errorsAt }: Mapping
                 {cellError(index, 'relationship')}
               </td>
               <td className="editor-rationale">
-                <textarea
-                  lang="ja"
-                  aria-label={row(index + 1, t.editor.inLang(t.rationale, 'ja'))}
-                  value={m.rationale.ja}
-                  onChange={(e) => update(index, { rationale: { ...m.rationale, ja: e.target.value } })}
-                />
-                {cellError(index, 'rationale.ja')}
-                <textarea
-                  lang="en"
-                  aria-label={row(index + 1, t.editor.inLang(t.rationale, 'en'))}
-                  value={m.rationale.en}
-                  onChange={(e) => update(index, { rationale: { ...m.rationale, en: e.target.value } })}
-                />
-                {cellError(index, 'rationale.en')}
+                {LANGS.map((lang) => (
+                  <Fragment key={lang}>
+                    <textarea
+                      lang={lang}
+                      aria-label={row(index + 1, t.editor.inLang(t.rationale, lang))}
+                      value={m.rationale[lang]}
+                      onChange={(e) => update(index, { rationale: { ...m.rationale, [lang]: e.target.value } })}
+                    />
+                    {cellError(index, `rationale.${lang}`)}
+                  </Fragment>
+                ))}
               </td>
               <td>
                 <button type="button" className="button button-ghost" onClick={() => onChange(removeAt(mappings, index))}>

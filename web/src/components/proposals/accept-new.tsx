@@ -3,13 +3,12 @@ import { apiPath } from '../../api/client';
 import type { Localized } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useLocalize, useT } from '../../i18n/i18n';
-import { CheckboxGroup } from '../forms/checkbox-group';
 import { FormField, SelectField } from '../forms/form-field';
 import { Options } from '../forms/options';
 import { ErrorView, Loading, Notice, problemText } from '../status';
 import { AcceptNote } from './accept-note';
 import type { Proposal } from './proposal-types';
-import { useTaxonomyChoices } from './taxonomy-choices';
+import { LayerPhaseFields } from './layer-phase-fields';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
 /** The parts of GET /api/drafts and /api/drafts/:id/options this form uses. */
@@ -65,7 +64,6 @@ export function AcceptNew({ proposal, callbacks }: { proposal: Proposal; callbac
 function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; callbacks: DecisionCallbacks; drafts: DraftList['drafts'] }) {
   const t = useT();
   const localize = useLocalize();
-  const choices = useTaxonomyChoices();
   const [item, setItem] = useState<NewItem>({
     draftId: '',
     id: '',
@@ -137,8 +135,7 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
         error={errors['title.en']}
         onChange={(e) => set('titleEn', e.target.value)}
       />
-      <CheckboxGroup legend={t.layers} choices={choices.layers} selected={item.layers} error={errors.layers} onChange={(v) => set('layers', v)} />
-      <CheckboxGroup legend={t.phases} choices={choices.phases} selected={item.phases} error={errors.phases} onChange={(v) => set('phases', v)} />
+      <LayerPhaseFields value={item} legends={{ layers: t.layers, phases: t.phases }} errors={errors} onChange={set} />
       <SelectField
         label={t.proposals.newThreatCategory}
         name="threatCategory"
