@@ -9,7 +9,7 @@ import { projectRoot } from '../../src/content/content-dir.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { scopeOf } from '../probes/twins/run-probes.js';
 import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from '../server/assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from '../server/assessments.fixture.js';
 
 const dir = tempDir('tebiki-probe-attach-');
 
@@ -36,11 +36,10 @@ afterAll(async () => {
 });
 
 describeEachDatabase('bin/tebiki probe --assessment', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   let scope: string;
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: 'CLI で付ける診断' });
     scope = join(dir.path, `scope-${get().db.kind}.json`);
     const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
@@ -49,7 +48,6 @@ describeEachDatabase('bin/tebiki probe --assessment', (get) => {
       JSON.stringify(scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], lab)),
     );
   });
-  afterAll(async () => w?.app.close());
 
   it('attaches the run as the named assessor; the JSON report names the stored run', { timeout: 120_000 }, async () => {
     const r = await runBinAsync(['probe', '--scope', scope, '--assessment', a.id, '--as', 'as1@example.test', '--format', 'json'], cliEnv(get().db));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config/config.js';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
@@ -112,6 +112,20 @@ export async function assessmentWorld(store: Store, config: Partial<Config> = {}
       return r.json() as AssessmentJson;
     },
   };
+  return world;
+}
+
+/**
+ * The assessment world of a suite on `get()`'s store: built in the suite's
+ * first hook, its app closed after the suite. The object returned is filled in
+ * when that hook runs, so read it in tests and later hooks only.
+ */
+export function useAssessmentWorld(get: () => { store: Store }, config: Partial<Config> = {}): AssessmentWorld {
+  const world = {} as AssessmentWorld;
+  beforeAll(async () => {
+    Object.assign(world, await assessmentWorld(get().store, config));
+  });
+  afterAll(async () => world.app?.close());
   return world;
 }
 
