@@ -7,7 +7,7 @@ import { cliEnv } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { scopeOf } from '../probes/twins/run-probes.js';
+import { scopeOf, TWIN_LAB } from '../probes/twins/run-probes.js';
 import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
 import { type AssessmentJson, useAssessmentWorld } from '../server/assessments.fixture.js';
 
@@ -42,10 +42,9 @@ describeEachDatabase('bin/tebiki probe --assessment', (get) => {
   beforeAll(async () => {
     a = await w.create({ title: 'CLI で付ける診断' });
     scope = join(dir.path, `scope-${get().db.kind}.json`);
-    const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
     writeFileSync(
       scope,
-      JSON.stringify(scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], lab)),
+      JSON.stringify(scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], TWIN_LAB)),
     );
   });
 
