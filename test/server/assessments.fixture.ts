@@ -50,6 +50,20 @@ export interface AssessmentJson {
 const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 const PW = 'another long passphrase 42';
 
+/** Creates each [name, role, organisation] as `name`@example.test, "利用者 name", and logs each in with their own client. */
+export async function addUsers(app: FastifyInstance, admin: ApiClient, users: [string, string, string | null][]): Promise<Record<string, ApiClient>> {
+  const clients: Record<string, ApiClient> = {};
+  for (const [name, role, organisationId] of users) {
+    const email = `${name}@example.test`;
+    const r = await admin.request('POST', '/api/admin/users', { email, displayName: `利用者 ${name}`, password: PW, role, organisationId });
+    expect(r.statusCode, r.body).toBe(201);
+    const c = new ApiClient(app);
+    expect((await c.login(email, PW)).statusCode).toBe(200);
+    clients[name] = c;
+  }
+  return clients;
+}
+
 export async function assessmentWorld(store: Store, config: Partial<Config> = {}): Promise<AssessmentWorld> {
   const ctx: ServiceContext = { store, config: testConfig(config), now: () => new Date() };
   const imported = await importBundledEdition(ctx);
@@ -72,14 +86,7 @@ export async function assessmentWorld(store: Store, config: Partial<Config> = {}
     ['as1', 'assessor', null],
     ['ed', 'editor', null],
   ];
-  for (const [name, role, organisationId] of users) {
-    const email = `${name}@example.test`;
-    const r = await admin.request('POST', '/api/admin/users', { email, displayName: `利用者 ${name}`, password: PW, role, organisationId });
-    expect(r.statusCode, r.body).toBe(201);
-    const c = new ApiClient(app);
-    expect((await c.login(email, PW)).statusCode).toBe(200);
-    clients[name] = c;
-  }
+  Object.assign(clients, await addUsers(app, admin, users));
   const product = async (org: string, name: string) => {
     const r = await admin.request('POST', `/api/organisations/${org}/products`, { name, model: 'GW-100' });
     expect(r.statusCode, r.body).toBe(201);
