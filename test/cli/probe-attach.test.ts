@@ -8,7 +8,7 @@ import { describeEachDatabase } from '../helpers/each-database.js';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { scopeOf, TWIN_LAB } from '../probes/twins/run-probes.js';
-import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
+import { webAppForSuite } from '../probes/twins/web-app.js';
 import { type AssessmentJson, useAssessmentWorld } from '../server/assessments.fixture.js';
 
 const dir = tempDir('tebiki-probe-attach-');
@@ -25,15 +25,8 @@ function runBinAsync(args: string[], env: Record<string, string | undefined>): P
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
-let bad: WebApp;
-
-beforeAll(async () => {
-  bad = await startWebApp('bad');
-});
-afterAll(async () => {
-  await bad?.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
+const bad = webAppForSuite('bad');
 
 describeEachDatabase('bin/tebiki probe --assessment', (get) => {
   const w = useAssessmentWorld(get);

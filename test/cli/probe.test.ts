@@ -3,34 +3,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { freePort } from '../probes/twins/processes.js';
 import { scopeOf, TWIN_LAB } from '../probes/twins/run-probes.js';
-import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
+import { webAppForSuite } from '../probes/twins/web-app.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = tempDir('tebiki-probe-cli-');
-let bad: WebApp;
-let good: WebApp;
+afterAll(() => dir.remove());
+const bad = webAppForSuite('bad');
+const good = webAppForSuite('good');
 
 function scopeFile(name: string, scope: Record<string, unknown>): string {
   const file = join(dir.path, name);
   writeFileSync(file, JSON.stringify(scope));
   return file;
 }
-
-beforeAll(async () => {
-  bad = await startWebApp('bad');
-  good = await startWebApp('good');
-});
-
-afterAll(async () => {
-  await bad?.close();
-  await good?.close();
-  dir.remove();
-});
 
 describe('bin/tebiki probe', () => {
   it('reports a failing device as JSON that matches the generated schema, with requirements, and exits 1', async () => {
