@@ -2,12 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliEnv } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { type PackWorld, packWorld } from '../server/packs.fixture.js';
+import { usePackWorld } from '../server/packs.fixture.js';
 
 const dir = tempDir('tebiki-pack-cli-');
 afterAll(() => dir.remove());
@@ -24,11 +24,7 @@ describe('bin/tebiki pack usage', () => {
 });
 
 describeEachDatabase('bin/tebiki pack', (get) => {
-  let p: PackWorld;
-  beforeAll(async () => {
-    p = await packWorld(get().store);
-  }, 180_000);
-  afterAll(async () => p?.w.app.close());
+  const p = usePackWorld(get);
 
   it('writes a complete pack with exit 0 and a draft with exit 3 listing the gaps', { timeout: 240_000 }, async () => {
     const complete = join(dir.path, `etsi-${get().db.kind}.zip`);

@@ -7,9 +7,9 @@ import { cliEnv } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { scopeOf } from '../probes/twins/run-probes.js';
-import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from '../server/assessments.fixture.js';
+import { scopeOf, TWIN_LAB } from '../probes/twins/run-probes.js';
+import { webAppForSuite } from '../probes/twins/web-app.js';
+import { type AssessmentJson, useAssessmentWorld } from '../server/assessments.fixture.js';
 
 const dir = tempDir('tebiki-probe-attach-');
 
@@ -25,31 +25,21 @@ function runBinAsync(args: string[], env: Record<string, string | undefined>): P
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
-let bad: WebApp;
-
-beforeAll(async () => {
-  bad = await startWebApp('bad');
-});
-afterAll(async () => {
-  await bad?.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
+const bad = webAppForSuite('bad');
 
 describeEachDatabase('bin/tebiki probe --assessment', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   let scope: string;
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: 'CLI で付ける診断' });
     scope = join(dir.path, `scope-${get().db.kind}.json`);
-    const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
     writeFileSync(
       scope,
-      JSON.stringify(scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], lab)),
+      JSON.stringify(scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], TWIN_LAB)),
     );
   });
-  afterAll(async () => w?.app.close());
 
   it('attaches the run as the named assessor; the JSON report names the stored run', { timeout: 120_000 }, async () => {
     const r = await runBinAsync(['probe', '--scope', scope, '--assessment', a.id, '--as', 'as1@example.test', '--format', 'json'], cliEnv(get().db));

@@ -3,18 +3,18 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { freePort } from '../probes/twins/processes.js';
-import { scopeOf } from '../probes/twins/run-probes.js';
-import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
+import { scopeOf, TWIN_LAB } from '../probes/twins/run-probes.js';
+import { webAppForSuite } from '../probes/twins/web-app.js';
 import { runBin, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = tempDir('tebiki-probe-cli-');
-let bad: WebApp;
-let good: WebApp;
-const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
+afterAll(() => dir.remove());
+const bad = webAppForSuite('bad');
+const good = webAppForSuite('good');
 
 function scopeFile(name: string, scope: Record<string, unknown>): string {
   const file = join(dir.path, name);
@@ -22,22 +22,11 @@ function scopeFile(name: string, scope: Record<string, unknown>): string {
   return file;
 }
 
-beforeAll(async () => {
-  bad = await startWebApp('bad');
-  good = await startWebApp('good');
-});
-
-afterAll(async () => {
-  await bad?.close();
-  await good?.close();
-  dir.remove();
-});
-
 describe('bin/tebiki probe', () => {
   it('reports a failing device as JSON that matches the generated schema, with requirements, and exits 1', async () => {
     const file = scopeFile(
       'bad.json',
-      scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], lab),
+      scopeOf([{ host: '127.0.0.1', services: [{ port: bad.port, kind: 'http' }], web: { protectedPaths: ['/admin'] } }], TWIN_LAB),
     );
     const out = join(dir.path, 'run.json');
     const { code, stderr } = await runCli(['probe', '--scope', file, '--format', 'json', '--out', out]);
@@ -60,7 +49,7 @@ describe('bin/tebiki probe', () => {
   });
 
   it('--only runs just the named checks; a device that passes them exits 0 (text format)', async () => {
-    const file = scopeFile('good.json', scopeOf([{ host: '127.0.0.1', services: [{ port: good.port, kind: 'http' }] }], lab));
+    const file = scopeFile('good.json', scopeOf([{ host: '127.0.0.1', services: [{ port: good.port, kind: 'http' }] }], TWIN_LAB));
     const { code, stdout } = await runCli(['probe', '--scope', file, '--only', 'web.reflected-input', '--only', 'web.secrets-in-url', '--format', 'text']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^PASS\s+web\.reflected-input\s+127\.0\.0\.1:\d+\s+Input is escaped or not returned$/m);
@@ -71,7 +60,7 @@ describe('bin/tebiki probe', () => {
 
   it('exits 2 when nothing answers, when the scope is invalid, outside its window, or names an unknown check', async () => {
     const closed = await freePort();
-    const nothing = scopeFile('nothing.json', scopeOf([{ host: '127.0.0.1', services: [{ port: closed, kind: 'http' }] }], lab));
+    const nothing = scopeFile('nothing.json', scopeOf([{ host: '127.0.0.1', services: [{ port: closed, kind: 'http' }] }], TWIN_LAB));
     expect((await runCli(['probe', '--scope', nothing, '--format', 'json'])).code).toBe(2);
     const invalid = join(dir.path, 'invalid.yaml');
     writeFileSync(invalid, 'name: x\ntargets: []\n');

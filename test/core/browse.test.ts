@@ -5,26 +5,13 @@ import { standardSummaries, standardView } from '../../src/core/browse/standard-
 import type { Edition, GlossaryTerm, Requirement } from '../../src/core/model/edition.schema.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { defaultContentDir } from '../../src/content/content-dir.js';
+import { item } from '../helpers/mini-edition.js';
 
 const L = (ja: string, en = ja) => ({ ja, en });
 
+/** A mini-edition item under user authentication, titled "<id> の題" / "<id> title". */
 function requirement(id: string, number: string, fields: Partial<Requirement> = {}): Requirement {
-  return {
-    id,
-    number,
-    title: L(`${id} の題`, `${id} title`),
-    layers: ['device'],
-    phases: ['design.software'],
-    threatCategory: 'user-authentication',
-    criteria: [L('基準')],
-    interpretation: [{ attack: L('攻撃'), countermeasures: [L('対策')] }],
-    verification: { methods: ['test'], steps: [L('手順')] },
-    applicability: [],
-    references: [],
-    mappings: [],
-    terms: [],
-    ...fields,
-  };
+  return item(id, number, { title: L(`${id} の題`, `${id} title`), threatCategory: 'user-authentication', ...fields });
 }
 
 function term(id: string, ja: string, en: string, reading?: string, related: string[] = []): GlossaryTerm {

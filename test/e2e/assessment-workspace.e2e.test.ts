@@ -7,6 +7,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import { type Person, Platform } from './flows.js';
 import { textOf } from './pages/locator-text.js';
 import { WorkspacePage } from './pages/assessment-workspace.page.js';
+import { exactly } from './pages/text-pattern.js';
 
 /**
  * A day in the workspace: an assessment of the whole bundled edition, 30
@@ -29,8 +30,6 @@ interface View {
   items: { requirementId: string; no: string; phases: string[] }[];
   answers: { requirementId: string; no: string; verdict: string; evidence: string; comment: string; version: number }[];
 }
-
-const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /** The keys for the i-th answer: a mix of verdicts; 対象外 gets its reason first (it needs one to be stored). */
 function plan(i: number): { verdict: string; key: string; field: 'evidence' | 'comment'; text: string } {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { insertFirmwareAnalysis } from '../../src/store/firmware-analyses.repository.js';
 import { beat, claimJob, insertJob, interruptOrphans } from '../../src/store/jobs.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from '../server/assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from '../server/assessments.fixture.js';
 
 /**
  * A firmware analysis keeps its state in its own row, which a process killed
@@ -11,14 +11,10 @@ import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from '../s
  * interrupted (its owner gone), the API shows the analysis interrupted too.
  */
 describeEachDatabase('a firmware analysis whose process died', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: 'ファームウェアの中断' });
-  });
-  afterAll(async () => {
-    await w?.app.close();
   });
 
   it('shows as interrupted once its job is, with the job audited', async () => {

@@ -2,23 +2,15 @@
  * No probe sends more than the scope allows: the device web app counts connections
  * (each request is one), their overlap, and login attempts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TargetLimiter } from '../../src/probes/target-limiter.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { findingOf, runScope, scopeOf } from './twins/run-probes.js';
-import { startWebApp, type WebApp } from './twins/web-app.js';
+import { webAppForSuite } from './twins/web-app.js';
 
 const dir = tempDir('tebiki-limits-');
-let app: WebApp;
-
-beforeAll(async () => {
-  app = await startWebApp('bad');
-});
-
-afterAll(async () => {
-  await app?.close();
-  dir.remove();
-});
+afterAll(() => dir.remove());
+const app = webAppForSuite('bad');
 
 describe('scope limits', () => {
   it('keeps to connectionsPerTarget, requestsPerSecond and maxLoginAttempts on a whole web run', async () => {

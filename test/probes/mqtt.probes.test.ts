@@ -6,7 +6,7 @@ import type { ProbeRunOutcome } from '../../src/services/ports/probe-runner.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { makeCerts } from './twins/certs.js';
 import { MQTT_USER, type MosquittoTwin, startMosquitto } from './twins/mosquitto.twin.js';
-import { findingOf, runScope, scopeOf } from './twins/run-probes.js';
+import { findingOf, onLoopback, runScope, scopeOf, TWIN_LAB } from './twins/run-probes.js';
 
 const dir = tempDir('tebiki-mqtt-twins-');
 let badBroker: MosquittoTwin;
@@ -14,7 +14,6 @@ let goodBroker: MosquittoTwin;
 let bad: ProbeRunOutcome;
 let good: ProbeRunOutcome;
 const MQTT = ['mqtt.anonymous', 'mqtt.wildcard-subscribe', 'mqtt.tls', 'service.cleartext', 'service.inventory'];
-const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
 
 /** A retained message on the bad broker, so that a wildcard subscription sees a topic (its payload must not be kept). */
 async function retain(port: number, topic: string, payload: string): Promise<void> {
@@ -35,15 +34,9 @@ beforeAll(async () => {
   badBroker = await startMosquitto(dir.path, 'bad', certs);
   goodBroker = await startMosquitto(dir.path, 'good', certs);
   await retain(badBroker.port, 'devices/cam1/secret-config', 'wifi-psk=hunter2');
-  bad = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: badBroker.port, kind: 'mqtt' }] }], lab), MQTT);
-  good = await runScope(
-    dir.path,
-    scopeOf([{ host: '127.0.0.1', services: [{ port: goodBroker.port, kind: 'mqtts' }], mqtt: { credentials: MQTT_USER } }], {
-      ...lab,
-      trustedCa: certs.caFile,
-    }),
-    MQTT,
-  );
+  bad = await runScope(dir.path, scopeOf([onLoopback([{ port: badBroker.port, kind: 'mqtt' }])], TWIN_LAB), MQTT);
+  const goodTarget = onLoopback([{ port: goodBroker.port, kind: 'mqtts' }], { mqtt: { credentials: MQTT_USER } });
+  good = await runScope(dir.path, scopeOf([goodTarget], { ...TWIN_LAB, trustedCa: certs.caFile }), MQTT);
 });
 
 afterAll(async () => {

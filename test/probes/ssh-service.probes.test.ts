@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeRunOutcome } from '../../src/services/ports/probe-runner.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { findingOf, runScope, scopeOf } from './twins/run-probes.js';
+import { findingOf, onLoopback, runScope, scopeOf, TWIN_LAB } from './twins/run-probes.js';
 import { type SshdTwin, startSshd } from './twins/sshd.twin.js';
 import { startTelnet, type TelnetTwin } from './twins/telnet.twin.js';
 
@@ -12,28 +12,17 @@ let goodSsh: SshdTwin;
 let telnet: TelnetTwin;
 let bad: ProbeRunOutcome;
 let good: ProbeRunOutcome;
-const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
 
 beforeAll(async () => {
   badSsh = await startSshd(dir.path, 'bad');
   goodSsh = await startSshd(dir.path, 'good');
   telnet = await startTelnet();
-  bad = await runScope(
-    dir.path,
-    scopeOf(
-      [
-        {
-          host: '127.0.0.1',
-          services: [
-            { port: badSsh.port, kind: 'ssh' },
-            { port: telnet.port, kind: 'auto' },
-          ],
-        },
-      ],
-      lab,
-    ),
-  );
-  good = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: goodSsh.port, kind: 'auto' }] }], lab));
+  const services = [
+    { port: badSsh.port, kind: 'ssh' },
+    { port: telnet.port, kind: 'auto' },
+  ];
+  bad = await runScope(dir.path, scopeOf([onLoopback(services)], TWIN_LAB));
+  good = await runScope(dir.path, scopeOf([onLoopback([{ port: goodSsh.port, kind: 'auto' }])], TWIN_LAB));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import type { ProbeRunOutcome } from '../../src/services/ports/probe-runner.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { makeCerts } from './twins/certs.js';
 import { type NginxTwins, startNginx } from './twins/nginx.twin.js';
-import { findingOf, runScope, scopeOf } from './twins/run-probes.js';
+import { findingOf, onLoopback, runScope, scopeOf, TWIN_LAB } from './twins/run-probes.js';
 import { startWebApp, type WebApp } from './twins/web-app.js';
 
 const dir = tempDir('tebiki-web-twins-');
@@ -14,30 +14,18 @@ let goodApp: WebApp;
 let bad: ProbeRunOutcome;
 let good: ProbeRunOutcome;
 const web = { paths: ['/'], protectedPaths: ['/admin'], defaultCredentials: [{ user: 'admin', password: 'admin' }] };
-const lab = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
 
 beforeAll(async () => {
   const certs = makeCerts(dir.path);
   badApp = await startWebApp('bad');
   goodApp = await startWebApp('good');
   nginx = await startNginx(dir.path, certs, badApp.port, goodApp.port);
-  bad = await runScope(dir.path, scopeOf([{ host: '127.0.0.1', services: [{ port: nginx.badHttp, kind: 'http' }], web }], lab));
-  good = await runScope(
-    dir.path,
-    scopeOf(
-      [
-        {
-          host: '127.0.0.1',
-          services: [
-            { port: nginx.goodHttp, kind: 'http' },
-            { port: nginx.goodHttps, kind: 'https' },
-          ],
-          web,
-        },
-      ],
-      { ...lab, trustedCa: certs.caFile },
-    ),
-  );
+  bad = await runScope(dir.path, scopeOf([onLoopback([{ port: nginx.badHttp, kind: 'http' }], { web })], TWIN_LAB));
+  const goodServices = [
+    { port: nginx.goodHttp, kind: 'http' },
+    { port: nginx.goodHttps, kind: 'https' },
+  ];
+  good = await runScope(dir.path, scopeOf([onLoopback(goodServices, { web })], { ...TWIN_LAB, trustedCa: certs.caFile }));
 });
 
 afterAll(async () => {
@@ -140,7 +128,7 @@ describe('a script-drawn login declared in the scope (the bad twin takes JSON cr
       csrf: { path: '/api/token', field: 'token', header: 'x-token' },
     };
     const target = { host: '127.0.0.1', services: [{ port: nginx.badHttp, kind: 'http' }], web: { ...web, paths: ['/api/token'], login } };
-    declared = await runScope(dir.path, scopeOf([target], lab), ['web.default-credentials', 'web.login-over-https']);
+    declared = await runScope(dir.path, scopeOf([target], TWIN_LAB), ['web.default-credentials', 'web.login-over-https']);
   });
   it('fails web.default-credentials: admin/admin logs in through the declared endpoint with its token', () => {
     const f = findingOf(declared, 'web.default-credentials', badT());

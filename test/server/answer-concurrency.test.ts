@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 
 const WRITERS = 20;
 const WRITES_EACH = 10;
@@ -29,16 +29,14 @@ interface Refused {
  * every acknowledged write and nothing else, and the final version counts them.
  */
 describeEachDatabase('concurrent writers on one answer', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   let base = '';
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: '同時書き込み' });
     await w.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(w.app.server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => w?.app.close());
 
   it(`${WRITERS} writers × ${WRITES_EACH} writes on one item: no acknowledged write lost, every stale write refused with 409`, {
     timeout: 300_000,

@@ -4,7 +4,7 @@ import { firstControlCharacter } from '../../src/core/text-rules.js';
 import { recordProbeRun } from '../../src/services/probe-run-attach.service.js';
 import { updateAnswer } from '../../src/store/assessments.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 import { BAD_WEB_FINDINGS, linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 
 interface HistoryJson {
@@ -21,20 +21,18 @@ interface HistoryJson {
  * holding the version it read before is refused, not silently overwriting it.
  */
 describeEachDatabase('one write path for answers: an accepted suggestion follows the same rules', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   let links: CheckLink[] = [];
   let evidence: Awaited<ReturnType<typeof withEvidence>>;
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     evidence = await withEvidence(w.ctx, get().db, () => links);
     a = await w.create({ title: '提案の書き込み規則' });
     links = linksFor(a.items.slice(0, 3).map((i) => i.requirementId));
   });
   afterAll(async () => {
     await evidence?.close();
-    await w?.app.close();
   });
 
   const stored = async (requirementId: string): Promise<AnswerJson> => {

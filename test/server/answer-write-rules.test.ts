@@ -1,10 +1,10 @@
 import type { Worksheet } from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { firstControlCharacter } from '../../src/core/text-rules.js';
 import { updateAnswer } from '../../src/store/assessments.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { edit } from '../workbook/workbook-helpers.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -76,13 +76,11 @@ const asExcelWrites = (text: string) =>
  * and a defect flag keep it.
  */
 describeEachDatabase('one write path for answers: the API and the workbook import follow the same rules', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: '書き込み規則' });
   });
-  afterAll(async () => w?.app.close());
 
   const stored = async (requirementId: string): Promise<AnswerJson> => {
     const view = (await w.client('as1').request('GET', `/api/assessments/${a.id}`)).json() as AssessmentJson;

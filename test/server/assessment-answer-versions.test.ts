@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { edit } from '../workbook/workbook-helpers.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerVersions, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, answerVersions, useAssessmentWorld } from './assessments.fixture.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,13 +21,11 @@ interface HistoryJson {
  * bulk action, workbook); every write leaves a history row saying where it came from.
  */
 describeEachDatabase('answer versions, conflicts, bulk answers and history', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: '版管理' });
   });
-  afterAll(async () => w?.app.close());
 
   const put = (requirementId: string, body: object) => w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${requirementId}`, body);
   const history = async (requirementId: string) =>

@@ -1,21 +1,17 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/core/model/edition.schema.js';
 import { importEdition } from '../../src/services/editions.service.js';
 import { countBlobs } from '../../src/store/attachments.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { bundledEdition, edit, itemRows } from '../workbook/workbook-helpers.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, answerVersions, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, answerAll, answerVersions, useAssessmentWorld } from './assessments.fixture.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake image body')]);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describeEachDatabase('assessment files, workbooks, results and reports through the API', (get) => {
-  let w: AssessmentWorld;
-  beforeAll(async () => {
-    w = await assessmentWorld(get().store);
-  });
-  afterAll(async () => w?.app.close());
+  const w = useAssessmentWorld(get);
 
   const upload = (a: AssessmentJson, requirementId: string, body: Buffer, type: string, filename: string) =>
     w.client('as1').request('POST', `/api/assessments/${a.id}/answers/${requirementId}/attachments`, body, {

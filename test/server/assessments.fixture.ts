@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config/config.js';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import type { ServiceContext } from '../../src/services/context.js';
 import { importBundledEdition } from '../../src/services/editions.service.js';
@@ -50,6 +50,20 @@ export interface AssessmentJson {
 const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
 const PW = 'another long passphrase 42';
 
+/** Creates each [name, role, organisation] as `name`@example.test, "利用者 name", and logs each in with their own client. */
+export async function addUsers(app: FastifyInstance, admin: ApiClient, users: [string, string, string | null][]): Promise<Record<string, ApiClient>> {
+  const clients: Record<string, ApiClient> = {};
+  for (const [name, role, organisationId] of users) {
+    const email = `${name}@example.test`;
+    const r = await admin.request('POST', '/api/admin/users', { email, displayName: `利用者 ${name}`, password: PW, role, organisationId });
+    expect(r.statusCode, r.body).toBe(201);
+    const c = new ApiClient(app);
+    expect((await c.login(email, PW)).statusCode).toBe(200);
+    clients[name] = c;
+  }
+  return clients;
+}
+
 export async function assessmentWorld(store: Store, config: Partial<Config> = {}): Promise<AssessmentWorld> {
   const ctx: ServiceContext = { store, config: testConfig(config), now: () => new Date() };
   const imported = await importBundledEdition(ctx);
@@ -72,14 +86,7 @@ export async function assessmentWorld(store: Store, config: Partial<Config> = {}
     ['as1', 'assessor', null],
     ['ed', 'editor', null],
   ];
-  for (const [name, role, organisationId] of users) {
-    const email = `${name}@example.test`;
-    const r = await admin.request('POST', '/api/admin/users', { email, displayName: `利用者 ${name}`, password: PW, role, organisationId });
-    expect(r.statusCode, r.body).toBe(201);
-    const c = new ApiClient(app);
-    expect((await c.login(email, PW)).statusCode).toBe(200);
-    clients[name] = c;
-  }
+  Object.assign(clients, await addUsers(app, admin, users));
   const product = async (org: string, name: string) => {
     const r = await admin.request('POST', `/api/organisations/${org}/products`, { name, model: 'GW-100' });
     expect(r.statusCode, r.body).toBe(201);
@@ -112,6 +119,20 @@ export async function assessmentWorld(store: Store, config: Partial<Config> = {}
       return r.json() as AssessmentJson;
     },
   };
+  return world;
+}
+
+/**
+ * The assessment world of a suite on `get()`'s store: built in the suite's
+ * first hook, its app closed after the suite. The object returned is filled in
+ * when that hook runs, so read it in tests and later hooks only.
+ */
+export function useAssessmentWorld(get: () => { store: Store }, config: Partial<Config> = {}): AssessmentWorld {
+  const world = {} as AssessmentWorld;
+  beforeAll(async () => {
+    Object.assign(world, await assessmentWorld(get().store, config));
+  });
+  afterAll(async () => world.app?.close());
   return world;
 }
 

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, answerVersions, assessmentWorld } from './assessments.fixture.js';
+import { type AnswerJson, type AssessmentJson, type AssessmentWorld, answerAll, answerVersions, useAssessmentWorld } from './assessments.fixture.js';
 
 describeEachDatabase('assessments through the API', (get) => {
-  let w: AssessmentWorld;
-  beforeAll(async () => {
-    w = await assessmentWorld(get().store);
-  });
-  afterAll(async () => w?.app.close());
+  const w = useAssessmentWorld(get);
 
   const ids = async (who: Parameters<AssessmentWorld['client']>[0], query = '') =>
     ((await w.client(who).request('GET', `/api/assessments${query}`)).json().assessments as { id: string }[]).map((a) => a.id);

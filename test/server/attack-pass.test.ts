@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_REASONS } from '../../src/core/password-reasons.js';
 import { insertAttachments, storeBlob } from '../../src/store/attachments.repository.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 
 /**
  * The five findings of the outside attack pass (issue 10), each replayed
@@ -16,11 +16,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 const PCAP = Buffer.concat([Buffer.from([0xd4, 0xc3, 0xb2, 0xa1]), Buffer.alloc(20)]);
 
 describeEachDatabase('attack pass findings', (get) => {
-  let w: AssessmentWorld;
-  beforeAll(async () => {
-    w = await assessmentWorld(get().store);
-  });
-  afterAll(async () => w?.app.close());
+  const w = useAssessmentWorld(get);
 
   const loginFrom = async (c: ApiClient, email: string, password: string) => {
     await c.session();

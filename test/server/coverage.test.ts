@@ -1,14 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import type { Edition } from '../../src/core/model/edition.schema.js';
-import type { ServiceContext } from '../../src/services/context.js';
-import { importBundledEdition, importEdition } from '../../src/services/editions.service.js';
+import { importEdition } from '../../src/services/editions.service.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { appWithAdmin } from '../helpers/app-with-admin.js';
+import { useBundledApp } from '../helpers/app-with-admin.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { testConfig } from '../helpers/test-config.js';
 
 /**
  * The coverage API on the bundled edition. Expected facts are read from the
@@ -58,11 +55,9 @@ const flat = (rows: Row[]): Row[] => rows.flatMap((r) => [r, ...r.enhancements])
 const applicable = (rows: Row[]) => flat(rows).filter((r) => r.coverage !== 'not-applicable');
 
 describeEachDatabase('coverage of the standards through the API', (get) => {
-  let app: FastifyInstance;
-  let admin: ApiClient;
-  let edition = '';
-  const base = () => `/api/editions/${encodeURIComponent(edition)}`;
-  const json = async <T>(url: string, client = admin): Promise<T> => {
+  const api = useBundledApp(get);
+  const base = () => `/api/editions/${encodeURIComponent(api.editionId)}`;
+  const json = async <T>(url: string, client = api.admin): Promise<T> => {
     const r = await client.request('GET', url);
     expect(r.statusCode, `GET ${url}: ${r.body}`).toBe(200);
     return r.json() as T;
@@ -70,20 +65,12 @@ describeEachDatabase('coverage of the standards through the API', (get) => {
   const report = (standard: string, query = '') => json<Report>(`${base()}/coverage/${encodeURIComponent(standard)}${query}`);
   /** The field paths a refused request names. */
   const refused = async (url: string): Promise<string[]> => {
-    const r = await admin.request('GET', url);
+    const r = await api.admin.request('GET', url);
     expect(r.statusCode, `GET ${url}: ${r.body}`).toBe(400);
     const problem = r.json() as Problem;
     expect(problem.code).toBe('validation-failed');
     return (problem.errors ?? []).map((e) => e.path);
   };
-
-  const ctx = (): ServiceContext => ({ store: get().store, config: testConfig(), now: () => new Date() });
-
-  beforeAll(async () => {
-    edition = (await importBundledEdition(ctx())).id;
-    ({ app, admin } = await appWithAdmin(ctx()));
-  });
-  afterAll(async () => app?.close());
 
   it('the overview lists every standard of the edition with consistent counts, and the number of 独自項目', async () => {
     const overview = await json<{ standards: { id: string; summary: Counts; answered: number }[]; unbacked: number }>(`${base()}/coverage`);
@@ -117,7 +104,7 @@ describeEachDatabase('coverage of the standards through the API', (get) => {
         { ...base0, id: 'own-b', number: 'X-2', mappings: base0.mappings[0] ? [{ ...base0.mappings[0], relationship: 'no-relationship' as const }] : [] },
       ],
     };
-    await importEdition(ctx(), { kind: 'anonymous' }, extra);
+    await importEdition(api.ctx, { kind: 'anonymous' }, extra);
     const unbacked = await json<{ items: { id: string; number: string; title: Localized; layers: string[]; phases: string[] }[] }>(
       '/api/editions/test-unbacked/unbacked',
     );
@@ -203,9 +190,9 @@ describeEachDatabase('coverage of the standards through the API', (get) => {
   });
 
   it('unknown editions and standards answer 404', async () => {
-    expect((await admin.request('GET', `${base()}/coverage/no-such-standard`)).statusCode).toBe(404);
-    expect((await admin.request('GET', '/api/editions/no-such-edition/coverage')).statusCode).toBe(404);
-    expect((await admin.request('GET', '/api/editions/no-such-edition/unbacked')).statusCode).toBe(404);
+    expect((await api.admin.request('GET', `${base()}/coverage/no-such-standard`)).statusCode).toBe(404);
+    expect((await api.admin.request('GET', '/api/editions/no-such-edition/coverage')).statusCode).toBe(404);
+    expect((await api.admin.request('GET', '/api/editions/no-such-edition/unbacked')).statusCode).toBe(404);
   });
 
   it('the cross-standard view lists target requirements with the relationships on both sides, one hop only', async () => {
@@ -248,17 +235,17 @@ describeEachDatabase('coverage of the standards through the API', (get) => {
   });
 
   it('anonymous visitors get 401 while anonymous reading is off, and the same answers once it is on', async () => {
-    const anon = new ApiClient(app);
+    const anon = new ApiClient(api.app);
     const cross = new URLSearchParams({ from: 'iec-62443-4-2', requirement: 'CR 1.1', to: 'etsi-en-303-645' });
     const urls = [`${base()}/coverage`, `${base()}/coverage/jc-star-1`, `${base()}/unbacked`, `${base()}/cross?${cross}`];
     for (const url of urls) expect((await anon.request('GET', url)).statusCode, url).toBe(401);
     // A filter the standard cannot take answers 401 first: nothing about the standard's data leaks.
     expect((await anon.request('GET', `${base()}/coverage/iec-62443-4-2?conditions=1`)).statusCode).toBe(401);
-    expect((await admin.request('PUT', '/api/admin/settings', { anonymousRead: true })).statusCode).toBe(200);
+    expect((await api.admin.request('PUT', '/api/admin/settings', { anonymousRead: true })).statusCode).toBe(200);
     try {
-      for (const url of urls) expect((await anon.request('GET', url)).body, url).toBe((await admin.request('GET', url)).body);
+      for (const url of urls) expect((await anon.request('GET', url)).body, url).toBe((await api.admin.request('GET', url)).body);
     } finally {
-      await admin.request('PUT', '/api/admin/settings', { anonymousRead: false });
+      await api.admin.request('PUT', '/api/admin/settings', { anonymousRead: false });
     }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { diffEditions } from '../../src/core/edition-diff.js';
 import type { Edition } from '../../src/core/model/edition.schema.js';
 import { ANONYMOUS } from '../../src/core/authorization.js';
@@ -9,7 +9,7 @@ import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { importEdition } from '../../src/services/editions.service.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentJson, type AssessmentWorld, answerAll, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, answerAll, useAssessmentWorld } from './assessments.fixture.js';
 
 /**
  * Edition 2026.2 is published over 2026.1: a deployment that holds 2026.1
@@ -26,13 +26,12 @@ interface MovedJson extends AssessmentJson {
 }
 
 describeEachDatabase('moving final 2026.1 assessments to the bundled 2026.2', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let old: AssessmentJson;
   let moved: MovedJson;
   let bundled: Edition;
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     expect(previous.meta.id).toBe('2026.1');
     expect(w.editionId).toBe('2026.2');
     await importEdition(w.ctx, ANONYMOUS, previous);
@@ -52,9 +51,6 @@ describeEachDatabase('moving final 2026.1 assessments to the bundled 2026.2', (g
     expect(r.statusCode, r.body).toBe(201);
     moved = r.json() as MovedJson;
   }, 300_000);
-  afterAll(async () => {
-    await w?.app.close();
-  });
 
   it('carries every item: the items the edition diff names as added, removed or with changed checked text, and the rest kept', () => {
     const diff = diffEditions(previous, bundled);

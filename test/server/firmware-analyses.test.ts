@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../helpers/each-database.js';
 import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { tar } from '../helpers/tar-builder.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 
 const fixtures = tempDir('tebiki-fw-api-');
 let badImage: Buffer;
@@ -27,16 +27,12 @@ interface AnalysisJson {
 }
 
 describeEachDatabase('firmware analyses of an assessment through the API', (get) => {
-  let w: AssessmentWorld;
-  let a: AssessmentJson;
   const data = tempDir('tebiki-fw-data-');
+  afterAll(() => data.remove());
+  const w = useAssessmentWorld(get, { dataDir: data.path, firmwareMaxBytes: 1024 * 1024 });
+  let a: AssessmentJson;
   beforeAll(async () => {
-    w = await assessmentWorld(get().store, { dataDir: data.path, firmwareMaxBytes: 1024 * 1024 });
     a = await w.create({ title: 'ファームウェア診断' });
-  });
-  afterAll(async () => {
-    await w?.app.close();
-    data.remove();
   });
 
   const upload = (who: 'as1' | 'a1' | 'b1', body: Buffer, name = 'gw-100 v1.2.tar.gz') =>

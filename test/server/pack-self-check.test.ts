@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { pdfTextIn } from '../helpers/pdf-text.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { COMPLETE_VERDICTS, type PackWorld, answered, packWorld } from './packs.fixture.js';
+import { answered, COMPLETE_VERDICTS, usePackWorld } from './packs.fixture.js';
 
 /**
  * Issue 21 point 4, from the product's own records rather than hand-made facts:
@@ -24,16 +24,14 @@ interface Check {
 }
 
 describeEachDatabase('the pack checks itself against the product records', (get) => {
-  let p: PackWorld;
+  const p = usePackWorld(get);
   /** Final, every item answered as in the complete pack, of version 2.0 (released, no end of support). */
   let noSupport = '';
   beforeAll(async () => {
-    p = await packWorld(get().store);
     const v = await p.w.client('a1').request('POST', `/api/products/${p.w.products.a}/versions`, { version: '2.0', releaseDate: '2026-05-01' });
     expect(v.statusCode, v.body).toBe(201);
     noSupport = (await answered(p.w, 'サポート期間なし', COMPLETE_VERDICTS, true, '2.0')).id;
   }, 180_000);
-  afterAll(async () => p?.w.app.close());
 
   const check = async (id: string, scheme: string): Promise<Check> => {
     const r = await p.w.client('a1').request('GET', `/api/assessments/${id}/pack-check?scheme=${scheme}`);

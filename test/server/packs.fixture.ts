@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Verdict } from '../../src/core/assessment/verdicts.js';
 import { importEdition } from '../../src/services/editions.service.js';
 import type { Store } from '../../src/store/database.js';
@@ -57,6 +57,16 @@ export async function answered(
   };
   await status('in-review');
   return status('final');
+}
+
+/** The pack world of a suite on `get()`'s store, built before its tests and closed after them (filled in by that first hook). */
+export function usePackWorld(get: () => { store: Store }): PackWorld {
+  const world = {} as PackWorld;
+  beforeAll(async () => {
+    Object.assign(world, await packWorld(get().store));
+  }, 180_000);
+  afterAll(async () => world.w?.app.close());
+  return world;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { pdfTextIn } from '../helpers/pdf-text.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { DESIGN_DOC, type PackWorld, packWorld } from './packs.fixture.js';
+import { DESIGN_DOC, usePackWorld } from './packs.fixture.js';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const dir = tempDir('tebiki-packs-');
@@ -37,11 +37,7 @@ async function checkSums(z: Awaited<ReturnType<typeof unzip>>) {
 }
 
 describeEachDatabase('conformity packs through the API', (get) => {
-  let p: PackWorld;
-  beforeAll(async () => {
-    p = await packWorld(get().store);
-  }, 180_000);
-  afterAll(async () => p?.w.app.close());
+  const p = usePackWorld(get);
 
   const pack = (who: 'a1' | 'b1' | 'as1', id: string, scheme: string, lang = 'en') =>
     p.w.client(who).request('GET', `/api/assessments/${id}/pack?scheme=${scheme}&lang=${lang}`);

@@ -16,11 +16,13 @@ import { ApiClient } from '../helpers/api-client.js';
 import { dropBossSchema } from '../helpers/databases.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 import { FixedProbeRunner, linksFor, scopeText } from './probe-runs.fixture.js';
 
 describeEachDatabase('probe runs across two server processes', (get) => {
-  let w: AssessmentWorld;
+  // Registered first, so it runs last: after every server and the world have closed.
+  afterAll(async () => dropBossSchema(get().db));
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   const servers: { store: Store; jobs: JobQueue; app: FastifyInstance; as1: ApiClient }[] = [];
 
@@ -45,7 +47,6 @@ describeEachDatabase('probe runs across two server processes', (get) => {
   }
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: '二台のサーバー' });
   });
   afterAll(async () => {
@@ -54,8 +55,6 @@ describeEachDatabase('probe runs across two server processes', (get) => {
       await s.app.close();
       await s.store.close();
     }
-    await w?.app.close();
-    await dropBossSchema(get().db);
   });
 
   const runUrl = (runId = '') => `/api/assessments/${a.id}/probe-runs${runId ? `/${runId}` : ''}`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 import { recordProbeRun } from '../../src/services/probe-run-attach.service.js';
 import { FixedProbeRunner, linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 
@@ -14,7 +14,7 @@ interface RunJson {
 }
 
 describeEachDatabase('probe runs and suggestions through the API', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   let links: CheckLink[] = [];
   let evidence: Awaited<ReturnType<typeof withEvidence>>;
@@ -22,7 +22,6 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
   let item: [string, string, string];
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     evidence = await withEvidence(w.ctx, get().db, () => links);
     runner = evidence.runner;
     a = await w.create({ title: 'カメラ X100 診断' });
@@ -31,7 +30,6 @@ describeEachDatabase('probe runs and suggestions through the API', (get) => {
   });
   afterAll(async () => {
     await evidence?.close();
-    await w?.app.close();
   });
 
   const runs = (id = a.id) => `/api/assessments/${id}/probe-runs`;

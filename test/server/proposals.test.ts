@@ -7,9 +7,9 @@ import { issueSetupLink } from '../../src/services/setup.service.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { testConfig } from '../helpers/test-config.js';
+import { addUsers } from './assessments.fixture.js';
 
 const ADMIN = { email: 'admin@example.test', password: 'correct horse battery staple' };
-const pw = 'another long passphrase 42';
 
 interface ProposalJson {
   id: string;
@@ -69,13 +69,7 @@ describeEachDatabase('member proposals through the API', (get) => {
       ['as2', 'assessor', null],
       ['ed', 'editor', null],
     ];
-    for (const [name, role, organisationId] of users) {
-      const email = `${name}@example.test`;
-      const r = await admin.request('POST', '/api/admin/users', { email, displayName: `利用者 ${name}`, password: pw, role, organisationId });
-      expect(r.statusCode, r.body).toBe(201);
-      as[name] = new ApiClient(app);
-      expect((await client(name).login(email, pw)).statusCode).toBe(200);
-    }
+    Object.assign(as, await addUsers(app, admin, users));
     const current = (await admin.request('GET', '/api/editions')).json().current as string;
     const items = (await admin.request('GET', `/api/editions/${current}/requirements`)).json().items as { id: string; number: string }[];
     firstRequirement = items[0] ?? firstRequirement;

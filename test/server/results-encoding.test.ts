@@ -1,9 +1,9 @@
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptsGzip } from '../../src/server/json-once.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { jsonOf } from '../helpers/response-json.js';
-import { answerAll, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { answerAll, useAssessmentWorld } from './assessments.fixture.js';
 
 describe('acceptsGzip', () => {
   it('takes gzip or * unless its q is zero', () => {
@@ -19,11 +19,7 @@ describe('acceptsGzip', () => {
 });
 
 describeEachDatabase('assessment results: serialised once, compressed when asked again', (get) => {
-  let w: AssessmentWorld;
-  beforeAll(async () => {
-    w = await assessmentWorld(get().store);
-  });
-  afterAll(async () => w?.app.close());
+  const w = useAssessmentWorld(get);
 
   it('answers the same JSON plain and gzip-compressed, and new answers give new results', async () => {
     const a = await w.create({ title: '圧縮の診断' });

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { useAssessmentWorld } from './assessments.fixture.js';
 
 // Found by test/trust/hostile-api.test.ts in CI: a version past 2^31 − 1 reached PostgreSQL's integer column and answered 500.
 describeEachDatabase('a row version past what the databases keep', (get) => {
-  let w: AssessmentWorld;
-  beforeAll(async () => {
-    w = await assessmentWorld(get().store);
-  });
-  afterAll(async () => w?.app.close());
+  const w = useAssessmentWorld(get);
 
   it('is a 400 naming the field, for an answer and for the assessment itself', async () => {
     const a = await w.create({ title: '版数の上限' });

@@ -1,23 +1,21 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { ATTACHMENT_LIMITS } from '../../src/core/assessment/attachment-rules.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { importOsvSet } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { testConfig } from '../helpers/test-config.js';
-import { type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { useAssessmentWorld } from './assessments.fixture.js';
 
 describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let base = '';
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     await importOsvSet({ store: get().store, config: testConfig(), now: () => new Date() });
     const v = await w.client('a1').request('POST', `/api/products/${w.products.a}/versions`, { version: '2.1.0' });
     expect(v.statusCode, v.body).toBe(201);
     base = `/api/products/${w.products.a}/versions/2.1.0`;
   });
-  afterAll(async () => w?.app.close());
 
   const upload = (body: string, who: 'a1' | 'b1' = 'a1') =>
     w.client(who).request('POST', `${base}/sboms`, Buffer.from(body), {

@@ -5,7 +5,7 @@ import type { CheckLink } from '../../src/core/evidence/finding.types.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, useAssessmentWorld } from './assessments.fixture.js';
 import { linksFor, scopeText, withEvidence } from './probe-runs.fixture.js';
 
 /**
@@ -22,15 +22,15 @@ beforeAll(() => {
 afterAll(() => fixtures.remove());
 
 describeEachDatabase('probe runs on a self-assessment', (get) => {
-  let w: AssessmentWorld;
+  const data = tempDir('tebiki-self-fw-data-');
+  afterAll(() => data.remove());
+  const w = useAssessmentWorld(get, { dataDir: data.path, firmwareMaxBytes: 1024 * 1024 });
   let evidence: Awaited<ReturnType<typeof withEvidence>>;
   let links: CheckLink[] = [];
   let id = '';
   let items: string[] = [];
-  const data = tempDir('tebiki-self-fw-data-');
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store, { dataDir: data.path, firmwareMaxBytes: 1024 * 1024 });
     evidence = await withEvidence(w.ctx, get().db, () => links);
     // Firmware analyses run on the same queue as the probes, as in a started platform.
     registerFirmwareJob(w.ctx);
@@ -50,8 +50,6 @@ describeEachDatabase('probe runs on a self-assessment', (get) => {
   });
   afterAll(async () => {
     await evidence?.close();
-    await w?.app.close();
-    data.remove();
   });
 
   it('the member starts a run, sees it complete and accepts a suggested verdict into its own answers', async () => {

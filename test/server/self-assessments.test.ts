@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeAnswers } from '../../src/services/answer-writes.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
-import { type AssessmentJson, type AssessmentWorld, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, type AssessmentWorld, useAssessmentWorld } from './assessments.fixture.js';
 
 interface ReviewJson {
   id: string;
@@ -27,13 +27,12 @@ interface SelfJson {
 const PW = 'another long passphrase 42';
 
 describeEachDatabase('self-assessment through the API', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let manager: ApiClient;
   let sa: SelfJson;
   let view: AssessmentJson;
   let ids: string[];
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     const admin = w.client('admin');
     const r = await admin.request('POST', '/api/admin/users', {
       email: 'mgr-a@example.test',
@@ -48,7 +47,6 @@ describeEachDatabase('self-assessment through the API', (get) => {
     manager = new ApiClient(w.app);
     expect((await manager.login('mgr-a@example.test', PW)).statusCode).toBe(200);
   });
-  afterAll(async () => w?.app.close());
 
   const base = () => ({ title: '自己診断 2026', productVersion: '1.2.0', editionId: w.editionId, spec: { layers: ['device'], phases: [], profile: null } });
   const start = (who: Parameters<AssessmentWorld['client']>[0], productId = w.products.a) =>

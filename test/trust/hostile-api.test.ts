@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { type AssessmentWorld, assessmentWorld } from '../server/assessments.fixture.js';
+import { useAssessmentWorld } from '../server/assessments.fixture.js';
 import { hostileValue, mutatedJson, RUNS } from './hostile-arbitraries.js';
 import { fromSchema } from './json-schema-arbitrary.js';
 
@@ -27,14 +27,14 @@ const WHO = ['admin', 'as1', 'ed', 'a1', 'b1'] as const;
 const ODD_IDS = ['x', '0', '..', '%2e%2e%2f', '%00', 'ä', 'a'.repeat(300), '-1', 'null'];
 
 describeEachDatabase('hostile API bodies', (get) => {
-  let w: AssessmentWorld;
+  const dir = tempDir('tebiki-hostile-api-');
+  afterAll(() => dir.remove());
+  const w = useAssessmentWorld(get, { loginRatePerMinute: 100_000, dataDir: dir.path, firmwareMaxBytes: 1024 * 1024 });
   let routes: BodyRoute[];
   let ids: Record<string, string[]>;
-  const dir = tempDir('tebiki-hostile-api-');
   /** Answers by status, to show the bodies got past the first check (not all refused at the door). */
   const tally = new Map<number, number>();
   beforeAll(async () => {
-    w = await assessmentWorld(get().store, { loginRatePerMinute: 100_000, dataDir: dir.path, firmwareMaxBytes: 1024 * 1024 });
     const assessment = await w.create();
     ids = {
       id: [assessment.id],
@@ -56,10 +56,6 @@ describeEachDatabase('hostile API bodies', (get) => {
       }),
     );
   }, 300_000);
-  afterAll(async () => {
-    await w?.app.close();
-    dir.remove();
-  });
 
   it('the OpenAPI document lists the JSON-body routes (so none is left out by a broken lookup)', () => {
     expect(routes.filter((r) => r.schema).length).toBeGreaterThan(50);

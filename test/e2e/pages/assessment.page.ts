@@ -4,20 +4,13 @@ import { MainPage } from './main-page.js';
 import { type WorkspaceMessages, workspaceMessages } from '../../../web/src/i18n/messages-workspace.js';
 import { VERDICTS as VERDICT_ORDER } from '../../../src/core/assessment/verdicts.js';
 import { textOf, textsOf } from './locator-text.js';
+import { escapeRegExp, exactly } from './text-pattern.js';
 
 type Verdict = keyof Messages['assessments']['verdicts'];
 type DefectKind = keyof Messages['assessments']['defectKinds'];
 type Status = keyof Messages['assessments']['statuses'];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function exactly(text: string): RegExp {
-  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * /assessments/:id: status bar, the workspace (a table of items with a detail

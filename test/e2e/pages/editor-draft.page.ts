@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { type Lang, type Messages, messages } from '../../../web/src/i18n/messages.js';
+import { escapeRegExp } from './text-pattern.js';
 
 /** /editor/:draftId and its tabs: item list, terms, changes, publish. */
 export class EditorDraftPage {
@@ -25,7 +26,7 @@ export class EditorDraftPage {
   /** Finds an item by its number in the list and opens its form. */
   async editRequirement(number: string): Promise<void> {
     await this.filter.fill(number);
-    await this.main.getByRole('link', { name: new RegExp(`^${this.t.edit}: ${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) }).click();
+    await this.main.getByRole('link', { name: new RegExp(`^${this.t.edit}: ${escapeRegExp(number)} `) }).click();
     await this.page.waitForURL((url) => url.pathname.includes('/requirements/'));
   }
 

@@ -1,10 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Lang } from '../../../web/src/i18n/messages.js';
 import { MainPage } from './main-page.js';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+import { escapeRegExp } from './text-pattern.js';
 
 /** The home page: the layer × phase matrix of the current edition. */
 export class MatrixPage extends MainPage {

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { Lang } from '../../../web/src/i18n/messages.js';
 import { MainPage } from './main-page.js';
 import { textOf } from './locator-text.js';
+import { escapeRegExp } from './text-pattern.js';
 
 export interface NewItem {
   number: string;
@@ -60,7 +61,7 @@ export class ProposalPage extends MainPage {
   async acceptExisting(search: string, number: string): Promise<void> {
     await this.choose(this.t.proposals.choiceExisting);
     await this.decisionPanel.getByLabel(this.t.proposals.searchRequirement, { exact: true }).fill(search);
-    await this.decisionPanel.getByRole('radio', { name: new RegExp(`^${number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`) }).check();
+    await this.decisionPanel.getByRole('radio', { name: new RegExp(`^${escapeRegExp(number)}\\s`) }).check();
     await this.acceptButton.click();
     await this.decidedNotice('accepted').waitFor();
   }

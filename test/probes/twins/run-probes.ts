@@ -9,6 +9,14 @@ export function openWindow(): { from: string; to: string } {
   return { from: new Date(Date.now() - 3600_000).toISOString(), to: new Date(Date.now() + 3600_000).toISOString() };
 }
 
+/** The scope limits the twin tests run under. */
+export const TWIN_LAB = { limits: { connectionsPerTarget: 2, requestsPerSecond: 50, maxLoginAttempts: 3 } };
+
+/** A target on the loopback address with these services, and any further target fields (`web`, `mqtt`). */
+export function onLoopback(services: { port: number; kind: string }[], fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { host: '127.0.0.1', services, ...fields };
+}
+
 export function scopeOf(targets: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { name: 'twin lab test', authorisedBy: 'test setup', window: openWindow(), targets, ...extra };
 }

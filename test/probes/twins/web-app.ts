@@ -3,6 +3,7 @@
  * what the probes did to it: connections, login attempts, visits to unsafe links.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface WebAppStats {
   connections: number;
@@ -139,4 +140,14 @@ export async function startWebApp(mode: 'bad' | 'good', host = '127.0.0.1'): Pro
     stats,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A web app of this build started before the suite and closed after it; the object returned is filled in by that first hook. */
+export function webAppForSuite(mode: 'bad' | 'good'): WebApp {
+  const app = {} as WebApp;
+  beforeAll(async () => {
+    Object.assign(app, await startWebApp(mode));
+  });
+  afterAll(async () => app.close?.());
+  return app;
 }
