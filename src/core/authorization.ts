@@ -5,6 +5,24 @@ export type Actor = { kind: 'anonymous' } | { kind: 'user'; userId: string; role
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
+/** A signed-in user. */
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+/** Which records of member organisations an actor may see, as a filter the store can apply. */
+export type OrganisationScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'none' };
+
+/**
+ * The scope of records that belong to member organisations: the roles named
+ * see all of them; a member sees their own organisation's (none without one);
+ * anonymous visitors none; any other role what `otherwise` gives.
+ */
+export function organisationScope<T>(actor: Actor, seeingAll: readonly Role[], otherwise: (user: UserActor) => T): OrganisationScope | T {
+  if (actor.kind !== 'user') return { kind: 'none' };
+  if (seeingAll.includes(actor.role)) return { kind: 'all' };
+  if (actor.role !== 'member') return otherwise(actor);
+  return actor.organisationId ? { kind: 'organisation', organisationId: actor.organisationId } : { kind: 'none' };
+}
+
 export function isRole(actor: Actor, ...roles: Role[]): boolean {
   return actor.kind === 'user' && roles.includes(actor.role);
 }

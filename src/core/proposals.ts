@@ -1,5 +1,5 @@
 import type { DefectKind } from './assessment/verdicts.js';
-import type { Actor } from './authorization.js';
+import { type Actor, type OrganisationScope, organisationScope } from './authorization.js';
 import type { Localized, Requirement } from './model/edition.schema.js';
 import type { Layer, Phase } from './taxonomy.js';
 
@@ -44,7 +44,7 @@ export interface ProposalFacts {
 }
 
 /** Which proposals an actor may see, as a filter the store can apply. */
-export type ProposalScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'submitter'; userId: string } | { kind: 'none' };
+export type ProposalScope = OrganisationScope | { kind: 'submitter'; userId: string };
 
 /**
  * Editors and admins triage everything; a member sees their organisation's
@@ -52,16 +52,7 @@ export type ProposalScope = { kind: 'all' } | { kind: 'organisation'; organisati
  * organisation, sees their own.
  */
 export function proposalScope(actor: Actor): ProposalScope {
-  if (actor.kind !== 'user') return { kind: 'none' };
-  switch (actor.role) {
-    case 'admin':
-    case 'editor':
-      return { kind: 'all' };
-    case 'member':
-      return actor.organisationId ? { kind: 'organisation', organisationId: actor.organisationId } : { kind: 'none' };
-    case 'assessor':
-      return { kind: 'submitter', userId: actor.userId };
-  }
+  return organisationScope(actor, ['admin', 'editor'], (user) => ({ kind: 'submitter', userId: user.userId }));
 }
 
 /** Whether one proposal is visible; anything invisible must answer "not found". */

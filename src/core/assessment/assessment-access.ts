@@ -1,4 +1,4 @@
-import type { Actor } from '../authorization.js';
+import { type Actor, type OrganisationScope, organisationScope } from '../authorization.js';
 
 /**
  * Who may see and change assessments (診断). Assessors and admins work on
@@ -8,19 +8,10 @@ import type { Actor } from '../authorization.js';
  */
 
 /** Which assessments an actor may see, as a filter the store can apply. */
-export type AssessmentScope = { kind: 'all' } | { kind: 'organisation'; organisationId: string } | { kind: 'none' };
+export type AssessmentScope = OrganisationScope;
 
 export function assessmentScope(actor: Actor): AssessmentScope {
-  if (actor.kind !== 'user') return { kind: 'none' };
-  switch (actor.role) {
-    case 'admin':
-    case 'assessor':
-      return { kind: 'all' };
-    case 'member':
-      return actor.organisationId ? { kind: 'organisation', organisationId: actor.organisationId } : { kind: 'none' };
-    case 'editor':
-      return { kind: 'none' };
-  }
+  return organisationScope(actor, ['admin', 'assessor'], () => ({ kind: 'none' }));
 }
 
 export function canSeeAssessment(actor: Actor, assessment: { organisationId: string }): boolean {
