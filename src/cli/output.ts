@@ -57,6 +57,16 @@ export function printReport(io: CommandIO, format: OutputFormat, json: () => unk
   else io.out(text());
 }
 
+/** Prints a command's result: as JSON, or as the text `render` makes of it. */
+export function printView<T>(io: CommandIO, format: OutputFormat, view: T, render: (view: T) => string): void {
+  printReport(
+    io,
+    format,
+    () => view,
+    () => render(view),
+  );
+}
+
 /** What a command writes to a file: where, and how big. */
 export interface WrittenFile {
   out: string;

@@ -5,7 +5,7 @@ import { loadContent } from '../../content/load-content.js';
 import { extractKeywords, type KeywordCandidate } from '../../core/keywords.js';
 import { type KeywordsResult, storedEditionKeywords } from '../../services/search.service.js';
 import { withStore } from '../../services/operator-store.js';
-import { type CommandIO, parseFormat, printFailure, printReport, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printView, UsageError } from '../output.js';
 
 export const keywordsHelp =
   'keywords [--content DIR | --edition ID] [--limit N] [--format text|json]   terms used in requirement texts that have no glossary entry (キーワード抽出)';
@@ -60,12 +60,7 @@ export async function keywordsCommand(args: string[], io: CommandIO): Promise<nu
     result = { edition: loaded.edition.meta.id, candidates: extractKeywords(loaded.edition, { limit }) };
   }
 
-  printReport(
-    io,
-    format,
-    () => result,
-    () => renderText(result),
-  );
+  printView(io, format, result, renderText);
   return 0;
 }
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultContentDir } from '../../content/content-dir.js';
 import { landscapeFile, loadLandscape, readCatalogSummaries } from '../../content/load-landscape.js';
 import { describeUnknownFilter, type LandscapeEntryView, type LandscapeView, landscapeView, unknownLandscapeFilter } from '../../core/landscape.js';
-import { type CommandIO, parseFormat, printFailure, printReport, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printView, UsageError } from '../output.js';
 
 export const standardsHelp =
   'standards [--sector ID] [--level ID] [--content DIR] [--format text|json]   which standards, regulations and schemes apply per sector and level';
@@ -33,12 +33,7 @@ export function standardsCommand(args: string[], io: CommandIO): number {
   if (unknown.length > 0) throw new UsageError(unknown.map(describeUnknownFilter).join('; '));
 
   const view = landscapeView(loaded.landscape, catalogs, filter);
-  printReport(
-    io,
-    format,
-    () => view,
-    () => renderTable(view),
-  );
+  printView(io, format, view, renderTable);
   return 0;
 }
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type EditionStats, editionStats } from '../../core/edition-stats.js';
-import { type CommandIO, parseFormat, printReport, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printView, UsageError } from '../output.js';
 import { commandEdition } from '../edition-option.js';
 
 export const statsHelp =
@@ -12,12 +12,7 @@ export async function statsCommand(args: string[], io: CommandIO): Promise<numbe
   if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
   const resolved = await commandEdition({ editionId: values.edition, contentDir: values.content });
   const stats = editionStats(resolved.edition);
-  printReport(
-    io,
-    format,
-    () => stats,
-    () => statsText(stats),
-  );
+  printView(io, format, stats, statsText);
   return 0;
 }
 
