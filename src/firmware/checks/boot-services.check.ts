@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import type { Finding, FindingVerdict } from '../../core/evidence/finding.types.js';
 import type { FirmwareImage } from '../firmware-image.js';
 import { imageFiles, readImageText } from '../firmware-image.js';
-import { type CheckContext, finding } from './check-context.js';
+import { type CheckContext, checkFindings } from './check-context.js';
 
 const SERVICES: { service: string; re: RegExp }[] = [
   { service: 'telnet', re: /(^|[\s/"'])(u?telnetd|in\.telnetd)\b|\btelnetd\b/ },
@@ -27,7 +27,7 @@ export interface BootHit {
 }
 
 export function bootServicesCheck(ctx: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+  const findings = checkFindings('fw.boot-services', ctx.at);
   const rcLinked = rcTargets(ctx.image);
   for (const entry of imageFiles(ctx.image, 'text').filter((e) => isBootFile(e.path))) {
     const text = readImageText(ctx.image, entry.path, 1024 * 1024);
@@ -41,21 +41,9 @@ export function bootServicesCheck(ctx: CheckContext): Finding[] {
       verdict === 'fail'
         ? { ja: `起動時に ${services} が起動されます`, en: `${services} started at boot` }
         : { ja: `${services} を起動するスクリプト（有効かは不明）`, en: `a script that starts ${services} (whether it is enabled is unknown)` };
-    findings.push(finding('fw.boot-services', entry.path, verdict, summary, { hits }, ctx.at));
+    findings.add(entry.path, verdict, summary, { hits });
   }
-  if (findings.length === 0) {
-    findings.push(
-      finding(
-        'fw.boot-services',
-        '/',
-        'pass',
-        { ja: '危険な起動サービスは見つかりません', en: 'No telnet, FTP, TFTP or debug shell started at boot' },
-        {},
-        ctx.at,
-      ),
-    );
-  }
-  return findings;
+  return findings.orAtRoot('pass', { ja: '危険な起動サービスは見つかりません', en: 'No telnet, FTP, TFTP or debug shell started at boot' }, {});
 }
 
 function isBootFile(path: string): boolean {

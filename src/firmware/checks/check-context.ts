@@ -23,6 +23,24 @@ export function finding(check: string, target: string, verdict: FindingVerdict, 
   return { check, checkVersion: definition.version, target, verdict, summary, evidence, at };
 }
 
+/**
+ * The findings of one check as it walks the image: one for each file it has
+ * something to say about, else a single one at the image's root (`/`), such
+ * as a pass that says what was scanned.
+ */
+export function checkFindings(check: string, at: string) {
+  const findings: Finding[] = [];
+  return {
+    add(target: string, verdict: FindingVerdict, summary: Localized, evidence: Record<string, unknown>): void {
+      findings.push(finding(check, target, verdict, summary, evidence, at));
+    },
+    /** The findings added, or the one at `/` when none was. */
+    orAtRoot(verdict: FindingVerdict, summary: Localized, evidence: Record<string, unknown>): Finding[] {
+      return findings.length > 0 ? findings : [finding(check, '/', verdict, summary, evidence, at)];
+    },
+  };
+}
+
 /** A secret shown without any of its characters: its length and a short hash to tell two apart. */
 export function mask(secret: string): string {
   return `•••• (${secret.length} chars)`;

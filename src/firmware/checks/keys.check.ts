@@ -6,7 +6,7 @@
 import { createHash, createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import type { Finding } from '../../core/evidence/finding.types.js';
 import { imageFiles, readImageFile } from '../firmware-image.js';
-import { type CheckContext, finding } from './check-context.js';
+import { type CheckContext, checkFindings } from './check-context.js';
 
 const PEM = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([\s\S]*?)-----END \1-----/g;
 const MAX_SCAN = 8 * 1024 * 1024;
@@ -24,7 +24,7 @@ export interface KeyItem {
 }
 
 export function keysCheck(ctx: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+  const findings = checkFindings('fw.private-keys', ctx.at);
   let scanned = 0;
   for (const entry of imageFiles(ctx.image)) {
     if (entry.size > MAX_SCAN || entry.kind === 'archive' || entry.size === 0) continue;
@@ -41,14 +41,9 @@ export function keysCheck(ctx: CheckContext): Finding[] {
         : bad > 0
           ? { ja: `問題のある証明書 ${bad} 個`, en: `${bad} certificate(s) expired or with a weak key` }
           : { ja: `証明書 ${items.length} 個（問題なし）`, en: `${items.length} certificate(s), no problem found` };
-    findings.push(finding('fw.private-keys', entry.path, keys > 0 || bad > 0 ? 'fail' : 'pass', summary, { items }, ctx.at));
+    findings.add(entry.path, keys > 0 || bad > 0 ? 'fail' : 'pass', summary, { items });
   }
-  if (findings.length === 0) {
-    findings.push(
-      finding('fw.private-keys', '/', 'pass', { ja: '秘密鍵・証明書は見つかりません', en: 'No private key or certificate found' }, { scanned }, ctx.at),
-    );
-  }
-  return findings;
+  return findings.orAtRoot('pass', { ja: '秘密鍵・証明書は見つかりません', en: 'No private key or certificate found' }, { scanned });
 }
 
 function pemItems(text: string, at: string): KeyItem[] {

@@ -5,41 +5,25 @@
  */
 import type { Finding } from '../../core/evidence/finding.types.js';
 import type { ManifestEntry } from '../unpack/unpack.types.js';
-import { type CheckContext, finding } from './check-context.js';
+import { type CheckContext, checkFindings } from './check-context.js';
 
 const INIT_SCRIPT = /^\/etc\/(inittab|rc\.local|rcS|init\.d\/|rc\.d\/|rc[0-6S]\.d\/|systemd\/system\/)/;
 
 export type PermissionProblem = 'world-writable' | 'setuid' | 'setgid' | 'init-script-not-root';
 
 export function permissionsCheck(ctx: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+  const findings = checkFindings('fw.permissions', ctx.at);
   for (const e of ctx.image.entries.values()) {
     const problems = problemsOf(e);
     if (problems.length === 0) continue;
-    findings.push(
-      finding(
-        'fw.permissions',
-        e.path,
-        'fail',
-        { ja: `権限の問題: ${problems.join(', ')}`, en: `permission problems: ${problems.join(', ')}` },
-        { mode: `0${e.mode.toString(8)}`, uid: e.uid, gid: e.gid, type: e.type, problems },
-        ctx.at,
-      ),
+    findings.add(
+      e.path,
+      'fail',
+      { ja: `権限の問題: ${problems.join(', ')}`, en: `permission problems: ${problems.join(', ')}` },
+      { mode: `0${e.mode.toString(8)}`, uid: e.uid, gid: e.gid, type: e.type, problems },
     );
   }
-  if (findings.length === 0) {
-    findings.push(
-      finding(
-        'fw.permissions',
-        '/',
-        'pass',
-        { ja: '権限の問題は見つかりません', en: 'No permission problem found' },
-        { entries: ctx.image.entries.size },
-        ctx.at,
-      ),
-    );
-  }
-  return findings;
+  return findings.orAtRoot('pass', { ja: '権限の問題は見つかりません', en: 'No permission problem found' }, { entries: ctx.image.entries.size });
 }
 
 export function problemsOf(e: ManifestEntry): PermissionProblem[] {

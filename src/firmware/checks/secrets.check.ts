@@ -6,7 +6,7 @@
 import type { Finding } from '../../core/evidence/finding.types.js';
 import type { ManifestEntry } from '../unpack/unpack.types.js';
 import { imageFiles, readImageText } from '../firmware-image.js';
-import { type CheckContext, finding, mask } from './check-context.js';
+import { type CheckContext, checkFindings, mask } from './check-context.js';
 
 const CONFIG_EXT = /\.(conf|cfg|cnf|ini|json|xml|ya?ml|sh|lua|js|php|py|pl|env|properties|txt|rc)$/i;
 const SKIP = /^\/etc\/(passwd|shadow|group|gshadow)-?$/;
@@ -32,7 +32,7 @@ export interface SecretHit {
 }
 
 export function secretsCheck(ctx: CheckContext): Finding[] {
-  const findings: Finding[] = [];
+  const findings = checkFindings('fw.hardcoded-secrets', ctx.at);
   let scanned = 0;
   for (const entry of imageFiles(ctx.image, 'text').filter(isConfigOrScript)) {
     const text = readImageText(ctx.image, entry.path, MAX);
@@ -40,23 +40,9 @@ export function secretsCheck(ctx: CheckContext): Finding[] {
     scanned++;
     const hits = scanText(text);
     if (hits.length === 0) continue;
-    findings.push(
-      finding(
-        'fw.hardcoded-secrets',
-        entry.path,
-        'fail',
-        { ja: `埋め込まれた秘密 ${hits.length} 件`, en: `${hits.length} hard-coded secret(s)` },
-        { hits: hits.slice(0, 50) },
-        ctx.at,
-      ),
-    );
+    findings.add(entry.path, 'fail', { ja: `埋め込まれた秘密 ${hits.length} 件`, en: `${hits.length} hard-coded secret(s)` }, { hits: hits.slice(0, 50) });
   }
-  if (findings.length === 0) {
-    findings.push(
-      finding('fw.hardcoded-secrets', '/', 'pass', { ja: '埋め込まれた秘密は見つかりません', en: 'No hard-coded secret found' }, { scanned }, ctx.at),
-    );
-  }
-  return findings;
+  return findings.orAtRoot('pass', { ja: '埋め込まれた秘密は見つかりません', en: 'No hard-coded secret found' }, { scanned });
 }
 
 function isConfigOrScript(e: ManifestEntry): boolean {
