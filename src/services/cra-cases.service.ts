@@ -265,24 +265,23 @@ export async function proposeKevCasesFor(
   return proposed;
 }
 
+/** One audited change of a case the actor may write, allowed only from the `from` statuses (otherwise a conflict naming the status). */
 async function changeCase(
   ctx: ServiceContext,
   actor: Actor,
   caseId: string,
   action: string,
+  from: readonly string[],
   check: (row: CraCaseRow) => Partial<CraCaseRow>,
   detail: (row: CraCaseRow) => Record<string, unknown>,
 ): Promise<CraCaseView> {
   const row = await readableCase(ctx, actor, caseId);
   if (!canWriteProducts(actor, row.organisation_id)) throw new AppError('forbidden');
+  if (!from.includes(row.status)) throw new AppError('conflict', `the case is ${row.status}`);
   const change = check(row);
   await mutate(ctx, actor, { action, targetType: 'cra-case', targetId: caseId, detail: detail(row) }, (trx) => updateCase(trx, caseId, change));
   return caseView(ctx, { ...row, ...change });
 }
-
-const requireStatus = (row: CraCaseRow, ...statuses: string[]) => {
-  if (!statuses.includes(row.status)) throw new AppError('conflict', `the case is ${row.status}`);
-};
 
 /** A proposed (KEV) case confirmed as actively exploited: the clocks start now. */
 export async function confirmCase(ctx: ServiceContext, actor: Actor, caseId: string, input: z.output<typeof ConfirmInput>): Promise<CraCaseView> {
@@ -294,16 +293,14 @@ export async function confirmCase(ctx: ServiceContext, actor: Actor, caseId: str
     actor,
     caseId,
     'cra.case-confirmed',
-    (r) => {
-      requireStatus(r, 'proposed');
-      return {
-        status: 'open',
-        aware_at: at,
-        member_states: JSON.stringify(input.memberStates),
-        decision: JSON.stringify(input.decision),
-        criteria_id: criteriaId,
-      };
-    },
+    ['proposed'],
+    () => ({
+      status: 'open',
+      aware_at: at,
+      member_states: JSON.stringify(input.memberStates),
+      decision: JSON.stringify(input.decision),
+      criteria_id: criteriaId,
+    }),
     () => ({ awareAt: at, criteriaId, decision: input.decision }),
   );
 }
@@ -316,10 +313,8 @@ export async function changeAwareness(ctx: ServiceContext, actor: Actor, caseId:
     actor,
     caseId,
     'cra.awareness-changed',
-    (r) => {
-      requireStatus(r, 'open');
-      return { aware_at: awareAt };
-    },
+    ['open'],
+    () => ({ aware_at: awareAt }),
     (r) => ({ from: r.aware_at, to: awareAt, reason: input.reason }),
   );
 }
@@ -332,8 +327,8 @@ export async function recordCorrective(ctx: ServiceContext, actor: Actor, caseId
     actor,
     caseId,
     'cra.corrective-recorded',
+    ['open'],
     (r) => {
-      requireStatus(r, 'open');
       if (Date.parse(at) < Date.parse(r.aware_at)) throw validationErrors([{ path: 'at', message: 'must not be before awareness' }], 'before awareness');
       return { corrective_at: at, corrective_text: input.text };
     },
@@ -349,10 +344,8 @@ export async function closeCase(ctx: ServiceContext, actor: Actor, caseId: strin
     actor,
     caseId,
     'cra.case-closed',
-    (r) => {
-      requireStatus(r, 'open', 'proposed');
-      return { status: 'closed', closed_at: at, closed_reason: input.reason };
-    },
+    ['open', 'proposed'],
+    () => ({ status: 'closed', closed_at: at, closed_reason: input.reason }),
     (r) => ({ reason: input.reason, drill: r.drill === 1, wasProposed: r.status === 'proposed' }),
   );
 }

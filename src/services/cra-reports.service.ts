@@ -29,11 +29,21 @@ export const CsafQuery = z.object({ profile: z.enum(CSAF_PROFILES).default('csaf
 
 const blank = (): Record<string, unknown> => ReportFieldsInput.parse({});
 
-async function writableOpenCase(ctx: ServiceContext, actor: Actor, caseId: string): Promise<{ row: CraCaseRow; reports: CraReportRow[] }> {
+/** An open case the actor may change, its reports, and the report of one stage, which must not be marked sent yet (`whenSent` says why not). */
+async function unsentStage(
+  ctx: ServiceContext,
+  actor: Actor,
+  caseId: string,
+  stage: CraStage,
+  whenSent: string,
+): Promise<{ row: CraCaseRow; reports: CraReportRow[]; report: CraReportRow | undefined }> {
   const row = await readableCase(ctx, actor, caseId);
   if (!canWriteProducts(actor, row.organisation_id)) throw new AppError('forbidden');
   if (row.status !== 'open') throw new AppError('conflict', `the case is ${row.status}`);
-  return { row, reports: await reportsOf(ctx.store.db, [caseId]) };
+  const reports = await reportsOf(ctx.store.db, [caseId]);
+  const report = reports.find((r) => r.stage === stage);
+  if (report?.sent_at) throw new AppError('conflict', whenSent);
+  return { row, reports, report };
 }
 
 /** Saves the draft of one stage; a report already marked sent is frozen. */
@@ -44,9 +54,7 @@ export async function saveReportDraft(
   stage: CraStage,
   fields: z.output<typeof ReportFieldsInput>,
 ): Promise<CraCaseView> {
-  const { row, reports } = await writableOpenCase(ctx, actor, caseId);
-  const before = reports.find((r) => r.stage === stage);
-  if (before?.sent_at) throw new AppError('conflict', 'this report is marked sent and can no longer change');
+  const { row } = await unsentStage(ctx, actor, caseId, stage, 'this report is marked sent and can no longer change');
   const at = ctx.now().toISOString();
   await mutate(ctx, actor, { action: 'cra.report-drafted', targetType: 'cra-case', targetId: caseId, detail: { stage } }, (trx) =>
     upsertReport(trx, {
@@ -87,9 +95,7 @@ export async function markReportSent(
   stage: CraStage,
   input: z.output<typeof SentInput>,
 ): Promise<CraCaseView> {
-  const { row, reports } = await writableOpenCase(ctx, actor, caseId);
-  const report = reports.find((r) => r.stage === stage);
-  if (report?.sent_at) throw new AppError('conflict', 'this report is already marked sent');
+  const { row, reports, report } = await unsentStage(ctx, actor, caseId, stage, 'this report is already marked sent');
   const errors = sendProblems(row, reports, stage);
   if (errors.length > 0) throw validationErrors(errors, `the ${stage} cannot be marked sent yet`);
   const now = ctx.now();
