@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { jsonOf } from '../helpers/response-json.js';
-import { type AssessmentJson, type AssessmentWorld, answerVersions, assessmentWorld } from './assessments.fixture.js';
+import { type AssessmentJson, answerVersions, useAssessmentWorld } from './assessments.fixture.js';
 
 const GZIP = { headers: { 'accept-encoding': 'gzip, deflate, br' } };
 const PLAIN = { headers: { 'accept-encoding': 'identity' } };
@@ -15,7 +15,7 @@ async function keptVersion(store: Store, id: string): Promise<number | undefined
 }
 
 describeEachDatabase('results kept with the assessment', (get) => {
-  let w: AssessmentWorld;
+  const w = useAssessmentWorld(get);
   let a: AssessmentJson;
   const version = async () => ((await w.client('as1').request('GET', `/api/assessments/${a.id}`)).json() as AssessmentJson).version;
   const results = (options = GZIP) => w.client('as1').request('GET', `/api/assessments/${a.id}/results`, undefined, options);
@@ -23,10 +23,8 @@ describeEachDatabase('results kept with the assessment', (get) => {
     w.client('as1').request('PUT', `/api/assessments/${a.id}/answers/${requirementId}`, { verdict, evidence: '確認済み', comment: '', version: v });
 
   beforeAll(async () => {
-    w = await assessmentWorld(get().store);
     a = await w.create({ title: '結果を保持する診断' });
   });
-  afterAll(async () => w?.app.close());
 
   it('writes the results in the transaction of an answer and serves them as kept, compressed or not', async () => {
     expect(await keptVersion(get().store, a.id)).toBeUndefined();
