@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { VERDICTS } from '../src/core/assessment/verdicts.js';
@@ -9,7 +9,7 @@ import type { ServiceContext } from '../src/services/context.js';
 import { issueSetupLink } from '../src/services/setup.service.js';
 import { insertAssessment } from '../src/store/assessments.repository.js';
 import { assessmentBenchStore, benchAnswerRow, benchAssessmentRow } from './lib/assessment-store.js';
-import { freePort, report, startAndTime, stop } from './lib/harness.js';
+import { freePort, report, serverCpu, startAndTime, stop, untilIdle } from './lib/harness.js';
 import { loadUrl, oneByOne } from './lib/load-client.js';
 
 /**
@@ -121,23 +121,6 @@ export async function resultsBench(options: { seconds: number; assessments?: num
   }
 }
 
-/** Waits until the server has finished what it does after start-up (the search index build): under 20 ms of CPU in 250 ms. */
-async function untilIdle(cpu: () => number): Promise<void> {
-  for (let tries = 0; tries < 240; tries++) {
-    const before = cpu();
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    if (cpu() - before < 20) return;
-  }
-}
-
-/** A reader of a process's CPU time (user + system) in milliseconds, from /proc. */
-function serverCpu(pid: number): () => number {
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  return () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * tick;
-  };
-}
 /** Sets up the first admin and logs in; returns the session cookie header. */
 export async function adminCookie(ctx: ServiceContext, base: string): Promise<string> {
   const token = new URL((await issueSetupLink(ctx)) as string).hash.replace('#token=', '');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { loadUrl } from './load-client.js';
@@ -55,4 +56,22 @@ export function report(name: string, value: number, unit: string, baselineName: 
     `${name.padEnd(44)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(6)} | baseline ${baselineName}: ${baseline.toFixed(1)} ${unit} | ratio ${ratio.toFixed(2)}`,
   );
   return { name, value, unit, baselineName, baseline, ratio };
+}
+
+/** Waits until the server has finished what it does after start-up (the search index build): under 20 ms of CPU in 250 ms. */
+export async function untilIdle(cpu: () => number): Promise<void> {
+  for (let tries = 0; tries < 240; tries++) {
+    const before = cpu();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (cpu() - before < 20) return;
+  }
+}
+
+/** A reader of a process's CPU time (user + system) in milliseconds, from /proc. */
+export function serverCpu(pid: number): () => number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  return () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * tick;
+  };
 }

@@ -157,7 +157,7 @@ describe.runIf(run)('two processes on one PostgreSQL behind nginx', () => {
       requirementId = body.items[0]?.requirementId as string;
     });
 
-    it('answers written alternately through each process are read fresh by the other; a stale version is refused', async () => {
+    it('answers written alternately through each process are read fresh by the other, with their results; a stale version is refused', async () => {
       const url = `/api/assessments/${assessmentId}/answers/${requirementId}`;
       for (let version = 0; version < 6; version += 1) {
         const writer = sessions[version % 2] as HttpSession;
@@ -170,6 +170,10 @@ describe.runIf(run)('two processes on one PostgreSQL behind nginx', () => {
           (x) => x.requirementId === requirementId,
         );
         expect(answer).toMatchObject({ evidence, version: version + 1 });
+        // The results the writer's transaction kept are the ones the other process serves.
+        const results = await reader.request('GET', `/api/assessments/${assessmentId}/results`);
+        const counts = (results.body as { scores: { overall: { counts: Record<string, number> } } }).scores.overall.counts;
+        expect(counts).toMatchObject(version % 2 ? { fail: 1, pass: 0 } : { pass: 1, fail: 0 });
       }
       const stale = await (sessions[1] as HttpSession).request('PUT', url, { verdict: 'pass', evidence: '古い版から', comment: '', version: 3 });
       expect(stale.status).toBe(409);
