@@ -4,6 +4,8 @@
 // handful of files at start instead of about eight hundred. Every other package
 // stays an import of node_modules: native addons, CommonJS libraries, packages that
 // find files beside themselves, and those loaded only when a feature is first used.
+// zod's translated error messages (a sixth of the bundle) are left out: we never
+// switch zod's locale (our messages are our own), and English is built into its schemas.
 // The rest of dist/src (the CLI, tests of the build) is left as tsc wrote it.
 import { build } from 'esbuild';
 
@@ -26,6 +28,15 @@ await build({
       name: 'node-modules-outside',
       setup(b) {
         b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || !INLINED.has(packageName(args.path)) ? { external: true } : undefined));
+      },
+    },
+    {
+      name: 'zod-without-translations',
+      setup(b) {
+        b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+          args.importer.includes('/node_modules/zod/') ? { path: 'zod-locales', namespace: 'unused' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'export {};', loader: 'js' }));
       },
     },
   ],

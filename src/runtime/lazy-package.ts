@@ -16,7 +16,21 @@ export function lazyPackage<T>(name: string): () => T {
   };
 }
 
+/**
+ * An ES-module-only package imported on its first use (its callers are
+ * asynchronous anyway); the one import is shared by every caller.
+ */
+export function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load();
+    return loading;
+  };
+}
+
 /** YAML: content files, scope files and exports. */
 export const loadYaml = lazyPackage<typeof import('yaml')>('yaml');
+/** fast-xml-parser: CycloneDX XML and OSCAL XML. */
+export const loadXmlParser = lazyPackage<typeof import('fast-xml-parser')>('fast-xml-parser');
 /** JSZip: OSV archives and scheme packs. */
 export const loadJsZip = lazyPackage<typeof import('jszip')>('jszip');

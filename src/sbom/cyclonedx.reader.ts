@@ -5,7 +5,8 @@
  * there is no pure-JavaScript XSD validator, so XML structure beyond those
  * elements is not checked).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { XMLParser } from 'fast-xml-parser';
+import { loadXmlParser } from '../runtime/lazy-package.js';
 import { doctypeProblem } from '../core/xml-doctype.js';
 import { cyclonedxToModel, knownRefs } from './cyclonedx-model.js';
 import { CYCLONEDX_JSON_VERSIONS, cyclonedxValidator, schemaProblems } from './json-schema-validator.js';
@@ -63,16 +64,19 @@ export function xmlPlace(pointer: string): string {
   return out;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => ['component', 'hash', 'license', 'dependency', 'author', 'tool', 'service', 'url'].includes(name),
-});
+let parser: XMLParser | undefined;
+/** The one parser of CycloneDX XML, made when the first XML document arrives. */
+const cycloneDxParser = (): XMLParser =>
+  (parser ??= new (loadXmlParser().XMLParser)({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+    isArray: (name) => ['component', 'hash', 'license', 'dependency', 'author', 'tool', 'service', 'url'].includes(name),
+  }));
 
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : v && typeof v === 'object' && '#text' in v ? String((v as Obj)['#text']) : undefined;
@@ -119,11 +123,11 @@ function xmlMetadata(m: Obj | undefined): Obj | undefined {
 export function readCycloneDxXml(xml: string): SbomReadResult {
   const doctype = doctypeProblem(xml);
   if (doctype) return { ok: false, problems: [{ place: `line ${doctype.line}, column ${doctype.column}`, message: doctype.message }] };
-  const valid = XMLValidator.validate(xml);
+  const valid = loadXmlParser().XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, problems: [{ place: `line ${valid.err.line}, column ${valid.err.col ?? 1}`, message: valid.err.msg }] };
   let root: Obj;
   try {
-    root = parser.parse(xml) as Obj;
+    root = cycloneDxParser().parse(xml) as Obj;
   } catch (err) {
     // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
     return { ok: false, problems: [{ place: '/bom', message: `not well-formed XML: ${(err as Error).message}` }] };

@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { validationError } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
+import { apiDocsRoutes } from './api-docs.js';
+import { fileRoutes, filesBelow, sendFileOf } from './file-routes.js';
 import { handleError, problemOf, sendProblem } from './problem.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
-import { nulCharacterPath } from './validate-input.js';
+import { documentedSchema, nulCharacterPath } from './validate-input.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { assessmentRoutes } from './routes/assessments.routes.js';
@@ -91,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.store.db) });
   await app.register(swagger, {
+    transform: ({ schema, url }) => ({ schema: schema && documentedSchema(schema), url }),
     openapi: {
       info: { title: 'tebiki API', version: '0.1.0', description: 'IoT security guidebook platform' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tebiki_session' } } },
@@ -121,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(async (api) => {
     api.addHook('preValidation', async (request) => refuseNul('body', request.body));
     await api.register(cookie);
-    await api.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    apiDocsRoutes(api);
     await api.register(sessionPlugin, { ctx });
     await api.register(secondFactorGuard);
     await registerRoutes(api, options);
@@ -154,14 +155,17 @@ async function registerRoutes(app: FastifyInstance, options: AppOptions): Promis
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    fileRoutes(app, webDir, filesBelow(webDir));
+    app.get('/', { schema: { hide: true } }, (request, reply) => sendFileOf(webDir, '/index.html', request, reply));
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const wantsPage = String(request.headers.accept ?? '').includes('text/html');
     if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && wantsPage) {
       // A client-side route of the single-page UI (phase ids contain dots, so no extension test).
-      return reply.type('text/html').sendFile('index.html');
+      return sendFileOf(webDir, '/index.html', request, reply);
     }
     return sendProblem(reply, problemOf('not-found', `no route for ${request.method} ${path}`, path));
   });

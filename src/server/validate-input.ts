@@ -37,11 +37,30 @@ function codeOfIssue(issue: z.core.$ZodIssue): FieldErrorCode {
   }
 }
 
-/** JSON Schema of a zod input, for the OpenAPI document. */
-export function docSchema(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
-  delete json.$schema;
-  return json;
+/**
+ * A route's zod input as its OpenAPI documentation will show it. Converted to
+ * JSON Schema only when the document is first asked for (documentedSchema),
+ * not while routes are registered at start-up; Fastify itself validates
+ * nothing with it (every route parses its input with zod).
+ */
+export class DocSchema {
+  constructor(readonly input: z.ZodType) {}
+
+  toJsonSchema(): Record<string, unknown> {
+    const json = z.toJSONSchema(this.input, { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+    delete json.$schema;
+    return json;
+  }
+}
+
+/** The documentation of a zod input (body, querystring, params or headers of a route's schema). */
+export function docSchema(schema: z.ZodType): DocSchema {
+  return new DocSchema(schema);
+}
+
+/** A route's schema with its DocSchema parts converted: @fastify/swagger's transform, run when the document is built. */
+export function documentedSchema<S extends object>(schema: S): S {
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, value instanceof DocSchema ? value.toJsonSchema() : value])) as S;
 }
 
 /**

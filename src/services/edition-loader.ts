@@ -37,6 +37,15 @@ export async function loadEdition(db: Db, id: string, wanted: (summary: EditionS
   return { summary: fresh, edition };
 }
 
+/**
+ * Remembers an edition just stored as `JSON.stringify(edition)` from a value that
+ * was itself parsed from JSON (the bundled snapshot), so that its first load, the
+ * search warm-up's right after start-up, does not parse the same content again.
+ */
+export function rememberStoredEdition(id: string, hash: string, edition: Edition): void {
+  parsed.set(id, { hash, edition });
+}
+
 /** The newest published edition's id (what GET /api/editions calls current), or undefined when none is published. */
 export async function latestPublishedId(db: Db): Promise<string | undefined> {
   return (await listEditions(db)).find((e) => e.status === 'published')?.id;

@@ -17,7 +17,7 @@ import type { Store } from '../store/database.js';
 import { findEditionSummary, insertEdition, listEditions } from '../store/editions.repository.js';
 import { anonymousReadAllowed } from './admin.service.js';
 import { type ServiceContext, mutate } from './context.js';
-import { latestPublishedId, type LoadedEdition, loadEdition } from './edition-loader.js';
+import { latestPublishedId, type LoadedEdition, loadEdition, rememberStoredEdition } from './edition-loader.js';
 
 /** `kept`: the bundled content differs from a stored published edition of the same id, which stays as it is. */
 export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: string; hash: string };
@@ -81,6 +81,7 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
     return { status: 'kept', id: existing.id, hash: existing.content_hash };
   }
   const outcome = await importEdition(ctx, { kind: 'anonymous' }, edition, hash);
+  if (snapshot && outcome.status === 'imported') rememberStoredEdition(outcome.id, hash, edition);
   await mutate(
     ctx,
     { kind: 'anonymous' },

@@ -6,8 +6,9 @@
  * login spends). An unknown email creates nothing. Second factors are the
  * provider's business for these logins (documented in docs/SECURITY.md).
  */
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { ANONYMOUS } from '../core/authorization.js';
+import { lazyModule } from '../runtime/lazy-package.js';
 import { AppError } from '../core/errors.js';
 import { consumeUserToken, findLiveInvitation, findUserToken, insertUserToken } from '../store/accounts.repository.js';
 import { findUserByEmail } from '../store/users.repository.js';
@@ -19,11 +20,16 @@ import { createInvitedUser } from './user-admin.service.js';
 /** How long the round trip to the provider may take. */
 const ROUND_TRIP_MINUTES = 10;
 
-const configurations = new Map<string, Promise<oidc.Configuration>>();
+/** The OpenID Connect client library, imported by the first single sign-on, not at start-up. */
+const loadOidc = lazyModule(() => import('openid-client'));
 
-function configuration(ctx: ServiceContext): Promise<oidc.Configuration> {
+const configurations = new Map<string, Promise<Oidc.Configuration>>();
+
+async function configuration(ctx: ServiceContext): Promise<Oidc.Configuration> {
   const settings = ctx.config.oidc;
   if (!settings) throw new AppError('not-found', 'single sign-on is not configured');
+  const oidc = await loadOidc();
+  // From here to the map's update nothing awaits: concurrent logins share one discovery.
   const key = `${settings.issuer} ${settings.clientId}`;
   let found = configurations.get(key);
   if (!found) {
@@ -44,6 +50,7 @@ export function callbackUrl(ctx: ServiceContext): string {
 /** Begins a login: where to send the browser, and the handle to keep in a short-lived HttpOnly cookie. */
 export async function startOidcLogin(ctx: ServiceContext): Promise<{ redirectTo: string; handle: string; maxAgeSeconds: number }> {
   const config = await configuration(ctx);
+  const oidc = await loadOidc();
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -82,6 +89,7 @@ export async function finishOidcLogin(ctx: ServiceContext, handle: string, curre
   const settings = ctx.config.oidc;
   if (!settings) throw new AppError('not-found', 'single sign-on is not configured');
   const config = await configuration(ctx);
+  const oidc = await loadOidc();
   const now = ctx.now().toISOString();
   const row = await findUserToken(ctx.store.db, tokenHash(handle), 'oidc');
   if (!row || row.used_at || row.expires_at <= now || !(await consumeUserToken(ctx.store.db, row.token_hash, now))) {

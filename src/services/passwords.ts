@@ -1,5 +1,4 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import argon2 from 'argon2';
 import { validationErrors } from '../core/errors.js';
 import { PASSWORD_REASONS, type PasswordReason } from '../core/password-reasons.js';
 import { lazyPackage } from '../runtime/lazy-package.js';
@@ -7,9 +6,11 @@ import { lazyPackage } from '../runtime/lazy-package.js';
 // The dictionaries are decompressed when read: on the first password checked, not at start-up.
 const zxcvbnCore = lazyPackage<typeof import('@zxcvbn-ts/core')>('@zxcvbn-ts/core');
 const zxcvbnCommon = lazyPackage<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
+// The hashing addon is loaded by the first login or password set, not at start-up.
+const argon2 = lazyPackage<typeof import('argon2')>('argon2');
 
 /** OWASP-recommended argon2id parameters (19 MiB, 2 passes). */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 256;
@@ -17,12 +18,12 @@ const MAX_PASSWORD_LENGTH = 256;
 const MIN_SCORE = 3;
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, OPTIONS);
+  return argon2().hash(password, { ...OPTIONS, type: argon2().argon2id });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await argon2().verify(hash, password);
   } catch {
     return false;
   }

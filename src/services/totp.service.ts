@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
+import type { TOTP } from 'otpauth';
 import { z } from 'zod';
 import { ANONYMOUS, type Actor, isRole } from '../core/authorization.js';
 import { AppError, validationErrors } from '../core/errors.js';
 import type { Role } from '../core/taxonomy.js';
+import { lazyPackage } from '../runtime/lazy-package.js';
 import {
   consumeUserToken,
   countRecoveryCodesLeft,
@@ -28,7 +29,11 @@ import { liveToken } from './user-tokens.js';
 
 const RECOVERY_CODES = 10;
 
+// Loaded by the first second-factor set-up or check, not at start-up.
+const otpauth = lazyPackage<typeof import('otpauth')>('otpauth');
+
 function totpFor(user: Pick<UserRow, 'email'>, secret: string): TOTP {
+  const { Secret, TOTP } = otpauth();
   return new TOTP({ issuer: 'tebiki', label: user.email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
 }
 
@@ -65,7 +70,7 @@ async function userOf(ctx: ServiceContext, actor: Actor): Promise<UserRow> {
 export async function beginTotpEnrolment(ctx: ServiceContext, actor: Actor): Promise<{ secret: string; uri: string }> {
   const user = await userOf(ctx, actor);
   if (user.totp_enabled === 1) throw new AppError('conflict', 'a second factor is already set up');
-  const secret = new Secret({ size: 20 }).base32;
+  const secret = new (otpauth().Secret)({ size: 20 }).base32;
   await mutate(ctx, actor, { action: 'account.totp-enrolment-started', targetType: 'user', targetId: user.id }, (trx) =>
     updateUser(trx, user.id, { totp_secret: secret, totp_enabled: 0 }),
   );

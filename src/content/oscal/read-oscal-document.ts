@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { doctypeProblem } from '../../core/xml-doctype.js';
+import { loadXmlParser } from '../../runtime/lazy-package.js';
 
 /** A place in an input file: a JSON pointer, or a line and column. */
 export interface InputProblem {
@@ -32,6 +32,7 @@ export function readOscalDocument(text: string, fileName: string): ReadResult {
 function readXml(text: string, fileName: string): ReadResult {
   const doctype = doctypeProblem(text);
   if (doctype) return fail(`${fileName}:${doctype.line}:${doctype.column}`, doctype.message);
+  const { XMLParser, XMLValidator } = loadXmlParser();
   const check = XMLValidator.validate(text);
   if (check !== true) {
     return fail(`${fileName}:${check.err.line}:${check.err.col ?? 1}`, `not well-formed XML: ${check.err.msg}`);

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { loadXmlParser } from '../../runtime/lazy-package.js';
 import { type ReadResult, readOscalDocument } from './read-oscal-document.js';
 
 /**
@@ -13,7 +13,7 @@ export function readOscalWithProse(text: string, fileName: string): ReadResult {
   if (!plain.ok) return plain;
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (!trimmed.startsWith('<')) return plain;
-  const parser = new XMLParser({
+  const parser = new (loadXmlParser().XMLParser)({
     ignoreAttributes: false,
     attributeNamePrefix: '',
     removeNSPrefix: true,

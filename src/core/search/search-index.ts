@@ -170,21 +170,13 @@ function addStandardNode(b: Builder, standard: string, node: StandardNode): void
 }
 
 /**
- * Fields indexed per slice when the index is built in slices: about 25 ms of work
- * on a quiet two-core machine (1,500 took 100–160 ms, which a request arriving just
- * after start-up waited for).
+ * Builds the index in steps: yields after each document added and between the
+ * stages that finish the index, and returns the index. buildSearchIndex runs it
+ * at once; the server runs as many steps as fit in a few milliseconds per turn
+ * of the event loop, so that requests are served while it builds.
  */
-export const BUILD_SLICE_FIELDS = 300;
-
-/**
- * Builds the index in steps: yields after each slice of about `sliceFields`
- * fields, and returns the index. buildSearchIndex runs it at once; the server
- * runs it a slice per turn of the event loop, so that requests are served
- * while it builds.
- */
-export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FIELDS): Generator<void, SearchIndex> {
+export function* searchIndexSteps(edition: Edition): Generator<void, SearchIndex> {
   const b: Builder = { docs: [], fields: [], words: new Map(), chars: new Map() };
-  let mark = 0;
   const adds: Iterable<() => void> = (function* () {
     for (const r of edition.requirements) yield () => addRequirement(b, r);
     for (const t of edition.glossary) yield () => addTerm(b, t);
@@ -192,12 +184,10 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
   })();
   for (const add of adds) {
     add();
-    if (b.fields.length - mark >= sliceFields) {
-      mark = b.fields.length;
-      yield;
-    }
+    yield;
   }
   const vocabulary = [...b.words.keys()].sort();
+  yield;
   const byKey = new Map<string, number[]>();
   b.docs.forEach((doc, i) => {
     for (const key of new Set(doc.keys)) {
@@ -207,6 +197,7 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
       byKey.set(key, list);
     }
   });
+  yield;
   const trimmed = b.fields.map((f) => f.norm.text.trim());
   const fieldDocs = new Uint32Array(b.fields.length);
   const fieldWeights = new Float64Array(b.fields.length);
@@ -224,6 +215,11 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
     while (f < b.fields.length && (b.fields[f] as SearchField).doc < d) f++;
     docFields[d] = f;
   }
+  yield;
+  const trimmedTexts = fieldTexts(trimmed);
+  const sortedKeys = [...byKey.keys()].sort();
+  yield;
+  const ties = tieOrder(b.docs);
   return {
     docs: b.docs,
     fields: b.fields,
@@ -235,10 +231,10 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
     fieldWeights,
     fieldLangs,
     trimmedLengths,
-    trimmedTexts: fieldTexts(trimmed),
-    sortedKeys: [...byKey.keys()].sort(),
+    trimmedTexts,
+    sortedKeys,
     docFields,
-    tieOrder: tieOrder(b.docs),
+    tieOrder: ties,
   };
 }
 
@@ -250,7 +246,7 @@ export function* searchIndexSteps(edition: Edition, sliceFields = BUILD_SLICE_FI
  * changed afterwards.
  */
 export function buildSearchIndex(edition: Edition): SearchIndex {
-  const steps = searchIndexSteps(edition, Number.POSITIVE_INFINITY);
+  const steps = searchIndexSteps(edition);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -1,0 +1,85 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { migrate, openStore, type Store } from '../../src/store/database.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { testConfig } from '../helpers/test-config.js';
+
+// The web UI's files and the API documentation are served by routes listed at
+// start (src/server/file-routes.ts): each file at its path, with validators for
+// caches, and nothing else of the disk.
+describe('served files', () => {
+  const dir = tempDir();
+  let store: Store;
+  let app: FastifyInstance;
+  const html = { accept: 'text/html,application/xhtml+xml' };
+
+  beforeAll(async () => {
+    mkdirSync(join(dir.path, 'assets'));
+    writeFileSync(join(dir.path, 'index.html'), '<!doctype html><title>tebiki</title>');
+    writeFileSync(join(dir.path, 'assets', 'index-abc.js'), 'console.log("ui");');
+    store = openStore({ sqliteFile: ':memory:' });
+    await migrate(store);
+    app = await buildApp({ ctx: { store, config: testConfig(), now: () => new Date() }, webDir: dir.path });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+    dir.remove();
+  });
+
+  it('serves each file of the UI with its type and a validator, and answers a revalidation with 304', async () => {
+    const js = await app.inject({ method: 'GET', url: '/assets/index-abc.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(js.body).toBe('console.log("ui");');
+    expect(js.headers.etag).toBeTruthy();
+    expect(js.headers['content-security-policy']).toContain("script-src 'self'");
+    const again = await app.inject({ method: 'GET', url: '/assets/index-abc.js', headers: { 'if-none-match': String(js.headers.etag) } });
+    expect(again.statusCode).toBe(304);
+    const head = await app.inject({ method: 'HEAD', url: '/assets/index-abc.js' });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    const root = await app.inject({ method: 'GET', url: '/', headers: html });
+    expect(root.statusCode).toBe(200);
+    expect(root.headers['content-type']).toMatch(/^text\/html/);
+    expect(root.body).toContain('<title>tebiki</title>');
+  });
+
+  it('answers a path that is not a listed file as not found, and never walks out of the folder', async () => {
+    for (const url of ['/assets/missing.js', '/assets/../../etc/passwd', '/etc/passwd', '/index.html.bak', '/assets/index-abc.js/']) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(404);
+      expect(r.headers['content-type'], url).toContain('application/problem+json');
+    }
+    // A client route asked for as a page gets the UI's index.html.
+    const page = await app.inject({ method: 'GET', url: '/assessments/42', headers: html });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>tebiki</title>');
+  });
+
+  it('serves the API documentation page with every file it loads, and the OpenAPI document built from the zod inputs', async () => {
+    const page = await app.inject({ method: 'GET', url: '/api/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self';");
+    const loaded = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(loaded.length).toBeGreaterThanOrEqual(4);
+    for (const url of loaded) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(200);
+      expect(r.body.length, url).toBeGreaterThan(50);
+    }
+    const doc = (await app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
+    };
+    const login = doc.paths['/api/auth/login']?.post?.requestBody?.content['application/json']?.schema;
+    expect(Object.keys(login?.properties ?? {})).toEqual(expect.arrayContaining(['email', 'password']));
+    expect(Object.keys(doc.paths).some((p) => p.startsWith('/assets') || p.startsWith('/api/docs'))).toBe(false);
+    const yaml = await app.inject({ method: 'GET', url: '/api/docs/yaml' });
+    expect(yaml.statusCode).toBe(200);
+    expect(yaml.body).toContain('/api/auth/login');
+  });
+});
