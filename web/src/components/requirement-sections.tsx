@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Mapping, MappingReview, Reference, RequirementDetail } from '../api/types';
+import type { Localized, Mapping, MappingReview, Reference, RequirementDetail } from '../api/types';
 import { labelFor, useLocalize, useT } from '../i18n/i18n';
 import { useReviewT } from '../i18n/messages-review';
 import { standardPath, standardRequirementPath } from '../router/browse-paths';
@@ -20,19 +20,27 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
+/** A list of content texts in the reader's language, glossary terms linked; numbered when `ordered`. */
+function TermTextList({ texts, className, ordered = false }: { texts: readonly Localized[]; className: string; ordered?: boolean }) {
+  const localize = useLocalize();
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <List className={className}>
+      {texts.map((text, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
+        <li key={`${index}-${text.ja}`}>
+          <TermText text={localize(text)} />
+        </li>
+      ))}
+    </List>
+  );
+}
+
 export function CriteriaSection({ requirement }: { requirement: RequirementDetail }) {
   const t = useT();
-  const localize = useLocalize();
   return (
     <Section id="criteria" title={t.criteria}>
-      <ul className="criteria-list">
-        {requirement.criteria.map((criterion, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-          <li key={`${index}-${criterion.ja}`}>
-            <TermText text={localize(criterion)} />
-          </li>
-        ))}
-      </ul>
+      <TermTextList texts={requirement.criteria} className="criteria-list" />
     </Section>
   );
 }
@@ -51,14 +59,7 @@ export function InterpretationSection({ requirement }: { requirement: Requiremen
               <TermText text={localize(pattern.attack)} />
             </p>
             <p className="attack-label">{t.countermeasures}</p>
-            <ul className="countermeasure-list">
-              {pattern.countermeasures.map((measure, measureIndex) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-                <li key={`${measureIndex}-${measure.ja}`}>
-                  <TermText text={localize(measure)} />
-                </li>
-              ))}
-            </ul>
+            <TermTextList texts={pattern.countermeasures} className="countermeasure-list" />
           </li>
         ))}
       </ol>
@@ -68,21 +69,13 @@ export function InterpretationSection({ requirement }: { requirement: Requiremen
 
 export function VerificationSection({ requirement }: { requirement: RequirementDetail }) {
   const t = useT();
-  const localize = useLocalize();
   const { methods, steps } = requirement.verification;
   return (
     <Section id="verification" title={t.verification}>
       <h3>{t.verificationMethods}</h3>
       <Chips items={methods} label={(method) => labelFor(t.methods, method)} />
       <h3>{t.verificationSteps}</h3>
-      <ol className="step-list">
-        {steps.map((step, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-          <li key={`${index}-${step.ja}`}>
-            <TermText text={localize(step)} />
-          </li>
-        ))}
-      </ol>
+      <TermTextList texts={steps} className="step-list" ordered />
     </Section>
   );
 }
