@@ -10,6 +10,7 @@ import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { glossaryPath, glossaryTermPath } from '../router/browse-paths';
 import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
+import { Fact } from '../components/fact';
 import '../styles/browse.css';
 import '../styles/glossary.css';
 
@@ -52,10 +53,9 @@ function TermView({ detail }: { detail: GlossaryTermDetail }) {
           <p className="muted">{t.browse.industryUsageIntro}</p>
           <dl className="usage-list">
             {term.industryUsage.map((usage) => (
-              <div key={usage.industry.ja}>
-                <dt>{localize(usage.industry)}</dt>
-                <dd>{localize(usage.usage)}</dd>
-              </div>
+              <Fact key={usage.industry.ja} label={localize(usage.industry)}>
+                {localize(usage.usage)}
+              </Fact>
             ))}
           </dl>
         </Section>

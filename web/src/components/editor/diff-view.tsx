@@ -4,6 +4,7 @@ import { Notice } from '../status';
 import { type EditionDiff, editorPaths, type FieldChange, type ItemRef } from './editor-api';
 import { TableHead } from '../tables/table-head';
 import { ScrollTable } from '../tables/scroll-table';
+import { Fact } from '../fact';
 
 /** Any content value, readable: both languages of a text, lists as lists, records as terms. */
 export function ValueView({ value }: { value: unknown }) {
@@ -36,12 +37,9 @@ export function ValueView({ value }: { value: unknown }) {
   return (
     <dl className="diff-record">
       {keys.map((k) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>
-            <ValueView value={record[k]} />
-          </dd>
-        </div>
+        <Fact key={k} label={k}>
+          <ValueView value={record[k]} />
+        </Fact>
       ))}
     </dl>
   );
@@ -143,18 +141,9 @@ export function DiffSummary({ diff }: { diff: EditionDiff }) {
   const s = diff.summary;
   return (
     <dl className="facts">
-      <div>
-        <dt>{t.editor.tabRequirements}</dt>
-        <dd>{t.editor.counts(s.requirementsAdded, s.requirementsRemoved, s.requirementsChanged)}</dd>
-      </div>
-      <div>
-        <dt>{t.mappings}</dt>
-        <dd>{t.editor.counts(s.mappingsAdded, s.mappingsRemoved, s.mappingsChanged)}</dd>
-      </div>
-      <div>
-        <dt>{t.editor.diffGlossary}</dt>
-        <dd>{t.editor.counts(s.termsAdded, s.termsRemoved, s.termsChanged)}</dd>
-      </div>
+      <Fact label={t.editor.tabRequirements}>{t.editor.counts(s.requirementsAdded, s.requirementsRemoved, s.requirementsChanged)}</Fact>
+      <Fact label={t.mappings}>{t.editor.counts(s.mappingsAdded, s.mappingsRemoved, s.mappingsChanged)}</Fact>
+      <Fact label={t.editor.diffGlossary}>{t.editor.counts(s.termsAdded, s.termsRemoved, s.termsChanged)}</Fact>
     </dl>
   );
 }
