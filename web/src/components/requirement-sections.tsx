@@ -36,6 +36,15 @@ function TermTextList({ texts, className, ordered = false }: { texts: readonly L
   );
 }
 
+/** A section of a list: the list (its children), or a muted note saying there is none. */
+export function ListSection({ id, title, items, none, children }: { id: string; title: string; items: readonly unknown[]; none: string; children: ReactNode }) {
+  return (
+    <Section id={id} title={title}>
+      {items.length === 0 ? <p className="muted">{none}</p> : children}
+    </Section>
+  );
+}
+
 export function CriteriaSection({ requirement }: { requirement: RequirementDetail }) {
   const t = useT();
   return (
@@ -122,20 +131,16 @@ export function MappingsSection({ requirement }: { requirement: RequirementDetai
   const t = useT();
   const r = useReviewT();
   return (
-    <Section id="mappings" title={t.mappings}>
-      {requirement.mappings.length === 0 ? (
-        <p className="muted">{t.noMappings}</p>
-      ) : (
-        <ScrollTable className="data-table mapping-table">
-          <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
-          <tbody>
-            {requirement.mappings.map((mapping, i) => (
-              <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
-            ))}
-          </tbody>
-        </ScrollTable>
-      )}
-    </Section>
+    <ListSection id="mappings" title={t.mappings} items={requirement.mappings} none={t.noMappings}>
+      <ScrollTable className="data-table mapping-table">
+        <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
+        <tbody>
+          {requirement.mappings.map((mapping, i) => (
+            <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
+          ))}
+        </tbody>
+      </ScrollTable>
+    </ListSection>
   );
 }
 
@@ -159,19 +164,15 @@ export function ReferencesSection({ requirement }: { requirement: RequirementDet
   const t = useT();
   const localize = useLocalize();
   return (
-    <Section id="references" title={t.references}>
-      {requirement.references.length === 0 ? (
-        <p className="muted">{t.noReferences}</p>
-      ) : (
-        <ul className="reference-list">
-          {requirement.references.map((reference) => (
-            <li key={`${reference.type}|${reference.id}`}>
-              <span className="reference-id">{referenceName(reference)}</span>
-              {reference.note ? <span className="reference-note">{localize(reference.note)}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Section>
+    <ListSection id="references" title={t.references} items={requirement.references} none={t.noReferences}>
+      <ul className="reference-list">
+        {requirement.references.map((reference) => (
+          <li key={`${reference.type}|${reference.id}`}>
+            <span className="reference-id">{referenceName(reference)}</span>
+            {reference.note ? <span className="reference-note">{localize(reference.note)}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </ListSection>
   );
 }
