@@ -5,6 +5,7 @@ import { useLocalize, useT } from '../i18n/i18n';
 import { assessmentPath, comparePath } from '../router/assessment-paths';
 import { Link } from '../router/router';
 import { targetOf } from './checksheet-spec';
+import { Fact } from '../components/fact';
 
 /** 表紙: who, what, which edition, which scope. */
 export function AssessmentCover({ view }: { view: AssessmentView }) {
@@ -36,27 +37,20 @@ export function AssessmentCover({ view }: { view: AssessmentView }) {
         {facts
           .filter(([, value]) => value)
           .map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
+            <Fact key={label} label={label}>
+              {value}
+            </Fact>
           ))}
         {view.carriedFrom ? (
-          <div>
-            <dt>{t.assessments.carriedFrom}</dt>
-            <dd>
-              <Link to={assessmentPath(view.carriedFrom)}>{view.carriedFrom}</Link>{' '}
-              <Link to={comparePath(view.carriedFrom, view.id)}>{t.assessments.compare}</Link>
-            </dd>
-          </div>
+          <Fact label={t.assessments.carriedFrom}>
+            <Link to={assessmentPath(view.carriedFrom)}>{view.carriedFrom}</Link>{' '}
+            <Link to={comparePath(view.carriedFrom, view.id)}>{t.assessments.compare}</Link>
+          </Fact>
         ) : null}
         {view.contentHash ? (
-          <div className="wide">
-            <dt>{t.assessments.contentHash}</dt>
-            <dd>
-              <code className="hash">{view.contentHash}</code>
-            </dd>
-          </div>
+          <Fact className="wide" label={t.assessments.contentHash}>
+            <code className="hash">{view.contentHash}</code>
+          </Fact>
         ) : null}
       </dl>
     </section>

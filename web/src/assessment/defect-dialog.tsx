@@ -3,7 +3,7 @@ import { ANSWER_LIMITS, type Answer, DEFECT_KINDS, type DefectKind } from '../ap
 import { flagDefect } from '../api/assessments';
 import { type ApiError, asApiError } from '../api/client';
 import { fieldErrors } from '../components/forms/form-field';
-import { Notice, problemText } from '../components/status';
+import { ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { SubmitButton } from '../components/forms/submit-button';
 
@@ -74,7 +74,7 @@ export function DefectDialog({ assessmentId, answer, itemLabel, onClose, onSent 
           />
           {errors.note ? <p className="field-error">{errors.note}</p> : null}
         </div>
-        {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+        <ProblemNotice error={error} />
         <div className="dialog-actions">
           <SubmitButton busy={busy} busyLabel={t.assessments.saving}>
             {t.assessments.defectSend}

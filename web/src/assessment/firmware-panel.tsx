@@ -14,8 +14,8 @@ import {
 } from '../api/firmware';
 import { useMutation } from '../api/use-mutation';
 import { sendChosenFile } from '../components/forms/chosen-file';
-import { Notice, problemText } from '../components/status';
-import { useLanguage, useT } from '../i18n/i18n';
+import { Notice, ProblemNotice } from '../components/status';
+import { useLanguage } from '../i18n/i18n';
 import { firmwareMessages } from '../i18n/messages-firmware';
 import { TableHead } from '../components/tables/table-head';
 import './firmware.css';
@@ -168,7 +168,6 @@ function AnalysisRow({
 
 /** Upload a firmware image to the assessment, follow the analysis, browse its findings and binaries, download its SBOM. */
 export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessmentId: string; editable: boolean; onAccepted: () => void }) {
-  const t = useT();
   const m = useFirmwareMessages();
   const inputId = useId();
   const [analyses, setAnalyses] = useState<FirmwareAnalysisSummary[]>([]);
@@ -208,7 +207,7 @@ export function FirmwarePanel({ assessmentId, editable, onAccepted }: { assessme
           ) : null}
         </div>
       ) : null}
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {analyses.length === 0 ? <p className="muted">{m.none}</p> : null}
       <ul className="firmware-analyses">
         {analyses.map((a) => (

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { AssessmentView } from '../api/assessment.types';
 import { moveToEdition } from '../api/assessments';
 import { useMutation } from '../api/use-mutation';
-import { Notice, problemText } from '../components/status';
+import { ProblemNotice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { assessmentPath } from '../router/assessment-paths';
@@ -46,7 +46,7 @@ export function MoveEdition({ view }: { view: AssessmentView }) {
           </button>
         </form>
       )}
-      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      <ProblemNotice error={error} />
     </section>
   );
 }

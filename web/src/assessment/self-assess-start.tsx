@@ -2,8 +2,7 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { useMutation } from '../api/use-mutation';
-import { Notice, problemText } from '../components/status';
-import { useT } from '../i18n/i18n';
+import { ProblemNotice } from '../components/status';
 import { navigate } from '../router/router';
 import { useSelfAssessmentMessages } from './self-assessment-panel';
 
@@ -15,14 +14,13 @@ export interface SelfAssessmentPermission {
 /** The organisation manager's (or an admin's) switch that lets members self-assess. */
 export function SelfAssessmentSwitch({ orgId, permission, onChanged }: { orgId: string; permission: SelfAssessmentPermission; onChanged: () => void }) {
   const s = useSelfAssessmentMessages();
-  const t = useT();
   const action = useMutation();
   const toggle = async (allowed: boolean) => {
     if (await action.run(() => api.put(apiPath('organisations', orgId, 'self-assessment'), { allowed }))) onChanged();
   };
   return (
     <div className="card self-assessment-switch">
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {permission.canChange ? (
         <label>
           <input type="checkbox" checked={permission.allowed} disabled={action.busy} onChange={(e) => void toggle(e.target.checked)} /> {s.permission}
@@ -37,7 +35,6 @@ export function SelfAssessmentSwitch({ orgId, permission, onChanged }: { orgId: 
 /** On a product: a permitted member starts a self-assessment on the current edition (every item) and goes to it. */
 export function SelfAssessStart({ user, productId, productName }: { user: User; productId: string; productName: string }) {
   const s = useSelfAssessmentMessages();
-  const t = useT();
   const action = useMutation();
   const editions = useApi<{ current: string }>('/api/editions', user.id);
   const start = async () => {
@@ -48,7 +45,7 @@ export function SelfAssessStart({ user, productId, productName }: { user: User; 
   };
   return (
     <div className="self-assess-start">
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <button type="button" className="button button-primary" disabled={action.busy || editions.status !== 'ok'} onClick={() => void start()}>
         {s.start}
       </button>

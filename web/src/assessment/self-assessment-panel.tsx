@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { type Verdict, VERDICTS } from '../api/assessment.types';
 import { api, apiPath } from '../api/client';
 import { useMutation } from '../api/use-mutation';
-import { Notice, problemText } from '../components/status';
-import { useLanguage, useT } from '../i18n/i18n';
+import { Notice, ProblemNotice } from '../components/status';
+import { useLanguage } from '../i18n/i18n';
 import { selfAssessmentMessages } from '../i18n/messages-self-assessment';
 import { VerdictBadge, VerdictSelect } from './verdict';
 import { TableHead } from '../components/tables/table-head';
@@ -20,7 +20,6 @@ const path = (id: string, ...rest: string[]) => apiPath('assessments', id, 'self
 
 function Disagreement({ id, item, onSaved }: { id: string; item: SelfAssessmentView['items'][number]; onSaved: (v: SelfAssessmentView) => void }) {
   const s = useSelfAssessmentMessages();
-  const t = useT();
   const action = useMutation();
   const [comment, setComment] = useState('');
   const [verdict, setVerdict] = useState<Verdict>(VERDICTS.find((v) => v !== item.selfVerdict && v !== 'unassessed') ?? 'needs-review');
@@ -33,7 +32,7 @@ function Disagreement({ id, item, onSaved }: { id: string; item: SelfAssessmentV
   };
   return (
     <form className="form self-review-form" aria-label={`${s.disagree} ${item.no}`} onSubmit={(e) => void save(e)} noValidate>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <label>
         {s.comment}
         <textarea value={comment} onChange={(e) => setComment(e.target.value)} />
@@ -49,7 +48,6 @@ function Disagreement({ id, item, onSaved }: { id: string; item: SelfAssessmentV
 
 function Replies({ id, review, canReply, onSaved }: { id: string; review: ItemReview; canReply: boolean; onSaved: (v: SelfAssessmentView) => void }) {
   const s = useSelfAssessmentMessages();
-  const t = useT();
   const action = useMutation();
   const [body, setBody] = useState('');
   const send = async (event: FormEvent) => {
@@ -73,7 +71,7 @@ function Replies({ id, review, canReply, onSaved }: { id: string; review: ItemRe
       ) : null}
       {canReply ? (
         <form className="form inline-form" onSubmit={(e) => void send(e)} noValidate>
-          {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+          <ProblemNotice error={action.error} />
           <label>
             {s.replyLabel(review.no)}
             <input value={body} onChange={(e) => setBody(e.target.value)} />
@@ -159,7 +157,6 @@ function ItemRow({
  */
 export function SelfAssessmentPanel({ view, onChanged }: { view: SelfAssessmentView; onChanged: (v: SelfAssessmentView) => void }) {
   const s = useSelfAssessmentMessages();
-  const t = useT();
   const action = useMutation();
   const id = view.assessmentId;
   const move = async (step: 'submit' | 'send-back' | 'accept') => {
@@ -178,7 +175,7 @@ export function SelfAssessmentPanel({ view, onChanged }: { view: SelfAssessmentV
       {view.state === 'draft' && view.can.submit ? <Notice kind="info">{s.memberTurn}</Notice> : null}
       {view.state === 'submitted' && !view.can.review ? <Notice kind="info">{s.waiting}</Notice> : null}
       {view.state === 'accepted' ? <Notice kind="success">{s.acceptedNotice}</Notice> : null}
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <div className="self-assessment-actions">
         {view.can.submit ? (
           <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void move('submit')}>

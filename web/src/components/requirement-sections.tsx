@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Mapping, MappingReview, Reference, RequirementDetail } from '../api/types';
+import type { Localized, Mapping, MappingReview, Reference, RequirementDetail } from '../api/types';
 import { labelFor, useLocalize, useT } from '../i18n/i18n';
 import { useReviewT } from '../i18n/messages-review';
 import { standardPath, standardRequirementPath } from '../router/browse-paths';
@@ -20,19 +20,36 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
+/** A list of content texts in the reader's language, glossary terms linked; numbered when `ordered`. */
+function TermTextList({ texts, className, ordered = false }: { texts: readonly Localized[]; className: string; ordered?: boolean }) {
+  const localize = useLocalize();
+  const List = ordered ? 'ol' : 'ul';
+  return (
+    <List className={className}>
+      {texts.map((text, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
+        <li key={`${index}-${text.ja}`}>
+          <TermText text={localize(text)} />
+        </li>
+      ))}
+    </List>
+  );
+}
+
+/** A section of a list: the list (its children), or a muted note saying there is none. */
+export function ListSection({ id, title, items, none, children }: { id: string; title: string; items: readonly unknown[]; none: string; children: ReactNode }) {
+  return (
+    <Section id={id} title={title}>
+      {items.length === 0 ? <p className="muted">{none}</p> : children}
+    </Section>
+  );
+}
+
 export function CriteriaSection({ requirement }: { requirement: RequirementDetail }) {
   const t = useT();
-  const localize = useLocalize();
   return (
     <Section id="criteria" title={t.criteria}>
-      <ul className="criteria-list">
-        {requirement.criteria.map((criterion, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-          <li key={`${index}-${criterion.ja}`}>
-            <TermText text={localize(criterion)} />
-          </li>
-        ))}
-      </ul>
+      <TermTextList texts={requirement.criteria} className="criteria-list" />
     </Section>
   );
 }
@@ -51,14 +68,7 @@ export function InterpretationSection({ requirement }: { requirement: Requiremen
               <TermText text={localize(pattern.attack)} />
             </p>
             <p className="attack-label">{t.countermeasures}</p>
-            <ul className="countermeasure-list">
-              {pattern.countermeasures.map((measure, measureIndex) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-                <li key={`${measureIndex}-${measure.ja}`}>
-                  <TermText text={localize(measure)} />
-                </li>
-              ))}
-            </ul>
+            <TermTextList texts={pattern.countermeasures} className="countermeasure-list" />
           </li>
         ))}
       </ol>
@@ -68,21 +78,13 @@ export function InterpretationSection({ requirement }: { requirement: Requiremen
 
 export function VerificationSection({ requirement }: { requirement: RequirementDetail }) {
   const t = useT();
-  const localize = useLocalize();
   const { methods, steps } = requirement.verification;
   return (
     <Section id="verification" title={t.verification}>
       <h3>{t.verificationMethods}</h3>
       <Chips items={methods} label={(method) => labelFor(t.methods, method)} />
       <h3>{t.verificationSteps}</h3>
-      <ol className="step-list">
-        {steps.map((step, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: content lists are static and never reordered; texts may repeat.
-          <li key={`${index}-${step.ja}`}>
-            <TermText text={localize(step)} />
-          </li>
-        ))}
-      </ol>
+      <TermTextList texts={steps} className="step-list" ordered />
     </Section>
   );
 }
@@ -129,20 +131,16 @@ export function MappingsSection({ requirement }: { requirement: RequirementDetai
   const t = useT();
   const r = useReviewT();
   return (
-    <Section id="mappings" title={t.mappings}>
-      {requirement.mappings.length === 0 ? (
-        <p className="muted">{t.noMappings}</p>
-      ) : (
-        <ScrollTable className="data-table mapping-table">
-          <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
-          <tbody>
-            {requirement.mappings.map((mapping, i) => (
-              <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
-            ))}
-          </tbody>
-        </ScrollTable>
-      )}
-    </Section>
+    <ListSection id="mappings" title={t.mappings} items={requirement.mappings} none={t.noMappings}>
+      <ScrollTable className="data-table mapping-table">
+        <TableHead columns={[t.standard, t.standardRequirement, t.relationship, t.rationale, r.review.column]} />
+        <tbody>
+          {requirement.mappings.map((mapping, i) => (
+            <MappingRow key={`${mapping.standard}|${mapping.requirement}`} mapping={mapping} review={requirement.mappingReviews?.[i]} />
+          ))}
+        </tbody>
+      </ScrollTable>
+    </ListSection>
   );
 }
 
@@ -166,19 +164,15 @@ export function ReferencesSection({ requirement }: { requirement: RequirementDet
   const t = useT();
   const localize = useLocalize();
   return (
-    <Section id="references" title={t.references}>
-      {requirement.references.length === 0 ? (
-        <p className="muted">{t.noReferences}</p>
-      ) : (
-        <ul className="reference-list">
-          {requirement.references.map((reference) => (
-            <li key={`${reference.type}|${reference.id}`}>
-              <span className="reference-id">{referenceName(reference)}</span>
-              {reference.note ? <span className="reference-note">{localize(reference.note)}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Section>
+    <ListSection id="references" title={t.references} items={requirement.references} none={t.noReferences}>
+      <ul className="reference-list">
+        {requirement.references.map((reference) => (
+          <li key={`${reference.type}|${reference.id}`}>
+            <span className="reference-id">{referenceName(reference)}</span>
+            {reference.note ? <span className="reference-note">{localize(reference.note)}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </ListSection>
   );
 }

@@ -115,3 +115,9 @@ export function Notice({ kind, children }: { kind: 'info' | 'success' | 'error';
     </div>
   );
 }
+
+/** A failed call's problem as an error notice in the UI language, or nothing while there is none. */
+export function ProblemNotice({ error }: { error: ApiError | null | undefined }) {
+  const t = useT();
+  return error ? <Notice kind="error">{problemText(t, error)}</Notice> : null;
+}

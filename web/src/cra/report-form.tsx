@@ -42,6 +42,18 @@ export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage
     const v = await action.run(() => api.post<CraCaseView>(`${path}/sent`, { sentAt: null }));
     if (v) onChange(v);
   };
+  /** A yes/no field of the report as a checkbox, fixed once the report is sent. */
+  const flagBox = (name: 'suspectedMalicious' | 'sensitive') => (
+    <label>
+      <input
+        type="checkbox"
+        disabled={sent !== null}
+        checked={fields[name] === true}
+        onChange={(e) => setFields((f) => ({ ...f, [name]: e.target.checked }))}
+      />{' '}
+      {c[name]}
+    </label>
+  );
   return (
     <section className="card" aria-label={c.stage[stage]} data-report={stage}>
       <h3>{c.stage[stage]}</h3>
@@ -70,26 +82,8 @@ export function ReportForm({ view, stage, onChange }: { view: CraCaseView; stage
           ) : null}
         </div>
       ))}
-      {view.kind === 'incident' && stage === 'early-warning' ? (
-        <label>
-          <input
-            type="checkbox"
-            disabled={sent !== null}
-            checked={fields.suspectedMalicious === true}
-            onChange={(e) => setFields((f) => ({ ...f, suspectedMalicious: e.target.checked }))}
-          />{' '}
-          {c.suspectedMalicious}
-        </label>
-      ) : null}
-      <label>
-        <input
-          type="checkbox"
-          disabled={sent !== null}
-          checked={fields.sensitive === true}
-          onChange={(e) => setFields((f) => ({ ...f, sensitive: e.target.checked }))}
-        />{' '}
-        {c.sensitive}
-      </label>
+      {view.kind === 'incident' && stage === 'early-warning' ? flagBox('suspectedMalicious') : null}
+      {flagBox('sensitive')}
       <p>
         {sent ? null : (
           <>

@@ -6,15 +6,14 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField, NewPasswordField } from '../components/forms/form-field';
 import { RequireUser } from '../components/guards/require-user';
-import { Notice, problemText } from '../components/status';
-import { useLanguage, useT } from '../i18n/i18n';
+import { Notice, ProblemNotice } from '../components/status';
+import { useLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TitledSection } from '../components/page-section';
 
 function Profile({ user }: { user: User }) {
   const a = useAdminT();
-  const t = useT();
   const session = useSession();
   const { setLang } = useLanguage();
   const [name, setName] = useState(user.displayName);
@@ -30,7 +29,7 @@ function Profile({ user }: { user: User }) {
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={a.profile}>
       <h2>{a.profile}</h2>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <FormField label={a.displayName} value={name} error={action.errors.displayName} onChange={(e) => setName(e.target.value)} />
       <label className="field">
         {a.preferredLanguage}
@@ -46,7 +45,6 @@ function Profile({ user }: { user: User }) {
 
 function Password() {
   const a = useAdminT();
-  const t = useT();
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
   const [done, setDone] = useState<number | null>(null);
   const action = useMutation();
@@ -62,7 +60,7 @@ function Password() {
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={a.changePassword}>
       <h2>{a.changePassword}</h2>
       {done !== null ? <Notice kind="success">{a.passwordChanged(done)}</Notice> : null}
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <FormField
         label={a.currentPassword}
         type="password"
@@ -114,7 +112,6 @@ function Sessions() {
 
 function SecondFactor() {
   const a = useAdminT();
-  const t = useT();
   const session = useSession();
   const [key, setKey] = useState(0);
   const state = useApi<{ enabled: boolean; recoveryCodesLeft: number }>('/api/account/totp', String(key));
@@ -141,7 +138,7 @@ function SecondFactor() {
     <section className="card" aria-label={a.secondFactor}>
       <h2>{a.secondFactor}</h2>
       {session.totpSetupRequired ? <Notice kind="info">{a.totpRequired}</Notice> : null}
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {state.status === 'ok' ? <p>{enabled ? `${a.totpOn} ${a.recoveryLeft(state.data.recoveryCodesLeft)}` : a.totpOff}</p> : null}
       {codes ? (
         <div className="notice notice-success">

@@ -13,6 +13,7 @@ import { standardPath } from '../router/browse-paths';
 import { Link, useSearchParam } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TitledSection } from '../components/page-section';
+import { LabelledSelect } from '../components/forms/labelled-select';
 
 interface AttachOutcome {
   standardId: string;
@@ -65,19 +66,12 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
           </p>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="attach-standard">{t.standard}</label>
-        <select id="attach-standard" value={standardId} onChange={(e) => setStandardId(e.target.value)}>
-          <option value="">—</option>
-          {list.status === 'ok'
-            ? list.data.standards.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {localize(s.title)} ({s.id})
-                </option>
-              ))
-            : null}
-        </select>
-      </div>
+      <LabelledSelect
+        label={t.standard}
+        value={standardId}
+        choices={list.status === 'ok' ? list.data.standards.map((s) => [s.id, `${localize(s.title)} (${s.id})`] as const) : []}
+        onChange={setStandardId}
+      />
       <div className="field">
         <label htmlFor="attach-file">{m.attachFile}</label>
         <input

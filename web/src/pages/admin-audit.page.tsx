@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { FormField } from '../components/forms/form-field';
 import { RequireAdmin } from '../components/guards/require-user';
-import { Notice, problemText } from '../components/status';
+import { Notice, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
 import { TableHead } from '../components/tables/table-head';
@@ -20,7 +20,6 @@ const EMPTY = { actor: '', action: '', targetType: '', targetId: '', from: '', t
 
 function AuditLog() {
   const a = useAdminT();
-  const t = useT();
   const [filter, setFilter] = useState(EMPTY);
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -61,7 +60,7 @@ function AuditLog() {
           {a.filter}
         </button>
       </form>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {entries ? (
         <table className="data-table audit-table">
           <TableHead columns={['#', a.at, a.auditActor, a.action, a.target, a.detail]} />
@@ -130,7 +129,7 @@ function SettingsForm() {
   const roles: Role[] = ['admin', 'editor', 'assessor', 'member'];
   return (
     <>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <label className="checkbox card">
         <input type="checkbox" checked={s.anonymousRead} onChange={(e) => put({ anonymousRead: e.target.checked })} /> {a.anonymousRead}
       </label>

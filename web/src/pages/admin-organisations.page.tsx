@@ -6,7 +6,7 @@ import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { RequireAdmin } from '../components/guards/require-user';
-import { ErrorView, Loading, Notice, problemText } from '../components/status';
+import { ErrorView, Loading, Notice, problemText, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -54,7 +54,6 @@ function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: (
 
 function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
   const a = useAdminT();
-  const t = useT();
   const [name, setName] = useState('');
   const action = useMutation();
   const submit = async (event: FormEvent) => {
@@ -66,7 +65,7 @@ function CreateOrganisation({ onCreated }: { onCreated: () => void }) {
   };
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <FormField label={a.organisationName} name="organisationName" value={name} error={action.errors.name} onChange={(e) => setName(e.target.value)} />
       <SubmitButton busy={action.busy}>{a.createOrganisation}</SubmitButton>
     </form>

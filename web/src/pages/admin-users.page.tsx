@@ -8,7 +8,7 @@ import type { Role, User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { RequireUser } from '../components/guards/require-user';
-import { ErrorView, Loading, Notice, problemText } from '../components/status';
+import { ErrorView, Loading, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -42,7 +42,7 @@ function InviteForm({ user, orgs, onDone }: { user: User; orgs: OrganisationItem
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={a.inviteTitle}>
       <h2>{a.inviteTitle}</h2>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {answer ? <OneTimeLink intro={a.inviteLinkShown} link={answer.link} note={answer.mailed ? a.inviteMailed : undefined} /> : null}
       <FormField label={a.email} type="email" value={form.email} error={action.errors.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
       {admin ? (
@@ -123,7 +123,7 @@ function UserRow({ me, user, orgs, onChange }: { me: User; user: UserItem; orgs:
           </>
         ) : null}
         {reset ? <OneTimeLink intro={a.resetLinkShown} link={reset.link} /> : null}
-        {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+        <ProblemNotice error={action.error} />
       </td>
     </tr>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { type AssessmentComparison, type AssessmentList, ITEM_CHANGES } from '../api/assessment.types';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
@@ -11,7 +11,7 @@ import { ErrorView, Loading, Notice } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, comparePath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
-import { Options } from '../components/forms/options';
+import { LabelledSelect } from '../components/forms/labelled-select';
 import { TableHead } from '../components/tables/table-head';
 import { ScrollTable } from '../components/tables/scroll-table';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -22,33 +22,20 @@ import '../styles/record-lists.css';
 
 function Picker({ list, before, after }: { list: AssessmentList; before: string; after: string }) {
   const t = useT();
-  const id = useId();
   const [b, setB] = useState(before);
   const [a, setA] = useState(after);
   const first = list.assessments.find((x) => x.id === b);
   // Only assessments of the same product can be compared.
   const afterChoices = list.assessments.filter((x) => x.id !== b && (!first || x.product.id === first.product.id));
-  const label = (x: AssessmentList['assessments'][number]) => `${x.product.name} — ${x.title} (${t.assessments.statuses[x.status]})`;
+  const choice = (x: AssessmentList['assessments'][number]) => [x.id, `${x.product.name} — ${x.title} (${t.assessments.statuses[x.status]})`] as const;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (b && a) navigate(comparePath(b, a));
   };
   return (
     <form className="inline-form card" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${id}-before`}>{t.compare.before}</label>
-        <select id={`${id}-before`} value={b} onChange={(event) => setB(event.target.value)}>
-          <option value="">{t.assessments.chooseOne}</option>
-          <Options of={list.assessments} value={(x) => x.id} label={label} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-after`}>{t.compare.after}</label>
-        <select id={`${id}-after`} value={a} onChange={(event) => setA(event.target.value)}>
-          <option value="">{t.assessments.chooseOne}</option>
-          <Options of={afterChoices} value={(x) => x.id} label={label} />
-        </select>
-      </div>
+      <LabelledSelect label={t.compare.before} value={b} choices={list.assessments.map(choice)} empty={t.assessments.chooseOne} onChange={setB} />
+      <LabelledSelect label={t.compare.after} value={a} choices={afterChoices.map(choice)} empty={t.assessments.chooseOne} onChange={setA} />
       <SubmitButton disabled={!a || !b}>{t.compare.show}</SubmitButton>
     </form>
   );

@@ -12,7 +12,7 @@ import { FormField, fieldErrors } from '../components/forms/form-field';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
-import { Notice, problemText } from '../components/status';
+import { Notice, ProblemNotice } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath } from '../router/assessment-paths';
 import { Link, navigate } from '../router/router';
@@ -64,7 +64,7 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
 
   return (
     <form className="form card assessment-form" onSubmit={(event) => void submit(event)} noValidate>
-      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      <ProblemNotice error={error} />
       <LabelledSelect
         required
         empty={t.assessments.chooseOne}

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { AssessmentResults, AssessmentView } from '../api/assessment.types';
 import { apiPath } from '../api/client';
 import type { User } from '../api/types';
@@ -13,15 +13,16 @@ import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { ASSESSMENTS_PATH, assessmentPath, assessmentResultsPath } from '../router/assessment-paths';
 import { navigate, useSearchParam } from '../router/router';
-import { Options } from '../components/forms/options';
+import { LabelledSelect } from '../components/forms/labelled-select';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
 import '../styles/record-lists.css';
 
+const SECURITY_LEVELS = [1, 2, 3, 4].map((n) => [String(n), `SL ${n}`] as const);
+
 function StandardPicker({ id, results, standard, sl }: { id: string; results: AssessmentResults; standard: string; sl: string }) {
   const t = useT();
   const localize = useLocalize();
-  const fieldId = useId();
   const [chosen, setChosen] = useState(standard);
   const [level, setLevel] = useState(sl);
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -34,24 +35,14 @@ function StandardPicker({ id, results, standard, sl }: { id: string; results: As
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={`${fieldId}-standard`}>{t.results.standard}</label>
-        <select id={`${fieldId}-standard`} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-          <option value="">{t.results.chooseStandard}</option>
-          <Options of={results.standards} value={(s) => s.id} label={(s) => localize(s.title)} />
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${fieldId}-sl`}>{t.checksheets.securityLevel}</label>
-        <select id={`${fieldId}-sl`} value={level} onChange={(event) => setLevel(event.target.value)}>
-          <option value="">{t.checksheets.any}</option>
-          {[1, 2, 3, 4].map((n) => (
-            <option key={n} value={String(n)}>
-              SL {n}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LabelledSelect
+        label={t.results.standard}
+        value={chosen}
+        choices={results.standards.map((s) => [s.id, localize(s.title)] as const)}
+        empty={t.results.chooseStandard}
+        onChange={setChosen}
+      />
+      <LabelledSelect label={t.checksheets.securityLevel} value={level} choices={SECURITY_LEVELS} empty={t.checksheets.any} onChange={setLevel} />
       <button type="submit" className="button">
         {t.results.show}
       </button>

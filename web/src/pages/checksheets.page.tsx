@@ -8,7 +8,7 @@ import { usePreview } from '../assessment/use-preview';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
-import { Notice, problemText } from '../components/status';
+import { ProblemNotice } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
@@ -44,7 +44,7 @@ function ChecksheetForm({ editionId }: { editionId: string }) {
           </li>
         ))}
       </ul>
-      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      <ProblemNotice error={error} />
     </div>
   );
 }

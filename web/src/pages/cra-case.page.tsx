@@ -6,11 +6,11 @@ import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
-import { ErrorView, Loading, Notice, problemText } from '../components/status';
+import { ErrorView, Loading, ProblemNotice } from '../components/status';
 import { type CraCaseView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { ClockRow, useCraT, utc } from '../cra/cra-ui';
 import { ReportForm } from '../cra/report-form';
-import { useLanguage, useT } from '../i18n/i18n';
+import { useLanguage } from '../i18n/i18n';
 import '../cra/cra.css';
 
 /** A one-or-two-field form posting to one case action; the answer replaces the view. */
@@ -27,7 +27,6 @@ function ActionForm({
   fields: { name: string; label: string; type?: string }[];
   onChange: (v: CraCaseView) => void;
 }) {
-  const t = useT();
   const action = useMutation();
   const [values, setValues] = useState<Record<string, string>>({});
   const submit = async (event: FormEvent) => {
@@ -47,7 +46,7 @@ function ActionForm({
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
       <h3>{label}</h3>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {fields.map((f) => (
         <FormField
           key={f.name}
@@ -67,7 +66,6 @@ function ActionForm({
 
 function ConfirmForm({ view, onChange }: { view: CraCaseView; onChange: (v: CraCaseView) => void }) {
   const c = useCraT();
-  const t = useT();
   const action = useMutation();
   const [states, setStates] = useState<string[]>([]);
   const confirm = async () => {
@@ -76,7 +74,7 @@ function ConfirmForm({ view, onChange }: { view: CraCaseView; onChange: (v: CraC
   };
   return (
     <div className="card">
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <fieldset className="cra-states">
         <legend>{c.memberStates}</legend>
         {EU_MEMBER_STATES.map((s) => (

@@ -6,10 +6,10 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { RequireUser } from '../components/guards/require-user';
-import { Notice, problemText } from '../components/status';
+import { ProblemNotice } from '../components/status';
 import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
-import { useLanguage, useT } from '../i18n/i18n';
+import { useLanguage } from '../i18n/i18n';
 import { navigate, useSearchParam } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TitledSection } from '../components/page-section';
@@ -39,7 +39,6 @@ function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | nu
 
 function NewCase({ user }: { user: User }) {
   const c = useCraT();
-  const t = useT();
   const action = useMutation();
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', user.id);
   const orgId = user.organisationId ?? (orgs.status === 'ok' ? (orgs.data.organisations[0]?.id ?? null) : null);
@@ -96,7 +95,7 @@ function NewCase({ user }: { user: User }) {
   };
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label={c.newCase}>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <div className={action.errors.productId ? 'field field-invalid' : 'field'} hidden={Boolean(match)}>
         <label htmlFor="cra-product">{c.product}</label>
         <select id="cra-product" value={form.productId} onChange={set('productId')}>

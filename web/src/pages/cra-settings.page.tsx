@@ -5,10 +5,9 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { RequireUser } from '../components/guards/require-user';
-import { ErrorView, Loading, Notice, problemText } from '../components/status';
+import { ErrorView, Loading, Notice, ProblemNotice } from '../components/status';
 import type { CriteriaView } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
-import { useT } from '../i18n/i18n';
 import { Options } from '../components/forms/options';
 import { TitledSection } from '../components/page-section';
 
@@ -19,7 +18,6 @@ interface Contact {
 
 function ProductContacts({ product, members }: { product: ProductItem; members: UserItem[] }) {
   const c = useCraT();
-  const t = useT();
   const action = useMutation();
   const current = useApi<{ contacts: Contact[] }>(apiPath('products', product.id, 'cra', 'contacts'), product.id);
   const [owner, setOwner] = useState('');
@@ -39,7 +37,7 @@ function ProductContacts({ product, members }: { product: ProductItem; members: 
   return (
     <article className="card" aria-label={product.name}>
       <h3>{product.name}</h3>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {saved ? <Notice kind="success">{c.saveContacts}</Notice> : null}
       <div className="field">
         <label htmlFor={`owner-${product.id}`}>{c.chooseOwner}</label>
@@ -82,7 +80,6 @@ function CriteriaEditor({
   onSaved: () => void;
 }) {
   const c = useCraT();
-  const t = useT();
   const action = useMutation();
   const [text, setText] = useState((current?.items ?? []).map((i) => `${i.ja} | ${i.en}`).join('\n'));
   const save = async () => {
@@ -102,7 +99,7 @@ function CriteriaEditor({
       <h3>
         {c.criteriaKinds[kind]} {current ? `(${c.criteriaVersion(current.version)})` : ''}
       </h3>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <label htmlFor={id}>{c.criteriaLines}</label>
       <textarea id={id} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="button" className="button" disabled={action.busy} onClick={() => void save()}>

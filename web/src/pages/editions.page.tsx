@@ -24,34 +24,47 @@ function published(editions: EditionSummary[]): EditionSummary[] {
   return editions.filter((e) => e.status === 'published').sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
+/** One side of the comparison: a labelled select of the published editions. */
+function EditionSelect({
+  label,
+  name,
+  editions,
+  value,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  editions: EditionSummary[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const localize = useLocalize();
+  return (
+    <label>
+      {label}{' '}
+      <select name={name} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {editions.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.id} {localize(e.title)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function CompareForm({ editions, from, to }: { editions: EditionSummary[]; from: string; to: string }) {
   const r = useReviewT();
-  const localize = useLocalize();
   const [a, setA] = useState(from);
   const [b, setB] = useState(to);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(editionComparePath(a, b));
   };
-  const options = editions.map((e) => (
-    <option key={e.id} value={e.id}>
-      {e.id} {localize(e.title)}
-    </option>
-  ));
   return (
     <form className="card compare-form" onSubmit={submit}>
-      <label>
-        {r.compare.from}{' '}
-        <select name="from" value={a} onChange={(e) => setA(e.currentTarget.value)}>
-          {options}
-        </select>
-      </label>{' '}
-      <label>
-        {r.compare.to}{' '}
-        <select name="to" value={b} onChange={(e) => setB(e.currentTarget.value)}>
-          {options}
-        </select>
-      </label>{' '}
+      <EditionSelect label={r.compare.from} name="from" editions={editions} value={a} onChange={setA} />{' '}
+      <EditionSelect label={r.compare.to} name="to" editions={editions} value={b} onChange={setB} />{' '}
       <button type="submit" disabled={a === b}>
         {r.compare.submit}
       </button>

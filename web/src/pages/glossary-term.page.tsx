@@ -5,11 +5,12 @@ import { Breadcrumbs } from '../components/breadcrumbs';
 import { EditionResource } from '../components/guards/edition-gate';
 import { NumberedTitle } from '../components/numbered-title';
 import { usePageTitle } from '../components/page-title';
-import { Section } from '../components/requirement-sections';
+import { ListSection, Section } from '../components/requirement-sections';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { glossaryPath, glossaryTermPath } from '../router/browse-paths';
 import { requirementPath } from '../router/paths';
 import { Link } from '../router/router';
+import { Fact } from '../components/fact';
 import '../styles/browse.css';
 import '../styles/glossary.css';
 
@@ -52,44 +53,35 @@ function TermView({ detail }: { detail: GlossaryTermDetail }) {
           <p className="muted">{t.browse.industryUsageIntro}</p>
           <dl className="usage-list">
             {term.industryUsage.map((usage) => (
-              <div key={usage.industry.ja}>
-                <dt>{localize(usage.industry)}</dt>
-                <dd>{localize(usage.usage)}</dd>
-              </div>
+              <Fact key={usage.industry.ja} label={localize(usage.industry)}>
+                {localize(usage.usage)}
+              </Fact>
             ))}
           </dl>
         </Section>
       ) : null}
-      <Section id="related-terms" title={t.browse.relatedTerms}>
-        {related.length === 0 ? (
-          <p className="muted">{t.browse.noRelatedTerms}</p>
-        ) : (
-          <ul className="chips">
-            {related.map((entry) => (
-              <li key={entry.id}>
-                <Link className="chip chip-link" to={glossaryTermPath(entry.id)}>
-                  {localize(entry.term)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section id="used-by" title={t.browse.usedBy}>
-        {usedBy.length === 0 ? (
-          <p className="muted">{t.browse.notUsed}</p>
-        ) : (
-          <ul className="used-by-list">
-            {usedBy.map((item) => (
-              <li key={item.requirementId}>
-                <Link to={requirementPath(item.requirementId)}>
-                  <NumberedTitle number={item.number} title={localize(item.title)} />
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
+      <ListSection id="related-terms" title={t.browse.relatedTerms} items={related} none={t.browse.noRelatedTerms}>
+        <ul className="chips">
+          {related.map((entry) => (
+            <li key={entry.id}>
+              <Link className="chip chip-link" to={glossaryTermPath(entry.id)}>
+                {localize(entry.term)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </ListSection>
+      <ListSection id="used-by" title={t.browse.usedBy} items={usedBy} none={t.browse.notUsed}>
+        <ul className="used-by-list">
+          {usedBy.map((item) => (
+            <li key={item.requirementId}>
+              <Link to={requirementPath(item.requirementId)}>
+                <NumberedTitle number={item.number} title={localize(item.title)} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </ListSection>
     </article>
   );
 }

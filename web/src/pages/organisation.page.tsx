@@ -8,8 +8,7 @@ import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
-import { ErrorView, Loading, Notice, problemText } from '../components/status';
-import { useT } from '../i18n/i18n';
+import { ErrorView, Loading, ProblemNotice } from '../components/status';
 import { Link } from '../router/router';
 import { type SelfAssessmentPermission, SelfAssessmentSwitch, SelfAssessStart } from '../assessment/self-assess-start';
 
@@ -57,7 +56,6 @@ function AddForm({
   wide: boolean;
   onAdded: () => void;
 }) {
-  const t = useT();
   const a = useAdminT();
   const label = a[labelKey];
   const empty = () => Object.fromEntries(fields.map((f) => [f.key, ''])) as Record<string, string>;
@@ -73,7 +71,7 @@ function AddForm({
   };
   return (
     <form className={wide ? 'form card' : 'form inline-form'} onSubmit={(e) => void submit(e)} noValidate aria-label={label}>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {fields.map((f) => (
         <FormField
           key={f.key}

@@ -6,8 +6,8 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
-import { ErrorView, Loading, Notice, problemText } from '../components/status';
-import { useLanguage, useT } from '../i18n/i18n';
+import { ErrorView, Loading, Notice, ProblemNotice } from '../components/status';
+import { useLanguage } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';
 import { ComponentsTable } from '../sbom/components-table';
 import type { SbomOverview, VulnerabilityItem } from '../sbom/sbom.types';
@@ -16,7 +16,6 @@ import { SubmitButton } from '../components/forms/submit-button';
 
 function UploadForm({ base, onUploaded }: { base: string[]; onUploaded: (n: number, matches: number) => void }) {
   const m = sbomMessages[useLanguage().lang];
-  const t = useT();
   const action = useMutation();
   const input = useRef<HTMLInputElement>(null);
   const submit = async (event: FormEvent) => {
@@ -34,7 +33,7 @@ function UploadForm({ base, onUploaded }: { base: string[]; onUploaded: (n: numb
   const problems = action.error?.problem.errors ?? [];
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} aria-label={m.upload} noValidate>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       {problems.length > 0 ? (
         <ul className="field-error sbom-problems">
           {problems.map((p) => (

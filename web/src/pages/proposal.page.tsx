@@ -18,6 +18,7 @@ import { useLocation } from '../router/router';
 import { Chips } from '../components/chips';
 import '../assessment/assessment.css';
 import '../components/forms/forms.css';
+import { Fact } from '../components/fact';
 import '../styles/record-lists.css';
 import '../components/proposals/proposals.css';
 
@@ -34,40 +35,19 @@ function ProposalFacts({ proposal }: { proposal: Proposal }) {
   const { layerLabel, phaseLabel } = useTaxonomyChoices();
   return (
     <dl className="proposal-facts card">
-      <div>
-        <dt>{t.proposals.status}</dt>
-        <dd>
-          <ProposalStatusBadge status={proposal.status} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t.proposals.submitter}</dt>
-        <dd>{proposal.submittedBy.displayName}</dd>
-      </div>
-      <div>
-        <dt>{t.proposals.organisation}</dt>
-        <dd>{proposal.organisation?.name ?? <span className="proposal-muted">{t.proposals.noOrganisation}</span>}</dd>
-      </div>
-      <div>
-        <dt>{t.proposals.submittedAt}</dt>
-        <dd>{dateTime(proposal.createdAt)}</dd>
-      </div>
-      <div>
-        <dt>{t.proposals.industry}</dt>
-        <dd>{proposal.industry ?? <span className="proposal-muted">{t.proposals.none}</span>}</dd>
-      </div>
-      <div>
-        <dt>{t.layers}</dt>
-        <dd>
-          <ChipsOrNone ids={proposal.layers} label={layerLabel} />
-        </dd>
-      </div>
-      <div>
-        <dt>{t.phases}</dt>
-        <dd>
-          <ChipsOrNone ids={proposal.phases} label={phaseLabel} />
-        </dd>
-      </div>
+      <Fact label={t.proposals.status}>
+        <ProposalStatusBadge status={proposal.status} />
+      </Fact>
+      <Fact label={t.proposals.submitter}>{proposal.submittedBy.displayName}</Fact>
+      <Fact label={t.proposals.organisation}>{proposal.organisation?.name ?? <span className="proposal-muted">{t.proposals.noOrganisation}</span>}</Fact>
+      <Fact label={t.proposals.submittedAt}>{dateTime(proposal.createdAt)}</Fact>
+      <Fact label={t.proposals.industry}>{proposal.industry ?? <span className="proposal-muted">{t.proposals.none}</span>}</Fact>
+      <Fact label={t.layers}>
+        <ChipsOrNone ids={proposal.layers} label={layerLabel} />
+      </Fact>
+      <Fact label={t.phases}>
+        <ChipsOrNone ids={proposal.phases} label={phaseLabel} />
+      </Fact>
     </dl>
   );
 }

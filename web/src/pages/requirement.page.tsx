@@ -13,6 +13,7 @@ import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { Chips } from '../components/chips';
+import { Fact } from '../components/fact';
 
 function TermChips({ ids, lookup }: { ids: string[]; lookup: (id: string) => Term | undefined }) {
   const localize = useLocalize();
@@ -35,22 +36,13 @@ function RequirementView({ requirement }: { requirement: RequirementDetail }) {
         </h1>
       </header>
       <dl className="facts card">
-        <div>
-          <dt>{t.layers}</dt>
-          <dd>
-            <TermChips ids={requirement.layers} lookup={edition.layer} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t.phases}</dt>
-          <dd>
-            <TermChips ids={requirement.phases} lookup={edition.phase} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t.threatCategory}</dt>
-          <dd>{localize(requirement.threatCategoryLabel) || requirement.threatCategory}</dd>
-        </div>
+        <Fact label={t.layers}>
+          <TermChips ids={requirement.layers} lookup={edition.layer} />
+        </Fact>
+        <Fact label={t.phases}>
+          <TermChips ids={requirement.phases} lookup={edition.phase} />
+        </Fact>
+        <Fact label={t.threatCategory}>{localize(requirement.threatCategoryLabel) || requirement.threatCategory}</Fact>
       </dl>
       <CriteriaSection requirement={requirement} />
       <InterpretationSection requirement={requirement} />

@@ -21,6 +21,12 @@ function StandardView({ detail }: { detail: StandardDetail }) {
   const target = useFragmentTarget();
   const counts = answerCounts(detail.requirements);
   const conditions = Object.entries(standard.conditions ?? {});
+  const answerBadges: [badge: string, label: string, count: number][] = [
+    ['badge-mapped', t.browse.mapped, counts.mapped],
+    ['badge-out', t.browse.outOfScope, counts.outOfScope],
+    ['badge-pending', t.browse.pendingVerification, counts.pending],
+    ['badge-gap', t.browse.gap, counts.gap],
+  ];
 
   return (
     <article aria-labelledby="standard-title" className="standard-page">
@@ -41,18 +47,11 @@ function StandardView({ detail }: { detail: StandardDetail }) {
         <p>{localize(standard.licence)}</p>
       </section>
       <ul className="answer-summary" aria-label={t.browse.answerSummary}>
-        <li>
-          <span className="badge badge-mapped">{t.browse.mapped}</span> {counts.mapped}
-        </li>
-        <li>
-          <span className="badge badge-out">{t.browse.outOfScope}</span> {counts.outOfScope}
-        </li>
-        <li>
-          <span className="badge badge-pending">{t.browse.pendingVerification}</span> {counts.pending}
-        </li>
-        <li>
-          <span className="badge badge-gap">{t.browse.gap}</span> {counts.gap}
-        </li>
+        {answerBadges.map(([badge, label, count]) => (
+          <li key={badge}>
+            <span className={`badge ${badge}`}>{label}</span> {count}
+          </li>
+        ))}
       </ul>
       {conditions.length > 0 ? (
         <section className="card" aria-labelledby="conditions-title">

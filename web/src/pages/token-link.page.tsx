@@ -4,7 +4,7 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import { FormField, NewPasswordField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
-import { Loading, Notice, problemText } from '../components/status';
+import { Loading, Notice, problemText, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { navigate } from '../router/router';
 import { useSession } from '../session/session';
@@ -53,7 +53,7 @@ export function InvitePage() {
       {info && info !== 'invalid' ? (
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
           <p className="lead">{a.acceptIntro(info.email, t.roles[info.role], info.organisation)}</p>
-          {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+          <ProblemNotice error={action.error} />
           <FormField
             label={a.displayName}
             autoComplete="name"

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import { Link } from '../router/router';
-import { Notice, problemText } from '../components/status';
-import { useLanguage, useT } from '../i18n/i18n';
+import { ProblemNotice } from '../components/status';
+import { useLanguage } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';
 import type { VulnerabilityItem } from './sbom.types';
 import { Options } from '../components/forms/options';
@@ -19,7 +19,6 @@ const JUSTIFICATIONS = [
 
 function TriageForm({ base, v, onSaved }: { base: string[]; v: VulnerabilityItem; onSaved: () => void }) {
   const m = sbomMessages[useLanguage().lang];
-  const t = useT();
   const action = useMutation();
   const [form, setForm] = useState({ status: v.status ?? 'under_investigation', justification: '', actionStatement: '' });
   const submit = async (event: FormEvent) => {
@@ -33,7 +32,7 @@ function TriageForm({ base, v, onSaved }: { base: string[]; v: VulnerabilityItem
   };
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={`${m.saveTriage} ${v.id}`} noValidate>
-      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
+      <ProblemNotice error={action.error} />
       <label>
         {m.status}{' '}
         <select value={form.status} onChange={(e) => setForm((f) => ({ ...f, status: e.target.value }))}>

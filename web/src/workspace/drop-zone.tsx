@@ -2,7 +2,7 @@ import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { AttachmentMeta } from '../api/assessment.types';
 import { attachmentUrl, deleteAttachment, uploadAttachment } from '../api/assessments';
 import { type ApiError, asApiError } from '../api/client';
-import { Notice, problemText } from '../components/status';
+import { Notice, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
 
@@ -138,7 +138,7 @@ export function DropZone({ assessmentId, requirementId, attachments, editable, w
         </div>
       ) : null}
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {error ? <Notice kind="error">{problemText(t, error)}</Notice> : null}
+      <ProblemNotice error={error} />
     </section>
   );
 }

@@ -58,6 +58,20 @@ function Criteria({ item, w, editionId }: { item: ChecksheetItem; w: WorkspaceMe
   );
 }
 
+/** One side of a conflicting save: whose answer it is, its verdict, evidence and comment. */
+function ConflictAnswer({ whose, answer, evidenceClass }: { whose: string; answer: Pick<Answer, 'verdict' | 'evidence' | 'comment'>; evidenceClass?: string }) {
+  return (
+    <dl>
+      <dt>{whose}</dt>
+      <dd>
+        <VerdictBadge verdict={answer.verdict} />
+      </dd>
+      <dd className={evidenceClass ? `pre-line ${evidenceClass}` : 'pre-line'}>{answer.evidence || '—'}</dd>
+      <dd className="pre-line">{answer.comment || '—'}</dd>
+    </dl>
+  );
+}
+
 function ConflictPanel({ assessmentId, item, book, w }: { assessmentId: string; item: ChecksheetItem; book: AnswerBook; w: WorkspaceMessages }) {
   const conflict = book.conflict(item.requirementId);
   const [who, setWho] = useState<string | null>(null);
@@ -80,24 +94,8 @@ function ConflictPanel({ assessmentId, item, book, w }: { assessmentId: string; 
       </p>
       <p>{w.conflictBody}</p>
       <div className="conflict-answers">
-        <dl>
-          <dt>{w.theirAnswer(who ?? w.someone)}</dt>
-          <dd>
-            <VerdictBadge verdict={theirs.verdict} />
-          </dd>
-          <dd className="pre-line conflict-theirs-evidence">{theirs.evidence || '—'}</dd>
-          <dd className="pre-line">{theirs.comment || '—'}</dd>
-        </dl>
-        {mine ? (
-          <dl>
-            <dt>{w.yourAnswer}</dt>
-            <dd>
-              <VerdictBadge verdict={mine.verdict} />
-            </dd>
-            <dd className="pre-line">{mine.evidence || '—'}</dd>
-            <dd className="pre-line">{mine.comment || '—'}</dd>
-          </dl>
-        ) : null}
+        <ConflictAnswer whose={w.theirAnswer(who ?? w.someone)} answer={theirs} evidenceClass="conflict-theirs-evidence" />
+        {mine ? <ConflictAnswer whose={w.yourAnswer} answer={mine} /> : null}
       </div>
       <button type="button" className="button" onClick={() => book.takeTheirs(item.requirementId)}>
         {w.takeTheirs}

@@ -4,6 +4,7 @@ import { Notice } from '../status';
 import { type EditionDiff, editorPaths, type FieldChange, type ItemRef } from './editor-api';
 import { TableHead } from '../tables/table-head';
 import { ScrollTable } from '../tables/scroll-table';
+import { Fact } from '../fact';
 
 /** Any content value, readable: both languages of a text, lists as lists, records as terms. */
 export function ValueView({ value }: { value: unknown }) {
@@ -36,12 +37,9 @@ export function ValueView({ value }: { value: unknown }) {
   return (
     <dl className="diff-record">
       {keys.map((k) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>
-            <ValueView value={record[k]} />
-          </dd>
-        </div>
+        <Fact key={k} label={k}>
+          <ValueView value={record[k]} />
+        </Fact>
       ))}
     </dl>
   );
@@ -143,18 +141,9 @@ export function DiffSummary({ diff }: { diff: EditionDiff }) {
   const s = diff.summary;
   return (
     <dl className="facts">
-      <div>
-        <dt>{t.editor.tabRequirements}</dt>
-        <dd>{t.editor.counts(s.requirementsAdded, s.requirementsRemoved, s.requirementsChanged)}</dd>
-      </div>
-      <div>
-        <dt>{t.mappings}</dt>
-        <dd>{t.editor.counts(s.mappingsAdded, s.mappingsRemoved, s.mappingsChanged)}</dd>
-      </div>
-      <div>
-        <dt>{t.editor.diffGlossary}</dt>
-        <dd>{t.editor.counts(s.termsAdded, s.termsRemoved, s.termsChanged)}</dd>
-      </div>
+      <Fact label={t.editor.tabRequirements}>{t.editor.counts(s.requirementsAdded, s.requirementsRemoved, s.requirementsChanged)}</Fact>
+      <Fact label={t.mappings}>{t.editor.counts(s.mappingsAdded, s.mappingsRemoved, s.mappingsChanged)}</Fact>
+      <Fact label={t.editor.diffGlossary}>{t.editor.counts(s.termsAdded, s.termsRemoved, s.termsChanged)}</Fact>
     </dl>
   );
 }
@@ -189,6 +178,31 @@ function CoverageChanges({ diff }: { diff: EditionDiff }) {
   );
 }
 
+/** One kind of entry's section (requirements, glossary terms): those added, removed and changed, or "no changes". */
+function ItemChanges({
+  id,
+  title,
+  changes,
+  link,
+}: {
+  id: string;
+  title: string;
+  changes: { added: ItemRef[]; removed: ItemRef[]; changed: (ItemRef & { fields: FieldChange[] })[] };
+  link: ((id: string) => string) | undefined;
+}) {
+  const t = useT();
+  const none = changes.added.length === 0 && changes.removed.length === 0 && changes.changed.length === 0;
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {none ? <p>{t.editor.noChanges}</p> : null}
+      <RefList title={t.editor.diffAdded} items={changes.added} link={link} />
+      <RefList title={t.editor.diffRemoved} items={changes.removed} />
+      <ChangedItems items={changes.changed} link={link} />
+    </section>
+  );
+}
+
 /**
  * The changes between two editions, section by section: a draft against its
  * published edition (with links into the editor), or any two published
@@ -198,7 +212,6 @@ export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId?: strin
   const t = useT();
   const requirementLink = draftId ? (id: string) => editorPaths.requirement(draftId, id) : undefined;
   const termLink = draftId ? (id: string) => editorPaths.term(draftId, id) : undefined;
-  const s = diff.summary;
   if (diff.summary.unchanged) return <Notice kind="info">{t.editor.diffNone}</Notice>;
   return (
     <div className="diff">
@@ -212,21 +225,9 @@ export function DiffView({ diff, draftId }: { diff: EditionDiff; draftId?: strin
           <FieldTable fields={diff.meta} />
         </section>
       ) : null}
-      <section className="card" aria-labelledby="diff-requirements">
-        <h2 id="diff-requirements">{t.editor.tabRequirements}</h2>
-        {s.requirementsAdded || s.requirementsRemoved || s.requirementsChanged ? null : <p>{t.editor.noChanges}</p>}
-        <RefList title={t.editor.diffAdded} items={diff.requirements.added} link={requirementLink} />
-        <RefList title={t.editor.diffRemoved} items={diff.requirements.removed} />
-        <ChangedItems items={diff.requirements.changed} link={requirementLink} />
-      </section>
+      <ItemChanges id="diff-requirements" title={t.editor.tabRequirements} changes={diff.requirements} link={requirementLink} />
       <MappingChanges diff={diff} />
-      <section className="card" aria-labelledby="diff-glossary">
-        <h2 id="diff-glossary">{t.editor.diffGlossary}</h2>
-        {s.termsAdded || s.termsRemoved || s.termsChanged ? null : <p>{t.editor.noChanges}</p>}
-        <RefList title={t.editor.diffAdded} items={diff.glossary.added} link={termLink} />
-        <RefList title={t.editor.diffRemoved} items={diff.glossary.removed} />
-        <ChangedItems items={diff.glossary.changed} link={termLink} />
-      </section>
+      <ItemChanges id="diff-glossary" title={t.editor.diffGlossary} changes={diff.glossary} link={termLink} />
       <CoverageChanges diff={diff} />
       {diff.other.length ? (
         <section className="card" aria-labelledby="diff-other">

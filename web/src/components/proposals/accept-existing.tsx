@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api';
 import { useEdition } from '../../edition/edition';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { FormField } from '../forms/form-field';
-import { ErrorView, Loading, Notice, problemText } from '../status';
+import { ErrorView, Loading, Notice, ProblemNotice } from '../status';
 import { AcceptNote } from './accept-note';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
@@ -52,7 +52,7 @@ export function AcceptExisting({ proposalId, callbacks }: { proposalId: string; 
   const choiceError = decision.errors.requirementId;
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {decision.problem ? <Notice kind="error">{problemText(t, decision.problem)}</Notice> : null}
+      <ProblemNotice error={decision.problem} />
       <FormField
         label={t.proposals.searchRequirement}
         hint={t.proposals.searchHint}

@@ -5,7 +5,7 @@ import { useApi } from '../../api/use-api';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { FormField, SelectField } from '../forms/form-field';
 import { Options } from '../forms/options';
-import { ErrorView, Loading, Notice, problemText } from '../status';
+import { ErrorView, Loading, Notice, ProblemNotice } from '../status';
 import { AcceptNote } from './accept-note';
 import type { Proposal } from './proposal-types';
 import { LayerPhaseFields } from './layer-phase-fields';
@@ -103,7 +103,7 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
   return (
     <form className="form" onSubmit={submit} noValidate>
       <Notice kind="info">{t.proposals.placeholderNotice}</Notice>
-      {decision.problem ? <Notice kind="error">{problemText(t, decision.problem)}</Notice> : null}
+      <ProblemNotice error={decision.problem} />
       <SelectField label={t.proposals.draftTarget} name="draftId" value={item.draftId} error={errors.draftId} onChange={(e) => set('draftId', e.target.value)}>
         <option value="">{t.proposals.latestDraft}</option>
         <Options of={drafts} value={(d) => d.id} label={(d) => `${d.id} — ${localize(d.title)}`} />

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { Notice, problemText } from '../status';
+import { ProblemNotice } from '../status';
 import { AcceptExisting } from './accept-existing';
 import { AcceptNew } from './accept-new';
 import { TextAreaField } from '../forms/form-field';
@@ -26,7 +26,7 @@ function RejectForm({ proposalId, callbacks }: { proposalId: string; callbacks: 
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {decision.problem ? <Notice kind="error">{problemText(t, decision.problem)}</Notice> : null}
+      <ProblemNotice error={decision.problem} />
       <TextAreaField
         label={t.proposals.rejectReason}
         hint={t.proposals.rejectReasonHint}

@@ -5,6 +5,7 @@ import { editorPaths } from '../editor/editor-api';
 import { Notice } from '../status';
 import { ProposalStatusBadge, useDateTime } from './proposal-status';
 import type { Proposal, ProposalLink } from './proposal-types';
+import { Fact } from '../fact';
 
 function LinkedRequirement({ link, canEdit }: { link: ProposalLink; canEdit: boolean }) {
   const t = useT();
@@ -53,16 +54,8 @@ export function ProposalOutcome({ proposal, canEdit }: { proposal: Proposal; can
         {t.proposals.outcome}: <ProposalStatusBadge status={proposal.status} />
       </h2>
       <dl className="proposal-facts">
-        <div>
-          <dt>{t.proposals.decidedAt}</dt>
-          <dd>{dateTime(decision.decidedAt)}</dd>
-        </div>
-        {decision.decidedBy ? (
-          <div>
-            <dt>{t.proposals.decidedBy}</dt>
-            <dd>{decision.decidedBy.displayName}</dd>
-          </div>
-        ) : null}
+        <Fact label={t.proposals.decidedAt}>{dateTime(decision.decidedAt)}</Fact>
+        {decision.decidedBy ? <Fact label={t.proposals.decidedBy}>{decision.decidedBy.displayName}</Fact> : null}
       </dl>
       {decision.link ? (
         <div className="outcome-block">
