@@ -10,6 +10,7 @@ import { type NginxTwins, startNginx } from '../probes/twins/nginx.twin.js';
 import { openWindow } from '../probes/twins/run-probes.js';
 import { startWebApp, type WebApp } from '../probes/twins/web-app.js';
 import type { Platform } from './flows.js';
+import { closeJourney } from './journey.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
 import { WorkspacePage } from './pages/assessment-workspace.page.js';
@@ -49,8 +50,7 @@ describe('probe runs against the bad web twin', () => {
   });
 
   afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
+    await closeJourney(platform, browser);
     await nginx?.server.stop();
     await badApp?.close();
     await goodApp?.close();

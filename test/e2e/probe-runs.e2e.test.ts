@@ -7,6 +7,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { FixedProbeRunner, scopeText } from '../server/probe-runs.fixture.js';
 import type { Platform } from './flows.js';
+import { closeJourney } from './journey.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
 import { ASSESSMENT_TITLE, expectHiddenFromOtherOrganisation, pdfReportText, probeRunWorld } from './probe-runs.flow.js';
@@ -42,8 +43,7 @@ describe('probe runs from an assessment', () => {
   });
 
   afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
+    await closeJourney(platform, browser);
     dir.remove();
   });
 
