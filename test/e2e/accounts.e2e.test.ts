@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
-import { PASSWORD, Platform } from './flows.js';
+import { PASSWORD, type Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { AdminPages } from './pages/admin.page.js';
 import { NewAssessmentPage } from './pages/assessment-new.page.js';
 
@@ -24,14 +24,9 @@ describe('administration from the first admin to the last member', () => {
   const pages = {} as Record<'assessor' | 'manager' | 'member' | 'otherManager', Page>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, { email: 'admin@example.jp', displayName: '管理者' });
+    ({ browser, platform } = await startPlatform({ email: 'admin@example.jp', displayName: '管理者' }));
   });
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('the admin sets up organisations, a product with a version, and invites by links', async (ctx) => {
     if (!platform) return ctx.skip();

@@ -5,8 +5,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { workspaceMessages } from '../../web/src/i18n/messages-workspace.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { PASSWORD, type Person, Platform, personPage, STEP_TIMEOUT } from './flows.js';
+import { PASSWORD, type Person, type Platform, personPage, STEP_TIMEOUT } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { type Box, overlap } from './geometry.js';
 import { LoginPage } from './pages/login.page.js';
 
@@ -69,10 +69,9 @@ describe('assessment workspace layout and accessibility', () => {
   const measured: string[] = [];
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     mkdirSync(ARTIFACTS, { recursive: true });
-    platform = await Platform.start(browser, ADMIN);
     const org = await platform.createOrganisation('株式会社レイアウト');
     const productId = await platform.createProduct(org, { name: 'スマートロック SL-9', model: 'SL-9' });
     await platform.createUser(ASSESSOR, null);
@@ -101,8 +100,7 @@ describe('assessment workspace layout and accessibility', () => {
 
   afterAll(async () => {
     if (measured.length) console.log(`[layout] ${measured.join('; ')}`);
-    await platform?.close();
-    await browser?.close();
+    await closeJourney(platform, browser);
   });
 
   async function openAs(lang: 'ja' | 'en', viewport: { width: number; height: number }): Promise<Page> {

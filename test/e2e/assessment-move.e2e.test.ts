@@ -1,9 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { ADMIN, ASSESSOR, EDITOR, ORG_A } from './cast.js';
-import { Platform } from './flows.js';
+import type { Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { textOf, textsOf } from './pages/locator-text.js';
 
@@ -54,9 +54,8 @@ describe('assessments: move to a newer edition, then compare', () => {
   let unchanged: Item;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, ADMIN);
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     const org = await platform.createOrganisation(ORG_A);
     productId = await platform.createProduct(org, PRODUCT);
     await platform.createUser(PEOPLE.assessor, null);
@@ -64,10 +63,7 @@ describe('assessments: move to a newer edition, then compare', () => {
     bundled = (await platform.adminApi<{ current: string }>('GET', '/api/editions')).current;
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('set-up: the assessor answers and finalises an assessment on the bundled edition', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workspaceMessages } from '../../web/src/i18n/messages-workspace.js';
 import { messages } from '../../web/src/i18n/messages.js';
 import { PHASES } from '../../src/core/taxonomy.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { type Person, Platform } from './flows.js';
+import type { Person, Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { textOf } from './pages/locator-text.js';
 import { WorkspacePage } from './pages/assessment-workspace.page.js';
 import { exactly } from './pages/text-pattern.js';
@@ -56,9 +56,8 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
   const stored = async (page: Page) => (await platform?.call(page, 'GET', `/api${path}`))?.body as View;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, ADMIN);
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     const org = await platform.createOrganisation('株式会社ワークスペース');
     const productId = await platform.createProduct(org, { name: 'IoT ゲートウェイ GW-1', model: 'GW-1' });
     await platform.createUser(FIRST, null);
@@ -78,10 +77,7 @@ describe('assessment workspace: keyboard, filters in the URL, bulk, reload, conf
     path = `/assessments/${view.id}`;
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('answers 30 items with the keyboard alone; autosave stores each one', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');

@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { ADMIN, EDITOR, ORG_A, ORG_B, PEOPLE as CAST, PRODUCT } from './cast.js';
-import { Platform } from './flows.js';
+import type { Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { NewAssessmentPage } from './pages/assessment-new.page.js';
@@ -53,9 +53,8 @@ describe('assessments: create, answer, finalise; who sees what', () => {
   let flaggedNo = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, ADMIN);
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     const orgA = await platform.createOrganisation(ORG_A);
     const orgB = await platform.createOrganisation(ORG_B);
     await platform.createProduct(orgA, { name: PRODUCT, model: 'SL-200' });
@@ -68,10 +67,7 @@ describe('assessments: create, answer, finalise; who sees what', () => {
     planningLabel = taxonomy.phases.find((p) => p.id === 'planning')?.label.ja ?? 'planning';
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('an assessor creates an assessment for A’s product from the 診断 menu', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');

@@ -2,11 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachedTextMessages } from '../../web/src/i18n/messages-attached-text.js';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { NIST_DATA, nistDataAvailable } from '../helpers/shared-reference.js';
-import { Platform, type TestServer } from './flows.js';
-import { LoginPage } from './pages/login.page.js';
-import { SetupPage } from './pages/setup.page.js';
+import { Platform, type TestServer, setUpFirstAdmin } from './flows.js';
+import { closeJourney, openPlatform } from './journey.js';
 
 /**
  * NIST's own text where a reader meets it: an admin attaches NIST's rev3
@@ -34,22 +32,16 @@ describe.skipIf(!available)("NIST's own text on the standard page and the item p
   };
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.open(browser);
+    ({ browser, platform } = await openPlatform((opened) => Platform.open(opened)));
+    if (!platform) return;
     server = platform.server;
     page = await platform.newPage();
   });
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('an admin attaches NIST rev3 and rev2 on the admin page: IEC refused, mismatching ids listed one by one', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');
-    await new SetupPage(page).open(server.setupUrl);
-    await new SetupPage(page).createAdmin(ADMIN);
-    await new LoginPage(page).login(ADMIN.email, ADMIN.password);
+    await setUpFirstAdmin(page, server.setupUrl, ADMIN);
     edition = ((await call('GET', '/api/editions')).body as { current: string }).current;
     const form = page.getByRole('form', { name: m.attachTitle });
     const attach = async (standard: string, file: string) => {

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
+import { setUpFirstAdmin } from './flows.js';
 import { closeJourney, getJsonThrough, openJourney, type Journey, noJourney } from './journey.js';
 import { GlossaryPage } from './pages/glossary.page.js';
 import { GlossaryTermPage, TermLinks } from './pages/glossary-term.page.js';
-import { LoginPage } from './pages/login.page.js';
 import { RequirementPage } from './pages/requirement.page.js';
 import { RequirementListPage } from './pages/requirement-list.page.js';
 import { SearchResultsPage } from './pages/search-results.page.js';
-import { SetupPage } from './pages/setup.page.js';
 import { StandardPage } from './pages/standard.page.js';
 
 /**
@@ -50,9 +49,7 @@ describe('browse the guidebook and search it', () => {
 
   it('sets up the first administrator and logs in', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');
-    await new SetupPage(page).open(server.setupUrl);
-    await new SetupPage(page).createAdmin(ADMIN);
-    await new LoginPage(page).login(ADMIN.email, ADMIN.password);
+    await setUpFirstAdmin(page, server.setupUrl, ADMIN);
     edition = (await getJson<{ current: string }>('/api/editions')).current;
     expect(edition).not.toBe('');
   });

@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { craMessages } from '../../web/src/i18n/messages-cra.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { importOsvSetIntoDataDir } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
-import { Platform } from './flows.js';
+import type { Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { CraPages } from './pages/cra.page.js';
 
 /**
@@ -38,10 +38,9 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
   let versionPath = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    const p = await Platform.start(browser, { email: 'admin@example.jp', displayName: '管理者' });
-    platform = p;
+    ({ browser, platform } = await startPlatform({ email: 'admin@example.jp', displayName: '管理者' }));
+    if (!platform) return;
+    const p = platform;
     const orgA = await p.createOrganisation('エー電機');
     const orgB = await p.createOrganisation('ビー工業');
     const product = await p.createProduct(orgA, { name: PRODUCT, model: 'HG-1' });
@@ -73,10 +72,7 @@ describe('CRA reporting from "actively exploited" to the final-report clock', ()
     });
     expect(uploaded.status(), await uploaded.text()).toBe(201);
   });
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('the organisation manager names the reporting owner and writes the criteria', async (ctx) => {
     if (!platform) return ctx.skip();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { PASSWORD, Platform, recordProblems } from './flows.js';
-import { closeJourney, getJsonThrough, type Journey, noJourney } from './journey.js';
+import { closeJourney, getJsonThrough, noJourney, startPlatform, type Journey } from './journey.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { EditorDraftPage } from './pages/editor-draft.page.js';
 import { EditorHomePage } from './pages/editor-home.page.js';
@@ -38,10 +37,9 @@ describe('editing a draft and publishing it', () => {
   const getJson = <T>(path: string) => getJsonThrough<T>(page, server?.url, path);
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     // The first administrator through the setup page, then the editor through the admin API (flows.ts).
-    platform = await Platform.start(browser, ADMIN);
     server = platform.server;
     await platform.createUser(EDITOR, null);
     page = await platform.newPage();

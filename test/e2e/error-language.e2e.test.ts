@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, FIELD_ERROR_CATALOG } from '../../src/core/errors.js';
 import { adminMessages } from '../../web/src/i18n/messages-admin.js';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { ADMIN, ASSESSOR } from './cast.js';
 import { PASSWORD, Platform } from './flows.js';
+import { closeJourney, openPlatform } from './journey.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { LoginPage } from './pages/login.page.js';
 
@@ -63,18 +63,14 @@ describe('errors in the Japanese UI: no English server text', () => {
   let platform: Platform | null = null;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
     // Two wrong passwords block the pair, without delays between attempts.
-    platform = await Platform.open(browser, { config: { loginMaxAttempts: 2, loginDelayMs: 0 } });
+    ({ browser, platform } = await openPlatform((opened) => Platform.open(opened, { config: { loginMaxAttempts: 2, loginDelayMs: 0 } })));
+    if (!platform) return;
     await platform.setUpAdmin(ADMIN);
     await platform.createUser(ASSESSOR, null);
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   /** The login form on a page whose UI language is set to Japanese before the app starts, watched for English error texts. */
   async function japaneseLogin(): Promise<{ page: Page; watch: ReturnType<typeof englishWatch>; login: LoginPage }> {

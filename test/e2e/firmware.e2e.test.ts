@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firmwareMessages } from '../../web/src/i18n/messages-firmware.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { gccTwinImage } from '../helpers/firmware-fixtures.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { ADMIN, PEOPLE } from './cast.js';
-import { Platform } from './flows.js';
+import type { Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { FirmwarePanel } from './pages/firmware-panel.page.js';
 import { textOf } from './pages/locator-text.js';
@@ -29,9 +29,8 @@ describe('firmware analysis of an assessment in the browser', () => {
 
   beforeAll(async () => {
     image = readFileSync(gccTwinImage(dir.path, 'bad'));
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, ADMIN);
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     const orgA = await platform.createOrganisation('株式会社エー電機');
     const orgB = await platform.createOrganisation('ビー工業合同会社');
     const productId = await platform.createProduct(orgA, { name: 'ゲートウェイ GW-100', model: 'GW-100' });
@@ -52,8 +51,7 @@ describe('firmware analysis of an assessment in the browser', () => {
   });
 
   afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
+    await closeJourney(platform, browser);
     dir.remove();
   });
 

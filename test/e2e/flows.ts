@@ -51,6 +51,14 @@ export function recordProblems(page: Page, problems: string[]): void {
   });
 }
 
+/** The first admin created through the setup link on this page, then logged in on it. */
+export async function setUpFirstAdmin(page: Page, setupUrl: string, admin: { email: string; displayName: string; password: string }): Promise<void> {
+  const setup = new SetupPage(page);
+  await setup.open(setupUrl);
+  await setup.createAdmin(admin);
+  await new LoginPage(page).login(admin.email, admin.password);
+}
+
 export interface Person {
   email: string;
   displayName: string;
@@ -87,10 +95,7 @@ export class Platform {
   /** The first admin, created through the setup link and logged in, in their own browser context (`admin`). */
   async setUpAdmin(admin: { email: string; displayName: string }): Promise<void> {
     this.admin = await this.newPage();
-    const setup = new SetupPage(this.admin);
-    await setup.open(this.server.setupUrl);
-    await setup.createAdmin({ ...admin, password: PASSWORD });
-    await new LoginPage(this.admin).login(admin.email, PASSWORD);
+    await setUpFirstAdmin(this.admin, this.server.setupUrl, { ...admin, password: PASSWORD });
   }
 
   url(path: string): string {

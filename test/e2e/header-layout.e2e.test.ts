@@ -4,8 +4,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/content/content-dir.js';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { PASSWORD, type Person, Platform } from './flows.js';
+import { PASSWORD, type Person, type Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { type Box, overlap } from './geometry.js';
 import { AppHeader } from './pages/app-header.page.js';
 import { LoginPage } from './pages/login.page.js';
@@ -52,18 +52,14 @@ describe('the header at a laptop and a phone width, in both languages', () => {
   let platform: Platform | null = null;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     mkdirSync(ARTIFACTS, { recursive: true });
-    platform = await Platform.start(browser, ADMIN);
     const organisationId = await platform.createOrganisation('ヘッダー検証株式会社');
     await platform.createUser(MEMBER, organisationId);
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   /** The administrator logged in at this width, the header in this language. */
   async function adminHeader(lang: 'ja' | 'en', width: number): Promise<{ page: Page; header: AppHeader }> {

@@ -21,22 +21,50 @@ export function noJourney(): Journey {
   return { browser: null, platform: null, server: null, page: undefined as unknown as Page };
 }
 
-/** Opens the journey; without a browser everything is null and the tests skip. */
-export async function openJourney(problems: string[]): Promise<Journey> {
+/**
+ * Launches the browser and opens what a suite needs with it; null without a
+ * browser (the tests then skip). The browser is closed again when opening fails.
+ */
+async function withBrowser<T>(open: (browser: Browser) => Promise<T>): Promise<T | null> {
   const browser = await launchBrowser();
-  if (!browser) return noJourney();
+  if (!browser) return null;
   try {
-    const platform = await Platform.open(browser, { anonymousRead: false });
-    const page = await platform.newPage();
-    recordProblems(page, problems);
-    return { browser, platform, server: platform.server, page };
+    return await open(browser);
   } catch (error) {
     await browser.close();
     throw error;
   }
 }
 
-/** Closes what `openJourney` (or a journey of its own) opened: the platform first, then the browser. */
+/** Opens the journey; without a browser everything is null and the tests skip. */
+export async function openJourney(problems: string[]): Promise<Journey> {
+  const journey = await withBrowser(async (browser) => {
+    const platform = await Platform.open(browser, { anonymousRead: false });
+    const page = await platform.newPage();
+    recordProblems(page, problems);
+    return { browser, platform, server: platform.server, page };
+  });
+  return journey ?? noJourney();
+}
+
+/** A suite's browser and platform; both null without a browser (every test then skips). Closed by `closeJourney`. */
+export interface BrowserPlatform {
+  browser: Browser | null;
+  platform: Platform | null;
+}
+
+/** A browser and the platform `open` starts with it (a fresh server with the suite's own options). */
+export async function openPlatform(open: (browser: Browser) => Promise<Platform>): Promise<BrowserPlatform> {
+  const opened = await withBrowser(async (browser) => ({ browser, platform: await open(browser) }));
+  return opened ?? { browser: null, platform: null };
+}
+
+/** A browser and a fresh platform with this first admin logged in (`Platform.start`). */
+export function startPlatform(admin: { email: string; displayName: string }): Promise<BrowserPlatform> {
+  return openPlatform((browser) => Platform.start(browser, admin));
+}
+
+/** Closes what `openJourney`, `openPlatform` or `startPlatform` (or a journey of its own) opened: the platform first, then the browser. */
 export async function closeJourney(platform: Platform | null, browser: Browser | null): Promise<void> {
   await platform?.close();
   await browser?.close();

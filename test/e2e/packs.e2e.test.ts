@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { packMessages } from '../../web/src/i18n/messages-packs.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { type Person, Platform } from './flows.js';
+import type { Person, Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 
 /**
  * A final JC-STAR ★1 assessment of org A's product: its member sees the
@@ -31,10 +31,9 @@ describe('conformity pack from the assessment page', () => {
   let assessmentId = '';
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    const p = await Platform.start(browser, { email: 'admin@example.jp', displayName: '管理者' });
-    platform = p;
+    ({ browser, platform } = await startPlatform({ email: 'admin@example.jp', displayName: '管理者' }));
+    if (!platform) return;
+    const p = platform;
     const orgA = await p.createOrganisation('エー電機株式会社');
     const orgB = await p.createOrganisation('ビー工業合同会社');
     const product = await p.createProduct(orgA, { name: 'カメラ' });
@@ -72,10 +71,7 @@ describe('conformity pack from the assessment page', () => {
       await call('POST', `/api/assessments/${created.id}/status`, { to, version });
     }
   }, 240_000);
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('the member sees the gaps and downloads the draft JC-STAR ★1 pack; another organisation gets 404', { timeout: 180_000 }, async (ctx) => {
     if (!platform) return ctx.skip();

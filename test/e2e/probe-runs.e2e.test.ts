@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckLink } from '../../src/core/evidence/finding.types.js';
@@ -7,9 +6,10 @@ import { launchBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { FixedProbeRunner, scopeText } from '../server/probe-runs.fixture.js';
 import type { Platform } from './flows.js';
+import { closeJourney } from './journey.js';
 import { textOf } from './pages/locator-text.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
-import { ASSESSMENT_TITLE, expectHiddenFromOtherOrganisation, pdfReportText, probeRunWorld } from './probe-runs.flow.js';
+import { ASSESSMENT_TITLE, itReportsTheRunsAndHidesThem, probeRunWorld } from './probe-runs.flow.js';
 
 /**
  * An assessor runs the probes from an assessment, watches the runs, cancels
@@ -42,8 +42,7 @@ describe('probe runs from an assessment', () => {
   });
 
   afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
+    await closeJourney(platform, browser);
     dir.remove();
   });
 
@@ -84,14 +83,8 @@ describe('probe runs from an assessment', () => {
     expect(await textOf(item)).toContain(m.suggestions.fromSuggestion);
   });
 
-  it('the PDF report carries the run and its evidence', async (ctx) => {
-    if (!browser || !platform || !existsSync('/usr/bin/pdftotext')) return ctx.skip('no browser or pdftotext');
-    const text = await pdfReportText(platform, assessor, assessmentId, dir.path);
-    for (const s of ['機器プローブの結果', 'badweb', 'web.hsts', 'strict-transport-security', '[probe']) expect(text, s).toContain(s);
-  });
-
-  it('a member of another organisation cannot see the runs', async (ctx) => {
-    if (!browser || !platform) return ctx.skip('no browser');
-    await expectHiddenFromOtherOrganisation(platform, assessmentId);
-  });
+  itReportsTheRunsAndHidesThem(
+    () => ({ platform, assessor, assessmentId, dir: dir.path }),
+    ['機器プローブの結果', 'badweb', 'web.hsts', 'strict-transport-security', '[probe'],
+  );
 });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { EvidenceOptions } from '../../src/server/start-platform.js';
 import { type Person, Platform } from './flows.js';
 import { AssessmentRunsPage } from './pages/assessment-runs.page.js';
@@ -55,4 +56,32 @@ export async function pdfReportText(platform: Platform, page: Page, assessmentId
   const file = join(dir, 'report.pdf');
   writeFileSync(file, await response.body());
   return execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+/** What a probe run journey holds once set up; `platform` is null without a browser (the tests then skip). */
+export interface ProbeRunJourney {
+  platform: Platform | null;
+  assessor: Page;
+  assessmentId: string;
+  /** Where the PDF report is written. */
+  dir: string;
+}
+
+/**
+ * The closing tests every probe run journey shares: the PDF report carries the
+ * run (each of `reportTexts`), and another organisation's member sees nothing of it.
+ */
+export function itReportsTheRunsAndHidesThem(journey: () => ProbeRunJourney, reportTexts: string[]): void {
+  it('the PDF report carries the run and its evidence', async (ctx) => {
+    const { platform, assessor, assessmentId, dir } = journey();
+    if (!platform || !existsSync('/usr/bin/pdftotext')) return ctx.skip('no browser or pdftotext');
+    const text = await pdfReportText(platform, assessor, assessmentId, dir);
+    for (const s of reportTexts) expect(text, s).toContain(s);
+  });
+
+  it('a member of another organisation cannot see the runs', async (ctx) => {
+    const { platform, assessmentId } = journey();
+    if (!platform) return ctx.skip('no browser');
+    await expectHiddenFromOtherOrganisation(platform, assessmentId);
+  });
 }

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { Platform, type TestServer } from './flows.js';
+import type { Platform, TestServer } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { textOf } from './pages/locator-text.js';
 import { NewProposalPage } from './pages/proposal-new.page.js';
 import { ProposalPage } from './pages/proposal.page.js';
@@ -59,9 +59,8 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
   }
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, ADMIN);
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     server = platform.server;
     pages.admin = platform.admin;
     const orgs = { a: await platform.createOrganisation('株式会社エー電機'), b: await platform.createOrganisation('ビー工業合同会社') };
@@ -79,10 +78,7 @@ describe('member proposals: submit, triage into a draft, read the outcome', () =
     await adminApi('POST', '/api/drafts', { id: '2026.3', title: { ja: '2026年版 第3版（草案）', en: '2026 edition 3 (draft)' } });
   });
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('a member submits a concern from the navigation', async (ctx) => {
     if (!browser || !server) return ctx.skip('no browser');

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
+import { setUpFirstAdmin } from './flows.js';
 import { closeJourney, getJsonThrough, openJourney, type Journey, noJourney } from './journey.js';
 import { EditorDraftPage } from './pages/editor-draft.page.js';
 import { EditorHomePage } from './pages/editor-home.page.js';
 import { textOf } from './pages/locator-text.js';
-import { LoginPage } from './pages/login.page.js';
-import { SetupPage } from './pages/setup.page.js';
 
 /**
  * Review state per mapping and edition comparison in the browser: the item
@@ -38,9 +37,7 @@ describe('reviewing mappings and comparing editions', () => {
   beforeAll(async () => {
     ({ browser, platform, server, page } = await openJourney(pageProblems));
     if (!browser || !server) return;
-    await new SetupPage(page).open(server.setupUrl);
-    await new SetupPage(page).createAdmin(ADMIN);
-    await new LoginPage(page).login(ADMIN.email, ADMIN.password);
+    await setUpFirstAdmin(page, server.setupUrl, ADMIN);
     edition = (await getJson<{ current: string }>('/api/editions')).current;
   });
 

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { importOsvSetIntoDataDir } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
 import { sbomMessagesJa as m } from '../../web/src/i18n/messages-sbom.js';
-import { type Person, Platform } from './flows.js';
+import type { Person, Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 
 /**
  * A member uploads an SBOM for a product version, sees its matches, sets one
@@ -22,9 +22,8 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
   let pageA: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, { email: 'admin@example.jp', displayName: '管理者' });
+    ({ browser, platform } = await startPlatform({ email: 'admin@example.jp', displayName: '管理者' }));
+    if (!platform) return;
     const orgA = await platform.createOrganisation('エー電機株式会社');
     const orgB = await platform.createOrganisation('ビー工業合同会社');
     const product = await platform.createProduct(orgA, { name: 'ゲートウェイ' });
@@ -34,10 +33,7 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
     await importOsvSetIntoDataDir(platform.server.dataDir);
     path = `/products/${product}/versions/2.1.0`;
   });
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('a member uploads an SBOM (a broken one is refused naming the place), searches, filters and sorts its components, sees matches, triages one and exports OpenVEX and CycloneDX VEX', async (ctx) => {
     if (!platform) return ctx.skip();

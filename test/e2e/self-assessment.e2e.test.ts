@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../web/src/i18n/messages.js';
 import { packMessages } from '../../web/src/i18n/messages-packs.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { ADMIN, ORG_A, ORG_B, PEOPLE as CAST, PRODUCT } from './cast.js';
-import { PASSWORD, type Person, Platform } from './flows.js';
+import { PASSWORD, type Person, type Platform } from './flows.js';
+import { closeJourney, startPlatform } from './journey.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { SelfAssessmentPanel } from './pages/self-assessment.page.js';
 
@@ -32,9 +32,8 @@ describe('self-assessment: the member answers and submits, the consortium review
   const pages = {} as Record<keyof typeof PEOPLE, Page>;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    if (!browser) return;
-    platform = await Platform.start(browser, ADMIN);
+    ({ browser, platform } = await startPlatform(ADMIN));
+    if (!platform) return;
     orgA = await platform.createOrganisation(ORG_A);
     const orgB = await platform.createOrganisation(ORG_B);
     await platform.createProduct(orgA, { name: PRODUCT, model: 'SL-200' });
@@ -55,10 +54,7 @@ describe('self-assessment: the member answers and submits, the consortium review
     expect(made.status(), await made.text()).toBe(200);
   }, 60_000);
 
-  afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
-  });
+  afterAll(() => closeJourney(platform, browser));
 
   it('the organisation manager allows self-assessment on the products page', async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');

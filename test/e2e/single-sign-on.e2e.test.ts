@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { freePort } from '../helpers/nginx-proxy.js';
 import { Platform } from './flows.js';
+import { closeJourney } from './journey.js';
 
 /**
  * Single sign-on against a real OpenID provider (the oidc-provider library)
@@ -54,8 +55,7 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   afterAll(async () => {
-    await platform?.close();
-    await browser?.close();
+    await closeJourney(platform, browser);
     providerServer?.close();
   });
 

@@ -22,7 +22,8 @@ async function unzip(payload: Buffer) {
     if (!f) throw new Error(`no ${name} in the zip`);
     return Buffer.from(await f.async('uint8array'));
   };
-  return { names, file };
+  const json = async (name: string) => JSON.parse((await file(name)).toString('utf8'));
+  return { names, file, json };
 }
 
 /** Every line of SHA256SUMS names a file of the zip and its true hash; every other file is listed. */
@@ -42,13 +43,18 @@ describeEachDatabase('conformity packs through the API', (get) => {
   const pack = (who: 'a1' | 'b1' | 'as1', id: string, scheme: string, lang = 'en') =>
     p.w.client(who).request('GET', `/api/assessments/${id}/pack?scheme=${scheme}&lang=${lang}`);
 
-  it('JC-STAR ★1 pack: file list, verdict per requirement, pending items, evidence hashes and the PDF text', { timeout: 120_000 }, async () => {
-    const r = await pack('a1', p.draft.id, 'jc-star-1');
+  /** The pack as `who` downloads it, answered 200 in this state: the response and its files. */
+  const packFiles = async (who: 'a1' | 'as1', id: string, scheme: string, lang: string, state: 'draft' | 'complete') => {
+    const r = await pack(who, id, scheme, lang);
     expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['x-tebiki-pack-state']).toBe(state);
+    return { r, z: await unzip(r.rawPayload) };
+  };
+
+  it('JC-STAR ★1 pack: file list, verdict per requirement, pending items, evidence hashes and the PDF text', { timeout: 120_000 }, async () => {
+    const { r, z } = await packFiles('a1', p.draft.id, 'jc-star-1', 'en', 'draft');
     expect(r.headers['content-type']).toBe('application/zip');
-    expect(r.headers['x-tebiki-pack-state']).toBe('draft');
     expect(r.headers['content-disposition']).toContain(`tebiki-pack-jc-star-1-en-${p.draft.id}-DRAFT.zip`);
-    const z = await unzip(r.rawPayload);
     const doc = sha256(DESIGN_DOC);
     const evidence = z.names.find((n) => n.startsWith('evidence/')) ?? '';
     expect(z.names).toEqual(['SHA256SUMS', evidence, 'jc-star-1-en-DRAFT.json', 'jc-star-1-en-DRAFT.pdf', 'jc-star-1-en-DRAFT.xlsx']);
@@ -56,7 +62,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
     expect((await z.file(evidence)).equals(DESIGN_DOC)).toBe(true);
     await checkSums(z);
 
-    const json = JSON.parse((await z.file('jc-star-1-en-DRAFT.json')).toString('utf8'));
+    const json = await z.json('jc-star-1-en-DRAFT.json');
     expect(json.check.state).toBe('draft');
     expect(
       json.rows.map((row: { id: string; result: string; pending: boolean; evaluation: string }) => [row.id, row.result, row.pending, row.evaluation]),
@@ -84,10 +90,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
   });
 
   it('ETSI EN 303 645 statement: complete when nothing is missing; the draft names the mandatory provision not met', { timeout: 120_000 }, async () => {
-    const r = await pack('as1', p.complete.id, 'etsi-en-303-645', 'ja');
-    expect(r.statusCode, r.body).toBe(200);
-    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
-    const z = await unzip(r.rawPayload);
+    const { z } = await packFiles('as1', p.complete.id, 'etsi-en-303-645', 'ja', 'complete');
     expect(z.names.filter((n) => !n.startsWith('evidence/'))).toEqual([
       'SHA256SUMS',
       'etsi-en-303-645-ja.json',
@@ -95,7 +98,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
       'etsi-en-303-645-ja.xlsx',
     ]);
     await checkSums(z);
-    const json = JSON.parse((await z.file('etsi-en-303-645-ja.json')).toString('utf8'));
+    const json = await z.json('etsi-en-303-645-ja.json');
     expect(
       json.rows.map((row: { id: string; status: string; applicable: boolean; support: string }) => [row.id, row.status, row.applicable, row.support]),
     ).toEqual([
@@ -115,10 +118,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
   });
 
   it('CRA pack: outline and draft declaration, with the SBOM and the evidence', { timeout: 120_000 }, async () => {
-    const r = await pack('a1', p.complete.id, 'eu-cra', 'ja');
-    expect(r.statusCode, r.body).toBe(200);
-    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
-    const z = await unzip(r.rawPayload);
+    const { z } = await packFiles('a1', p.complete.id, 'eu-cra', 'ja', 'complete');
     expect(z.names.filter((n) => !n.startsWith('evidence/'))).toEqual([
       'SHA256SUMS',
       'eu-cra-ja-DRAFT-declaration-of-conformity.pdf',
@@ -128,7 +128,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
       `sbom/${p.sbomSha256.slice(0, 16)}-firmware.cdx.json`,
     ]);
     await checkSums(z);
-    const json = JSON.parse((await z.file('eu-cra-ja.json')).toString('utf8'));
+    const json = await z.json('eu-cra-ja.json');
     expect(json.partI.map((x: { id: string; result: string }) => [x.id, x.result])).toEqual([
       ['I.1', 'met'],
       ['I.2(a)', 'met'],
@@ -144,16 +144,13 @@ describeEachDatabase('conformity packs through the API', (get) => {
   });
 
   it('ETSI EN 303 645 statement in English: per provision the condition, status, support and the evidence with its hash', { timeout: 120_000 }, async () => {
-    const r = await pack('a1', p.complete.id, 'etsi-en-303-645', 'en');
-    expect(r.statusCode, r.body).toBe(200);
-    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
-    const z = await unzip(r.rawPayload);
+    const { z } = await packFiles('a1', p.complete.id, 'etsi-en-303-645', 'en', 'complete');
     const doc = sha256(DESIGN_DOC);
     const evidence = z.names.find((n) => n.startsWith('evidence/')) ?? '';
     expect(z.names).toEqual(['SHA256SUMS', 'etsi-en-303-645-en.json', 'etsi-en-303-645-en.pdf', 'etsi-en-303-645-en.xlsx', evidence]);
     expect((await z.file(evidence)).equals(DESIGN_DOC)).toBe(true);
     await checkSums(z);
-    const json = JSON.parse((await z.file('etsi-en-303-645-en.json')).toString('utf8'));
+    const json = await z.json('etsi-en-303-645-en.json');
     expect(json.check).toEqual({ state: 'complete', gaps: [] });
     expect(json.rows[0]).toMatchObject({
       id: '5.1-1',
@@ -181,10 +178,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
   it('CRA pack in English: every Annex VII section in the outline, every Annex V item in the declaration, both marked as drafts the maker completes', {
     timeout: 120_000,
   }, async () => {
-    const r = await pack('a1', p.complete.id, 'eu-cra', 'en');
-    expect(r.statusCode, r.body).toBe(200);
-    expect(r.headers['x-tebiki-pack-state']).toBe('complete');
-    const z = await unzip(r.rawPayload);
+    const { z } = await packFiles('a1', p.complete.id, 'eu-cra', 'en', 'complete');
     const doc = sha256(DESIGN_DOC);
     const evidence = z.names.find((n) => n.startsWith('evidence/')) ?? '';
     const sbom = `sbom/${p.sbomSha256.slice(0, 16)}-firmware.cdx.json`;
@@ -199,7 +193,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
     ]);
     expect(sha256(await z.file(sbom))).toBe(p.sbomSha256);
     await checkSums(z);
-    const json = JSON.parse((await z.file('eu-cra-en.json')).toString('utf8'));
+    const json = await z.json('eu-cra-en.json');
     expect(json.partI.find((x: { id: string }) => x.id === 'I.2(a)').evidence[0]).toMatchObject({ no: 'A-1', attachments: [{ sha256: doc }] });
     expect(json.partII.map((x: { id: string; result: string }) => [x.id, x.result])).toEqual([['II.1', 'met']]);
     expect(json.facts.sboms.map((s: { sha256: string }) => s.sha256)).toEqual([p.sbomSha256]);
