@@ -1,6 +1,9 @@
 import { EditionSourceError, type ResolvedEdition, resolveEdition } from '../publish/edition-source.js';
 import { UsageError } from './output.js';
 
+/** The options a command that reads an edition takes: `--edition ID` or `--content DIR` (see commandEdition). */
+export const EDITION_OPTIONS = { edition: { type: 'string' }, content: { type: 'string' } } as const;
+
 /**
  * The edition a command reads (`--edition ID`, `--content DIR`, else the
  * database's latest published edition or the bundled content); one that

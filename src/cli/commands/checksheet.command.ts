@@ -10,7 +10,7 @@ import { checksheetCsv, checksheetJson } from '../../reports/checksheet-export.j
 import { isLang } from '../../reports/labels.js';
 import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
 import { type CommandIO, JSON_OPTION, printJson, UsageError, written } from '../output.js';
-import { commandEdition } from '../edition-option.js';
+import { commandEdition, EDITION_OPTIONS } from '../edition-option.js';
 import { writeAtomically } from '../write-file.js';
 
 export const checksheetHelp = [
@@ -50,8 +50,7 @@ function parseChecksheetArgs(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
-      edition: { type: 'string' },
-      content: { type: 'string' },
+      ...EDITION_OPTIONS,
       layer: { type: 'string', multiple: true },
       phase: { type: 'string', multiple: true },
       profile: { type: 'string' },

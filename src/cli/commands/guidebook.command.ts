@@ -7,6 +7,7 @@ import { renderGuidebookPdf } from '../../reports/guidebook/guidebook-pdf.js';
 import { closePdfBrowser } from '../../reports/pdf-browser.js';
 import { isLang } from '../../reports/labels.js';
 import { type CommandIO, JSON_OPTION, jsonFlag, printReport, UsageError, written } from '../output.js';
+import { EDITION_OPTIONS } from '../edition-option.js';
 import { writeAtomically } from '../write-file.js';
 
 export const guidebookHelp = [
@@ -30,8 +31,7 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
   const { values, positionals } = parseArgs({
     args,
     options: {
-      edition: { type: 'string' },
-      content: { type: 'string' },
+      ...EDITION_OPTIONS,
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
