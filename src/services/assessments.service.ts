@@ -4,6 +4,7 @@ import { type AssessmentView, blankAnswers } from '../core/assessment/assessment
 import { carryOver } from '../core/assessment/carry-over.js';
 import { assessmentContentHash } from '../core/assessment/content-hash.js';
 import type { CarryOverSummary } from '../core/assessment/results.types.js';
+import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { ASSESSMENT_STATUSES, type AssessmentStatus, canMoveAssessment, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import { canWriteAssessments } from '../core/assessment/assessment-access.js';
 import type { Actor } from '../core/authorization.js';
@@ -14,6 +15,7 @@ import {
   type AnswerRow,
   type AssessmentRecord,
   type AssessmentRow,
+  type ChecksheetSnapshot,
   findAssessment,
   insertAssessment,
   listAssessments,
@@ -95,25 +97,30 @@ export function answerRows(assessmentId: string, answers: AssessmentView['answer
   }));
 }
 
-/** A new assessment row: a draft at version 1, created by its assessor. */
-export function draftRow(
-  fields: Pick<
-    AssessmentRow,
-    'organisation_id' | 'product_id' | 'edition_id' | 'title' | 'product_version' | 'spec' | 'items_hash' | 'assessor_id' | 'carried_from'
-  > & { at: string },
-): AssessmentRow {
-  const { at, ...rest } = fields;
-  return {
+/**
+ * A new assessment over a checksheet's items, stamped now: its row (a draft at
+ * version 1, created by its assessor) and the item snapshot the row points at.
+ */
+export function draftAssessment(
+  ctx: ServiceContext,
+  items: readonly ChecksheetItem[],
+  fields: Pick<AssessmentRow, 'organisation_id' | 'product_id' | 'edition_id' | 'title' | 'product_version' | 'spec' | 'assessor_id' | 'carried_from'>,
+): { row: AssessmentRow; snapshot: ChecksheetSnapshot; at: string } {
+  const at = ctx.now().toISOString();
+  const snapshot = snapshotOf(items);
+  const row: AssessmentRow = {
     id: randomUUID(),
-    ...rest,
+    ...fields,
+    items_hash: snapshot.hash,
     status: 'draft',
     version: 1,
-    created_by: rest.assessor_id,
+    created_by: fields.assessor_id,
     created_at: at,
     updated_at: at,
     finalised_at: null,
     content_hash: null,
   };
+  return { row, snapshot, at };
 }
 
 /** A new draft assessment of a visible product on a published edition, with a blank answer for every item. */
@@ -145,19 +152,15 @@ export async function blankAssessment(
   const edition = await publishedEdition(ctx, actor, input.editionId);
   const spec = specFromInput(input.spec);
   const checksheet = checksheetFor(edition, spec);
-  const at = ctx.now().toISOString();
-  const snapshot = snapshotOf(checksheet.items);
-  const row = draftRow({
+  const { row, snapshot, at } = draftAssessment(ctx, checksheet.items, {
     organisation_id: product.organisationId,
     product_id: product.id,
     edition_id: edition.meta.id,
     title: input.title,
     product_version: input.productVersion,
     spec: JSON.stringify(spec),
-    items_hash: snapshot.hash,
     assessor_id: assessorId,
     carried_from: null,
-    at,
   });
   const detail = { productId: product.id, organisationId: product.organisationId, editionId: edition.meta.id, items: checksheet.items.length };
   return { row, snapshot, checksheet, at, detail };
@@ -305,19 +308,15 @@ export async function moveAssessment(
   const oldView = await assessmentView(ctx.store.db, old);
   const checksheet = checksheetFor(edition, oldView.spec);
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);
-  const at = ctx.now().toISOString();
-  const snapshot = snapshotOf(checksheet.items);
-  const row = draftRow({
+  const { row, snapshot, at } = draftAssessment(ctx, checksheet.items, {
     organisation_id: old.organisation_id,
     product_id: old.product_id,
     edition_id: edition.meta.id,
     title: old.title,
     product_version: old.product_version,
     spec: old.spec,
-    items_hash: snapshot.hash,
     assessor_id: actor.userId,
     carried_from: old.id,
-    at,
   });
   // The carried attachments point at the same stored content under new ids.
   const attachments: AttachmentRow[] = answers.flatMap((a) =>

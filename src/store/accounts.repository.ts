@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import type { SessionsTable, UserTokensTable } from './schema.js';
 import type { UserRow } from './users.repository.js';
+import { countRows } from './count-rows.js';
 
 /** SQL of account administration: user changes, one-time tokens, recovery codes, sessions per user. */
 
@@ -105,13 +106,7 @@ export async function spendRecoveryCode(db: Db, userId: string, codeHash: string
 }
 
 export async function countRecoveryCodesLeft(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('recovery_codes')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.selectFrom('recovery_codes').where('user_id', '=', userId).where('used_at', 'is', null));
 }
 
 export async function updateUserTokenData(db: Db, tokenHash: string, data: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { AssessmentAttachmentsTable } from './schema.js';
+import { countRows } from './count-rows.js';
 
 export type AttachmentRow = AssessmentAttachmentsTable;
 
@@ -38,9 +39,5 @@ export async function deleteAttachment(db: Db, row: AttachmentRow): Promise<void
 }
 
 export async function countBlobs(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('attachment_blobs')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.selectFrom('attachment_blobs'));
 }

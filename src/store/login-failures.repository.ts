@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { LoginFailuresTable } from './schema.js';
+import { countRows } from './count-rows.js';
 
 export type LoginFailureRow = LoginFailuresTable;
 export interface FailureKey {
@@ -69,12 +70,11 @@ export async function clearLoginFailures(db: Db, k: FailureKey): Promise<void> {
 /** How many clients have failed on one account since a time (pair keys are "<client> <email>"). */
 export async function countPairsOfAccount(db: Db, email: string, since: string): Promise<number> {
   const pattern = `% ${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('scope', '=', 'pair')
-    .where('last_at', '>=', since)
-    .where(sql<boolean>`${sql.ref('key')} like ${pattern} escape '\\'`)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(
+    db
+      .selectFrom('login_failures')
+      .where('scope', '=', 'pair')
+      .where('last_at', '>=', since)
+      .where(sql<boolean>`${sql.ref('key')} like ${pattern} escape '\\'`),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { NotificationsTable } from './schema.js';
+import { countRows } from './count-rows.js';
 
 export type NotificationRow = NotificationsTable;
 
@@ -12,13 +13,7 @@ export async function listNotifications(db: Db, userId: string, limit: number): 
 }
 
 export async function countUnread(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.selectFrom('notifications').where('user_id', '=', userId).where('read_at', 'is', null));
 }
 
 export async function markRead(db: Db, userId: string, ids: string[] | 'all', at: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 import type { UsersTable } from './schema.js';
+import { countRows } from './count-rows.js';
 
 export type UserRow = UsersTable;
 
@@ -16,12 +17,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 }
 
 export async function countAdmins(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('role', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return countRows(db.selectFrom('users').where('role', '=', 'admin'));
 }
 
 export async function insertUser(db: Db, row: UserRow): Promise<void> {

@@ -10,7 +10,7 @@ import { checksheetCsv, checksheetJson } from '../../reports/checksheet-export.j
 import { isLang } from '../../reports/labels.js';
 import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
 import { type CommandIO, JSON_OPTION, printJson, UsageError, written } from '../output.js';
-import { commandEdition } from '../edition-option.js';
+import { commandEdition, EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 import { writeAtomically } from '../write-file.js';
 
 export const checksheetHelp = [
@@ -50,8 +50,7 @@ function parseChecksheetArgs(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {
-      edition: { type: 'string' },
-      content: { type: 'string' },
+      ...EDITION_OPTIONS,
       layer: { type: 'string', multiple: true },
       phase: { type: 'string', multiple: true },
       profile: { type: 'string' },
@@ -72,7 +71,7 @@ function parseChecksheetArgs(args: string[]) {
   if (values.json && !values.out) throw new UsageError('--json prints the status of the written file: give --out FILE');
   const lang = values.lang ?? 'ja';
   if (!isLang(lang)) throw new UsageError(`--lang must be ja or en, not "${lang}"`);
-  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  refuseBothEditionSources(values);
   const layers = (values.layer ?? []).map((l): Layer => {
     if (!isLayer(l)) throw new UsageError(`--layer must be service, platform, network or device, not "${l}"`);
     return l;

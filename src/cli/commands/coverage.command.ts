@@ -5,7 +5,7 @@ import type { Edition } from '../../core/model/edition.schema.js';
 import { describeOrigin } from '../../publish/edition-source.js';
 import { coverageCsv, coverageHtml, coverageText, gapsText } from '../../reports/coverage-report.js';
 import { type CommandIO, printJson, UsageError } from '../output.js';
-import { commandEdition } from '../edition-option.js';
+import { commandEdition, EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 
 export const coverageHelp =
   'coverage [--standard ID] [--sl N] [--component-type T] [--status S] [--conditions A,B] [--reviewed-only] [--edition ID | --content DIR] --format text|json|csv|html   網羅性の確認';
@@ -18,8 +18,7 @@ const OPTIONS = {
   status: { type: 'string' },
   conditions: { type: 'string' },
   'reviewed-only': { type: 'boolean' },
-  edition: { type: 'string' },
-  content: { type: 'string' },
+  ...EDITION_OPTIONS,
   format: { type: 'string' },
 } as const;
 
@@ -30,7 +29,7 @@ function parseCoverageArgs(args: string[], formats: readonly Format[]) {
   const { values } = parseArgs({ args, options: OPTIONS, strict: true });
   const format = (values.format ?? 'text') as Format;
   if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${values.format}"`);
-  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  refuseBothEditionSources(values);
   const filters: CoverageFilters = {};
   if (values.sl !== undefined) {
     if (!/^[1-4]$/.test(values.sl)) throw new UsageError(`--sl must be 1, 2, 3 or 4, not "${values.sl}"`);

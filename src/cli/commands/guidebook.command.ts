@@ -7,6 +7,7 @@ import { renderGuidebookPdf } from '../../reports/guidebook/guidebook-pdf.js';
 import { closePdfBrowser } from '../../reports/pdf-browser.js';
 import { isLang } from '../../reports/labels.js';
 import { type CommandIO, JSON_OPTION, jsonFlag, printReport, UsageError, written } from '../output.js';
+import { EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 import { writeAtomically } from '../write-file.js';
 
 export const guidebookHelp = [
@@ -30,8 +31,7 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
   const { values, positionals } = parseArgs({
     args,
     options: {
-      edition: { type: 'string' },
-      content: { type: 'string' },
+      ...EDITION_OPTIONS,
       format: { type: 'string' },
       lang: { type: 'string' },
       out: { type: 'string' },
@@ -51,7 +51,7 @@ export async function guidebookCommand(args: string[], io: CommandIO): Promise<n
   if (!isLang(values.lang)) throw new UsageError(`--lang must be ja or en, not "${values.lang}"`);
   const lang = values.lang;
   if (!values.out) throw new UsageError('--out FILE is required: the file to write');
-  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  refuseBothEditionSources(values);
   if (values.edition === '') throw new UsageError('--edition needs an edition id, e.g. --edition 2026.1');
 
   const started = process.hrtime.bigint();

@@ -12,7 +12,7 @@ import { withStore } from '../../services/operator-store.js';
 import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
 import { type CommandIO, parseFormat, printJson, printReport, UsageError, written } from '../output.js';
-import { commandEdition } from '../edition-option.js';
+import { commandEdition, EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 
 export const exportOscalHelp =
   "export oscal-catalog|oscal-mapping [--edition ID | --content DIR] [--with-attached-text] --out FILE [--format text|json]   the guidebook / its mappings as OSCAL 1.2 JSON (--with-attached-text: the catalog's items carry the attached publisher's text of their mapped NIST requirements, with its citation)";
@@ -24,8 +24,7 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
   const { values } = parseArgs({
     args,
     options: {
-      edition: { type: 'string' },
-      content: { type: 'string' },
+      ...EDITION_OPTIONS,
       out: { type: 'string' },
       'with-attached-text': { type: 'boolean' },
       format: { type: 'string' },
@@ -35,7 +34,7 @@ export async function exportOscalCommand(kind: 'oscal-catalog' | 'oscal-mapping'
   const format = parseFormat(values.format);
   if (values['with-attached-text'] && kind !== 'oscal-catalog') throw new UsageError('--with-attached-text applies to export oscal-catalog');
   if (!values.out) throw new UsageError('--out FILE is required');
-  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  refuseBothEditionSources(values);
   const edition = (await commandEdition({ editionId: values.edition, contentDir: values.content })).edition;
   // Attached publisher's text only when asked, and only where the standard allows it (attachedCatalogsOf filters).
   const attached = values['with-attached-text'] ? await attachedCatalogsFromDatabase(edition) : [];

@@ -4,6 +4,7 @@ import { describeOrigin, resolveEdition } from '../../publish/edition-source.js'
 import { buildSite } from '../../publish/publish-site.js';
 import { writeSite } from '../../publish/write-site.js';
 import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 
 export const publishHelp =
   'publish [--edition ID | --content DIR] --out DIR [--with-attached-text] [--format text|json]   write a static bilingual website of an edition (opens from file://, no server); --with-attached-text adds the attached publisher text (NIST) to the standard pages, with its citation';
@@ -18,8 +19,7 @@ export async function publishCommand(args: string[], io: CommandIO): Promise<num
   const { values, positionals } = parseArgs({
     args,
     options: {
-      edition: { type: 'string' },
-      content: { type: 'string' },
+      ...EDITION_OPTIONS,
       out: { type: 'string' },
       format: { type: 'string' },
       'with-attached-text': { type: 'boolean' },
@@ -35,7 +35,7 @@ export async function publishCommand(args: string[], io: CommandIO): Promise<num
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (!values.out) throw new UsageError('--out DIR is required: the folder to write the site into');
-  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  refuseBothEditionSources(values);
   if (values.edition === '') throw new UsageError('--edition needs an edition id, e.g. --edition 2026.1');
 
   const started = process.hrtime.bigint();

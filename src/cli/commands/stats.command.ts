@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { type EditionStats, editionStats } from '../../core/edition-stats.js';
-import { type CommandIO, parseFormat, printView, UsageError } from '../output.js';
-import { commandEdition } from '../edition-option.js';
+import { type CommandIO, parseFormat, printView } from '../output.js';
+import { commandEdition, EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 
 export const statsHelp =
   'stats [--edition ID | --content DIR] --format text|json   figures of an edition: items, terms, matrix, coverage per standard, relationships, review states';
 
 export async function statsCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args, options: { edition: { type: 'string' }, content: { type: 'string' }, format: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args, options: { ...EDITION_OPTIONS, format: { type: 'string' } }, strict: true });
   const format = parseFormat(values.format);
-  if (values.edition !== undefined && values.content !== undefined) throw new UsageError('give --edition or --content, not both');
+  refuseBothEditionSources(values);
   const resolved = await commandEdition({ editionId: values.edition, contentDir: values.content });
   const stats = editionStats(resolved.edition);
   printView(io, format, stats, statsText);
