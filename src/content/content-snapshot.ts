@@ -12,35 +12,47 @@ import { loadContent } from './load-content.js';
  * from. A first start on an empty database then reads this instead of parsing
  * and validating every YAML file again; any change to content/ changes the
  * fingerprint and the snapshot is ignored. The edition's hash is kept too, so
- * that the first start need not compute it.
+ * that the first start need not compute it. The file is one line of JSON for the
+ * fingerprint and the hash, then the edition as JSON.stringify writes it, which
+ * the first start stores as it is (it need not write the JSON again).
  */
 export function contentSnapshotFile(): string {
   return join(projectRoot(), 'dist', 'content-snapshot.json');
 }
 
-interface Snapshot {
+interface SnapshotHeader {
   fingerprint: string;
   hash: string;
-  edition: Edition;
 }
 
 /** Writes the snapshot of `contentDir`; returns the problems instead when the content is invalid. */
 export function writeContentSnapshot(contentDir = defaultContentDir(), file = contentSnapshotFile()): { ok: boolean; problems: string[] } {
   const loaded = loadContent(contentDir);
   if (!loaded.ok) return { ok: false, problems: loaded.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`) };
-  const snapshot: Snapshot = { fingerprint: contentFingerprint(contentDir), hash: editionHash(loaded.edition), edition: loaded.edition };
-  writeFileSync(`${file}.tmp`, JSON.stringify(snapshot));
+  const header: SnapshotHeader = { fingerprint: contentFingerprint(contentDir), hash: editionHash(loaded.edition) };
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(header)}\n${JSON.stringify(loaded.edition)}`);
   renameSync(`${file}.tmp`, file);
   return { ok: true, problems: [] };
 }
 
-/** The snapshot's edition and its hash when it was made from exactly the files of the bundled content folder. */
-export function readContentSnapshot(contentDir: string, fingerprint: string, file = contentSnapshotFile()): { edition: Edition; hash: string } | undefined {
+/** The bundled edition from its snapshot: parsed, its hash, and its JSON as stored. */
+export interface EditionSnapshot {
+  edition: Edition;
+  hash: string;
+  json: string;
+}
+
+/** The snapshot's edition when it was made from exactly the files of the bundled content folder. */
+export function readContentSnapshot(contentDir: string, fingerprint: string, file = contentSnapshotFile()): EditionSnapshot | undefined {
   if (resolve(contentDir) !== resolve(defaultContentDir()) || !existsSync(file)) return undefined;
   try {
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-    if (snapshot.fingerprint !== fingerprint || typeof snapshot.hash !== 'string') return undefined;
-    return { edition: snapshot.edition, hash: snapshot.hash };
+    const text = readFileSync(file, 'utf8');
+    const split = text.indexOf('\n');
+    if (split < 0) return undefined;
+    const header = JSON.parse(text.slice(0, split)) as Partial<SnapshotHeader>;
+    if (header.fingerprint !== fingerprint || typeof header.hash !== 'string') return undefined;
+    const json = text.slice(split + 1);
+    return { edition: JSON.parse(json) as Edition, hash: header.hash, json };
   } catch {
     return undefined;
   }

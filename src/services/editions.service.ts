@@ -26,8 +26,8 @@ export type ImportOutcome = { status: 'imported' | 'unchanged' | 'kept'; id: str
  * Stores an edition. A published edition is immutable: importing different
  * content under an existing id is refused (the database refuses it too).
  */
-export async function importEdition(ctx: ServiceContext, actor: Actor, edition: Edition, knownHash?: string): Promise<ImportOutcome> {
-  const hash = knownHash ?? editionHash(edition);
+export async function importEdition(ctx: ServiceContext, actor: Actor, edition: Edition, known?: { hash: string; json: string }): Promise<ImportOutcome> {
+  const hash = known?.hash ?? editionHash(edition);
   const id = edition.meta.id;
   const existing = await findEditionSummary(ctx.store.db, id);
   if (existing) {
@@ -42,7 +42,7 @@ export async function importEdition(ctx: ServiceContext, actor: Actor, edition: 
       status: edition.meta.status,
       edition_date: edition.meta.date,
       content_hash: hash,
-      content: JSON.stringify(edition),
+      content: known?.json ?? JSON.stringify(edition),
       created_at: ctx.now().toISOString(),
     }),
   );
@@ -72,7 +72,7 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
     const stored = await findEditionSummary(ctx.store.db, remembered[1]);
     if (stored) return { status: 'unchanged', id: stored.id, hash: stored.content_hash };
   }
-  // The snapshot carries the hash computed at build time: a first start does not hash megabytes again.
+  // The snapshot carries the hash computed at build time and the JSON to store: a first start neither hashes nor serialises megabytes again.
   const snapshot = readContentSnapshot(ctx.config.contentDir, fingerprint);
   const edition = snapshot?.edition ?? loadBundledContent(ctx.config.contentDir);
   const hash = snapshot?.hash ?? editionHash(edition);
@@ -80,7 +80,7 @@ export async function importBundledEdition(ctx: ServiceContext): Promise<ImportO
   if (existing && existing.content_hash !== hash) {
     return { status: 'kept', id: existing.id, hash: existing.content_hash };
   }
-  const outcome = await importEdition(ctx, { kind: 'anonymous' }, edition, hash);
+  const outcome = await importEdition(ctx, { kind: 'anonymous' }, edition, snapshot);
   if (snapshot && outcome.status === 'imported') rememberStoredEdition(outcome.id, hash, edition);
   await mutate(
     ctx,

@@ -21,6 +21,8 @@ describe('the build-time snapshot of the bundled edition', () => {
     if (!loaded.ok || !fromSnapshot) throw new Error('both must load');
     expect(editionHash(fromSnapshot.edition)).toBe(editionHash(loaded.edition));
     expect(fromSnapshot.hash).toBe(editionHash(loaded.edition));
+    // What a first start stores as the edition's content, unchanged.
+    expect(fromSnapshot.json).toBe(JSON.stringify(loaded.edition));
     expect(readContentSnapshot(defaultContentDir(), `${fingerprint.slice(1)}0`, file)).toBeUndefined();
     expect(readContentSnapshot(dir.path, fingerprint, file)).toBeUndefined();
   });
@@ -29,7 +31,12 @@ describe('the build-time snapshot of the bundled edition', () => {
     writeFileSync(file, '{"fingerprint": "x", "edition": ');
     expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
     // A snapshot from before the hash was kept: not trusted either.
-    writeFileSync(file, JSON.stringify({ fingerprint: contentFingerprint(defaultContentDir()), edition: {} }));
+    writeFileSync(file, `${JSON.stringify({ fingerprint: contentFingerprint(defaultContentDir()) })}\n{}`);
+    expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
+    // A snapshot of the earlier one-object layout, or one cut short after its header line.
+    writeFileSync(file, JSON.stringify({ fingerprint: contentFingerprint(defaultContentDir()), hash: 'h', edition: {} }));
+    expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
+    writeFileSync(file, `${JSON.stringify({ fingerprint: contentFingerprint(defaultContentDir()), hash: 'h' })}\n{"meta":`);
     expect(readContentSnapshot(defaultContentDir(), contentFingerprint(defaultContentDir()), file)).toBeUndefined();
   });
 });

@@ -48,6 +48,18 @@ describe('served files', () => {
     expect(root.body).toContain('<title>tebiki</title>');
   });
 
+  it('answers HEAD as the GET of the same URL without its body, for the API and the files alike', async () => {
+    for (const url of ['/api/health', '/api/session', '/api/editions', '/api/nope', '/assets/index-abc.js', '/api/docs/json']) {
+      const get = await app.inject({ method: 'GET', url });
+      const head = await app.inject({ method: 'HEAD', url });
+      expect(head.statusCode, url).toBe(get.statusCode);
+      expect(head.body, url).toBe('');
+      expect(head.headers['content-type'], url).toBe(get.headers['content-type']);
+      expect(head.headers['content-length'], url).toBe(String(get.rawPayload.length));
+      expect(head.headers['content-security-policy'], url).toBe(get.headers['content-security-policy']);
+    }
+  });
+
   it('answers a path that is not a listed file as not found, and never walks out of the folder', async () => {
     for (const url of ['/assets/missing.js', '/assets/../../etc/passwd', '/etc/passwd', '/index.html.bak', '/assets/index-abc.js/']) {
       const r = await app.inject({ method: 'GET', url });
