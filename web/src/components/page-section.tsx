@@ -1,17 +1,22 @@
 import type { ReactNode } from 'react';
+import { Link } from '../router/router';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { usePageTitle } from './page-title';
 
 /**
- * A page's frame: the breadcrumb trail, the head with the page's h1 (and a
- * line under it), an optional lead paragraph, then the page's body; the
- * section is named by its h1.
+ * A page's frame: the breadcrumb trail ending in the page itself, the head
+ * with the page's h1 (a line under it, a link to a neighbouring page), an
+ * optional lead paragraph, then the page's body. The section is named by its
+ * h1, and the browser tab shows the title too.
  */
 export function PageSection({
   id,
   title,
-  trail,
+  parents = [],
+  crumb = title,
+  tabTitle = title,
   sub,
+  related,
   lead,
   className,
   head = 'div',
@@ -20,21 +25,34 @@ export function PageSection({
   /** The h1's id, which names the section. */
   id: string;
   title: string;
-  trail: Crumb[];
+  /** The crumbs between home and this page. */
+  parents?: Crumb[];
+  /** This page's own crumb, where it is shorter than the title. */
+  crumb?: string;
+  /** The tab's title, where it is not the h1's. */
+  tabTitle?: string;
   sub?: string;
+  /** A page the reader may want next, linked under the sub line. */
+  related?: { to: string; label: string };
   lead?: string;
   className?: string;
   /** The head's element: a plain div or a header landmark. */
   head?: 'div' | 'header';
   children: ReactNode;
 }) {
+  usePageTitle(tabTitle);
   const Head = head;
   return (
     <section aria-labelledby={id} className={className}>
-      <Breadcrumbs trail={trail} />
+      <Breadcrumbs trail={[...parents, { label: crumb }]} />
       <Head className="page-head">
         <h1 id={id}>{title}</h1>
         {sub === undefined ? null : <p className="page-sub">{sub}</p>}
+        {related === undefined ? null : (
+          <p>
+            <Link to={related.to}>{related.label} →</Link>
+          </p>
+        )}
       </Head>
       {lead === undefined ? null : <p className="lead">{lead}</p>}
       {children}
