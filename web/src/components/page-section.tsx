@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { Link } from '../router/router';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { usePageTitle } from './page-title';
@@ -10,7 +10,6 @@ import { usePageTitle } from './page-title';
  * h1, and the browser tab shows the title too.
  */
 export function PageSection({
-  id,
   title,
   parents = [],
   crumb = title,
@@ -22,8 +21,6 @@ export function PageSection({
   head = 'div',
   children,
 }: {
-  /** The h1's id, which names the section. */
-  id: string;
   title: string;
   /** The crumbs between home and this page. */
   parents?: Crumb[];
@@ -41,6 +38,7 @@ export function PageSection({
   children: ReactNode;
 }) {
   usePageTitle(tabTitle);
+  const id = useId();
   const Head = head;
   return (
     <section aria-labelledby={id} className={className}>
@@ -61,8 +59,9 @@ export function PageSection({
 }
 
 /** A page without a trail: a section named by its h1, whose text is also the document's title. */
-export function TitledSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function TitledSection({ title, children }: { title: string; children: ReactNode }) {
   usePageTitle(title);
+  const id = useId();
   return (
     <section aria-labelledby={id}>
       <h1 id={id}>{title}</h1>

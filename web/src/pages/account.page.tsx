@@ -220,7 +220,7 @@ function MailPreferences() {
 export function AccountPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="account-title" title={a.accountTitle}>
+    <TitledSection title={a.accountTitle}>
       <RequireUser>
         {(user) => (
           <>

@@ -95,7 +95,7 @@ function AuditLog() {
 export function AdminAuditPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="audit-title" title={a.auditTitle}>
+    <TitledSection title={a.auditTitle}>
       <RequireAdmin>
         <AuditLog />
       </RequireAdmin>
@@ -164,7 +164,7 @@ function SettingsForm() {
 export function AdminSettingsPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="settings-title" title={a.settingsTitle}>
+    <TitledSection title={a.settingsTitle}>
       <RequireAdmin>
         <SettingsForm />
       </RequireAdmin>

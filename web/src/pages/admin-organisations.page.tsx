@@ -79,7 +79,7 @@ export function AdminOrganisationsPage() {
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', String(key));
   const refresh = () => setKey((k) => k + 1);
   return (
-    <TitledSection id="orgs-title" title={a.organisationsTitle}>
+    <TitledSection title={a.organisationsTitle}>
       <RequireAdmin>
         <CreateOrganisation onCreated={refresh} />
         {orgs.status === 'loading' ? <Loading /> : null}

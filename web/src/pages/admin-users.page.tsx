@@ -169,7 +169,7 @@ function Users({ me }: { me: User }) {
 export function AdminUsersPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="users-title" title={a.usersTitle}>
+    <TitledSection title={a.usersTitle}>
       <RequireUser>{(user) => <Users me={user} />}</RequireUser>
     </TitledSection>
   );

@@ -118,12 +118,7 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
 export function AssessmentNewPage() {
   const t = useT();
   return (
-    <PageSection
-      id="assessment-new-title"
-      title={t.assessments.newTitle}
-      parents={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }]}
-      lead={t.assessments.newIntro}
-    >
+    <PageSection title={t.assessments.newTitle} parents={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }]} lead={t.assessments.newIntro}>
       <RequireUser>
         {(user) =>
           !canAssess(user) ? (

@@ -42,7 +42,7 @@ export function CellPage({ layer, phase }: CellParams) {
   const title = t.cellTitle(layerLabel, phaseLabel);
 
   return (
-    <PageSection id="cell-title" title={title}>
+    <PageSection title={title}>
       <EditionGate>{(current) => <CellItems edition={current} layer={layer} phase={phase} />}</EditionGate>
     </PageSection>
   );

@@ -41,7 +41,6 @@ export function CoverageUnbackedPage() {
   const t = useT();
   return (
     <PageSection
-      id="unbacked-title"
       title={t.coverage.unbackedTitle}
       parents={[{ label: t.coverage.title, to: coveragePath() }]}
       sub={t.coverage.unbackedIntro}

@@ -118,7 +118,7 @@ function Overview({ edition }: { edition: EditionSummary }) {
 export function CoveragePage() {
   const t = useT();
   return (
-    <PageSection id="coverage-title" title={t.coverage.title} sub={t.coverage.intro} className="cov-page" head="header">
+    <PageSection title={t.coverage.title} sub={t.coverage.intro} className="cov-page" head="header">
       <EditionGate>{(edition) => <Overview edition={edition} />}</EditionGate>
     </PageSection>
   );

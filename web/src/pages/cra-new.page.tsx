@@ -167,7 +167,7 @@ function useMatchParams(): { product: string; version: string; vulnerability: st
 export function CraNewPage() {
   const c = useCraT();
   return (
-    <TitledSection id="cra-new-title" title={c.newCase}>
+    <TitledSection title={c.newCase}>
       <RequireUser>{(user) => <NewCase user={user} />}</RequireUser>
     </TitledSection>
   );

@@ -149,7 +149,7 @@ function Settings({ user }: { user: User }) {
 export function CraSettingsPage() {
   const c = useCraT();
   return (
-    <TitledSection id="cra-settings-title" title={c.settings}>
+    <TitledSection title={c.settings}>
       <RequireUser>{(user) => <Settings user={user} />}</RequireUser>
     </TitledSection>
   );

@@ -104,7 +104,7 @@ export function EditionsPage() {
     );
   }
   return (
-    <PageSection id="editions-title" title={r.compare.editions} sub={r.compare.intro} head="header">
+    <PageSection title={r.compare.editions} sub={r.compare.intro} head="header">
       {body}
     </PageSection>
   );
@@ -127,7 +127,6 @@ export function EditionComparePage() {
   const list = editions.status === 'ok' ? published(editions.data.editions) : [];
   return (
     <PageSection
-      id="compare-title"
       title={from && to ? r.compare.heading(from, to) : r.compare.title}
       parents={[{ label: r.compare.editions, to: EDITIONS_PATH }]}
       crumb={r.compare.title}

@@ -44,13 +44,7 @@ export function EditorHomePage() {
   }
 
   return (
-    <PageSection
-      id="editor-home-title"
-      title={t.editor.homeTitle}
-      sub={t.editor.homeIntro}
-      related={{ to: '/editor/keywords', label: t.keywords.title }}
-      className="editor"
-    >
+    <PageSection title={t.editor.homeTitle} sub={t.editor.homeIntro} related={{ to: '/editor/keywords', label: t.keywords.title }} className="editor">
       {body}
     </PageSection>
   );

@@ -59,7 +59,7 @@ function Inbox({ userId }: { userId: string }) {
 export function InboxPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="inbox-title" title={a.inboxTitle}>
+    <TitledSection title={a.inboxTitle}>
       <RequireUser>{(user) => <Inbox userId={user.id} />}</RequireUser>
     </TitledSection>
   );

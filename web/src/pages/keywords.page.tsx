@@ -192,13 +192,7 @@ function Keywords({ edition }: { edition: EditionSummary }) {
 export function KeywordsPage() {
   const t = useT();
   return (
-    <PageSection
-      id="keywords-title"
-      title={t.keywords.title}
-      parents={[{ label: t.editor.homeTitle, to: '/editor' }]}
-      sub={t.keywords.intro}
-      className="keywords"
-    >
+    <PageSection title={t.keywords.title} parents={[{ label: t.editor.homeTitle, to: '/editor' }]} sub={t.keywords.intro} className="keywords">
       <EditionGate>{(edition) => <Keywords edition={edition} />}</EditionGate>
     </PageSection>
   );

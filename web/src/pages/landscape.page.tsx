@@ -309,7 +309,7 @@ function LandscapeBody() {
 export function LandscapePage() {
   const t = useT();
   return (
-    <PageSection id="landscape-title" title={t.landscape.title} sub={t.landscape.intro}>
+    <PageSection title={t.landscape.title} sub={t.landscape.intro}>
       <LandscapeBody />
     </PageSection>
   );

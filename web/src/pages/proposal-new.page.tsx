@@ -100,12 +100,7 @@ function ProposalForm() {
 export function ProposalNewPage() {
   const t = useT();
   return (
-    <PageSection
-      id="proposal-new-title"
-      title={t.proposals.newTitle}
-      parents={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }]}
-      lead={t.proposals.newIntro}
-    >
+    <PageSection title={t.proposals.newTitle} parents={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }]} lead={t.proposals.newIntro}>
       <RequireUser>{() => <ProposalForm />}</RequireUser>
     </PageSection>
   );

@@ -78,7 +78,7 @@ function FilteredList({ edition }: { edition: EditionSummary }) {
 export function RequirementsPage() {
   const t = useT();
   return (
-    <PageSection id="requirements-title" title={t.browse.requirementListTitle} sub={t.browse.requirementListIntro}>
+    <PageSection title={t.browse.requirementListTitle} sub={t.browse.requirementListIntro}>
       <EditionGate>{(edition) => <FilteredList edition={edition} />}</EditionGate>
     </PageSection>
   );

@@ -126,7 +126,7 @@ export function SearchPage() {
   const t = useT();
   const query = (useSearchParam('q') ?? '').trim();
   return (
-    <PageSection id="search-title" title={query ? t.browse.searchTitleFor(query) : t.browse.searchTitle} crumb={t.browse.searchTitle}>
+    <PageSection title={query ? t.browse.searchTitleFor(query) : t.browse.searchTitle} crumb={t.browse.searchTitle}>
       {query ? (
         <EditionGate>{(edition) => <Results key={query} edition={edition} query={query} />}</EditionGate>
       ) : (

@@ -64,7 +64,7 @@ function StandardTable({ edition }: { edition: EditionSummary }) {
 export function StandardsPage() {
   const t = useT();
   return (
-    <PageSection id="standards-title" title={t.browse.standardsTitle} sub={t.browse.standardsIntro} related={{ to: '/landscape', label: t.landscape.title }}>
+    <PageSection title={t.browse.standardsTitle} sub={t.browse.standardsIntro} related={{ to: '/landscape', label: t.landscape.title }}>
       <EditionGate>{(edition) => <StandardTable edition={edition} />}</EditionGate>
       <dl className="confidence-legend">
         {(['verified', 'names_verified', 'recall'] as const).map((level) => (
