@@ -1,5 +1,7 @@
 import { type ReactNode, useId } from 'react';
+import type { User } from '../api/types';
 import { Link } from '../router/router';
+import { RequireAdmin, RequireUser } from './guards/require-user';
 import { Breadcrumbs, type Crumb } from './breadcrumbs';
 import { usePageTitle } from './page-title';
 
@@ -67,5 +69,23 @@ export function TitledSection({ title, children }: { title: string; children: Re
       <h1 id={id}>{title}</h1>
       {children}
     </section>
+  );
+}
+
+/** A TitledSection whose body is for a signed-in user; anyone else gets the login prompt under the title. */
+export function SignedInSection({ title, children }: { title: string; children: (user: User) => ReactNode }) {
+  return (
+    <TitledSection title={title}>
+      <RequireUser>{children}</RequireUser>
+    </TitledSection>
+  );
+}
+
+/** A TitledSection whose body is for an administrator; anyone else is told the page is not theirs. */
+export function AdminSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <TitledSection title={title}>
+      <RequireAdmin>{children}</RequireAdmin>
+    </TitledSection>
   );
 }
