@@ -26,6 +26,7 @@ import { CraSettingsPage } from './pages/cra-settings.page';
 import { CoverageStandardPage } from './pages/coverage-standard.page';
 import { CoverageUnbackedPage } from './pages/coverage-unbacked.page';
 import { EditorDraftPage } from './pages/editor-draft.page';
+import type { DraftTab } from './components/editor/draft-frame';
 import { EditorHomePage } from './pages/editor-home.page';
 import { EditorRequirementPage } from './pages/editor-requirement.page';
 import { EditorTermPage } from './pages/editor-term.page';
@@ -52,6 +53,16 @@ import { SessionProvider } from './session/session';
 
 type Route = [pattern: string, render: (params: Record<string, string>) => ReactNode];
 
+/** A page showing the record named by the path's :id, mounted afresh when the id changes (no state carried over). */
+function byId(Page: (props: { id: string }) => ReactNode): Route[1] {
+  return (p) => <Page key={p.id} id={p.id ?? ''} />;
+}
+
+/** One tab of the draft editor, for the draft named by the path's :draftId. */
+function draftTab(tab: DraftTab): Route[1] {
+  return (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab={tab} />;
+}
+
 /** Every page of the app, first match wins. */
 const ROUTES: Route[] = [
   ['/', () => <HomePage />],
@@ -66,16 +77,16 @@ const ROUTES: Route[] = [
   ['/admin/audit', () => <AdminAuditPage />],
   ['/admin/settings', () => <AdminSettingsPage />],
   ['/admin/standards/attach', () => <AdminAttachTextPage />],
-  ['/organisations/:id', (p) => <OrganisationPage key={p.id} id={p.id ?? ''} />],
+  ['/organisations/:id', byId(OrganisationPage)],
   [
     '/products/:productId/versions/:version',
     (p) => <ProductVersionPage key={`${p.productId}|${p.version}`} productId={p.productId ?? ''} version={p.version ?? ''} />,
   ],
   ['/matrix/:layer/:phase', (p) => <CellPage layer={p.layer ?? ''} phase={p.phase ?? ''} />],
-  ['/requirements/:id', (p) => <RequirementPage key={p.id} id={p.id ?? ''} />],
+  ['/requirements/:id', byId(RequirementPage)],
   ['/requirements', () => <RequirementsPage />],
   ['/standards', () => <StandardsPage />],
-  ['/standards/:id', (p) => <StandardPage key={p.id} id={p.id ?? ''} />],
+  ['/standards/:id', byId(StandardPage)],
   ['/landscape', () => <LandscapePage />],
   ['/coverage', () => <CoveragePage />],
   ['/editions', () => <EditionsPage />],
@@ -83,31 +94,31 @@ const ROUTES: Route[] = [
   ['/coverage/unbacked', () => <CoverageUnbackedPage />],
   ['/coverage/:standardId', (p) => <CoverageStandardPage key={p.standardId} standardId={p.standardId ?? ''} />],
   ['/glossary', () => <GlossaryPage />],
-  ['/glossary/:id', (p) => <GlossaryTermPage key={p.id} id={p.id ?? ''} />],
+  ['/glossary/:id', byId(GlossaryTermPage)],
   ['/search', () => <SearchPage />],
   ['/proposals', () => <ProposalsPage />],
   ['/proposals/new', () => <ProposalNewPage />],
-  ['/proposals/:id', (p) => <ProposalPage key={p.id} id={p.id ?? ''} />],
+  ['/proposals/:id', byId(ProposalPage)],
   ['/checksheets', () => <ChecksheetsPage />],
   ['/assessments', () => <AssessmentsPage />],
   // Before /assessments/:id, which would otherwise take "new" or "compare" for an id.
   ['/assessments/new', () => <AssessmentNewPage />],
   ['/assessments/compare', () => <AssessmentComparePage />],
-  ['/assessments/:id', (p) => <AssessmentPage key={p.id} id={p.id ?? ''} />],
-  ['/assessments/:id/results', (p) => <AssessmentResultsPage key={p.id} id={p.id ?? ''} />],
-  ['/assessments/:id/runs', (p) => <AssessmentRunsPage key={p.id} id={p.id ?? ''} />],
+  ['/assessments/:id', byId(AssessmentPage)],
+  ['/assessments/:id/results', byId(AssessmentResultsPage)],
+  ['/assessments/:id/runs', byId(AssessmentRunsPage)],
   ['/cra', () => <CraDashboardPage />],
   ['/cra/new', () => <CraNewPage />],
   ['/cra/settings', () => <CraSettingsPage />],
-  ['/cra/cases/:id', (p) => <CraCasePage key={p.id} id={p.id ?? ''} />],
+  ['/cra/cases/:id', byId(CraCasePage)],
   ['/editor', () => <EditorHomePage />],
   // Before /editor/:draftId, which would otherwise take "keywords" for a draft id.
   ['/editor/keywords', () => <KeywordsPage />],
-  ['/editor/:draftId', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="requirements" />],
-  ['/editor/:draftId/reviews', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="reviews" />],
-  ['/editor/:draftId/terms', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="terms" />],
-  ['/editor/:draftId/diff', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="diff" />],
-  ['/editor/:draftId/publish', (p) => <EditorDraftPage key={p.draftId} draftId={p.draftId ?? ''} tab="publish" />],
+  ['/editor/:draftId', draftTab('requirements')],
+  ['/editor/:draftId/reviews', draftTab('reviews')],
+  ['/editor/:draftId/terms', draftTab('terms')],
+  ['/editor/:draftId/diff', draftTab('diff')],
+  ['/editor/:draftId/publish', draftTab('publish')],
   ['/editor/:draftId/new-requirement', (p) => <EditorRequirementPage key={`${p.draftId}|new`} draftId={p.draftId ?? ''} requirementId={null} />],
   ['/editor/:draftId/requirements/:id', (p) => <EditorRequirementPage key={`${p.draftId}|${p.id}`} draftId={p.draftId ?? ''} requirementId={p.id ?? ''} />],
   ['/editor/:draftId/new-term', (p) => <EditorTermPage key={`${p.draftId}|new`} draftId={p.draftId ?? ''} termId={null} />],

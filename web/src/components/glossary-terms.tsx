@@ -4,6 +4,7 @@ import { markTerms, type TermForm, termForms } from '../glossary/term-marks';
 import { useLanguage, useT } from '../i18n/i18n';
 import { glossaryTermPath } from '../router/browse-paths';
 import { Link } from '../router/router';
+import { CardSection } from './card-section';
 
 /**
  * Glossary terms of one item: the page provides its glossary index, and every
@@ -50,10 +51,8 @@ export function GlossaryTermsSection() {
   const t = useT();
   const { lang } = useLanguage();
   const { index } = use(GlossaryContext);
-  // The same frame as requirement-sections.tsx's Section, written out: that file imports this one.
   return (
-    <section className="card detail-section" aria-labelledby="glossary-terms">
-      <h2 id="glossary-terms">{t.browse.glossaryTerms}</h2>
+    <CardSection id="glossary-terms" title={t.browse.glossaryTerms} className="detail-section">
       {index.length === 0 ? (
         <p className="muted">{t.browse.noGlossaryTerms}</p>
       ) : (
@@ -70,6 +69,6 @@ export function GlossaryTermsSection() {
           </ul>
         </>
       )}
-    </section>
+    </CardSection>
   );
 }

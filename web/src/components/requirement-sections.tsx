@@ -8,16 +8,12 @@ import { TermText } from './glossary-terms';
 import { TableHead } from './tables/table-head';
 import { ScrollTable } from './tables/scroll-table';
 import { Chips } from './chips';
+import { CardSection, type CardSectionProps } from './card-section';
 
 /** The parts of a requirement's detail page, one section each. */
 
-export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="card detail-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
+export function Section(props: CardSectionProps) {
+  return <CardSection {...props} className="detail-section" />;
 }
 
 /** A list of content texts in the reader's language, glossary terms linked; numbered when `ordered`. */

@@ -5,12 +5,11 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField, NewPasswordField } from '../components/forms/form-field';
-import { RequireUser } from '../components/guards/require-user';
 import { Notice, ProblemNotice } from '../components/status';
 import { useLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { SubmitButton } from '../components/forms/submit-button';
-import { TitledSection } from '../components/page-section';
+import { SignedInSection } from '../components/page-section';
 
 function Profile({ user }: { user: User }) {
   const a = useAdminT();
@@ -220,18 +219,16 @@ function MailPreferences() {
 export function AccountPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="account-title" title={a.accountTitle}>
-      <RequireUser>
-        {(user) => (
-          <>
-            <SecondFactor />
-            <Profile user={user} />
-            <Password />
-            <Sessions />
-            <MailPreferences />
-          </>
-        )}
-      </RequireUser>
-    </TitledSection>
+    <SignedInSection title={a.accountTitle}>
+      {(user) => (
+        <>
+          <SecondFactor />
+          <Profile user={user} />
+          <Password />
+          <Sessions />
+          <MailPreferences />
+        </>
+      )}
+    </SignedInSection>
   );
 }

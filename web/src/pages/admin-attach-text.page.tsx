@@ -92,7 +92,7 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
 export function AdminAttachTextPage() {
   const m = attachedTextMessages[useLanguage().lang];
   return (
-    <TitledSection id="attach-title" title={m.attachTitle}>
+    <TitledSection title={m.attachTitle}>
       <p className="muted">{m.sectionNote}</p>
       <RequireAdmin>
         <EditionGate>{(edition) => <AttachForm edition={edition} />}</EditionGate>

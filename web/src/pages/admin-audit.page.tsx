@@ -4,12 +4,11 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Role } from '../api/types';
 import { FormField } from '../components/forms/form-field';
-import { RequireAdmin } from '../components/guards/require-user';
 import { Notice, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { useApi } from '../api/use-api';
 import { TableHead } from '../components/tables/table-head';
-import { TitledSection } from '../components/page-section';
+import { AdminSection } from '../components/page-section';
 import type { AuditEntryContent } from '../../../src/core/audit-entry.types.js';
 
 /** An audit entry as GET /api/admin/audit lists it: its details parsed from their JSON text. */
@@ -95,11 +94,9 @@ function AuditLog() {
 export function AdminAuditPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="audit-title" title={a.auditTitle}>
-      <RequireAdmin>
-        <AuditLog />
-      </RequireAdmin>
-    </TitledSection>
+    <AdminSection title={a.auditTitle}>
+      <AuditLog />
+    </AdminSection>
   );
 }
 
@@ -164,10 +161,8 @@ function SettingsForm() {
 export function AdminSettingsPage() {
   const a = useAdminT();
   return (
-    <TitledSection id="settings-title" title={a.settingsTitle}>
-      <RequireAdmin>
-        <SettingsForm />
-      </RequireAdmin>
-    </TitledSection>
+    <AdminSection title={a.settingsTitle}>
+      <SettingsForm />
+    </AdminSection>
   );
 }

@@ -5,13 +5,12 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { RequireAdmin } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, problemText, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TableHead } from '../components/tables/table-head';
-import { TitledSection } from '../components/page-section';
+import { AdminSection } from '../components/page-section';
 
 function OrganisationRow({ org, onChange }: { org: OrganisationItem; onChange: () => void }) {
   const a = useAdminT();
@@ -79,22 +78,20 @@ export function AdminOrganisationsPage() {
   const orgs = useApi<{ organisations: OrganisationItem[] }>('/api/organisations', String(key));
   const refresh = () => setKey((k) => k + 1);
   return (
-    <TitledSection id="orgs-title" title={a.organisationsTitle}>
-      <RequireAdmin>
-        <CreateOrganisation onCreated={refresh} />
-        {orgs.status === 'loading' ? <Loading /> : null}
-        {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
-        {orgs.status === 'ok' ? (
-          <table className="data-table">
-            <TableHead columns={[a.organisationName, a.status, '']} />
-            <tbody>
-              {orgs.data.organisations.map((org) => (
-                <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </RequireAdmin>
-    </TitledSection>
+    <AdminSection title={a.organisationsTitle}>
+      <CreateOrganisation onCreated={refresh} />
+      {orgs.status === 'loading' ? <Loading /> : null}
+      {orgs.status === 'error' ? <ErrorView error={orgs.error} onRetry={orgs.retry} /> : null}
+      {orgs.status === 'ok' ? (
+        <table className="data-table">
+          <TableHead columns={[a.organisationName, a.status, '']} />
+          <tbody>
+            {orgs.data.organisations.map((org) => (
+              <OrganisationRow key={`${org.id}|${org.name}|${org.active}`} org={org} onChange={refresh} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </AdminSection>
   );
 }

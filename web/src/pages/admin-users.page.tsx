@@ -7,13 +7,12 @@ import { api, apiPath } from '../api/client';
 import type { Role, User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { SubmitButton } from '../components/forms/submit-button';
 import { TableHead } from '../components/tables/table-head';
-import { TitledSection } from '../components/page-section';
+import { SignedInSection } from '../components/page-section';
 
 const ROLES: Role[] = ['admin', 'editor', 'assessor', 'member'];
 
@@ -168,9 +167,5 @@ function Users({ me }: { me: User }) {
 /** /users: admins manage everyone; an organisation manager invites and deactivates their own members. */
 export function AdminUsersPage() {
   const a = useAdminT();
-  return (
-    <TitledSection id="users-title" title={a.usersTitle}>
-      <RequireUser>{(user) => <Users me={user} />}</RequireUser>
-    </TitledSection>
-  );
+  return <SignedInSection title={a.usersTitle}>{(user) => <Users me={user} />}</SignedInSection>;
 }

@@ -10,7 +10,6 @@ import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
 import { FormField, fieldErrors } from '../components/forms/form-field';
 import { LabelledSelect } from '../components/forms/labelled-select';
-import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, ProblemNotice } from '../components/status';
 import { useLanguage, useT } from '../i18n/i18n';
@@ -118,14 +117,8 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
 /** /assessments/new: product, edition and checksheet scope, with a live count of the items. */
 export function AssessmentNewPage() {
   const t = useT();
-  usePageTitle(t.assessments.newTitle);
   return (
-    <PageSection
-      id="assessment-new-title"
-      title={t.assessments.newTitle}
-      trail={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }, { label: t.assessments.newTitle }]}
-      lead={t.assessments.newIntro}
-    >
+    <PageSection title={t.assessments.newTitle} parents={[{ label: t.assessments.listTitle, to: ASSESSMENTS_PATH }]} lead={t.assessments.newIntro}>
       <RequireUser>
         {(user) =>
           !canAssess(user) ? (

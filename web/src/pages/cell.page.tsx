@@ -3,7 +3,6 @@ import type { EditionSummary, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
 import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -41,10 +40,9 @@ export function CellPage({ layer, phase }: CellParams) {
   const layerLabel = localize(edition.layer(layer)?.label) || layer;
   const phaseLabel = localize(edition.phase(phase)?.label) || phase;
   const title = t.cellTitle(layerLabel, phaseLabel);
-  usePageTitle(title);
 
   return (
-    <PageSection id="cell-title" title={title} trail={[{ label: title }]}>
+    <PageSection title={title}>
       <EditionGate>{(current) => <CellItems edition={current} layer={layer} phase={phase} />}</EditionGate>
     </PageSection>
   );

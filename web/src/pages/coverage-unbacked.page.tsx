@@ -5,7 +5,6 @@ import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { coveragePath } from '../components/coverage/coverage-query';
 import type { UnbackedItems } from '../components/coverage/coverage.types';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -40,12 +39,10 @@ function UnbackedList({ edition }: { edition: EditionSummary }) {
 /** /coverage/unbacked: guidebook items backed by no standard (独自項目). */
 export function CoverageUnbackedPage() {
   const t = useT();
-  usePageTitle(t.coverage.unbackedTitle);
   return (
     <PageSection
-      id="unbacked-title"
       title={t.coverage.unbackedTitle}
-      trail={[{ label: t.coverage.title, to: coveragePath() }, { label: t.coverage.unbackedTitle }]}
+      parents={[{ label: t.coverage.title, to: coveragePath() }]}
       sub={t.coverage.unbackedIntro}
       className="cov-page"
       head="header"

@@ -7,7 +7,6 @@ import { coveragePath, UNBACKED_PATH } from '../components/coverage/coverage-que
 import { type CoverageOverview, percent } from '../components/coverage/coverage.types';
 import { SummaryBar } from '../components/coverage/summary-bar';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { useReviewT } from '../i18n/messages-review';
@@ -118,9 +117,8 @@ function Overview({ edition }: { edition: EditionSummary }) {
 /** /coverage: how far the guidebook answers each standard, one card per standard, and the 独自項目. */
 export function CoveragePage() {
   const t = useT();
-  usePageTitle(t.coverage.title);
   return (
-    <PageSection id="coverage-title" title={t.coverage.title} trail={[{ label: t.coverage.title }]} sub={t.coverage.intro} className="cov-page" head="header">
+    <PageSection title={t.coverage.title} sub={t.coverage.intro} className="cov-page" head="header">
       <EditionGate>{(edition) => <Overview edition={edition} />}</EditionGate>
     </PageSection>
   );

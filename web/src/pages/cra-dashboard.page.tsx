@@ -40,7 +40,7 @@ function CaseTable({ user, drill }: { user: User; drill: boolean }) {
 export function CraDashboardPage() {
   const c = useCraT();
   return (
-    <TitledSection id="cra-title" title={c.dashboardTitle}>
+    <TitledSection title={c.dashboardTitle}>
       <p>
         <Link to="/cra/new" className="button button-primary">
           {c.newCase}

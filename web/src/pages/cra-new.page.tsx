@@ -5,14 +5,13 @@ import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
-import { RequireUser } from '../components/guards/require-user';
 import { ProblemNotice } from '../components/status';
 import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { useLanguage } from '../i18n/i18n';
 import { navigate, useSearchParam } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
-import { TitledSection } from '../components/page-section';
+import { SignedInSection } from '../components/page-section';
 import '../cra/cra.css';
 
 function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
@@ -166,9 +165,5 @@ function useMatchParams(): { product: string; version: string; vulnerability: st
 /** /cra/new: open a case, with the organisation's criteria shown and recorded with the decision. */
 export function CraNewPage() {
   const c = useCraT();
-  return (
-    <TitledSection id="cra-new-title" title={c.newCase}>
-      <RequireUser>{(user) => <NewCase user={user} />}</RequireUser>
-    </TitledSection>
-  );
+  return <SignedInSection title={c.newCase}>{(user) => <NewCase user={user} />}</SignedInSection>;
 }

@@ -4,12 +4,11 @@ import { useMutation } from '../api/use-mutation';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, Notice, ProblemNotice } from '../components/status';
 import type { CriteriaView } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { Options } from '../components/forms/options';
-import { TitledSection } from '../components/page-section';
+import { SignedInSection } from '../components/page-section';
 
 interface Contact {
   userId: string;
@@ -148,9 +147,5 @@ function Settings({ user }: { user: User }) {
 /** /cra/settings: reporting owner and deputies per product, and the triage criteria (organisation managers). */
 export function CraSettingsPage() {
   const c = useCraT();
-  return (
-    <TitledSection id="cra-settings-title" title={c.settings}>
-      <RequireUser>{(user) => <Settings user={user} />}</RequireUser>
-    </TitledSection>
-  );
+  return <SignedInSection title={c.settings}>{(user) => <Settings user={user} />}</SignedInSection>;
 }

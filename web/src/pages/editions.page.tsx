@@ -4,7 +4,6 @@ import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { DiffView } from '../components/editor/diff-view';
 import type { EditionDiff } from '../components/editor/editor-api';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize } from '../i18n/i18n';
@@ -78,7 +77,6 @@ export function EditionsPage() {
   const r = useReviewT();
   const localize = useLocalize();
   const { editions, retry } = useEdition();
-  usePageTitle(r.compare.editions);
   let body = <Loading />;
   if (editions.status === 'error') body = <ErrorView error={editions.error} onRetry={retry} />;
   else if (editions.status === 'ok') {
@@ -106,7 +104,7 @@ export function EditionsPage() {
     );
   }
   return (
-    <PageSection id="editions-title" title={r.compare.editions} trail={[{ label: r.compare.editions }]} sub={r.compare.intro} head="header">
+    <PageSection title={r.compare.editions} sub={r.compare.intro} head="header">
       {body}
     </PageSection>
   );
@@ -126,13 +124,13 @@ export function EditionComparePage() {
   const { editions } = useEdition();
   const from = useSearchParam('from') ?? '';
   const to = useSearchParam('to') ?? '';
-  usePageTitle(r.compare.title);
   const list = editions.status === 'ok' ? published(editions.data.editions) : [];
   return (
     <PageSection
-      id="compare-title"
       title={from && to ? r.compare.heading(from, to) : r.compare.title}
-      trail={[{ label: r.compare.editions, to: EDITIONS_PATH }, { label: r.compare.title }]}
+      parents={[{ label: r.compare.editions, to: EDITIONS_PATH }]}
+      crumb={r.compare.title}
+      tabTitle={r.compare.title}
       head="header"
     >
       {list.length > 0 ? (

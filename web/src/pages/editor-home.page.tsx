@@ -1,8 +1,7 @@
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { type DraftList, editorPaths } from '../components/editor/editor-api';
 import { OpenDraftForm } from '../components/editor/open-draft-form';
 import { useDraftResource } from '../components/editor/use-draft';
-import { usePageTitle } from '../components/page-title';
+import { PageSection } from '../components/page-section';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -15,7 +14,6 @@ export function EditorHomePage() {
   const localize = useLocalize();
   const { current } = useEdition();
   const drafts = useDraftResource<DraftList>(['drafts']);
-  usePageTitle(t.editor.homeTitle);
 
   let body = <Loading />;
   if (drafts.status === 'error') body = <ErrorView error={drafts.error} onRetry={drafts.reload} />;
@@ -46,16 +44,8 @@ export function EditorHomePage() {
   }
 
   return (
-    <section aria-labelledby="editor-home-title" className="editor">
-      <Breadcrumbs trail={[{ label: t.editor.homeTitle }]} />
-      <div className="page-head">
-        <h1 id="editor-home-title">{t.editor.homeTitle}</h1>
-        <p className="page-sub">{t.editor.homeIntro}</p>
-        <p>
-          <Link to="/editor/keywords">{t.keywords.title} →</Link>
-        </p>
-      </div>
+    <PageSection title={t.editor.homeTitle} sub={t.editor.homeIntro} related={{ to: '/editor/keywords', label: t.keywords.title }} className="editor">
       {body}
-    </section>
+    </PageSection>
   );
 }

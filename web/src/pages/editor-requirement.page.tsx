@@ -14,20 +14,13 @@ interface Props {
 export function EditorRequirementPage({ draftId, requirementId }: Props) {
   const t = useT();
   return (
-    <DraftEntryPage<{ requirement: RequirementDraft; version: number }>
+    <DraftEntryPage<{ requirement: RequirementDraft; version: number }, RequirementDraft>
       draftId={draftId}
       entryId={requirementId}
       kind="requirements"
       heading={(stored) => (requirementId ? t.editor.requirementTitle(stored?.requirement.number ?? '') : t.editor.newRequirementTitle)}
-      form={({ loaded, options, onReload }) => (
-        <RequirementEditor
-          draftId={draftId}
-          initial={loaded?.requirement ?? emptyRequirement()}
-          {...(loaded ? { version: loaded.version } : {})}
-          options={options}
-          onReload={onReload}
-        />
-      )}
+      initial={(stored) => stored?.requirement ?? emptyRequirement()}
+      editor={RequirementEditor}
     />
   );
 }

@@ -9,20 +9,13 @@ export function EditorTermPage({ draftId, termId }: { draftId: string; termId: s
   const t = useT();
   const localize = useLocalize();
   return (
-    <DraftEntryPage<{ term: TermDraft; version: number }>
+    <DraftEntryPage<{ term: TermDraft; version: number }, TermDraft>
       draftId={draftId}
       entryId={termId}
       kind="terms"
       heading={(stored) => (termId ? t.editor.termTitle(stored ? localize(stored.term.term) : termId) : t.editor.newTermTitle)}
-      form={({ loaded, options, onReload }) => (
-        <TermEditor
-          draftId={draftId}
-          initial={loaded ? { ...loaded.term, related: loaded.term.related ?? [], industryUsage: loaded.term.industryUsage ?? [] } : emptyTerm()}
-          {...(loaded ? { version: loaded.version } : {})}
-          options={options}
-          onReload={onReload}
-        />
-      )}
+      initial={(stored) => (stored ? { ...stored.term, related: stored.term.related ?? [], industryUsage: stored.term.industryUsage ?? [] } : emptyTerm())}
+      editor={TermEditor}
     />
   );
 }

@@ -1,5 +1,4 @@
 import type { GlossaryTermDetail } from '../api/browse.types';
-import { apiPath } from '../api/client';
 import type { Lang } from '../api/types';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { EditionResource } from '../components/guards/edition-gate';
@@ -90,9 +89,5 @@ function TermView({ detail }: { detail: GlossaryTermDetail }) {
 export function GlossaryTermPage({ id }: { id: string }) {
   const t = useT();
   usePageTitle(t.browse.glossaryTitle);
-  return (
-    <EditionResource<GlossaryTermDetail> path={(edition) => apiPath('editions', edition.id, 'glossary', id)}>
-      {(detail) => <TermView detail={detail} />}
-    </EditionResource>
-  );
+  return <EditionResource<GlossaryTermDetail> under={['glossary', id]}>{(detail) => <TermView detail={detail} />}</EditionResource>;
 }

@@ -3,11 +3,10 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api } from '../api/client';
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
-import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize } from '../i18n/i18n';
 import { Link } from '../router/router';
-import { TitledSection } from '../components/page-section';
+import { SignedInSection } from '../components/page-section';
 
 interface Item {
   id: string;
@@ -58,9 +57,5 @@ function Inbox({ userId }: { userId: string }) {
 /** /inbox: the user's notifications, newest first. */
 export function InboxPage() {
   const a = useAdminT();
-  return (
-    <TitledSection id="inbox-title" title={a.inboxTitle}>
-      <RequireUser>{(user) => <Inbox userId={user.id} />}</RequireUser>
-    </TitledSection>
-  );
+  return <SignedInSection title={a.inboxTitle}>{(user) => <Inbox userId={user.id} />}</SignedInSection>;
 }

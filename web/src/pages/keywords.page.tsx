@@ -3,7 +3,6 @@ import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useEdition } from '../edition/edition';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -192,15 +191,8 @@ function Keywords({ edition }: { edition: EditionSummary }) {
 /** /editor/keywords: terms the requirement texts use that the glossary lacks (キーワード抽出), for editors. */
 export function KeywordsPage() {
   const t = useT();
-  usePageTitle(t.keywords.title);
   return (
-    <PageSection
-      id="keywords-title"
-      title={t.keywords.title}
-      trail={[{ label: t.editor.homeTitle, to: '/editor' }, { label: t.keywords.title }]}
-      sub={t.keywords.intro}
-      className="keywords"
-    >
+    <PageSection title={t.keywords.title} parents={[{ label: t.editor.homeTitle, to: '/editor' }]} sub={t.keywords.intro} className="keywords">
       <EditionGate>{(edition) => <Keywords edition={edition} />}</EditionGate>
     </PageSection>
   );

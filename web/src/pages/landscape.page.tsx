@@ -3,7 +3,6 @@ import type { LandscapeAxis, LandscapeKind } from '../../../src/core/model/lands
 import type { Localized } from '../api/types';
 import { useApi } from '../api/use-api';
 import { ConfidenceBadge } from '../components/confidence-badge';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { standardPath } from '../router/browse-paths';
@@ -309,9 +308,8 @@ function LandscapeBody() {
 /** 標準規格マップ: standards, regulations and certification schemes by sector × level. */
 export function LandscapePage() {
   const t = useT();
-  usePageTitle(t.landscape.title);
   return (
-    <PageSection id="landscape-title" title={t.landscape.title} trail={[{ label: t.landscape.title }]} sub={t.landscape.intro}>
+    <PageSection title={t.landscape.title} sub={t.landscape.intro}>
       <LandscapeBody />
     </PageSection>
   );

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api, asApiError } from '../api/client';
 import { FormField } from '../components/forms/form-field';
-import { usePageTitle } from '../components/page-title';
 import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
@@ -100,15 +99,8 @@ function ProposalForm() {
 /** /proposals/new: a member, assessor or editor files a security concern. */
 export function ProposalNewPage() {
   const t = useT();
-  usePageTitle(t.proposals.newTitle);
-
   return (
-    <PageSection
-      id="proposal-new-title"
-      title={t.proposals.newTitle}
-      trail={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }, { label: t.proposals.newTitle }]}
-      lead={t.proposals.newIntro}
-    >
+    <PageSection title={t.proposals.newTitle} parents={[{ label: t.proposals.listTitle, to: PROPOSALS_PATH }]} lead={t.proposals.newIntro}>
       <RequireUser>{() => <ProposalForm />}</RequireUser>
     </PageSection>
   );

@@ -4,7 +4,6 @@ import type { EditionSummary, Localized, RequirementList } from '../api/types';
 import { useApi } from '../api/use-api';
 import { GuidebookItemTable } from '../components/tables/guidebook-item-table';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
 import { RequirementFilterForm } from '../components/requirement-filters';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
@@ -78,14 +77,8 @@ function FilteredList({ edition }: { edition: EditionSummary }) {
 /** Every item of the current edition, narrowed by filters kept in the URL query. */
 export function RequirementsPage() {
   const t = useT();
-  usePageTitle(t.browse.requirementListTitle);
   return (
-    <PageSection
-      id="requirements-title"
-      title={t.browse.requirementListTitle}
-      trail={[{ label: t.browse.requirementListTitle }]}
-      sub={t.browse.requirementListIntro}
-    >
+    <PageSection title={t.browse.requirementListTitle} sub={t.browse.requirementListIntro}>
       <EditionGate>{(edition) => <FilteredList edition={edition} />}</EditionGate>
     </PageSection>
   );

@@ -5,7 +5,6 @@ import { useApi } from '../api/use-api';
 import { EditionGate } from '../components/guards/edition-gate';
 import { MarkedText } from '../components/marked-text';
 import { NumberedTitle } from '../components/numbered-title';
-import { usePageTitle } from '../components/page-title';
 import { ErrorView, Loading, Notice } from '../components/status';
 import { labelFor, useLanguage, useLocalize, useT } from '../i18n/i18n';
 import type { Messages } from '../i18n/messages';
@@ -126,9 +125,8 @@ function Results({ edition, query }: { edition: EditionSummary; query: string })
 export function SearchPage() {
   const t = useT();
   const query = (useSearchParam('q') ?? '').trim();
-  usePageTitle(query ? t.browse.searchTitleFor(query) : t.browse.searchTitle);
   return (
-    <PageSection id="search-title" title={query ? t.browse.searchTitleFor(query) : t.browse.searchTitle} trail={[{ label: t.browse.searchTitle }]}>
+    <PageSection title={query ? t.browse.searchTitleFor(query) : t.browse.searchTitle} crumb={t.browse.searchTitle}>
       {query ? (
         <EditionGate>{(edition) => <Results key={query} edition={edition} query={query} />}</EditionGate>
       ) : (

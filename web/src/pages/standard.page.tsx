@@ -1,5 +1,4 @@
 import type { StandardDetail } from '../api/browse.types';
-import { apiPath } from '../api/client';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
 import { EditionResource } from '../components/guards/edition-gate';
@@ -80,9 +79,5 @@ function StandardView({ detail }: { detail: StandardDetail }) {
 export function StandardPage({ id }: { id: string }) {
   const t = useT();
   usePageTitle(t.browse.standardsTitle);
-  return (
-    <EditionResource<StandardDetail> path={(edition) => apiPath('editions', edition.id, 'standards', id)}>
-      {(detail) => <StandardView detail={detail} />}
-    </EditionResource>
-  );
+  return <EditionResource<StandardDetail> under={['standards', id]}>{(detail) => <StandardView detail={detail} />}</EditionResource>;
 }

@@ -2,10 +2,9 @@ import type { StandardList } from '../api/browse.types';
 import { apiPath } from '../api/client';
 import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
-import { Breadcrumbs } from '../components/breadcrumbs';
 import { ConfidenceBadge } from '../components/confidence-badge';
 import { EditionGate } from '../components/guards/edition-gate';
-import { usePageTitle } from '../components/page-title';
+import { PageSection } from '../components/page-section';
 import { ErrorView, Loading } from '../components/status';
 import { useLocalize, useT } from '../i18n/i18n';
 import { standardPath } from '../router/browse-paths';
@@ -64,17 +63,8 @@ function StandardTable({ edition }: { edition: EditionSummary }) {
 /** The standards the guidebook maps to, with how sure we are of their catalogs. */
 export function StandardsPage() {
   const t = useT();
-  usePageTitle(t.browse.standardsTitle);
   return (
-    <section aria-labelledby="standards-title">
-      <Breadcrumbs trail={[{ label: t.browse.standardsTitle }]} />
-      <div className="page-head">
-        <h1 id="standards-title">{t.browse.standardsTitle}</h1>
-        <p className="page-sub">{t.browse.standardsIntro}</p>
-        <p>
-          <Link to="/landscape">{t.landscape.title} →</Link>
-        </p>
-      </div>
+    <PageSection title={t.browse.standardsTitle} sub={t.browse.standardsIntro} related={{ to: '/landscape', label: t.landscape.title }}>
       <EditionGate>{(edition) => <StandardTable edition={edition} />}</EditionGate>
       <dl className="confidence-legend">
         {(['verified', 'names_verified', 'recall'] as const).map((level) => (
@@ -86,6 +76,6 @@ export function StandardsPage() {
           </div>
         ))}
       </dl>
-    </section>
+    </PageSection>
   );
 }

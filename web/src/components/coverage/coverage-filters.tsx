@@ -16,10 +16,11 @@ function without<K extends keyof CoverageQuery>(query: CoverageQuery, key: K, va
   return next;
 }
 
-/** A filter's drop-down; the empty choice is "any". */
-function Select(props: { label: string; value: string; choices: [string, string][]; onChange: (value: string) => void }) {
-  const t = useT();
-  return <LabelledSelect {...props} empty={t.coverage.any} className="cov-filter" />;
+/** A drop-down filter: the query field it is kept in, its label and its `[value, text]` choices. */
+interface SelectFilter {
+  field: 'sl' | 'componentType' | 'status';
+  label: string;
+  choices: [string, string][];
 }
 
 /** Which conditions hold for the product: off = every conditional provision counts. */
@@ -61,6 +62,11 @@ export function CoverageFilters({ options, query, onChange }: Props) {
   const hasAny = options.securityLevels.length + options.componentTypes.length + options.statuses.length + options.conditions.length > 0;
   if (!hasAny) return null;
   const isFiltered = Object.keys(query).length > 0;
+  const selects: SelectFilter[] = [
+    { field: 'sl', label: t.coverage.securityLevel, choices: options.securityLevels.map((l) => [String(l), `SL ${l}`]) },
+    { field: 'componentType', label: t.coverage.componentType, choices: options.componentTypes.map((c) => [c, labelFor(t.coverage.componentTypes, c)]) },
+    { field: 'status', label: t.coverage.requirementStatus, choices: options.statuses.map((s) => [s, labelFor(t.browse.nodeStatuses, s)]) },
+  ];
   return (
     <section className="card cov-filters" aria-labelledby="cov-filters-title">
       <div className="cov-section-head">
@@ -72,30 +78,20 @@ export function CoverageFilters({ options, query, onChange }: Props) {
         ) : null}
       </div>
       <div className="cov-filter-row">
-        {options.securityLevels.length > 0 ? (
-          <Select
-            label={t.coverage.securityLevel}
-            value={query.sl ?? ''}
-            choices={options.securityLevels.map((l) => [String(l), `SL ${l}`])}
-            onChange={(v) => onChange(without(query, 'sl', v))}
-          />
-        ) : null}
-        {options.componentTypes.length > 0 ? (
-          <Select
-            label={t.coverage.componentType}
-            value={query.componentType ?? ''}
-            choices={options.componentTypes.map((c) => [c, labelFor(t.coverage.componentTypes, c)])}
-            onChange={(v) => onChange(without(query, 'componentType', v))}
-          />
-        ) : null}
-        {options.statuses.length > 0 ? (
-          <Select
-            label={t.coverage.requirementStatus}
-            value={query.status ?? ''}
-            choices={options.statuses.map((s) => [s, labelFor(t.browse.nodeStatuses, s)])}
-            onChange={(v) => onChange(without(query, 'status', v))}
-          />
-        ) : null}
+        {selects.map(({ field, label, choices }) =>
+          // A standard without values for a filter (no security levels, say) shows no drop-down for it; the empty choice is "any".
+          choices.length === 0 ? null : (
+            <LabelledSelect
+              key={field}
+              label={label}
+              value={query[field] ?? ''}
+              choices={choices}
+              onChange={(v) => onChange(without(query, field, v))}
+              empty={t.coverage.any}
+              className="cov-filter"
+            />
+          ),
+        )}
       </div>
       {options.conditions.length > 0 ? <ConditionFilter options={options} query={query} onChange={onChange} /> : null}
     </section>

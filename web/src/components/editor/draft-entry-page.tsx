@@ -1,35 +1,32 @@
-import { Fragment, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { usePageTitle } from '../page-title';
 import { ErrorView, Loading } from '../status';
 import { DraftFrame } from './draft-frame';
-import type { DraftOptions } from './editor-api';
+import type { EntryEditorProps } from './use-entry-form';
 import { useDraftOptions, useDraftOverview, useDraftResource } from './use-draft';
-
-/** What the entry's form is given: the stored entry (null for a new one), the draft's options, and a reload after a conflict. */
-export interface DraftEntryForm<Stored> {
-  loaded: Stored | null;
-  options: DraftOptions;
-  onReload: () => void;
-}
 
 /**
  * A page with the form of one draft entry (a requirement or a term): loads the
- * draft, its options and, when editing, the entry; frames the form under the
- * heading. A reload after a conflict starts the form again from what is stored now.
+ * draft, its options and, when editing, the entry; frames the editor under the
+ * heading, started from `initial` of the stored entry (null for a new one) and
+ * given the version it was read at. A reload after a conflict starts the form
+ * again from what is stored now.
  */
-export function DraftEntryPage<Stored extends { version: number }>({
+export function DraftEntryPage<Stored extends { version: number }, Entry>({
   draftId,
   entryId,
   kind,
   heading,
-  form,
+  initial,
+  editor: Editor,
 }: {
   draftId: string;
   /** null: a new entry. */
   entryId: string | null;
   kind: 'requirements' | 'terms';
   heading: (stored: Stored | null) => string;
-  form: (entry: DraftEntryForm<Stored>) => ReactNode;
+  initial: (stored: Stored | null) => Entry;
+  editor: (props: EntryEditorProps<Entry>) => ReactNode;
 }) {
   const overview = useDraftOverview(draftId);
   const options = useDraftOptions(draftId);
@@ -49,7 +46,14 @@ export function DraftEntryPage<Stored extends { version: number }>({
   };
   return (
     <DraftFrame draft={overview.data.draft} tab={null} heading={title}>
-      <Fragment key={`${entryId ?? 'new'}|${round}|${loaded?.version ?? 0}`}>{form({ loaded, options: options.data, onReload })}</Fragment>
+      <Editor
+        key={`${entryId ?? 'new'}|${round}|${loaded?.version ?? 0}`}
+        draftId={draftId}
+        initial={initial(loaded)}
+        {...(loaded ? { version: loaded.version } : {})}
+        options={options.data}
+        onReload={onReload}
+      />
     </DraftFrame>
   );
 }

@@ -1,7 +1,8 @@
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps } from 'react';
 import type { Localized } from '../../api/types';
 import { useT } from '../../i18n/i18n';
 import { LANGS } from '../../i18n/messages';
+import { CardSection, type CardSectionProps } from '../card-section';
 import { CheckboxGroup } from '../forms/checkbox-group';
 import { FieldError } from '../forms/field-error';
 import { LabelledField } from '../forms/labelled-field';
@@ -123,11 +124,6 @@ export function SelectField({ label, value, onChange, options, error, placeholde
 }
 
 /** A titled group of fields inside the form. */
-export function FormSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section className="card editor-section" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
+export function FormSection(props: CardSectionProps) {
+  return <CardSection {...props} className="editor-section" />;
 }

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { asApiError } from '../../api/client';
-import type { EditionSummary } from '../../api/types';
+import type { EditionSummary, Localized } from '../../api/types';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { navigate } from '../../router/router';
 import { FormField } from '../forms/form-field';
+import { BilingualFields } from '../forms/bilingual-fields';
 import { fieldErrorText, problemText } from '../status';
 import { draftApi, editorPaths } from './editor-api';
 import { SubmitButton } from '../forms/submit-button';
@@ -19,8 +20,7 @@ export function OpenDraftForm({ current }: { current: EditionSummary }) {
   const t = useT();
   const localize = useLocalize();
   const [id, setId] = useState(nextId(current.id));
-  const [titleJa, setTitleJa] = useState('');
-  const [titleEn, setTitleEn] = useState('');
+  const [title, setTitle] = useState<Localized>({ ja: '', en: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function OpenDraftForm({ current }: { current: EditionSummary }) {
     setErrors({});
     setFailure('');
     try {
-      const draft = await draftApi.open(id.trim(), { ja: titleJa, en: titleEn });
+      const draft = await draftApi.open(id.trim(), title);
       navigate(editorPaths.draft(draft.id));
     } catch (caught) {
       const error = asApiError(caught);
@@ -51,20 +51,12 @@ export function OpenDraftForm({ current }: { current: EditionSummary }) {
       <h2 id="open-draft-title">{t.editor.openTitle}</h2>
       <p>{t.editor.openIntro(localize(current.title))}</p>
       <FormField label={t.editor.draftId} hint={t.editor.draftIdHint} value={id} onChange={(e) => setId(e.target.value)} error={errors.id} required />
-      <FormField
-        label={t.editor.draftTitleJa}
-        lang="ja"
-        value={titleJa}
-        onChange={(e) => setTitleJa(e.target.value)}
-        error={errors['title.ja'] ?? errors.title}
-        required
-      />
-      <FormField
-        label={t.editor.draftTitleEn}
-        lang="en"
-        value={titleEn}
-        onChange={(e) => setTitleEn(e.target.value)}
-        error={errors['title.en'] ?? errors.title}
+      <BilingualFields
+        field="title"
+        labels={{ ja: t.editor.draftTitleJa, en: t.editor.draftTitleEn }}
+        value={title}
+        onChange={setTitle}
+        errors={errors}
         required
       />
       {failure ? (

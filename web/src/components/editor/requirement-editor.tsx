@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/i18n';
-import { editorPaths, type RequirementDraft } from './editor-api';
-import { ProblemList } from './problem-list';
+import type { RequirementDraft } from './editor-api';
+import { EntryForm } from './entry-form';
 import {
   BasicsSection,
   CriteriaFields,
@@ -11,7 +11,6 @@ import {
   TermFields,
   VerificationFields,
 } from './requirement-fields';
-import { SaveBar } from './save-bar';
 import { type EntryEditorProps, useEntryForm } from './use-entry-form';
 
 /** What is sent: an untouched optional note is left out rather than sent empty. */
@@ -47,28 +46,19 @@ export function emptyRequirement(): RequirementDraft {
  */
 export function RequirementEditor(editor: EntryEditorProps<RequirementDraft>) {
   const t = useT();
-  const { draftId, options, onReload } = editor;
-  const { value, setValue, version, isNew, check, save, submit, remove } = useEntryForm(editor, {
-    kind: 'requirement',
-    payload,
-    createdPath: (id) => editorPaths.requirement(draftId, id),
-    listPath: editorPaths.draft(draftId),
-  });
-  const set: SectionProps['set'] = (key, v) => setValue((prev) => ({ ...prev, [key]: v }));
-  const props: SectionProps = { value, set, options, errorsAt: check.errorsAt };
+  const { options, onReload } = editor;
+  const form = useEntryForm(editor, 'requirement', payload);
+  const props: SectionProps = { value: form.value, set: form.set, options, errorsAt: form.check.errorsAt };
 
   return (
-    <form className="editor-form" onSubmit={submit} noValidate>
-      <p className="editor-version">{isNew ? null : t.editor.version(version)}</p>
-      <BasicsSection {...props} isNew={isNew} />
+    <EntryForm form={form} onReload={onReload} deleteLabel={t.editor.deleteItem}>
+      <BasicsSection {...props} isNew={form.isNew} />
       <CriteriaFields {...props} />
       <InterpretationFields {...props} />
       <VerificationFields {...props} />
       <MappingFields {...props} />
       <ReferenceFields {...props} />
       <TermFields {...props} />
-      <ProblemList problems={check.problems} checking={check.checking} />
-      <SaveBar state={save.state} isNew={isNew} onReload={onReload} onDelete={isNew ? undefined : remove} deleteLabel={t.editor.deleteItem} />
-    </form>
+    </EntryForm>
   );
 }

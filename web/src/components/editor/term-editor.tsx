@@ -1,9 +1,8 @@
 import { useT } from '../../i18n/i18n';
-import { editorPaths, type IndustryUsageDraft, type TermDraft } from './editor-api';
+import type { IndustryUsageDraft, TermDraft } from './editor-api';
 import { EntryIdField, FormSection, LocalizedFields, TextField } from './fields';
 import { EditableList, emptyText } from './lists';
-import { ProblemList } from './problem-list';
-import { SaveBar } from './save-bar';
+import { EntryForm } from './entry-form';
 import { TermPicker } from './term-picker';
 import { type EntryEditorProps, useEntryForm } from './use-entry-form';
 
@@ -19,19 +18,13 @@ export function emptyTerm(): TermDraft {
 /** The glossary term form, checked live and saved with its version like a requirement. */
 export function TermEditor(props: EntryEditorProps<TermDraft>) {
   const t = useT();
-  const { draftId, options, onReload } = props;
-  const { value, setValue, version, isNew, check, save, submit, remove } = useEntryForm(props, {
-    kind: 'term',
-    payload,
-    createdPath: (id) => editorPaths.term(draftId, id),
-    listPath: editorPaths.tab(draftId, 'terms'),
-  });
-  const errorsAt = check.errorsAt;
-  const set = <K extends keyof TermDraft>(key: K, v: TermDraft[K]) => setValue((prev) => ({ ...prev, [key]: v }));
+  const { options, onReload } = props;
+  const form = useEntryForm(props, 'term', payload);
+  const { value, set, isNew } = form;
+  const errorsAt = form.check.errorsAt;
 
   return (
-    <form className="editor-form" onSubmit={submit} noValidate>
-      <p className="editor-version">{isNew ? null : t.editor.version(version)}</p>
+    <EntryForm form={form} onReload={onReload} deleteLabel={t.editor.deleteTerm}>
       <FormSection id="editor-term" title={t.editor.term}>
         <EntryIdField value={value.id} onChange={(v) => set('id', v)} isNew={isNew} error={errorsAt('id')} />
         <LocalizedFields label={t.editor.term} value={value.term} onChange={(v) => set('term', v)} path="term" errorsAt={errorsAt} />
@@ -83,8 +76,6 @@ export function TermEditor(props: EntryEditorProps<TermDraft>) {
           )}
         />
       </FormSection>
-      <ProblemList problems={check.problems} checking={check.checking} />
-      <SaveBar state={save.state} isNew={isNew} onReload={onReload} onDelete={isNew ? undefined : remove} deleteLabel={t.editor.deleteTerm} />
-    </form>
+    </EntryForm>
   );
 }

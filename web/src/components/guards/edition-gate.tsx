@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { apiPath } from '../../api/client';
 import type { EditionSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useEdition } from '../../edition/edition';
@@ -17,12 +18,12 @@ export function EditionGate({ children }: { children: (edition: EditionSummary) 
 }
 
 /**
- * One resource of the current edition (`path` under /api/editions/:id),
- * fetched for the signed-in user: the spinner while it loads, the error with
- * a retry, else `children` draws it.
+ * One resource of the current edition (the path segments `under`
+ * /api/editions/:id), fetched for the signed-in user: the spinner while it
+ * loads, the error with a retry, else `children` draws it.
  */
-export function EditionResource<T>({ path, children }: { path: (edition: EditionSummary) => string; children: (data: T) => ReactNode }) {
-  return <EditionGate>{(edition) => <Resource path={path(edition)}>{children}</Resource>}</EditionGate>;
+export function EditionResource<T>({ under, children }: { under: string[]; children: (data: T) => ReactNode }) {
+  return <EditionGate>{(edition) => <Resource path={apiPath('editions', edition.id, ...under)}>{children}</Resource>}</EditionGate>;
 }
 
 function Resource<T>({ path, children }: { path: string; children: (data: T) => ReactNode }) {

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { apiPath } from '../../api/client';
-import type { Localized } from '../../api/types';
+import type { Localized, RequirementSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { FormField, SelectField } from '../forms/form-field';
 import { Options } from '../forms/options';
+import { BilingualFields } from '../forms/bilingual-fields';
 import { ErrorView, Loading, Notice, ProblemNotice } from '../status';
 import { AcceptNote } from './accept-note';
 import type { Proposal } from './proposal-types';
@@ -19,28 +20,20 @@ interface DraftOptions {
   threatCategories: { id: string; label: Localized; depth: number }[];
 }
 
-interface NewItem {
-  draftId: string;
-  id: string;
-  number: string;
-  titleJa: string;
-  titleEn: string;
-  layers: string[];
-  phases: string[];
-  threatCategory: string;
-}
+/** The new item's fields, and the draft it goes into ('' for the latest). */
+type NewItem = RequirementSummary & { draftId: string };
 
 /** Client-side completeness check; the server checks everything again. */
 function missingFields(item: NewItem, required: string): Record<string, string> {
   const missing: Record<string, string> = {};
-  const text: [keyof NewItem, string][] = [
-    ['id', 'id'],
-    ['number', 'number'],
-    ['titleJa', 'title.ja'],
-    ['titleEn', 'title.en'],
-    ['threatCategory', 'threatCategory'],
+  const text: [string, string][] = [
+    ['id', item.id],
+    ['number', item.number],
+    ['title.ja', item.title.ja],
+    ['title.en', item.title.en],
+    ['threatCategory', item.threatCategory],
   ];
-  for (const [key, field] of text) if (!String(item[key]).trim()) missing[field] = required;
+  for (const [field, value] of text) if (!value.trim()) missing[field] = required;
   if (item.layers.length === 0) missing.layers = required;
   if (item.phases.length === 0) missing.phases = required;
   return missing;
@@ -68,8 +61,7 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
     draftId: '',
     id: '',
     number: '',
-    titleJa: '',
-    titleEn: '',
+    title: { ja: '', en: '' },
     layers: proposal.layers,
     phases: proposal.phases,
     threatCategory: '',
@@ -92,7 +84,7 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
       ...(item.draftId ? { draftId: item.draftId } : {}),
       id: item.id.trim(),
       number: item.number.trim(),
-      title: { ja: item.titleJa, en: item.titleEn },
+      title: item.title,
       layers: item.layers,
       phases: item.phases,
       threatCategory: item.threatCategory,
@@ -119,21 +111,12 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
           onChange={(e) => set('id', e.target.value)}
         />
       </div>
-      <FormField
-        label={t.proposals.newTitleJa}
-        name="title-ja"
-        lang="ja"
-        value={item.titleJa}
-        error={errors['title.ja']}
-        onChange={(e) => set('titleJa', e.target.value)}
-      />
-      <FormField
-        label={t.proposals.newTitleEn}
-        name="title-en"
-        lang="en"
-        value={item.titleEn}
-        error={errors['title.en']}
-        onChange={(e) => set('titleEn', e.target.value)}
+      <BilingualFields
+        field="title"
+        labels={{ ja: t.proposals.newTitleJa, en: t.proposals.newTitleEn }}
+        value={item.title}
+        onChange={(v) => set('title', v)}
+        errors={errors}
       />
       <LayerPhaseFields value={item} legends={{ layers: t.layers, phases: t.phases }} errors={errors} onChange={set} />
       <SelectField
