@@ -1,4 +1,4 @@
-// npm run build: the server (tsc -> dist/src, its entry bundled into one file), the bundled edition's snapshot (dist/content-snapshot.json) and the web UI (vite -> dist/web).
+// npm run build: the server (tsc -> dist/src, its entry bundled into one file), the bundled edition's snapshot (dist/content-snapshot.json), the migrated empty database (dist/empty-database.sqlite) and the web UI (vite -> dist/web).
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -7,4 +7,5 @@ rmSync('dist/src', { recursive: true, force: true });
 run('npx', ['tsc', '-p', 'tsconfig.json']);
 run('node', ['scripts/bundle-server.mjs']);
 run('npx', ['tsx', 'scripts/content-snapshot.ts']);
+run('npx', ['tsx', 'scripts/empty-database.ts']);
 run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

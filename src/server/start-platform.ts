@@ -15,6 +15,7 @@ import { registerSbomJobs } from '../services/sbom-rematch.service.js';
 import { warmSearchIndexes } from '../services/search.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
+import { emptyDatabaseFile } from '../store/sqlite-template.js';
 import { withStartupLock } from '../store/startup-lock.js';
 import { closePdfBrowser } from '../reports/pdf-browser.js';
 import { buildApp } from './app.js';
@@ -43,6 +44,8 @@ export async function startPlatform(
   const print = options.print ?? ((line: string) => console.log(line));
   const store = openStore({
     ...storeOptionsOf(config),
+    // A first start on SQLite copies the migrated empty database the build made.
+    sqliteTemplate: emptyDatabaseFile(),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   });
   try {

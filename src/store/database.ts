@@ -24,6 +24,7 @@ import * as jobWorkerProcess from './migrations/0016-job-worker-process.js';
 import * as assessmentResults from './migrations/0017-assessment-results.js';
 import type { Database } from './schema.js';
 import { cachingStatements } from './sqlite-statements.js';
+import { startFromTemplate } from './sqlite-template.js';
 
 export type Db = Kysely<Database>;
 
@@ -42,6 +43,8 @@ export interface StoreOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests give each suite its own). */
   pgSchema?: string;
+  /** A migrated empty SQLite database a new file starts as a copy of (sqlite-template.ts). */
+  sqliteTemplate?: string;
 }
 
 /**
@@ -69,6 +72,7 @@ export function openStore(options: StoreOptions): Store {
   } else {
     const file = options.sqliteFile ?? ':memory:';
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (options.sqliteTemplate) startFromTemplate(file, options.sqliteTemplate, Object.keys(MIGRATIONS));
     const sqlite = new SQLite(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
