@@ -14,15 +14,33 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, true, 0, -1, 1e308, '', ' ', '\u0000', '\uFEFF', '../../etc/passwd', '<script>', '__proto__', 'constructor'),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)),
-  fc.integer({ min: 1, max: 2_000 }).map((n) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`) as unknown),
+  fc.integer({ min: 1, max: 2_000 }).map(deepArray),
   fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'id', ''), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
 );
 
+/**
+ * Arrays nested `depth` deep. fast-check prints a failing value by recursing
+ * into it, which overflows the stack at this depth and hides the real failure;
+ * the outer array describes itself instead (a symbol key: JSON never sees it).
+ */
+function deepArray(depth: number): unknown {
+  const value = JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`) as unknown[];
+  Object.defineProperty(value, fc.toStringMethod, { value: () => `[arrays nested ${depth} deep]` });
+  return value;
+}
+
 type Path = (string | number)[];
 
-/** Every path inside a JSON value (objects and arrays), the root included. */
+/**
+ * How deep a mutation reaches: a hostile value put deeper inside a value that
+ * is itself nested 2,000 deep would nest past what JSON.stringify can write.
+ */
+const MUTATION_DEPTH = 32;
+
+/** Every path inside a JSON value (objects and arrays), the root included, down to MUTATION_DEPTH. */
 export function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
+  if (prefix.length >= MUTATION_DEPTH) return out;
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) pathsOf(v, [...prefix, i], out);
   } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
