@@ -28,6 +28,21 @@ export const processIO: CommandIO = {
 
 export class UsageError extends Error {}
 
+/** One subcommand of a command: how it is called after the command's name, and what runs it. */
+export interface Subcommand {
+  usage: string;
+  run(args: string[], io: CommandIO): Promise<number>;
+}
+
+/** Runs the subcommand the first argument names; anything else is refused with the list of those that exist. */
+export function runSubcommand(command: string, subcommands: Readonly<Record<string, Subcommand>>, args: string[], io: CommandIO): Promise<number> {
+  const [name, ...rest] = args;
+  const chosen = name !== undefined && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (chosen) return chosen.run(rest, io);
+  const calls = Object.values(subcommands).map((s) => `"${command} ${s.usage}"`);
+  throw new UsageError(`expected ${calls.slice(0, -1).join(', ')} or ${calls.at(-1)}`);
+}
+
 /** The `parseArgs` option of commands whose `--format` names the document they write. */
 export const JSON_OPTION = { json: { type: 'boolean' } } as const;
 

@@ -4,7 +4,7 @@ import { validateEdition } from '../../core/validate-edition.js';
 import { writeContent } from '../../content/export-content.js';
 import { operatorEdition } from '../../services/editions.service.js';
 import { withStore } from '../../services/operator-store.js';
-import { type CommandIO, parseFormat, printFailure, printJson, printReport, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printFailure, printJson, printReport, runSubcommand, type Subcommand, UsageError } from '../output.js';
 import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
 import { exportVexCommand, exportVexHelp } from './vex-export.command.js';
 
@@ -14,13 +14,16 @@ export const exportHelp = [
   `  ${exportVexHelp}`,
 ].join('\n');
 
-/** bin/tebiki export content|oscal-catalog|oscal-mapping. */
-export async function exportCommand(args: string[], io: CommandIO): Promise<number> {
-  const [what, ...rest] = args;
-  if (what === 'content') return exportContentCommand(rest, io);
-  if (what === 'oscal-catalog' || what === 'oscal-mapping') return exportOscalCommand(what, rest, io);
-  if (what === 'vex') return exportVexCommand(rest, io);
-  throw new UsageError('expected "export content", "export oscal-catalog", "export oscal-mapping" or "export vex"');
+const EXPORTS: Readonly<Record<string, Subcommand>> = {
+  content: { usage: 'content', run: (args, io) => exportContentCommand(args, io) },
+  'oscal-catalog': { usage: 'oscal-catalog', run: (args, io) => exportOscalCommand('oscal-catalog', args, io) },
+  'oscal-mapping': { usage: 'oscal-mapping', run: (args, io) => exportOscalCommand('oscal-mapping', args, io) },
+  vex: { usage: 'vex', run: exportVexCommand },
+};
+
+/** bin/tebiki export content|oscal-catalog|oscal-mapping|vex. */
+export function exportCommand(args: string[], io: CommandIO): Promise<number> {
+  return runSubcommand('export', EXPORTS, args, io);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Problem } from '../../core/problems.js';
 import { loadContent } from '../../content/load-content.js';
 import { importEdition } from '../../services/editions.service.js';
 import { withStore } from '../../services/operator-store.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, parseFormat, printJson, runSubcommand, type Subcommand, UsageError } from '../output.js';
 import { importOscalCommand, importOscalHelp } from './oscal.command.js';
 import { importKevCommand, importKevHelp, importOsvCommand, importOsvHelp } from './vulnerability-import.command.js';
 
@@ -17,14 +17,16 @@ export const importHelp = [
   `  ${importKevHelp}`,
 ].join('\n');
 
-/** bin/tebiki import content|oscal. */
-export async function importCommand(args: string[], io: CommandIO): Promise<number> {
-  const [what, ...rest] = args;
-  if (what === 'content') return importContentCommand(rest, io);
-  if (what === 'oscal') return importOscalCommand(rest, io);
-  if (what === 'osv') return importOsvCommand(rest, io);
-  if (what === 'kev') return importKevCommand(rest, io);
-  throw new UsageError('expected "import content DIR", "import oscal FILE", "import osv PATH" or "import kev FILE"');
+const IMPORTS: Readonly<Record<string, Subcommand>> = {
+  content: { usage: 'content DIR', run: (args, io) => importContentCommand(args, io) },
+  oscal: { usage: 'oscal FILE', run: importOscalCommand },
+  osv: { usage: 'osv PATH', run: importOsvCommand },
+  kev: { usage: 'kev FILE', run: importKevCommand },
+};
+
+/** bin/tebiki import content|oscal|osv|kev. */
+export function importCommand(args: string[], io: CommandIO): Promise<number> {
+  return runSubcommand('import', IMPORTS, args, io);
 }
 
 const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
