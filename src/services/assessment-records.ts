@@ -19,6 +19,7 @@ import { type AttachmentRow, listAttachments } from '../store/attachments.reposi
 import { findSelfAssessment } from '../store/self-assessments.repository.js';
 import { answerWriteRefusal, type SelfAssessmentState } from '../core/assessment/self-assessment.js';
 import type { Db } from '../store/database.js';
+import { RecentMap } from '../core/recent-map.js';
 import type { ServiceContext } from './context.js';
 
 /** What every write to a final assessment answers. */
@@ -82,24 +83,17 @@ export function snapshotOf(items: readonly ChecksheetItem[]): ChecksheetSnapshot
 }
 
 /** Parsed frozen checksheets by hash: a hash always names the same items, so entries never go stale. */
-const itemCache = new Map<string, ChecksheetItem[]>();
-const ITEM_CACHE_SIZE = 32;
+const itemCache = new RecentMap<string, ChecksheetItem[]>(32);
 
 /** The assessment's frozen checksheet items, parsed (cached: large, shared and never changed). */
 export async function itemsOf(db: Db, row: Pick<AssessmentRecord, 'id' | 'items_hash'>): Promise<ChecksheetItem[]> {
   const key = row.items_hash;
   const hit = itemCache.get(key);
-  if (hit) {
-    // Most recently used last, so the oldest is dropped first.
-    itemCache.delete(key);
-    itemCache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const text = await findChecksheetItems(db, key);
   if (text === undefined) throw new AppError('not-found', `assessment ${row.id} not found`);
   const items = JSON.parse(text) as ChecksheetItem[];
   itemCache.set(key, items);
-  if (itemCache.size > ITEM_CACHE_SIZE) itemCache.delete(itemCache.keys().next().value as string);
   return items;
 }
 export const specOf = (row: AssessmentRecord): ChecksheetSpec => JSON.parse(row.spec) as ChecksheetSpec;

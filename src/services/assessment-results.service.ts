@@ -11,10 +11,11 @@ import { READINESS_SCHEMES, readinessFor } from '../core/assessment/readiness.js
 import type { AssessmentComparison, AssessmentScores, DerivedView, Readiness } from '../core/assessment/results.types.js';
 import { assessmentScores } from '../core/assessment/scores.js';
 import type { Actor } from '../core/authorization.js';
-import { validationErrors, validationError } from '../core/errors.js';
+import { AppError, validationErrors, validationError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
+import { RecentMap } from '../core/recent-map.js';
 import { itemsOf, readAssessment, requireUser, seenOrNotFound } from './assessment-records.js';
-import { findResultsSubject, keepResults, type ResultsSubject } from '../store/assessment-results.repository.js';
+import { findKeptResults, findResultsSubject, type KeptResults, keepResults, type ResultsSubject } from '../store/assessment-results.repository.js';
 import { type AssessmentRecord, findVerdicts } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { isPublished, loadEdition } from './edition-loader.js';
@@ -65,8 +66,7 @@ export type ResultsReply = { kind: 'computed'; results: AssessmentResults } | { 
  * answers bumps its version and published editions never change, so an entry
  * never goes stale; visibility is checked before every lookup.
  */
-const resultsCache = new Map<string, ResultsReply & { kind: 'computed' }>();
-const RESULTS_CACHE_SIZE = 64;
+const resultsCache = new RecentMap<string, ResultsReply & { kind: 'computed' }>(64);
 const resultsKey = (id: string, version: number, q: z.output<typeof ResultsQuery>) =>
   JSON.stringify([id, version, q.standard, q.sl, q.componentType, q.mandatoryOnly]);
 
@@ -81,18 +81,31 @@ const resultsKey = (id: string, version: number, q: z.output<typeof ResultsQuery
 export async function assessmentResults(ctx: ServiceContext, actor: Actor, id: string, query: z.output<typeof ResultsQuery>): Promise<ResultsReply> {
   requireUser(actor);
   const subject = seenOrNotFound(actor, id, await findResultsSubject(ctx.store.db, id));
-  if (subject.kept !== null && isKeptView(query)) return { kind: 'kept', gzipJson: subject.kept };
+  if (subject.keptAtVersion && isKeptView(query)) return { kind: 'kept', gzipJson: await keptBody(ctx.store.db, subject) };
   const key = resultsKey(subject.id, subject.version, query);
   const hit = resultsCache.get(key);
-  if (hit) {
-    resultsCache.delete(key);
-    resultsCache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const reply = { kind: 'computed' as const, results: await resultsNow(ctx, actor, subject, query) };
   resultsCache.set(key, reply);
-  if (resultsCache.size > RESULTS_CACHE_SIZE) resultsCache.delete(resultsCache.keys().next().value as string);
   return reply;
+}
+
+/**
+ * Kept results read lately, by assessment, with the version they are of.
+ * Results kept at one version are written once and replaced only by those of
+ * a newer version, so this copy is what the database holds for as long as the
+ * assessment stays at that version.
+ */
+const keptBodies = new RecentMap<string, KeptResults>(64);
+
+async function keptBody(db: Db, subject: ResultsSubject): Promise<Buffer> {
+  const hit = keptBodies.get(subject.id);
+  if (hit?.version === subject.version) return hit.body;
+  // At the subject's version or, when a writer has moved on since, a newer one: as a read a moment later would give.
+  const kept = await findKeptResults(db, subject.id);
+  if (!kept) throw new AppError('not-found', `assessment ${subject.id} not found`);
+  keptBodies.set(subject.id, kept);
+  return kept.body;
 }
 
 const isKeptView = (query: z.output<typeof ResultsQuery>) => query.standard === undefined;
@@ -126,8 +139,7 @@ export async function keepCurrentResults(trx: Db, assessmentId: string): Promise
  * report depends on the edition alone (never on answers), and a published
  * edition never changes, so every assessment on it shares them.
  */
-const coverageMemo = new Map<string, CoverageReport>();
-const COVERAGE_MEMO_SIZE = 64;
+const coverageMemo = new RecentMap<string, CoverageReport>(64);
 const publishedCoverage: CoverageSource = (edition, standardId, filters) => {
   if (edition.meta.status !== 'published') return coverageOf(edition, standardId, filters);
   const key = JSON.stringify([edition.meta.id, standardId, filters]);
@@ -135,21 +147,17 @@ const publishedCoverage: CoverageSource = (edition, standardId, filters) => {
   if (hit) return hit;
   const report = coverageOf(edition, standardId, filters);
   coverageMemo.set(key, report);
-  if (coverageMemo.size > COVERAGE_MEMO_SIZE) coverageMemo.delete(coverageMemo.keys().next().value as string);
   return report;
 };
 
 /** The standards a frozen checksheet reaches on a published edition: they depend on neither answers nor time. */
-const reachedMemo = new Map<string, AssessmentResults['standards']>();
+const reachedMemo = new RecentMap<string, AssessmentResults['standards']>(64);
 function standardsReached(edition: Edition, items: readonly ChecksheetItem[], itemsHash: string): AssessmentResults['standards'] {
   const key = JSON.stringify([edition.meta.id, itemsHash]);
   const hit = edition.meta.status === 'published' ? reachedMemo.get(key) : undefined;
   if (hit) return hit;
   const standards = reachedStandards(edition, items).map((s) => ({ id: s.id, title: s.title }));
-  if (edition.meta.status === 'published') {
-    reachedMemo.set(key, standards);
-    if (reachedMemo.size > COVERAGE_MEMO_SIZE) reachedMemo.delete(reachedMemo.keys().next().value as string);
-  }
+  if (edition.meta.status === 'published') reachedMemo.set(key, standards);
   return standards;
 }
 

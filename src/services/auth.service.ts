@@ -81,17 +81,17 @@ export async function resolveSession(ctx: ServiceContext, sessionToken: string):
   if (!found) return null;
   const { session, user, totpRequiredRoles } = found;
   const now = ctx.now();
-  const idleLimit = new Date(session.last_seen_at).getTime() + ctx.config.sessionIdleMinutes * 60_000;
-  if (now.toISOString() >= session.expires_at || now.getTime() >= idleLimit) {
+  const lastSeen = Date.parse(session.last_seen_at);
+  if (now.toISOString() >= session.expires_at || now.getTime() >= lastSeen + ctx.config.sessionIdleMinutes * 60_000) {
     await deleteSession(ctx.store.db, idHash);
     return null;
   }
   if (user.disabled) return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+  if (now.getTime() - lastSeen > TOUCH_INTERVAL_MS) {
     await touchSession(ctx.store.db, idHash, now.toISOString());
   }
   const view = toUserView(user);
-  const secondFactorMissing = !view.totpEnabled && (requiredRolesIn(totpRequiredRoles) as string[]).includes(user.role);
+  const secondFactorMissing = !view.totpEnabled && (requiredRolesIn(totpRequiredRoles) as readonly string[]).includes(user.role);
   return { user: view, actor: actorOf(user), csrfToken: session.csrf_token, idHash, secondFactorMissing };
 }
 

@@ -10,11 +10,18 @@ export const SECOND_FACTOR_MINUTES = 5;
 /** Wrong codes before the pending login is dropped and the password must be given again. */
 export const SECOND_FACTOR_ATTEMPTS = 5;
 
+const RequiredRoles = z.array(z.enum(ROLES));
+/** The setting's text last read and its roles: every signed-in request reads the setting, which seldom changes. */
+let lastRead: { value: string; roles: readonly Role[] } | undefined;
+
 /** The roles a stored totp-required setting names; none when unset or unreadable. */
-export function requiredRolesIn(value: string | undefined): Role[] {
+export function requiredRolesIn(value: string | undefined): readonly Role[] {
   if (!value) return [];
-  const parsed = z.array(z.enum(ROLES)).safeParse(JSON.parse(value));
-  return parsed.success ? parsed.data : [];
+  if (lastRead?.value !== value) {
+    const parsed = RequiredRoles.safeParse(JSON.parse(value));
+    lastRead = { value, roles: Object.freeze(parsed.success ? parsed.data : []) };
+  }
+  return lastRead.roles;
 }
 
 /** After a right password: a short-lived token that stands for "password checked, code pending". */

@@ -135,7 +135,7 @@ export async function completeSecondFactor(ctx: ServiceContext, input: z.output<
   throw new AppError('invalid-credentials', 'the code is wrong');
 }
 
-export async function totpRequiredRoles(ctx: ServiceContext): Promise<Role[]> {
+export async function totpRequiredRoles(ctx: ServiceContext): Promise<readonly Role[]> {
   return requiredRolesIn(await readSetting(ctx.store.db, TOTP_REQUIRED_ROLES));
 }
 

@@ -6,12 +6,13 @@ import { ROLES, type Role } from '../core/taxonomy.js';
 import type { Db } from '../store/database.js';
 import { findOrganisation } from '../store/organisations.repository.js';
 import { findUserByEmail, insertUser, type UserRow } from '../store/users.repository.js';
+import type { SessionUser } from '../store/sessions.repository.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 
 import type { UserView } from '../core/accounts.types.js';
 export type { UserView };
 
-export function toUserView(row: UserRow): UserView {
+export function toUserView(row: SessionUser): UserView {
   return {
     id: row.id,
     email: row.email,
@@ -25,7 +26,7 @@ export function toUserView(row: UserRow): UserView {
   };
 }
 
-export function actorOf(row: UserRow): Actor {
+export function actorOf(row: Pick<UserRow, 'id' | 'role' | 'organisation_id'>): Actor {
   return { kind: 'user', userId: row.id, role: row.role as Role, organisationId: row.organisation_id };
 }
 

@@ -1,29 +1,49 @@
 import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
 
-/** What the results of an assessment are read by: who may see it, what they are computed from, and those kept at its version. */
+/** What the results of an assessment are read by: who may see it, what they are computed from, and whether results are kept at its version. */
 export interface ResultsSubject {
   id: string;
   organisation_id: string;
   edition_id: string;
   items_hash: string;
   version: number;
-  /** The kept results (gzip-compressed JSON) when they are of the assessment's current version; else null. */
-  kept: Buffer | null;
+  /** Results are kept (gzip-compressed JSON) at the assessment's current version: {@link findKeptResults} reads them. */
+  keptAtVersion: boolean;
+}
+
+/** Results kept with an assessment: gzip-compressed JSON, and the assessment's version they are of. */
+export interface KeptResults {
+  version: number;
+  body: Buffer;
 }
 
 const subjectById = compiledOnce((db, id) =>
   db
     .selectFrom('assessments as a')
     .leftJoin('assessment_results as r', (join) => join.onRef('r.assessment_id', '=', 'a.id').onRef('r.version', '=', 'a.version'))
-    .select(['a.id', 'a.organisation_id', 'a.edition_id', 'a.items_hash', 'a.version', 'r.body as kept'])
+    .select(['a.id', 'a.organisation_id', 'a.edition_id', 'a.items_hash', 'a.version', 'r.version as kept_version'])
     .where('a.id', '=', id),
 );
 
-/** One query asked by every read of results: the assessment's keys and its kept results at its current version. */
+/**
+ * One query asked by every read of results: the assessment's keys and whether
+ * results are kept at its current version (not the results themselves, some
+ * 10 kB that a process which has read them once holds already).
+ */
 export async function findResultsSubject(db: Db, assessmentId: string): Promise<ResultsSubject | undefined> {
   const row = (await subjectById(db, assessmentId))[0];
-  return row === undefined ? undefined : { ...row, version: Number(row.version), kept: row.kept ?? null };
+  if (row === undefined) return undefined;
+  const { kept_version, ...subject } = row;
+  return { ...subject, version: Number(row.version), keptAtVersion: kept_version !== null && kept_version !== undefined };
+}
+
+const keptById = compiledOnce((db, id) => db.selectFrom('assessment_results').select(['version', 'body']).where('assessment_id', '=', id));
+
+/** The results kept with an assessment, of whichever version they are (never older than one read before). */
+export async function findKeptResults(db: Db, assessmentId: string): Promise<KeptResults | undefined> {
+  const row = (await keptById(db, assessmentId))[0];
+  return row === undefined ? undefined : { version: Number(row.version), body: row.body };
 }
 
 /**

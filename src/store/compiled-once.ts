@@ -1,5 +1,6 @@
 import type { CompiledQuery } from 'kysely';
 import type { Db } from './database.js';
+import { readDirectly } from './sqlite-statements.js';
 
 /** Stands for the value while the query is compiled; never sent to a database. */
 const PLACEHOLDER = '\u0000tebiki-value\u0000';
@@ -32,6 +33,6 @@ export function compiledOnce<R>(build: (db: Db, value: string) => { compile(): C
     const { query, at } = compiledFor(db);
     const parameters = [...query.parameters];
     parameters[at] = value;
-    return (await db.executeQuery<R>({ ...query, parameters })).rows;
+    return readDirectly<R>(db, query.sql, parameters) ?? (await db.executeQuery<R>({ ...query, parameters })).rows;
   };
 }

@@ -23,7 +23,7 @@ import * as selfAssessments from './migrations/0015-self-assessments.js';
 import * as jobWorkerProcess from './migrations/0016-job-worker-process.js';
 import * as assessmentResults from './migrations/0017-assessment-results.js';
 import type { Database } from './schema.js';
-import { cachingStatements } from './sqlite-statements.js';
+import { allowDirectReads, cachingStatements } from './sqlite-statements.js';
 import { startFromTemplate } from './sqlite-template.js';
 
 export type Db = Kysely<Database>;
@@ -77,7 +77,9 @@ export function openStore(options: StoreOptions): Store {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    const statements = cachingStatements(sqlite);
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+    allowDirectReads(db, sqlite, statements);
   }
   return { db, dialect: dialectOf(db as Kysely<unknown>), ...(pgSchema ? { pgSchema } : {}), close: () => db.destroy() };
 }

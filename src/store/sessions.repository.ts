@@ -5,6 +5,10 @@ import { TOTP_REQUIRED_ROLES } from './settings.repository.js';
 
 export type SessionRow = SessionsTable;
 
+/** What a request needs of its session's user: no password hash, no second-factor secret. */
+export const SESSION_USER_COLUMNS = ['id', 'email', 'display_name', 'role', 'organisation_id', 'disabled', 'org_manager', 'language', 'totp_enabled'] as const;
+export type SessionUser = Pick<UsersTable, (typeof SESSION_USER_COLUMNS)[number]>;
+
 export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
@@ -13,21 +17,21 @@ const sessionAndUser = compiledOnce((db, idHash) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .selectAll('u')
+    .select(SESSION_USER_COLUMNS.map((c) => `u.${c}` as const))
     .select(['s.csrf_token as session_csrf_token', 's.last_seen_at as session_last_seen_at', 's.expires_at as session_expires_at'])
     .select((eb) => eb.selectFrom('settings').select('value').where('key', '=', TOTP_REQUIRED_ROLES).as('session_totp_required_roles'))
     .where('s.id_hash', '=', idHash),
 );
 
 /**
- * A session with its user, and the setting of which roles must use a second
+ * A session with its user (the columns a request needs), and the setting of which roles must use a second
  * factor (read with them, as it is checked on every request), in one query
  * that every signed-in request sends: compiled once.
  */
 export async function findSessionWithUser(
   db: Db,
   idHash: string,
-): Promise<{ session: Pick<SessionRow, 'csrf_token' | 'last_seen_at' | 'expires_at'>; user: UsersTable; totpRequiredRoles: string | undefined } | undefined> {
+): Promise<{ session: Pick<SessionRow, 'csrf_token' | 'last_seen_at' | 'expires_at'>; user: SessionUser; totpRequiredRoles: string | undefined } | undefined> {
   const row = (await sessionAndUser(db, idHash))[0];
   if (!row) return undefined;
   const { session_csrf_token, session_last_seen_at, session_expires_at, session_totp_required_roles, ...user } = row;

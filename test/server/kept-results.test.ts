@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import type { Store } from '../../src/store/database.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
@@ -84,5 +85,24 @@ describeEachDatabase('results kept with the assessment', (get) => {
     expect(after.scores.overall.counts.pass).toBe(0);
     const versions = await answerVersions(w, a.id);
     expect(versions.get(second.requirementId)).toBe(0);
+  });
+
+  it('serves what another process keeps at a newer version, not the copy read before', async () => {
+    const before = jsonOf(await results());
+    expect(before.scores).toBeDefined();
+    // What another server process does on an answer: move the version on and keep that version's results.
+    const db = get().store.db;
+    const next = (await version()) + 1;
+    const marked = { ...before, marker: 'kept by another process' };
+    await db.updateTable('assessments').set({ version: next }).where('id', '=', a.id).execute();
+    await db
+      .updateTable('assessment_results')
+      .set({ version: next, body: gzipSync(JSON.stringify(marked)) })
+      .where('assessment_id', '=', a.id)
+      .execute();
+    const after = await results();
+    expect(after.headers['content-encoding']).toBe('gzip');
+    expect(jsonOf(after)).toEqual(marked);
+    expect(jsonOf(await results(PLAIN))).toEqual(marked);
   });
 });

@@ -23,6 +23,30 @@ describeEachDatabase('a query compiled once', (get) => {
     await db.transaction().execute(async (trx) => expect(await organisationById(trx, 'org-1')).toHaveLength(1));
   });
 
+  it('never reads what an open transaction has written and not committed (a write rolled back is never seen)', async () => {
+    const db = get().store.db;
+    let written: () => void = () => {};
+    const insertedNotCommitted = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    let read: Promise<unknown[]> | undefined;
+    const rolledBack = db
+      .transaction()
+      .execute(async (trx) => {
+        await insertOrganisation(trx, { id: 'org-uncommitted', name: 'まだ', created_at: '2026-12-06T00:00:00.000Z' });
+        written();
+        // The read is asked while this transaction is open, before it rolls back.
+        read = organisationById(db, 'org-uncommitted');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('roll back');
+      })
+      .catch((err: Error) => err.message);
+    await insertedNotCommitted;
+    expect(await rolledBack).toBe('roll back');
+    expect(await read).toEqual([]);
+    expect(await organisationById(db, 'org-uncommitted')).toEqual([]);
+  });
+
   it('refuses a query that does not use the value exactly once, naming its SQL', async () => {
     const db = get().store.db;
     const twice = compiledOnce((d, v) => d.selectFrom('organisations').select('id').where('id', '=', v).where('name', '=', v));
