@@ -27,17 +27,11 @@ interface Reply {
   headers?: Record<string, string>;
 }
 
-/** A builder of replies of one content type, the body rendered from what the handler gives. */
-const replyOf =
-  <T>(contentType: string, render: (value: T) => string) =>
-  (status: number, value: T, headers: Record<string, string> = {}): Reply => ({
-    status,
-    headers: { 'content-type': contentType, ...headers },
-    body: render(value),
-  });
-
-const page = replyOf('text/html; charset=utf-8', (body: string) => `<!doctype html><html><body>${body}</body></html>`);
-const json = replyOf('application/json', (value: unknown) => JSON.stringify(value));
+const page = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+  body: `<!doctype html><html><body>${body}</body></html>`,
+});
 
 function badPage(url: URL, stats: WebAppStats): Reply {
   switch (url.pathname) {
@@ -74,6 +68,11 @@ function badPage(url: URL, stats: WebAppStats): Reply {
  * over plain HTTP.
  */
 async function badScriptLogin(req: IncomingMessage, url: URL, stats: WebAppStats): Promise<Reply> {
+  const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(value),
+  });
   if (url.pathname === '/api/token') return json(200, { token: 'tok-1' }, { 'set-cookie': 'xsrf=tok-1; Path=/' });
   if (url.pathname !== '/api/login' || req.method !== 'POST') return json(404, { error: 'not found' });
   stats.loginAttempts++;
