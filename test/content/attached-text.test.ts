@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { ANONYMOUS } from '../../src/core/authorization.js';
-import { statementText } from '../../src/core/attached-text/attached-text.js';
+import { type RequirementText, statementText } from '../../src/core/attached-text/attached-text.js';
 import { AppError } from '../../src/core/errors.js';
 import type { Edition, Standard } from '../../src/core/model/edition.schema.js';
 import { attachCatalogToStandard, attachedCatalogFor } from '../../src/services/attached-texts.service.js';
@@ -21,6 +21,11 @@ const standard = (id: string): Standard => {
   return s;
 };
 
+/** Every stored statement reads as NIST renders it for that requirement (whitespace aside). */
+function expectStatementsAsNistRenders(texts: RequirementText[], expected: Map<string, string>): void {
+  for (const t of texts) expect(normalise(statementText(t.statement)), t.requirementId).toBe(normalise(expected.get(t.requirementId) ?? '<missing>'));
+}
+
 beforeAll(() => {
   const loaded = loadContent(defaultContentDir());
   if (!loaded.ok) throw new Error('bundled content is invalid');
@@ -31,16 +36,19 @@ describeEachDatabase('attached publisher text (NIST SP 800-171)', (get) => {
   const ctx = (): ServiceContext => ({ store: get().store, config: testConfig(), now: () => new Date('2026-03-01T00:00:00Z') });
   const attach = (id: string, file: string, text = readFileSync(file, 'utf8')) =>
     attachCatalogToStandard(ctx(), ANONYMOUS, { standard: standard(id), text, fileName: file });
+  /** Attaches a NIST catalog file; gives the outcome, the catalog then stored, and the statements NIST renders in that file. */
+  const attachNist = async (id: string, file: string, statementsOf: (file: string) => Map<string, string>) => {
+    const outcome = await attach(id, file);
+    return { outcome, catalog: await attachedCatalogFor(ctx(), standard(id)), expected: statementsOf(file) };
+  };
 
   it.skipIf(!available)('shows every active rev3 requirement (97) with its statement as NIST renders it', async () => {
-    const outcome = await attach('nist-sp-800-171r3', NIST_DATA.rev3);
+    const { outcome, catalog, expected } = await attachNist('nist-sp-800-171r3', NIST_DATA.rev3, rev3Statements);
     expect(outcome).toMatchObject({ status: 'attached', statements: 97, withdrawn: 33 });
-    const catalog = await attachedCatalogFor(ctx(), standard('nist-sp-800-171r3'));
-    const expected = rev3Statements(NIST_DATA.rev3);
     expect(expected.size).toBe(97);
     const active = catalog?.texts.filter((t) => !t.withdrawal) ?? [];
     expect(active).toHaveLength(97);
-    for (const t of active) expect(normalise(statementText(t.statement)), t.requirementId).toBe(normalise(expected.get(t.requirementId) ?? '<missing>'));
+    expectStatementsAsNistRenders(active, expected);
     expect(active.every((t) => (t.discussion ?? '').length > 50)).toBe(true);
     expect(catalog?.citation).toMatch(/^NIST SP 800-171 Rev\. 3.*version 1\.0\.0/);
     const t0101 = active.find((t) => t.requirementId === '03.01.01');
@@ -58,14 +66,11 @@ describeEachDatabase('attached publisher text (NIST SP 800-171)', (get) => {
   });
 
   it.skipIf(!available)('shows every rev2 requirement (110) with its statement', async () => {
-    const outcome = await attach('nist-sp-800-171r2', NIST_DATA.rev2);
+    const { outcome, catalog, expected } = await attachNist('nist-sp-800-171r2', NIST_DATA.rev2, rev2Statements);
     expect(outcome).toMatchObject({ status: 'attached', statements: 110, withdrawn: 0 });
-    const catalog = await attachedCatalogFor(ctx(), standard('nist-sp-800-171r2'));
-    const expected = rev2Statements(NIST_DATA.rev2);
     expect(expected.size).toBe(110);
     expect(catalog?.texts).toHaveLength(110);
-    for (const t of catalog?.texts ?? [])
-      expect(normalise(statementText(t.statement)), t.requirementId).toBe(normalise(expected.get(t.requirementId) ?? '<missing>'));
+    expectStatementsAsNistRenders(catalog?.texts ?? [], expected);
     expect(await attach('nist-sp-800-171r2', NIST_DATA.rev2)).toMatchObject({ status: 'unchanged' });
   });
 

@@ -32,14 +32,19 @@ describe('attachment rules', () => {
     expect(bareMediaType(undefined)).toBe('');
   });
 
-  it('makes file names safe: last path segment, no controls or reserved characters, no leading dots, bounded', () => {
-    expect(sanitiseFilename('設計書_v2.pdf')).toBe('設計書_v2.pdf');
-    expect(sanitiseFilename('../../etc/passwd')).toBe('passwd');
-    expect(sanitiseFilename('C:\\Users\\me\\写真.png')).toBe('写真.png');
-    expect(sanitiseFilename('.htaccess')).toBe('htaccess');
-    expect(sanitiseFilename('a\u0000b\r\n"c".txt')).toBe('a_b___c_.txt');
-    expect(sanitiseFilename('evil\u202Egnp.exe')).toBe('evil_gnp.exe');
-    expect(sanitiseFilename('...')).toBeNull();
+  it.each([
+    ['設計書_v2.pdf', '設計書_v2.pdf'],
+    ['../../etc/passwd', 'passwd'],
+    ['C:\\Users\\me\\写真.png', '写真.png'],
+    ['.htaccess', 'htaccess'],
+    ['a\u0000b\r\n"c".txt', 'a_b___c_.txt'],
+    ['evil\u202Egnp.exe', 'evil_gnp.exe'],
+    ['...', null],
+  ])('makes a file name safe (last path segment, no controls or reserved characters, no leading dots): %j becomes %j', (name, safe) => {
+    expect(sanitiseFilename(name)).toBe(safe);
+  });
+
+  it('bounds a safe file name, keeping its extension', () => {
     const long = sanitiseFilename(`${'あ'.repeat(300)}.pdf`) ?? '';
     expect([...long].length).toBe(ATTACHMENT_LIMITS.filename);
     expect(long.endsWith('.pdf')).toBe(true);

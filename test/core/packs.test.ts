@@ -7,6 +7,7 @@ import type { CraPack, EtsiPack, JcStarPack, PackFacts } from '../../src/core/pa
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { PACK_EDITION } from '../helpers/pack-edition.js';
+import { view } from '../reports/assessment-fixtures.js';
 
 const ed = PACK_EDITION;
 
@@ -20,6 +21,7 @@ const FILE = {
   uploadedAt: '2026-03-01T00:00:00.000Z',
 };
 
+/** The reports' fixture assessment, finalised on the pack edition with these verdicts (item a's evidence carries a file). */
 function assessment(verdicts: Record<string, Verdict>): AssessmentView {
   const sheet = generateChecksheet(ed, { layers: [], phases: [], profile: null, target: null });
   const answers: Answer[] = blankAnswers(sheet).map((a) => ({
@@ -29,25 +31,18 @@ function assessment(verdicts: Record<string, Verdict>): AssessmentView {
     comment: verdicts[a.requirementId] === 'not-applicable' ? '初期パスワードなし' : '',
     attachments: a.requirementId === 'a' ? [FILE] : [],
   }));
-  return {
-    id: 'asm-1',
-    title: 'hand-worked',
+  return view({
     status: 'final',
-    organisation: { id: 'org-1', name: 'Org 1' },
-    product: { id: 'p-1', name: 'Camera', model: 'C-1' },
     productVersion: '1.0',
     edition: { id: ed.meta.id, title: ed.meta.title, date: ed.meta.date },
     spec: sheet.spec,
     assessor: null,
-    carriedFrom: null,
-    createdAt: '2026-03-01T00:00:00.000Z',
-    updatedAt: '2026-03-01T00:00:00.000Z',
     finalisedAt: '2026-03-02T00:00:00.000Z',
     contentHash: 'f'.repeat(64),
     version: 1,
     items: sheet.items,
     answers,
-  };
+  });
 }
 
 const VERDICTS: Record<string, Verdict> = { a: 'pass', b: 'not-applicable', c: 'fail', d: 'pass', e: 'pass' };

@@ -69,12 +69,18 @@ describe('assessments: create, answer, finalise; who sees what', () => {
 
   afterAll(() => closeJourney(platform, browser));
 
-  it('an assessor creates an assessment for A’s product from the 診断 menu', async (ctx) => {
-    if (!browser || !platform) return ctx.skip('no browser');
-    const page = await platform.loginAs(PEOPLE.assessor);
-    pages.assessor = page;
+  /** Logs the person in, keeps their page for the later steps, and opens 診断 from the main navigation. */
+  async function assessmentsFromNav(p: Platform, who: keyof typeof PEOPLE): Promise<{ page: Page; list: AssessmentsPage }> {
+    const page = await p.loginAs(PEOPLE[who]);
+    pages[who] = page;
     const list = new AssessmentsPage(page);
     await list.openFromNav();
+    return { page, list };
+  }
+
+  it('an assessor creates an assessment for A’s product from the 診断 menu', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const { page, list } = await assessmentsFromNav(platform, 'assessor');
     expect(await textOf(list.heading)).toBe(t.assessments.listTitle);
     expect(await list.titles()).toEqual([]);
 
@@ -231,10 +237,7 @@ describe('assessments: create, answer, finalise; who sees what', () => {
 
   it("A's member reads the assessment and its report but cannot change it", async (ctx) => {
     if (!browser || !platform) return ctx.skip('no browser');
-    const page = await platform.loginAs(PEOPLE.memberA);
-    pages.memberA = page;
-    const list = new AssessmentsPage(page);
-    await list.openFromNav();
+    const { page, list } = await assessmentsFromNav(platform, 'memberA');
     expect(await list.titles()).toEqual([TITLE]);
     await list.newButton.waitFor({ state: 'detached' });
     await list.openAssessment(TITLE);

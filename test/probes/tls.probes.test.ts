@@ -1,5 +1,6 @@
 /** tls.* on a bad endpoint (node:tls, TLS 1.0, expired 1024-bit SHA-1 self-signed) and the good nginx HTTPS twin. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/core/evidence/finding.types.js';
 import type { ProbeRunOutcome } from '../../src/services/ports/probe-runner.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { makeCerts } from './twins/certs.js';
@@ -37,48 +38,42 @@ afterAll(async () => {
   dir.remove();
 });
 
+/** The evidence of one tls.* finding, once the finding has the verdict expected. */
+function evidenceOf(outcome: ProbeRunOutcome, check: string, target: string, verdict: Finding['verdict']): Finding['evidence'] {
+  const f = findingOf(outcome, check, target);
+  expect(f.verdict).toBe(verdict);
+  return f.evidence;
+}
+
 describe('tls probes on the bad endpoint', () => {
-  const t = () => `127.0.0.1:${badTls.port}`;
+  const fails = (check: string) => evidenceOf(bad, check, `127.0.0.1:${badTls.port}`, 'fail');
   it('fails tls.protocol-versions: TLS 1.0 and 1.1 are accepted', () => {
-    const f = findingOf(bad, 'tls.protocol-versions', t());
-    expect(f.verdict).toBe('fail');
-    expect(f.evidence.accepted).toEqual({ TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false });
+    expect(fails('tls.protocol-versions').accepted).toEqual({ TLSv1: true, 'TLSv1.1': true, 'TLSv1.2': true, 'TLSv1.3': false });
   });
   it('fails tls.certificate: expired, self-signed, 1024-bit, SHA-1, host name mismatch', () => {
-    const f = findingOf(bad, 'tls.certificate', t());
-    expect(f.verdict).toBe('fail');
-    expect(f.evidence).toMatchObject({ key: { type: 'rsa', bits: 1024 }, signature: 'sha1WithRSAEncryption', trusted: false });
-    expect(f.evidence.problems).toEqual([
-      'expired',
-      'self-signed',
-      'RSA key of 1024 bits',
-      'weak signature sha1WithRSAEncryption',
-      'host name mismatch for 127.0.0.1',
-    ]);
+    expect(fails('tls.certificate')).toMatchObject({
+      key: { type: 'rsa', bits: 1024 },
+      signature: 'sha1WithRSAEncryption',
+      trusted: false,
+      problems: ['expired', 'self-signed', 'RSA key of 1024 bits', 'weak signature sha1WithRSAEncryption', 'host name mismatch for 127.0.0.1'],
+    });
   });
   it('fails tls.cipher-suites: no forward secrecy, CBC only (3DES and RC4 named as not detectable by this client)', () => {
-    const f = findingOf(bad, 'tls.cipher-suites', t());
-    expect(f.verdict).toBe('fail');
-    expect(f.evidence.accepted).toMatchObject({ 'no forward secrecy': true, 'CBC only': true });
-    expect(f.evidence.notDetectable).toEqual(expect.arrayContaining(['3DES', 'RC4', 'export']));
+    const evidence = fails('tls.cipher-suites');
+    expect(evidence.accepted).toMatchObject({ 'no forward secrecy': true, 'CBC only': true });
+    expect(evidence.notDetectable).toEqual(expect.arrayContaining(['3DES', 'RC4', 'export']));
   });
 });
 
 describe('tls probes on the good nginx twin (TLS 1.2+, certificate from the scope’s trustedCa)', () => {
-  const t = () => `127.0.0.1:${nginx.goodHttps}`;
+  const passes = (check: string) => evidenceOf(good, check, `127.0.0.1:${nginx.goodHttps}`, 'pass');
   it('passes tls.protocol-versions', () => {
-    const f = findingOf(good, 'tls.protocol-versions', t());
-    expect(f.verdict).toBe('pass');
-    expect(f.evidence.accepted).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
+    expect(passes('tls.protocol-versions').accepted).toEqual({ TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': true, 'TLSv1.3': true });
   });
   it('passes tls.certificate: trusted through trustedCa, 2048-bit, SHA-256, matching 127.0.0.1', () => {
-    const f = findingOf(good, 'tls.certificate', t());
-    expect(f.verdict).toBe('pass');
-    expect(f.evidence).toMatchObject({ key: { bits: 2048 }, signature: 'sha256WithRSAEncryption', trusted: true, problems: [] });
+    expect(passes('tls.certificate')).toMatchObject({ key: { bits: 2048 }, signature: 'sha256WithRSAEncryption', trusted: true, problems: [] });
   });
   it('passes tls.cipher-suites', () => {
-    const f = findingOf(good, 'tls.cipher-suites', t());
-    expect(f.verdict).toBe('pass');
-    expect(f.evidence.accepted).toMatchObject({ 'no forward secrecy': false, 'CBC only': false });
+    expect(passes('tls.cipher-suites').accepted).toMatchObject({ 'no forward secrecy': false, 'CBC only': false });
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultContentDir } from '../../src/content/content-dir.js';
 import { renderGuidebookHtml } from '../../src/reports/guidebook/guidebook-html.js';
+import { PHASES } from '../../src/core/taxonomy.js';
 import { PDFTOTEXT, pdfToolsPresent, squash } from '../helpers/pdf-text.js';
 import { runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -52,18 +53,7 @@ describe('tebiki guidebook', () => {
   it('chapters follow the lifecycle and items their numbers', () => {
     const doc = renderGuidebookHtml(bundledEdition(), 'en');
     const chapters = [...doc.matchAll(/<section class="chapter" id="chapter-([^"]+)">/g)].map((m) => m[1]);
-    expect(chapters).toEqual([
-      'planning',
-      'design.architecture',
-      'design.hardware',
-      'design.software',
-      'development.hardware',
-      'development.software',
-      'manufacturing',
-      'mass-production',
-      'operation',
-      'disposal',
-    ]);
+    expect(chapters).toEqual([...PHASES]);
     const planning = doc.slice(doc.indexOf('id="chapter-planning"'), doc.indexOf('id="chapter-design.architecture"'));
     const numbers = [...planning.matchAll(/<h3>(P-[\d.]+) /g)].map((m) => m[1] ?? '');
     expect(numbers.length).toBeGreaterThan(5);

@@ -56,14 +56,16 @@ describe('field errors carry a stable code the UI translates', () => {
     expect(fieldCodeOf(undefined)).toBe('invalid');
   });
 
-  it('services’ English wordings map to their codes', () => {
-    expect(fieldCodeOf('is required for members')).toBe('required');
-    expect(fieldCodeOf('already exists')).toBe('already-exists');
-    expect(fieldCodeOf('is wrong or expired')).toBe('wrong');
-    expect(fieldCodeOf('must not contain the NUL character (U+0000)')).toBe('nul-character');
-    expect(fieldCodeOf('unknown organisation')).toBe('unknown');
-    expect(fieldCodeOf('a disputed mapping needs a note')).toBe('note-required');
-    expect(fieldCodeOf('must not be before awareness')).toBe('before-awareness');
-    expect(fieldCodeOf('is required before the report is marked sent')).toBe('required');
+  it.each([
+    ['is required for members', 'required'],
+    ['already exists', 'already-exists'],
+    ['is wrong or expired', 'wrong'],
+    ['must not contain the NUL character (U+0000)', 'nul-character'],
+    ['unknown organisation', 'unknown'],
+    ['a disputed mapping needs a note', 'note-required'],
+    ['must not be before awareness', 'before-awareness'],
+    ['is required before the report is marked sent', 'required'],
+  ])('services’ English wording "%s" maps to the code %s', (wording, code) => {
+    expect(fieldCodeOf(wording)).toBe(code);
   });
 });

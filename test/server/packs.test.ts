@@ -12,6 +12,9 @@ afterAll(() => dir.remove());
 
 const pdfText = (pdf: Uint8Array, name: string) => pdfTextIn(dir.path, pdf, name);
 
+/** Each row as the values of the named fields, in that order: a table to compare in one expectation. */
+const columns = (rows: Record<string, unknown>[], ...fields: string[]) => rows.map((row) => fields.map((field) => row[field]));
+
 async function unzip(payload: Buffer) {
   const zip = await JSZip.loadAsync(payload);
   const names = Object.keys(zip.files)
@@ -64,9 +67,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
 
     const json = await z.json('jc-star-1-en-DRAFT.json');
     expect(json.check.state).toBe('draft');
-    expect(
-      json.rows.map((row: { id: string; result: string; pending: boolean; evaluation: string }) => [row.id, row.result, row.pending, row.evaluation]),
-    ).toEqual([
+    expect(columns(json.rows, 'id', 'result', 'pending', 'evaluation')).toEqual([
       ['S1.1-01', 'met', false, 'document'],
       ['S1.1-02', 'not-applicable', false, 'document'],
       ['S1.1-04', 'not-met', false, 'device-test'],
@@ -74,7 +75,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
       ['S1.1-15', 'partial-evidence', false, 'document-and-device-test'],
     ]);
     expect(json.rows[0].evidence[0]).toMatchObject({ no: 'A-1', verdict: 'pass', evidence: '設計書で確認した', attachments: [{ sha256: doc }] });
-    expect(json.check.gaps.map((g: { code: string; target: string }) => [g.code, g.target])).toEqual([
+    expect(columns(json.check.gaps, 'code', 'target')).toEqual([
       ['not-met-requirement', 'S1.1-04'],
       ['pending-verification', 'S1.1-09'],
       ['unanswered-requirement', 'S1.1-15'],
@@ -99,9 +100,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
     ]);
     await checkSums(z);
     const json = await z.json('etsi-en-303-645-ja.json');
-    expect(
-      json.rows.map((row: { id: string; status: string; applicable: boolean; support: string }) => [row.id, row.status, row.applicable, row.support]),
-    ).toEqual([
+    expect(columns(json.rows, 'id', 'status', 'applicable', 'support')).toEqual([
       ['5.1-1', 'M C(1)', true, 'yes'],
       ['5.1-2', 'M C(2)', false, 'not-applicable'],
       ['5.3-13', 'M', true, 'yes'],
@@ -129,7 +128,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
     ]);
     await checkSums(z);
     const json = await z.json('eu-cra-ja.json');
-    expect(json.partI.map((x: { id: string; result: string }) => [x.id, x.result])).toEqual([
+    expect(columns(json.partI, 'id', 'result')).toEqual([
       ['I.1', 'met'],
       ['I.2(a)', 'met'],
     ]);
@@ -195,7 +194,7 @@ describeEachDatabase('conformity packs through the API', (get) => {
     await checkSums(z);
     const json = await z.json('eu-cra-en.json');
     expect(json.partI.find((x: { id: string }) => x.id === 'I.2(a)').evidence[0]).toMatchObject({ no: 'A-1', attachments: [{ sha256: doc }] });
-    expect(json.partII.map((x: { id: string; result: string }) => [x.id, x.result])).toEqual([['II.1', 'met']]);
+    expect(columns(json.partII, 'id', 'result')).toEqual([['II.1', 'met']]);
     expect(json.facts.sboms.map((s: { sha256: string }) => s.sha256)).toEqual([p.sbomSha256]);
     const outline = pdfText(await z.file('eu-cra-en-technical-documentation.pdf'), `cra-en-${get().db.kind}.pdf`).replace(/\s+/g, ' ');
     for (const heading of [
