@@ -5,6 +5,7 @@ import { useApi } from '../../api/use-api';
 import { useEdition } from '../../edition/edition';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { FormField } from '../forms/form-field';
+import { containsEveryWord } from '../../search/every-word';
 import { ErrorView, Loading, Notice } from '../status';
 import { AcceptNote, noteReason } from './accept-note';
 import { DecisionForm, missingUnless } from './decision-form';
@@ -12,16 +13,9 @@ import { type DecisionCallbacks, useDecision } from './use-decision';
 
 const SHOWN = 20;
 
-const fold = (text: string) => text.normalize('NFKC').toLowerCase();
-
 /** Items whose number, id or title (either language) contains every word of the query. */
 function matching(items: RequirementSummary[], query: string): RequirementSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return items;
-  return items.filter((r) => {
-    const haystack = fold(`${r.number} ${r.id} ${r.title.ja} ${r.title.en}`);
-    return words.every((w) => haystack.includes(w));
-  });
+  return items.filter((r) => containsEveryWord(`${r.number} ${r.id} ${r.title.ja} ${r.title.en}`, query));
 }
 
 /** Accept by linking an item of the current edition, found by number, id or title. */
