@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import type { DerivedLink } from '../api/assessment.types';
 import type { Localized } from '../api/types';
-import { useLocalize, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 import { DerivedLinks } from './derived-links';
 import { TableHead } from '../components/tables/table-head';
 import { ScrollTable } from '../components/tables/scroll-table';
+import { IdTitleRowHeader } from '../components/tables/id-title-row-header';
 
 /** What a row needs: a standard's requirement and the guidebook items that carry it (or only give evidence). */
 export interface RequirementRow {
@@ -32,7 +33,6 @@ export function RequirementRowsTable<Row extends RequirementRow>({
   verdict: (row: Row) => ReactNode;
 }) {
   const t = useT();
-  const localize = useLocalize();
   return (
     <ScrollTable className="data-table">
       {caption === undefined ? null : <caption className="visually-hidden">{caption}</caption>}
@@ -40,9 +40,7 @@ export function RequirementRowsTable<Row extends RequirementRow>({
       <tbody>
         {rows.map((q) => (
           <tr key={q.id}>
-            <th scope="row">
-              <span className="cov-id">{q.id}</span> {localize(q.title)}
-            </th>
+            <IdTitleRowHeader id={q.id} title={q.title} />
             <td>{verdict(q)}</td>
             <td>
               <DerivedLinks assessmentId={assessmentId} links={q.carried} />

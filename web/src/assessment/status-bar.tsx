@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type AssessmentStatus, type AssessmentView, STATUS_MOVES } from '../api/assessment.types';
 import { moveStatus } from '../api/assessments';
 import { type ApiError, asApiError } from '../api/client';
+import { HiddenTitleSection } from '../components/hidden-title-section';
 import { ErrorWithAction, fieldErrorText, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { AssessmentStatusBadge } from './status-badge';
@@ -73,10 +74,7 @@ export function StatusBar({ view, canEdit, onChanged, onStale }: StatusBarProps)
   const moves = canEdit ? STATUS_MOVES[view.status] : [];
 
   return (
-    <section className="card assessment-status-bar" aria-labelledby="assessment-status-title">
-      <h2 id="assessment-status-title" className="visually-hidden">
-        {t.assessments.statusBar}
-      </h2>
+    <HiddenTitleSection id="assessment-status-title" title={t.assessments.statusBar} className="card assessment-status-bar">
       <p className="status-line">
         <span>{t.assessments.columnStatus}:</span> <AssessmentStatusBadge status={view.status} />
         <span className="muted">{t.assessments.version(view.version)}</span>
@@ -93,6 +91,6 @@ export function StatusBar({ view, canEdit, onChanged, onStale }: StatusBarProps)
       {confirming ? <Notice kind="info">{t.assessments.confirmFinal}</Notice> : null}
       {done && !error ? <Notice kind="success">{t.assessments.moved(t.assessments.statuses[done])}</Notice> : null}
       {error ? <MoveProblem error={error} onStale={onStale} /> : null}
-    </section>
+    </HiddenTitleSection>
   );
 }

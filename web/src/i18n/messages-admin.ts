@@ -1,10 +1,10 @@
 /**
  * Messages of administration and accounts (issue 12): organisations,
  * products, users, invitations, self-service, the inbox, the audit log and
- * settings. `ja` is the source; `en` is typed from it. Free of imports so
- * end-to-end page models can reuse it.
+ * settings. `ja` is the source; `en` is typed from it. Imports only a type
+ * (erased at run time), so end-to-end page models can reuse it.
  */
-type Lang = 'ja' | 'en';
+import type { Lang } from './messages.js';
 
 const ja = {
   navAdmin: '管理',

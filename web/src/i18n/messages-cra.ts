@@ -1,10 +1,10 @@
 import { CRA_REPORT_FIELD_LABELS, CRA_STAGE_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
+import type { Lang } from './messages.js';
 /**
  * Messages of CRA reporting (issue 19): the dashboard of open cases, the case
  * page with its clocks and report drafts, owners and triage criteria. `ja` is
  * the source; `en` is typed from it. Imports only the core's pure labels, so end-to-end page models can reuse it.
  */
-type Lang = 'ja' | 'en';
 
 const ja = {
   nav: 'CRA 報告',

@@ -1,9 +1,9 @@
 /**
  * Messages of the conformity pack panel on the assessment page (issue 21).
- * `ja` is the source; `en` is typed from it. Free of imports so end-to-end
- * page models can reuse it.
+ * `ja` is the source; `en` is typed from it. Imports only a type (erased at
+ * run time), so end-to-end page models can reuse it.
  */
-type Lang = 'ja' | 'en';
+import type { Lang } from './messages.js';
 
 const ja = {
   title: '適合パック（スキームへの申請用）',

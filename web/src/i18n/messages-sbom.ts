@@ -1,9 +1,10 @@
 /**
  * Messages of the product version page (issue 18): SBOM upload, components,
  * known vulnerabilities, VEX triage and exports. `ja` is the source; `en` is
- * typed from it. Free of imports so end-to-end page models can reuse it.
+ * typed from it. Imports only a type (erased at run time), so end-to-end page
+ * models can reuse it.
  */
-type Lang = 'ja' | 'en';
+import type { Lang } from './messages.js';
 
 const ja = {
   title: (product: string, version: string) => `${product} ${version}: SBOM と脆弱性`,

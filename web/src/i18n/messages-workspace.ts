@@ -1,6 +1,5 @@
 import type { Widen } from '../../../src/core/vocabulary-labels.js';
-/** The UI languages (as LANGS in messages.ts; not imported so that tests can load this file as is). */
-type Lang = 'ja' | 'en';
+import type { Lang } from './messages.js';
 
 /** Messages of the assessment workspace (table, detail pane, filters, progress). Japanese is the source. */
 const ja = {

@@ -4,7 +4,7 @@ import { useAdminT } from '../admin/use-admin-t';
 import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
-import { FormField, NewPasswordField } from '../components/forms/form-field';
+import { CurrentPasswordField, FormField, NewPasswordField } from '../components/forms/form-field';
 import { Notice, ProblemNotice } from '../components/status';
 import { useLanguage } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -60,13 +60,11 @@ function Password() {
       <h2>{a.changePassword}</h2>
       {done !== null ? <Notice kind="success">{a.passwordChanged(done)}</Notice> : null}
       <ProblemNotice error={action.error} />
-      <FormField
+      <CurrentPasswordField
         label={a.currentPassword}
-        type="password"
-        autoComplete="current-password"
         value={form.currentPassword}
         error={action.errors.currentPassword}
-        onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+        onChange={(value) => setForm({ ...form, currentPassword: value })}
       />
       <NewPasswordField
         label={a.newPassword}

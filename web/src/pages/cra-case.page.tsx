@@ -7,7 +7,8 @@ import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
 import { ErrorView, Loading, ProblemNotice } from '../components/status';
-import { type CraCaseView, EU_MEMBER_STATES } from '../cra/cra.types';
+import type { CraCaseView } from '../cra/cra.types';
+import { MemberStatesField } from '../cra/member-states-field';
 import { ClockRow, useCraT, utc } from '../cra/cra-ui';
 import { ReportForm } from '../cra/report-form';
 import { useLanguage } from '../i18n/i18n';
@@ -75,14 +76,7 @@ function ConfirmForm({ view, onChange }: { view: CraCaseView; onChange: (v: CraC
   return (
     <div className="card">
       <ProblemNotice error={action.error} />
-      <fieldset className="cra-states">
-        <legend>{c.memberStates}</legend>
-        {EU_MEMBER_STATES.map((s) => (
-          <label key={s}>
-            <input type="checkbox" checked={states.includes(s)} onChange={() => setStates((l) => (l.includes(s) ? l.filter((x) => x !== s) : [...l, s]))} /> {s}
-          </label>
-        ))}
-      </fieldset>
+      <MemberStatesField states={states} onChange={setStates} />
       <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void confirm()}>
         {c.confirm}
       </button>

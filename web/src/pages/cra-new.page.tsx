@@ -6,13 +6,15 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { FormField } from '../components/forms/form-field';
 import { ProblemNotice } from '../components/status';
-import { type CriteriaView, EU_MEMBER_STATES } from '../cra/cra.types';
+import type { CriteriaView } from '../cra/cra.types';
+import { MemberStatesField } from '../cra/member-states-field';
 import { useCraT } from '../cra/cra-ui';
 import { useLanguage } from '../i18n/i18n';
 import { navigate, useSearchParam } from '../router/router';
 import { SubmitButton } from '../components/forms/submit-button';
 import { SignedInSection } from '../components/page-section';
 import '../cra/cra.css';
+import { toggled } from '../components/forms/toggled';
 
 function Criteria({ criteria, checked, onToggle }: { criteria: CriteriaView | null; checked: number[]; onToggle: (i: number) => void }) {
   const c = useCraT();
@@ -60,7 +62,6 @@ function NewCase({ user }: { user: User }) {
   const versions = useApi<{ versions: VersionItem[] }>(form.productId ? apiPath('products', form.productId, 'versions') : null, form.productId);
   const criteria = useApi<Record<string, CriteriaView | null>>(orgId ? apiPath('organisations', orgId, 'cra', 'criteria') : null, user.id);
   const kindCriteria = criteria.status === 'ok' ? (criteria.data[form.kind === 'vulnerability' ? 'exploited' : 'severe-incident'] ?? null) : null;
-  const toggle = (list: string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -132,23 +133,15 @@ function NewCase({ user }: { user: User }) {
         {versions.status === 'ok'
           ? versions.data.versions.map((v) => (
               <label key={v.id}>
-                <input type="checkbox" checked={versionIds.includes(v.id)} onChange={() => setVersionIds((l) => toggle(l, v.id))} /> {v.version}{' '}
+                <input type="checkbox" checked={versionIds.includes(v.id)} onChange={() => setVersionIds((l) => toggled(l, v.id))} /> {v.version}{' '}
               </label>
             ))
           : null}
         {action.errors.versionIds ? <p className="field-error">{action.errors.versionIds}</p> : null}
       </fieldset>
-      <fieldset className="cra-states">
-        <legend>{c.memberStates}</legend>
-        {EU_MEMBER_STATES.map((s) => (
-          <label key={s}>
-            <input type="checkbox" checked={states.includes(s)} onChange={() => setStates((l) => toggle(l, s))} /> {s}
-          </label>
-        ))}
-        {action.errors.memberStates ? <p className="field-error">{action.errors.memberStates}</p> : null}
-      </fieldset>
+      <MemberStatesField states={states} onChange={setStates} error={action.errors.memberStates} />
       <FormField label={c.awareAt} hint={c.awareNow} type="datetime-local" value={form.awareAt} error={action.errors.awareAt} onChange={set('awareAt')} />
-      <Criteria criteria={kindCriteria} checked={checked} onToggle={(i) => setChecked((l) => (l.includes(i) ? l.filter((x) => x !== i) : [...l, i]))} />
+      <Criteria criteria={kindCriteria} checked={checked} onToggle={(i) => setChecked((l) => toggled(l, i))} />
       <FormField label={c.decisionNote} value={form.note} onChange={set('note')} />
       <SubmitButton busy={action.busy}>{form.kind === 'vulnerability' ? c.markExploited : c.open}</SubmitButton>
     </form>

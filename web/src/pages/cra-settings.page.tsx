@@ -9,6 +9,7 @@ import type { CriteriaView } from '../cra/cra.types';
 import { useCraT } from '../cra/cra-ui';
 import { Options } from '../components/forms/options';
 import { SignedInSection } from '../components/page-section';
+import { toggled } from '../components/forms/toggled';
 
 interface Contact {
   userId: string;
@@ -51,12 +52,7 @@ function ProductContacts({ product, members }: { product: ProductItem; members: 
           .filter((m) => m.id !== owner)
           .map((m) => (
             <label key={m.id}>
-              <input
-                type="checkbox"
-                checked={deputies.includes(m.id)}
-                onChange={() => setDeputies((l) => (l.includes(m.id) ? l.filter((x) => x !== m.id) : [...l, m.id]))}
-              />{' '}
-              {m.displayName}{' '}
+              <input type="checkbox" checked={deputies.includes(m.id)} onChange={() => setDeputies((l) => toggled(l, m.id))} /> {m.displayName}{' '}
             </label>
           ))}
       </fieldset>

@@ -46,7 +46,7 @@ function Entry({ entry, order }: { entry: GlossaryEntry; order: GlossaryOrder })
   const lead = order === 'alpha' ? 'en' : 'ja';
   const other = lead === 'ja' ? 'en' : 'ja';
   return (
-    <li className="glossary-entry">
+    <li className="tile glossary-entry">
       <p className="glossary-entry-head">
         <Link to={glossaryTermPath(entry.id)} className="glossary-term" lang={lead}>
           {entry.term[lead]}
@@ -98,7 +98,7 @@ function GlossarySections({ terms, order }: { terms: GlossaryEntry[]; order: Glo
           <h2 id={`terms-${section.key}`} className="glossary-section-title">
             {sectionLabel(t, order, section.key)}
           </h2>
-          <ul className="glossary-list">
+          <ul className="tile-list glossary-list">
             {section.items.map((entry) => (
               <Entry key={entry.id} entry={entry} order={order} />
             ))}

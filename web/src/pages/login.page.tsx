@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { asApiError } from '../api/client';
-import { FormField, fieldErrors } from '../components/forms/form-field';
+import { CurrentPasswordField, FormField, fieldErrors } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -97,16 +97,7 @@ export function LoginPage() {
           error={errors.email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <FormField
-          label={t.password}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          error={errors.password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
+        <CurrentPasswordField label={t.password} name="password" required value={password} error={errors.password} onChange={setPassword} />
         <SubmitButton busy={busy} busyLabel={t.loggingIn}>
           {t.login}
         </SubmitButton>

@@ -64,7 +64,7 @@ function ResultItem({ result, standardTitle }: { result: SearchResult; standardT
   const matchedTitle = titleSnippet(result, title, lang);
   const prefix = result.kind === 'requirement' ? result.number : result.kind === 'standard-requirement' ? result.id : undefined;
   return (
-    <li className={`search-result kind-${result.kind}`}>
+    <li className={`tile search-result kind-${result.kind}`}>
       <p className="search-result-head">
         <span className={`badge kind-badge kind-badge-${result.kind}`}>{labelFor(t.browse.searchKinds, result.kind)}</span>
         {result.kind === 'standard-requirement' && result.standard ? <span className="muted search-standard">{standardTitle(result.standard)}</span> : null}
@@ -112,7 +112,7 @@ function Results({ edition, query }: { edition: EditionSummary; query: string })
           </li>
         ))}
       </ul>
-      <ol className="search-results">
+      <ol className="tile-list search-results">
         {results.map((result) => (
           <ResultItem key={`${result.kind}|${result.standard ?? ''}|${result.id}`} result={result} standardTitle={standardTitle} />
         ))}

@@ -2,6 +2,7 @@ import type { Answer } from '../../../src/core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../../../src/core/assessment/checksheet.types.js';
 import { VERDICTS, type Verdict } from '../../../src/core/assessment/verdicts.js';
 import { PHASES } from '../../../src/core/taxonomy.js';
+import { containsEveryWord } from '../search/every-word.js';
 
 /**
  * The workspace's view as data: which items show, kept in the URL's query so
@@ -80,13 +81,9 @@ function stateHolds(state: ItemState, { answer, suggested }: ItemFacts): boolean
   }
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase();
-
 /** Every search term must occur in the item's text (number, titles, criteria, category) or its answer. */
 function matchesText(item: ChecksheetItem, answer: Answer, q: string): boolean {
-  const terms = norm(q).split(/\s+/).filter(Boolean);
-  if (terms.length === 0) return true;
-  const text = norm(
+  return containsEveryWord(
     [
       item.no,
       item.title.ja,
@@ -97,8 +94,8 @@ function matchesText(item: ChecksheetItem, answer: Answer, q: string): boolean {
       answer.evidence,
       answer.comment,
     ].join('\n'),
+    q,
   );
-  return terms.every((t) => text.includes(t));
 }
 
 /** States combine with OR among themselves (any chosen state), verdicts too; the other facets with AND. */

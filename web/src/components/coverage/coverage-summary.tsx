@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/i18n';
+import { HiddenTitleSection } from '../hidden-title-section';
 import { type CoverageStatus, percent, type StandardCoverage } from './coverage.types';
 
 const TILES: CoverageStatus[] = ['covered', 'partial', 'out-of-scope', 'pending', 'gap', 'not-applicable'];
@@ -8,10 +9,7 @@ export function CoverageSummary({ report }: { report: StandardCoverage }) {
   const t = useT();
   const { summary } = report;
   return (
-    <section className="cov-summary" aria-labelledby="cov-summary-title">
-      <h2 id="cov-summary-title" className="visually-hidden">
-        {t.coverage.summaryTitle}
-      </h2>
+    <HiddenTitleSection id="cov-summary-title" title={t.coverage.summaryTitle} className="cov-summary">
       <div className="cov-summary-main">
         <p className="cov-share">
           <span className="cov-share-value" data-testid="answered">
@@ -33,6 +31,6 @@ export function CoverageSummary({ report }: { report: StandardCoverage }) {
           </div>
         ))}
       </dl>
-    </section>
+    </HiddenTitleSection>
   );
 }

@@ -6,6 +6,7 @@ import { BarChart, chartFont, stackedStatusBars } from './coverage-chart';
 import { ANSWER_ORDER, percent, type StandardCoverage } from './coverage.types';
 import { TableHead } from '../tables/table-head';
 import { ScrollTable } from '../tables/scroll-table';
+import { IdTitleRowHeader } from '../tables/id-title-row-header';
 
 type Group = StandardCoverage['groups'][number];
 
@@ -24,7 +25,6 @@ function heightClass(count: number): string {
 
 function GroupTable({ groups }: { groups: Group[] }) {
   const t = useT();
-  const localize = useLocalize();
   return (
     <details className="cov-details">
       <summary>{t.coverage.groupsTable}</summary>
@@ -40,9 +40,7 @@ function GroupTable({ groups }: { groups: Group[] }) {
         <tbody>
           {groups.map((g) => (
             <tr key={g.id}>
-              <th scope="row">
-                <span className="cov-id">{g.id}</span> {localize(g.title)}
-              </th>
+              <IdTitleRowHeader id={g.id} title={g.title} />
               {ANSWER_ORDER.map((s) => (
                 <td key={s} className="num">
                   {g.counts[s]}

@@ -4,14 +4,12 @@ import { Link } from '../../router/router';
 import { type DraftOverview, editorPaths } from './editor-api';
 import { TableHead } from '../tables/table-head';
 import { ScrollTable } from '../tables/scroll-table';
-
-const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+import { containsEveryWord } from '../../search/every-word';
 
 /** Entries whose text contains every word of the filter. */
 function useFilter<T>(items: T[], text: (item: T) => string) {
   const [query, setQuery] = useState('');
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const shown = words.length ? items.filter((item) => words.every((w) => fold(text(item)).includes(w))) : items;
+  const shown = items.filter((item) => containsEveryWord(text(item), query));
   return { query, setQuery, shown };
 }
 

@@ -49,25 +49,17 @@ export function EditableList<T>({ itemLabel, items, onChange, make, path, errors
   );
 }
 
-interface TextListProps {
-  itemLabel: string;
-  items: Localized[];
-  onChange: (items: Localized[]) => void;
-  path: string;
-  errorsAt: ErrorsAt;
-}
+/** A TextList is given what an EditableList is, but for how to make and draw an entry. */
+type TextListProps = Omit<EditableListProps<Localized>, 'make' | 'render'>;
 
 /** A list of bilingual texts (criteria, steps, countermeasures). */
-export function TextList({ itemLabel, items, onChange, path, errorsAt }: TextListProps) {
+export function TextList(props: TextListProps) {
   const t = useT();
+  const { itemLabel, path, errorsAt } = props;
   return (
     <EditableList
-      itemLabel={itemLabel}
-      items={items}
-      onChange={onChange}
+      {...props}
       make={emptyText}
-      path={path}
-      errorsAt={errorsAt}
       render={(item, index, update) => (
         <LocalizedFields label={t.editor.nth(itemLabel, index + 1)} value={item} onChange={update} path={`${path}[${index}]`} errorsAt={errorsAt} multiline />
       )}

@@ -56,6 +56,15 @@ export function fieldErrors(errors: FieldError[] | undefined, t: Messages): Reco
   return byField;
 }
 
+/** The password the user has now: masked, and offered to the password manager as the current one. */
+export function CurrentPasswordField({
+  value,
+  onChange,
+  ...field
+}: FieldText & Pick<InputHTMLAttributes<HTMLInputElement>, 'name' | 'required'> & { value: string; onChange: (value: string) => void }) {
+  return <FormField {...field} type="password" autoComplete="current-password" value={value} onChange={(e) => onChange(e.target.value)} />;
+}
+
 /** A new password: masked, offered to the password manager as new, with the password rules as its hint. */
 export function NewPasswordField({
   label,

@@ -1,26 +1,21 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { apiPath } from '../../api/client';
 import type { RequirementList, RequirementSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useEdition } from '../../edition/edition';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { FormField } from '../forms/form-field';
-import { ErrorView, Loading, Notice, ProblemNotice } from '../status';
-import { AcceptNote } from './accept-note';
+import { containsEveryWord } from '../../search/every-word';
+import { ErrorView, Loading, Notice } from '../status';
+import { AcceptNote, noteReason } from './accept-note';
+import { DecisionForm, missingUnless } from './decision-form';
 import { type DecisionCallbacks, useDecision } from './use-decision';
 
 const SHOWN = 20;
 
-const fold = (text: string) => text.normalize('NFKC').toLowerCase();
-
 /** Items whose number, id or title (either language) contains every word of the query. */
 function matching(items: RequirementSummary[], query: string): RequirementSummary[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return items;
-  return items.filter((r) => {
-    const haystack = fold(`${r.number} ${r.id} ${r.title.ja} ${r.title.en}`);
-    return words.every((w) => haystack.includes(w));
-  });
+  return items.filter((r) => containsEveryWord(`${r.number} ${r.id} ${r.title.ja} ${r.title.en}`, query));
 }
 
 /** Accept by linking an item of the current edition, found by number, id or title. */
@@ -40,19 +35,14 @@ export function AcceptExisting({ proposalId, callbacks }: { proposalId: string; 
   if (items.status === 'error') return <ErrorView error={items.error} onRetry={items.retry} />;
   const found = matching(items.data.items, query);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!chosen) {
-      decision.setErrors({ requirementId: t.proposals.chooseRequirement });
-      return;
-    }
-    void decision.send('accept', { requirementId: chosen, ...(note.trim() ? { reason: note } : {}) });
-  };
-
   const choiceError = decision.errors.requirementId;
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <ProblemNotice error={decision.problem} />
+    <DecisionForm
+      decision={decision}
+      action="accept"
+      missing={() => missingUnless(chosen !== null, 'requirementId', t.proposals.chooseRequirement)}
+      body={() => ({ requirementId: chosen, ...noteReason(note) })}
+    >
       <FormField
         label={t.proposals.searchRequirement}
         hint={t.proposals.searchHint}
@@ -81,6 +71,6 @@ export function AcceptExisting({ proposalId, callbacks }: { proposalId: string; 
         ) : null}
       </fieldset>
       <AcceptNote note={note} onChange={setNote} error={decision.errors.reason} busy={decision.busy} />
-    </form>
+    </DecisionForm>
   );
 }

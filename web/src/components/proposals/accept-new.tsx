@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { apiPath } from '../../api/client';
 import type { Localized, RequirementSummary } from '../../api/types';
 import { useApi } from '../../api/use-api';
@@ -6,8 +6,9 @@ import { useLocalize, useT } from '../../i18n/i18n';
 import { FormField, SelectField } from '../forms/form-field';
 import { Options } from '../forms/options';
 import { BilingualFields } from '../forms/bilingual-fields';
-import { ErrorView, Loading, Notice, ProblemNotice } from '../status';
-import { AcceptNote } from './accept-note';
+import { ErrorView, Loading, Notice } from '../status';
+import { AcceptNote, noteReason } from './accept-note';
+import { DecisionForm } from './decision-form';
 import type { Proposal } from './proposal-types';
 import { LayerPhaseFields } from './layer-phase-fields';
 import { type DecisionCallbacks, useDecision } from './use-decision';
@@ -75,27 +76,24 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
   const set = <K extends keyof NewItem>(key: K, value: NewItem[K]) => setItem((i) => ({ ...i, [key]: value }));
   const errors = decision.errors;
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const missing = missingFields(item, t.fieldRequired);
-    decision.setErrors(missing);
-    if (Object.keys(missing).length > 0) return;
-    const newRequirement = {
-      ...(item.draftId ? { draftId: item.draftId } : {}),
-      id: item.id.trim(),
-      number: item.number.trim(),
-      title: item.title,
-      layers: item.layers,
-      phases: item.phases,
-      threatCategory: item.threatCategory,
-    };
-    void decision.send('accept', { newRequirement, ...(note.trim() ? { reason: note } : {}) });
-  };
+  const newRequirement = () => ({
+    ...(item.draftId ? { draftId: item.draftId } : {}),
+    id: item.id.trim(),
+    number: item.number.trim(),
+    title: item.title,
+    layers: item.layers,
+    phases: item.phases,
+    threatCategory: item.threatCategory,
+  });
 
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <Notice kind="info">{t.proposals.placeholderNotice}</Notice>
-      <ProblemNotice error={decision.problem} />
+    <DecisionForm
+      decision={decision}
+      action="accept"
+      missing={() => missingFields(item, t.fieldRequired)}
+      body={() => ({ newRequirement: newRequirement(), ...noteReason(note) })}
+      intro={<Notice kind="info">{t.proposals.placeholderNotice}</Notice>}
+    >
       <SelectField label={t.proposals.draftTarget} name="draftId" value={item.draftId} error={errors.draftId} onChange={(e) => set('draftId', e.target.value)}>
         <option value="">{t.proposals.latestDraft}</option>
         <Options of={drafts} value={(d) => d.id} label={(d) => `${d.id} — ${localize(d.title)}`} />
@@ -130,6 +128,6 @@ function NewItemForm({ proposal, callbacks, drafts }: { proposal: Proposal; call
         <Options of={categories} value={(c) => c.id} label={(c) => `${'\u3000'.repeat(c.depth)}${localize(c.label)}`} />
       </SelectField>
       <AcceptNote note={note} onChange={setNote} busy={decision.busy} />
-    </form>
+    </DecisionForm>
   );
 }

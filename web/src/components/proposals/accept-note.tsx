@@ -3,6 +3,11 @@ import { TextAreaField } from '../forms/form-field';
 import { PROPOSAL_LIMITS } from './proposal-types';
 import { SubmitButton } from '../forms/submit-button';
 
+/** The accept request's `reason`: the editor's note, when there is one. */
+export function noteReason(note: string): { reason?: string } {
+  return note.trim() ? { reason: note } : {};
+}
+
 /** The end of both accept forms: the editor's note and the accept button. */
 export function AcceptNote({ note, onChange, error, busy }: { note: string; onChange: (note: string) => void; error?: string | undefined; busy: boolean }) {
   const t = useT();

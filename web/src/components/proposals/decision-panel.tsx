@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../i18n/i18n';
-import { ProblemNotice } from '../status';
 import { AcceptExisting } from './accept-existing';
 import { AcceptNew } from './accept-new';
+import { DecisionForm, missingUnless } from './decision-form';
 import { TextAreaField } from '../forms/form-field';
 import { PROPOSAL_LIMITS, type Proposal } from './proposal-types';
 import { type DecisionCallbacks, useDecision } from './use-decision';
@@ -15,18 +15,8 @@ function RejectForm({ proposalId, callbacks }: { proposalId: string; callbacks: 
   const [reason, setReason] = useState('');
   const decision = useDecision(proposalId, callbacks);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      decision.setErrors({ reason: t.fieldRequired });
-      return;
-    }
-    void decision.send('reject', { reason });
-  };
-
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      <ProblemNotice error={decision.problem} />
+    <DecisionForm decision={decision} action="reject" missing={() => missingUnless(reason.trim() !== '', 'reason', t.fieldRequired)} body={() => ({ reason })}>
       <TextAreaField
         label={t.proposals.rejectReason}
         hint={t.proposals.rejectReasonHint}
@@ -41,7 +31,7 @@ function RejectForm({ proposalId, callbacks }: { proposalId: string; callbacks: 
       <button type="submit" className="button button-danger" disabled={decision.busy}>
         {decision.busy ? t.proposals.deciding : t.proposals.reject}
       </button>
-    </form>
+    </DecisionForm>
   );
 }
 

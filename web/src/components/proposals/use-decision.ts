@@ -37,3 +37,6 @@ export function useDecision(proposalId: string, { onDecided, onStale }: Decision
 
   return { busy, errors, setErrors, problem, send };
 }
+
+/** The state and sender useDecision returns. */
+export type Decision = ReturnType<typeof useDecision>;
