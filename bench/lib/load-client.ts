@@ -62,7 +62,15 @@ const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
  */
 export async function oneByOne(urls: readonly string[], headers: Record<string, string>): Promise<number> {
   const t0 = process.hrtime.bigint();
+  await timedOneByOne(urls, headers);
+  return urls.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+/** Each URL asked after the one before has answered (status 200, body read); how long each took, in ms. */
+export async function timedOneByOne(urls: readonly string[], headers: Record<string, string>): Promise<number[]> {
+  const took: number[] = [];
   for (const url of urls) {
+    const t0 = process.hrtime.bigint();
     await new Promise<void>((resolve, reject) => {
       const req = httpGet(url, { agent: keepAlive, headers }, (res) => {
         if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
@@ -72,6 +80,7 @@ export async function oneByOne(urls: readonly string[], headers: Record<string, 
       });
       req.on('error', reject);
     });
+    took.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  return urls.length / (Number(process.hrtime.bigint() - t0) / 1e9);
+  return took;
 }
