@@ -28,7 +28,7 @@ import {
   UserPatch,
 } from '../../services/user-admin.service.js';
 import { cookieNames } from '../session.plugin.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { RouteId } from '../route-params.js';
 import { sendSession } from './auth.routes.js';
 
@@ -51,130 +51,93 @@ export async function accountRoutes(app: FastifyInstance, { ctx }: { ctx: Servic
   const names = cookieNames(secure);
   const limited = { rateLimit: { max: ctx.config.loginRatePerMinute, timeWindow: '1 minute' } };
   publicTokenRoutes(app, ctx, limited);
+  const users = taggedRoutes(app, ['users']);
+  const account = taggedRoutes(app, ['account']);
+  const notifications = taggedRoutes(app, ['notifications']);
 
-  app.post(
-    '/api/auth/second-factor',
-    { config: limited, schema: { tags: ['auth'], summary: 'Finish a login with a TOTP or recovery code', body: docSchema(SecondFactorInput) } },
-    async (request, reply) => sendSession(reply, await completeSecondFactor(ctx, parseInput(SecondFactorInput, request.body), request.ip), names, secure),
+  taggedRoutes(app, ['auth']).post(
+    { url: '/api/auth/second-factor', summary: 'Finish a login with a TOTP or recovery code', body: SecondFactorInput, options: { config: limited } },
+    async ({ body, request, reply }) => sendSession(reply, await completeSecondFactor(ctx, body, request.ip), names, secure),
   );
 
-  app.get(
-    '/api/users',
-    { schema: { tags: ['users'], summary: 'Users the caller manages (admin: all; organisation manager: own members)' } },
-    async (request) => ({
-      users: await listManagedUsers(ctx, request.actor, parseInput(UserListQuery, request.query, 'query')),
+  users.get(
+    { url: '/api/users', summary: 'Users the caller manages (admin: all; organisation manager: own members)', query: UserListQuery },
+    async ({ actor, query }) => ({
+      users: await listManagedUsers(ctx, actor, query),
     }),
   );
-  app.post(
-    '/api/users/invitations',
-    { schema: { tags: ['users'], summary: 'Invite a user by a one-time link', body: docSchema(InvitationInput) } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return reply.status(201).send(await inviteUser(ctx, request.actor, parseInput(InvitationInput, request.body)));
-    },
-  );
-  app.patch(
-    '/api/users/:userId',
-    { schema: { tags: ['users'], summary: 'Change role, organisation, manager flag or activity', body: docSchema(UserPatch) } },
-    async (request) => {
-      const { userId } = parseInput(UserParams, request.params, 'params');
-      return { user: await changeUser(ctx, request.actor, userId, parseInput(UserPatch, request.body)) };
-    },
-  );
-  app.post('/api/users/:userId/reset-link', { schema: { tags: ['users'], summary: 'A one-time password-reset link' } }, async (request) => {
-    const { userId } = parseInput(UserParams, request.params, 'params');
-    return issuePasswordReset(ctx, request.actor, userId);
+  users.post({ url: '/api/users/invitations', summary: 'Invite a user by a one-time link', body: InvitationInput, status: 201 }, ({ actor, body, reply }) => {
+    reply.header('cache-control', 'no-store');
+    return inviteUser(ctx, actor, body);
   });
+  users.patch(
+    { url: '/api/users/:userId', summary: 'Change role, organisation, manager flag or activity', params: UserParams, body: UserPatch },
+    async ({ actor, params, body }) => ({ user: await changeUser(ctx, actor, params.userId, body) }),
+  );
+  users.post({ url: '/api/users/:userId/reset-link', summary: 'A one-time password-reset link', params: UserParams }, ({ actor, params }) =>
+    issuePasswordReset(ctx, actor, params.userId),
+  );
 
-  app.put(
-    '/api/account/password',
-    { schema: { tags: ['account'], summary: 'Change own password (ends other sessions)', body: docSchema(PasswordChangeInput) } },
-    async (request) => changeOwnPassword(ctx, requireSession(request), parseInput(PasswordChangeInput, request.body)),
+  account.put({ url: '/api/account/password', summary: 'Change own password (ends other sessions)', body: PasswordChangeInput }, ({ body, request }) =>
+    changeOwnPassword(ctx, requireSession(request), body),
   );
-  app.patch(
-    '/api/account/profile',
-    { schema: { tags: ['account'], summary: 'Own display name and language', body: docSchema(ProfileInput) } },
-    async (request) => ({
-      user: await updateOwnProfile(ctx, request.actor, parseInput(ProfileInput, request.body)),
-    }),
-  );
-  app.get('/api/account/sessions', { schema: { tags: ['account'], summary: 'Own sessions' } }, async (request) => ({
+  account.patch({ url: '/api/account/profile', summary: 'Own display name and language', body: ProfileInput }, async ({ actor, body }) => ({
+    user: await updateOwnProfile(ctx, actor, body),
+  }));
+  account.get({ url: '/api/account/sessions', summary: 'Own sessions' }, async ({ request }) => ({
     sessions: await ownSessions(ctx, requireSession(request)),
   }));
-  app.delete('/api/account/sessions/:sessionId', { schema: { tags: ['account'], summary: 'End one of own sessions' } }, async (request, reply) => {
-    await endOwnSession(ctx, requireSession(request), parseInput(SessionParams, request.params, 'params').sessionId);
-    return reply.status(204).send();
-  });
-  app.post('/api/account/totp', { schema: { tags: ['account'], summary: 'Start TOTP enrolment: the secret, once' } }, async (request, reply) => {
+  account.delete({ url: '/api/account/sessions/:sessionId', summary: 'End one of own sessions', params: SessionParams, status: 204 }, ({ params, request }) =>
+    endOwnSession(ctx, requireSession(request), params.sessionId),
+  );
+  account.post({ url: '/api/account/totp', summary: 'Start TOTP enrolment: the secret, once' }, ({ actor, reply }) => {
     reply.header('cache-control', 'no-store');
-    return beginTotpEnrolment(ctx, request.actor);
+    return beginTotpEnrolment(ctx, actor);
   });
-  app.post(
-    '/api/account/totp/confirm',
-    { schema: { tags: ['account'], summary: 'Confirm TOTP with a code: recovery codes, once', body: docSchema(CodeInput) } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      return confirmTotpEnrolment(ctx, request.actor, parseInput(CodeInput, request.body).code);
-    },
+  account.post({ url: '/api/account/totp/confirm', summary: 'Confirm TOTP with a code: recovery codes, once', body: CodeInput }, ({ actor, body, reply }) => {
+    reply.header('cache-control', 'no-store');
+    return confirmTotpEnrolment(ctx, actor, body.code);
+  });
+  account.post({ url: '/api/account/totp/disable', summary: 'Turn TOTP off (password required)', body: PasswordInput, status: 204 }, ({ actor, body }) =>
+    disableTotp(ctx, actor, body.password),
   );
-  app.post(
-    '/api/account/totp/disable',
-    { schema: { tags: ['account'], summary: 'Turn TOTP off (password required)', body: docSchema(PasswordInput) } },
-    async (request, reply) => {
-      await disableTotp(ctx, request.actor, parseInput(PasswordInput, request.body).password);
-      return reply.status(204).send();
-    },
-  );
-  app.get('/api/account/totp', { schema: { tags: ['account'], summary: 'Second-factor state' } }, async (request) => ({
+  account.get({ url: '/api/account/totp', summary: 'Second-factor state' }, async ({ actor, request }) => ({
     enabled: requireSession(request).user.totpEnabled,
-    recoveryCodesLeft: await recoveryCodesLeft(ctx, request.actor),
+    recoveryCodesLeft: await recoveryCodesLeft(ctx, actor),
   }));
 
-  app.get('/api/notifications', { schema: { tags: ['notifications'], summary: 'Own inbox, newest first' } }, async (request) => inbox(ctx, request.actor));
-  app.get('/api/notifications/unread', { schema: { tags: ['notifications'], summary: 'Unread count (header badge)' } }, async (request) => ({
-    unread: await unreadCount(ctx, request.actor),
+  notifications.get({ url: '/api/notifications', summary: 'Own inbox, newest first' }, ({ actor }) => inbox(ctx, actor));
+  notifications.get({ url: '/api/notifications/unread', summary: 'Unread count (header badge)' }, async ({ actor }) => ({
+    unread: await unreadCount(ctx, actor),
   }));
-  app.post(
-    '/api/notifications/read',
-    { schema: { tags: ['notifications'], summary: 'Mark notifications read', body: docSchema(ReadInput) } },
-    async (request, reply) => {
-      await markNotificationsRead(ctx, request.actor, parseInput(ReadInput, request.body).ids);
-      return reply.status(204).send();
-    },
+  notifications.post({ url: '/api/notifications/read', summary: 'Mark notifications read', body: ReadInput, status: 204 }, ({ actor, body }) =>
+    markNotificationsRead(ctx, actor, body.ids),
   );
-  app.get('/api/notifications/preferences', { schema: { tags: ['notifications'], summary: 'Which kinds arrive by mail' } }, async (request) => ({
-    mail: await mailPreferences(ctx, request.actor),
+  notifications.get({ url: '/api/notifications/preferences', summary: 'Which kinds arrive by mail' }, async ({ actor }) => ({
+    mail: await mailPreferences(ctx, actor),
     mailConfigured: ctx.config.mail !== undefined,
   }));
-  app.put(
-    '/api/notifications/preferences',
-    { schema: { tags: ['notifications'], summary: 'Choose mail for one kind', body: docSchema(MailPrefInput) } },
-    async (request) => {
-      const input = parseInput(MailPrefInput, request.body);
-      await setMailPreference(ctx, request.actor, input.kind, input.email);
-      return { mail: await mailPreferences(ctx, request.actor) };
-    },
-  );
+  notifications.put({ url: '/api/notifications/preferences', summary: 'Choose mail for one kind', body: MailPrefInput }, async ({ actor, body }) => {
+    await setMailPreference(ctx, actor, body.kind, body.email);
+    return { mail: await mailPreferences(ctx, actor) };
+  });
 }
 
 /** Routes reached with a one-time token in the body (read from the page's URL fragment): no session needed. */
 function publicTokenRoutes(app: FastifyInstance, ctx: ServiceContext, limited: object) {
-  app.post(
-    '/api/invitations/lookup',
-    { config: limited, schema: { tags: ['users'], summary: 'What an invitation is for', body: docSchema(TokenInput) } },
-    async (request) => lookUpInvitation(ctx, parseInput(TokenInput, request.body).token),
+  const options = { config: limited };
+  const users = taggedRoutes(app, ['users']);
+  users.post({ url: '/api/invitations/lookup', summary: 'What an invitation is for', body: TokenInput, options }, ({ body }) =>
+    lookUpInvitation(ctx, body.token),
   );
-  app.post(
-    '/api/invitations/accept',
-    { config: limited, schema: { tags: ['users'], summary: 'Create the invited account', body: docSchema(AcceptInvitationInput) } },
-    async (request, reply) => reply.status(201).send({ user: await acceptInvitation(ctx, parseInput(AcceptInvitationInput, request.body)) }),
+  users.post(
+    { url: '/api/invitations/accept', summary: 'Create the invited account', body: AcceptInvitationInput, status: 201, options },
+    async ({ body }) => ({
+      user: await acceptInvitation(ctx, body),
+    }),
   );
-  app.post(
-    '/api/password-reset',
-    { config: limited, schema: { tags: ['auth'], summary: 'Set a new password with a reset link (ends all sessions)', body: docSchema(ResetInput) } },
-    async (request, reply) => {
-      await resetPassword(ctx, parseInput(ResetInput, request.body));
-      return reply.status(204).send();
-    },
+  taggedRoutes(app, ['auth']).post(
+    { url: '/api/password-reset', summary: 'Set a new password with a reset link (ends all sessions)', body: ResetInput, status: 204, options },
+    ({ body }) => resetPassword(ctx, body),
   );
 }

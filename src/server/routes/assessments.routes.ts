@@ -31,7 +31,8 @@ import {
 import type { ServiceContext } from '../../services/context.js';
 import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '../../services/packs.service.js';
 import { fieldsIn, placingFields } from '../field-places.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { AssessmentItemParams, IdParams, RouteId, requireSignedIn } from '../route-params.js';
 import { jsonWithShared, sendGzippedJson, sendJsonOnce } from '../json-once.js';
 
@@ -58,153 +59,169 @@ function sendFile(reply: FastifyReply, file: ReportFile) {
 export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', requireSignedIn);
   const tags = ['assessments'];
+  const routes = taggedRoutes(app, tags);
 
-  app.get('/api/assessments', { schema: { tags, summary: 'Assessments visible to the caller, most recently changed first' } }, async (request) => ({
-    assessments: await visibleAssessments(ctx, request.actor, parseInput(AssessmentListQuery, request.query, 'query')),
-  }));
-
-  app.post(
-    '/api/assessments',
-    { schema: { tags, summary: 'Create an assessment of a product (assessor)', body: docSchema(AssessmentInput) } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await placingFields(fieldsIn('body', 'editionId', 'spec'), () => createAssessment(ctx, request.actor, parseInput(AssessmentInput, request.body))),
-        ),
+  routes.get(
+    { url: '/api/assessments', summary: 'Assessments visible to the caller, most recently changed first', query: AssessmentListQuery },
+    async ({ actor, query }) => ({
+      assessments: await visibleAssessments(ctx, actor, query),
+    }),
   );
 
-  app.get('/api/assessments/compare', { schema: { tags, summary: 'Two assessments of one product side by side' } }, async (request, reply) => {
-    const q = parseInput(CompareQuery, request.query, 'query');
-    if (q.format === 'html') return sendFile(reply, await comparisonReport(ctx, request.actor, q.before, q.after, q.lang));
-    return placingFields(fieldsIn('query', 'after'), () => compareTwo(ctx, request.actor, q.before, q.after));
-  });
+  routes.post(
+    {
+      url: '/api/assessments',
+      summary: 'Create an assessment of a product (assessor)',
+      body: AssessmentInput,
+      status: 201,
+      places: fieldsIn('body', 'editionId', 'spec'),
+    },
+    ({ actor, body }) => createAssessment(ctx, actor, body),
+  );
 
-  app.get('/api/assessments/:id', { schema: { tags, summary: 'One assessment with its items and answers' } }, async (request, reply) => {
-    const { items, ...rest } = await getAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
+  routes.get(
+    { url: '/api/assessments/compare', summary: 'Two assessments of one product side by side', query: CompareQuery },
+    async ({ actor, query: q, reply }) => {
+      if (q.format === 'html') return sendFile(reply, await comparisonReport(ctx, actor, q.before, q.after, q.lang));
+      return placingFields(fieldsIn('query', 'after'), () => compareTwo(ctx, actor, q.before, q.after));
+    },
+  );
+
+  routes.get({ url: '/api/assessments/:id', summary: 'One assessment with its items and answers', params: IdParams }, async ({ actor, params, reply }) => {
+    const { items, ...rest } = await getAssessment(ctx, actor, params.id);
     return reply.type('application/json; charset=utf-8').send(jsonWithShared(rest, 'items', items));
   });
 
-  app.patch('/api/assessments/:id', { schema: { tags, summary: 'Change title or product version', body: docSchema(AssessmentPatch) } }, async (request) =>
-    patchAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(AssessmentPatch, request.body)),
+  routes.patch(
+    { url: '/api/assessments/:id', summary: 'Change title or product version', params: IdParams, body: AssessmentPatch },
+    ({ actor, params, body }) => patchAssessment(ctx, actor, params.id, body),
   );
 
-  app.post(
-    '/api/assessments/:id/status',
-    { schema: { tags, summary: 'Move through draft → in progress → in review → final', body: docSchema(StatusInput) } },
-    async (request) => changeStatus(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(StatusInput, request.body)),
+  routes.post(
+    { url: '/api/assessments/:id/status', summary: 'Move through draft → in progress → in review → final', params: IdParams, body: StatusInput },
+    ({ actor, params, body }) => changeStatus(ctx, actor, params.id, body),
   );
 
-  app.post(
-    '/api/assessments/:id/move',
-    { schema: { tags, summary: 'Carry over to a newer edition as a new assessment', body: docSchema(MoveInput) } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await placingFields(fieldsIn('body', 'editionId', 'spec'), () =>
-            moveAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(MoveInput, request.body)),
-          ),
-        ),
-  );
-
-  app.put(
-    '/api/assessments/:id/answers/:requirementId',
+  routes.post(
     {
-      schema: {
-        tags,
-        summary: 'Answer one check item (send the version you read; a newer one answers 409 with the current answer)',
-        body: docSchema(AnswerInput),
-      },
+      url: '/api/assessments/:id/move',
+      summary: 'Carry over to a newer edition as a new assessment',
+      params: IdParams,
+      body: MoveInput,
+      status: 201,
+      places: fieldsIn('body', 'editionId', 'spec'),
     },
-    async (request) => {
-      const p = parseInput(AssessmentItemParams, request.params, 'params');
-      return placingFields(fieldsIn('body', 'verdict', 'evidence', 'comment'), () =>
-        answerItem(ctx, request.actor, p.id, p.requirementId, parseInput(AnswerInput, request.body)),
-      );
+    ({ actor, params, body }) => moveAssessment(ctx, actor, params.id, body),
+  );
+
+  routes.put(
+    {
+      url: '/api/assessments/:id/answers/:requirementId',
+      summary: 'Answer one check item (send the version you read; a newer one answers 409 with the current answer)',
+      params: AssessmentItemParams,
+      body: AnswerInput,
+      places: fieldsIn('body', 'verdict', 'evidence', 'comment'),
+    },
+    ({ actor, params: p, body }) => answerItem(ctx, actor, p.id, p.requirementId, body),
+  );
+
+  routes.post(
+    {
+      url: '/api/assessments/:id/answers',
+      summary: 'One verdict and comment for several items, all or nothing',
+      params: IdParams,
+      body: BulkAnswerInput,
+      places: fieldsIn('body', 'items', 'verdict', 'comment'),
+    },
+    ({ actor, params, body }) => answerItems(ctx, actor, params.id, body),
+  );
+
+  routes.get(
+    { url: '/api/assessments/:id/answers/:requirementId/history', summary: "One item's answers, newest first", params: AssessmentItemParams },
+    ({ actor, params: p }) => answerHistory(ctx, actor, p.id, p.requirementId),
+  );
+
+  routes.put(
+    {
+      url: '/api/assessments/:id/answers/:requirementId/defect',
+      summary: 'Flag the check item itself; files a proposal for the editors',
+      params: AssessmentItemParams,
+      body: DefectInput,
+      places: fieldsIn('body', 'note'),
+    },
+    ({ actor, params: p, body }) => flagDefect(ctx, actor, p.id, p.requirementId, body),
+  );
+
+  routes.delete(
+    { url: '/api/assessments/:id/answers/:requirementId/defect', summary: 'Clear the flag (the proposal stays)', params: AssessmentItemParams },
+    ({ actor, params: p }) => clearDefect(ctx, actor, p.id, p.requirementId),
+  );
+
+  routes.get(
+    { url: '/api/assessments/:id/attachments/:attachmentId', summary: 'Download an evidence file', params: AttachmentParams },
+    async ({ actor, params: p, reply }) => {
+      const { meta, content } = await readAttachment(ctx, actor, p.id, p.attachmentId);
+      const text = meta.mediaType.startsWith('text/') || meta.mediaType === 'application/json';
+      return reply
+        .header('content-type', text ? `${meta.mediaType}; charset=utf-8` : meta.mediaType)
+        .header('content-disposition', contentDisposition(meta.downloadName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "sandbox; default-src 'none'")
+        .header('cache-control', 'private, no-store')
+        .send(content);
     },
   );
 
-  app.post(
-    '/api/assessments/:id/answers',
-    { schema: { tags, summary: 'One verdict and comment for several items, all or nothing', body: docSchema(BulkAnswerInput) } },
-    async (request) =>
-      placingFields(fieldsIn('body', 'items', 'verdict', 'comment'), () =>
-        answerItems(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(BulkAnswerInput, request.body)),
-      ),
+  routes.delete(
+    { url: '/api/assessments/:id/attachments/:attachmentId', summary: 'Remove an evidence file', params: AttachmentParams, status: 204 },
+    ({ actor, params: p }) => removeAttachment(ctx, actor, p.id, p.attachmentId),
   );
 
-  app.get('/api/assessments/:id/answers/:requirementId/history', { schema: { tags, summary: "One item's answers, newest first" } }, async (request) => {
-    const p = parseInput(AssessmentItemParams, request.params, 'params');
-    return answerHistory(ctx, request.actor, p.id, p.requirementId);
-  });
-
-  app.put(
-    '/api/assessments/:id/answers/:requirementId/defect',
-    { schema: { tags, summary: 'Flag the check item itself; files a proposal for the editors', body: docSchema(DefectInput) } },
-    async (request) => {
-      const p = parseInput(AssessmentItemParams, request.params, 'params');
-      return placingFields(fieldsIn('body', 'note'), () => flagDefect(ctx, request.actor, p.id, p.requirementId, parseInput(DefectInput, request.body)));
+  routes.get(
+    {
+      url: '/api/assessments/:id/results',
+      summary: 'Scores, readiness and the view from one standard',
+      params: IdParams,
+      query: ResultsQuery,
+      places: fieldsIn('query', 'standard'),
+    },
+    async ({ actor, params, query, request, reply }) => {
+      const results = await assessmentResults(ctx, actor, params.id, query);
+      return results.kind === 'kept' ? sendGzippedJson(request, reply, results.gzipJson) : sendJsonOnce(request, reply, results.results);
     },
   );
 
-  app.delete('/api/assessments/:id/answers/:requirementId/defect', { schema: { tags, summary: 'Clear the flag (the proposal stays)' } }, async (request) => {
-    const p = parseInput(AssessmentItemParams, request.params, 'params');
-    return clearDefect(ctx, request.actor, p.id, p.requirementId);
-  });
+  routes.get(
+    { url: '/api/assessments/:id/workbook', summary: 'The checksheet as a filled xlsx workbook', params: IdParams, query: LangQuery },
+    async ({ actor, params, query, reply }) => {
+      const { filename, content } = await exportWorkbook(ctx, actor, params.id, query.lang);
+      return sendFile(reply, { filename, mediaType: XLSX, content });
+    },
+  );
 
-  app.get('/api/assessments/:id/attachments/:attachmentId', { schema: { tags, summary: 'Download an evidence file' } }, async (request, reply) => {
-    const p = parseInput(AttachmentParams, request.params, 'params');
-    const { meta, content } = await readAttachment(ctx, request.actor, p.id, p.attachmentId);
-    const text = meta.mediaType.startsWith('text/') || meta.mediaType === 'application/json';
-    return reply
-      .header('content-type', text ? `${meta.mediaType}; charset=utf-8` : meta.mediaType)
-      .header('content-disposition', contentDisposition(meta.downloadName))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('cache-control', 'private, no-store')
-      .send(content);
-  });
+  routes.get(
+    { url: '/api/assessments/:id/report', summary: 'Report: html, pdf, json, xlsx or OSCAL assessment results', params: IdParams, query: ReportQuery },
+    async ({ actor, params, query, reply }) => sendFile(reply, await assessmentReport(ctx, actor, params.id, query)),
+  );
 
-  app.delete('/api/assessments/:id/attachments/:attachmentId', { schema: { tags, summary: 'Remove an evidence file' } }, async (request, reply) => {
-    const p = parseInput(AttachmentParams, request.params, 'params');
-    await removeAttachment(ctx, request.actor, p.id, p.attachmentId);
-    return reply.status(204).send();
-  });
+  routes.get(
+    { url: '/api/assessments/:id/pack', summary: 'Conformity pack (zip) of a final assessment for a scheme', params: IdParams, query: PackQuery },
+    async ({ actor, params, query: q, reply }) => {
+      const { zip, filename, pack } = await conformityPack(ctx, actor, params.id, q.scheme, q.lang);
+      reply.header('x-tebiki-pack-state', pack.check.state);
+      return sendFile(reply, { filename, mediaType: 'application/zip', content: zip });
+    },
+  );
 
-  app.get('/api/assessments/:id/results', { schema: { tags, summary: 'Scores, readiness and the view from one standard' } }, async (request, reply) => {
-    const results = await placingFields(fieldsIn('query', 'standard'), () =>
-      assessmentResults(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(ResultsQuery, request.query, 'query')),
-    );
-    return results.kind === 'kept' ? sendGzippedJson(request, reply, results.gzipJson) : sendJsonOnce(request, reply, results.results);
-  });
-
-  app.get('/api/assessments/:id/workbook', { schema: { tags, summary: 'The checksheet as a filled xlsx workbook' } }, async (request, reply) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const { lang } = parseInput(LangQuery, request.query, 'query');
-    const { filename, content } = await exportWorkbook(ctx, request.actor, id, lang);
-    return sendFile(reply, { filename, mediaType: XLSX, content });
-  });
-
-  app.get('/api/assessments/:id/report', { schema: { tags, summary: 'Report: html, pdf, json, xlsx or OSCAL assessment results' } }, async (request, reply) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    return sendFile(reply, await assessmentReport(ctx, request.actor, id, parseInput(ReportQuery, request.query, 'query')));
-  });
-
-  app.get('/api/assessments/:id/pack', { schema: { tags, summary: 'Conformity pack (zip) of a final assessment for a scheme' } }, async (request, reply) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const q = parseInput(PackQuery, request.query, 'query');
-    const { zip, filename, pack } = await conformityPack(ctx, request.actor, id, q.scheme, q.lang);
-    reply.header('x-tebiki-pack-state', pack.check.state);
-    return sendFile(reply, { filename, mediaType: 'application/zip', content: zip });
-  });
-
-  app.get(
-    '/api/assessments/:id/pack-check',
-    { schema: { tags, summary: 'What a conformity pack would lack (self-check), without making it' } },
-    async (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      const pack = await conformityPackCheck(ctx, request.actor, id, parseInput(PackCheckQuery, request.query, 'query').scheme);
+  routes.get(
+    {
+      url: '/api/assessments/:id/pack-check',
+      summary: 'What a conformity pack would lack (self-check), without making it',
+      params: IdParams,
+      query: PackCheckQuery,
+    },
+    async ({ actor, params, query }) => {
+      const pack = await conformityPackCheck(ctx, actor, params.id, query.scheme);
       return { scheme: pack.scheme, state: pack.check.state, gaps: pack.check.gaps };
     },
   );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GLOSSARY_ORDERS } from '../../core/browse/glossary-view.js';
 import { editionGlossary, editionGlossaryTerm, editionStandard, editionStandards, editionTaxonomy } from '../../services/browse.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { EditionStandardParams, IdParams, ItemRouteId } from '../route-params.js';
 
 const TermParams = IdParams.extend({ termId: ItemRouteId });
@@ -11,41 +11,40 @@ const GlossaryQuery = z.object({ order: z.enum(GLOSSARY_ORDERS).default('kana') 
 
 /** Taxonomy, standards and glossary of an edition, read-only. */
 export async function browseRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.get(
-    '/api/editions/:id/taxonomy',
-    { schema: { tags: ['editions'], summary: 'Layers, stages, phases, threat category tree and applicability conditions of the edition' } },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      return editionTaxonomy(ctx, request.actor, id);
+  const editions = taggedRoutes(app, ['editions']);
+  const standards = taggedRoutes(app, ['standards']);
+  const glossary = taggedRoutes(app, ['glossary']);
+
+  editions.get(
+    {
+      url: '/api/editions/:id/taxonomy',
+      summary: 'Layers, stages, phases, threat category tree and applicability conditions of the edition',
+      params: IdParams,
     },
+    ({ actor, params }) => editionTaxonomy(ctx, actor, params.id),
   );
 
-  app.get('/api/editions/:id/standards', { schema: { tags: ['standards'], summary: 'Standards the edition maps to, with requirement counts' } }, (request) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    return editionStandards(ctx, request.actor, id);
-  });
-
-  app.get(
-    '/api/editions/:id/standards/:standardId',
-    { schema: { tags: ['standards'], summary: 'One standard: its requirements in tree order with the items that reach each, out-of-scope reasons and gaps' } },
-    (request) => {
-      const p = parseInput(EditionStandardParams, request.params, 'params');
-      return editionStandard(ctx, request.actor, p.id, p.standardId);
-    },
+  standards.get(
+    { url: '/api/editions/:id/standards', summary: 'Standards the edition maps to, with requirement counts', params: IdParams },
+    ({ actor, params }) => editionStandards(ctx, actor, params.id),
   );
 
-  app.get('/api/editions/:id/glossary', { schema: { tags: ['glossary'], summary: 'Glossary terms in kana (あいうえお) or alpha (ABC) order' } }, (request) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    const { order } = parseInput(GlossaryQuery, request.query, 'query');
-    return editionGlossary(ctx, request.actor, id, order);
-  });
-
-  app.get(
-    '/api/editions/:id/glossary/:termId',
-    { schema: { tags: ['glossary'], summary: 'One glossary term, where it is used and its related terms' } },
-    (request) => {
-      const p = parseInput(TermParams, request.params, 'params');
-      return editionGlossaryTerm(ctx, request.actor, p.id, p.termId);
+  standards.get(
+    {
+      url: '/api/editions/:id/standards/:standardId',
+      summary: 'One standard: its requirements in tree order with the items that reach each, out-of-scope reasons and gaps',
+      params: EditionStandardParams,
     },
+    ({ actor, params: p }) => editionStandard(ctx, actor, p.id, p.standardId),
+  );
+
+  glossary.get(
+    { url: '/api/editions/:id/glossary', summary: 'Glossary terms in kana (あいうえお) or alpha (ABC) order', params: IdParams, query: GlossaryQuery },
+    ({ actor, params, query }) => editionGlossary(ctx, actor, params.id, query.order),
+  );
+
+  glossary.get(
+    { url: '/api/editions/:id/glossary/:termId', summary: 'One glossary term, where it is used and its related terms', params: TermParams },
+    ({ actor, params: p }) => editionGlossaryTerm(ctx, actor, p.id, p.termId),
   );
 }

@@ -7,7 +7,7 @@ import { buildChecksheet, ChecksheetRequest } from '../../services/checksheets.s
 import type { ServiceContext } from '../../services/context.js';
 import { writeChecksheetWorkbook } from '../../workbook/write-checksheet-workbook.js';
 import { fieldsIn, placingFields } from '../field-places.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 
 const ExportQuery = z.object({ format: z.enum(['xlsx', 'csv', 'json']), lang: z.enum(PUBLICATION_LANGS).default('ja') }).strict();
 
@@ -15,38 +15,31 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Checksheets generated from an edition, previewed or downloaded without an assessment. */
 export async function checksheetRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.post(
-    '/api/checksheets/preview',
+  const routes = taggedRoutes(app, ['checksheets']);
+
+  routes.post(
     {
-      schema: {
-        tags: ['checksheets'],
-        summary: 'Generate a checksheet from an edition (filters, profile, target standard)',
-        body: docSchema(ChecksheetRequest),
-      },
+      url: '/api/checksheets/preview',
+      summary: 'Generate a checksheet from an edition (filters, profile, target standard)',
+      body: ChecksheetRequest,
+      places: fieldsIn('body', 'spec'),
     },
-    async (request) => {
-      const input = parseInput(ChecksheetRequest, request.body);
-      return placingFields(fieldsIn('body', 'spec'), () => buildChecksheet(ctx, request.actor, input.editionId, input.spec));
-    },
+    ({ actor, body }) => buildChecksheet(ctx, actor, body.editionId, body.spec),
   );
 
-  app.post(
-    '/api/checksheets/export',
+  routes.post(
     {
-      schema: {
-        tags: ['checksheets'],
-        summary: 'Download a checksheet as xlsx, csv or json (format and lang in the query)',
-        body: docSchema(ChecksheetRequest),
-      },
+      url: '/api/checksheets/export',
+      summary: 'Download a checksheet as xlsx, csv or json (format and lang in the query)',
+      query: ExportQuery,
+      body: ChecksheetRequest,
     },
-    async (request, reply) => {
-      const { format, lang } = parseInput(ExportQuery, request.query, 'query');
-      const input = parseInput(ChecksheetRequest, request.body);
-      const checksheet = await placingFields(fieldsIn('body', 'spec'), () => buildChecksheet(ctx, request.actor, input.editionId, input.spec));
+    async ({ actor, query: { format, lang }, body: input, reply }) => {
+      const checksheet = await placingFields(fieldsIn('body', 'spec'), () => buildChecksheet(ctx, actor, input.editionId, input.spec));
       const name = `checksheet-${checksheet.edition.id}.${format}`;
       reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
       if (format === 'xlsx') {
-        const hints = await checksheetExportHints(ctx, request.actor, input.editionId, checksheet);
+        const hints = await checksheetExportHints(ctx, actor, input.editionId, checksheet);
         return reply.type(XLSX).send(await writeChecksheetWorkbook(checksheet, { lang, hints }));
       }
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(checksheetCsv(checksheet, lang));

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { COMPONENT_TYPES, COVERAGE_STATUSES, coverageOverview, crossStandardView, standardCoverage, unbackedItems } from '../../services/coverage.service.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { EditionStandardParams, IdParams } from '../route-params.js';
 
 /**
@@ -40,56 +40,45 @@ const CrossQuery = z
 
 /** Coverage of the standards (網羅性の確認), 独自項目, and the one-hop cross-standard view; read-only. */
 export async function coverageRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.get(
-    '/api/editions/:id/coverage',
-    { schema: { tags: ['coverage'], summary: 'Coverage summary of every standard of the edition and the number of items backed by no standard' } },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      const { reviewed } = parseInput(OverviewQuery, request.query, 'query');
-      return coverageOverview(ctx, request.actor, id, reviewed === 'only');
-    },
-  );
+  const routes = taggedRoutes(app, ['coverage']);
 
-  app.get(
-    '/api/editions/:id/coverage/:standardId',
+  routes.get(
     {
-      schema: {
-        tags: ['coverage'],
-        summary: 'Coverage of one standard: per requirement status with the items behind it, per group, per layer × phase',
-        description:
-          'Filters: sl=1..4 and componentType=cr|sar|edr|hdr|ndr (standards with security levels / device-type variants), status=mandatory|recommended, conditions=comma list of condition ids that hold (empty: none holds), reviewed=only counts only reviewed mappings.',
-      },
+      url: '/api/editions/:id/coverage',
+      summary: 'Coverage summary of every standard of the edition and the number of items backed by no standard',
+      params: IdParams,
+      query: OverviewQuery,
     },
-    (request) => {
-      const p = parseInput(EditionStandardParams, request.params, 'params');
-      const { reviewed, ...query } = parseInput(CoverageQuery, request.query, 'query');
-      return placingFields(fieldsIn('query', 'sl', 'componentType', 'status', 'conditions'), () =>
-        standardCoverage(ctx, request.actor, p.id, p.standardId, { ...query, ...(reviewed ? { reviewedOnly: true } : {}) }),
-      );
-    },
+    ({ actor, params, query }) => coverageOverview(ctx, actor, params.id, query.reviewed === 'only'),
   );
 
-  app.get(
-    '/api/editions/:id/unbacked',
-    { schema: { tags: ['coverage'], summary: 'Items backed by no standard (独自項目): no mapping, or only no-relationship ones' } },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      return unbackedItems(ctx, request.actor, id);
-    },
-  );
-
-  app.get(
-    '/api/editions/:id/cross',
+  routes.get(
     {
-      schema: {
-        tags: ['coverage'],
-        summary: 'Requirements of standard `to` sharing guidebook items with requirement `requirement` of standard `from` (one hop, never chained)',
-      },
+      url: '/api/editions/:id/coverage/:standardId',
+      summary: 'Coverage of one standard: per requirement status with the items behind it, per group, per layer × phase',
+      description:
+        'Filters: sl=1..4 and componentType=cr|sar|edr|hdr|ndr (standards with security levels / device-type variants), status=mandatory|recommended, conditions=comma list of condition ids that hold (empty: none holds), reviewed=only counts only reviewed mappings.',
+      params: EditionStandardParams,
+      query: CoverageQuery,
+      places: fieldsIn('query', 'sl', 'componentType', 'status', 'conditions'),
     },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      const query = parseInput(CrossQuery, request.query, 'query');
-      return placingFields(fieldsIn('query', 'from', 'requirement', 'to'), () => crossStandardView(ctx, request.actor, id, query));
+    ({ actor, params: p, query: { reviewed, ...query } }) =>
+      standardCoverage(ctx, actor, p.id, p.standardId, { ...query, ...(reviewed ? { reviewedOnly: true } : {}) }),
+  );
+
+  routes.get(
+    { url: '/api/editions/:id/unbacked', summary: 'Items backed by no standard (独自項目): no mapping, or only no-relationship ones', params: IdParams },
+    ({ actor, params }) => unbackedItems(ctx, actor, params.id),
+  );
+
+  routes.get(
+    {
+      url: '/api/editions/:id/cross',
+      summary: 'Requirements of standard `to` sharing guidebook items with requirement `requirement` of standard `from` (one hop, never chained)',
+      params: IdParams,
+      query: CrossQuery,
+      places: fieldsIn('query', 'from', 'requirement', 'to'),
     },
+    ({ actor, params, query }) => crossStandardView(ctx, actor, params.id, query),
   );
 }

@@ -21,8 +21,8 @@ import {
 } from '../../services/drafts.service.js';
 import { draftReviews, setDraftReview } from '../../services/draft-reviews.service.js';
 import { requireEditor } from '../../services/draft-work.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { ItemRouteId, RouteId } from '../route-params.js';
 
 const DraftParams = z.object({ draftId: RouteId });
@@ -56,106 +56,92 @@ const KINDS = [
 /** The draft editor's API: editors and admins only (anonymous 401, others 403). */
 export async function draftRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', async (request) => requireEditor(request.actor));
-  const tags = ['drafts'];
+  const routes = taggedRoutes(app, ['drafts']);
 
-  app.get('/api/drafts', { schema: { tags, summary: 'Open drafts' } }, (request) => listDrafts(ctx, request.actor));
+  routes.get({ url: '/api/drafts', summary: 'Open drafts' }, ({ actor }) => listDrafts(ctx, actor));
 
-  app.post('/api/drafts', { schema: { tags, summary: 'Open a draft from the latest published edition', body: docSchema(OpenInput) } }, async (request, reply) =>
-    reply.status(201).send(await openDraft(ctx, request.actor, parseInput(OpenInput, request.body))),
+  routes.post({ url: '/api/drafts', summary: 'Open a draft from the latest published edition', body: OpenInput, status: 201 }, ({ actor, body }) =>
+    openDraft(ctx, actor, body),
   );
 
-  app.get('/api/drafts/:draftId', { schema: { tags, summary: 'A draft with its items and their versions' } }, (request) =>
-    draftOverview(ctx, request.actor, parseInput(DraftParams, request.params, 'params').draftId),
+  routes.get({ url: '/api/drafts/:draftId', summary: 'A draft with its items and their versions', params: DraftParams }, ({ actor, params }) =>
+    draftOverview(ctx, actor, params.draftId),
   );
 
-  app.delete('/api/drafts/:draftId', { schema: { tags, summary: 'Discard a draft' } }, async (request, reply) => {
-    await discardDraft(ctx, request.actor, parseInput(DraftParams, request.params, 'params').draftId);
-    return reply.status(204).send();
-  });
-
-  app.put('/api/drafts/:draftId/meta', { schema: { tags, summary: "Change the draft edition's title", body: docSchema(TitleInput) } }, (request) => {
-    const { draftId } = parseInput(DraftParams, request.params, 'params');
-    const body = parseInput(TitleInput, request.body);
-    return updateDraftTitle(ctx, request.actor, draftId, body.title, body.version);
-  });
-
-  app.get('/api/drafts/:draftId/options', { schema: { tags, summary: 'Choices for the edit forms' } }, (request) =>
-    draftOptions(ctx, request.actor, parseInput(DraftParams, request.params, 'params').draftId),
+  routes.delete({ url: '/api/drafts/:draftId', summary: 'Discard a draft', params: DraftParams, status: 204 }, ({ actor, params }) =>
+    discardDraft(ctx, actor, params.draftId),
   );
 
-  app.get('/api/drafts/:draftId/diff', { schema: { tags, summary: 'Changes against the published edition the draft was opened from' } }, (request) =>
-    draftDiff(ctx, request.actor, parseInput(DraftParams, request.params, 'params').draftId),
+  routes.put(
+    { url: '/api/drafts/:draftId/meta', summary: "Change the draft edition's title", params: DraftParams, body: TitleInput },
+    ({ actor, params, body }) => updateDraftTitle(ctx, actor, params.draftId, body.title, body.version),
   );
 
-  app.post(
-    '/api/drafts/:draftId/check',
-    { schema: { tags, summary: 'Problems a write would meet; stores nothing', body: docSchema(CheckInput) } },
-    (request) => {
-      const { draftId } = parseInput(DraftParams, request.params, 'params');
-      const body = parseInput(CheckInput, request.body);
-      return checkDraftItem(ctx, request.actor, draftId, body.kind, body.item, body.mode);
+  routes.get({ url: '/api/drafts/:draftId/options', summary: 'Choices for the edit forms', params: DraftParams }, ({ actor, params }) =>
+    draftOptions(ctx, actor, params.draftId),
+  );
+
+  routes.get(
+    { url: '/api/drafts/:draftId/diff', summary: 'Changes against the published edition the draft was opened from', params: DraftParams },
+    ({ actor, params }) => draftDiff(ctx, actor, params.draftId),
+  );
+
+  routes.post(
+    { url: '/api/drafts/:draftId/check', summary: 'Problems a write would meet; stores nothing', params: DraftParams, body: CheckInput },
+    ({ actor, params, body }) => checkDraftItem(ctx, actor, params.draftId, body.kind, body.item, body.mode),
+  );
+
+  routes.post(
+    { url: '/api/drafts/:draftId/publish', summary: 'Publish the draft as an immutable edition', params: DraftParams, body: PublishInput },
+    ({ actor, params, body }) => publishDraft(ctx, actor, params.draftId, body),
+  );
+
+  routes.get(
+    {
+      url: '/api/drafts/:draftId/reviews',
+      summary: 'Mappings of the draft with their review state; filter by state (the review queue: state=unreviewed) and standard',
+      params: DraftParams,
+      query: ReviewsQuery,
+      places: fieldsIn('query', 'standard'),
     },
+    ({ actor, params, query }) => draftReviews(ctx, actor, params.draftId, query),
   );
 
-  app.post(
-    '/api/drafts/:draftId/publish',
-    { schema: { tags, summary: 'Publish the draft as an immutable edition', body: docSchema(PublishInput) } },
-    (request) => {
-      const { draftId } = parseInput(DraftParams, request.params, 'params');
-      const body = parseInput(PublishInput, request.body);
-      return publishDraft(ctx, request.actor, draftId, body);
+  routes.put(
+    {
+      url: '/api/drafts/:draftId/reviews',
+      summary: 'Set the review state of one mapping (reviewed / disputed with a note / unreviewed)',
+      params: DraftParams,
+      body: ReviewInput,
     },
-  );
-
-  app.get(
-    '/api/drafts/:draftId/reviews',
-    { schema: { tags, summary: 'Mappings of the draft with their review state; filter by state (the review queue: state=unreviewed) and standard' } },
-    (request) => {
-      const { draftId } = parseInput(DraftParams, request.params, 'params');
-      return placingFields(fieldsIn('query', 'standard'), () => draftReviews(ctx, request.actor, draftId, parseInput(ReviewsQuery, request.query, 'query')));
-    },
-  );
-
-  app.put(
-    '/api/drafts/:draftId/reviews',
-    { schema: { tags, summary: 'Set the review state of one mapping (reviewed / disputed with a note / unreviewed)', body: docSchema(ReviewInput) } },
-    (request) => {
-      const { draftId } = parseInput(DraftParams, request.params, 'params');
-      return setDraftReview(ctx, request.actor, draftId, parseInput(ReviewInput, request.body));
-    },
+    ({ actor, params, body }) => setDraftReview(ctx, actor, params.draftId, body),
   );
 
   for (const { segment, kind } of KINDS) itemRoutes(app, ctx, segment, kind);
 }
 
 function itemRoutes(app: FastifyInstance, ctx: ServiceContext, segment: string, kind: 'requirement' | 'term') {
-  const tags = ['drafts'];
+  const routes = taggedRoutes(app, ['drafts']);
   const CreateInput = z.object({ [kind]: ItemObject }).strict();
   const UpdateInput = z.object({ [kind]: ItemObject, version: Version }).strict();
   const one = `/api/drafts/:draftId/${segment}/:itemId`;
   const item = (body: Record<string, unknown>) => body[kind];
 
-  app.get(one, { schema: { tags, summary: `One ${kind} of a draft with its version` } }, (request) => {
-    const p = parseInput(ItemParams, request.params, 'params');
-    return draftItem(ctx, request.actor, p.draftId, kind, p.itemId);
-  });
+  routes.get({ url: one, summary: `One ${kind} of a draft with its version`, params: ItemParams }, ({ actor, params: p }) =>
+    draftItem(ctx, actor, p.draftId, kind, p.itemId),
+  );
 
-  app.post(`/api/drafts/:draftId/${segment}`, { schema: { tags, summary: `Add a ${kind}`, body: docSchema(CreateInput) } }, async (request, reply) => {
-    const { draftId } = parseInput(DraftParams, request.params, 'params');
-    const body = parseInput(CreateInput, request.body);
-    return reply.status(201).send(await createDraftItem(ctx, request.actor, draftId, kind, item(body)));
-  });
+  routes.post(
+    { url: `/api/drafts/:draftId/${segment}`, summary: `Add a ${kind}`, params: DraftParams, body: CreateInput, status: 201 },
+    ({ actor, params, body }) => createDraftItem(ctx, actor, params.draftId, kind, item(body)),
+  );
 
-  app.put(one, { schema: { tags, summary: `Replace a ${kind} (with the version it was read at)`, body: docSchema(UpdateInput) } }, (request) => {
-    const p = parseInput(ItemParams, request.params, 'params');
-    const body = parseInput(UpdateInput, request.body);
-    return updateDraftItem(ctx, request.actor, p.draftId, kind, p.itemId, item(body), body.version as number);
-  });
+  routes.put(
+    { url: one, summary: `Replace a ${kind} (with the version it was read at)`, params: ItemParams, body: UpdateInput },
+    ({ actor, params: p, body }) => updateDraftItem(ctx, actor, p.draftId, kind, p.itemId, item(body), body.version as number),
+  );
 
-  app.delete(one, { schema: { tags, summary: `Delete a ${kind} (?version=N)` } }, async (request, reply) => {
-    const p = parseInput(ItemParams, request.params, 'params');
-    const { version } = parseInput(DeleteQuery, request.query, 'query');
-    await deleteDraftItem(ctx, request.actor, p.draftId, kind, p.itemId, version);
-    return reply.status(204).send();
-  });
+  routes.delete({ url: one, summary: `Delete a ${kind} (?version=N)`, params: ItemParams, query: DeleteQuery, status: 204 }, ({ actor, params: p, query }) =>
+    deleteDraftItem(ctx, actor, p.draftId, kind, p.itemId, query.version),
+  );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LAYERS, PHASES, STAGES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
 import { compareEditions, editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
-import { parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { IdParams, ItemRouteId, RouteId } from '../route-params.js';
 
 const FilterId = z.string().min(1).max(100);
@@ -19,36 +19,38 @@ const RequirementsQuery = z
   })
   .strict();
 
+const CompareParams = IdParams.extend({ other: RouteId });
+const RequirementParams = IdParams.extend({ requirementId: ItemRouteId });
+
 export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.get('/api/editions', { schema: { tags: ['editions'], summary: 'Editions visible to the caller and the current one' } }, (request) =>
-    editionList(ctx, request.actor),
-  );
+  const routes = taggedRoutes(app, ['editions']);
 
-  app.get(
-    '/api/editions/:id/compare/:other',
-    { schema: { tags: ['editions'], summary: 'Compare two editions: requirements, mappings, terms and coverage change per standard (from :id to :other)' } },
-    (request) => {
-      const p = parseInput(IdParams.extend({ other: RouteId }), request.params, 'params');
-      return compareEditions(ctx, request.actor, p.id, p.other);
+  routes.get({ url: '/api/editions', summary: 'Editions visible to the caller and the current one' }, ({ actor }) => editionList(ctx, actor));
+
+  routes.get(
+    {
+      url: '/api/editions/:id/compare/:other',
+      summary: 'Compare two editions: requirements, mappings, terms and coverage change per standard (from :id to :other)',
+      params: CompareParams,
     },
+    ({ actor, params: p }) => compareEditions(ctx, actor, p.id, p.other),
   );
 
-  app.get('/api/editions/:id/matrix', { schema: { tags: ['editions'], summary: 'Layer x phase matrix with item counts' } }, (request) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    return editionMatrix(ctx, request.actor, id);
-  });
+  routes.get({ url: '/api/editions/:id/matrix', summary: 'Layer x phase matrix with item counts', params: IdParams }, ({ actor, params }) =>
+    editionMatrix(ctx, actor, params.id),
+  );
 
-  app.get(
-    '/api/editions/:id/requirements',
-    { schema: { tags: ['editions'], summary: 'Requirements, filtered by layer, phase, stage, threat category (with descendants), standard, applicability' } },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      return editionRequirements(ctx, request.actor, id, parseInput(RequirementsQuery, request.query, 'query'));
+  routes.get(
+    {
+      url: '/api/editions/:id/requirements',
+      summary: 'Requirements, filtered by layer, phase, stage, threat category (with descendants), standard, applicability',
+      params: IdParams,
+      query: RequirementsQuery,
     },
+    ({ actor, params, query }) => editionRequirements(ctx, actor, params.id, query),
   );
 
-  app.get('/api/editions/:id/requirements/:requirementId', { schema: { tags: ['editions'], summary: 'One requirement in full' } }, (request) => {
-    const p = parseInput(IdParams.extend({ requirementId: ItemRouteId }), request.params, 'params');
-    return editionRequirement(ctx, request.actor, p.id, p.requirementId);
-  });
+  routes.get({ url: '/api/editions/:id/requirements/:requirementId', summary: 'One requirement in full', params: RequirementParams }, ({ actor, params: p }) =>
+    editionRequirement(ctx, actor, p.id, p.requirementId),
+  );
 }

@@ -12,6 +12,7 @@ import {
 import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/firmware-suggestions.service.js';
 import { placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { IdParams, ItemRouteId, RouteId, requireSignedIn } from '../route-params.js';
 
 const AnalysisParams = IdParams.extend({ analysisId: RouteId });
@@ -21,47 +22,48 @@ const SuggestionParams = AnalysisParams.extend({ requirementId: ItemRouteId });
 export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', requireSignedIn);
   const tags = ['firmware'];
+  const routes = taggedRoutes(app, tags);
 
-  app.get('/api/assessments/:id/firmware', { schema: { tags, summary: 'Firmware analyses of an assessment, newest first' } }, async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    return { analyses: await listAssessmentFirmware(ctx, request.actor, id) };
-  });
+  routes.get(
+    { url: '/api/assessments/:id/firmware', summary: 'Firmware analyses of an assessment, newest first', params: IdParams },
+    async ({ actor, params }) => ({
+      analyses: await listAssessmentFirmware(ctx, actor, params.id),
+    }),
+  );
 
-  app.get('/api/assessments/:id/firmware/:analysisId', { schema: { tags, summary: 'One analysis: state, progress, findings, binaries' } }, async (request) => {
-    const p = parseInput(AnalysisParams, request.params, 'params');
-    return readFirmwareAnalysis(ctx, request.actor, p.id, p.analysisId);
-  });
+  routes.get(
+    { url: '/api/assessments/:id/firmware/:analysisId', summary: 'One analysis: state, progress, findings, binaries', params: AnalysisParams },
+    ({ actor, params: p }) => readFirmwareAnalysis(ctx, actor, p.id, p.analysisId),
+  );
 
-  app.post('/api/assessments/:id/firmware/:analysisId/cancel', { schema: { tags, summary: 'Ask a queued or running analysis to stop' } }, async (request) => {
-    const p = parseInput(AnalysisParams, request.params, 'params');
-    return cancelFirmwareAnalysis(ctx, request.actor, p.id, p.analysisId);
-  });
+  routes.post(
+    { url: '/api/assessments/:id/firmware/:analysisId/cancel', summary: 'Ask a queued or running analysis to stop', params: AnalysisParams },
+    ({ actor, params: p }) => cancelFirmwareAnalysis(ctx, actor, p.id, p.analysisId),
+  );
 
-  app.get('/api/assessments/:id/firmware/:analysisId/sbom', { schema: { tags, summary: 'The derived CycloneDX 1.6 SBOM' } }, async (request, reply) => {
-    const p = parseInput(AnalysisParams, request.params, 'params');
-    const { filename, sbom } = await readFirmwareSbom(ctx, request.actor, p.id, p.analysisId);
-    return reply
-      .header('content-type', 'application/vnd.cyclonedx+json; charset=utf-8')
-      .header('content-disposition', contentDisposition(filename, 'attachment'))
-      .send(sbom);
-  });
-
-  app.get(
-    '/api/assessments/:id/firmware/:analysisId/suggestions',
-    { schema: { tags, summary: 'Suggested verdicts for the linked check items' } },
-    async (request) => {
-      const p = parseInput(AnalysisParams, request.params, 'params');
-      return { suggestions: await firmwareSuggestions(ctx, request.actor, p.id, p.analysisId) };
+  routes.get(
+    { url: '/api/assessments/:id/firmware/:analysisId/sbom', summary: 'The derived CycloneDX 1.6 SBOM', params: AnalysisParams },
+    async ({ actor, params: p, reply }) => {
+      const { filename, sbom } = await readFirmwareSbom(ctx, actor, p.id, p.analysisId);
+      return reply
+        .header('content-type', 'application/vnd.cyclonedx+json; charset=utf-8')
+        .header('content-disposition', contentDisposition(filename, 'attachment'))
+        .send(sbom);
     },
   );
 
-  app.post(
-    '/api/assessments/:id/firmware/:analysisId/suggestions/:requirementId/accept',
-    { schema: { tags, summary: 'Accept a suggestion: the answer takes its verdict and records the analysis' } },
-    async (request) => {
-      const p = parseInput(SuggestionParams, request.params, 'params');
-      return acceptFirmwareSuggestion(ctx, request.actor, p.id, p.analysisId, p.requirementId);
+  routes.get(
+    { url: '/api/assessments/:id/firmware/:analysisId/suggestions', summary: 'Suggested verdicts for the linked check items', params: AnalysisParams },
+    async ({ actor, params: p }) => ({ suggestions: await firmwareSuggestions(ctx, actor, p.id, p.analysisId) }),
+  );
+
+  routes.post(
+    {
+      url: '/api/assessments/:id/firmware/:analysisId/suggestions/:requirementId/accept',
+      summary: 'Accept a suggestion: the answer takes its verdict and records the analysis',
+      params: SuggestionParams,
     },
+    ({ actor, params: p }) => acceptFirmwareSuggestion(ctx, actor, p.id, p.analysisId, p.requirementId),
   );
 
   // The image is streamed to the data folder as it arrives (never buffered whole);

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { standardsLandscape } from '../../services/landscape.service.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 
 /** Ids are slugs; anything else cannot name a sector or level, so it is refused before the service. */
 const AxisId = z
@@ -20,18 +20,14 @@ const LandscapeQuery = z
 
 /** The standards landscape: which standards, regulations and schemes apply per sector and level. */
 export async function landscapeRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.get(
-    '/api/landscape',
+  taggedRoutes(app, ['standards']).get(
     {
-      schema: {
-        tags: ['standards'],
-        summary:
-          'Standards, regulations and certification schemes by sector and level (optional ?sector=ID&level=ID), with the catalogs the current edition carries',
-      },
+      url: '/api/landscape',
+      summary:
+        'Standards, regulations and certification schemes by sector and level (optional ?sector=ID&level=ID), with the catalogs the current edition carries',
+      query: LandscapeQuery,
+      places: fieldsIn('query', 'sector', 'level'),
     },
-    (request) => {
-      const query = parseInput(LandscapeQuery, request.query, 'query');
-      return placingFields(fieldsIn('query', 'sector', 'level'), () => standardsLandscape(ctx, request.actor, { sector: query.sector, level: query.level }));
-    },
+    ({ actor, query }) => standardsLandscape(ctx, actor, { sector: query.sector, level: query.level }),
   );
 }

@@ -13,66 +13,51 @@ import {
   visibleOrganisations,
 } from '../../services/organisations.service.js';
 import { addProductVersion, ProductVersionInput, productVersions } from '../../services/product-versions.service.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { OrgParams, ProductParams, requireSignedIn } from '../route-params.js';
 
 export async function organisationRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', requireSignedIn);
 
-  app.get('/api/organisations', { schema: { tags: ['organisations'], summary: 'Organisations visible to the caller' } }, async (request) => ({
-    organisations: await visibleOrganisations(ctx, request.actor),
+  const organisations = taggedRoutes(app, ['organisations']);
+  const products = taggedRoutes(app, ['products']);
+
+  organisations.get({ url: '/api/organisations', summary: 'Organisations visible to the caller' }, async ({ actor }) => ({
+    organisations: await visibleOrganisations(ctx, actor),
   }));
 
-  app.post(
-    '/api/organisations',
-    { schema: { tags: ['organisations'], summary: 'Create a member organisation (admin)', body: docSchema(OrganisationInput) } },
-    async (request, reply) => reply.status(201).send(await createOrganisation(ctx, request.actor, parseInput(OrganisationInput, request.body))),
+  organisations.post({ url: '/api/organisations', summary: 'Create a member organisation (admin)', body: OrganisationInput, status: 201 }, ({ actor, body }) =>
+    createOrganisation(ctx, actor, body),
   );
 
-  app.get('/api/organisations/:orgId/products', { schema: { tags: ['products'], summary: "An organisation's products" } }, async (request) => {
-    const { orgId } = parseInput(OrgParams, request.params, 'params');
-    return { products: await productsOf(ctx, request.actor, orgId) };
-  });
+  products.get({ url: '/api/organisations/:orgId/products', summary: "An organisation's products", params: OrgParams }, async ({ actor, params }) => ({
+    products: await productsOf(ctx, actor, params.orgId),
+  }));
 
-  app.post(
-    '/api/organisations/:orgId/products',
-    { schema: { tags: ['products'], summary: 'Register a product', body: docSchema(ProductInput) } },
-    async (request, reply) => {
-      const { orgId } = parseInput(OrgParams, request.params, 'params');
-      return reply.status(201).send(await createProduct(ctx, request.actor, orgId, parseInput(ProductInput, request.body)));
-    },
+  products.post(
+    { url: '/api/organisations/:orgId/products', summary: 'Register a product', params: OrgParams, body: ProductInput, status: 201 },
+    ({ actor, params, body }) => createProduct(ctx, actor, params.orgId, body),
   );
 
-  app.get('/api/products/:productId', { schema: { tags: ['products'], summary: 'One product' } }, async (request) => {
-    const { productId } = parseInput(ProductParams, request.params, 'params');
-    return getProduct(ctx, request.actor, productId);
-  });
-
-  app.patch(
-    '/api/organisations/:orgId',
-    { schema: { tags: ['organisations'], summary: 'Rename or (de)activate an organisation (admin)', body: docSchema(OrganisationPatch) } },
-    async (request) => {
-      const { orgId } = parseInput(OrgParams, request.params, 'params');
-      return changeOrganisation(ctx, request.actor, orgId, parseInput(OrganisationPatch, request.body));
-    },
+  products.get({ url: '/api/products/:productId', summary: 'One product', params: ProductParams }, ({ actor, params }) =>
+    getProduct(ctx, actor, params.productId),
   );
 
-  app.patch('/api/products/:productId', { schema: { tags: ['products'], summary: 'Change a product', body: docSchema(ProductInput) } }, async (request) => {
-    const { productId } = parseInput(ProductParams, request.params, 'params');
-    return changeProduct(ctx, request.actor, productId, parseInput(ProductInput, request.body));
-  });
+  organisations.patch(
+    { url: '/api/organisations/:orgId', summary: 'Rename or (de)activate an organisation (admin)', params: OrgParams, body: OrganisationPatch },
+    ({ actor, params, body }) => changeOrganisation(ctx, actor, params.orgId, body),
+  );
 
-  app.get('/api/products/:productId/versions', { schema: { tags: ['products'], summary: "A product's versions" } }, async (request) => {
-    const { productId } = parseInput(ProductParams, request.params, 'params');
-    return { versions: await productVersions(ctx, request.actor, productId) };
-  });
+  products.patch({ url: '/api/products/:productId', summary: 'Change a product', params: ProductParams, body: ProductInput }, ({ actor, params, body }) =>
+    changeProduct(ctx, actor, params.productId, body),
+  );
 
-  app.post(
-    '/api/products/:productId/versions',
-    { schema: { tags: ['products'], summary: 'Add a product version', body: docSchema(ProductVersionInput) } },
-    async (request, reply) => {
-      const { productId } = parseInput(ProductParams, request.params, 'params');
-      return reply.status(201).send(await addProductVersion(ctx, request.actor, productId, parseInput(ProductVersionInput, request.body)));
-    },
+  products.get({ url: '/api/products/:productId/versions', summary: "A product's versions", params: ProductParams }, async ({ actor, params }) => ({
+    versions: await productVersions(ctx, actor, params.productId),
+  }));
+
+  products.post(
+    { url: '/api/products/:productId/versions', summary: 'Add a product version', params: ProductParams, body: ProductVersionInput, status: 201 },
+    ({ actor, params, body }) => addProductVersion(ctx, actor, params.productId, body),
   );
 }

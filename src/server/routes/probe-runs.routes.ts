@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ServiceContext } from '../../services/context.js';
 import { cancelRun, listRuns, ProbeRunInput, runDetail, SCOPE_TEXT_LIMIT, startProbeRun } from '../../services/probe-runs.service.js';
 import { AcceptInput, acceptSuggestions, assessmentSuggestions } from '../../services/suggestions.service.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { IdParams, RouteId, requireSignedIn } from '../route-params.js';
 
 const RunParams = IdParams.extend({ runId: RouteId });
@@ -14,52 +14,48 @@ const START_BODY_LIMIT = SCOPE_TEXT_LIMIT * 4 + 16 * 1024;
 /** Device probe runs on an assessment, and the verdicts they suggest. */
 export async function probeRunRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', requireSignedIn);
-  const tags = ['probe runs'];
+  const routes = taggedRoutes(app, ['probe runs']);
 
-  app.post(
-    '/api/assessments/:id/probe-runs',
+  routes.post(
     {
-      bodyLimit: START_BODY_LIMIT,
-      schema: { tags, summary: 'Start a probe run under a scope (YAML or JSON text) (assessor)', body: docSchema(ProbeRunInput) },
+      url: '/api/assessments/:id/probe-runs',
+      summary: 'Start a probe run under a scope (YAML or JSON text) (assessor)',
+      params: IdParams,
+      body: ProbeRunInput,
+      status: 202,
+      options: { bodyLimit: START_BODY_LIMIT },
+      places: fieldsIn('body', 'scope', 'only'),
     },
-    async (request, reply) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      return reply
-        .status(202)
-        .send(await placingFields(fieldsIn('body', 'scope', 'only'), () => startProbeRun(ctx, request.actor, id, parseInput(ProbeRunInput, request.body))));
+    ({ actor, params, body }) => startProbeRun(ctx, actor, params.id, body),
+  );
+
+  routes.get(
+    { url: '/api/assessments/:id/probe-runs', summary: "The assessment's probe runs, newest first, with state and progress", params: IdParams },
+    async ({ actor, params }) => ({ runs: await listRuns(ctx, actor, params.id) }),
+  );
+
+  routes.get(
+    { url: '/api/assessments/:id/probe-runs/:runId', summary: 'One run: scope, progress and findings with evidence', params: RunParams },
+    ({ actor, params: p }) => runDetail(ctx, actor, p.id, p.runId),
+  );
+
+  routes.post({ url: '/api/assessments/:id/probe-runs/:runId/cancel', summary: 'Ask a run to stop (assessor)', params: RunParams }, ({ actor, params: p }) =>
+    cancelRun(ctx, actor, p.id, p.runId),
+  );
+
+  routes.get(
+    { url: '/api/assessments/:id/suggestions', summary: 'Verdicts suggested by the runs, per check item, with the findings behind them', params: IdParams },
+    ({ actor, params }) => assessmentSuggestions(ctx, actor, params.id),
+  );
+
+  routes.post(
+    {
+      url: '/api/assessments/:id/suggestions/accept',
+      summary: 'Accept suggestions as answers (never over an answer unless overwrite)',
+      params: IdParams,
+      body: AcceptInput,
+      places: fieldsIn('body', 'requirementIds'),
     },
-  );
-
-  app.get(
-    '/api/assessments/:id/probe-runs',
-    { schema: { tags, summary: "The assessment's probe runs, newest first, with state and progress" } },
-    async (request) => ({
-      runs: await listRuns(ctx, request.actor, parseInput(IdParams, request.params, 'params').id),
-    }),
-  );
-
-  app.get('/api/assessments/:id/probe-runs/:runId', { schema: { tags, summary: 'One run: scope, progress and findings with evidence' } }, async (request) => {
-    const p = parseInput(RunParams, request.params, 'params');
-    return runDetail(ctx, request.actor, p.id, p.runId);
-  });
-
-  app.post('/api/assessments/:id/probe-runs/:runId/cancel', { schema: { tags, summary: 'Ask a run to stop (assessor)' } }, async (request) => {
-    const p = parseInput(RunParams, request.params, 'params');
-    return cancelRun(ctx, request.actor, p.id, p.runId);
-  });
-
-  app.get(
-    '/api/assessments/:id/suggestions',
-    { schema: { tags, summary: 'Verdicts suggested by the runs, per check item, with the findings behind them' } },
-    async (request) => assessmentSuggestions(ctx, request.actor, parseInput(IdParams, request.params, 'params').id),
-  );
-
-  app.post(
-    '/api/assessments/:id/suggestions/accept',
-    { schema: { tags, summary: 'Accept suggestions as answers (never over an answer unless overwrite)', body: docSchema(AcceptInput) } },
-    async (request) =>
-      placingFields(fieldsIn('body', 'requirementIds'), () =>
-        acceptSuggestions(ctx, request.actor, parseInput(IdParams, request.params, 'params').id, parseInput(AcceptInput, request.body)),
-      ),
+    ({ actor, params, body }) => acceptSuggestions(ctx, actor, params.id, body),
   );
 }

@@ -11,52 +11,45 @@ import {
   submitProposal,
   visibleProposals,
 } from '../../services/proposals.service.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { IdParams, requireSignedIn } from '../route-params.js';
 
 /** Member proposals (課題): submit, list and read what the caller may see; editors accept or reject. */
 export async function proposalRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', requireSignedIn);
 
-  app.post('/api/proposals', { schema: { tags: ['proposals'], summary: 'Submit a proposal', body: docSchema(ProposalInput) } }, async (request, reply) =>
-    reply.status(201).send({ proposal: await submitProposal(ctx, request.actor, parseInput(ProposalInput, request.body)) }),
-  );
+  const routes = taggedRoutes(app, ['proposals']);
 
-  app.get('/api/proposals', { schema: { tags: ['proposals'], summary: 'Proposals visible to the caller, newest first' } }, async (request) => ({
-    proposals: await visibleProposals(ctx, request.actor, parseInput(ProposalListQuery, request.query, 'query')),
+  routes.post({ url: '/api/proposals', summary: 'Submit a proposal', body: ProposalInput, status: 201 }, async ({ actor, body }) => ({
+    proposal: await submitProposal(ctx, actor, body),
   }));
 
-  app.get('/api/proposals/:id', { schema: { tags: ['proposals'], summary: 'One proposal with its outcome' } }, async (request) => {
-    const { id } = parseInput(IdParams, request.params, 'params');
-    return { proposal: await getProposal(ctx, request.actor, id) };
-  });
+  routes.get({ url: '/api/proposals', summary: 'Proposals visible to the caller, newest first', query: ProposalListQuery }, async ({ actor, query }) => ({
+    proposals: await visibleProposals(ctx, actor, query),
+  }));
 
-  app.post(
-    '/api/proposals/:id/accept',
+  routes.get({ url: '/api/proposals/:id', summary: 'One proposal with its outcome', params: IdParams }, async ({ actor, params }) => ({
+    proposal: await getProposal(ctx, actor, params.id),
+  }));
+
+  routes.post(
     {
-      schema: {
-        tags: ['proposals'],
-        summary: 'Accept: link a requirement of the current edition or add a new one to a draft (editor)',
-        body: docSchema(AcceptInput),
-      },
+      url: '/api/proposals/:id/accept',
+      summary: 'Accept: link a requirement of the current edition or add a new one to a draft (editor)',
+      params: IdParams,
+      body: AcceptInput,
+      places: fieldsIn('body', 'requirementId', 'newRequirement'),
     },
-    async (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      return {
-        proposal: await placingFields(fieldsIn('body', 'requirementId', 'newRequirement'), () =>
-          acceptProposal(ctx, request.actor, id, parseInput(AcceptInput, request.body)),
-        ),
-      };
-    },
+    async ({ actor, params, body }) => ({
+      proposal: await acceptProposal(ctx, actor, params.id, body),
+    }),
   );
 
-  app.post(
-    '/api/proposals/:id/reject',
-    { schema: { tags: ['proposals'], summary: 'Reject with a reason (editor)', body: docSchema(RejectInput) } },
-    async (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      return { proposal: await rejectProposal(ctx, request.actor, id, parseInput(RejectInput, request.body)) };
-    },
+  routes.post(
+    { url: '/api/proposals/:id/reject', summary: 'Reject with a reason (editor)', params: IdParams, body: RejectInput },
+    async ({ actor, params, body }) => ({
+      proposal: await rejectProposal(ctx, actor, params.id, body),
+    }),
   );
 }

@@ -16,7 +16,8 @@ import {
 import { SEVERITY_LEVELS } from '../../core/vulnerability/cvss.js';
 import { ExploitedInput, markMatchExploited, VersionCsafQuery, versionCsaf } from '../../services/cra-from-sbom.service.js';
 import { validationErrors } from '../../core/errors.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { parseInput } from '../validate-input.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { ItemRouteId } from '../route-params.js';
 
 const tags = ['sboms'];
@@ -37,85 +38,76 @@ export const ThresholdInput = z.object({ severityThreshold: z.enum(SEVERITY_LEVE
 
 /** SBOMs, known vulnerabilities, VEX triage and exports of a product version. */
 export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.get(
-    '/api/products/:productId/sbom-settings',
-    { schema: { tags, summary: "The product's severity threshold for known vulnerabilities" } },
-    async (request) => {
-      const { productId } = parseInput(ProductParams, request.params, 'params');
-      return { severityThreshold: await severityThreshold(ctx, request.actor, productId) };
-    },
+  const routes = taggedRoutes(app, tags);
+  routes.get(
+    { url: '/api/products/:productId/sbom-settings', summary: "The product's severity threshold for known vulnerabilities", params: ProductParams },
+    async ({ actor, params }) => ({ severityThreshold: await severityThreshold(ctx, actor, params.productId) }),
   );
-  app.put(
-    '/api/products/:productId/sbom-settings',
-    { schema: { tags, summary: 'Change the severity threshold (none … critical; default high)', body: docSchema(ThresholdInput) } },
-    async (request) => {
-      const { productId } = parseInput(ProductParams, request.params, 'params');
-      return changeSeverityThreshold(ctx, request.actor, productId, parseInput(ThresholdInput, request.body).severityThreshold);
+  routes.put(
+    {
+      url: '/api/products/:productId/sbom-settings',
+      summary: 'Change the severity threshold (none … critical; default high)',
+      params: ProductParams,
+      body: ThresholdInput,
     },
+    ({ actor, params, body }) => changeSeverityThreshold(ctx, actor, params.productId, body.severityThreshold),
   );
 
   const base = '/api/products/:productId/versions/:version';
-  app.get(`${base}/sboms`, { schema: { tags, summary: 'SBOMs of a product version, the components of the latest and its quality' } }, async (request) => {
-    const p = parseInput(VersionParams, request.params, 'params');
-    return sbomOverview(ctx, request.actor, p.productId, p.version);
-  });
-
-  app.get(`${base}/vulnerabilities`, { schema: { tags, summary: 'Known vulnerabilities of a product version, with their triage' } }, async (request) => {
-    const p = parseInput(VersionParams, request.params, 'params');
-    return versionVulnerabilities(ctx, request.actor, p.productId, p.version);
-  });
-
-  app.get(`${base}/sbom-suggestions`, { schema: { tags, summary: 'SBOM findings and what they suggest for linked guidebook items' } }, async (request) => {
-    const p = parseInput(VersionParams, request.params, 'params');
-    return sbomSuggestions(ctx, request.actor, p.productId, p.version);
-  });
-
-  app.put(
-    `${base}/vulnerabilities/:vulnerabilityId/triage`,
-    { schema: { tags, summary: 'Record a VEX decision', body: docSchema(TriageInput) } },
-    async (request) => {
-      const p = parseInput(VulnParams, request.params, 'params');
-      return triageVulnerability(ctx, request.actor, p.productId, p.version, p.vulnerabilityId, parseInput(TriageInput, request.body));
-    },
+  routes.get(
+    { url: `${base}/sboms`, summary: 'SBOMs of a product version, the components of the latest and its quality', params: VersionParams },
+    ({ actor, params: p }) => sbomOverview(ctx, actor, p.productId, p.version),
   );
 
-  app.post(
-    `${base}/vulnerabilities/:vulnerabilityId/cra-case`,
+  routes.get(
+    { url: `${base}/vulnerabilities`, summary: 'Known vulnerabilities of a product version, with their triage', params: VersionParams },
+    ({ actor, params: p }) => versionVulnerabilities(ctx, actor, p.productId, p.version),
+  );
+
+  routes.get(
+    { url: `${base}/sbom-suggestions`, summary: 'SBOM findings and what they suggest for linked guidebook items', params: VersionParams },
+    ({ actor, params: p }) => sbomSuggestions(ctx, actor, p.productId, p.version),
+  );
+
+  routes.put(
+    { url: `${base}/vulnerabilities/:vulnerabilityId/triage`, summary: 'Record a VEX decision', params: VulnParams, body: TriageInput },
+    ({ actor, params: p, body }) => triageVulnerability(ctx, actor, p.productId, p.version, p.vulnerabilityId, body),
+  );
+
+  routes.post(
     {
-      schema: {
-        tags,
-        summary: 'Mark a matched vulnerability actively exploited: opens an EU CRA reporting case on this version',
-        body: docSchema(ExploitedInput),
-      },
+      url: `${base}/vulnerabilities/:vulnerabilityId/cra-case`,
+      summary: 'Mark a matched vulnerability actively exploited: opens an EU CRA reporting case on this version',
+      params: VulnParams,
+      body: ExploitedInput,
+      status: 201,
     },
-    async (request, reply) => {
-      const p = parseInput(VulnParams, request.params, 'params');
+    ({ actor, params: p, body }) => markMatchExploited(ctx, actor, p.productId, p.version, p.vulnerabilityId, body),
+  );
+
+  routes.get(
+    { url: `${base}/csaf`, summary: "The version's triage as a CSAF 2.0 document (csaf_vex by default)", params: VersionParams, query: VersionCsafQuery },
+    async ({ actor, params: p, query, reply }) => {
+      const doc = await versionCsaf(ctx, actor, p.productId, p.version, query);
+      const name = `csaf-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
       return reply
-        .status(201)
-        .send(await markMatchExploited(ctx, request.actor, p.productId, p.version, p.vulnerabilityId, parseInput(ExploitedInput, request.body)));
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .type('application/json')
+        .send(JSON.stringify(doc, null, 2));
     },
   );
 
-  app.get(`${base}/csaf`, { schema: { tags, summary: "The version's triage as a CSAF 2.0 document (csaf_vex by default)" } }, async (request, reply) => {
-    const p = parseInput(VersionParams, request.params, 'params');
-    const doc = await versionCsaf(ctx, request.actor, p.productId, p.version, parseInput(VersionCsafQuery, request.query, 'query'));
-    const name = `csaf-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
-    return reply
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .type('application/json')
-      .send(JSON.stringify(doc, null, 2));
-  });
-
-  app.get(`${base}/vex`, { schema: { tags, summary: 'The triage as OpenVEX or CycloneDX VEX' } }, async (request, reply) => {
-    const p = parseInput(VersionParams, request.params, 'params');
-    const { format } = parseInput(VexQuery, request.query, 'query');
-    const doc = await exportVex(ctx, request.actor, p.productId, p.version, format);
-    const name = `vex-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.${format === 'openvex' ? 'openvex' : 'cdx'}.json`;
-    return reply
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .type('application/json')
-      .send(JSON.stringify(doc, null, 2));
-  });
+  routes.get(
+    { url: `${base}/vex`, summary: 'The triage as OpenVEX or CycloneDX VEX', params: VersionParams, query: VexQuery },
+    async ({ actor, params: p, query: { format }, reply }) => {
+      const doc = await exportVex(ctx, actor, p.productId, p.version, format);
+      const name = `vex-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.${format === 'openvex' ? 'openvex' : 'cdx'}.json`;
+      return reply
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .type('application/json')
+        .send(JSON.stringify(doc, null, 2));
+    },
+  );
 
   // The SBOM arrives as the raw body (up to 50 MiB), its name percent-encoded in x-filename.
   await app.register(async (raw) => {

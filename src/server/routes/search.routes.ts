@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
 import { editionKeywords, searchEdition } from '../../services/search.service.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { IdParams } from '../route-params.js';
 
 /** Blank and over-long queries are refused by the service, which names the field `q` (here `query.q`). */
@@ -21,30 +21,26 @@ const KeywordsQuery = z.object({ limit: z.coerce.number().int().min(1).max(5000)
 
 /** Full-text search of an edition, and keyword extraction for editors. */
 export async function searchRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
-  app.get(
-    '/api/editions/:id/search',
+  const routes = taggedRoutes(app, ['search']);
+
+  routes.get(
     {
-      schema: {
-        tags: ['search'],
-        summary: 'Search requirements, glossary terms and standard requirements (Japanese partial words, English prefixes), ranked, with snippets',
-      },
+      url: '/api/editions/:id/search',
+      summary: 'Search requirements, glossary terms and standard requirements (Japanese partial words, English prefixes), ranked, with snippets',
+      params: IdParams,
+      query: SearchQuery,
+      places: fieldsIn('query', 'q'),
     },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      const query = parseInput(SearchQuery, request.query, 'query');
-      return placingFields(fieldsIn('query', 'q'), () =>
-        searchEdition(ctx, request.actor, id, { q: query.q, limit: query.limit, ...(query.lang ? { lang: query.lang } : {}) }),
-      );
-    },
+    ({ actor, params, query }) => searchEdition(ctx, actor, params.id, { q: query.q, limit: query.limit, ...(query.lang ? { lang: query.lang } : {}) }),
   );
 
-  app.get(
-    '/api/editions/:id/keywords',
-    { schema: { tags: ['search'], summary: 'Candidate glossary terms: used in requirement texts, not yet in the glossary (editors and admins)' } },
-    (request) => {
-      const { id } = parseInput(IdParams, request.params, 'params');
-      const { limit } = parseInput(KeywordsQuery, request.query, 'query');
-      return editionKeywords(ctx, request.actor, id, limit);
+  routes.get(
+    {
+      url: '/api/editions/:id/keywords',
+      summary: 'Candidate glossary terms: used in requirement texts, not yet in the glossary (editors and admins)',
+      params: IdParams,
+      query: KeywordsQuery,
     },
+    ({ actor, params, query }) => editionKeywords(ctx, actor, params.id, query.limit),
   );
 }

@@ -11,8 +11,8 @@ import {
   setSelfAssessmentPermission,
   submitSelfAssessment,
 } from '../../services/self-assessments.service.js';
-import { fieldsIn, placingFields } from '../field-places.js';
-import { docSchema, parseInput } from '../validate-input.js';
+import { fieldsIn } from '../field-places.js';
+import { taggedRoutes } from '../tagged-routes.js';
 import { AssessmentItemParams, IdParams, OrgParams, ProductParams, RouteId, requireSignedIn } from '../route-params.js';
 
 const ReviewParams = IdParams.extend({ reviewId: RouteId });
@@ -22,43 +22,42 @@ const NoInput = z.object({}).strict();
 /** Self-assessment (自己診断): the member answers and submits, the consortium reviews, sends back or accepts. */
 export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   app.addHook('onRequest', requireSignedIn);
-  const tags = ['self-assessment'];
+  const routes = taggedRoutes(app, ['self-assessment']);
 
-  app.get(
-    '/api/organisations/:orgId/self-assessment',
-    { schema: { tags, summary: 'Whether the organisation’s members may self-assess, and whether the caller may change it' } },
-    async (request) => selfAssessmentPermission(ctx, request.actor, parseInput(OrgParams, request.params, 'params').orgId),
+  routes.get(
+    {
+      url: '/api/organisations/:orgId/self-assessment',
+      summary: 'Whether the organisation’s members may self-assess, and whether the caller may change it',
+      params: OrgParams,
+    },
+    ({ actor, params }) => selfAssessmentPermission(ctx, actor, params.orgId),
   );
 
-  app.put(
-    '/api/organisations/:orgId/self-assessment',
-    { schema: { tags, summary: 'Allow or stop self-assessment (organisation manager or admin)', body: docSchema(PermissionInput) } },
-    async (request) =>
-      setSelfAssessmentPermission(ctx, request.actor, parseInput(OrgParams, request.params, 'params').orgId, parseInput(PermissionInput, request.body)),
+  routes.put(
+    {
+      url: '/api/organisations/:orgId/self-assessment',
+      summary: 'Allow or stop self-assessment (organisation manager or admin)',
+      params: OrgParams,
+      body: PermissionInput,
+    },
+    ({ actor, params, body }) => setSelfAssessmentPermission(ctx, actor, params.orgId, body),
   );
 
-  app.post(
-    '/api/products/:productId/self-assessments',
-    { schema: { tags, summary: 'Start a self-assessment of the own organisation’s product (permitted member)', body: docSchema(SelfAssessmentInput) } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await placingFields(fieldsIn('body', 'editionId', 'spec'), () =>
-            createSelfAssessment(
-              ctx,
-              request.actor,
-              parseInput(ProductParams, request.params, 'params').productId,
-              parseInput(SelfAssessmentInput, request.body),
-            ),
-          ),
-        ),
+  routes.post(
+    {
+      url: '/api/products/:productId/self-assessments',
+      summary: 'Start a self-assessment of the own organisation’s product (permitted member)',
+      params: ProductParams,
+      body: SelfAssessmentInput,
+      status: 201,
+      places: fieldsIn('body', 'editionId', 'spec'),
+    },
+    ({ actor, params, body }) => createSelfAssessment(ctx, actor, params.productId, body),
   );
 
-  app.get(
-    '/api/assessments/:id/self-assessment',
-    { schema: { tags, summary: 'The self-assessment: state, both verdicts per item, reviews and replies' } },
-    async (request) => getSelfAssessment(ctx, request.actor, parseInput(IdParams, request.params, 'params').id),
+  routes.get(
+    { url: '/api/assessments/:id/self-assessment', summary: 'The self-assessment: state, both verdicts per item, reviews and replies', params: IdParams },
+    ({ actor, params }) => getSelfAssessment(ctx, actor, params.id),
   );
 
   /** The moves that carry nothing but the assessment: each refuses any body field. */
@@ -68,29 +67,30 @@ export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx:
     { path: 'accept', summary: 'Accept (assessor); unreviewed answered items are agreed', run: accept },
   ];
   for (const move of moves) {
-    app.post(`/api/assessments/:id/self-assessment/${move.path}`, { schema: { tags, summary: move.summary, body: docSchema(NoInput) } }, async (request) => {
-      parseInput(NoInput, request.body ?? {});
-      return move.run(ctx, request.actor, parseInput(IdParams, request.params, 'params').id);
-    });
+    routes.post({ url: `/api/assessments/:id/self-assessment/${move.path}`, summary: move.summary, params: IdParams, body: NoInput }, ({ actor, params }) =>
+      move.run(ctx, actor, params.id),
+    );
   }
 
-  app.put(
-    '/api/assessments/:id/self-assessment/reviews/:requirementId',
-    { schema: { tags, summary: 'Review one item: agree, or disagree with a comment and a corrected verdict (assessor)', body: docSchema(ReviewInput) } },
-    async (request) => {
-      const p = parseInput(AssessmentItemParams, request.params, 'params');
-      return placingFields(fieldsIn('body', 'decision', 'comment', 'correctedVerdict'), () =>
-        reviewItem(ctx, request.actor, p.id, p.requirementId, parseInput(ReviewInput, request.body)),
-      );
+  routes.put(
+    {
+      url: '/api/assessments/:id/self-assessment/reviews/:requirementId',
+      summary: 'Review one item: agree, or disagree with a comment and a corrected verdict (assessor)',
+      params: AssessmentItemParams,
+      body: ReviewInput,
+      places: fieldsIn('body', 'decision', 'comment', 'correctedVerdict'),
     },
+    ({ actor, params: p, body }) => reviewItem(ctx, actor, p.id, p.requirementId, body),
   );
 
-  app.post(
-    '/api/assessments/:id/self-assessment/reviews/:reviewId/replies',
-    { schema: { tags, summary: 'Reply to a review comment (member or assessor)', body: docSchema(ReplyInput) } },
-    async (request, reply) => {
-      const p = parseInput(ReviewParams, request.params, 'params');
-      return reply.status(201).send(await replyToReview(ctx, request.actor, p.id, p.reviewId, parseInput(ReplyInput, request.body)));
+  routes.post(
+    {
+      url: '/api/assessments/:id/self-assessment/reviews/:reviewId/replies',
+      summary: 'Reply to a review comment (member or assessor)',
+      params: ReviewParams,
+      body: ReplyInput,
+      status: 201,
     },
+    ({ actor, params: p, body }) => replyToReview(ctx, actor, p.id, p.reviewId, body),
   );
 }
