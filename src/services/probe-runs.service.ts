@@ -4,6 +4,7 @@ import { loadYaml } from '../runtime/lazy-package.js';
 import { ANONYMOUS, type Actor } from '../core/authorization.js';
 import { AppError, validationError } from '../core/errors.js';
 import { checkById } from '../core/evidence/check-catalog.js';
+import type { FindingView, ProbeRunDetail, ProbeRunView } from '../core/evidence/probe-run-view.types.js';
 import type { CheckLink, Finding, FindingVerdict } from '../core/evidence/finding.types.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import type { ReportProbeRun } from '../reports/assessment/probe-runs-section.js';
@@ -48,31 +49,7 @@ export const ProbeRunInput = z
   })
   .strict();
 
-export interface ProbeRunView {
-  id: string;
-  assessmentId: string;
-  state: JobState;
-  progress: { done: number; total: number; message: string } | null;
-  cancelRequested: boolean;
-  error: string | null;
-  scope: { name: string; authorisedBy: string; sha256: string; fileName: string };
-  only: string[];
-  startedBy: { id: string; displayName: string } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface FindingView extends Finding {
-  /** The guidebook requirements this check is linked to, with the link's coverage. */
-  requirements: { id: string; coverage: CheckLink['coverage'] }[];
-}
-
-export interface ProbeRunDetail extends ProbeRunView {
-  scopeText: string;
-  findings: FindingView[];
-  counts: Record<FindingVerdict, number>;
-}
+export type { FindingView, ProbeRunDetail, ProbeRunView };
 
 function ports(ctx: ServiceContext): EvidencePorts {
   if (!ctx.evidence) throw new AppError('conflict', 'this server collects no evidence from products (no job queue)');

@@ -4,8 +4,9 @@
  * cancel requests live in the database, so any server process can show or
  * cancel any job, and a restart marks an unfinished job as interrupted.
  */
-export const JOB_STATES = ['queued', 'running', 'completed', 'failed', 'cancelled', 'interrupted'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+import type { JobState } from '../../core/job-state.js';
+
+export { JOB_STATES, type JobState } from '../../core/job-state.js';
 
 export interface JobStatus {
   id: string;
