@@ -24,6 +24,16 @@ export interface Killable {
   kill9(): Promise<void>;
 }
 
+/** Whether any process of the group (a zombie not yet reaped included) still exists. */
+function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export function spawnGroup(command: string, args: string[], env: Record<string, string | undefined>): Killable {
   const child = spawn(command, args, { cwd: projectRoot(), env: { ...process.env, ...env }, detached: true });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -35,6 +45,9 @@ export function spawnGroup(command: string, args: string[], env: Record<string, 
       // the group is gone already
     }
     await exited;
+    // The leader's exit is not the group's: a server under tsx is the leader's child, and until it is
+    // reaped its /proc entry stands, so a process starting now would still find it running.
+    while (groupExists(child.pid as number)) await new Promise((resolve) => setTimeout(resolve, 20));
   };
   return { child, output, waitFor, exited, kill9 };
 }
