@@ -30,6 +30,26 @@ describe('served files', () => {
     dir.remove();
   });
 
+  it('gives pages the page security headers, and API answers those for APIs (nothing allowed, never framed)', async () => {
+    for (const url of ['/', '/assets/index-abc.js', '/api/docs']) {
+      const page = await app.inject({ method: 'GET', url, headers: html });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(page.headers['permissions-policy'], url).toContain('camera=()');
+      expect(page.headers['x-frame-options'], url).toBe('DENY');
+      expect(page.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+    for (const url of ['/api/health', '/api/session', '/api/nothing-here']) {
+      const answer = await app.inject({ method: 'GET', url });
+      expect(answer.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers['x-frame-options'], url).toBe('DENY');
+      expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(answer.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(answer.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(answer.headers['cross-origin-opener-policy'], url).toBeUndefined();
+    }
+  });
+
   it('serves each file of the UI with its type and a validator, and answers a revalidation with 304', async () => {
     const js = await app.inject({ method: 'GET', url: '/assets/index-abc.js' });
     expect(js.statusCode).toBe(200);

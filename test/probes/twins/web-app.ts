@@ -138,7 +138,12 @@ export async function startWebApp(mode: 'bad' | 'good', host = '127.0.0.1'): Pro
   return {
     port: (server.address() as { port: number }).port,
     stats,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive and half-open connections would keep close() waiting.
+        server.closeAllConnections();
+      }),
   };
 }
 
