@@ -162,13 +162,14 @@ describe('HTTP surface', () => {
     const r = await app.inject({ method: 'GET', url: '/api/health' });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ status: 'ok' });
+    // An API answer is never a page: its CSP allows nothing at all (pages get theirs: served-files.test.ts).
     const csp = String(r.headers['content-security-policy']);
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain("'self'");
     expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
   });
 
   it('answers unknown routes and bad input with problem+json', async () => {
