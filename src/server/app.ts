@@ -31,7 +31,7 @@ import { proposalRoutes } from './routes/proposals.routes.js';
 import { sbomRoutes } from './routes/sboms.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { selfAssessmentRoutes } from './routes/self-assessments.routes.js';
-import { securityHeadersPlugin } from './security-headers.plugin.js';
+import { securityHeaderSets, securityHeadersPlugin } from './security-headers.plugin.js';
 import { secondFactorGuard } from './second-factor-guard.plugin.js';
 import { sessionPlugin } from './session.plugin.js';
 
@@ -72,25 +72,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(handleError);
 
-  // Parameters are refused before any route hook looks them up; the body once it is parsed.
-  const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
-    const path = nulCharacterPath(value, where);
-    if (path) throw validationError(path, 'must not contain the NUL character (U+0000)');
-  };
-  // A NUL reaches the path or the query only percent-encoded (the HTTP parser refuses the raw byte).
-  app.addHook('onRequest', (request, reply, done) => {
-    if (!request.url.includes('%00')) return done();
-    try {
-      refuseNul('params', request.params);
-      refuseNul('query', request.query);
-      done();
-    } catch (err) {
-      reply.header('cache-control', 'no-store');
-      done(err as Error);
-    }
-  });
-
-  await app.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.store.db) });
   await app.register(swagger, {
     transform: ({ schema, url }) => ({ schema: schema && documentedSchema(schema), url }),
@@ -100,20 +81,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
-  // Health and readiness answer the proxy and the monitor: no cookie, session, CSRF or
-  // second-factor hook runs for them (those live in the child context below), only the
-  // security headers. Never cached, as every API answer.
+  // Health and readiness answer the proxy and the monitor: no hook runs for them (every hook
+  // lives in the child context below); the API's security headers are part of their answer,
+  // set in one call. Never cached, as every API answer.
   app.decorate('tebikiState', { draining: false });
+  const apiHeaders = securityHeaderSets(ctx.config.secureCookies).api;
+  const healthyHeaders = { ...apiHeaders, ...HEALTHY_HEADERS };
   // A proxy or monitor asks these every few seconds: only their warnings and errors are logged.
   app.get('/api/health', { logLevel: 'warn', schema: { tags: ['health'], summary: 'Liveness' } }, (_request, reply) => {
-    return reply.headers(HEALTHY_HEADERS).send(HEALTHY);
+    return reply.headers(healthyHeaders).send(HEALTHY);
   });
   answerHeadAsGet(app);
   app.get(
     '/api/ready',
     { logLevel: 'warn', schema: { tags: ['health'], summary: 'Readiness: the database answers and the process is not shutting down' } },
     async (_request, reply) => {
-      reply.header('cache-control', 'no-store');
+      reply.headers(apiHeaders).header('cache-control', 'no-store');
       if (app.tebikiState.draining) return sendProblem(reply, problemOf('unavailable', 'shutting down', '/api/ready'));
       await sql`select 1`.execute(ctx.store.db);
       return { status: 'ready' };
@@ -123,6 +106,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Everything else: an encapsulated context whose hooks (cookies, session, CSRF, second
   // factor, the body's NUL check) apply to its routes, its static files and its not-found answers.
   await app.register(async (api) => {
+    await api.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
+    // Parameters are refused before any route hook looks them up; the body once it is parsed.
+    const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
+      const path = nulCharacterPath(value, where);
+      if (path) throw validationError(path, 'must not contain the NUL character (U+0000)');
+    };
+    // A NUL reaches the path or the query only percent-encoded (the HTTP parser refuses the raw byte).
+    api.addHook('onRequest', (request, reply, done) => {
+      if (!request.url.includes('%00')) return done();
+      try {
+        refuseNul('params', request.params);
+        refuseNul('query', request.query);
+        done();
+      } catch (err) {
+        reply.header('cache-control', 'no-store');
+        done(err as Error);
+      }
+    });
     api.addHook('preValidation', async (request) => refuseNul('body', request.body));
     await api.register(cookie);
     apiDocsRoutes(api);

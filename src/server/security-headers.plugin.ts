@@ -35,8 +35,17 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
  * route that answers with a page of its own (an HTML report) sets its own CSP.
  */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
-  const hsts: Record<string, string> = opts.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {};
-  const api: Record<string, string> = {
+  const { api, page } = securityHeaderSets(opts.https);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApi(request.url) ? api : page);
+    done();
+  });
+});
+
+/** The two sets of headers, for pages and for API answers; HSTS only over HTTPS. */
+export function securityHeaderSets(https: boolean): { api: Readonly<Record<string, string>>; page: Readonly<Record<string, string>> } {
+  const hsts: Record<string, string> = https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {};
+  const api = {
     'content-security-policy': API_CSP,
     'cross-origin-resource-policy': 'same-origin',
     'referrer-policy': 'no-referrer',
@@ -44,7 +53,7 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { htt
     'x-frame-options': 'DENY',
     ...hsts,
   };
-  const page: Record<string, string> = {
+  const page = {
     'content-security-policy': CSP,
     'cross-origin-opener-policy': 'same-origin',
     'cross-origin-resource-policy': 'same-origin',
@@ -59,8 +68,5 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { htt
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     ...hsts,
   };
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApi(request.url) ? api : page);
-    done();
-  });
-});
+  return { api, page };
+}

@@ -39,8 +39,16 @@ describe('served files', () => {
       expect(page.headers['x-frame-options'], url).toBe('DENY');
       expect(page.headers['x-content-type-options'], url).toBe('nosniff');
     }
-    for (const url of ['/api/health', '/api/session', '/api/nothing-here']) {
-      const answer = await app.inject({ method: 'GET', url });
+    // Health, readiness and HEAD set their headers without a hook; a refused NUL answers before any route does.
+    for (const [method, url] of [
+      ['GET', '/api/health'],
+      ['HEAD', '/api/health'],
+      ['GET', '/api/ready'],
+      ['GET', '/api/session'],
+      ['GET', '/api/nothing-here'],
+      ['GET', '/api/editions?q=%00'],
+    ] as const) {
+      const answer = await app.inject({ method, url });
       expect(answer.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
       expect(answer.headers['x-frame-options'], url).toBe('DENY');
       expect(answer.headers['x-content-type-options'], url).toBe('nosniff');

@@ -29,11 +29,9 @@ import {
 } from '../../services/user-admin.service.js';
 import { cookieNames } from '../session.plugin.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { RouteId } from '../route-params.js';
+import { SessionParams, UserParams } from '../route-params.js';
 import { sendSession } from './auth.routes.js';
 
-const UserParams = z.object({ userId: RouteId });
-const SessionParams = z.object({ sessionId: RouteId });
 const TokenInput = z.object({ token: z.string().min(1).max(200) }).strict();
 const CodeInput = z.object({ code: z.string().max(20) }).strict();
 const PasswordInput = z.object({ password: z.string().max(1024) }).strict();

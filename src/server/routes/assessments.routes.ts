@@ -33,10 +33,8 @@ import { conformityPack, conformityPackCheck, PackCheckQuery, PackQuery } from '
 import { fieldsIn, placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { AssessmentItemParams, IdParams, RouteId, requireSignedIn } from '../route-params.js';
+import { AttachmentParams, IdParams, RequirementParams, requireSignedIn } from '../route-params.js';
 import { jsonWithShared, sendGzippedJson, sendJsonOnce } from '../json-once.js';
-
-const AttachmentParams = IdParams.extend({ attachmentId: RouteId });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -118,7 +116,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     {
       url: '/api/assessments/:id/answers/:requirementId',
       summary: 'Answer one check item (send the version you read; a newer one answers 409 with the current answer)',
-      params: AssessmentItemParams,
+      params: RequirementParams,
       body: AnswerInput,
       places: fieldsIn('body', 'verdict', 'evidence', 'comment'),
     },
@@ -137,7 +135,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   );
 
   routes.get(
-    { url: '/api/assessments/:id/answers/:requirementId/history', summary: "One item's answers, newest first", params: AssessmentItemParams },
+    { url: '/api/assessments/:id/answers/:requirementId/history', summary: "One item's answers, newest first", params: RequirementParams },
     ({ actor, params: p }) => answerHistory(ctx, actor, p.id, p.requirementId),
   );
 
@@ -145,7 +143,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
     {
       url: '/api/assessments/:id/answers/:requirementId/defect',
       summary: 'Flag the check item itself; files a proposal for the editors',
-      params: AssessmentItemParams,
+      params: RequirementParams,
       body: DefectInput,
       places: fieldsIn('body', 'note'),
     },
@@ -153,7 +151,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
   );
 
   routes.delete(
-    { url: '/api/assessments/:id/answers/:requirementId/defect', summary: 'Clear the flag (the proposal stays)', params: AssessmentItemParams },
+    { url: '/api/assessments/:id/answers/:requirementId/defect', summary: 'Clear the flag (the proposal stays)', params: RequirementParams },
     ({ actor, params: p }) => clearDefect(ctx, actor, p.id, p.requirementId),
   );
 
@@ -236,7 +234,7 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       '/api/assessments/:id/answers/:requirementId/attachments',
       { bodyLimit: ATTACHMENT_LIMITS.maxBytes, schema: { tags, summary: 'Attach an evidence file (raw body; x-filename percent-encoded)' } },
       async (request, reply) => {
-        const p = parseInput(AssessmentItemParams, request.params, 'params');
+        const p = parseInput(RequirementParams, request.params, 'params');
         const header = request.headers['x-filename'];
         const meta = await placingFields(UPLOAD_PLACES, () =>
           addAttachment(ctx, request.actor, p.id, p.requirementId, {

@@ -2,12 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attachCatalogInEdition, editionAttachedText, editionItemHints } from '../../services/attached-texts.service.js';
 import type { ServiceContext } from '../../services/context.js';
-import { EditionStandardParams, RouteId } from '../route-params.js';
+import { EditionStandardParams, RequirementParams, RouteId, StandardParams } from '../route-params.js';
 import { taggedRoutes } from '../tagged-routes.js';
 import { parseInput } from '../validate-input.js';
 
-const ItemParams = z.object({ id: RouteId, requirementId: RouteId });
-const StandardParams = z.object({ standardId: RouteId });
 const AttachBody = z.object({ editionId: RouteId, fileName: z.string().min(1).max(200), text: z.string().min(1) }).strict();
 /** NIST's rev3 XML catalog is about 0.8 MB. */
 const ATTACH_LIMIT = 8 * 1024 * 1024;
@@ -29,7 +27,7 @@ export async function attachedTextRoutes(app: FastifyInstance, { ctx }: { ctx: S
     {
       url: '/api/editions/:id/requirements/:requirementId/attached-text',
       summary: "The publisher's own text of every standard requirement the item maps to",
-      params: ItemParams,
+      params: RequirementParams,
     },
     async ({ actor, params: p }) => ({ hints: await editionItemHints(ctx, actor, p.id, p.requirementId) }),
   );

@@ -4,9 +4,8 @@ import { GLOSSARY_ORDERS } from '../../core/browse/glossary-view.js';
 import { editionGlossary, editionGlossaryTerm, editionStandard, editionStandards, editionTaxonomy } from '../../services/browse.service.js';
 import type { ServiceContext } from '../../services/context.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { EditionStandardParams, IdParams, ItemRouteId } from '../route-params.js';
+import { EditionStandardParams, IdParams, TermParams } from '../route-params.js';
 
-const TermParams = IdParams.extend({ termId: ItemRouteId });
 const GlossaryQuery = z.object({ order: z.enum(GLOSSARY_ORDERS).default('kana') }).strict();
 
 /** Taxonomy, standards and glossary of an edition, read-only. */

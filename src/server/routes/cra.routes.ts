@@ -31,9 +31,8 @@ import {
 } from '../../services/cra-reports.service.js';
 import { ContactsInput, CriteriaInput, currentCriteria, productContacts, saveCriteria, setProductContacts } from '../../services/cra-settings.service.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { OrgParams, ProductParams, RouteId, requireSignedIn } from '../route-params.js';
+import { CaseParams, OrgParams, ProductParams, requireSignedIn } from '../route-params.js';
 
-const CaseParams = z.object({ caseId: RouteId });
 const StageParams = CaseParams.extend({ stage: StageParam });
 const DashboardQuery = z.object({ drill: z.enum(['true', 'false']).default('false'), closed: z.enum(['true', 'false']).default('false') }).strict();
 

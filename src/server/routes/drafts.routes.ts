@@ -23,10 +23,8 @@ import { draftReviews, setDraftReview } from '../../services/draft-reviews.servi
 import { requireEditor } from '../../services/draft-work.js';
 import { fieldsIn } from '../field-places.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { ItemRouteId, RouteId } from '../route-params.js';
+import { DraftItemParams, DraftParams } from '../route-params.js';
 
-const DraftParams = z.object({ draftId: RouteId });
-const ItemParams = DraftParams.extend({ itemId: ItemRouteId });
 const Version = rowVersion(1);
 /** The item itself is judged by the draft's validation (same rules as `tebiki validate`), not here. */
 const ItemObject = z.record(z.string(), z.unknown());
@@ -127,7 +125,7 @@ function itemRoutes(app: FastifyInstance, ctx: ServiceContext, segment: string, 
   const one = `/api/drafts/:draftId/${segment}/:itemId`;
   const item = (body: Record<string, unknown>) => body[kind];
 
-  routes.get({ url: one, summary: `One ${kind} of a draft with its version`, params: ItemParams }, ({ actor, params: p }) =>
+  routes.get({ url: one, summary: `One ${kind} of a draft with its version`, params: DraftItemParams }, ({ actor, params: p }) =>
     draftItem(ctx, actor, p.draftId, kind, p.itemId),
   );
 
@@ -137,11 +135,12 @@ function itemRoutes(app: FastifyInstance, ctx: ServiceContext, segment: string, 
   );
 
   routes.put(
-    { url: one, summary: `Replace a ${kind} (with the version it was read at)`, params: ItemParams, body: UpdateInput },
+    { url: one, summary: `Replace a ${kind} (with the version it was read at)`, params: DraftItemParams, body: UpdateInput },
     ({ actor, params: p, body }) => updateDraftItem(ctx, actor, p.draftId, kind, p.itemId, item(body), body.version as number),
   );
 
-  routes.delete({ url: one, summary: `Delete a ${kind} (?version=N)`, params: ItemParams, query: DeleteQuery, status: 204 }, ({ actor, params: p, query }) =>
-    deleteDraftItem(ctx, actor, p.draftId, kind, p.itemId, query.version),
+  routes.delete(
+    { url: one, summary: `Delete a ${kind} (?version=N)`, params: DraftItemParams, query: DeleteQuery, status: 204 },
+    ({ actor, params: p, query }) => deleteDraftItem(ctx, actor, p.draftId, kind, p.itemId, query.version),
   );
 }

@@ -4,7 +4,7 @@ import { LAYERS, PHASES, STAGES } from '../../core/taxonomy.js';
 import type { ServiceContext } from '../../services/context.js';
 import { compareEditions, editionList, editionMatrix, editionRequirement, editionRequirements } from '../../services/editions.service.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { IdParams, ItemRouteId, RouteId } from '../route-params.js';
+import { CompareParams, IdParams, RequirementParams } from '../route-params.js';
 
 const FilterId = z.string().min(1).max(100);
 /** Filters of the item list, combined with AND (see core/browse/requirement-filter.ts). */
@@ -18,9 +18,6 @@ const RequirementsQuery = z
     applicability: FilterId.optional(),
   })
   .strict();
-
-const CompareParams = IdParams.extend({ other: RouteId });
-const RequirementParams = IdParams.extend({ requirementId: ItemRouteId });
 
 export async function editionRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
   const routes = taggedRoutes(app, ['editions']);

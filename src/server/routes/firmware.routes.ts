@@ -13,10 +13,7 @@ import { acceptFirmwareSuggestion, firmwareSuggestions } from '../../services/fi
 import { placingFields } from '../field-places.js';
 import { parseInput } from '../validate-input.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { IdParams, ItemRouteId, RouteId, requireSignedIn } from '../route-params.js';
-
-const AnalysisParams = IdParams.extend({ analysisId: RouteId });
-const SuggestionParams = AnalysisParams.extend({ requirementId: ItemRouteId });
+import { AnalysisItemParams, AnalysisParams, IdParams, requireSignedIn } from '../route-params.js';
 
 /** Firmware analyses of an assessment: upload (streamed), progress, cancel, findings, SBOM, suggestions. */
 export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceContext }) {
@@ -61,7 +58,7 @@ export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
     {
       url: '/api/assessments/:id/firmware/:analysisId/suggestions/:requirementId/accept',
       summary: 'Accept a suggestion: the answer takes its verdict and records the analysis',
-      params: SuggestionParams,
+      params: AnalysisItemParams,
     },
     ({ actor, params: p }) => acceptFirmwareSuggestion(ctx, actor, p.id, p.analysisId, p.requirementId),
   );

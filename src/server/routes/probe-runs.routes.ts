@@ -4,9 +4,7 @@ import { cancelRun, listRuns, ProbeRunInput, runDetail, SCOPE_TEXT_LIMIT, startP
 import { AcceptInput, acceptSuggestions, assessmentSuggestions } from '../../services/suggestions.service.js';
 import { fieldsIn } from '../field-places.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { IdParams, RouteId, requireSignedIn } from '../route-params.js';
-
-const RunParams = IdParams.extend({ runId: RouteId });
+import { IdParams, RunParams, requireSignedIn } from '../route-params.js';
 
 /** The JSON body of a start request carries the scope text (uploaded file or form); a little room for the rest. */
 const START_BODY_LIMIT = SCOPE_TEXT_LIMIT * 4 + 16 * 1024;

@@ -18,11 +18,9 @@ import { ExploitedInput, markMatchExploited, VersionCsafQuery, versionCsaf } fro
 import { validationErrors } from '../../core/errors.js';
 import { parseInput } from '../validate-input.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { ItemRouteId } from '../route-params.js';
+import { ProductParams, ProductVersionParams, VulnerabilityParams } from '../route-params.js';
 
 const tags = ['sboms'];
-const VersionParams = z.object({ productId: z.string().min(1), version: z.string().min(1) });
-const VulnParams = VersionParams.extend({ vulnerabilityId: ItemRouteId });
 const VexQuery = z.object({ format: z.enum(['openvex', 'cyclonedx']).default('openvex') });
 export const TriageInput = z
   .object({
@@ -33,7 +31,6 @@ export const TriageInput = z
   })
   .strict();
 
-const ProductParams = z.object({ productId: z.string().min(1) });
 export const ThresholdInput = z.object({ severityThreshold: z.enum(SEVERITY_LEVELS) }).strict();
 
 /** SBOMs, known vulnerabilities, VEX triage and exports of a product version. */
@@ -55,22 +52,22 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
 
   const base = '/api/products/:productId/versions/:version';
   routes.get(
-    { url: `${base}/sboms`, summary: 'SBOMs of a product version, the components of the latest and its quality', params: VersionParams },
+    { url: `${base}/sboms`, summary: 'SBOMs of a product version, the components of the latest and its quality', params: ProductVersionParams },
     ({ actor, params: p }) => sbomOverview(ctx, actor, p.productId, p.version),
   );
 
   routes.get(
-    { url: `${base}/vulnerabilities`, summary: 'Known vulnerabilities of a product version, with their triage', params: VersionParams },
+    { url: `${base}/vulnerabilities`, summary: 'Known vulnerabilities of a product version, with their triage', params: ProductVersionParams },
     ({ actor, params: p }) => versionVulnerabilities(ctx, actor, p.productId, p.version),
   );
 
   routes.get(
-    { url: `${base}/sbom-suggestions`, summary: 'SBOM findings and what they suggest for linked guidebook items', params: VersionParams },
+    { url: `${base}/sbom-suggestions`, summary: 'SBOM findings and what they suggest for linked guidebook items', params: ProductVersionParams },
     ({ actor, params: p }) => sbomSuggestions(ctx, actor, p.productId, p.version),
   );
 
   routes.put(
-    { url: `${base}/vulnerabilities/:vulnerabilityId/triage`, summary: 'Record a VEX decision', params: VulnParams, body: TriageInput },
+    { url: `${base}/vulnerabilities/:vulnerabilityId/triage`, summary: 'Record a VEX decision', params: VulnerabilityParams, body: TriageInput },
     ({ actor, params: p, body }) => triageVulnerability(ctx, actor, p.productId, p.version, p.vulnerabilityId, body),
   );
 
@@ -78,7 +75,7 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
     {
       url: `${base}/vulnerabilities/:vulnerabilityId/cra-case`,
       summary: 'Mark a matched vulnerability actively exploited: opens an EU CRA reporting case on this version',
-      params: VulnParams,
+      params: VulnerabilityParams,
       body: ExploitedInput,
       status: 201,
     },
@@ -86,7 +83,12 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
   );
 
   routes.get(
-    { url: `${base}/csaf`, summary: "The version's triage as a CSAF 2.0 document (csaf_vex by default)", params: VersionParams, query: VersionCsafQuery },
+    {
+      url: `${base}/csaf`,
+      summary: "The version's triage as a CSAF 2.0 document (csaf_vex by default)",
+      params: ProductVersionParams,
+      query: VersionCsafQuery,
+    },
     async ({ actor, params: p, query, reply }) => {
       const doc = await versionCsaf(ctx, actor, p.productId, p.version, query);
       const name = `csaf-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.json`;
@@ -98,7 +100,7 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
   );
 
   routes.get(
-    { url: `${base}/vex`, summary: 'The triage as OpenVEX or CycloneDX VEX', params: VersionParams, query: VexQuery },
+    { url: `${base}/vex`, summary: 'The triage as OpenVEX or CycloneDX VEX', params: ProductVersionParams, query: VexQuery },
     async ({ actor, params: p, query: { format }, reply }) => {
       const doc = await exportVex(ctx, actor, p.productId, p.version, format);
       const name = `vex-${p.version.replace(/[^A-Za-z0-9._-]/g, '_')}.${format === 'openvex' ? 'openvex' : 'cdx'}.json`;
@@ -117,7 +119,7 @@ export async function sbomRoutes(app: FastifyInstance, { ctx }: { ctx: ServiceCo
       `${base}/sboms`,
       { bodyLimit: SBOM_MAX_BYTES, schema: { tags, summary: 'Upload an SBOM (raw body; x-filename percent-encoded)' } },
       async (request, reply) => {
-        const p = parseInput(VersionParams, request.params, 'params');
+        const p = parseInput(ProductVersionParams, request.params, 'params');
         const header = request.headers['x-filename'];
         const filename = decodedName(Array.isArray(header) ? header[0] : header);
         const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

@@ -13,9 +13,8 @@ import {
 } from '../../services/self-assessments.service.js';
 import { fieldsIn } from '../field-places.js';
 import { taggedRoutes } from '../tagged-routes.js';
-import { AssessmentItemParams, IdParams, OrgParams, ProductParams, RouteId, requireSignedIn } from '../route-params.js';
+import { IdParams, OrgParams, ProductParams, RequirementParams, ReviewParams, requireSignedIn } from '../route-params.js';
 
-const ReviewParams = IdParams.extend({ reviewId: RouteId });
 /** Submit, send back and accept carry nothing: an empty object, or no body at all. */
 const NoInput = z.object({}).strict();
 
@@ -76,7 +75,7 @@ export async function selfAssessmentRoutes(app: FastifyInstance, { ctx }: { ctx:
     {
       url: '/api/assessments/:id/self-assessment/reviews/:requirementId',
       summary: 'Review one item: agree, or disagree with a comment and a corrected verdict (assessor)',
-      params: AssessmentItemParams,
+      params: RequirementParams,
       body: ReviewInput,
       places: fieldsIn('body', 'decision', 'comment', 'correctedVerdict'),
     },
