@@ -1,3 +1,4 @@
+import { bilingual, type MessagesOf } from '../../core/bilingual.js';
 import type { EvaluationType, IcsRow } from '../../core/packs/pack.types.js';
 import { DERIVED_RESULT_LABELS } from '../../core/vocabulary-labels.js';
 import type { Lang } from '../labels.js';
@@ -53,10 +54,7 @@ const ja = {
   gapTarget: '対象',
 } as const;
 
-type Widen<T> = { [K in keyof T]: string };
-export type PackLabels = Widen<typeof ja>;
-
-const en: PackLabels = {
+const PACK_LABELS = bilingual(ja, {
   draft: 'Draft',
   complete: 'Complete',
   draftBanner: '[DRAFT] Something the scheme needs is missing: do not submit this as is. Resolve the gaps listed below and generate the pack again.',
@@ -106,10 +104,12 @@ const en: PackLabels = {
   triage: 'Triage',
   gapCode: 'Code',
   gapTarget: 'Target',
-};
+});
+
+export type PackLabels = MessagesOf<typeof PACK_LABELS>;
 
 export function packLabels(lang: Lang): PackLabels {
-  return lang === 'ja' ? ja : en;
+  return PACK_LABELS[lang];
 }
 
 /** A derived result's name: the one the web app and the assessment report show. */
