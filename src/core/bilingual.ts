@@ -26,7 +26,7 @@ export type Widen<T> = T extends string ? string : T extends (...args: infer A) 
 /** A table of fixed wording in both languages. */
 export type Bilingual<T> = Readonly<Record<Lang, T>>;
 
-/** The one-language table of a bilingual table: what a `useXT()` hook or `labelsFor(lang)` hands out. */
+/** The one-language table of a bilingual table: what a `useXT()` hook or `packLabels[lang]` hands out. */
 export type MessagesOf<B extends Bilingual<unknown>> = B[Lang];
 
 /** Pairs a Japanese table with its English twin, typed from the Japanese one. */

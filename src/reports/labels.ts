@@ -124,7 +124,8 @@ const ja = {
   guidebookSubtitle: 'IoTセキュリティ手引書',
 } as const;
 
-const LABELS = bilingual(ja, {
+/** The fixed wording, one table a language. */
+export const publicationLabels = bilingual(ja, {
   ...vocabularyLabels('en'),
   languageName: 'English',
   switchTo: '日本語',
@@ -201,9 +202,4 @@ const LABELS = bilingual(ja, {
   guidebookSubtitle: 'IoT Security Guidebook',
 });
 
-export type Labels = MessagesOf<typeof LABELS>;
-
-/** The fixed wording for one language. */
-export function labelsFor(lang: Lang): Labels {
-  return LABELS[lang];
-}
+export type Labels = MessagesOf<typeof publicationLabels>;

@@ -1,7 +1,6 @@
 import { bilingual, type MessagesOf } from '../../core/bilingual.js';
 import type { EvaluationType, IcsRow } from '../../core/packs/pack.types.js';
 import { DERIVED_RESULT_LABELS } from '../../core/vocabulary-labels.js';
-import type { Lang } from '../labels.js';
 
 const ja = {
   draft: 'ドラフト',
@@ -54,7 +53,7 @@ const ja = {
   gapTarget: '対象',
 } as const;
 
-const PACK_LABELS = bilingual(ja, {
+export const packLabels = bilingual(ja, {
   draft: 'Draft',
   complete: 'Complete',
   draftBanner: '[DRAFT] Something the scheme needs is missing: do not submit this as is. Resolve the gaps listed below and generate the pack again.',
@@ -106,11 +105,7 @@ const PACK_LABELS = bilingual(ja, {
   gapTarget: 'Target',
 });
 
-export type PackLabels = MessagesOf<typeof PACK_LABELS>;
-
-export function packLabels(lang: Lang): PackLabels {
-  return PACK_LABELS[lang];
-}
+export type PackLabels = MessagesOf<typeof packLabels>;
 
 /** A derived result's name: the one the web app and the assessment report show. */
 export const RESULT_LABELS = DERIVED_RESULT_LABELS;
