@@ -8,13 +8,6 @@ import type { Localized, STANDARD_NODE_KINDS, StandardNode } from './model/editi
 import type { Confidence, Relationship, VerificationMethod } from './taxonomy.js';
 
 /**
- * The type of a message table written in one language, with its literal texts
- * widened to `string` (functions keep their parameters): the other language's
- * table is typed by it, so a missing or extra key is a type error.
- */
-export type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
-
-/**
  * The one place the core's fixed vocabularies are named in Japanese and
  * English: the web app, the reports, the workbook and the conformity packs
  * all show these labels, so a value reads the same everywhere. Each table is

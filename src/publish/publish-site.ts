@@ -7,7 +7,7 @@ import type { Edition } from '../core/model/edition.schema.js';
 import { standardSummaries } from '../reports/coverage-summary.js';
 import { EditionView } from '../reports/edition-view.js';
 import { html } from '../reports/html.js';
-import { labelsFor, PUBLICATION_LANGS } from '../reports/labels.js';
+import { publicationLabels, PUBLICATION_LANGS } from '../reports/labels.js';
 import { termPageOf, glossaryPage } from './pages/glossary.pages.js';
 import { cellPageOf, indexPage, matrixPage, requirementsPage } from './pages/overview.pages.js';
 import { requirementPageOf } from './pages/requirement.page.js';
@@ -29,7 +29,7 @@ export function buildSite(edition: Edition, editionHash: string, options: { atta
   const files = new Map<string, string>();
 
   for (const lang of PUBLICATION_LANGS) {
-    const base = { lang, L: labelsFor(lang), view, summaries };
+    const base = { lang, L: publicationLabels[lang], view, summaries };
     const add = (page: string, render: (ctx: ReturnType<typeof pageContext>) => RenderedPage) => {
       const ctx = pageContext(base, page);
       files.set(inLang(lang, page), renderPage(ctx, render(ctx)));
@@ -76,7 +76,7 @@ ${documentHead(`${title.ja} / ${title.en}`, ASSETS.css)}
 <main id="main">
 <h1>${title.ja}</h1>
 <p lang="en">${title.en}</p>
-<p>${labelsFor('ja').chooseLanguage} / <span lang="en">${labelsFor('en').chooseLanguage}</span></p>
+<p>${publicationLabels.ja.chooseLanguage} / <span lang="en">${publicationLabels.en.chooseLanguage}</span></p>
 <ul class="language-choice">
 <li><a href="${inLang('ja', SITE_PAGES.index)}" hreflang="ja">日本語</a></li>
 <li><a href="${inLang('en', SITE_PAGES.index)}" hreflang="en" lang="en">English</a></li>

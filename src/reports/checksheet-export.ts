@@ -1,7 +1,7 @@
 import type { Checksheet, ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import { csvText } from './csv.js';
-import { type Lang, labelsFor } from './labels.js';
+import { type Lang, publicationLabels } from './labels.js';
 
 /** Version of the JSON checksheet format; bump when its shape changes. */
 export const CHECKSHEET_JSON_FORMAT = 'tebiki-checksheet/1';
@@ -47,7 +47,7 @@ const HEADERS: Record<Lang, string[]> = {
  * Japan reads it as UTF-8), CRLF, one row per item, the answer columns empty.
  */
 export function checksheetCsv(checksheet: Checksheet, lang: Lang = 'ja'): string {
-  const labels = labelsFor(lang);
+  const labels = publicationLabels[lang];
   const name = (list: readonly { id: string; label: Localized }[], id: string) => list.find((x) => x.id === id)?.label[lang] ?? id;
   const numbered = (texts: readonly Localized[]) => texts.map((t, i) => `${i + 1}. ${t[lang]}`).join('\n');
   const row = (item: ChecksheetItem) => [

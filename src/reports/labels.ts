@@ -1,3 +1,4 @@
+import { bilingual, LANGS, type Lang, type MessagesOf } from '../core/bilingual.js';
 import type { Localized } from '../core/model/edition.schema.js';
 import {
   CONFIDENCE_LABELS,
@@ -8,17 +9,18 @@ import {
   REQUIREMENT_STATUS_LABELS,
   STANDARD_NODE_KIND_LABELS,
   VERIFICATION_METHOD_LABELS,
-  type Widen,
 } from '../core/vocabulary-labels.js';
 
 /**
  * Fixed wording of the publications (static site and guidebook) in both
- * languages. `ja` is the source; `en` is typed by it, so a missing key fails
- * to compile. Content texts come from the edition, not from here.
+ * languages. `ja` is the source; `bilingual(ja, en)` types `en` by it, so a
+ * missing key fails to compile. Content texts come from the edition, not from
+ * here.
  */
 
-export const PUBLICATION_LANGS = ['ja', 'en'] as const;
-export type Lang = (typeof PUBLICATION_LANGS)[number];
+/** The languages of the publications: those of src/core/bilingual.ts. */
+export const PUBLICATION_LANGS = LANGS;
+export type { Lang };
 
 export function isLang(value: string): value is Lang {
   return (PUBLICATION_LANGS as readonly string[]).includes(value);
@@ -122,9 +124,8 @@ const ja = {
   guidebookSubtitle: 'IoTセキュリティ手引書',
 } as const;
 
-export type Labels = Widen<typeof ja>;
-
-const en: Labels = {
+/** The fixed wording, one table a language. */
+export const publicationLabels = bilingual(ja, {
   ...vocabularyLabels('en'),
   languageName: 'English',
   switchTo: '日本語',
@@ -199,11 +200,6 @@ const en: Labels = {
   citation: 'Citation',
   alsoApplies: 'Items of other chapters that also apply to this phase',
   guidebookSubtitle: 'IoT Security Guidebook',
-};
+});
 
-const LABELS: Readonly<Record<Lang, Labels>> = { ja, en };
-
-/** The fixed wording for one language. */
-export function labelsFor(lang: Lang): Labels {
-  return LABELS[lang];
-}
+export type Labels = MessagesOf<typeof publicationLabels>;

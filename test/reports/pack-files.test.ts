@@ -47,14 +47,14 @@ function hostilePack<T>(scheme: 'jc-star-1' | 'eu-cra'): T {
 describe('pack files', () => {
   it('escapes every text from the assessment in the printable documents', () => {
     const jc = hostilePack<JcStarPack>('jc-star-1');
-    const ctx = { lang: 'en' as const, L: packLabels('en') };
+    const ctx = { lang: 'en' as const, L: packLabels.en };
     const doc = packDocument(jc, 'en', 'JC-STAR', jcStarBody(ctx, jc));
     expect(doc).not.toContain('<script>');
     expect(doc).toContain('&lt;script&gt;');
     expect(doc).toMatch(/<title>DRAFT — JC-STAR<\/title>/);
     const cra = hostilePack<CraPack>('eu-cra');
-    const outline = packDocument(cra, 'ja', 'CRA', craOutlineBody({ lang: 'ja', L: packLabels('ja') }, cra));
-    const declaration = packDocument(cra, 'ja', 'DoC', craDeclarationBody({ lang: 'ja', L: packLabels('ja') }, cra));
+    const outline = packDocument(cra, 'ja', 'CRA', craOutlineBody({ lang: 'ja', L: packLabels.ja }, cra));
+    const declaration = packDocument(cra, 'ja', 'DoC', craDeclarationBody({ lang: 'ja', L: packLabels.ja }, cra));
     for (const d of [outline, declaration]) expect(d).not.toContain('<script>');
     expect(declaration).toContain('製造者が記入');
   });

@@ -4,7 +4,7 @@ import * as verdicts from '../../src/core/assessment/verdicts.js';
 import * as V from '../../src/core/vocabulary-labels.js';
 import { assessmentLabels } from '../../src/reports/assessment/assessment-labels.js';
 import { reportLabels } from '../../src/reports/cra-report.js';
-import { labelsFor } from '../../src/reports/labels.js';
+import { publicationLabels } from '../../src/reports/labels.js';
 import { RESULT_LABELS } from '../../src/reports/packs/pack-labels.js';
 import { FILLING_NOTES } from '../../src/workbook/workbook-labels.js';
 import { craMessages } from '../../web/src/i18n/messages-cra.js';
@@ -56,7 +56,7 @@ describe.each(['ja', 'en'] as const)('labels shown in %s', (lang) => {
   });
 
   it('the publications, the assessment reports and the CRA report drafts show the same labels', () => {
-    const P = labelsFor(lang);
+    const P = publicationLabels[lang];
     expectShown(V.RELATIONSHIP_LABELS, P.relationships, lang);
     expectShown(V.VERIFICATION_METHOD_LABELS, P.methods, lang);
     expectShown(V.REQUIREMENT_SECTION_LABELS, P, lang);
@@ -65,7 +65,7 @@ describe.each(['ja', 'en'] as const)('labels shown in %s', (lang) => {
     expectShown(V.REQUIREMENT_STATUS_LABELS, P.nodeStatus, lang);
     const C = V.COVERAGE_STATUS_LABELS;
     expect([P.covered, P.partial, P.outOfScope, P.pending, P.gap]).toEqual([C.covered, C.partial, C['out-of-scope'], C.pending, C.gap].map((l) => l[lang]));
-    const A = assessmentLabels(lang);
+    const A = assessmentLabels[lang];
     expectShown(V.DERIVED_RESULT_LABELS, A.derivedResults, lang);
     expectShown(V.READINESS_STATE_LABELS, A.readinessStates, lang);
     expectShown(V.ITEM_CHANGE_LABELS, A.changeKinds, lang);

@@ -25,7 +25,7 @@ interface Ctx {
  * goes through the escaping `html` template.
  */
 export function renderAssessmentReportHtml(data: AssessmentReportData, lang: Lang): string {
-  const ctx: Ctx = { lang, L: assessmentLabels(lang) };
+  const ctx: Ctx = { lang, L: assessmentLabels[lang] };
   const a = data.assessment;
   const draft = a.status !== 'final';
   const body = html`${cover(ctx, data, scope(ctx, data))}

@@ -14,7 +14,7 @@ const CHANGES: readonly ItemChange[] = ['improved', 'regressed', 'changed', 'add
  * with its two verdicts, the change marked by row colour and in words.
  */
 export function renderComparisonHtml(cmp: AssessmentComparison, lang: Lang): string {
-  const L = assessmentLabels(lang);
+  const L = assessmentLabels[lang];
   const side = (label: string, s: AssessmentComparison['before']) =>
     html`<tr><th>${label}</th><td>${s.title}</td><td>${s.editionId}</td><td>${timestamp(s.finalisedAt) ?? L.none}</td><td class="muted">${s.id}</td></tr>`;
   return html`<!doctype html>

@@ -6,7 +6,7 @@ import type { Edition } from '../../core/model/edition.schema.js';
 import { standardNodeViews, standardSummaries } from '../coverage-summary.js';
 import { type Chapter, EditionView } from '../edition-view.js';
 import { html, type SafeHtml, trustedMarkup } from '../html.js';
-import { labelsFor, type Lang } from '../labels.js';
+import { publicationLabels, type Lang } from '../labels.js';
 import { publisherTextList } from '../publisher-text-html.js';
 import { gbAnchor, type GuidebookContext, guidebookItem } from './guidebook-item.js';
 
@@ -18,7 +18,7 @@ import { gbAnchor, type GuidebookContext, guidebookItem } from './guidebook-item
  * is A4 with page numbers (CSS @page margin boxes).
  */
 export function renderGuidebookHtml(edition: Edition, lang: Lang, attached: readonly AttachedCatalog[] = []): string {
-  const ctx: GuidebookContext = { lang, L: labelsFor(lang), view: new EditionView(edition) };
+  const ctx: GuidebookContext = { lang, L: publicationLabels[lang], view: new EditionView(edition) };
   const chapters = ctx.view.chapters().filter((c) => c.items.length > 0 || c.alsoApplies.length > 0);
   const css = readFileSync(join(projectRoot(), 'src', 'reports', 'guidebook', 'guidebook.css'), 'utf8');
   const meta = edition.meta;

@@ -17,7 +17,7 @@ const PACK_DRAFT_CSS = trustedMarkup('<style>@page { @top-center { content: "ド
 
 /** A printable document of a pack (no scripts, local fonts), in one language; drafts say so on every page. */
 export function packDocument(pack: Pack, lang: Lang, title: string, body: SafeHtml): string {
-  const ctx: PackCtx = { lang, L: packLabels(lang) };
+  const ctx: PackCtx = { lang, L: packLabels[lang] };
   const draft = pack.check.state === 'draft';
   return reportDocument({
     lang,

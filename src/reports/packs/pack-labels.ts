@@ -1,6 +1,6 @@
+import { bilingual, type MessagesOf } from '../../core/bilingual.js';
 import type { EvaluationType, IcsRow } from '../../core/packs/pack.types.js';
 import { DERIVED_RESULT_LABELS } from '../../core/vocabulary-labels.js';
-import type { Lang } from '../labels.js';
 
 const ja = {
   draft: 'ドラフト',
@@ -53,10 +53,7 @@ const ja = {
   gapTarget: '対象',
 } as const;
 
-type Widen<T> = { [K in keyof T]: string };
-export type PackLabels = Widen<typeof ja>;
-
-const en: PackLabels = {
+export const packLabels = bilingual(ja, {
   draft: 'Draft',
   complete: 'Complete',
   draftBanner: '[DRAFT] Something the scheme needs is missing: do not submit this as is. Resolve the gaps listed below and generate the pack again.',
@@ -106,11 +103,9 @@ const en: PackLabels = {
   triage: 'Triage',
   gapCode: 'Code',
   gapTarget: 'Target',
-};
+});
 
-export function packLabels(lang: Lang): PackLabels {
-  return lang === 'ja' ? ja : en;
-}
+export type PackLabels = MessagesOf<typeof packLabels>;
 
 /** A derived result's name: the one the web app and the assessment report show. */
 export const RESULT_LABELS = DERIVED_RESULT_LABELS;

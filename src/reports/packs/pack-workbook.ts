@@ -30,7 +30,7 @@ function sheet(wb: Workbook, name: string, banner: string, header: string[], row
 
 /** The pack as a workbook: the scheme's table, then the gaps; the first row of every sheet says draft or complete. */
 export async function packWorkbook(pack: Pack, lang: Lang): Promise<Buffer> {
-  const L = packLabels(lang);
+  const L = packLabels[lang];
   // exceljs is loaded with the first workbook: it is slow to import.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();

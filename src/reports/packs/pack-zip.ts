@@ -40,7 +40,7 @@ export function evidencePath(a: Pick<AttachmentMeta, 'sha256' | 'downloadName'>)
 
 /** The documents of a pack (PDF, xlsx, JSON), named by scheme; drafts carry DRAFT in their names. */
 export async function packDocuments(pack: Pack, lang: Lang): Promise<PackFile[]> {
-  const ctx: PackCtx = { lang, L: packLabels(lang) };
+  const ctx: PackCtx = { lang, L: packLabels[lang] };
   const mark = pack.check.state === 'draft' ? '-DRAFT' : '';
   const base = `${pack.scheme}-${lang}${mark}`;
   const title = pick(pack.header.schemeLabel, lang);

@@ -1,10 +1,10 @@
 /**
  * Messages of administration and accounts (issue 12): organisations,
  * products, users, invitations, self-service, the inbox, the audit log and
- * settings. `ja` is the source; `en` is typed from it. Imports only a type
- * (erased at run time), so end-to-end page models can reuse it.
+ * settings. `ja` is the source; `en` is typed from it. Imports only pure
+ * core modules, so end-to-end page models can reuse it.
  */
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 
 const ja = {
   navAdmin: '管理',
@@ -141,9 +141,7 @@ const ja = {
   ssoFailed: 'シングルサインオンでログインできませんでした。招待を受けているか、管理者に確認してください。',
 };
 
-export type AdminMessages = typeof ja;
-
-const en: AdminMessages = {
+export const adminMessages = bilingual(ja, {
   navAdmin: 'Admin',
   navOrganisations: 'Organisations and products',
   navUsers: 'Users',
@@ -276,9 +274,9 @@ const en: AdminMessages = {
   verify: 'Verify',
   ssoLogin: 'Log in with single sign-on',
   ssoFailed: 'Single sign-on did not log you in. Check with an administrator that you have been invited.',
-};
+});
 
-export const adminMessages: Readonly<Record<Lang, AdminMessages>> = { ja, en };
+export type AdminMessages = MessagesOf<typeof adminMessages>;
 
 /** The Japanese source catalog (end-to-end page models read it directly). */
-export const adminMessagesJa: AdminMessages = ja;
+export const adminMessagesJa: AdminMessages = adminMessages.ja;

@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { ASSESSMENT_STATUS_LABELS, DEFECT_LABELS, VERDICT_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /**
@@ -148,7 +148,7 @@ const ja = {
   },
 };
 
-const en: AssessmentMessages = {
+export const assessmentMessages = bilingual(ja, {
   assessments: {
     nav: 'Assessments',
     navGroup: 'Assessment menu',
@@ -289,8 +289,6 @@ const en: AssessmentMessages = {
     download: (format: string) => `Download ${format}`,
     downloading: 'Downloading…',
   },
-};
+});
 
-export type AssessmentMessages = typeof ja;
-
-export const assessmentMessages: Readonly<Record<Lang, AssessmentMessages>> = { ja, en };
+export type AssessmentMessages = MessagesOf<typeof assessmentMessages>;

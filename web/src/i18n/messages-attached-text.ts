@@ -1,3 +1,4 @@
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 /** Messages of the publisher's-text components (issue 16): ja is the source, en is typed from it. */
 const ja = {
   sectionTitle: '発行者の原文（英語）',
@@ -26,9 +27,7 @@ const ja = {
   attachNotAllowed: 'この標準は発行者の原文を載せられません（要求 ID と独自の題名だけを扱います）。',
 };
 
-type AttachedTextMessages = typeof ja;
-
-const en: AttachedTextMessages = {
+export const attachedTextMessages = bilingual(ja, {
   sectionTitle: "Publisher's original text",
   sectionNote: 'Imported from the catalog the publisher publishes; nothing is machine-translated. Japanese titles are our own short titles.',
   citation: 'Source',
@@ -53,6 +52,6 @@ const en: AttachedTextMessages = {
   attachSubmit: 'Attach',
   attached: (n) => `Attached the text of ${n} requirements.`,
   attachNotAllowed: "This standard does not allow showing its publisher's text (only requirement ids and our own titles are kept).",
-};
+});
 
-export const attachedTextMessages: Readonly<Record<'ja' | 'en', AttachedTextMessages>> = { ja, en };
+export type AttachedTextMessages = MessagesOf<typeof attachedTextMessages>;

@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { CONFIDENCE_LABELS, REQUIREMENT_STATUS_LABELS, STANDARD_NODE_KIND_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /**
@@ -135,7 +135,7 @@ const ja = {
   },
 };
 
-const en: BrowseMessages = {
+export const browseMessages = bilingual(ja, {
   browse: {
     navRequirements: 'Items',
     navStandards: 'Standards',
@@ -262,8 +262,6 @@ const en: BrowseMessages = {
     unknownFilter: (values: string) => `The sector or level in the address (${values}) is not on this map. Clear the filters and try again.`,
     outsideFilter: '(outside the current filter)',
   },
-};
+});
 
-export type BrowseMessages = typeof ja;
-
-export const browseMessages: Readonly<Record<Lang, BrowseMessages>> = { ja, en };
+export type BrowseMessages = MessagesOf<typeof browseMessages>;

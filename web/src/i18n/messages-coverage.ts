@@ -1,5 +1,5 @@
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { COVERAGE_STATUS_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
-import type { Lang } from './messages.js';
 
 /**
  * Messages of the coverage check (網羅性の確認) and its gap list.
@@ -116,7 +116,7 @@ const ja = {
   },
 };
 
-const en: CoverageMessages = {
+export const coverageMessages = bilingual(ja, {
   coverage: {
     nav: 'Coverage',
     title: 'Coverage check',
@@ -225,8 +225,6 @@ const en: CoverageMessages = {
     crossFromRel: (requirement: string) => `Item to ${requirement}`,
     crossToRel: 'Item to related requirement',
   },
-};
+});
 
-export type CoverageMessages = typeof ja;
-
-export const coverageMessages: Readonly<Record<Lang, CoverageMessages>> = { ja, en };
+export type CoverageMessages = MessagesOf<typeof coverageMessages>;

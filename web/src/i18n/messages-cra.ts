@@ -1,5 +1,5 @@
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { CRA_REPORT_FIELD_LABELS, CRA_STAGE_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
-import type { Lang } from './messages.js';
 /**
  * Messages of CRA reporting (issue 19): the dashboard of open cases, the case
  * page with its clocks and report drafts, owners and triage criteria. `ja` is
@@ -90,9 +90,7 @@ const ja = {
   select: '選択してください',
 };
 
-export type CraMessages = typeof ja;
-
-const en: CraMessages = {
+export const craMessages = bilingual(ja, {
   nav: 'CRA reporting',
   dashboardTitle: 'CRA reporting cases',
   drillsTitle: 'CRA reporting drills',
@@ -174,6 +172,6 @@ const en: CraMessages = {
   criteriaLines: 'One item a line (日本語 | English)',
   saveCriteria: 'Save as a new version',
   select: 'Choose',
-};
+});
 
-export const craMessages: Record<Lang, CraMessages> = { ja, en };
+export type CraMessages = MessagesOf<typeof craMessages>;

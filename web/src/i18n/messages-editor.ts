@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 
 /**
  * Messages of the draft editor and of keyword extraction (キーワード抽出).
@@ -175,7 +175,7 @@ const ja = {
   },
 };
 
-const en: EditorMessages = {
+export const editorMessages = bilingual(ja, {
   editor: {
     nav: 'Edit',
     homeTitle: 'Editing the guidebook',
@@ -327,8 +327,6 @@ const en: EditorMessages = {
     fieldCountermeasure: (n: number, m: number) => `countermeasure ${m} of interpretation ${n}`,
     fieldStep: (n: number) => `verification step ${n}`,
   },
-};
+});
 
-export type EditorMessages = typeof ja;
-
-export const editorMessages: Readonly<Record<Lang, EditorMessages>> = { ja, en };
+export type EditorMessages = MessagesOf<typeof editorMessages>;

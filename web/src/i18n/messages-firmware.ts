@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { FINDING_VERDICT_LABELS, VERDICT_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /** Messages of the firmware analysis panel (ja is the source; en follows its shape). */
@@ -45,9 +45,7 @@ const ja = {
   files: (n: number) => `${n} ファイル`,
 };
 
-export type FirmwareMessages = typeof ja;
-
-const en: FirmwareMessages = {
+export const firmwareMessages = bilingual(ja, {
   title: 'Firmware analysis',
   intro:
     "Analyses the product's firmware image: accounts, keys and secrets, boot services, binary hardening, permissions and components. The image is kept in the data folder; the extracted files are deleted after the analysis.",
@@ -81,6 +79,6 @@ const en: FirmwareMessages = {
   suggestedVerdicts: labelsIn(VERDICT_LABELS, 'en'),
   error: (message) => `Could not analyse: ${message}`,
   files: (n) => `${n} files`,
-};
+});
 
-export const firmwareMessages: Record<Lang, FirmwareMessages> = { ja, en };
+export type FirmwareMessages = MessagesOf<typeof firmwareMessages>;

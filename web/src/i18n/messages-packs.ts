@@ -1,9 +1,9 @@
 /**
  * Messages of the conformity pack panel on the assessment page (issue 21).
- * `ja` is the source; `en` is typed from it. Imports only a type (erased at
- * run time), so end-to-end page models can reuse it.
+ * `ja` is the source; `en` is typed from it. Imports only pure core
+ * modules, so end-to-end page models can reuse it.
  */
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 
 const ja = {
   title: '適合パック（スキームへの申請用）',
@@ -22,10 +22,7 @@ const ja = {
   download: 'パックをダウンロード（zip）',
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends string ? string : Widen<T[K]> };
-export type PackMessages = Widen<typeof ja>;
-
-const en: PackMessages = {
+export const packMessages = bilingual(ja, {
   title: 'Conformity pack (for a scheme application)',
   intro:
     'Makes, from a final assessment or an accepted self-assessment, what a scheme asks for as one zip: PDF, xlsx, JSON, the evidence files and their SHA-256 list.',
@@ -41,6 +38,6 @@ const en: PackMessages = {
   complete: 'Self-check: nothing is missing. The pack will be complete.',
   draft: (n: number) => `Self-check: ${n} gap(s). The pack will be a DRAFT, and every file lists the gaps.`,
   download: 'Download the pack (zip)',
-};
+});
 
-export const packMessages: Readonly<Record<Lang, PackMessages>> = { ja, en };
+export type PackMessages = MessagesOf<typeof packMessages>;

@@ -1,3 +1,4 @@
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { FINDING_VERDICT_LABELS, labelsIn, VERDICT_LABELS } from '../../../src/core/vocabulary-labels.js';
 /** Messages of the probe runs page (機器プローブ): Japanese is the source, English is typed from it. */
 const ja = {
@@ -80,9 +81,7 @@ const ja = {
   },
 };
 
-export type ProbeRunMessages = typeof ja;
-
-const en: ProbeRunMessages = {
+export const probeRunMessages = bilingual(ja, {
   title: (assessment) => `Device probes: ${assessment}`,
   crumb: 'Device probes',
   link: 'Device probes',
@@ -161,6 +160,6 @@ const en: ProbeRunMessages = {
       'sources-disagree': 'runs disagree',
     },
   },
-};
+});
 
-export const probeRunMessages: Record<'ja' | 'en', ProbeRunMessages> = { ja, en };
+export type ProbeRunMessages = MessagesOf<typeof probeRunMessages>;

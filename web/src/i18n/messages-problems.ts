@@ -1,5 +1,5 @@
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import type { ErrorCode, FieldErrorCode } from '../../../src/core/errors.js';
-import type { Lang } from './messages.js';
 
 /**
  * Messages of the server's error catalog: the problem of a refused request and the error of one field.
@@ -57,7 +57,7 @@ const ja = {
   } satisfies Record<FieldErrorCode, string>,
 };
 
-const en: ProblemMessages = {
+export const problemMessages = bilingual(ja, {
   problems: {
     'validation-failed': 'Please check your input.',
     unauthenticated: 'You need to log in. Please log in again.',
@@ -103,8 +103,6 @@ const en: ProblemMessages = {
     unassessed: 'These items have no verdict yet:',
     invalid: 'The value is not valid.',
   },
-};
+});
 
-export type ProblemMessages = typeof ja;
-
-export const problemMessages: Readonly<Record<Lang, ProblemMessages>> = { ja, en };
+export type ProblemMessages = MessagesOf<typeof problemMessages>;

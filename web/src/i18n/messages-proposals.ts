@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 
 /**
  * Messages of proposals (課題): the members' list, the editors' triage, and the flag an assessment sends.
@@ -88,7 +88,7 @@ const ja = {
   },
 };
 
-const en: ProposalMessages = {
+export const proposalMessages = bilingual(ja, {
   proposals: {
     nav: 'Proposals',
     listTitle: 'Proposals',
@@ -169,8 +169,6 @@ const en: ProposalMessages = {
     item: (no: string) => `Item ${no}`,
     assessment: 'The assessment it came from',
   },
-};
+});
 
-export type ProposalMessages = typeof ja;
-
-export const proposalMessages: Readonly<Record<Lang, ProposalMessages>> = { ja, en };
+export type ProposalMessages = MessagesOf<typeof proposalMessages>;

@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { DERIVED_RESULT_LABELS, ITEM_CHANGE_LABELS, READINESS_STATE_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /**
@@ -51,7 +51,7 @@ const ja = {
   },
 };
 
-const en: ResultMessages = {
+export const resultMessages = bilingual(ja, {
   results: {
     title: (name: string) => `Results of ${name}`,
     intro: 'Score = (pass + ½ × partially met) ÷ (all items − not applicable). Items not assessed or needing review count as not met.',
@@ -94,8 +94,6 @@ const en: ResultMessages = {
     printable: 'Printable (HTML)',
     scoreLine: (before: string, after: string) => `Score ${before} → ${after}`,
   },
-};
+});
 
-export type ResultMessages = typeof ja;
-
-export const resultMessages: Readonly<Record<Lang, ResultMessages>> = { ja, en };
+export type ResultMessages = MessagesOf<typeof resultMessages>;

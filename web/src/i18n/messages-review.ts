@@ -1,3 +1,4 @@
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { useLanguage } from './i18n';
 
 /** Messages of the mapping review and edition comparison features (ja is the source; en is typed from it). */
@@ -23,7 +24,7 @@ const ja = {
   },
 };
 
-const en: typeof ja = {
+const reviewMessages = bilingual(ja, {
   review: {
     column: 'Review',
     states: { unreviewed: 'Unreviewed', reviewed: 'Reviewed', disputed: 'Disputed' },
@@ -43,9 +44,9 @@ const en: typeof ja = {
     same: 'Choose two different editions.',
     heading: (from: string, to: string) => `${from} → ${to}`,
   },
-};
+});
 
-export type ReviewMessages = typeof ja;
+export type ReviewMessages = MessagesOf<typeof reviewMessages>;
 
 /** Messages of the editor's review tab. */
 const editorJa = {
@@ -66,8 +67,8 @@ const editorJa = {
   },
 };
 
-const editorEn: typeof editorJa = {
-  ...en,
+const editorReviewMessages = bilingual(editorJa, {
+  ...reviewMessages.en,
   queue: {
     tab: 'Review',
     title: 'Reviewing mappings',
@@ -82,14 +83,16 @@ const editorEn: typeof editorJa = {
     count: (n: number) => `${n} mapping(s)`,
     empty: 'No mapping matches.',
   },
-};
+});
+
+type EditorReviewMessages = MessagesOf<typeof editorReviewMessages>;
 
 /** The editor's review-tab messages of the current language. */
-export function useEditorReviewT(): typeof editorJa {
-  return useLanguage().lang === 'en' ? editorEn : editorJa;
+export function useEditorReviewT(): EditorReviewMessages {
+  return editorReviewMessages[useLanguage().lang];
 }
 
 /** The review and comparison messages of the current language. */
 export function useReviewT(): ReviewMessages {
-  return useLanguage().lang === 'en' ? en : ja;
+  return reviewMessages[useLanguage().lang];
 }

@@ -1,10 +1,10 @@
 /**
  * Messages of the product version page (issue 18): SBOM upload, components,
  * known vulnerabilities, VEX triage and exports. `ja` is the source; `en` is
- * typed from it. Imports only a type (erased at run time), so end-to-end page
- * models can reuse it.
+ * typed from it. Imports only pure core modules, so end-to-end page models
+ * can reuse it.
  */
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 
 const ja = {
   title: (product: string, version: string) => `${product} ${version}: SBOM と脆弱性`,
@@ -42,9 +42,7 @@ const ja = {
   statuses: { under_investigation: '調査中', affected: '影響あり', not_affected: '影響なし', fixed: '修正済み' } as Record<string, string>,
 };
 
-export type SbomMessages = typeof ja;
-
-const en: SbomMessages = {
+export const sbomMessages = bilingual(ja, {
   title: (product, version) => `${product} ${version}: SBOM and vulnerabilities`,
   upload: 'Upload SBOM',
   file: 'SBOM file (CycloneDX JSON/XML, SPDX JSON/tag-value, up to 50 MiB)',
@@ -78,7 +76,8 @@ const en: SbomMessages = {
   exportCsaf: 'CSAF 2.0 VEX',
   markExploited: 'Actively exploited (open a CRA reporting case)',
   statuses: { under_investigation: 'Under investigation', affected: 'Affected', not_affected: 'Not affected', fixed: 'Fixed' },
-};
+});
 
-export const sbomMessages: Readonly<Record<Lang, SbomMessages>> = { ja, en };
-export const sbomMessagesJa: SbomMessages = ja;
+export type SbomMessages = MessagesOf<typeof sbomMessages>;
+
+export const sbomMessagesJa: SbomMessages = sbomMessages.ja;

@@ -1,4 +1,4 @@
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { SELF_ASSESSMENT_STATE_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
 /** Messages of self-assessment (自己診断) and its review (ja is the source; en follows its shape). */
@@ -38,9 +38,7 @@ const ja = {
   by: (name: string) => `${name}`,
 };
 
-type SelfAssessmentMessages = typeof ja;
-
-const en: SelfAssessmentMessages = {
+export const selfAssessmentMessages = bilingual(ja, {
   permission: 'Members may self-assess',
   permissionOn: "This organisation's members may self-assess its products.",
   permissionOff: "Self-assessment is not allowed (the organisation's manager can allow it).",
@@ -74,6 +72,6 @@ const en: SelfAssessmentMessages = {
   replyLabel: (no) => `Reply on ${no}`,
   round: (n) => `Submission ${n}`,
   by: (name) => `${name}`,
-};
+});
 
-export const selfAssessmentMessages: Record<Lang, SelfAssessmentMessages> = { ja, en };
+export type SelfAssessmentMessages = MessagesOf<typeof selfAssessmentMessages>;

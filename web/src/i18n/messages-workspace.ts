@@ -1,5 +1,4 @@
-import type { Widen } from '../../../src/core/vocabulary-labels.js';
-import type { Lang } from './messages.js';
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 
 /** Messages of the assessment workspace (table, detail pane, filters, progress). Japanese is the source. */
 const ja = {
@@ -93,9 +92,7 @@ const ja = {
   info: '診断の情報・報告書・ワークブック',
 } as const;
 
-export type WorkspaceMessages = Widen<typeof ja>;
-
-const en: WorkspaceMessages = {
+export const workspaceMessages = bilingual(ja, {
   workspace: 'Assessment workspace',
   table: 'Check items',
   columns: { select: 'Select', no: 'No.', title: 'Item', classification: 'Layer / phase', verdict: 'Verdict', evidence: 'Evidence', flags: 'State' },
@@ -174,6 +171,6 @@ const en: WorkspaceMessages = {
   noBlockers: 'Nothing blocks finalising',
   keys: 'Keys: j / k previous and next item, n next unanswered, 1–6 verdict, e evidence, c comment, x select, z undo, / search',
   info: 'Assessment details, reports and workbook',
-};
+});
 
-export const workspaceMessages: Record<Lang, WorkspaceMessages> = { ja, en };
+export type WorkspaceMessages = MessagesOf<typeof workspaceMessages>;

@@ -1,12 +1,14 @@
 /**
  * The one message catalog of the web shell, gathered from one file a feature
- * (messages-*.ts beside this one). In each, `ja` is the source and `en` is
- * typed from it, so a key missing from or added to `en` fails to compile;
- * here, `en` is typed as `Messages` for the shell's own keys. Labels of the
- * core's vocabularies come from src/core/vocabulary-labels.ts. Imports only
- * pure modules, so end-to-end page models can reuse it.
+ * (messages-*.ts beside this one). In each, and here for the shell's own
+ * keys, `ja` is the source and `bilingual(ja, en)` (src/core/bilingual.ts)
+ * types `en` from it, so a key missing from or added to `en` fails to
+ * compile. Labels of the core's vocabularies come from
+ * src/core/vocabulary-labels.ts. Imports only pure modules, so end-to-end
+ * page models can reuse it.
  */
 
+import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import { assessmentMessages } from './messages-assessments.js';
 import { browseMessages } from './messages-browse.js';
 import { coverageMessages } from './messages-coverage.js';
@@ -16,8 +18,7 @@ import { proposalMessages } from './messages-proposals.js';
 import { resultMessages } from './messages-results.js';
 import { RELATIONSHIP_LABELS, REQUIREMENT_SECTION_LABELS, VERIFICATION_METHOD_LABELS, labelsIn } from '../../../src/core/vocabulary-labels.js';
 
-export const LANGS = ['ja', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang } from '../../../src/core/bilingual.js';
 
 const ja = {
   appName: '手引き',
@@ -97,9 +98,7 @@ const ja = {
   ...resultMessages.ja,
 };
 
-export type Messages = typeof ja;
-
-const en: Messages = {
+export const messages = bilingual(ja, {
   appName: '手引き',
   appNameLatin: 'tebiki',
   skipToContent: 'Skip to content',
@@ -175,6 +174,6 @@ const en: Messages = {
   ...editorMessages.en,
   ...assessmentMessages.en,
   ...resultMessages.en,
-};
+});
 
-export const messages: Readonly<Record<Lang, Messages>> = { ja, en };
+export type Messages = MessagesOf<typeof messages>;
