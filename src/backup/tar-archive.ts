@@ -36,8 +36,13 @@ function header(name: string, size: number, mtime: number): Buffer {
   h.write(octal(0, 8), 116);
   h.write(octal(size, 12), 124);
   h.write(octal(Math.floor(mtime / 1000), 12), 136);
-  h.write('        ', 148);
   h.write('0', 156);
+  return sealUstarHeader(h);
+}
+
+/** Marks a filled 512-byte header as POSIX ustar and writes its checksum (the sum of its bytes, the checksum field counted as spaces). */
+export function sealUstarHeader(h: Buffer): Buffer {
+  h.write('        ', 148);
   h.write('ustar\0', 257);
   h.write('00', 263);
   let sum = 0;

@@ -24,6 +24,18 @@ const SUMMARY = [
 ] as const;
 export type FirmwareAnalysisSummaryRow = Pick<FirmwareAnalysisRow, (typeof SUMMARY)[number]>;
 
+/** What a new analysis row holds before the worker has read the image: no progress, no findings, nothing asked to stop. */
+export const NOT_ANALYSED_YET = {
+  progress: null,
+  cancel_requested: 0,
+  error: null,
+  format: null,
+  files: null,
+  findings: null,
+  binaries: null,
+  sbom: null,
+} as const satisfies Partial<FirmwareAnalysisRow>;
+
 export async function insertFirmwareAnalysis(db: Db, row: FirmwareAnalysisRow): Promise<void> {
   await db.insertInto('firmware_analyses').values(row).execute();
 }

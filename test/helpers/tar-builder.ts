@@ -1,3 +1,5 @@
+import { sealUstarHeader } from '../../src/backup/tar-archive.js';
+
 /**
  * Hand-made tar and cpio archives for hostile-input tests: names, types and
  * link targets no well-behaved tool would write.
@@ -27,15 +29,9 @@ export function tarHeader(e: TarEntry): Buffer {
   h.write(octal(0, 8), 116);
   h.write(octal(e.size ?? body.length, 12), 124);
   h.write(octal(0, 12), 136);
-  h.write('        ', 148);
   h.write(TYPE_FLAG[e.type ?? 'file'], 156);
   if (e.link) h.write(e.link, 157, 100, 'utf8');
-  h.write('ustar\0', 257);
-  h.write('00', 263);
-  let sum = 0;
-  for (const byte of h) sum += byte;
-  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-  return h;
+  return sealUstarHeader(h);
 }
 
 /** A tar archive of the entries, with its two end blocks. */

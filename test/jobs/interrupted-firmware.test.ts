@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { insertFirmwareAnalysis } from '../../src/store/firmware-analyses.repository.js';
+import { insertFirmwareAnalysis, NOT_ANALYSED_YET } from '../../src/store/firmware-analyses.repository.js';
 import { beat, claimJob, insertJob, interruptOrphans } from '../../src/store/jobs.repository.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { type AssessmentJson, useAssessmentWorld } from '../server/assessments.fixture.js';
@@ -28,14 +28,7 @@ describeEachDatabase('a firmware analysis whose process died', (get) => {
       image_name: 'fw.bin',
       image_size: 10,
       state: 'running',
-      progress: null,
-      cancel_requested: 0,
-      error: null,
-      format: null,
-      files: null,
-      findings: null,
-      binaries: null,
-      sbom: null,
+      ...NOT_ANALYSED_YET,
       created_by: null,
       created_at: at,
       started_at: at,
