@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { sql } from 'kysely';
 import { validationError } from '../core/errors.js';
 import type { ServiceContext } from '../services/context.js';
@@ -96,35 +96,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     '/api/ready',
     { logLevel: 'warn', schema: { tags: ['health'], summary: 'Readiness: the database answers and the process is not shutting down' } },
     async (_request, reply) => {
-      reply.headers(apiHeaders).header('cache-control', 'no-store');
+      reply.headers(apiHeaders);
       if (app.tebikiState.draining) return sendProblem(reply, problemOf('unavailable', 'shutting down', '/api/ready'));
       await sql`select 1`.execute(ctx.store.db);
       return { status: 'ready' };
     },
   );
 
-  // Everything else: an encapsulated context whose hooks (cookies, session, CSRF, second
-  // factor, the body's NUL check) apply to its routes, its static files and its not-found answers.
+  // Everything else: an encapsulated context whose hooks (security headers, the NUL checks,
+  // cookies, session, CSRF, second factor) apply to its routes, its static files and its
+  // not-found answers.
   await app.register(async (api) => {
     await api.register(securityHeadersPlugin, { https: ctx.config.secureCookies });
     // Parameters are refused before any route hook looks them up; the body once it is parsed.
     const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
       const path = nulCharacterPath(value, where);
-      if (path) throw validationError(path, 'must not contain the NUL character (U+0000)');
+      if (path) throw validationError(path, 'must not contain the NUL character (U+0000)', 'nul-character');
     };
     // A NUL reaches the path or the query only percent-encoded (the HTTP parser refuses the raw byte).
-    api.addHook('onRequest', (request, reply, done) => {
-      if (!request.url.includes('%00')) return done();
-      try {
+    api.addHook(
+      'onRequest',
+      checkHook((request) => {
+        if (!request.url.includes('%00')) return;
         refuseNul('params', request.params);
         refuseNul('query', request.query);
-        done();
-      } catch (err) {
-        reply.header('cache-control', 'no-store');
-        done(err as Error);
-      }
-    });
-    api.addHook('preValidation', async (request) => refuseNul('body', request.body));
+      }),
+    );
+    api.addHook(
+      'preValidation',
+      checkHook((request) => {
+        if (request.body !== undefined && request.body !== null) refuseNul('body', request.body);
+      }),
+    );
     await api.register(cookie);
     apiDocsRoutes(api);
     await api.register(sessionPlugin, { ctx });
@@ -193,6 +196,18 @@ function answerHeadAsGet(app: FastifyInstance): void {
   });
 }
 
+/** A check as a callback-style hook (no promise per request): what it throws answers the request. */
+function checkHook(check: (request: FastifyRequest) => void) {
+  return (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+    try {
+      check(request);
+      done();
+    } catch (err) {
+      done(err as Error);
+    }
+  };
+}
+
 /** Fastify's schema compilers replaced by ones that load nothing: every schema valid, every answer JSON.stringify. */
 const NO_SCHEMA_COMPILERS = {
   buildValidator: () => () => () => true,
@@ -201,7 +216,7 @@ const NO_SCHEMA_COMPILERS = {
 
 /** The liveness answer, serialised once. */
 const HEALTHY = JSON.stringify({ status: 'ok' });
-const HEALTHY_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const HEALTHY_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** Fastify's option for the configured proxies; a hop count trusts that many hops nearest the server. */
 function trustProxyOption(trust: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {

@@ -22,6 +22,13 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
 /**
+ * Every answer under /api is per user (reports, downloads and workbooks carry an
+ * organisation's findings): no browser or proxy may keep a copy. A route may
+ * send a stricter value (`private, no-store`), never a looser one.
+ */
+const NO_STORE = { 'cache-control': 'no-store' } as const;
+
+/**
  * Security headers on every response, computed once and applied in one hook
  * (helmet's per-header middleware chain cost about 40% of the throughput of a
  * small route, bench/server-health). Pages and the files they load get the set
@@ -36,13 +43,15 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
  */
 export const securityHeadersPlugin = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
   const { api, page } = securityHeaderSets(opts.https);
+  const docs = { ...page, ...NO_STORE };
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(isApi(request.url) ? api : page);
+    const url = request.url;
+    reply.headers(isApi(url) ? api : url.startsWith('/api/') ? docs : page);
     done();
   });
 });
 
-/** The two sets of headers, for pages and for API answers; HSTS only over HTTPS. */
+/** The two sets of headers, for pages and for API answers (never stored); HSTS only over HTTPS. */
 export function securityHeaderSets(https: boolean): { api: Readonly<Record<string, string>>; page: Readonly<Record<string, string>> } {
   const hsts: Record<string, string> = https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {};
   const api = {
@@ -51,6 +60,7 @@ export function securityHeaderSets(https: boolean): { api: Readonly<Record<strin
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
+    ...NO_STORE,
     ...hsts,
   };
   const page = {

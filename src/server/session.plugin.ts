@@ -36,18 +36,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { ctx: Servic
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as never);
 
-  // API answers are per user (and reports, downloads, workbooks carry an
-  // organisation's findings): no browser or proxy may keep a copy. A route may
-  // choose a stricter value; an anonymous answer may keep one it chose.
-  // Callback-style hooks: no promise per request on the paths that need no I/O (bench/server-health).
-  app.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void) => {
-    if (request.url.startsWith('/api/')) {
-      const chosen = reply.getHeader('cache-control');
-      if (!chosen || (request.session && !String(chosen).includes('no-store'))) reply.header('cache-control', 'no-store');
-    }
-    done(null, payload);
-  });
-
+  // Callback-style hook: no promise per request on the paths that need no I/O (bench/server-health).
   app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     request.actor = ANONYMOUS;
     if (!request.url.startsWith('/api/') || (!request.cookies[names.session] && !UNSAFE.has(request.method))) return done();
