@@ -110,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Parameters are refused before any route hook looks them up; the body once it is parsed.
     const refuseNul = (where: 'params' | 'query' | 'body', value: unknown) => {
       const path = nulCharacterPath(value, where);
-      if (path) throw validationError(path, 'must not contain the NUL character (U+0000)');
+      if (path) throw validationError(path, 'must not contain the NUL character (U+0000)', 'nul-character');
     };
     // A NUL reaches the path or the query only percent-encoded (the HTTP parser refuses the raw byte).
     api.addHook('onRequest', (request, reply, done) => {
