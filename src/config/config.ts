@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { defaultContentDir } from '../content/content-dir.js';
 
 /** Configuration read from the environment, validated once at start. */
@@ -93,7 +94,7 @@ const EnvSchema = z.object({
   TEBIKI_PROBE_NETWORKS: z
     .string()
     .regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?(,[0-9a-fA-F.:]+(\/\d{1,3})?)*$/, 'must be a comma-separated list of addresses or CIDRs')
-    .refine((v) => v.split(',').every(validNetwork), 'must be a comma-separated list of addresses or CIDRs')
+    .refine((v) => v.split(',').every(validNetwork), coded('must be a comma-separated list of addresses or CIDRs', 'bad-format'))
     .optional(),
   TEBIKI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   TEBIKI_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),

@@ -27,8 +27,9 @@ export type ErrorCode = keyof typeof ERROR_CATALOG;
 /**
  * Stable reasons for a field error (`errors[].code` of a problem): the web UI
  * shows each in its own language, API clients read the English `message`.
- * Every field error leaves the server with a code (src/server/problem.ts);
- * password reasons (core/password-reasons.ts) and draft problems bring their own.
+ * Every field error is raised with its code, chosen where it is raised (a zod
+ * refinement carries it in the issue: core/zod-field-errors.ts); password
+ * reasons (core/password-reasons.ts) and draft problems bring their own.
  */
 export const FIELD_ERROR_CATALOG = {
   required: 'is required',
@@ -64,7 +65,13 @@ export interface FieldError {
   path: string;
   message: string;
   /** A stable reason the UI can show in its own language: a `FieldErrorCode`, a password reason or a draft problem's code. */
-  code?: string;
+  code: string;
+}
+
+/** What a rule finds wrong with one value, before the caller names its place: the English message and its stable code. */
+export interface ValueProblem {
+  message: string;
+  code: FieldErrorCode;
 }
 
 export class AppError extends Error {
@@ -79,9 +86,9 @@ export class AppError extends Error {
   }
 }
 
-/** The one way to refuse one input field: detail `path: message`, the field error with its code when one is given. */
-export function validationError(path: string, message: string, code?: string): AppError {
-  return new AppError('validation-failed', `${path}: ${message}`, [code === undefined ? { path, message } : { path, message, code }]);
+/** The one way to refuse one input field: detail `path: message`, the field error with its stable code. */
+export function validationError(path: string, message: string, code: FieldErrorCode): AppError {
+  return new AppError('validation-failed', `${path}: ${message}`, [{ path, message, code }]);
 }
 
 /** The one way to refuse several fields at once: detail lists them (`path: message; …`) unless a summary is given. */

@@ -1,3 +1,5 @@
+import type { ValueProblem } from './errors.js';
+
 /**
  * Rules for free text typed by people, shared by every input path (API
  * bodies, workbook cells, CLI flags): one definition of a control
@@ -31,11 +33,11 @@ export function noControls(multiline: boolean): (text: string) => boolean {
 }
 
 /** "contains a control character (U+0007); remove it", or null for clean text. */
-export function controlCharacterProblem(text: string, multiline: boolean): string | null {
+export function controlCharacterProblem(text: string, multiline: boolean): ValueProblem | null {
   const found = firstControlCharacter(text, multiline);
   if (found === null) return null;
   const code = (found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-  return `contains a control character (U+${code}); remove it`;
+  return { message: `contains a control character (U+${code}); remove it`, code: 'control-characters' };
 }
 
 /** The text without control characters: for text a program writes from outside data (banners, findings), never for what a person typed. */
@@ -51,6 +53,7 @@ export function normaliseLineBreaks(text: string): string {
 }
 
 /** "is 10,001 characters long; the limit is 10,000", or null. */
-export function lengthProblem(text: string, limit: number): string | null {
-  return text.length > limit ? `is ${text.length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}` : null;
+export function lengthProblem(text: string, limit: number): ValueProblem | null {
+  if (text.length <= limit) return null;
+  return { message: `is ${text.length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}`, code: 'invalid' };
 }

@@ -38,7 +38,7 @@ function readTrustedCa(trustedCa: string | undefined, fileName: string): string 
     return pem;
   } catch (err) {
     throw validationErrors(
-      [{ path: 'trustedCa', message: `cannot read ${trustedCa}` }],
+      [{ path: 'trustedCa', message: `cannot read ${trustedCa}`, code: 'invalid' }],
       `${fileName}: trustedCa: cannot read ${trustedCa} (${(err as Error).message})`,
     );
   }
@@ -47,7 +47,7 @@ function readTrustedCa(trustedCa: string | undefined, fileName: string): string 
 function scopeError(problems: Problem[]): AppError {
   const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
   return validationErrors(
-    problems.map((p) => ({ path: p.path || `${p.line}:${p.column}`, message: `${p.file}:${p.line}:${p.column}: ${p.message}` })),
+    problems.map((p) => ({ path: p.path || `${p.line}:${p.column}`, message: `${p.file}:${p.line}:${p.column}: ${p.message}`, code: 'invalid' })),
     `invalid scope:\n  ${lines.join('\n  ')}`,
   );
 }

@@ -27,7 +27,7 @@ function allowList(networks: readonly string[]): (address: string) => boolean {
 
 const outside = (what: string) =>
   validationErrors(
-    [{ path: 'targets', message: `${what} is outside the networks this server may probe` }],
+    [{ path: 'targets', message: `${what} is outside the networks this server may probe`, code: 'invalid' }],
     `${what}: outside the networks this server may probe (TEBIKI_PROBE_NETWORKS)`,
   );
 

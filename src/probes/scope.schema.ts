@@ -4,6 +4,7 @@
  * editors is generated from this zod schema (`npm run schema`).
  */
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 
 export const SERVICE_KINDS = ['http', 'https', 'tls', 'mqtt', 'mqtts', 'ssh', 'telnet', 'ftp', 'auto'] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];
@@ -89,5 +90,5 @@ export const Scope = z
     targets: z.array(ScopeTarget).min(1),
   })
   .strict()
-  .refine((s) => Date.parse(s.window.from) < Date.parse(s.window.to), { message: 'window.from must be before window.to', path: ['window', 'to'] });
+  .refine((s) => Date.parse(s.window.from) < Date.parse(s.window.to), coded('window.from must be before window.to', 'invalid', ['window', 'to']));
 export type Scope = z.infer<typeof Scope>;

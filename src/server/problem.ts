@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError, type FieldErrorCode } from '../core/errors.js';
+import { AppError, ERROR_CATALOG, type ErrorCode, type FieldError } from '../core/errors.js';
 
 /** The one place that maps application errors to HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -45,36 +45,16 @@ export function problemOf(code: ErrorCode, detail: string, instance: string, err
 }
 
 /**
- * Every field error leaves with a stable code the UI can translate; one it
- * brings is kept. This runs inside the error handler, where a throw would turn
- * a refusal into a 500: an odd entry (no message, a code that is not text)
- * still leaves as a field error, never as an exception.
+ * Every field error leaves with the stable code its raiser chose. This runs
+ * inside the error handler, where a throw would turn a refusal into a 500: an
+ * odd entry (no message, no code, a code that is not text; only code from
+ * outside ours can build one) still leaves as a field error, coded `invalid`.
  */
 function withCode(error: FieldError): FieldError {
   const message = typeof error?.message === 'string' ? error.message : String(error?.message ?? ERROR_CATALOG['validation-failed']);
   const path = typeof error?.path === 'string' && error.path.length > 0 ? error.path : 'body';
-  const code = typeof error?.code === 'string' && error.code.length > 0 ? error.code : fieldCodeOf(message);
+  const code = typeof error?.code === 'string' && error.code.length > 0 ? error.code : 'invalid';
   return { ...error, path, message, code };
-}
-
-/** The code of a field error raised with only an English message (services name the reason in words); anything else is `invalid`. */
-export function fieldCodeOf(message: unknown): FieldErrorCode {
-  if (typeof message !== 'string') return 'invalid';
-  const m = message.toLowerCase();
-  if (/^(is required|must not be empty|must not be blank)\b/.test(m) || m.includes('is required')) return 'required';
-  if (m.includes('nul character')) return 'nul-character';
-  if (m.includes('control character')) return 'control-characters';
-  if (m.includes('already exists')) return 'already-exists';
-  if (/^is wrong\b/.test(m)) return 'wrong';
-  if (m.includes('in the future')) return 'in-future';
-  if (m.includes('before awareness')) return 'before-awareness';
-  if (m.includes('needs a note')) return 'note-required';
-  if (/\b(unknown|does not exist|not a version|not an active member|not a known)\b/.test(m)) return 'unknown';
-  if (/\bmissing\b/.test(m)) return 'missing';
-  if (/too long|at most \d|too big|too large/.test(m)) return 'too-long';
-  if (/too short|at least \d/.test(m)) return 'too-short';
-  if (/^must (look like|be (lower-case|percent-encoded|a valid|an? ))/.test(m)) return 'bad-format';
-  return 'invalid';
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
@@ -94,13 +74,18 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
         (v.params as { missingProperty?: string }).missingProperty ? `.${(v.params as { missingProperty: string }).missingProperty}` : ''
       }`,
       message: v.message ?? 'is invalid',
+      code: 'invalid',
     }));
     return sendProblem(reply, problemOf('validation-failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), instance, errors));
   }
   if (fe.statusCode === 429) return sendProblem(reply, problemOf('rate-limited', 'too many requests; slow down', instance));
-  if (fe.statusCode === 413) return sendProblem(reply, problemOf('payload-too-large', fe.message, instance, [{ path: 'body', message: fe.message }]));
+  if (fe.statusCode === 413)
+    return sendProblem(reply, problemOf('payload-too-large', fe.message, instance, [{ path: 'body', message: fe.message, code: 'too-long' }]));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return sendProblem(reply, problemOf('validation-failed', fe.message, instance, [{ path: placeOfFastifyError(fe.code), message: fe.message }]));
+    return sendProblem(
+      reply,
+      problemOf('validation-failed', fe.message, instance, [{ path: placeOfFastifyError(fe.code), message: fe.message, code: 'invalid' }]),
+    );
   }
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, problemOf('internal', 'an internal error occurred; it has been logged', instance));

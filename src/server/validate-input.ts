@@ -1,40 +1,13 @@
 import { z } from 'zod';
-import { type FieldErrorCode, validationErrors } from '../core/errors.js';
-import { fieldCodeOf } from './problem.js';
+import { validationErrors } from '../core/errors.js';
+import { fieldErrorsOf } from '../core/zod-field-errors.js';
 
-/** Validates input at the edge; failures name every bad field. */
+/** Validates input at the edge; failures name every bad field, each with its stable code. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where = 'body'): z.output<S> {
-  const result = schema.safeParse(value ?? {});
+  const input = value ?? {};
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((i) => {
-    const required = i.code === 'invalid_type' && /received undefined/.test(i.message);
-    return { path: [where, ...i.path.map(String)].join('.'), message: required ? 'is required' : i.message, code: required ? 'required' : codeOfIssue(i) };
-  });
-  throw validationErrors(errors);
-}
-
-/** The stable field-error code of a zod issue; a custom issue's code is read from its message. */
-function codeOfIssue(issue: z.core.$ZodIssue): FieldErrorCode {
-  switch (issue.code) {
-    case 'invalid_type':
-      return 'wrong-type';
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'required' : 'too-short';
-      return issue.origin === 'array' || issue.origin === 'set' ? 'too-few' : 'too-small';
-    case 'too_big':
-      if (issue.origin === 'string') return 'too-long';
-      return issue.origin === 'array' || issue.origin === 'set' ? 'too-many' : 'too-large';
-    case 'invalid_format':
-      return 'bad-format';
-    case 'invalid_value':
-      return 'not-allowed';
-    case 'unrecognized_keys':
-      return 'unknown-field';
-    case 'custom':
-      return fieldCodeOf(issue.message);
-    default:
-      return 'invalid';
-  }
+  throw validationErrors(fieldErrorsOf(result.error.issues, input, [where]));
 }
 
 /**

@@ -28,7 +28,7 @@ export async function changeOwnPassword(
 ): Promise<{ endedSessions: number }> {
   const user = await me(ctx, session);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw validationErrors([{ path: 'currentPassword', message: 'is wrong' }], 'the current password is wrong');
+    throw validationErrors([{ path: 'currentPassword', message: 'is wrong', code: 'wrong' }], 'the current password is wrong');
   }
   checkPasswordPolicy(input.newPassword, { email: user.email, displayName: user.display_name });
   const hash = await hashPassword(input.newPassword);

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/authorization.js';
 import { isRole } from '../core/authorization.js';
 import { AppError, ERROR_CATALOG, validationErrors } from '../core/errors.js';
+import { fieldErrorsOf } from '../core/zod-field-errors.js';
 import { type AuditFilter, listAudit } from '../store/audit.repository.js';
 import { verifyAuditLog } from './audit.service.js';
 import { readSetting, writeSetting } from '../store/settings.repository.js';
@@ -18,7 +19,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor, input: NewUs
   const parsed = NewUserInput.safeParse(input);
   if (!parsed.success) {
     throw validationErrors(
-      parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'input', message: i.message })),
+      fieldErrorsOf(parsed.error.issues, input).map((e) => (e.path ? e : { ...e, path: 'input' })),
       ERROR_CATALOG['validation-failed'],
     );
   }

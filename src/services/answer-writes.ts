@@ -44,7 +44,7 @@ export function answerWriteProblems(writes: readonly AnswerWrite[]): FieldError[
     for (const p of answerContentProblems(storedAnswerContent(w))) {
       const path = w.place?.(p.field) ?? `answers.${w.item.no}.${p.field}`;
       // A bulk action's one comment is one place, however many items it goes to.
-      problems.set(`${path}\n${p.message}`, { path, message: p.message });
+      problems.set(`${path}\n${p.message}`, { path, message: p.message, code: p.code });
     }
   }
   return [...problems.values()];
@@ -99,7 +99,11 @@ export function staleAnswersError(stale: readonly StaleAnswer[]): AppError {
   return new AppError(
     'conflict',
     detail,
-    stale.map((s) => ({ path: `answers.${s.no}.version`, message: s.reason ?? `is ${s.sentVersion}; the stored answer is version ${s.current.version}` })),
+    stale.map((s) => ({
+      path: `answers.${s.no}.version`,
+      message: s.reason ?? `is ${s.sentVersion}; the stored answer is version ${s.current.version}`,
+      code: 'invalid',
+    })),
     { conflicts: stale.map((s) => ({ requirementId: s.requirementId, no: s.no, current: s.current })) },
   );
 }

@@ -103,8 +103,8 @@ export async function answerItems(ctx: ServiceContext, actor: Actor, id: string,
   const writes: AnswerWrite[] = [];
   for (const [n, entry] of input.items.entries()) {
     const item = items.get(entry.requirementId);
-    if (!item) throw validationError(`items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`);
-    if (seen.has(item.requirementId)) throw validationError(`items.${n}.requirementId`, `item ${item.no} is listed twice`);
+    if (!item) throw validationError(`items.${n}.requirementId`, `item ${entry.requirementId} is not in assessment ${id}`, 'invalid');
+    if (seen.has(item.requirementId)) throw validationError(`items.${n}.requirementId`, `item ${item.no} is listed twice`, 'invalid');
     seen.add(item.requirementId);
     writes.push({ item, version: entry.version, verdict: input.verdict, evidence: '', comment: input.comment, source: 'bulk', place: bulkPlace(item.no) });
   }
@@ -152,7 +152,7 @@ export async function flagDefect(ctx: ServiceContext, actor: Actor, id: string, 
   const at = ctx.now().toISOString();
   const flag = { assessmentId: id, editionId: row.edition_id, item, defect: input, by: actorId(actor), at, place: 'note' };
   const problem = defectFlagProblem(flag.defect);
-  if (problem) throw validationError('note', problem);
+  if (problem) throw validationError('note', problem.message, problem.code);
   const flagged = await mutate<Answer>(
     ctx,
     actor,

@@ -18,15 +18,15 @@ export interface AttachmentUpload {
 
 /** The file name from its percent-encoded header, made safe; a validation error names the field `filename`. */
 export function filenameOf(header: string | undefined): string {
-  if (!header) throw validationError('filename', 'is required (the file name, percent-encoded UTF-8)');
+  if (!header) throw validationError('filename', 'is required (the file name, percent-encoded UTF-8)', 'required');
   let decoded: string;
   try {
     decoded = decodeURIComponent(header);
   } catch {
-    throw validationError('filename', 'is not valid percent-encoded UTF-8');
+    throw validationError('filename', 'is not valid percent-encoded UTF-8', 'invalid');
   }
   const name = sanitiseFilename(decoded);
-  if (!name) throw validationError('filename', 'has no usable characters');
+  if (!name) throw validationError('filename', 'has no usable characters', 'invalid');
   return name;
 }
 
@@ -42,9 +42,9 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, id: strin
   const mediaType = bareMediaType(upload.contentType);
   const problem = attachmentProblem(mediaType, upload.data);
   if (problem?.kind === 'too-large') throw new AppError('payload-too-large', problem.message);
-  if (problem) throw validationError(problem.kind === 'unsupported-type' ? 'contentType' : 'data', problem.message);
+  if (problem) throw validationError(problem.kind === 'unsupported-type' ? 'contentType' : 'data', problem.message, 'invalid');
   const misnamed = isAttachmentType(mediaType) ? filenameProblem(filename, mediaType) : null;
-  if (misnamed) throw validationError('filename', misnamed);
+  if (misnamed) throw validationError('filename', misnamed, 'invalid');
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
   const at = ctx.now().toISOString();
   const meta: AttachmentRow = {

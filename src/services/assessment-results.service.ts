@@ -179,7 +179,7 @@ async function computeResults(
   let derived: DerivedView | null = null;
   if (query.standard) {
     if (!edition.standards.some((s) => s.id === query.standard))
-      throw validationError('standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`);
+      throw validationError('standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`, 'invalid');
     derived = derivedView(
       edition,
       items,
@@ -206,7 +206,10 @@ export async function compareTwo(ctx: ServiceContext, actor: Actor, beforeId: st
   const before = await assessmentWithEdition(ctx, actor, beforeId);
   const after = await assessmentWithEdition(ctx, actor, afterId);
   if (before.view.product.id !== after.view.product.id) {
-    throw validationErrors([{ path: 'after', message: 'is an assessment of another product' }], 'only assessments of the same product can be compared');
+    throw validationErrors(
+      [{ path: 'after', message: 'is an assessment of another product', code: 'invalid' }],
+      'only assessments of the same product can be compared',
+    );
   }
   return compareAssessments(before.edition, before.view, after.edition, after.view);
 }

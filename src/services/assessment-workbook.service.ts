@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { AssessmentView } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Actor } from '../core/authorization.js';
-import { AppError, type FieldError } from '../core/errors.js';
+import { AppError } from '../core/errors.js';
 import type { Edition } from '../core/model/edition.schema.js';
 import { findAnswers, touchAssessment } from '../store/assessments.repository.js';
-import { readChecksheetWorkbook, type WorkbookAnswer } from '../workbook/read-checksheet-workbook.js';
+import { readChecksheetWorkbook, type WorkbookAnswer, type WorkbookWarning } from '../workbook/read-checksheet-workbook.js';
 import { COLUMN, SHEETS } from '../workbook/workbook-layout.js';
 import { type WorkbookCover, writeChecksheetWorkbook } from '../workbook/write-checksheet-workbook.js';
 import { lastAnswerWrites } from '../store/answer-history.repository.js';
@@ -88,7 +88,7 @@ async function refuseStaleRows(trx: Db, id: string, writes: readonly AnswerWrite
  * item's review flag; a changed row clears it; a new or changed flag is filed
  * as a proposal and its editors are notified.
  */
-export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: string, data: Buffer): Promise<{ updated: number; warnings: FieldError[] }> {
+export async function importWorkbook(ctx: ServiceContext, actor: Actor, id: string, data: Buffer): Promise<{ updated: number; warnings: WorkbookWarning[] }> {
   const row = await writableAssessment(ctx, actor, id);
   const items = await itemsOf(ctx.store.db, row);
   const reading = await readChecksheetWorkbook(data, items, { editionId: row.edition_id, assessmentId: id });

@@ -70,10 +70,10 @@ export const AssessmentListQuery = z
 async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: string): Promise<Edition> {
   try {
     const edition = await readableEdition(ctx, actor, editionId);
-    if (edition.meta.status !== 'published') throw validationError('editionId', `edition ${editionId} is not published`);
+    if (edition.meta.status !== 'published') throw validationError('editionId', `edition ${editionId} is not published`, 'invalid');
     return edition;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('editionId', `edition ${editionId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('editionId', `edition ${editionId} not found`, 'invalid');
     throw error;
   }
 }
@@ -303,8 +303,8 @@ export async function moveAssessment(
   const old = await visibleAssessment(ctx, actor, id);
   if (!canWriteAssessments(actor) || actor.kind !== 'user') throw new AppError('forbidden', 'only assessors and admins move assessments');
   const edition = await publishedEdition(ctx, actor, input.editionId);
-  if (edition.meta.id === old.edition_id) throw validationError('editionId', `the assessment is already on edition ${old.edition_id}`);
-  if (edition.meta.date < old.edition_date) throw validationError('editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`);
+  if (edition.meta.id === old.edition_id) throw validationError('editionId', `the assessment is already on edition ${old.edition_id}`, 'invalid');
+  if (edition.meta.date < old.edition_date) throw validationError('editionId', `edition ${edition.meta.id} is older than edition ${old.edition_id}`, 'invalid');
   const oldView = await assessmentView(ctx.store.db, old);
   const checksheet = checksheetFor(edition, oldView.spec);
   const { answers, summary } = carryOver({ editionId: old.edition_id, items: oldView.items, answers: oldView.answers }, checksheet);

@@ -47,14 +47,14 @@ export async function attachCatalogToStandard(
   const read = readPublisherText(input.text, input.fileName);
   if (!read.ok)
     throw validationErrors(
-      read.problems.map((p) => ({ path: p.where, message: p.message })),
+      read.problems.map((p) => ({ path: p.where, message: p.message, code: 'invalid' })),
       `${input.fileName}: not a usable OSCAL catalog`,
     );
   const { source, ids, texts } = read.catalog;
   const mismatch = compareIds(standard, ids);
   const errors: FieldError[] = [
-    ...mismatch.notInStandard.map((id) => ({ path: id, message: `requirement ${id} of the catalog is not in ${standard.id}` })),
-    ...mismatch.missingFromCatalog.map((id) => ({ path: id, message: `requirement ${id} of ${standard.id} is not in the catalog` })),
+    ...mismatch.notInStandard.map((id) => ({ path: id, message: `requirement ${id} of the catalog is not in ${standard.id}`, code: 'invalid' })),
+    ...mismatch.missingFromCatalog.map((id) => ({ path: id, message: `requirement ${id} of ${standard.id} is not in the catalog`, code: 'invalid' })),
   ];
   if (errors.length) throw validationErrors(errors, `${input.fileName}: ${errors.length} requirement id(s) do not match ${standard.id}`);
   const citation = citationOf(standard, source);

@@ -1,6 +1,7 @@
 import type { MappingHint } from '../core/attached-text/attached-views.js';
 import { checksheetHints } from './attached-texts.service.js';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { generateChecksheet } from '../core/assessment/checksheet.js';
 import type { Checksheet, ChecksheetSpec } from '../core/assessment/checksheet.types.js';
 import type { Actor } from '../core/authorization.js';
@@ -28,7 +29,7 @@ export const ChecksheetSpecInput = z
     (v, ctx) => {
       if (typeof v !== 'object' || v === null) return;
       for (const key of ['sl', 'componentType', 'mandatoryOnly'] as const) {
-        if (v[key] !== undefined && v.standard === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'needs a target standard' });
+        if (v[key] !== undefined && v.standard === undefined) ctx.addIssue({ code: 'custom', ...coded('needs a target standard', 'invalid', [key]) });
       }
     },
     // Also when other fields are wrong, so one answer names every problem.
@@ -60,7 +61,7 @@ export function checksheetFor(edition: Edition, spec: ChecksheetSpec): Checkshee
     return generateChecksheet(edition, spec);
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation-failed' && err.errors) {
-      const errors = err.errors.map((e) => ({ path: `spec.${e.path.replace(/\[(\d+)\]/g, '.$1')}`, message: e.message }));
+      const errors = err.errors.map((e) => ({ ...e, path: `spec.${e.path.replace(/\[(\d+)\]/g, '.$1')}` }));
       throw validationErrors(errors);
     }
     throw err;

@@ -74,13 +74,14 @@ export function coverageQueryProblems(standard: Standard, query: CoverageQuery):
         options.securityLevels.length === 0
           ? `${standard.id} has no security levels`
           : `${standard.id} has security levels ${options.securityLevels.join(', ')}`,
+      code: 'invalid',
     });
   }
   if (query.componentType !== undefined && options.componentTypes.length === 0) {
-    problems.push({ path: 'componentType', message: `${standard.id} has no component types` });
+    problems.push({ path: 'componentType', message: `${standard.id} has no component types`, code: 'invalid' });
   }
   if (query.status !== undefined && !options.statuses.includes(query.status)) {
-    problems.push({ path: 'status', message: `${standard.id} has no ${query.status} requirements` });
+    problems.push({ path: 'status', message: `${standard.id} has no ${query.status} requirements`, code: 'invalid' });
   }
   const known = new Set(options.conditions.map((c) => c.id));
   const unknown = (query.conditions ?? []).filter((c) => !known.has(c));
@@ -91,6 +92,7 @@ export function coverageQueryProblems(standard: Standard, query: CoverageQuery):
         known.size === 0
           ? `${standard.id} has no conditions`
           : `unknown condition ${unknown.map((c) => `"${c}"`).join(', ')} (known: ${[...known].join(', ')})`,
+      code: known.size === 0 ? 'invalid' : 'unknown',
     });
   }
   return problems;
@@ -185,11 +187,11 @@ export async function crossStandardView(ctx: ServiceContext, actor: Actor, editi
   const edition = await readableEdition(ctx, actor, editionId);
   const problems: FieldError[] = [];
   const from = edition.standards.find((s) => s.id === query.from);
-  if (!from) problems.push({ path: 'from', message: `unknown standard "${query.from}"` });
+  if (!from) problems.push({ path: 'from', message: `unknown standard "${query.from}"`, code: 'unknown' });
   else if (!indexStandardNodes(from.requirements).has(query.requirement)) {
-    problems.push({ path: 'requirement', message: `"${query.requirement}" is not a requirement of ${query.from}` });
+    problems.push({ path: 'requirement', message: `"${query.requirement}" is not a requirement of ${query.from}`, code: 'invalid' });
   }
-  if (!edition.standards.some((s) => s.id === query.to)) problems.push({ path: 'to', message: `unknown standard "${query.to}"` });
+  if (!edition.standards.some((s) => s.id === query.to)) problems.push({ path: 'to', message: `unknown standard "${query.to}"`, code: 'unknown' });
   if (problems.length > 0) throw validationErrors(problems);
   return crossStandard(edition, query.from, query.requirement, query.to);
 }

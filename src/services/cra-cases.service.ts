@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { type Actor, canReadOrganisationData, canWriteProducts, isRole } from '../core/authorization.js';
 import { CRA_CASE_KINDS } from '../core/cra/cra-clocks.js';
 import { EU_MEMBER_STATES } from '../core/cra/member-states.js';
@@ -44,7 +45,7 @@ export const CaseInput = z
     decision: decision.default({ checked: [], note: '' }),
   })
   .strict()
-  .refine((v) => v.kind !== 'vulnerability' || v.vulnerabilityId, { path: ['vulnerabilityId'], message: 'is required for a vulnerability' });
+  .refine((v) => v.kind !== 'vulnerability' || v.vulnerabilityId, coded('is required for a vulnerability', 'required', ['vulnerabilityId']));
 
 /** A vulnerability matched to product versions (the SBOM work calls `openCaseFromMatch` / `proposeKevCase` with this). */
 export interface MatchedVulnerability {
@@ -62,7 +63,8 @@ export const ConfirmInput = z.object({ memberStates, decision: decision.default(
 function notFuture(ctx: ServiceContext, at: string | null, path: string): string {
   const now = ctx.now();
   if (!at) return now.toISOString();
-  if (Date.parse(at) > now.getTime() + 60_000) throw validationErrors([{ path, message: 'must not be in the future' }], 'a time in the future');
+  if (Date.parse(at) > now.getTime() + 60_000)
+    throw validationErrors([{ path, message: 'must not be in the future', code: 'in-future' }], 'a time in the future');
   return new Date(at).toISOString();
 }
 
@@ -76,9 +78,11 @@ async function writableProduct(actor: Actor, productId: string, db: Db) {
 /** Checks the versions belong to the product and someone owns reporting; field errors name the place. */
 async function checkCase(trx: Db, productId: string, versionIds: readonly string[]): Promise<void> {
   const known = new Set((await listProductVersions(trx, productId)).map((v) => v.id));
-  const errors: FieldError[] = versionIds.flatMap((id, i) => (known.has(id) ? [] : [{ path: `versionIds.${i}`, message: 'is not a version of this product' }]));
+  const errors: FieldError[] = versionIds.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `versionIds.${i}`, message: 'is not a version of this product', code: 'unknown' }],
+  );
   if (!(await listContacts(trx, [productId])).some((c) => c.role === 'owner')) {
-    errors.push({ path: 'productId', message: 'no reporting owner is named for this product: name one first' });
+    errors.push({ path: 'productId', message: 'no reporting owner is named for this product: name one first', code: 'invalid' });
   }
   if (errors.length > 0) throw validationErrors(errors, 'the case cannot be opened');
 }
@@ -143,7 +147,7 @@ async function productOfVersions(ctx: ServiceContext, versionIds: readonly strin
   const [productId] = products;
   if (rows.length !== new Set(versionIds).size || products.size !== 1 || !productId) {
     throw validationErrors(
-      [{ path: 'productVersionIds', message: 'unknown or of several products' }],
+      [{ path: 'productVersionIds', message: 'unknown or of several products', code: 'unknown' }],
       'the matched versions must be known versions of one product',
     );
   }
@@ -329,7 +333,8 @@ export async function recordCorrective(ctx: ServiceContext, actor: Actor, caseId
     'cra.corrective-recorded',
     ['open'],
     (r) => {
-      if (Date.parse(at) < Date.parse(r.aware_at)) throw validationErrors([{ path: 'at', message: 'must not be before awareness' }], 'before awareness');
+      if (Date.parse(at) < Date.parse(r.aware_at))
+        throw validationErrors([{ path: 'at', message: 'must not be before awareness', code: 'before-awareness' }], 'before awareness');
       return { corrective_at: at, corrective_text: input.text };
     },
     (r) => ({ from: r.corrective_at, to: at }),

@@ -100,8 +100,10 @@ export async function markReportSent(
   if (errors.length > 0) throw validationErrors(errors, `the ${stage} cannot be marked sent yet`);
   const now = ctx.now();
   const sentAt = input.sentAt ? new Date(input.sentAt) : now;
-  if (sentAt.getTime() > now.getTime() + 60_000) throw validationErrors([{ path: 'sentAt', message: 'must not be in the future' }], 'a time in the future');
-  if (sentAt.getTime() < Date.parse(row.aware_at)) throw validationErrors([{ path: 'sentAt', message: 'must not be before awareness' }], 'before awareness');
+  if (sentAt.getTime() > now.getTime() + 60_000)
+    throw validationErrors([{ path: 'sentAt', message: 'must not be in the future', code: 'in-future' }], 'a time in the future');
+  if (sentAt.getTime() < Date.parse(row.aware_at))
+    throw validationErrors([{ path: 'sentAt', message: 'must not be before awareness', code: 'before-awareness' }], 'before awareness');
   const userId = actor.kind === 'user' ? actor.userId : null;
   await mutate(ctx, actor, { action: 'cra.report-sent', targetType: 'cra-case', targetId: caseId, detail: { stage, sentAt: sentAt.toISOString() } }, (trx) =>
     upsertReport(trx, {
@@ -215,7 +217,7 @@ async function validatedCsaf(
   const org = product ? await findOrganisation(ctx.store.db, product.organisation_id) : undefined;
   const known = new Set(versions.map((v) => v.id));
   if (vulnerabilities.some((v) => v.statuses.some((s) => !known.has(s.versionId)))) {
-    throw validationErrors([{ path: 'vulnerabilities', message: 'unknown product version' }], 'a status names a version of another product');
+    throw validationErrors([{ path: 'vulnerabilities', message: 'unknown product version', code: 'unknown' }], 'a status names a version of another product');
   }
   const doc = buildCsaf({
     ...head,

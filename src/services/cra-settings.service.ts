@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { type Actor, canReadOrganisationData, isRole } from '../core/authorization.js';
 import { CRITERIA_KINDS, type CraContactView, type CriteriaKind, type CriteriaView } from '../core/cra/cra-case.types.js';
 import { AppError, validationErrors } from '../core/errors.js';
@@ -21,8 +22,8 @@ export const ContactsInput = z
     deputyIds: z.array(z.string().min(1).max(100)).max(20).default([]),
   })
   .strict()
-  .refine((v) => !v.deputyIds.includes(v.ownerId), { path: ['deputyIds'], message: 'the owner cannot also be a deputy' })
-  .refine((v) => new Set(v.deputyIds).size === v.deputyIds.length, { path: ['deputyIds'], message: 'lists a person twice' });
+  .refine((v) => !v.deputyIds.includes(v.ownerId), coded('the owner cannot also be a deputy', 'invalid', ['deputyIds']))
+  .refine((v) => new Set(v.deputyIds).size === v.deputyIds.length, coded('lists a person twice', 'invalid', ['deputyIds']));
 
 const line = z.string().trim().min(1, 'is required').max(500);
 export const CriteriaInput = z
@@ -86,7 +87,8 @@ export async function setProductContacts(
     async (trx) => {
       const errors = [];
       for (const p of people)
-        if (!(await activeMember(trx, p.id, organisationId))) errors.push({ path: p.path, message: 'is not an active member of this organisation' });
+        if (!(await activeMember(trx, p.id, organisationId)))
+          errors.push({ path: p.path, message: 'is not an active member of this organisation', code: 'unknown' });
       if (errors.length > 0) throw validationErrors(errors, 'reporting contacts must be active members of the organisation');
       await replaceContacts(
         trx,

@@ -1,7 +1,7 @@
 import { defectNoteProblem, storedDefectNote } from '../core/assessment/answer-rules.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { DefectKind } from '../core/assessment/verdicts.js';
-import { AppError, validationError } from '../core/errors.js';
+import { AppError, type ValueProblem, validationError } from '../core/errors.js';
 import { findAnswer, updateAnswer } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { fileDefectProposal } from './assessment-defects.js';
@@ -21,7 +21,7 @@ export interface DefectFlagWrite {
 }
 
 /** The problem of a flag's note, or null; the note is checked in the form it is stored. */
-export function defectFlagProblem(defect: DefectFlagWrite['defect']): string | null {
+export function defectFlagProblem(defect: DefectFlagWrite['defect']): ValueProblem | null {
   return defect ? defectNoteProblem(storedDefectNote(defect.note)) : null;
 }
 
@@ -35,7 +35,7 @@ export function defectFlagProblem(defect: DefectFlagWrite['defect']): string | n
  */
 export async function writeDefectFlag(ctx: ServiceContext, trx: Db, flag: DefectFlagWrite): Promise<boolean> {
   const problem = defectFlagProblem(flag.defect);
-  if (problem) throw validationError(flag.place, problem);
+  if (problem) throw validationError(flag.place, problem.message, problem.code);
   const defect = flag.defect ? { kind: flag.defect.kind, note: storedDefectNote(flag.defect.note) } : null;
   const before = await findAnswer(trx, flag.assessmentId, flag.item.requirementId);
   if (!before) throw new AppError('not-found', `item ${flag.item.requirementId} is not in assessment ${flag.assessmentId}`);

@@ -46,7 +46,7 @@ function stale(kind: ItemKind, id: string, current: number, given: number): AppE
   return new AppError(
     'conflict',
     `${LABEL[kind]} ${id} was changed by someone else (now version ${current}, you edited version ${given}); reload it and apply your change again`,
-    [{ path: 'version', message: `${LABEL[kind]} ${id} is at version ${current}` }],
+    [{ path: 'version', message: `${LABEL[kind]} ${id} is at version ${current}`, code: 'invalid' }],
   );
 }
 
@@ -71,7 +71,7 @@ export async function draftItem(ctx: ServiceContext, actor: Actor, draftId: stri
 /** Adds a new item; its id must not exist in the draft. */
 export async function createDraftItem(ctx: ServiceContext, actor: Actor, draftId: string, kind: ItemKind, input: unknown): Promise<ItemWrite> {
   const id = declaredId(input);
-  if (!id) throw validationErrors([{ path: `${kind}.id`, message: 'is required' }]);
+  if (!id) throw validationErrors([{ path: `${kind}.id`, message: 'is required', code: 'required' }]);
   return changeDraft(
     ctx,
     actor,
@@ -80,7 +80,9 @@ export async function createDraftItem(ctx: ServiceContext, actor: Actor, draftId
     async (trx, draft) => {
       const items = itemsOf(draft, kind);
       if (items.some((x) => x.id === id))
-        throw new AppError('conflict', `${LABEL[kind]} ${id} already exists in draft ${draftId}`, [{ path: `${kind}.id`, message: 'already exists' }]);
+        throw new AppError('conflict', `${LABEL[kind]} ${id} already exists in draft ${draftId}`, [
+          { path: `${kind}.id`, message: 'already exists', code: 'already-exists' },
+        ]);
       const { warnings } = await storeDraft(trx, draftId, withItems(draft, kind, [...items, input]), { kind, index: items.length });
       // A re-created id continues after its deleted predecessor, so an old form cannot overwrite it.
       const previous = await itemVersion(trx, draftId, kind, id);
@@ -112,7 +114,7 @@ export async function updateDraftItem(
       if (index < 0) throw new AppError('not-found', `${LABEL[kind]} ${id} not found in draft ${draftId}`);
       const current = await versionOf(trx, draftId, kind, id);
       if (current !== version) throw stale(kind, id, current, version);
-      if (declaredId(input) !== id) throw validationErrors([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable` }]);
+      if (declaredId(input) !== id) throw validationErrors([{ path: `${kind}.id`, message: `must stay "${id}": ids are stable`, code: 'invalid' }]);
       const next: unknown[] = [...items];
       next[index] = input;
       const { warnings } = await storeDraft(trx, draftId, withItems(draft, kind, next, { id, after: input }), { kind, index });

@@ -13,7 +13,7 @@ export async function draftReviews(ctx: ServiceContext, actor: Actor, draftId: s
   const draft = await loadDraft(ctx.store.db, draftId);
   if (filter.standard && !draft.standards.some((s) => s.id === filter.standard)) {
     throw validationErrors(
-      [{ path: 'standard', message: `is not a standard of draft ${draftId}` }],
+      [{ path: 'standard', message: `is not a standard of draft ${draftId}`, code: 'invalid' }],
       `standard: ${filter.standard} is not a standard of draft ${draftId}`,
     );
   }
@@ -36,7 +36,7 @@ export interface ReviewInput {
 export async function setDraftReview(ctx: ServiceContext, actor: Actor, draftId: string, input: ReviewInput): Promise<{ review: MappingReview }> {
   requireEditor(actor);
   if (input.state === 'disputed' && !input.note?.trim()) {
-    throw validationError('note', 'a disputed mapping needs a note');
+    throw validationError('note', 'a disputed mapping needs a note', 'note-required');
   }
   const user = actor.kind === 'user' ? await findUserById(ctx.store.db, actor.userId) : undefined;
   const review: MappingReview = {

@@ -3,6 +3,7 @@ import { coverageChange, type StandardCoverageChange } from '../core/coverage/co
 import { diffEditions, type EditionDiff } from '../core/edition-diff.js';
 import { importedStandards } from './imported-standards.service.js';
 import { AppError, validationErrors } from '../core/errors.js';
+import { codeOfIssue } from '../core/zod-field-errors.js';
 import { EditionMeta, type Localized, Reference, type Requirement, type StandardNode } from '../core/model/edition.schema.js';
 import { RELATIONSHIPS, VERIFICATION_METHODS } from '../core/taxonomy.js';
 import { flattenThreatCategories } from '../core/validate-references.js';
@@ -62,12 +63,13 @@ export async function addRequirementToDraft(ctx: ServiceContext, actor: Actor, d
 export async function openDraft(ctx: ServiceContext, actor: Actor, input: { id: string; title: Localized }): Promise<DraftSummary> {
   requireEditor(actor);
   const idCheck = EditionMeta.shape.id.safeParse(input.id);
-  if (!idCheck.success) throw validationErrors([{ path: 'id', message: idCheck.error.issues[0]?.message ?? 'is not an edition id' }]);
+  const idIssue = idCheck.error?.issues[0];
+  if (idIssue) throw validationErrors([{ path: 'id', message: idIssue.message, code: codeOfIssue(idIssue) }]);
   const db = ctx.store.db;
   const base = await publishedEdition(db);
   if (!base) throw new AppError('conflict', 'there is no published edition to open a draft from');
   if (await findEdition(db, input.id))
-    throw new AppError('conflict', `edition ${input.id} already exists; choose a new id`, [{ path: 'id', message: 'already exists' }]);
+    throw new AppError('conflict', `edition ${input.id} already exists; choose a new id`, [{ path: 'id', message: 'already exists', code: 'already-exists' }]);
   // Standards imported from OSCAL catalogs join the draft, so its items can map to them.
   const known = new Set(base.standards.map((s) => s.id));
   const imported = (await importedStandards(ctx)).filter((s) => !known.has(s.id));
@@ -175,7 +177,7 @@ export async function updateDraftTitle(ctx: ServiceContext, actor: Actor, draftI
       const current = (await itemVersion(trx, draftId, 'meta', '')) ?? 1;
       if (current !== version)
         throw new AppError('conflict', `the draft's title was changed by someone else (now version ${current})`, [
-          { path: 'version', message: `is now ${current}` },
+          { path: 'version', message: `is now ${current}`, code: 'invalid' },
         ]);
       await storeDraft(trx, draftId, { ...draft, meta: { ...draft.meta, title } }, { kind: 'meta', index: 0 });
       await setItemVersion(trx, draftId, 'meta', '', current + 1);
@@ -201,7 +203,7 @@ export async function publishDraft(ctx: ServiceContext, actor: Actor, draftId: s
       const reviewed = revision - 1;
       if (input.revision !== undefined && input.revision !== reviewed) {
         throw new AppError('conflict', `the draft changed since revision ${input.revision} (now ${reviewed}); review the changes again`, [
-          { path: 'revision', message: `is now ${reviewed}` },
+          { path: 'revision', message: `is now ${reviewed}`, code: 'invalid' },
         ]);
       }
       const meta = { ...draft.meta, status: 'published' as const, date, changelog: [{ date, text: input.changelog }, ...draft.meta.changelog] };

@@ -75,7 +75,7 @@ export async function startFirmwareAnalysis(ctx: ServiceContext, actor: Actor, a
     if (err instanceof ImageTooLargeError) throw new AppError('payload-too-large', err.message);
     throw err;
   }
-  if (stored.size === 0) throw validationError('body', 'the image is empty');
+  if (stored.size === 0) throw validationError('body', 'the image is empty', 'invalid');
   const row: FirmwareAnalysisRow = {
     id: randomUUID(),
     assessment_id: assessmentId,

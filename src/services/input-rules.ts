@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 
 /**
@@ -13,7 +14,7 @@ export const requiredText = (max: number, multiline = true) =>
     .trim()
     .min(1, 'is required')
     .max(max, `must be at most ${max} characters`)
-    .refine(noControls(multiline), multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`);
+    .refine(noControls(multiline), coded(multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`, 'control-characters'));
 
 /** One line of text that may be left empty: blank becomes null. */
 export const optionalLine = (max: number) =>
@@ -21,7 +22,7 @@ export const optionalLine = (max: number) =>
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`)
+    .refine(noControls(false), coded(`${CONTROLS_MESSAGE} or line breaks`, 'control-characters'))
     .nullable()
     .transform((v) => (v ? v : null));
 
@@ -36,5 +37,5 @@ export const distinctIds = <T extends string>(values: readonly [T, ...T[]]) =>
   z
     .array(z.enum(values))
     .max(values.length)
-    .refine((list) => new Set(list).size === list.length, 'must not repeat an id')
+    .refine((list) => new Set(list).size === list.length, coded('must not repeat an id', 'invalid'))
     .default([]);

@@ -25,7 +25,7 @@ export async function standardsLandscape(ctx: ServiceContext, actor: Actor, filt
   const landscape = bundledLandscape(ctx.config.contentDir);
   const unknown = unknownLandscapeFilter(landscape, filter);
   if (unknown.length > 0) {
-    const errors = unknown.map((u) => ({ path: u.key, message: describeUnknownFilter(u) }));
+    const errors = unknown.map((u) => ({ path: u.key, message: describeUnknownFilter(u), code: 'unknown' as const }));
     throw validationErrors(errors);
   }
   const edition = current ? await readableEdition(ctx, actor, current) : null;

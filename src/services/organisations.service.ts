@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { type Actor, canReadOrganisationData, canWriteProducts, isRole } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import {
@@ -54,7 +55,7 @@ export async function createOrganisation(ctx: ServiceContext, actor: Actor, inpu
   const row: OrganisationRow = { id: randomUUID(), name: input.name, created_at: ctx.now().toISOString(), active: 1 };
   await mutate(ctx, actor, { action: 'organisation.created', targetType: 'organisation', targetId: row.id, detail: { name: row.name } }, async (trx) => {
     if (await findOrganisationByName(trx, row.name))
-      throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists' }]);
+      throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists', code: 'already-exists' }]);
     await insertOrganisation(trx, row);
   });
   return toOrg(row);
@@ -102,7 +103,7 @@ export async function createProduct(ctx: ServiceContext, actor: Actor, organisat
 export const OrganisationPatch = z
   .object({ name: z.string().trim().min(1, 'is required').max(200).optional(), active: z.boolean().optional() })
   .strict()
-  .refine((v) => v.name !== undefined || v.active !== undefined, { message: 'name or active is required' });
+  .refine((v) => v.name !== undefined || v.active !== undefined, coded('name or active is required', 'required'));
 
 /**
  * Renames or (de)activates an organisation (admin). Deactivating disables
@@ -119,7 +120,7 @@ export async function changeOrganisation(ctx: ServiceContext, actor: Actor, id: 
   const action = patch.active === false ? 'organisation.deactivated' : patch.active === true ? 'organisation.activated' : 'organisation.renamed';
   await mutate(ctx, actor, { action, targetType: 'organisation', targetId: id, detail: { from: before.name, ...patch } }, async (trx) => {
     if (patch.name !== undefined && patch.name !== before.name && (await findOrganisationByName(trx, patch.name))) {
-      throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists' }]);
+      throw new AppError('conflict', 'an organisation with this name exists', [{ path: 'name', message: 'already exists', code: 'already-exists' }]);
     }
     await updateOrganisation(trx, id, change);
     if (patch.active === false) await deleteSessionsOfUsers(trx, await disableUsersOf(trx, id));

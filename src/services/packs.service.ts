@@ -112,7 +112,7 @@ async function qualifyingAssessment(ctx: ServiceContext, actor: Actor, assessmen
     throw new AppError(
       'conflict',
       `assessment ${found.view.id} is ${found.view.status}: a pack is made from a final assessment or an accepted self-assessment`,
-      [{ path: 'assessment', message: 'must be final, or an accepted self-assessment' }],
+      [{ path: 'assessment', message: 'must be final, or an accepted self-assessment', code: 'invalid' }],
     );
   return found;
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { loadYaml } from '../runtime/lazy-package.js';
 import { ANONYMOUS, type Actor } from '../core/authorization.js';
 import { AppError, validationError } from '../core/errors.js';
@@ -43,7 +44,7 @@ export const ProbeRunInput = z
       .min(1)
       .max(200)
       .regex(/^[^/\\]+$/, 'must be a plain file name')
-      .refine(noControls(false), CONTROLS_MESSAGE)
+      .refine(noControls(false), coded(CONTROLS_MESSAGE, 'control-characters'))
       .default('scope.yaml'),
     only: z.array(z.string().min(1).max(100)).max(100).default([]),
   })
@@ -62,23 +63,23 @@ function readScopeHeader(text: string): { name: string; authorisedBy: string } {
   try {
     doc = loadYaml().parse(text, { maxAliasCount: 0 });
   } catch (err) {
-    throw validationError('scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`);
+    throw validationError('scope', `is not YAML or JSON (${(err as Error).message.split('\n')[0]})`, 'invalid');
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-    throw validationError('scope', 'must be a map with name, authorisedBy, window and targets');
+    throw validationError('scope', 'must be a map with name, authorisedBy, window and targets', 'bad-format');
   const { name, authorisedBy, trustedCa } = doc as Record<string, unknown>;
   // A file path would be read on the server's own disk: an uploaded scope carries the certificate itself.
   if (trustedCa !== undefined && (typeof trustedCa !== 'string' || !trustedCa.includes('-----BEGIN CERTIFICATE-----'))) {
-    throw validationError('scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name');
+    throw validationError('scope.trustedCa', 'in an uploaded scope, give the CA certificate itself (PEM text), not a file name', 'invalid');
   }
-  if (typeof name !== 'string' || !name.trim()) throw validationError('scope.name', 'is required');
-  if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw validationError('scope.authorisedBy', 'is required: who allowed this run');
+  if (typeof name !== 'string' || !name.trim()) throw validationError('scope.name', 'is required', 'required');
+  if (typeof authorisedBy !== 'string' || !authorisedBy.trim()) throw validationError('scope.authorisedBy', 'is required: who allowed this run', 'required');
   return { name: name.trim().slice(0, 200), authorisedBy: authorisedBy.trim().slice(0, 200) };
 }
 
 function checkOnly(only: readonly string[]): void {
   only.forEach((id, i) => {
-    if (checkById(id)?.source !== 'probe') throw validationError(`only.${i}`, `${id} is not a probe check`);
+    if (checkById(id)?.source !== 'probe') throw validationError(`only.${i}`, `${id} is not a probe check`, 'invalid');
   });
 }
 

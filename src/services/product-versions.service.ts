@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { type Actor, canWriteProducts } from '../core/authorization.js';
 import { AppError } from '../core/errors.js';
 import { findProductVersionByName, insertProductVersion, listProductVersions, type ProductVersionRow } from '../store/product-versions.repository.js';
@@ -18,7 +19,7 @@ export interface ProductVersionView {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a real date');
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), coded('is not a real date', 'invalid'));
 
 export const ProductVersionInput = z
   .object({
@@ -27,7 +28,7 @@ export const ProductVersionInput = z
     supportEnd: isoDate.nullable().default(null),
   })
   .strict()
-  .refine((v) => !v.releaseDate || !v.supportEnd || v.supportEnd >= v.releaseDate, { path: ['supportEnd'], message: 'must not be before the release date' });
+  .refine((v) => !v.releaseDate || !v.supportEnd || v.supportEnd >= v.releaseDate, coded('must not be before the release date', 'invalid', ['supportEnd']));
 
 const toView = (r: ProductVersionRow): ProductVersionView => ({
   id: r.id,
@@ -60,7 +61,7 @@ export async function addProductVersion(
   };
   await mutate(ctx, actor, { action: 'product.version-added', targetType: 'product', targetId: productId, detail: { version: row.version } }, async (trx) => {
     if (await findProductVersionByName(trx, productId, row.version)) {
-      throw new AppError('conflict', 'this version exists', [{ path: 'version', message: 'already exists' }]);
+      throw new AppError('conflict', 'this version exists', [{ path: 'version', message: 'already exists', code: 'already-exists' }]);
     }
     await insertProductVersion(trx, row);
   });

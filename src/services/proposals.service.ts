@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import type { DefectKind } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
 import { AppError, type FieldError, validationError } from '../core/errors.js';
@@ -49,7 +50,7 @@ export const ProposalInput = z
       .string()
       .trim()
       .max(PROPOSAL_LIMITS.industry, `must be at most ${PROPOSAL_LIMITS.industry} characters`)
-      .refine(noControls(false), `${CONTROLS_MESSAGE} or line breaks`)
+      .refine(noControls(false), coded(`${CONTROLS_MESSAGE} or line breaks`, 'control-characters'))
       .nullable()
       .default(null)
       .transform((v) => (v ? v : null)),
@@ -73,7 +74,7 @@ const optionalNote = z
   .string()
   .trim()
   .max(PROPOSAL_LIMITS.reason, `must be at most ${PROPOSAL_LIMITS.reason} characters`)
-  .refine(noControls(true), CONTROLS_MESSAGE)
+  .refine(noControls(true), coded(CONTROLS_MESSAGE, 'control-characters'))
   .optional()
   .transform((v) => (v ? v : undefined));
 
@@ -83,7 +84,7 @@ export const AcceptInput = z
   .strict()
   .superRefine((v, issue) => {
     if ((v.requirementId === undefined) === (v.newRequirement === undefined)) {
-      issue.addIssue({ code: 'custom', path: ['requirementId'], message: 'give either requirementId or newRequirement' });
+      issue.addIssue({ code: 'custom', ...coded('give either requirementId or newRequirement', 'invalid', ['requirementId']) });
     }
   });
 
@@ -243,12 +244,13 @@ export async function acceptProposal(ctx: ServiceContext, actor: Actor, id: stri
 /** A requirement of the current published edition, or a validation error naming requirementId. */
 async function existingRequirement(ctx: ServiceContext, actor: Actor, requirementId: string): Promise<ProposalLink> {
   const { current } = await editionList(ctx, actor);
-  if (!current) throw validationError('requirementId', 'there is no published edition to link to');
+  if (!current) throw validationError('requirementId', 'there is no published edition to link to', 'invalid');
   try {
     const r = await editionRequirement(ctx, actor, current, requirementId);
     return { kind: 'existing', editionId: current, requirementId: r.id, number: r.number, title: r.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('requirementId', `is not a requirement of edition ${current}`);
+    if (error instanceof AppError && error.code === 'not-found')
+      throw validationError('requirementId', `is not a requirement of edition ${current}`, 'invalid');
     throw error;
   }
 }
@@ -261,13 +263,13 @@ async function existingRequirement(ctx: ServiceContext, actor: Actor, requiremen
  */
 async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: z.output<typeof NewRequirementInput>, row: ProposalRow): Promise<ProposalLink> {
   const draftId = input.draftId ?? (await latestDraftId(ctx));
-  if (!draftId) throw validationError('newRequirement.draftId', 'no draft edition is open; open one first');
+  if (!draftId) throw validationError('newRequirement.draftId', 'no draft edition is open; open one first', 'invalid');
   const requirement = requirementFromProposal(input, { title: row.title, text: row.body });
   try {
     const created = await addRequirementToDraft(ctx, actor, draftId, requirement);
     return { kind: 'draft', draftId, requirementId: created.id, number: input.number, title: input.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('newRequirement.draftId', `draft ${draftId} not found`);
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('newRequirement.draftId', `draft ${draftId} not found`, 'invalid');
     if (error instanceof AppError && error.errors?.length) throw new AppError(error.code, error.message, error.errors.map(underNewRequirement));
     throw error;
   }
@@ -276,5 +278,5 @@ async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: 
 /** The drafts service names the item written `requirement.<field>`; problems elsewhere in the draft keep their path. */
 function underNewRequirement(e: FieldError): FieldError {
   const m = /^requirement(?:\.(.*))?$/.exec(e.path);
-  return m ? { path: `newRequirement${m[1] ? `.${m[1]}` : ''}`, message: e.message } : e;
+  return m ? { path: `newRequirement${m[1] ? `.${m[1]}` : ''}`, message: e.message, code: e.code } : e;
 }

@@ -143,7 +143,7 @@ export interface SearchRequest {
 /** GET /api/editions/:id/search: requirements, glossary terms and standard requirements, ranked, with highlighted snippets. */
 export async function searchEdition(ctx: ServiceContext, actor: Actor, id: string, request: SearchRequest): Promise<SearchResult> {
   const problem = queryProblem(request.q);
-  if (problem) throw validationError('q', problem);
+  if (problem) throw validationError('q', problem.message, problem.code);
   const index = await indexes.get(id, ...(await readableWithHash(ctx, actor, id)));
   return search(index, request.q, { ...(request.limit !== undefined ? { limit: request.limit } : {}), ...(request.lang ? { lang: request.lang } : {}) });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { moveRefusal, replyRefusal, reviewProblem, reviewRefusal } from '../core/assessment/self-assessment.js';
 import { ANSWER_LIMITS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
@@ -21,7 +22,8 @@ import { notifySelfAssessmentDecided } from './self-assessment-notices.js';
  * review comments. Every step is one audited transaction.
  */
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).refine(noControls(true), CONTROLS_MESSAGE);
+const text = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).refine(noControls(true), coded(CONTROLS_MESSAGE, 'control-characters'));
 
 export const ReviewInput = z
   .object({
@@ -48,7 +50,7 @@ export async function reviewItem(
   const answer = await findAnswer(ctx.store.db, id, requirementId);
   const selfVerdict = (answer?.verdict ?? 'unassessed') as Verdict;
   const problem = reviewProblem(input, selfVerdict);
-  if (problem) throw validationError(problem.path, problem.message);
+  if (problem) throw validationError(problem.path, problem.message, problem.code);
   const at = ctx.now().toISOString();
   await mutate(
     ctx,

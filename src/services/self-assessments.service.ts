@@ -122,7 +122,7 @@ export async function submitSelfAssessment(ctx: ServiceContext, actor: Actor, id
       await touchAssessment(trx, id, at, false);
       const answers = await findAnswers(trx, id);
       const problem = submitProblem(answers.map((a) => ({ no: a.no, verdict: a.verdict as Verdict })));
-      if (problem) throw validationError('answers', problem);
+      if (problem) throw validationError('answers', problem, 'invalid');
       if (!(await moveSelfAssessment(trx, id, self.state, { state: move.to, round: self.round + 1, submitted_at: at })))
         throw new AppError('conflict', `self-assessment ${id} has changed meanwhile; reload and try again`);
       await notifySelfAssessmentSubmitted(ctx, trx, id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANONYMOUS } from '../core/authorization.js';
 import { AppError, ERROR_CATALOG, validationErrors } from '../core/errors.js';
+import { fieldErrorsOf } from '../core/zod-field-errors.js';
 import { consumeSetupToken, findSetupToken, insertSetupToken, revokeSetupTokens } from '../store/sessions.repository.js';
 import type { UserRow } from '../store/users.repository.js';
 import { countAdmins } from '../store/users.repository.js';
@@ -46,10 +47,11 @@ export const SetupInput = z.object({
 
 /** Uses the one-time token to create the first administrator. */
 export async function completeSetup(ctx: ServiceContext, input: z.infer<typeof SetupInput>): Promise<UserView> {
-  const parsed = NewUserInput.safeParse({ ...input, role: 'admin', organisationId: null });
+  const candidate = { ...input, role: 'admin', organisationId: null };
+  const parsed = NewUserInput.safeParse(candidate);
   if (!parsed.success) {
     throw validationErrors(
-      parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'input', message: i.message })),
+      fieldErrorsOf(parsed.error.issues, candidate).map((e) => (e.path ? e : { ...e, path: 'input' })),
       ERROR_CATALOG['validation-failed'],
     );
   }

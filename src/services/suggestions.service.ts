@@ -136,7 +136,7 @@ export async function acceptSuggestions(
   const suggestions = new Map((await suggestionsFor(ctx, actor, ctx.store.db, row)).map((s) => [s.requirementId, s] as const));
   const chosen = [...new Set(input.requirementIds)].map((requirementId, i) => {
     const s = suggestions.get(requirementId);
-    if (!s) throw validationError(`requirementIds.${i}`, `${requirementId} has no suggestion in this assessment`);
+    if (!s) throw validationError(`requirementIds.${i}`, `${requirementId} has no suggestion in this assessment`, 'invalid');
     return s;
   });
   const answered = chosen.filter((s) => s.answer.verdict !== 'unassessed');
@@ -144,7 +144,11 @@ export async function acceptSuggestions(
     throw new AppError(
       'conflict',
       `already answered: ${answered.map((s) => s.no).join(', ')} (a suggestion never replaces an answer unless overwrite is set)`,
-      answered.map((s) => ({ path: `requirementIds.${input.requirementIds.indexOf(s.requirementId)}`, message: `already answered ${s.answer.verdict}` })),
+      answered.map((s) => ({
+        path: `requirementIds.${input.requirementIds.indexOf(s.requirementId)}`,
+        message: `already answered ${s.answer.verdict}`,
+        code: 'invalid',
+      })),
     );
   }
   const at = ctx.now().toISOString();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TOTP } from 'otpauth';
 import { z } from 'zod';
+import { coded } from '../core/zod-field-errors.js';
 import { ANONYMOUS, type Actor, isRole } from '../core/authorization.js';
 import { AppError, validationErrors } from '../core/errors.js';
 import type { Role } from '../core/taxonomy.js';
@@ -82,7 +83,7 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, actor: Actor, co
   const user = await userOf(ctx, actor);
   if (user.totp_enabled === 1) throw new AppError('conflict', 'a second factor is already set up');
   if (!user.totp_secret) throw new AppError('conflict', 'start the enrolment first');
-  if (!codeIsRight(ctx, user, code.trim())) throw validationErrors([{ path: 'code', message: 'is wrong or expired' }], 'the code is wrong');
+  if (!codeIsRight(ctx, user, code.trim())) throw validationErrors([{ path: 'code', message: 'is wrong or expired', code: 'wrong' }], 'the code is wrong');
   const codes = newRecoveryCodes();
   await mutate(ctx, actor, { action: 'account.totp-enabled', targetType: 'user', targetId: user.id }, async (trx) => {
     await updateUser(trx, user.id, { totp_enabled: 1 });
@@ -94,7 +95,8 @@ export async function confirmTotpEnrolment(ctx: ServiceContext, actor: Actor, co
 /** Turning the factor off needs the password, and is refused where the role requires it. */
 export async function disableTotp(ctx: ServiceContext, actor: Actor, password: string): Promise<void> {
   const user = await userOf(ctx, actor);
-  if (!(await verifyPassword(user.password_hash, password))) throw validationErrors([{ path: 'password', message: 'is wrong' }], 'the password is wrong');
+  if (!(await verifyPassword(user.password_hash, password)))
+    throw validationErrors([{ path: 'password', message: 'is wrong', code: 'wrong' }], 'the password is wrong');
   if ((await totpRequiredRoles(ctx)).includes(user.role as Role)) throw new AppError('conflict', 'your role requires a second factor');
   await mutate(ctx, actor, { action: 'account.totp-disabled', targetType: 'user', targetId: user.id }, async (trx) => {
     await updateUser(trx, user.id, { totp_enabled: 0, totp_secret: null });
@@ -109,7 +111,7 @@ export async function recoveryCodesLeft(ctx: ServiceContext, actor: Actor): Prom
 export const SecondFactorInput = z
   .object({ token: z.string().min(1).max(200), code: z.string().max(20).optional(), recoveryCode: z.string().max(40).optional() })
   .strict()
-  .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), { message: 'send code or recoveryCode', path: ['code'] });
+  .refine((v) => (v.code === undefined) !== (v.recoveryCode === undefined), coded('send code or recoveryCode', 'invalid', ['code']));
 
 /** Completes a login waiting for its second factor: a TOTP code, or a recovery code (each works once). */
 export async function completeSecondFactor(ctx: ServiceContext, input: z.output<typeof SecondFactorInput>, ip: string): Promise<LoginResult> {

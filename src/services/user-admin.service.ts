@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ANONYMOUS, type Actor, isRole } from '../core/authorization.js';
-import { AppError, validationErrors } from '../core/errors.js';
+import { AppError, type FieldErrorCode, validationErrors } from '../core/errors.js';
 import { ROLES } from '../core/taxonomy.js';
 import {
   consumeUserToken,
@@ -70,16 +70,16 @@ export const InvitationInput = z
   .strict();
 
 async function checkPlacement(trx: Db, input: { role: string; organisationId: string | null; orgManager: boolean }): Promise<void> {
-  const fail = (path: string, message: string) => {
-    throw validationErrors([{ path, message }], message);
+  const fail = (path: string, message: string, code: FieldErrorCode) => {
+    throw validationErrors([{ path, message, code }], message);
   };
-  if (input.role === 'member' && !input.organisationId) fail('organisationId', 'is required for members');
-  if (input.role !== 'member' && input.organisationId) fail('organisationId', 'must be empty for this role');
-  if (input.role !== 'member' && input.orgManager) fail('orgManager', 'only members manage an organisation');
+  if (input.role === 'member' && !input.organisationId) fail('organisationId', 'is required for members', 'required');
+  if (input.role !== 'member' && input.organisationId) fail('organisationId', 'must be empty for this role', 'invalid');
+  if (input.role !== 'member' && input.orgManager) fail('orgManager', 'only members manage an organisation', 'invalid');
   if (input.organisationId) {
     const org = await findOrganisation(trx, input.organisationId);
-    if (!org) fail('organisationId', 'unknown organisation');
-    if (org?.active === 0) fail('organisationId', 'the organisation is deactivated');
+    if (!org) fail('organisationId', 'unknown organisation', 'unknown');
+    if (org?.active === 0) fail('organisationId', 'the organisation is deactivated', 'invalid');
   }
 }
 
@@ -108,7 +108,7 @@ export async function inviteUser(ctx: ServiceContext, actor: Actor, input: z.out
     async (trx) => {
       await checkPlacement(trx, input);
       if (await findUserByEmail(trx, input.email))
-        throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered' }]);
+        throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered', code: 'invalid' }]);
       await revokeUserTokens(trx, 'invitation', { email: input.email }, ctx.now().toISOString());
       const data = { role: input.role, organisationId: input.organisationId, orgManager: input.orgManager };
       return issueUserToken(ctx, trx, { kind: 'invitation', email: input.email, userId: null, data, createdBy: actor, hours: INVITATION_DAYS * 24 });

@@ -43,16 +43,16 @@ export type NewUserInput = z.input<typeof NewUserInput>;
 export async function createUserIn(trx: Db, input: z.output<typeof NewUserInput>, now: Date): Promise<UserRow> {
   checkPasswordPolicy(input.password, { email: input.email, displayName: input.displayName });
   if (input.role === 'member' && !input.organisationId) {
-    throw validationErrors([{ path: 'organisationId', message: 'is required for members' }], 'a member must belong to an organisation');
+    throw validationErrors([{ path: 'organisationId', message: 'is required for members', code: 'required' }], 'a member must belong to an organisation');
   }
   if (input.role !== 'member' && input.organisationId) {
-    throw validationErrors([{ path: 'organisationId', message: 'must be empty for this role' }], 'only members belong to an organisation');
+    throw validationErrors([{ path: 'organisationId', message: 'must be empty for this role', code: 'invalid' }], 'only members belong to an organisation');
   }
   if (input.organisationId && !(await findOrganisation(trx, input.organisationId))) {
-    throw validationErrors([{ path: 'organisationId', message: 'unknown organisation' }], 'organisation does not exist');
+    throw validationErrors([{ path: 'organisationId', message: 'unknown organisation', code: 'unknown' }], 'organisation does not exist');
   }
   if (await findUserByEmail(trx, input.email)) {
-    throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered' }]);
+    throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered', code: 'invalid' }]);
   }
   const row: UserRow = {
     id: randomUUID(),

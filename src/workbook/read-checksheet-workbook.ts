@@ -4,7 +4,7 @@ import { answerContentProblems, defectNoteProblem, storedAnswerContent, storedDe
 import type { AnswerInput } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { DEFECT_KINDS, type DefectKind, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
-import { AppError, type FieldError, validationErrors } from '../core/errors.js';
+import { AppError, type FieldError, type FieldErrorCode, validationErrors } from '../core/errors.js';
 import { controlCharacterProblem } from '../core/text-rules.js';
 import { cellText } from './cell-text.js';
 import { zipBombProblem } from './zip-guard.js';
@@ -18,10 +18,16 @@ export interface WorkbookAnswer extends AnswerInput {
   defect: { kind: DefectKind; note: string } | null;
 }
 
+/** A warning about a cell or sheet: the import goes on, so it carries no field-error code. */
+export interface WorkbookWarning {
+  path: string;
+  message: string;
+}
+
 export interface WorkbookReading {
   answers: WorkbookAnswer[];
   /** Items that changed since the workbook was exported, items without a row, another edition, and the like. */
-  warnings: FieldError[];
+  warnings: WorkbookWarning[];
   /** exportedAt: when the workbook was written (ISO 8601), null when unknown. */
   meta: { editionId: string | null; assessmentId: string | null; exportedAt: string | null };
 }
@@ -49,12 +55,16 @@ const DEFECT_CHOICES = DEFECT_KINDS.map((d) => DEFECT_LABELS[d].ja).join(', ');
 export async function readChecksheetWorkbook(data: Uint8Array, items: readonly ChecksheetItem[], expected: WorkbookExpectation = {}): Promise<WorkbookReading> {
   const workbook = await loadWorkbook(data);
   const errors: FieldError[] = [];
-  const warnings: FieldError[] = [];
+  const warnings: WorkbookWarning[] = [];
 
   const meta = readMeta(workbook, expected, errors, warnings);
   const sheet = workbook.getWorksheet(SHEETS.items);
   if (!sheet) {
-    errors.push({ path: SHEETS.items, message: `the workbook has no sheet named ${SHEETS.items}; fill in a checksheet workbook exported by tebiki` });
+    errors.push({
+      path: SHEETS.items,
+      message: `the workbook has no sheet named ${SHEETS.items}; fill in a checksheet workbook exported by tebiki`,
+      code: 'invalid',
+    });
     throw workbookProblems(errors);
   }
   errors.push(...headerProblems(sheet));
@@ -66,7 +76,7 @@ export async function readChecksheetWorkbook(data: Uint8Array, items: readonly C
 }
 
 async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
-  const file = (message: string) => new AppError('validation-failed', message, [{ path: 'file', message }]);
+  const file = (message: string) => new AppError('validation-failed', message, [{ path: 'file', message, code: 'invalid' }]);
   // xlsx is a zip ("PK\x03\x04"); an encrypted workbook or an old .xls is an OLE file (D0 CF 11 E0).
   if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
     throw file('the file is a password-protected workbook or an old .xls; remove the password and save it as .xlsx');
@@ -89,9 +99,10 @@ async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
 }
 
 const at = (column: ColumnDef, row: number) => `${SHEETS.items}!${column.letter}${row}`;
-const problem = (column: ColumnDef, row: number, message: string): FieldError => ({
+const problem = (column: ColumnDef, row: number, message: string, code: FieldErrorCode = 'invalid'): FieldError => ({
   path: at(column, row),
   message: `row ${row}, column ${column.letter} (${column.header.ja}): ${message}`,
+  code,
 });
 
 function headerProblems(sheet: Worksheet): FieldError[] {
@@ -104,7 +115,7 @@ function headerProblems(sheet: Worksheet): FieldError[] {
   });
 }
 
-function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: FieldError[], warnings: FieldError[]): WorkbookAnswer[] {
+function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: FieldError[], warnings: WorkbookWarning[]): WorkbookAnswer[] {
   const byId = new Map(items.map((i) => [i.requirementId, i] as const));
   const byNo = new Map(items.map((i) => [i.no, i] as const));
   const seen = new Map<string, number>();
@@ -196,13 +207,13 @@ function readAnswer(raw: Record<ColumnKey, string>, r: number, errors: FieldErro
   const before = errors.length;
   for (const key of ['verdict', 'defect'] as const) {
     const controls = controlCharacterProblem(raw[key], true);
-    if (controls) errors.push(problem(COLUMN[key], r, controls));
+    if (controls) errors.push(problem(COLUMN[key], r, controls.message, controls.code));
   }
   const verdict = raw.verdict === '' ? 'unassessed' : verdictFromText(raw.verdict);
   if (!verdict && errors.length === before) errors.push(problem(COLUMN.verdict, r, `"${raw.verdict}" is not a verdict; use one of ${VERDICT_CHOICES}`));
   const content = storedAnswerContent({ verdict: verdict ?? 'unassessed', evidence: raw.evidence, comment: raw.comment });
   // An unreadable verdict is checked as 未評価, so only the text rules apply to the row.
-  for (const p of answerContentProblems(content)) errors.push(problem(COLUMN[p.field], r, p.message));
+  for (const p of answerContentProblems(content)) errors.push(problem(COLUMN[p.field], r, p.message, p.code));
   const defect = raw.defect === '' ? null : readDefect(raw.defect, r, errors);
   if (errors.length > before || !verdict || defect === undefined) return undefined;
   return { verdict, evidence: content.evidence, comment: content.comment, defect };
@@ -225,7 +236,7 @@ function readDefect(text: string, r: number, errors: FieldError[]): { kind: Defe
   const bad = defectNoteProblem(note);
   if (bad) {
     // A control character is already listed for the whole cell.
-    if (!errors.some((e) => e.path === at(COLUMN.defect, r))) errors.push(problem(COLUMN.defect, r, bad));
+    if (!errors.some((e) => e.path === at(COLUMN.defect, r))) errors.push(problem(COLUMN.defect, r, bad.message, bad.code));
     return undefined;
   }
   return { kind, note };
@@ -234,7 +245,7 @@ function readDefect(text: string, r: number, errors: FieldError[]): { kind: Defe
 const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** The hidden _tebiki sheet: format version (newer is refused), edition and assessment (a difference is a warning). */
-function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: FieldError[], warnings: FieldError[]): WorkbookReading['meta'] {
+function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: FieldError[], warnings: WorkbookWarning[]): WorkbookReading['meta'] {
   const sheet = workbook.getWorksheet(SHEETS.meta);
   if (!sheet) {
     warnings.push({ path: SHEETS.meta, message: 'the workbook has no _tebiki sheet, so its edition cannot be checked; rows are matched by 項番' });
@@ -249,6 +260,7 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
     errors.push({
       path: `${SHEETS.meta}!B${version.row}`,
       message: `the workbook has format version ${version.text}, newer than this tebiki reads (${WORKBOOK_FORMAT_VERSION}); update tebiki`,
+      code: 'invalid',
     });
   }
   const editionId = values.get('editionId')?.text || null;
@@ -271,7 +283,8 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
 
 function workbookProblems(errors: FieldError[]): AppError {
   const listed = errors.slice(0, MAX_LISTED_ERRORS);
-  if (errors.length > MAX_LISTED_ERRORS) listed.push({ path: SHEETS.items, message: `and ${errors.length - MAX_LISTED_ERRORS} more problems not listed` });
+  if (errors.length > MAX_LISTED_ERRORS)
+    listed.push({ path: SHEETS.items, message: `and ${errors.length - MAX_LISTED_ERRORS} more problems not listed`, code: 'invalid' });
   const first = errors[0]?.message ?? '';
   const summary = `the checksheet workbook has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}, so nothing was imported: ${first}${errors.length > 1 ? ' (and more)' : ''}`;
   return validationErrors(listed, summary);

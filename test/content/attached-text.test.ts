@@ -96,9 +96,9 @@ describeEachDatabase('attached publisher text (NIST SP 800-171)', (get) => {
     const err = (await attach('nist-sp-800-171r2', 'changed.json', JSON.stringify(doc)).catch((e: unknown) => e)) as AppError;
     expect(err.code).toBe('validation-failed');
     expect(err.errors).toEqual([
-      { path: '3.1.99', message: 'requirement 3.1.99 of the catalog is not in nist-sp-800-171r2' },
-      { path: '3.1.1', message: 'requirement 3.1.1 of nist-sp-800-171r2 is not in the catalog' },
-      { path: '3.1.2', message: 'requirement 3.1.2 of nist-sp-800-171r2 is not in the catalog' },
+      { path: '3.1.99', message: 'requirement 3.1.99 of the catalog is not in nist-sp-800-171r2', code: 'invalid' },
+      { path: '3.1.1', message: 'requirement 3.1.1 of nist-sp-800-171r2 is not in the catalog', code: 'invalid' },
+      { path: '3.1.2', message: 'requirement 3.1.2 of nist-sp-800-171r2 is not in the catalog', code: 'invalid' },
     ]);
     const rev3Into2 = (await attach('nist-sp-800-171r2', NIST_DATA.rev3).catch((e: unknown) => e)) as AppError;
     expect(rev3Into2.errors?.length).toBe(130 + 110);

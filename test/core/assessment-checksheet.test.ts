@@ -88,12 +88,12 @@ describe('checksheet generation', () => {
 
   it('names every bad part of a spec', () => {
     expect(checksheetSpecProblems(mini, { ...all, profile: ['has-app', 'nope'], target: { standard: 'etsi', securityLevel: 2 } })).toEqual([
-      { path: 'profile[1]', message: 'unknown applicability condition "nope"' },
-      { path: 'sl', message: 'standard "etsi" has no security levels' },
+      { path: 'profile[1]', message: 'unknown applicability condition "nope"', code: 'unknown' },
+      { path: 'sl', message: 'standard "etsi" has no security levels', code: 'invalid' },
     ]);
     expect(() => generateChecksheet(mini, { ...all, target: { standard: 'nope' } })).toThrow(AppError);
     expect(checksheetSpecProblems(mini, { ...all, target: { standard: 'iec', securityLevel: 5 } })).toEqual([
-      { path: 'sl', message: 'must be a whole number from 1 to 4' },
+      { path: 'sl', message: 'must be a whole number from 1 to 4', code: 'bad-format' },
     ]);
   });
 

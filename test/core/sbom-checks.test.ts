@@ -83,8 +83,8 @@ describe('the SBOM checks and their links', () => {
   });
 
   it('VEX decisions: not_affected needs a justification, affected an action statement', () => {
-    expect(vexDecisionErrors({ status: 'not_affected' })).toEqual([{ path: 'justification', message: expect.any(String) }]);
-    expect(vexDecisionErrors({ status: 'affected' })).toEqual([{ path: 'actionStatement', message: expect.any(String) }]);
+    expect(vexDecisionErrors({ status: 'not_affected' })).toEqual([{ path: 'justification', message: expect.any(String), code: 'invalid' }]);
+    expect(vexDecisionErrors({ status: 'affected' })).toEqual([{ path: 'actionStatement', message: expect.any(String), code: 'invalid' }]);
     expect(vexDecisionErrors({ status: 'not_affected', justification: 'vulnerable_code_not_in_execute_path' })).toEqual([]);
     expect(vexDecisionErrors({ status: 'fixed', justification: 'component_not_present' })[0]?.path).toBe('justification');
   });

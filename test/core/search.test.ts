@@ -260,11 +260,11 @@ describe('search: hostile and bounded input', () => {
   });
 
   it('refuses blank queries and queries over 200 characters; emoji count as one character', () => {
-    expect(queryProblem('')).toBe('must not be empty');
-    expect(queryProblem(' \t\u3000 ')).toBe('must not be empty');
+    expect(queryProblem('')).toEqual({ message: 'must not be empty', code: 'required' });
+    expect(queryProblem(' \t\u3000 ')).toEqual({ message: 'must not be empty', code: 'required' });
     expect(queryProblem('認'.repeat(200))).toBeNull();
     expect(queryProblem('🔒'.repeat(200))).toBeNull();
-    expect(queryProblem('a'.repeat(201))).toBe('must be at most 200 characters');
+    expect(queryProblem('a'.repeat(201))).toEqual({ message: 'must be at most 200 characters', code: 'too-long' });
     expect(() => search(index, `${'認証 '.repeat(66)}認証`)).not.toThrow();
   });
 

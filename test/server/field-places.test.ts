@@ -12,12 +12,12 @@ describe('a route places the fields a service names', () => {
     const e = await refusal(
       validationErrors([
         { path: 'comment', message: 'is required', code: 'required' },
-        { path: 'items.3.requirementId', message: 'is listed twice' },
+        { path: 'items.3.requirementId', message: 'is listed twice', code: 'invalid' },
       ]),
     );
     expect(e.errors).toEqual([
       { path: 'body.comment', message: 'is required', code: 'required' },
-      { path: 'body.items.3.requirementId', message: 'is listed twice' },
+      { path: 'body.items.3.requirementId', message: 'is listed twice', code: 'invalid' },
     ]);
     expect(e.message).toBe('body.comment: is required; body.items.3.requirementId: is listed twice');
   });
@@ -26,8 +26,8 @@ describe('a route places the fields a service names', () => {
     const e = await refusal(
       validationErrors(
         [
-          { path: 'answers.12.evidence', message: 'is too long' },
-          { path: 'body.comment', message: 'is required' },
+          { path: 'answers.12.evidence', message: 'is too long', code: 'too-long' },
+          { path: 'body.comment', message: 'is required', code: 'required' },
         ],
         'two problems',
       ),
@@ -38,11 +38,11 @@ describe('a route places the fields a service names', () => {
 
   it('a detail opening with the field names it at its place; a conflict naming fields is placed too', async () => {
     const own = await refusal(
-      validationErrors([{ path: 'standard', message: 'is not a standard of draft D' }], 'standard: X is not a standard of draft D'),
+      validationErrors([{ path: 'standard', message: 'is not a standard of draft D', code: 'invalid' }], 'standard: X is not a standard of draft D'),
       fieldsIn('query', 'standard'),
     );
     expect(own.message).toBe('query.standard: X is not a standard of draft D');
-    const conflict = await refusal(new AppError('conflict', 'already answered: 1.1', [{ path: 'items.0', message: 'already answered' }]));
+    const conflict = await refusal(new AppError('conflict', 'already answered: 1.1', [{ path: 'items.0', message: 'already answered', code: 'invalid' }]));
     expect(conflict.code).toBe('conflict');
     expect(conflict.errors?.[0]?.path).toBe('body.items.0');
   });
@@ -51,6 +51,6 @@ describe('a route places the fields a service names', () => {
     await expect(placingFields(fieldsIn('body', 'comment'), () => 42)).resolves.toBe(42);
     const plain = new AppError('not-found');
     await expect(placingFields(fieldsIn('body', 'comment'), () => Promise.reject(plain))).rejects.toBe(plain);
-    expect((await refusal(validationError('q', 'is blank'), fieldsIn('query', 'q'))).message).toBe('query.q: is blank');
+    expect((await refusal(validationError('q', 'is blank', 'required'), fieldsIn('query', 'q'))).message).toBe('query.q: is blank');
   });
 });

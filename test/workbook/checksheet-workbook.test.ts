@@ -221,6 +221,7 @@ describe('readChecksheetWorkbook', () => {
     expect(error.errors?.[0]).toEqual({
       path: `チェックシート!G${at(15)}`,
       message: `row ${at(15)}, column G (判定): "合格" is not a verdict; use one of 適合, 一部適合, 不適合, 対象外, 未評価, 要確認`,
+      code: 'invalid',
     });
     expect(error.message).toContain('has 9 problems');
     expect(error.message).toContain(`row ${at(15)}, column G (判定)`);
@@ -258,10 +259,12 @@ describe('readChecksheetWorkbook', () => {
       {
         path: `チェックシート!A${at(1)}`,
         message: `row ${at(1)}, column A (項番): 項番 "${items[5]?.no}" does not match the row's item (requirement id ${items[1]?.requirementId} is 項番 ${items[1]?.no}); do not edit 項番`,
+        code: 'invalid',
       },
       {
         path: `チェックシート!K${at(2)}`,
         message: `row ${at(2)}, column K (要求事項ID): requirement id "no-such-requirement" is not in this checksheet; was the row copied from another workbook?`,
+        code: 'invalid',
       },
     ]);
   });
@@ -271,7 +274,7 @@ describe('readChecksheetWorkbook', () => {
       ws.name = 'Sheet1';
     });
     expect((await readError(renamed)).errors).toEqual([
-      { path: 'チェックシート', message: 'the workbook has no sheet named チェックシート; fill in a checksheet workbook exported by tebiki' },
+      { path: 'チェックシート', message: 'the workbook has no sheet named チェックシート; fill in a checksheet workbook exported by tebiki', code: 'invalid' },
     ]);
     const header = await edit(blankJa, (ws) => {
       ws.getCell('G1').value = '結果';
@@ -280,6 +283,7 @@ describe('readChecksheetWorkbook', () => {
       {
         path: 'チェックシート!G1',
         message: 'row 1, column G (判定): expected the header 判定 (Verdict); found "結果". Columns must not be moved, added or deleted',
+        code: 'invalid',
       },
     ]);
   });
@@ -314,9 +318,9 @@ describe('readChecksheetWorkbook', () => {
   it('refuses a file that is not an xlsx workbook, or a damaged one, with a clear error', async () => {
     const notXlsx = await readError(new TextEncoder().encode('項番,判定\nP-1.1,適合\n'));
     expect(notXlsx.code).toBe('validation-failed');
-    expect(notXlsx.errors).toEqual([{ path: 'file', message: expect.stringContaining('not an xlsx workbook') }]);
+    expect(notXlsx.errors).toEqual([{ path: 'file', message: expect.stringContaining('not an xlsx workbook'), code: 'invalid' }]);
     const truncated = await readError(blankJa.subarray(0, Math.floor(blankJa.length / 2)));
-    expect(truncated.errors).toEqual([{ path: 'file', message: expect.stringContaining('damaged') }]);
+    expect(truncated.errors).toEqual([{ path: 'file', message: expect.stringContaining('damaged'), code: 'invalid' }]);
     const ole = await readError(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     expect(ole.errors?.[0]?.message).toContain('password');
   });
@@ -329,7 +333,9 @@ describe('readChecksheetWorkbook', () => {
     expect(view.getUint32(eocd, true)).toBe(0x06054b50);
     const first = view.getUint32(eocd + 16, true);
     view.setUint32(first + 24, 512 * 1024 * 1024, true);
-    expect((await readError(bomb)).errors).toEqual([{ path: 'file', message: 'the file is not a checksheet workbook: it would unpack to more than 256 MB' }]);
+    expect((await readError(bomb)).errors).toEqual([
+      { path: 'file', message: 'the file is not a checksheet workbook: it would unpack to more than 256 MB', code: 'invalid' },
+    ]);
   });
 
   it('refuses a formula whose value was never calculated', async () => {
@@ -337,7 +343,11 @@ describe('readChecksheetWorkbook', () => {
       ws.getCell(`G${at(7)}`).value = { formula: 'IF(TRUE,"適合","")' };
     });
     expect((await readError(bad)).errors).toEqual([
-      { path: `チェックシート!G${at(7)}`, message: `row ${at(7)}, column G (判定): holds a formula without a calculated value; type the value itself` },
+      {
+        path: `チェックシート!G${at(7)}`,
+        message: `row ${at(7)}, column G (判定): holds a formula without a calculated value; type the value itself`,
+        code: 'invalid',
+      },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ValueProblem } from '../errors.js';
 import { controlCharacterProblem, lengthProblem, normaliseLineBreaks } from '../text-rules.js';
 import { type AnswerInput, answerProblem } from './assessment.types.js';
 import { ANSWER_LIMITS } from './verdicts.js';
@@ -11,9 +12,8 @@ import { ANSWER_LIMITS } from './verdicts.js';
 
 export type AnswerField = 'verdict' | 'evidence' | 'comment';
 
-export interface AnswerContentProblem {
+export interface AnswerContentProblem extends ValueProblem {
   field: AnswerField;
-  message: string;
 }
 
 /**
@@ -30,11 +30,11 @@ export function answerContentProblems(input: AnswerInput): AnswerContentProblem[
   const problems: AnswerContentProblem[] = [];
   for (const field of ['evidence', 'comment'] as const) {
     const text = input[field];
-    const message = controlCharacterProblem(text, true) ?? lengthProblem(text, ANSWER_LIMITS[field]);
-    if (message) problems.push({ field, message });
+    const problem = controlCharacterProblem(text, true) ?? lengthProblem(text, ANSWER_LIMITS[field]);
+    if (problem) problems.push({ field, ...problem });
   }
   const missing = answerProblem(input);
-  if (missing && !problems.some((p) => p.field === 'comment')) problems.push({ field: 'comment', message: missing });
+  if (missing && !problems.some((p) => p.field === 'comment')) problems.push({ field: 'comment', message: missing, code: 'required' });
   return problems;
 }
 
@@ -44,7 +44,7 @@ export function storedDefectNote(note: string): string {
 }
 
 /** The problem of a (stored-form) defect note, or null. */
-export function defectNoteProblem(note: string): string | null {
-  if (note === '') return 'write what is wrong with the item';
+export function defectNoteProblem(note: string): ValueProblem | null {
+  if (note === '') return { message: 'write what is wrong with the item', code: 'invalid' };
   return controlCharacterProblem(note, true) ?? lengthProblem(note, ANSWER_LIMITS.defectNote);
 }

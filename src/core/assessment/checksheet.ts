@@ -31,17 +31,17 @@ export function checksheetSpecProblems(edition: Edition, spec: ChecksheetSpec): 
   const errors: FieldError[] = [];
   const conditions = new Set(edition.taxonomy.applicability.map((a) => a.id));
   (spec.profile ?? []).forEach((c, i) => {
-    if (!conditions.has(c)) errors.push({ path: `profile[${i}]`, message: `unknown applicability condition "${c}"` });
+    if (!conditions.has(c)) errors.push({ path: `profile[${i}]`, message: `unknown applicability condition "${c}"`, code: 'unknown' });
   });
   const target = spec.target;
   if (target) {
     const standard = edition.standards.find((s) => s.id === target.standard);
     if (!standard) {
-      errors.push({ path: 'standard', message: `standard "${target.standard}" is not in edition ${edition.meta.id}` });
+      errors.push({ path: 'standard', message: `standard "${target.standard}" is not in edition ${edition.meta.id}`, code: 'invalid' });
     } else if (target.securityLevel !== undefined) {
-      if (!hasLevels(standard.requirements)) errors.push({ path: 'sl', message: `standard "${target.standard}" has no security levels` });
+      if (!hasLevels(standard.requirements)) errors.push({ path: 'sl', message: `standard "${target.standard}" has no security levels`, code: 'invalid' });
       if (!Number.isInteger(target.securityLevel) || target.securityLevel < 1 || target.securityLevel > 4) {
-        errors.push({ path: 'sl', message: 'must be a whole number from 1 to 4' });
+        errors.push({ path: 'sl', message: 'must be a whole number from 1 to 4', code: 'bad-format' });
       }
     }
   }

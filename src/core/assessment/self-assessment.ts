@@ -1,4 +1,5 @@
 import type { Actor } from '../authorization.js';
+import type { ValueProblem } from '../errors.js';
 import type { Verdict } from './verdicts.js';
 
 /**
@@ -108,15 +109,16 @@ export function reviewRefusal(actor: Actor, sa: SelfAssessmentFacts): Refusal | 
 }
 
 /** A problem with a review as given, naming the field; null when whole. */
-export function reviewProblem(input: ReviewInput, selfVerdict: Verdict): { path: string; message: string } | null {
+export function reviewProblem(input: ReviewInput, selfVerdict: Verdict): (ValueProblem & { path: string }) | null {
   if (input.decision === 'agree') {
-    if (input.correctedVerdict !== null) return { path: 'correctedVerdict', message: 'is only given when disagreeing' };
+    if (input.correctedVerdict !== null) return { path: 'correctedVerdict', message: 'is only given when disagreeing', code: 'invalid' };
     return null;
   }
-  if (input.comment.trim() === '') return { path: 'comment', message: 'say why you disagree' };
-  if (input.correctedVerdict === null) return { path: 'correctedVerdict', message: 'is required when disagreeing' };
-  if (input.correctedVerdict === 'unassessed') return { path: 'correctedVerdict', message: 'must be a verdict, not 未評価 (not assessed)' };
-  if (input.correctedVerdict === selfVerdict) return { path: 'correctedVerdict', message: `is the member's own verdict (${selfVerdict}); agree instead` };
+  if (input.comment.trim() === '') return { path: 'comment', message: 'say why you disagree', code: 'invalid' };
+  if (input.correctedVerdict === null) return { path: 'correctedVerdict', message: 'is required when disagreeing', code: 'required' };
+  if (input.correctedVerdict === 'unassessed') return { path: 'correctedVerdict', message: 'must be a verdict, not 未評価 (not assessed)', code: 'bad-format' };
+  if (input.correctedVerdict === selfVerdict)
+    return { path: 'correctedVerdict', message: `is the member's own verdict (${selfVerdict}); agree instead`, code: 'invalid' };
   return null;
 }
 

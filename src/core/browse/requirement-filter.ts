@@ -48,13 +48,13 @@ export function threatCategoryScope(tree: readonly ThreatCategory[], id: string)
 export function unknownFilterValues(edition: Edition, filter: RequirementFilter, where = 'query'): FieldError[] {
   const errors: FieldError[] = [];
   if (filter.threatCategory !== undefined && threatCategoryScope(edition.taxonomy.threatCategories, filter.threatCategory).size === 0) {
-    errors.push({ path: `${where}.threatCategory`, message: `unknown threat category "${filter.threatCategory}"` });
+    errors.push({ path: `${where}.threatCategory`, message: `unknown threat category "${filter.threatCategory}"`, code: 'unknown' });
   }
   if (filter.standard !== undefined && !edition.standards.some((s) => s.id === filter.standard)) {
-    errors.push({ path: `${where}.standard`, message: `unknown standard "${filter.standard}"` });
+    errors.push({ path: `${where}.standard`, message: `unknown standard "${filter.standard}"`, code: 'unknown' });
   }
   if (filter.applicability !== undefined && !edition.taxonomy.applicability.some((a) => a.id === filter.applicability)) {
-    errors.push({ path: `${where}.applicability`, message: `unknown applicability condition "${filter.applicability}"` });
+    errors.push({ path: `${where}.applicability`, message: `unknown applicability condition "${filter.applicability}"`, code: 'unknown' });
   }
   return errors;
 }

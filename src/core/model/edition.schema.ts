@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { coded } from '../zod-field-errors.js';
 import { CONFIDENCE_LEVELS, EDITION_STATUSES, LAYERS, PHASES, RELATIONSHIPS, REVIEW_STATES, STAGES, VERIFICATION_METHODS } from '../taxonomy.js';
 
 /**
@@ -218,9 +219,9 @@ export const MappingReview = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (r.state !== 'unreviewed' && !r.by) ctx.addIssue({ code: 'custom', path: ['by'], message: `a ${r.state} mapping names who did it` });
-    if (r.state !== 'unreviewed' && !r.date) ctx.addIssue({ code: 'custom', path: ['date'], message: `a ${r.state} mapping has a date` });
-    if (r.state === 'disputed' && !r.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'a disputed mapping needs a note' });
+    if (r.state !== 'unreviewed' && !r.by) ctx.addIssue({ code: 'custom', ...coded(`a ${r.state} mapping names who did it`, 'invalid', ['by']) });
+    if (r.state !== 'unreviewed' && !r.date) ctx.addIssue({ code: 'custom', ...coded(`a ${r.state} mapping has a date`, 'invalid', ['date']) });
+    if (r.state === 'disputed' && !r.note) ctx.addIssue({ code: 'custom', ...coded('a disputed mapping needs a note', 'note-required', ['note']) });
   });
 export type MappingReview = z.infer<typeof MappingReview>;
 

@@ -1,3 +1,4 @@
+import type { ValueProblem } from '../errors.js';
 import { scanRuns } from './analyze.js';
 import { idKey, normalizeText } from './normalize.js';
 import { lowerBound, startingWith } from './sorted.js';
@@ -46,10 +47,11 @@ export interface TermMatches {
 export { COUNT_CAP };
 
 /** Why a query cannot be searched for (blank, or longer than MAX_QUERY_LENGTH characters), or null. */
-export function queryProblem(query: string): string | null {
-  if (!query.trim()) return 'must not be empty';
+export function queryProblem(query: string): ValueProblem | null {
+  if (!query.trim()) return { message: 'must not be empty', code: 'required' };
   // Characters are code points: an emoji counts once. The cheap length test first.
-  if (query.length > MAX_QUERY_LENGTH && [...query].length > MAX_QUERY_LENGTH) return `must be at most ${MAX_QUERY_LENGTH} characters`;
+  if (query.length > MAX_QUERY_LENGTH && [...query].length > MAX_QUERY_LENGTH)
+    return { message: `must be at most ${MAX_QUERY_LENGTH} characters`, code: 'too-long' };
   return null;
 }
 

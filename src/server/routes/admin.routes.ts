@@ -1,6 +1,7 @@
 import { MAX_ROW_VERSION } from '../../services/input-rules.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { coded } from '../../core/zod-field-errors.js';
 import { AppError } from '../../core/errors.js';
 import { isRole } from '../../core/authorization.js';
 import { ROLES } from '../../core/taxonomy.js';
@@ -16,7 +17,7 @@ const SettingsInput = z.object({ anonymousRead: z.boolean().optional(), totpRequ
 const isoTime = z
   .string()
   .max(40)
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date or time (ISO 8601)')
+  .refine((v) => !Number.isNaN(Date.parse(v)), coded('must be a date or time (ISO 8601)', 'bad-format'))
   .transform((v) => new Date(v).toISOString());
 const AuditQuery = z
   .object({

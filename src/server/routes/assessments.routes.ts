@@ -253,7 +253,8 @@ export async function assessmentRoutes(app: FastifyInstance, { ctx }: { ctx: Ser
       async (request) => {
         const { id } = parseInput(IdParams, request.params, 'params');
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-        if (type !== XLSX) throw validationErrors([{ path: 'headers.content-type', message: `must be ${XLSX}` }], `send the workbook as ${XLSX}`);
+        if (type !== XLSX)
+          throw validationErrors([{ path: 'headers.content-type', message: `must be ${XLSX}`, code: 'invalid' }], `send the workbook as ${XLSX}`);
         return importWorkbook(ctx, request.actor, id, bodyBytes(request.body));
       },
     );

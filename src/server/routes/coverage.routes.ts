@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { coded } from '../../core/zod-field-errors.js';
 import type { ServiceContext } from '../../services/context.js';
 import { COMPONENT_TYPES, COVERAGE_STATUSES, coverageOverview, crossStandardView, standardCoverage, unbackedItems } from '../../services/coverage.service.js';
 import { fieldsIn } from '../field-places.js';
@@ -20,7 +21,7 @@ const CoverageQuery = z
       .string()
       .max(500)
       .transform((s) => s.split(',').map((c) => c.trim()))
-      .refine((list) => list.every((c) => c.length <= 50), 'condition ids are at most 50 characters')
+      .refine((list) => list.every((c) => c.length <= 50), coded('condition ids are at most 50 characters', 'too-long'))
       .transform((list) => list.filter((c) => c.length > 0))
       .optional(),
     reviewed: z.literal('only').optional(),

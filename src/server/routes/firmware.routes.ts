@@ -75,7 +75,7 @@ export async function firmwareRoutes(app: FastifyInstance, { ctx }: { ctx: Servi
         const { id } = parseInput(IdParams, request.params, 'params');
         const header = request.headers['x-filename'];
         const body = request.body as NodeJS.ReadableStream | undefined;
-        if (!body) throw validationError('body', 'the image is missing');
+        if (!body) throw validationError('body', 'the image is missing', 'missing');
         const analysis = await placingFields({ filename: 'headers.x-filename' }, () =>
           startFirmwareAnalysis(ctx, request.actor, id, { filename: Array.isArray(header) ? header[0] : header, body }),
         );

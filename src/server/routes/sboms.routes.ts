@@ -133,6 +133,6 @@ function decodedName(header: string | undefined): string {
   try {
     return decodeURIComponent(header ?? 'sbom').slice(0, 255) || 'sbom';
   } catch {
-    throw validationErrors([{ path: 'headers.x-filename', message: 'must be percent-encoded' }], 'x-filename is not percent-encoded');
+    throw validationErrors([{ path: 'headers.x-filename', message: 'must be percent-encoded', code: 'bad-format' }], 'x-filename is not percent-encoded');
   }
 }

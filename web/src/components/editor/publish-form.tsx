@@ -46,7 +46,7 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
         onChanged();
         return;
       }
-      setProblems((error.problem.errors ?? []).map((e) => ({ severity: 'error', code: 'refused', ...e })));
+      setProblems((error.problem.errors ?? []).map((e) => ({ severity: 'error', ...e })));
       setOutcome({ kind: 'failed', message: problemText(t, error) });
     }
   };

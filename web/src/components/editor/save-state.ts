@@ -28,7 +28,7 @@ export function useSave(onProblems: (problems: DraftProblem[]) => void) {
       const error = asApiError(caught);
       if (error.status === 409 && error.problem.code === 'conflict') setState({ kind: 'conflict' });
       else if (error.status === 400 && error.problem.errors?.length) {
-        onProblems(error.problem.errors.map((e) => ({ severity: 'error', code: 'refused', ...e })));
+        onProblems(error.problem.errors.map((e) => ({ severity: 'error', ...e })));
         setState({ kind: 'invalid' });
       } else setState({ kind: 'failed', error });
       return undefined;
