@@ -1,15 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { api, asApiError } from '../api/client';
-import { FormField } from '../components/forms/form-field';
+import { type ApiError, api, asApiError } from '../api/client';
+import { FormField, fieldErrors } from '../components/forms/form-field';
 import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
 import { LayerPhaseFields } from '../components/proposals/layer-phase-fields';
-import { errorsBelow } from '../components/proposals/taxonomy-choices';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
-import type { Messages } from '../i18n/messages';
 import { navigate } from '../router/router';
 import { PageSection } from '../components/page-section';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -30,8 +28,8 @@ const EMPTY: Draft = { title: '', text: '', layers: [], phases: [], industry: ''
 function ProposalForm() {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -40,7 +38,7 @@ function ProposalForm() {
     const missing: Record<string, string> = {};
     if (!draft.title.trim()) missing.title = t.fieldRequired;
     if (!draft.text.trim()) missing.text = t.fieldRequired;
-    setErrors(missing);
+    setMissing(missing);
     setProblem(null);
     if (Object.keys(missing).length > 0) return;
     setBusy(true);
@@ -50,15 +48,16 @@ function ProposalForm() {
       navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
     } catch (error) {
       const apiError = asApiError(error);
-      setErrors(errorsBelow(apiError.problem.errors, 'body.'));
-      setProblem(() => (messages: Messages) => problemText(messages, apiError));
+      setProblem(apiError);
       setBusy(false);
     }
   };
 
+  // Translated on each render, so a language switch re-translates shown field errors.
+  const errors = { ...fieldErrors(problem?.problem.errors, t, 'body.'), ...missing };
   return (
     <form className="form card proposal-form" onSubmit={submit} noValidate>
-      {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+      {problem ? <Notice kind="error">{problemText(t, problem)}</Notice> : null}
       <FormField
         label={t.proposals.fieldTitle}
         name="title"

@@ -16,17 +16,3 @@ export function useTaxonomyChoices(): { layers: Choice[]; phases: Choice[]; laye
     phaseLabel,
   };
 }
-
-/**
- * Field errors of a problem+json answer keyed by the field below `prefix`:
- * `body.layers.0` → `layers`, `body.newRequirement.title.ja` → `title.ja`.
- */
-export function errorsBelow(errors: { path: string; message: string }[] | undefined, prefix: string): Record<string, string> {
-  const byField: Record<string, string> = {};
-  for (const { path, message } of errors ?? []) {
-    if (!path.startsWith(prefix)) continue;
-    const field = path.slice(prefix.length).replace(/\.\d+(\..*)?$/, '');
-    if (field && !byField[field]) byField[field] = message;
-  }
-  return byField;
-}
