@@ -1,7 +1,7 @@
-import { LAYERS, PHASES } from '../../../../src/core/taxonomy.js';
-import { useEdition } from '../../edition/edition';
-import { useLocalize } from '../../i18n/i18n';
-import type { Choice } from '../forms/checkbox-group';
+import { LAYERS, PHASES } from '../../../src/core/taxonomy.js';
+import { useEdition } from '../edition/edition';
+import { useLocalize } from '../i18n/i18n';
+import type { Choice } from './forms/checkbox-group';
 
 /** Layers and phases as labelled choices in the UI language. */
 export function useTaxonomyChoices(): { layers: Choice[]; phases: Choice[]; layerLabel: (id: string) => string; phaseLabel: (id: string) => string } {
