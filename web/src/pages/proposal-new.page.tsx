@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { type ApiError, api, asApiError } from '../api/client';
-import { FormField, fieldErrors } from '../components/forms/form-field';
+import { api } from '../api/client';
+import { useMutation } from '../api/use-mutation';
+import { FormField } from '../components/forms/form-field';
 import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
@@ -29,8 +30,7 @@ function ProposalForm() {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation({ fieldsBelow: 'body.' });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -39,25 +39,17 @@ function ProposalForm() {
     if (!draft.title.trim()) missing.title = t.fieldRequired;
     if (!draft.text.trim()) missing.text = t.fieldRequired;
     setMissing(missing);
-    setProblem(null);
+    mutation.reset();
     if (Object.keys(missing).length > 0) return;
-    setBusy(true);
-    try {
-      const body = { ...draft, industry: draft.industry.trim() || null };
-      const result = await api.post<ProposalResult>('/api/proposals', body);
-      navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
-    } catch (error) {
-      const apiError = asApiError(error);
-      setProblem(apiError);
-      setBusy(false);
-    }
+    const body = { ...draft, industry: draft.industry.trim() || null };
+    const result = await mutation.run(() => api.post<ProposalResult>('/api/proposals', body));
+    if (result) navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
   };
 
-  // Translated on each render, so a language switch re-translates shown field errors.
-  const errors = { ...fieldErrors(problem?.problem.errors, t, 'body.'), ...missing };
+  const errors = { ...mutation.errors, ...missing };
   return (
     <form className="form card proposal-form" onSubmit={submit} noValidate>
-      {problem ? <Notice kind="error">{problemText(t, problem)}</Notice> : null}
+      {mutation.error ? <Notice kind="error">{problemText(t, mutation.error)}</Notice> : null}
       <FormField
         label={t.proposals.fieldTitle}
         name="title"
@@ -88,7 +80,7 @@ function ProposalForm() {
         error={errors.industry}
         onChange={(event) => set('industry', event.target.value)}
       />
-      <SubmitButton busy={busy} busyLabel={t.proposals.submitting}>
+      <SubmitButton busy={mutation.busy} busyLabel={t.proposals.submitting}>
         {t.proposals.submit}
       </SubmitButton>
     </form>
