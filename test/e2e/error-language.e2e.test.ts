@@ -8,6 +8,7 @@ import { PASSWORD, Platform } from './flows.js';
 import { closeJourney, openPlatform } from './journey.js';
 import { AssessmentPage } from './pages/assessment.page.js';
 import { LoginPage } from './pages/login.page.js';
+import { NewProposalPage } from './pages/proposal-new.page.js';
 
 /**
  * Issue 13, Show: with the UI in Japanese, each error the UI can meet —
@@ -122,6 +123,19 @@ describe('errors in the Japanese UI: no English server text', () => {
     await form.locator('.field-error').filter({ hasText: 'パスワード' }).waitFor();
     await expectNoEnglish(page, watch);
     expect(watch.seen.filter((s) => s !== '401 unauthenticated')).toEqual(['400 validation-failed', '400 validation-failed']);
+  });
+
+  it('a proposal refused for a control character in its title: the reason next to the title in Japanese', async (ctx) => {
+    if (!browser || !platform) return ctx.skip('no browser');
+    const { page, watch, login } = await japaneseLogin();
+    await login.login(ADMIN.email, PASSWORD);
+    const form = new NewProposalPage(page);
+    await page.goto(platform.url('/proposals/new'));
+    await form.fill({ title: 'A bell \u0007 in the title', text: 'The title holds a control character.' });
+    await form.submit.click();
+    await form.errorOf('fieldTitle').filter({ hasText: t.fieldErrors['control-characters'] }).waitFor();
+    await expectNoEnglish(page, watch);
+    expect(watch.seen.filter((s) => s !== '401 unauthenticated')).toEqual(['400 validation-failed']);
   });
 
   it('a stale version (409), a write to a final assessment (409) and a missing assessment (404)', async (ctx) => {

@@ -17,13 +17,23 @@ export interface Mutation {
   reset: () => void;
 }
 
+/** How a form reads its write's failure. */
+export interface MutationOptions {
+  /** Key field errors by their path below this prefix (`fieldErrors`' `below`), not by the last path segment. */
+  fieldsBelow?: string;
+  /** Someone else wrote meanwhile (409 conflict): called instead of keeping the error. */
+  onConflict?: () => void;
+}
+
 /**
  * The one hook behind every form's write: no hand-written busy/try/finally.
  * A failure becomes one `ApiError`; its field errors are translated for
  * display next to their fields.
  */
-export function useMutation(): Mutation {
+export function useMutation({ fieldsBelow, onConflict }: MutationOptions = {}): Mutation {
   const t = useT();
+  const conflict = useRef(onConflict);
+  conflict.current = onConflict;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -38,6 +48,10 @@ export function useMutation(): Mutation {
       return await action();
     } catch (caught) {
       const apiError = asApiError(caught);
+      if (conflict.current && apiError.status === 409 && apiError.problem.code === 'conflict') {
+        conflict.current();
+        return undefined;
+      }
       setError(apiError);
       setFailure(apiError);
       return undefined;
@@ -53,5 +67,5 @@ export function useMutation(): Mutation {
   }, []);
 
   // Translated on each render, so a language switch re-translates shown field errors.
-  return { busy, error, errors: fieldErrors(failure?.problem.errors, t), run, retry, reset };
+  return { busy, error, errors: fieldErrors(failure?.problem.errors, t, fieldsBelow), run, retry, reset };
 }

@@ -1,6 +1,6 @@
 import type { AssessmentView } from '../api/assessment.types';
-import { useDateTime } from '../components/proposals/proposal-status';
-import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
+import { useDateTime } from '../i18n/date-time';
+import { useTaxonomyChoices } from '../components/taxonomy-choices';
 import { useLocalize, useT } from '../i18n/i18n';
 import { assessmentPath, comparePath } from '../router/assessment-paths';
 import { Link } from '../router/router';

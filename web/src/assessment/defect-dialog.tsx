@@ -1,8 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ANSWER_LIMITS, type Answer, DEFECT_KINDS, type DefectKind } from '../api/assessment.types';
 import { flagDefect } from '../api/assessments';
-import { type ApiError, asApiError } from '../api/client';
-import { fieldErrors } from '../components/forms/form-field';
+import { useMutation } from '../api/use-mutation';
 import { ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -22,8 +21,7 @@ export function DefectDialog({ assessmentId, answer, itemLabel, onClose, onSent 
   const dialog = useRef<HTMLDialogElement>(null);
   const [kind, setKind] = useState<DefectKind>(answer.defect?.kind ?? 'unclear');
   const [note, setNote] = useState(answer.defect?.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, errors, run } = useMutation();
 
   useEffect(() => {
     const element = dialog.current;
@@ -33,16 +31,8 @@ export function DefectDialog({ assessmentId, answer, itemLabel, onClose, onSent 
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSent(await flagDefect(assessmentId, answer.requirementId, { kind, note }));
-    } catch (caught) {
-      setError(asApiError(caught));
-      setBusy(false);
-    }
+    await run(async () => onSent(await flagDefect(assessmentId, answer.requirementId, { kind, note })));
   };
-  const errors = fieldErrors(error?.problem.errors, t);
 
   return (
     <dialog ref={dialog} className="defect-dialog" aria-labelledby={`${id}-title`} onClose={onClose}>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { type AssessmentStatus, type AssessmentView, STATUS_MOVES } from '../api/assessment.types';
 import { moveStatus } from '../api/assessments';
-import { type ApiError, asApiError } from '../api/client';
+import type { ApiError } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { HiddenTitleSection } from '../components/hidden-title-section';
 import { ErrorWithAction, fieldErrorText, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -44,9 +45,8 @@ interface StatusBarProps {
 /** The status, the version, and the moves the status allows; finalising asks twice. */
 export function StatusBar({ view, canEdit, onChanged, onStale }: StatusBarProps) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useMutation();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<AssessmentStatus | null>(null);
 
   const move = async (to: AssessmentStatus) => {
@@ -54,19 +54,12 @@ export function StatusBar({ view, canEdit, onChanged, onStale }: StatusBarProps)
       setConfirming(true);
       return;
     }
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const next = await moveStatus(view.id, to, view.version);
-      setConfirming(false);
+    const next = await run(() => moveStatus(view.id, to, view.version));
+    setConfirming(false);
+    if (next) {
       setDone(to);
       onChanged(next);
-    } catch (caught) {
-      setConfirming(false);
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
     }
   };
 

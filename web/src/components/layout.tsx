@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useMutation } from '../api/use-mutation';
 import { seesAssessments } from '../assessment/roles';
 import { useEdition } from '../edition/edition';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
@@ -45,7 +46,7 @@ function UserMenu() {
   const session = useSession();
   const loginHref = useLoginHref();
   const { pathname } = useLocation();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useMutation();
 
   if (session.status === 'loading') return null;
   if (!session.user) {
@@ -58,13 +59,11 @@ function UserMenu() {
   }
 
   const logout = async () => {
-    setBusy(true);
-    try {
+    const done = await run(async () => {
       await session.logout();
-      navigate('/login', { state: { notice: 'loggedOut' } });
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (done) navigate('/login', { state: { notice: 'loggedOut' } });
   };
 
   const label = (

@@ -1,14 +1,15 @@
 import { EditionGate } from '../components/guards/edition-gate';
 import { type FormEvent, useState } from 'react';
 import type { AssessmentView, Organisation, Product } from '../api/assessment.types';
-import { api, type ApiError, apiPath, asApiError } from '../api/client';
+import { api, apiPath } from '../api/client';
 import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
+import { useMutation } from '../api/use-mutation';
 import { emptySpec, type SpecState, specBody } from '../assessment/checksheet-spec';
 import { canAssess } from '../assessment/roles';
 import { SpecForm } from '../assessment/spec-form';
 import { usePreview } from '../assessment/use-preview';
-import { FormField, fieldErrors } from '../components/forms/form-field';
+import { FormField } from '../components/forms/form-field';
 import { LabelledSelect } from '../components/forms/labelled-select';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, ProblemNotice } from '../components/status';
@@ -30,9 +31,8 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
   const [title, setTitle] = useState('');
   const [productVersion, setProductVersion] = useState('');
   const [spec, setSpec] = useState<SpecState>(() => emptySpec(editionId));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const mutation = useMutation();
   const preview = usePreview(spec);
   const orgs = useApi<{ organisations: Organisation[] }>('/api/organisations', user.id);
   const products = useApi<{ products: Product[] }>(orgId ? apiPath('organisations', orgId, 'products') : null, `${user.id}|${orgId}`);
@@ -44,26 +44,19 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
     const missing: Record<string, string> = {};
     if (!productId) missing.productId = t.fieldRequired;
     if (!title.trim()) missing.title = t.fieldRequired;
-    setErrors(missing);
-    setError(null);
+    setMissing(missing);
+    mutation.reset();
     if (Object.keys(missing).length > 0) return;
-    setBusy(true);
-    try {
-      const version = productVersion.trim();
-      const body = { productId, title: title.trim(), ...(version ? { productVersion: version } : {}), editionId: spec.editionId, spec: specBody(spec) };
-      const created = await api.post<AssessmentView>('/api/assessments', body);
-      navigate(assessmentPath(created.id), { state: { notice: 'created' } });
-    } catch (caught) {
-      const apiError = asApiError(caught);
-      setErrors(fieldErrors(apiError.problem.errors, t));
-      setError(apiError);
-      setBusy(false);
-    }
+    const version = productVersion.trim();
+    const body = { productId, title: title.trim(), ...(version ? { productVersion: version } : {}), editionId: spec.editionId, spec: specBody(spec) };
+    const created = await mutation.run(() => api.post<AssessmentView>('/api/assessments', body));
+    if (created) navigate(assessmentPath(created.id), { state: { notice: 'created' } });
   };
+  const errors = { ...mutation.errors, ...missing };
 
   return (
     <form className="form card assessment-form" onSubmit={(event) => void submit(event)} noValidate>
-      <ProblemNotice error={error} />
+      <ProblemNotice error={mutation.error} />
       <LabelledSelect
         required
         empty={t.assessments.chooseOne}
@@ -107,7 +100,7 @@ function NewAssessmentForm({ user, editionId }: { user: User; editionId: string 
         onChange={(event) => setProductVersion(event.target.value)}
       />
       <SpecForm spec={spec} onChange={setSpec} preview={preview} />
-      <SubmitButton busy={busy} busyLabel={t.assessments.creating}>
+      <SubmitButton busy={mutation.busy} busyLabel={t.assessments.creating}>
         {t.assessments.create}
       </SubmitButton>
     </form>

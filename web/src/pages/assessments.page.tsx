@@ -6,7 +6,7 @@ import { canAssess } from '../assessment/roles';
 import { AssessmentStatusBadge } from '../assessment/status-badge';
 import { Breadcrumbs } from '../components/breadcrumbs';
 import { usePageTitle } from '../components/page-title';
-import { useDateTime } from '../components/proposals/proposal-status';
+import { useDateTime } from '../i18n/date-time';
 import { RequireUser } from '../components/guards/require-user';
 import { StatusFilter } from '../components/status-filter';
 import { ErrorView, Loading, Notice } from '../components/status';

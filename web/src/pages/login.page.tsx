@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { asApiError } from '../api/client';
-import { CurrentPasswordField, FormField, fieldErrors } from '../components/forms/form-field';
+import { useMutation } from '../api/use-mutation';
+import { CurrentPasswordField, FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
@@ -38,10 +38,8 @@ export function LoginPage() {
   const ssoFailed = useSearchParam('sso') === 'failed';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  // Kept as a function of the catalog so a language switch re-translates it.
-  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const { busy, error: problem, errors: rejected, run, reset } = useMutation();
   const [pending, setPending] = useState<string | null>(null);
   const a = useAdminT();
   usePageTitle(t.loginTitle);
@@ -56,26 +54,16 @@ export function LoginPage() {
     const missing: Record<string, string> = {};
     if (!email.trim()) missing.email = t.fieldRequired;
     if (!password) missing.password = t.fieldRequired;
-    setErrors(missing);
-    setProblem(null);
+    setMissing(missing);
+    reset();
     if (Object.keys(missing).length > 0) return;
 
-    setBusy(true);
-    try {
-      const result = await session.login(email.trim(), password);
-      if ('secondFactor' in result) {
-        setPending(result.secondFactor);
-        setBusy(false);
-        return;
-      }
-      navigate(next, { replace: true });
-    } catch (error) {
-      const apiError = asApiError(error);
-      setErrors(fieldErrors(apiError.problem.errors, t));
-      setProblem(() => (messages: Messages) => problemText(messages, apiError));
-      setBusy(false);
-    }
+    const result = await run(() => session.login(email.trim(), password));
+    if (!result) return;
+    if ('secondFactor' in result) setPending(result.secondFactor);
+    else navigate(next, { replace: true });
   };
+  const errors = { ...rejected, ...missing };
 
   if (pending) return <SecondFactorForm token={pending} onDone={() => navigate(next, { replace: true })} />;
   return (
@@ -86,7 +74,7 @@ export function LoginPage() {
       {ssoFailed ? <Notice kind="error">{a.ssoFailed}</Notice> : null}
       <p className="lead">{t.loginIntro}</p>
       <form className="form" onSubmit={submit} noValidate>
-        {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+        {problem ? <Notice kind="error">{problemText(t, problem)}</Notice> : null}
         <FormField
           label={t.email}
           type="email"

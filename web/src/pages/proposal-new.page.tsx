@@ -1,15 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { api, asApiError } from '../api/client';
+import { api } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { FormField } from '../components/forms/form-field';
 import { TextAreaField } from '../components/forms/form-field';
 import { PROPOSALS_PATH, proposalPath } from '../components/proposals/proposal-paths';
 import { PROPOSAL_LIMITS, type ProposalResult } from '../components/proposals/proposal-types';
 import { LayerPhaseFields } from '../components/proposals/layer-phase-fields';
-import { errorsBelow } from '../components/proposals/taxonomy-choices';
 import { RequireUser } from '../components/guards/require-user';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
-import type { Messages } from '../i18n/messages';
 import { navigate } from '../router/router';
 import { PageSection } from '../components/page-section';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -30,9 +29,8 @@ const EMPTY: Draft = { title: '', text: '', layers: [], phases: [], industry: ''
 function ProposalForm() {
   const t = useT();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const mutation = useMutation({ fieldsBelow: 'body.' });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -40,25 +38,18 @@ function ProposalForm() {
     const missing: Record<string, string> = {};
     if (!draft.title.trim()) missing.title = t.fieldRequired;
     if (!draft.text.trim()) missing.text = t.fieldRequired;
-    setErrors(missing);
-    setProblem(null);
+    setMissing(missing);
+    mutation.reset();
     if (Object.keys(missing).length > 0) return;
-    setBusy(true);
-    try {
-      const body = { ...draft, industry: draft.industry.trim() || null };
-      const result = await api.post<ProposalResult>('/api/proposals', body);
-      navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
-    } catch (error) {
-      const apiError = asApiError(error);
-      setErrors(errorsBelow(apiError.problem.errors, 'body.'));
-      setProblem(() => (messages: Messages) => problemText(messages, apiError));
-      setBusy(false);
-    }
+    const body = { ...draft, industry: draft.industry.trim() || null };
+    const result = await mutation.run(() => api.post<ProposalResult>('/api/proposals', body));
+    if (result) navigate(proposalPath(result.proposal.id), { state: { notice: 'submitted' } });
   };
 
+  const errors = { ...mutation.errors, ...missing };
   return (
     <form className="form card proposal-form" onSubmit={submit} noValidate>
-      {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+      {mutation.error ? <Notice kind="error">{problemText(t, mutation.error)}</Notice> : null}
       <FormField
         label={t.proposals.fieldTitle}
         name="title"
@@ -89,7 +80,7 @@ function ProposalForm() {
         error={errors.industry}
         onChange={(event) => set('industry', event.target.value)}
       />
-      <SubmitButton busy={busy} busyLabel={t.proposals.submitting}>
+      <SubmitButton busy={mutation.busy} busyLabel={t.proposals.submitting}>
         {t.proposals.submit}
       </SubmitButton>
     </form>

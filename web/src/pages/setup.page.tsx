@@ -1,10 +1,10 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { api, asApiError } from '../api/client';
-import { FormField, fieldErrors } from '../components/forms/form-field';
+import { api } from '../api/client';
+import { useMutation } from '../api/use-mutation';
+import { FormField } from '../components/forms/form-field';
 import { usePageTitle } from '../components/page-title';
 import { Loading, Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
-import type { Messages } from '../i18n/messages';
 import { Link, navigate } from '../router/router';
 import { useSession } from '../session/session';
 import { SubmitButton } from '../components/forms/submit-button';
@@ -46,10 +46,8 @@ export function SetupPage() {
   const session = useSession();
   const [token] = useState(readTokenFromFragment);
   const [form, setForm] = useState<SetupForm>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  // Kept as a function of the catalog so a language switch re-translates it.
-  const [problem, setProblem] = useState<((t: Messages) => string) | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const mutation = useMutation();
   usePageTitle(t.setupTitle);
   useDropFragment();
 
@@ -57,7 +55,7 @@ export function SetupPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setProblem(null);
+    mutation.reset();
     const missing = Object.fromEntries(
       Object.entries(form)
         .filter(([, value]) => value.trim() === '')
@@ -66,24 +64,21 @@ export function SetupPage() {
     if (Object.keys(missing).length === 0 && form.password !== form.passwordConfirm) {
       missing.passwordConfirm = t.passwordMismatch;
     }
-    setErrors(missing);
-    if (Object.keys(missing).length > 0) {
-      setProblem(() => (messages: Messages) => messages.formHasErrors);
-      return;
-    }
-    setBusy(true);
-    try {
-      const { passwordConfirm: _confirm, ...body } = form;
+    setMissing(missing);
+    if (Object.keys(missing).length > 0) return;
+    const { passwordConfirm: _confirm, ...body } = form;
+    const done = await mutation.run(async () => {
       await api.post('/api/setup', { token, ...body });
       await session.reload();
-      navigate('/login', { replace: true, state: { notice: 'setupDone' } });
-    } catch (error) {
-      const apiError = asApiError(error);
-      setErrors(fieldErrors(apiError.problem.errors, t));
-      setProblem(() => (messages: Messages) => problemText(messages, apiError));
-      setBusy(false);
-    }
+      return true;
+    });
+    if (done) navigate('/login', { replace: true, state: { notice: 'setupDone' } });
   };
+  const errors = { ...mutation.errors, ...missing };
+  // In the UI language at each render: the server's problem, or that the form has errors.
+  let problem: string | null = null;
+  if (mutation.error) problem = problemText(t, mutation.error);
+  else if (Object.keys(missing).length > 0) problem = t.formHasErrors;
 
   let body: ReactNode;
   if (session.status === 'loading') body = <Loading />;
@@ -100,7 +95,7 @@ export function SetupPage() {
   else {
     body = (
       <form className="form" onSubmit={submit} noValidate>
-        {problem ? <Notice kind="error">{problem(t)}</Notice> : null}
+        {problem ? <Notice kind="error">{problem}</Notice> : null}
         {SETUP_FIELDS.map(({ name, type, autoComplete }) => (
           <FormField
             key={name}
@@ -115,7 +110,7 @@ export function SetupPage() {
             onChange={(event) => update(name)(event.target.value)}
           />
         ))}
-        <SubmitButton busy={busy} busyLabel={t.creating}>
+        <SubmitButton busy={mutation.busy} busyLabel={t.creating}>
           {t.createAdmin}
         </SubmitButton>
       </form>

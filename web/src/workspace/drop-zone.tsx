@@ -1,7 +1,7 @@
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react';
 import type { AttachmentMeta } from '../api/assessment.types';
 import { attachmentUrl, deleteAttachment, uploadAttachment } from '../api/assessments';
-import { type ApiError, asApiError } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { Notice, ProblemNotice } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
@@ -31,43 +31,30 @@ export function DropZone({ assessmentId, requirementId, attachments, editable, w
   const t = useT();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useMutation();
   const [over, setOver] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const upload = async (files: File[]) => {
     if (files.length === 0) return;
-    setBusy(true);
-    setError(null);
     setNotice(null);
     let list = attachments;
-    try {
+    await run(async () => {
       for (const file of files) {
         const meta = await uploadAttachment(assessmentId, requirementId, named(file));
         list = [...list, meta];
         onChange(list);
         setNotice(t.assessments.uploaded(meta.filename));
       }
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      if (input.current) input.current.value = '';
-      setBusy(false);
-    }
+    });
+    if (input.current) input.current.value = '';
   };
 
   const remove = async (meta: AttachmentMeta) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await deleteAttachment(assessmentId, meta.id);
       onChange(attachments.filter((a) => a.id !== meta.id));
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const drop = (event: DragEvent<HTMLDivElement>) => {

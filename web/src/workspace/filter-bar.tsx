@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { type ChecksheetItem, VERDICTS } from '../api/assessment.types';
 import { LabelledSelect } from '../components/forms/labelled-select';
-import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
+import { useTaxonomyChoices } from '../components/taxonomy-choices';
 import { useLocalize, useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
 import { EMPTY_FILTER, ITEM_STATES, isFiltered, type WorkspaceFilter } from './workspace-filter';

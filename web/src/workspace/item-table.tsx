@@ -1,7 +1,7 @@
 import { memo, startTransition, useEffect, useState } from 'react';
 import type { ChecksheetItem, Verdict } from '../api/assessment.types';
 import { VerdictBadge } from '../assessment/verdict';
-import { useTaxonomyChoices } from '../components/proposals/taxonomy-choices';
+import { useTaxonomyChoices } from '../components/taxonomy-choices';
 import { useLocalize } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
 import type { AnswerBook, SaveState } from './use-answer-book';

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import { asApiError } from '../../api/client';
+import { useMutation } from '../../api/use-mutation';
 import type { EditionSummary, Localized } from '../../api/types';
 import { useLocalize, useT } from '../../i18n/i18n';
 import { navigate } from '../../router/router';
 import { FormField } from '../forms/form-field';
 import { BilingualFields } from '../forms/bilingual-fields';
-import { fieldErrorText, problemText } from '../status';
+import { problemText } from '../status';
 import { draftApi, editorPaths } from './editor-api';
 import { SubmitButton } from '../forms/submit-button';
 
@@ -21,29 +21,14 @@ export function OpenDraftForm({ current }: { current: EditionSummary }) {
   const localize = useLocalize();
   const [id, setId] = useState(nextId(current.id));
   const [title, setTitle] = useState<Localized>({ ja: '', en: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, errors, run } = useMutation({ fieldsBelow: 'body.' });
+  // The problem itself only when no field explains it.
+  const failure = error && Object.keys(errors).length === 0 ? problemText(t, error) : '';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFailure('');
-    try {
-      const draft = await draftApi.open(id.trim(), title);
-      navigate(editorPaths.draft(draft.id));
-    } catch (caught) {
-      const error = asApiError(caught);
-      const byField: Record<string, string> = {};
-      for (const e of error.problem.errors ?? []) {
-        byField[e.path.replace(/^body\./, '')] ??= fieldErrorText(t, e);
-      }
-      setErrors(byField);
-      if (!Object.keys(byField).length) setFailure(problemText(t, error));
-    } finally {
-      setBusy(false);
-    }
+    const draft = await run(() => draftApi.open(id.trim(), title));
+    if (draft) navigate(editorPaths.draft(draft.id));
   };
 
   return (

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { asApiError } from '../../api/client';
+import { useMutation } from '../../api/use-mutation';
 import type { Localized } from '../../api/types';
 import { useEdition } from '../../edition/edition';
 import { useT } from '../../i18n/i18n';
@@ -12,7 +12,7 @@ import { emptyText } from './lists';
 import { ProblemList } from './problem-list';
 import { SubmitButton } from '../forms/submit-button';
 
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; id: string } | { kind: 'changed' } | { kind: 'failed'; message: string };
+type Outcome = { kind: 'idle' } | { kind: 'done'; id: string } | { kind: 'changed' };
 
 /**
  * Publishes the draft with a changelog entry. It names the revision whose
@@ -23,8 +23,14 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
   const t = useT();
   const edition = useEdition();
   const [changelog, setChangelog] = useState<Localized>(emptyText());
-  const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const mutation = useMutation({
+    onConflict: () => {
+      setOutcome({ kind: 'changed' });
+      onChanged();
+    },
+  });
+  const problems: DraftProblem[] = (mutation.error?.problem.errors ?? []).map((e) => ({ severity: 'error', ...e }));
   const errorsAt = (path: string) => {
     const found = problems.find((p) => p.path === `body.${path}` || p.path === path);
     return found ? fieldErrorText(t, found) : undefined;
@@ -32,23 +38,12 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setOutcome({ kind: 'busy' });
-    setProblems([]);
-    try {
-      const result = await draftApi.publish(draftId, changelog, diff.revision);
-      setOutcome({ kind: 'done', id: result.edition.id });
-      // The current edition changed: header, matrix and pages follow it.
-      edition.retry();
-    } catch (caught) {
-      const error = asApiError(caught);
-      if (error.status === 409 && error.problem.code === 'conflict') {
-        setOutcome({ kind: 'changed' });
-        onChanged();
-        return;
-      }
-      setProblems((error.problem.errors ?? []).map((e) => ({ severity: 'error', ...e })));
-      setOutcome({ kind: 'failed', message: problemText(t, error) });
-    }
+    setOutcome({ kind: 'idle' });
+    const result = await mutation.run(() => draftApi.publish(draftId, changelog, diff.revision));
+    if (!result) return;
+    setOutcome({ kind: 'done', id: result.edition.id });
+    // The current edition changed: header, matrix and pages follow it.
+    edition.retry();
   };
 
   if (outcome.kind === 'done') {
@@ -82,13 +77,13 @@ export function PublishForm({ draftId, diff, onChanged }: { draftId: string; dif
           {t.editor.publishChanged}
         </p>
       ) : null}
-      {outcome.kind === 'failed' ? (
+      {mutation.error ? (
         <p className="notice notice-error" role="alert">
-          {outcome.message}
+          {problemText(t, mutation.error)}
         </p>
       ) : null}
       <div className="editor-actions">
-        <SubmitButton busy={outcome.kind === 'busy'} busyLabel={t.editor.publishing}>
+        <SubmitButton busy={mutation.busy} busyLabel={t.editor.publishing}>
           {t.editor.publish}
         </SubmitButton>
       </div>

@@ -44,16 +44,24 @@ export function SelectField({ label, error, hint, children, ...select }: FieldTe
 }
 
 /**
- * Field errors from a problem+json `errors` list, keyed by the last path
- * segment, each in the UI language (`fieldErrorText`).
+ * Field errors from a problem+json `errors` list, each in the UI language
+ * (`fieldErrorText`). Keyed by the last path segment; or, with `below`, only
+ * the errors under that prefix, keyed by the rest of the path without a list
+ * index (`body.layers.0` → `layers`, `body.newRequirement.title.ja` below
+ * `body.newRequirement.` → `title.ja`).
  */
-export function fieldErrors(errors: FieldError[] | undefined, t: Messages): Record<string, string> {
+export function fieldErrors(errors: FieldError[] | undefined, t: Messages, below?: string): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const error of errors ?? []) {
-    const field = error.path.split(/[./]/).filter(Boolean).pop() ?? '';
+    const field = fieldOf(error.path, below);
     if (field && !byField[field]) byField[field] = fieldErrorText(t, error);
   }
   return byField;
+}
+
+function fieldOf(path: string, below: string | undefined): string {
+  if (below === undefined) return path.split(/[./]/).filter(Boolean).pop() ?? '';
+  return path.startsWith(below) ? path.slice(below.length).replace(/\.\d+(\..*)?$/, '') : '';
 }
 
 /** The password the user has now: masked, and offered to the password manager as the current one. */

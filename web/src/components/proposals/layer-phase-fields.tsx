@@ -1,5 +1,5 @@
 import { CheckboxGroup } from '../forms/checkbox-group';
-import { useTaxonomyChoices } from './taxonomy-choices';
+import { useTaxonomyChoices } from '../taxonomy-choices';
 
 type Dimension = 'layers' | 'phases';
 

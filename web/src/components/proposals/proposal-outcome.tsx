@@ -3,7 +3,8 @@ import { requirementPath } from '../../router/paths';
 import { Link } from '../../router/router';
 import { editorPaths } from '../editor/editor-api';
 import { Notice } from '../status';
-import { ProposalStatusBadge, useDateTime } from './proposal-status';
+import { useDateTime } from '../../i18n/date-time';
+import { ProposalStatusBadge } from './proposal-status';
 import type { Proposal, ProposalLink } from './proposal-types';
 import { Fact } from '../fact';
 

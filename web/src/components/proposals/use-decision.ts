@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { api, type ApiError, apiPath, asApiError } from '../../api/client';
+import { api, apiPath } from '../../api/client';
+import { useMutation } from '../../api/use-mutation';
 import type { Proposal, ProposalResult } from './proposal-types';
-import { errorsBelow } from './taxonomy-choices';
 
 export interface DecisionCallbacks {
   /** The proposal as decided, to show its outcome. */
@@ -10,32 +10,19 @@ export interface DecisionCallbacks {
   onStale: () => void;
 }
 
-/** Sends accept or reject and keeps the answer's field errors below `prefix` (e.g. `body.newRequirement.`). */
+/** Sends accept or reject and shows the answer's field errors below `prefix` (e.g. `body.newRequirement.`) in the UI language. */
 export function useDecision(proposalId: string, { onDecided, onStale }: DecisionCallbacks, prefix = 'body.') {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
+  const mutation = useMutation({ fieldsBelow: prefix, onConflict: onStale });
+  // The fields the form found missing, shown in place of the server's field errors until the next send.
+  const [missing, setErrors] = useState<Record<string, string> | null>(null);
 
   const send = async (action: 'accept' | 'reject', body: unknown) => {
-    setBusy(true);
-    setProblem(null);
-    setErrors({});
-    try {
-      const result = await api.post<ProposalResult>(apiPath('proposals', proposalId, action), body);
-      onDecided(result.proposal);
-    } catch (error) {
-      const apiError = asApiError(error);
-      setBusy(false);
-      if (apiError.status === 409 && apiError.problem.code === 'conflict') {
-        onStale();
-        return;
-      }
-      setErrors(errorsBelow(apiError.problem.errors, prefix));
-      setProblem(apiError);
-    }
+    setErrors(null);
+    const result = await mutation.run(() => api.post<ProposalResult>(apiPath('proposals', proposalId, action), body));
+    if (result) onDecided(result.proposal);
   };
 
-  return { busy, errors, setErrors, problem, send };
+  return { busy: mutation.busy, errors: missing ?? mutation.errors, setErrors, problem: mutation.error, send };
 }
 
 /** The state and sender useDecision returns. */
