@@ -1,3 +1,5 @@
+import type { AppError } from '../core/errors.js';
+
 /**
  * The one output helper of the CLI: every command answers as text for a person
  * or, when asked, as one JSON document on stdout.
@@ -66,10 +68,14 @@ export function printJson(io: CommandIO, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }
 
+/** A report or a status as it is printed or written: the JSON value, or the text a person reads. */
+export function renderReport(format: OutputFormat, json: () => unknown, text: () => string): string {
+  return format === 'json' ? JSON.stringify(json(), null, 2) : text();
+}
+
 /** Prints a report or a status: the JSON value, or the text a person reads. */
 export function printReport(io: CommandIO, format: OutputFormat, json: () => unknown, text: () => string): void {
-  if (format === 'json') printJson(io, json());
-  else io.out(text());
+  io.out(renderReport(format, json, text));
 }
 
 /** Prints a command's result: as JSON, or as the text `render` makes of it. */
@@ -96,6 +102,11 @@ export interface Failure {
   code: string;
   message: string;
   errors?: readonly { path: string; message: string }[];
+}
+
+/** A refusal the services raised, as the CLI reports it. */
+export function failureOf(err: AppError): Failure {
+  return err.errors ? { code: err.code, message: err.message, errors: err.errors } : { code: err.code, message: err.message };
 }
 
 /** The JSON of a refusal: `{ ok: false, ...extra, error: { code, message, errors? } }`. */

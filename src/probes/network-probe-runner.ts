@@ -4,7 +4,7 @@
  * service, targets in parallel and each target within its scope limits.
  */
 import { setMaxListeners } from 'node:events';
-import { AppError } from '../core/errors.js';
+import { validationError } from '../core/errors.js';
 import type { Finding } from '../core/evidence/finding.types.js';
 import type { ProbeRunner, ProbeRunOutcome, ProbeRunRequest } from '../services/ports/probe-runner.js';
 import { loadScope } from './load-scope.js';
@@ -91,7 +91,7 @@ export class NetworkProbeRunner implements ProbeRunner {
 function selectProbes(only: readonly string[] | undefined): readonly Probe[] {
   if (!only || only.length === 0) return PROBES;
   const unknown = only.filter((id) => !probeById(id));
-  if (unknown.length > 0) throw new AppError('validation-failed', `unknown probe id(s): ${unknown.join(', ')} (bin/tebiki probe --list shows them)`);
+  if (unknown.length > 0) throw validationError('only', `unknown probe id(s): ${unknown.join(', ')} (bin/tebiki probe --list shows them)`, 'unknown');
   return PROBES.filter((p) => only.includes(p.definition.id));
 }
 

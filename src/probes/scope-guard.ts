@@ -7,7 +7,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { AppError } from '../core/errors.js';
+import { validationError } from '../core/errors.js';
 import type { Scope, ScopeService, ScopeTarget } from './scope.schema.js';
 
 export interface ResolvedTarget {
@@ -61,7 +61,7 @@ export class ScopeGuard {
     }
     if (targets.length === 0) {
       const why = unresolved.map((u) => `${u.host}: ${u.reason}`).join('; ');
-      throw new AppError('validation-failed', `nothing in scope can be reached: ${why}`);
+      throw validationError('targets', `nothing in scope can be reached: ${why}`, 'invalid');
     }
     return new ScopeGuard(scope, targets, unresolved);
   }
@@ -98,7 +98,7 @@ function assertInWindow(scope: Scope, now: Date): void {
   const from = Date.parse(scope.window.from);
   const to = Date.parse(scope.window.to);
   if (now.getTime() < from || now.getTime() > to) {
-    throw new AppError('validation-failed', `outside the scope's window (${scope.window.from} – ${scope.window.to}); now is ${now.toISOString()}`);
+    throw validationError('window', `outside the scope's window (${scope.window.from} – ${scope.window.to}); now is ${now.toISOString()}`, 'invalid');
   }
 }
 

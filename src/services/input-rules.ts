@@ -16,13 +16,17 @@ export const requiredText = (max: number, multiline = true) =>
     .max(max, `must be at most ${max} characters`)
     .refine(noControls(multiline), coded(multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`, 'control-characters'));
 
-/** One line of text that may be left empty: blank becomes null. */
-export const optionalLine = (max: number) =>
+/** Text that may be empty after trimming; line breaks only when multiline. */
+export const optionalText = (max: number, multiline = true) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
-    .refine(noControls(false), coded(`${CONTROLS_MESSAGE} or line breaks`, 'control-characters'))
+    .refine(noControls(multiline), coded(multiline ? CONTROLS_MESSAGE : `${CONTROLS_MESSAGE} or line breaks`, 'control-characters'));
+
+/** One line of text that may be left empty: blank becomes null. */
+export const optionalLine = (max: number) =>
+  optionalText(max, false)
     .nullable()
     .transform((v) => (v ? v : null));
 

@@ -13,3 +13,13 @@ export async function withStore<T>(fn: (store: Store, config: Config) => Promise
     await store.close();
   }
 }
+
+/** Applies the pending migrations to the configured database (`db migrate`): which database, and what was applied. */
+export async function migrateOperatorStore(): Promise<{ database: Store['dialect']; applied: string[] }> {
+  const store = openStore(storeOptionsOf(loadConfig()));
+  try {
+    return { database: store.dialect, applied: await migrate(store) };
+  } finally {
+    await store.close();
+  }
+}

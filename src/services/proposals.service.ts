@@ -21,7 +21,6 @@ import {
   submitterOrganisation,
 } from '../core/proposals.js';
 import { LAYERS, type Layer, PHASES, type Phase } from '../core/taxonomy.js';
-import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
 import {
   decideProposal,
   findProposal,
@@ -37,7 +36,7 @@ import { type ServiceContext, mutate } from './context.js';
 import { addRequirementToDraft, latestDraftId } from './drafts.service.js';
 import { editionList, editionRequirement } from './editions.service.js';
 import { notifyProposalDecided } from './notification-events.js';
-import { distinctIds, requiredText } from './input-rules.js';
+import { distinctIds, optionalLine, optionalText, requiredText } from './input-rules.js';
 import { kickMail } from './notifications.service.js';
 
 export const ProposalInput = z
@@ -46,14 +45,7 @@ export const ProposalInput = z
     text: requiredText(PROPOSAL_LIMITS.text),
     layers: distinctIds(LAYERS),
     phases: distinctIds(PHASES),
-    industry: z
-      .string()
-      .trim()
-      .max(PROPOSAL_LIMITS.industry, `must be at most ${PROPOSAL_LIMITS.industry} characters`)
-      .refine(noControls(false), coded(`${CONTROLS_MESSAGE} or line breaks`, 'control-characters'))
-      .nullable()
-      .default(null)
-      .transform((v) => (v ? v : null)),
+    industry: optionalLine(PROPOSAL_LIMITS.industry).default(null),
   })
   .strict();
 
@@ -70,11 +62,7 @@ const NewRequirementInput = Requirement.pick({ id: true, number: true, title: tr
   })
   .strict();
 
-const optionalNote = z
-  .string()
-  .trim()
-  .max(PROPOSAL_LIMITS.reason, `must be at most ${PROPOSAL_LIMITS.reason} characters`)
-  .refine(noControls(true), coded(CONTROLS_MESSAGE, 'control-characters'))
+const optionalNote = optionalText(PROPOSAL_LIMITS.reason)
   .optional()
   .transform((v) => (v ? v : undefined));
 

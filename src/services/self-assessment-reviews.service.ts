@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { coded } from '../core/zod-field-errors.js';
 import { moveRefusal, replyRefusal, reviewProblem, reviewRefusal } from '../core/assessment/self-assessment.js';
 import { ANSWER_LIMITS, VERDICTS, type Verdict } from '../core/assessment/verdicts.js';
 import type { Actor } from '../core/authorization.js';
@@ -11,7 +10,7 @@ import { findReview, insertReply, listReviews, moveSelfAssessment, type SelfAsse
 import { itemOf } from './assessment-records.js';
 import { actorId, mutate, type ServiceContext } from './context.js';
 import { kickMail } from './notifications.service.js';
-import { CONTROLS_MESSAGE, noControls } from '../core/text-rules.js';
+import { optionalText } from './input-rules.js';
 import { factsOf, refusalError, readSelfAssessment, type SelfAssessmentView, visibleSelfAssessment } from './self-assessment-records.js';
 import { notifySelfAssessmentDecided } from './self-assessment-notices.js';
 
@@ -22,18 +21,15 @@ import { notifySelfAssessmentDecided } from './self-assessment-notices.js';
  * review comments. Every step is one audited transaction.
  */
 
-const text = (max: number) =>
-  z.string().trim().max(max, `must be at most ${max} characters`).refine(noControls(true), coded(CONTROLS_MESSAGE, 'control-characters'));
-
 export const ReviewInput = z
   .object({
     decision: z.enum(['agree', 'disagree']),
-    comment: text(ANSWER_LIMITS.comment).default(''),
+    comment: optionalText(ANSWER_LIMITS.comment).default(''),
     correctedVerdict: z.enum(VERDICTS).nullable().default(null),
   })
   .strict();
 
-export const ReplyInput = z.object({ body: text(ANSWER_LIMITS.comment).pipe(z.string().min(1, 'is required')) }).strict();
+export const ReplyInput = z.object({ body: optionalText(ANSWER_LIMITS.comment).pipe(z.string().min(1, 'is required')) }).strict();
 
 /** Records the assessor's review of one item in the current round (a second review in the round replaces the first). */
 export async function reviewItem(

@@ -4,7 +4,7 @@ import { answerContentProblems, defectNoteProblem, storedAnswerContent, storedDe
 import type { AnswerInput } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { DEFECT_KINDS, type DefectKind, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
-import { AppError, type FieldError, type FieldErrorCode, validationErrors } from '../core/errors.js';
+import { type AppError, type FieldError, type FieldErrorCode, validationErrors } from '../core/errors.js';
 import { controlCharacterProblem } from '../core/text-rules.js';
 import { cellText } from './cell-text.js';
 import { zipBombProblem } from './zip-guard.js';
@@ -76,7 +76,7 @@ export async function readChecksheetWorkbook(data: Uint8Array, items: readonly C
 }
 
 async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
-  const file = (message: string) => new AppError('validation-failed', message, [{ path: 'file', message, code: 'invalid' }]);
+  const file = (message: string) => validationErrors([{ path: 'file', message, code: 'invalid' }], message);
   // xlsx is a zip ("PK\x03\x04"); an encrypted workbook or an old .xls is an OLE file (D0 CF 11 E0).
   if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
     throw file('the file is a password-protected workbook or an old .xls; remove the password and save it as .xlsx');

@@ -285,6 +285,35 @@ describe('the checks answer in JSON', () => {
   });
 });
 
+describe('a refusal is one JSON document too: ok false and the error', () => {
+  it('sbom, import oscal and probe', { timeout: 120_000 }, async () => {
+    writeFileSync(file('broken-bom.json'), '{"bomFormat": "CycloneDX", ');
+    const sbom = await json(['sbom', file('broken-bom.json'), '--format', 'json']);
+    expect(sbom.code).toBe(2);
+    expect(sbom.doc).toMatchObject({ ok: false, error: { code: 'validation-failed' } });
+    expect((sbom.doc.problems as unknown[]).length).toBeGreaterThan(0);
+    const unreadable = await json(['sbom', file('no-such-bom.json'), '--format', 'json']);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.doc).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+
+    writeFileSync(file('empty-catalog.json'), '{"catalog": {}}');
+    const oscal = await json(['import', 'oscal', file('empty-catalog.json'), '--id', 'empty-copy', '--format', 'json']);
+    expect(oscal.code).toBe(1);
+    expect(oscal.doc).toMatchObject({ ok: false, error: { code: 'validation-failed' } });
+
+    const noScope = await json(['probe', '--scope', file('no-such-scope.json'), '--format', 'json']);
+    expect(noScope.code).toBe(2);
+    expect(noScope.doc).toMatchObject({ ok: false, error: { code: 'unreadable' } });
+    const window = { from: '2020-01-01T00:00:00Z', to: '2020-02-01T00:00:00Z' };
+    const targets = [{ host: '127.0.0.1', services: [{ port: 9, kind: 'http' }] }];
+    writeFileSync(file('past-scope.json'), JSON.stringify({ name: 'past', authorisedBy: 'test setup', window, targets }));
+    const past = await json(['probe', '--scope', file('past-scope.json'), '--format', 'json']);
+    expect(past.code).toBe(2);
+    expect(past.doc).toMatchObject({ ok: false, error: { code: 'validation-failed' } });
+    expect(past.doc.error?.message).toMatch(/outside the scope's window/);
+  });
+});
+
 describe('--help names the JSON option of every command', () => {
   const helps = {
     validate: validateHelp,

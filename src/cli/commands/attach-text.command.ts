@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../../core/authorization.js';
 import { AppError } from '../../core/errors.js';
 import { attachCatalogToStandard } from '../../services/attached-texts.service.js';
 import { withStore } from '../../services/operator-store.js';
-import { type CommandIO, type OutputFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, failureOf, type OutputFormat, printFailure, printJson, UsageError } from '../output.js';
 import { commandEdition } from '../edition-option.js';
 
 /**
@@ -31,11 +31,7 @@ export async function attachTextCommand(file: string, standardId: string, format
     return 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    if (format === 'json') printJson(io, { ok: false, error: { code: err.code, message: err.message, errors: err.errors ?? [] } });
-    else {
-      io.err(`tebiki import: ${err.message}`);
-      for (const e of err.errors ?? []) io.err(`  ${e.path}: ${e.message}`);
-    }
+    printFailure(io, format, 'import', failureOf(err));
     return 1;
   }
 }

@@ -4,7 +4,7 @@ import { validateEdition } from '../../core/validate-edition.js';
 import { writeContent } from '../../content/export-content.js';
 import { operatorEdition } from '../../services/editions.service.js';
 import { withStore } from '../../services/operator-store.js';
-import { type CommandIO, parseFormat, printFailure, printJson, printReport, runSubcommand, type Subcommand, UsageError } from '../output.js';
+import { type CommandIO, failureJson, parseFormat, printFailure, printJson, printReport, runSubcommand, type Subcommand, UsageError } from '../output.js';
 import { exportOscalCommand, exportOscalHelp } from './oscal.command.js';
 import { exportVexCommand, exportVexHelp } from './vex-export.command.js';
 
@@ -48,7 +48,7 @@ async function exportContentCommand(args: string[], io: CommandIO): Promise<numb
   const checked = validateEdition(stored.edition);
   if (!checked.ok) {
     const problems = checked.problems.filter((p) => p.severity === 'error');
-    if (format === 'json') printJson(io, { ok: false, error: { code: 'validation-failed', message: `stored edition ${id} is invalid` }, problems });
+    if (format === 'json') printJson(io, failureJson({ code: 'validation-failed', message: `stored edition ${id} is invalid` }, { problems }));
     else io.err([`tebiki export: stored edition ${id} is invalid:`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n'));
     return 1;
   }

@@ -11,7 +11,7 @@ import { storeImportedStandard } from '../../services/imported-standards.service
 import { withStore } from '../../services/operator-store.js';
 import { attachTextCommand } from './attach-text.command.js';
 import { writeAtomically } from '../write-file.js';
-import { type CommandIO, parseFormat, printJson, printReport, UsageError, written } from '../output.js';
+import { type CommandIO, failureJson, parseFormat, printJson, printReport, UsageError, written } from '../output.js';
 import { commandEdition, EDITION_OPTIONS, refuseBothEditionSources } from '../edition-option.js';
 
 export const exportOscalHelp =
@@ -104,7 +104,8 @@ export async function importOscalCommand(args: string[], io: CommandIO): Promise
   }
   const result = importOscalCatalog(text, file, values.id ? { id: values.id } : {});
   if (!result.ok) {
-    if (format === 'json') printJson(io, { ok: false, problems: result.problems });
+    if (format === 'json')
+      printJson(io, failureJson({ code: 'validation-failed', message: `${file} is not an importable OSCAL catalog` }, { problems: result.problems }));
     else for (const p of result.problems) io.out(`${p.where || file}: error ${p.message}`);
     return 1;
   }

@@ -11,7 +11,7 @@ import { PROBES } from '../../probes/probe-registry.js';
 import { type ProbeRunReport, runReport } from '../../probes/run-report.js';
 import { attachingActor, recordProbeRun } from '../../services/probe-run-attach.service.js';
 import { withStore } from '../../services/operator-store.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, failureOf, parseFormat, printFailure, printJson, renderReport, UsageError } from '../output.js';
 import { writeAtomically } from '../write-file.js';
 
 export const probeHelp =
@@ -42,7 +42,7 @@ export async function probeCommand(args: string[], io: CommandIO): Promise<numbe
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    io.err(`tebiki probe: cannot read ${values.scope}: ${(err as Error).message}`);
+    printFailure(io, format, 'probe', { code: 'unreadable', message: `cannot read ${values.scope}: ${(err as Error).message}` });
     return 2;
   }
   if (values.assessment && !values.as) throw new UsageError('--assessment ID needs --as EMAIL: the assessor the run is attached as');
@@ -64,14 +64,18 @@ export async function probeCommand(args: string[], io: CommandIO): Promise<numbe
     report = runReport(runId, outcome, links);
   } catch (err) {
     if (err instanceof AppError) {
-      io.err(`tebiki probe: ${err.message}`);
+      printFailure(io, format, 'probe', failureOf(err));
       return 2;
     }
     throw err;
   }
-  const output = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : textReport(report);
+  const output = renderReport(
+    format,
+    () => report,
+    () => textReport(report),
+  );
   if (values.out) {
-    writeAtomically(values.out, output);
+    writeAtomically(values.out, `${output}\n`);
     io.err(`wrote ${values.out}`);
   } else io.out(output);
   return exitCode(report);

@@ -6,7 +6,7 @@ import type { SbomDocument } from '../../core/sbom/sbom.types.js';
 import { buildOsvIndex, matchComponents, type VulnerabilityMatch } from '../../core/vulnerability/osv-match.js';
 import { readOsvPath } from '../../sbom/osv-files.js';
 import { readSbom } from '../../sbom/read-sbom.js';
-import { type CommandIO, parseFormat, printJson, UsageError } from '../output.js';
+import { type CommandIO, failureJson, parseFormat, printFailure, printJson, UsageError } from '../output.js';
 
 export const sbomHelp =
   'sbom FILE [--vulns PATH] [--format text|json]   read an SBOM (CycloneDX JSON/XML, SPDX JSON/tag-value), its quality and, with OSV records, its known vulnerabilities; no database (exit 1: a match, 2: unreadable)';
@@ -46,12 +46,13 @@ export async function sbomCommand(args: string[], io: CommandIO): Promise<number
   const path = resolve(positionals[0]);
   const bytes = readFile(path);
   if (typeof bytes === 'string') {
-    io.err(`tebiki sbom: ${path} ${bytes}`);
+    printFailure(io, format, 'sbom', { code: 'unreadable', message: `${path} ${bytes}` });
     return 2;
   }
   const read = readSbom(bytes);
   if (!read.ok) {
-    if (format === 'json') printJson(io, { ok: false, file: path, problems: read.problems });
+    if (format === 'json')
+      printJson(io, failureJson({ code: 'validation-failed', message: `${path} is not a valid SBOM` }, { file: path, problems: read.problems }));
     for (const p of read.problems) io.err(`${path}: ${p.place}: ${p.message}`);
     return 2;
   }
