@@ -143,6 +143,8 @@ describe('assessments: create, answer, finalise; who sees what', () => {
     const bad = Buffer.from(await book.xlsx.writeBuffer());
     const refusal = await detail.importWorkbook({ name: 'bad.xlsx', buffer: bad });
     expect(refusal).toContain('G2');
+    expect(refusal).toContain(t.fieldErrors.invalid);
+    // The bad value is in the reader's own (English) account, kept behind 詳細.
     expect(refusal).toContain('合格');
     expect(await detail.importWorkbook({ name: 'good.xlsx', buffer: good })).toMatch(/\d+/);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cyclonedxValidator } from '../../src/sbom/json-schema-validator.js';
 import { importOsvSetIntoDataDir } from '../helpers/osv-fixtures.js';
 import { cyclonedxJson } from '../helpers/sbom-fixtures.js';
+import { messages } from '../../web/src/i18n/messages.js';
 import { sbomMessagesJa as m } from '../../web/src/i18n/messages-sbom.js';
 import type { Person, Platform } from './flows.js';
 import { closeJourney, startPlatform } from './journey.js';
@@ -46,7 +47,11 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
       buffer: Buffer.from('{"bomFormat": "CycloneDX", "specVersion": "1.6", "compo'),
     });
     await pageA.getByRole('button', { name: m.upload }).click();
-    await pageA.locator('.sbom-problems', { hasText: /line 1, column \d+: the JSON ends too early/ }).waitFor();
+    // The place as the parser names it, what is wrong in Japanese; the parser's own English account only behind 詳細.
+    const broken = pageA.locator('.sbom-problems li', { hasText: /line 1, column \d+/ });
+    await broken.filter({ hasText: messages.ja.fieldErrors.invalid }).waitFor();
+    expect(await broken.locator('details[open]').count()).toBe(0);
+    expect(await broken.locator('details [lang="en"]').textContent()).toContain('the JSON ends too early');
 
     await file.setInputFiles({ name: 'gateway.cdx.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cyclonedxJson('1.6'))) });
     await pageA.getByRole('button', { name: m.upload }).click();

@@ -1,23 +1,18 @@
 import { type ChangeEvent, useId, useState } from 'react';
-import type { FieldProblem, WorkbookImport } from '../api/assessment.types';
+import type { WorkbookImport } from '../api/assessment.types';
 import { uploadWorkbook, workbookUrl, XLSX_TYPE } from '../api/assessments';
 import { useMutation } from '../api/use-mutation';
 import { sendChosenFile } from '../components/forms/chosen-file';
+import { ServerProblemList, type ListedProblem } from '../components/server-problem-list';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import { LANGS } from '../i18n/messages';
 
-function ProblemList({ title, problems, kind }: { title: string; problems: FieldProblem[]; kind: 'error' | 'info' }) {
+function ProblemList({ title, problems, kind }: { title: string; problems: ListedProblem[]; kind: 'error' | 'info' }) {
   return (
     <div className={`notice notice-${kind} workbook-problems`} role={kind === 'error' ? 'alert' : 'status'}>
       <p>{title}</p>
-      <ul>
-        {problems.map((p) => (
-          <li key={`${p.path}|${p.message}`}>
-            <code>{p.path}</code> {p.message}
-          </li>
-        ))}
-      </ul>
+      <ServerProblemList problems={problems} />
     </div>
   );
 }

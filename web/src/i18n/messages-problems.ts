@@ -55,6 +55,8 @@ const ja = {
     unassessed: '判定が未評価の項目があります：',
     invalid: '値が正しくありません。',
   } satisfies Record<FieldErrorCode, string>,
+  /** Opens the server's own (English) account of one listed problem, kept for the detail a code cannot carry. */
+  problemDetail: '詳細（英語）',
 };
 
 export const problemMessages = bilingual(ja, {
@@ -103,6 +105,7 @@ export const problemMessages = bilingual(ja, {
     unassessed: 'These items have no verdict yet:',
     invalid: 'The value is not valid.',
   },
+  problemDetail: 'Details',
 });
 
 export type ProblemMessages = MessagesOf<typeof problemMessages>;

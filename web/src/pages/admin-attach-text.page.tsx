@@ -6,6 +6,7 @@ import type { EditionSummary } from '../api/types';
 import { useApi } from '../api/use-api';
 import { EditionGate } from '../components/guards/edition-gate';
 import { RequireAdmin } from '../components/guards/require-user';
+import { ServerProblemList } from '../components/server-problem-list';
 import { Notice, problemText } from '../components/status';
 import { useLanguage, useLocalize, useT } from '../i18n/i18n';
 import { attachedTextMessages } from '../i18n/messages-attached-text';
@@ -48,15 +49,7 @@ function AttachForm({ edition }: { edition: EditionSummary }) {
       {action.error ? (
         <div>
           <Notice kind="error">{action.error.problem.code === 'forbidden' ? m.attachNotAllowed : problemText(t, action.error)}</Notice>
-          {problems.length > 0 ? (
-            <ul className="attach-problems">
-              {problems.slice(0, 200).map((p) => (
-                <li key={`${p.path}|${p.message}`}>
-                  <code>{p.path}</code>: {p.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {problems.length > 0 ? <ServerProblemList className="attach-problems" problems={problems.slice(0, 200)} /> : null}
         </div>
       ) : null}
       {outcome ? (

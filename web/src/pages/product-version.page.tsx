@@ -6,6 +6,7 @@ import type { User } from '../api/types';
 import { useApi } from '../api/use-api';
 import { usePageTitle } from '../components/page-title';
 import { RequireUser } from '../components/guards/require-user';
+import { ServerProblemList } from '../components/server-problem-list';
 import { ErrorView, Loading, Notice, ProblemNotice } from '../components/status';
 import { useLanguage } from '../i18n/i18n';
 import { sbomMessages } from '../i18n/messages-sbom';
@@ -34,15 +35,7 @@ function UploadForm({ base, onUploaded }: { base: string[]; onUploaded: (n: numb
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} aria-label={m.upload} noValidate>
       <ProblemNotice error={action.error} />
-      {problems.length > 0 ? (
-        <ul className="field-error sbom-problems">
-          {problems.map((p) => (
-            <li key={`${p.path}|${p.message}`}>
-              {p.path}: {p.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {problems.length > 0 ? <ServerProblemList className="field-error sbom-problems" problems={problems} /> : null}
       <label>
         {m.file} <input ref={input} type="file" name="sbom" />
       </label>

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { type Verdict, VERDICTS } from '../api/assessment.types';
-import type { ApiError } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { Notice, problemText } from '../components/status';
 import { useT } from '../i18n/i18n';
 import type { WorkspaceMessages } from '../i18n/messages-workspace';
@@ -11,7 +11,7 @@ interface BulkBarProps {
   count: number;
   w: WorkspaceMessages;
   runs: Map<string, string[]>;
-  onApply: (verdict: Verdict, comment: string) => Promise<{ updated: number } | { error: ApiError }>;
+  onApply: (verdict: Verdict, comment: string) => Promise<{ updated: number }>;
   onAcceptRun: (requirementIds: string[]) => void;
   onClear: () => void;
 }
@@ -22,13 +22,12 @@ export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkB
   const id = useId();
   const [verdict, setVerdict] = useState<Verdict>('not-applicable');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ updated: number } | { error: ApiError } | null>(null);
+  const action = useMutation();
+  const [updated, setUpdated] = useState<number | null>(null);
   const apply = async () => {
-    setBusy(true);
-    setOutcome(null);
-    setOutcome(await onApply(verdict, comment));
-    setBusy(false);
+    setUpdated(null);
+    const done = await action.run(() => onApply(verdict, comment));
+    if (done) setUpdated(done.updated);
   };
   return (
     <section className="bulk-bar" aria-label={w.selection(count)}>
@@ -56,7 +55,7 @@ export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkB
             <label htmlFor={`${id}-comment`}>{w.bulkReason}</label>
             <input id={`${id}-comment`} type="text" value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
           </div>
-          <SubmitButton busy={busy}>{w.bulkApply}</SubmitButton>
+          <SubmitButton busy={action.busy}>{w.bulkApply}</SubmitButton>
         </form>
       ) : null}
       {runs.size > 0 ? (
@@ -69,8 +68,8 @@ export function BulkBar({ count, w, runs, onApply, onAcceptRun, onClear }: BulkB
           ))}
         </fieldset>
       ) : null}
-      {outcome && 'updated' in outcome ? <Notice kind="success">{w.bulkDone(outcome.updated)}</Notice> : null}
-      {outcome && 'error' in outcome ? <Notice kind="error">{problemText(t, outcome.error)}</Notice> : null}
+      {updated !== null ? <Notice kind="success">{w.bulkDone(updated)}</Notice> : null}
+      {action.error ? <Notice kind="error">{problemText(t, action.error)}</Notice> : null}
     </section>
   );
 }

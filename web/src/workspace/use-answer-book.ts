@@ -59,7 +59,8 @@ export interface AnswerBook {
   keepMine(requirementId: string): void;
   /** Replace stored answers (bulk results, attachments, flags). */
   replace(answers: Answer[]): void;
-  bulk(requirementIds: string[], verdict: Verdict, comment: string): Promise<{ updated: number } | { error: ApiError }>;
+  /** One verdict and reason for many items; on failure the conflicts are marked and the ApiError is thrown. */
+  bulk(requirementIds: string[], verdict: Verdict, comment: string): Promise<{ updated: number }>;
   undoLast(): string | null;
   canUndo: boolean;
   revision: number;
@@ -207,7 +208,7 @@ export function useAnswerBook(assessmentId: string, initial: Answer[], onSaved: 
             book.states.set(c.requirementId, 'conflict');
           }
           bump();
-          return { error: e };
+          throw e;
         }
       },
       undoLast: () => {
