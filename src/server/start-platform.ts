@@ -13,6 +13,7 @@ import { registerFirmwareJob } from '../services/firmware-jobs.js';
 import { registerProbeRunJob } from '../services/probe-runs.service.js';
 import { registerSbomJobs } from '../services/sbom-rematch.service.js';
 import { warmSearchIndexes } from '../services/search.service.js';
+import { keepUnkeptResults } from '../services/assessment-results.service.js';
 import { issueSetupLink } from '../services/setup.service.js';
 import { migrate, openStore, type Store } from '../store/database.js';
 import { emptyDatabaseFile } from '../store/sqlite-template.js';
@@ -90,6 +91,9 @@ export async function startPlatform(
     // Search indexes are built now, in the background, never on a query's path.
     const warm = warmSearchIndexes(ctx);
     warm.done.catch((err: unknown) => print(`tebiki: search index warm-up failed: ${err instanceof Error ? err.message : String(err)}`));
+    // Results not kept yet (written before an upgrade) are kept now, so that no reader computes them.
+    const keeper = keepUnkeptResults(ctx);
+    keeper.done.catch((err: unknown) => print(`tebiki: keeping results failed: ${err instanceof Error ? err.message : String(err)}`));
     const setupUrl = await issueSetupLink({ ...ctx, config: { ...config, publicUrl: url } }, { revokeOlder: false });
     print(`tebiki: serving edition ${imported.id} (${imported.status}) on ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'} at ${url}`);
     if (setupUrl) {
@@ -108,7 +112,8 @@ export async function startPlatform(
         await jobs.stop();
         stopSweep();
         warm.stop();
-        await warm.done.catch(() => undefined);
+        keeper.stop();
+        await Promise.all([warm.done.catch(() => undefined), keeper.done.catch(() => undefined)]);
         await app.close();
         await closePdfBrowser();
         await store.close();

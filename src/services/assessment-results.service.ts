@@ -15,13 +15,21 @@ import { AppError, validationErrors, validationError } from '../core/errors.js';
 import type { Edition, Localized } from '../core/model/edition.schema.js';
 import { RecentMap } from '../core/recent-map.js';
 import { itemsOf, readAssessment, requireUser, seenOrNotFound } from './assessment-records.js';
-import { findKeptResults, findResultsSubject, type KeptResults, keepResults, type ResultsSubject } from '../store/assessment-results.repository.js';
+import {
+  findKeptResults,
+  findResultsSubject,
+  type KeptResults,
+  keepResults,
+  listUnkeptResults,
+  type ResultsSubject,
+} from '../store/assessment-results.repository.js';
 import { type AssessmentRecord, findVerdicts } from '../store/assessments.repository.js';
 import type { Db } from '../store/database.js';
 import { isPublished, loadEdition } from './edition-loader.js';
 import type { ServiceContext } from './context.js';
 import { COMPONENT_TYPES } from './coverage.service.js';
 import { readableEdition, readableStoredEdition } from './editions.service.js';
+import { nextTurn } from './next-turn.js';
 
 export const ResultsQuery = z
   .object({
@@ -138,6 +146,43 @@ export async function keepCurrentResults(trx: Db, assessmentId: string): Promise
   const loaded = row && (await loadEdition(trx, row.edition_id, isPublished));
   if (!row || !loaded) return;
   await keepResults(trx, row.id, row.version, gzipJson(await computeResults(trx, row, loaded.edition, { mandatoryOnly: false })));
+}
+
+/** How many assessments the background keeper lists at once. */
+const UNKEPT_PAGE = 100;
+
+/**
+ * Keeps, in the background, the results of every assessment on a published
+ * edition that has none at its version: those written before results were
+ * kept, or left behind by an upgrade. One assessment per transaction, the
+ * event loop's next turn between two, so requests are served meanwhile and a
+ * reader finds them kept instead of computing them. Several processes may run
+ * it at once: keeping is idempotent. `done` resolves with how many it kept.
+ */
+export function keepUnkeptResults(ctx: Pick<ServiceContext, 'store'>): { stop: () => void; done: Promise<number> } {
+  let stopped = false;
+  const done = (async () => {
+    let kept = 0;
+    let after = '';
+    for (;;) {
+      const ids = await listUnkeptResults(ctx.store.db, after, UNKEPT_PAGE);
+      for (const id of ids) {
+        await nextTurn();
+        if (stopped) return kept;
+        await ctx.store.db.transaction().execute((trx) => keepCurrentResults(trx, id));
+        kept++;
+      }
+      const last = ids.at(-1);
+      if (last === undefined || ids.length < UNKEPT_PAGE) return kept;
+      after = last;
+    }
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    done,
+  };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ServiceContext } from './context.js';
 import { publishedEdition } from './draft-work.js';
 import { readableStoredEdition } from './editions.service.js';
 import { loadEdition } from './edition-loader.js';
+import { nextTurn } from './next-turn.js';
 
 /**
  * Search and keyword extraction over one edition. Both are computed once per
@@ -37,8 +38,6 @@ class PerEdition<T> {
     return value;
   }
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * How long the index build may hold the event loop before requests waiting in

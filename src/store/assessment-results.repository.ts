@@ -48,12 +48,61 @@ export async function findKeptResults(db: Db, assessmentId: string): Promise<Kep
 
 /**
  * Keeps the results of an assessment at `version`, replacing those of an older
- * version; results of a newer version (kept meanwhile by another writer) stay.
+ * version or of the same one (carried to it by a change that was made in the
+ * same transaction before the answers it computed them from: see
+ * {@link carryKeptResults}); results of a newer version (kept meanwhile by
+ * another writer) stay.
  */
 export async function keepResults(db: Db, assessmentId: string, version: number, body: Buffer): Promise<void> {
   await db
     .insertInto('assessment_results')
     .values({ assessment_id: assessmentId, version, body })
-    .onConflict((oc) => oc.column('assessment_id').doUpdateSet({ version, body }).where('assessment_results.version', '<', version))
+    .onConflict((oc) => oc.column('assessment_id').doUpdateSet({ version, body }).where('assessment_results.version', '<=', version))
     .execute();
+}
+
+/**
+ * After a change that moved the assessment's version by one without touching a
+ * verdict (an attachment, a flag, a status, a title): the results kept at the
+ * version before are those of the new version too, so they move with it. An
+ * answer's write carries them as well and then keeps its own at the same
+ * version ({@link keepResults} replaces them). Kept results of an older
+ * version stay behind.
+ */
+export async function carryKeptResults(db: Db, assessmentId: string): Promise<void> {
+  await db
+    .updateTable('assessment_results')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('assessment_id', '=', assessmentId)
+    .where((eb) =>
+      eb(
+        'version',
+        '=',
+        eb
+          .selectFrom('assessments')
+          .select((a) => a(a.ref('assessments.version'), '-', 1).as('before'))
+          .where('assessments.id', '=', assessmentId),
+      ),
+    )
+    .execute();
+}
+
+/**
+ * Assessments on a published edition whose results are not kept at their
+ * version (written before results were kept, or by a process that computed
+ * nothing since): the next page after `afterId`, by id.
+ */
+export async function listUnkeptResults(db: Db, afterId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('assessments as a')
+    .innerJoin('editions as e', 'e.id', 'a.edition_id')
+    .leftJoin('assessment_results as r', (join) => join.onRef('r.assessment_id', '=', 'a.id').onRef('r.version', '=', 'a.version'))
+    .select('a.id')
+    .where('e.status', '=', 'published')
+    .where('r.assessment_id', 'is', null)
+    .where('a.id', '>', afterId)
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 import { compiledOnce } from './compiled-once.js';
 import type { Db } from './database.js';
+import { carryKeptResults } from './assessment-results.repository.js';
 import type { GivenVerdict } from '../core/assessment/assessment.types.js';
 import type { AssessmentAnswersTable, AssessmentsTable } from './schema.js';
 
@@ -196,7 +197,8 @@ export async function updateAnswer(db: Db, assessmentId: string, requirementId: 
 
 /**
  * Changes an assessment only while it still has the version the caller read
- * and is not final, and bumps the version. Returns whether it was changed.
+ * and is not final, and bumps the version (kept results move with it: none of
+ * these fields is a verdict). Returns whether it was changed.
  */
 export async function updateAssessmentIfCurrent(
   db: Db,
@@ -211,10 +213,16 @@ export async function updateAssessmentIfCurrent(
     .where('version', '=', version)
     .where('status', '<>', 'final')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const changed = Number(result.numUpdatedRows) > 0;
+  if (changed) await carryKeptResults(db, id);
+  return changed;
 }
 
-/** After an answer or attachment changed: a new version, and a draft starts being worked on. Returns whether it was changed (not final). */
+/**
+ * After an answer or attachment changed: a new version, and a draft starts
+ * being worked on. Kept results move with the version; an answer's write then
+ * keeps its own (keepCurrentResults). Returns whether it was changed (not final).
+ */
 export async function touchAssessment(db: Db, id: string, at: string, startWork: boolean): Promise<boolean> {
   const result = await db
     .updateTable('assessments')
@@ -226,5 +234,7 @@ export async function touchAssessment(db: Db, id: string, at: string, startWork:
     .where('id', '=', id)
     .where('status', '<>', 'final')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const changed = Number(result.numUpdatedRows) > 0;
+  if (changed) await carryKeptResults(db, id);
+  return changed;
 }

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
+import { keepUnkeptResults } from '../../src/services/assessment-results.service.js';
 import type { Store } from '../../src/store/database.js';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { jsonOf } from '../helpers/response-json.js';
@@ -48,14 +49,37 @@ describeEachDatabase('results kept with the assessment', (get) => {
     expect((await w.client('b1').request('GET', `/api/assessments/${a.id}/results`, undefined, GZIP)).statusCode).toBe(404);
   });
 
-  it('computes the results once more after a change that moved the version without answers, and keeps them then', async () => {
+  it('moves the kept results with a version that moved without answers (an attachment, a title), then an answer replaces them', async () => {
     const before = jsonOf(await results());
-    const [first] = a.items;
-    if (!first) throw new Error('items');
+    const [first, , third] = a.items;
+    if (!first || !third) throw new Error('items');
     const upload = await w.client('as1').request('POST', `/api/assessments/${a.id}/answers/${first.requirementId}/attachments`, PNG, {
       headers: { 'content-type': 'image/png', 'x-filename': 'screen.png' },
     });
     expect(upload.statusCode, upload.body).toBe(201);
+    expect(await keptVersion(get().store, a.id)).toBe(await version());
+    const renamed = await w.client('as1').request('PATCH', `/api/assessments/${a.id}`, { title: '結果を保持する診断（改）', version: await version() });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await keptVersion(get().store, a.id)).toBe(await version());
+    const carried = await results();
+    expect(carried.headers['content-encoding']).toBe('gzip');
+    expect(jsonOf(carried)).toEqual(before);
+    // An answer in the same transaction as its version's move: its own results replace the carried ones.
+    const versions = await answerVersions(w, a.id);
+    const r = await answer(third.requirementId, 'fail', versions.get(third.requirementId) ?? 0);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await keptVersion(get().store, a.id)).toBe(await version());
+    expect(jsonOf(await results()).scores.overall.counts.fail).toBe(before.scores.overall.counts.fail + 1);
+  });
+
+  it('computes the results at the first read when none are kept at the version, and keeps them then', async () => {
+    const before = jsonOf(await results());
+    // As after an upgrade: the assessment's version moved on where nothing kept its results.
+    await get()
+      .store.db.updateTable('assessments')
+      .set({ version: (await version()) + 1 })
+      .where('id', '=', a.id)
+      .execute();
     const now = await version();
     expect(await keptVersion(get().store, a.id)).toBe(now - 1);
     const computed = await results();
@@ -63,6 +87,18 @@ describeEachDatabase('results kept with the assessment', (get) => {
     expect(computed.headers['content-encoding']).toBe('gzip');
     expect(jsonOf(computed)).toEqual(before);
     expect(await keptVersion(get().store, a.id)).toBe(now);
+  });
+
+  it('keeps in the background the results of every assessment that has none at its version', async () => {
+    const other = await w.create({ title: '結果のない診断' });
+    const store = get().store;
+    await store.db.deleteFrom('assessment_results').where('assessment_id', 'in', [a.id, other.id]).execute();
+    const keeper = keepUnkeptResults({ store });
+    expect(await keeper.done).toBeGreaterThanOrEqual(2);
+    expect(await keptVersion(store, a.id)).toBe(await version());
+    expect(await keptVersion(store, other.id)).toBe(other.version);
+    // Nothing left to keep: a second run keeps none.
+    expect(await keepUnkeptResults({ store }).done).toBe(0);
   });
 
   it('keeps nothing from a write that was refused: the kept results stay those of the stored answers', async () => {
@@ -81,7 +117,7 @@ describeEachDatabase('results kept with the assessment', (get) => {
     expect(stale.statusCode, stale.body).toBe(409);
     expect(await keptVersion(get().store, a.id)).toBe(kept);
     const after = jsonOf(await results());
-    expect(after.scores.overall.counts.fail).toBe(1);
+    expect(after.scores.overall.counts.fail).toBe(2);
     expect(after.scores.overall.counts.pass).toBe(0);
     const versions = await answerVersions(w, a.id);
     expect(versions.get(second.requirementId)).toBe(0);
