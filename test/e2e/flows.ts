@@ -110,7 +110,7 @@ export class Platform {
   }
 
   /** A call through a page's session (cookie and CSRF token): the status and the parsed body. */
-  async call(page: Page, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  async call(page: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const { csrfToken } = (await (await page.request.get(this.url('/api/session'))).json()) as { csrfToken: string };
     const response = await page.request.fetch(this.url(path), {
       method,
