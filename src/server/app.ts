@@ -52,6 +52,7 @@ export interface AppOptions {
 /** Builds the HTTP server: routes validate, authorise through services, present. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
+  const apiHeaders = securityHeaderSets(ctx.config.secureCookies).api;
   const app = Fastify({
     // Silent means no logger at all: Fastify would still make a child logger for every request.
     logger:
@@ -62,8 +63,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // HEAD is answered by one route (answerHeadAsGet below), not by a twin of every GET route.
     exposeHeadRoutes: false,
     trustProxy: trustProxyOption(ctx.config.trustProxy),
-    // A malformed URL or an over-long path parameter leaves as problem+json too, not Fastify's own JSON.
-    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
+    // A malformed URL or an over-long path parameter leaves as problem+json too, not Fastify's own JSON,
+    // with the API's security headers: no hook runs for a request refused before routing.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply.headers(apiHeaders)),
     // Route schemas document the API (OpenAPI); input is validated by zod in each
     // route (Fastify's own ajv would coerce types and drop unknown keys first), and
     // no route declares a response schema. So neither of Fastify's schema compilers
@@ -85,7 +87,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // lives in the child context below); the API's security headers are part of their answer,
   // set in one call. Never cached, as every API answer.
   app.decorate('tebikiState', { draining: false });
-  const apiHeaders = securityHeaderSets(ctx.config.secureCookies).api;
   const healthyHeaders = { ...apiHeaders, ...HEALTHY_HEADERS };
   // A proxy or monitor asks these every few seconds: only their warnings and errors are logged.
   app.get('/api/health', { logLevel: 'warn', schema: { tags: ['health'], summary: 'Liveness' } }, (_request, reply) => {

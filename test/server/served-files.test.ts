@@ -39,7 +39,8 @@ describe('served files', () => {
       expect(page.headers['x-frame-options'], url).toBe('DENY');
       expect(page.headers['x-content-type-options'], url).toBe('nosniff');
     }
-    // Health, readiness and HEAD set their headers without a hook; a refused NUL answers before any route does.
+    // Health, readiness and HEAD set their headers without a hook; a refused NUL answers before any route does,
+    // and a malformed URL before routing (Fastify's framework errors).
     for (const [method, url] of [
       ['GET', '/api/health'],
       ['HEAD', '/api/health'],
@@ -47,6 +48,7 @@ describe('served files', () => {
       ['GET', '/api/session'],
       ['GET', '/api/nothing-here'],
       ['GET', '/api/editions?q=%00'],
+      ['GET', '/api/%zz'],
     ] as const) {
       const answer = await app.inject({ method, url });
       expect(answer.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
