@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMissing } from './zod-field-errors.js';
 import { type Edition, EditionMeta, GlossaryTerm, OutOfScopeFile, Requirement, ReviewFile, Standard, Taxonomy } from './model/edition.schema.js';
 import { formatPath, type PathSegment, type Severity } from './problems.js';
 import { blocksUse } from './validate-completeness.js';
@@ -52,10 +53,10 @@ function locate(path: readonly PathSegment[]): { at: EntityRef; within: PathSegm
   return { at: { collection: 'meta', index: 0 }, within: [...path] };
 }
 
-/** The loader's wording for a zod issue, without the location prefix. */
-export function describeSchemaIssue(issue: z.core.$ZodIssue): string {
+/** The loader's wording for a zod issue of `input`, without the location prefix. */
+export function describeSchemaIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const last = issue.path[issue.path.length - 1];
-  const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+  const missing = isMissing(issue, input);
   if (missing && last === 'en') return 'English text (en) is missing';
   if (missing && last === 'ja') return 'Japanese text (ja) is missing';
   if (missing) return 'is required';
@@ -84,7 +85,7 @@ export function validateEdition(input: unknown): EditionValidation {
     return {
       severity: 'error',
       code: `schema-${issue.code.replaceAll('_', '-')}`,
-      message: describeSchemaIssue(issue),
+      message: describeSchemaIssue(issue, input),
       path: formatPath(path),
       ...locate(path),
     };

@@ -21,9 +21,14 @@ export function coded(
 export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], input: unknown, prefix: readonly string[] = []): FieldError[] {
   return issues.map((issue) => {
     const path = [...prefix, ...issue.path.map(String)].join('.');
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { path, message: 'is required', code: 'required' };
+    if (isMissing(issue, input)) return { path, message: 'is required', code: 'required' };
     return { path, message: issue.message, code: codeOfIssue(issue) };
   });
+}
+
+/** Whether an issue is about a field the input leaves out: judged by the input, never by zod's wording. */
+export function isMissing(issue: z.core.$ZodIssue, input: unknown): boolean {
+  return issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
 }
 
 /** The value at a path of the input; undefined when a key on the way is absent. */

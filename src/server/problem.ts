@@ -80,7 +80,7 @@ export function handleError(error: FastifyError | AppError, request: FastifyRequ
   }
   if (fe.statusCode === 429) return sendProblem(reply, problemOf('rate-limited', 'too many requests; slow down', instance));
   if (fe.statusCode === 413)
-    return sendProblem(reply, problemOf('payload-too-large', fe.message, instance, [{ path: 'body', message: fe.message, code: 'too-long' }]));
+    return sendProblem(reply, problemOf('payload-too-large', fe.message, instance, [{ path: 'body', message: fe.message, code: 'too-large' }]));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return sendProblem(
       reply,

@@ -224,7 +224,7 @@ async function computeResults(
   let derived: DerivedView | null = null;
   if (query.standard) {
     if (!edition.standards.some((s) => s.id === query.standard))
-      throw validationError('standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`, 'invalid');
+      throw validationError('standard', `standard "${query.standard}" is not in edition ${edition.meta.id}`, 'unknown');
     derived = derivedView(
       edition,
       items,

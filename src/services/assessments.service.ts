@@ -73,7 +73,7 @@ async function publishedEdition(ctx: ServiceContext, actor: Actor, editionId: st
     if (edition.meta.status !== 'published') throw validationError('editionId', `edition ${editionId} is not published`, 'invalid');
     return edition;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('editionId', `edition ${editionId} not found`, 'invalid');
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('editionId', `edition ${editionId} not found`, 'unknown');
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { caseClocks } from '../core/cra/cra-clocks.js';
 import { AppError } from '../core/errors.js';
 import { buildPack } from '../core/packs/build-pack.js';
 import { attachmentsOf } from '../core/packs/pack-evidence.js';
-import { PACK_LANGS, PACK_SCHEMES, type Pack, type PackFacts, type PackLang, type PackScheme } from '../core/packs/pack.types.js';
+import { LANGS, type Lang } from '../core/bilingual.js';
+import { PACK_SCHEMES, type Pack, type PackFacts, type PackScheme } from '../core/packs/pack.types.js';
 import { evidenceFiles, packDocuments, packZip, type PackBlobs } from '../reports/packs/pack-zip.js';
 import { readBlob } from '../store/attachments.repository.js';
 import { listCases, reportsOf } from '../store/cra.repository.js';
@@ -17,7 +18,7 @@ import type { ServiceContext } from './context.js';
 import { clockInput } from './cra-case-view.js';
 import { versionVulnerabilities } from './sboms.service.js';
 
-export const PackQuery = z.object({ scheme: z.enum(PACK_SCHEMES), lang: z.enum(PACK_LANGS).default('ja') }).strict();
+export const PackQuery = z.object({ scheme: z.enum(PACK_SCHEMES), lang: z.enum(LANGS).default('ja') }).strict();
 export const PackCheckQuery = z.object({ scheme: z.enum(PACK_SCHEMES) }).strict();
 
 /**
@@ -122,7 +123,7 @@ async function qualifyingAssessment(ctx: ServiceContext, actor: Actor, assessmen
  * organisation's: not found): content and self-check from the core, then the
  * zip of PDF, xlsx, JSON, evidence and SHA256SUMS. Reads only.
  */
-export async function conformityPack(ctx: ServiceContext, actor: Actor, assessmentId: string, scheme: PackScheme, lang: PackLang): Promise<PackResult> {
+export async function conformityPack(ctx: ServiceContext, actor: Actor, assessmentId: string, scheme: PackScheme, lang: Lang): Promise<PackResult> {
   const { view, edition } = await qualifyingAssessment(ctx, actor, assessmentId);
   const { facts } = await packFacts(ctx, actor, view);
   const pack = buildPack(scheme, { edition, assessment: view, facts, now: ctx.now() });

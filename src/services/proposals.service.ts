@@ -257,7 +257,7 @@ async function createDraftRequirement(ctx: ServiceContext, actor: Actor, input: 
     const created = await addRequirementToDraft(ctx, actor, draftId, requirement);
     return { kind: 'draft', draftId, requirementId: created.id, number: input.number, title: input.title };
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not-found') throw validationError('newRequirement.draftId', `draft ${draftId} not found`, 'invalid');
+    if (error instanceof AppError && error.code === 'not-found') throw validationError('newRequirement.draftId', `draft ${draftId} not found`, 'unknown');
     if (error instanceof AppError && error.errors?.length) throw new AppError(error.code, error.message, error.errors.map(underNewRequirement));
     throw error;
   }

@@ -108,7 +108,7 @@ export async function inviteUser(ctx: ServiceContext, actor: Actor, input: z.out
     async (trx) => {
       await checkPlacement(trx, input);
       if (await findUserByEmail(trx, input.email))
-        throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered', code: 'invalid' }]);
+        throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered', code: 'already-exists' }]);
       await revokeUserTokens(trx, 'invitation', { email: input.email }, ctx.now().toISOString());
       const data = { role: input.role, organisationId: input.organisationId, orgManager: input.orgManager };
       return issueUserToken(ctx, trx, { kind: 'invitation', email: input.email, userId: null, data, createdBy: actor, hours: INVITATION_DAYS * 24 });

@@ -52,7 +52,7 @@ export async function createUserIn(trx: Db, input: z.output<typeof NewUserInput>
     throw validationErrors([{ path: 'organisationId', message: 'unknown organisation', code: 'unknown' }], 'organisation does not exist');
   }
   if (await findUserByEmail(trx, input.email)) {
-    throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered', code: 'invalid' }]);
+    throw new AppError('conflict', 'a user with this email exists', [{ path: 'email', message: 'already registered', code: 'already-exists' }]);
   }
   const row: UserRow = {
     id: randomUUID(),

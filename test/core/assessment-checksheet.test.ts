@@ -91,6 +91,9 @@ describe('checksheet generation', () => {
       { path: 'profile[1]', message: 'unknown applicability condition "nope"', code: 'unknown' },
       { path: 'sl', message: 'standard "etsi" has no security levels', code: 'invalid' },
     ]);
+    expect(checksheetSpecProblems(mini, { ...all, target: { standard: 'nope' } })).toEqual([
+      { path: 'standard', message: expect.stringContaining('"nope" is not in edition'), code: 'unknown' },
+    ]);
     expect(() => generateChecksheet(mini, { ...all, target: { standard: 'nope' } })).toThrow(AppError);
     expect(checksheetSpecProblems(mini, { ...all, target: { standard: 'iec', securityLevel: 5 } })).toEqual([
       { path: 'sl', message: 'must be a whole number from 1 to 4', code: 'bad-format' },

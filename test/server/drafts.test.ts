@@ -138,6 +138,7 @@ describeEachDatabase('draft editor API', (get) => {
     expect((await editor.request('PUT', url, { requirement, version: -1 })).statusCode).toBe(400);
     const huge = await editor.request('PUT', url, { requirement: { ...requirement, criteria: [{ ja: 'あ'.repeat(300_000), en: 'x' }] }, version });
     expect(huge.statusCode).toBe(413);
+    expect(huge.json().errors).toEqual([{ path: 'body', message: expect.any(String), code: 'too-large' }]);
     const noCsrf = await editor.request('PUT', url, { requirement, version }, { csrf: false });
     expect(noCsrf.statusCode).toBe(403);
     expect((await editor.request('GET', '/api/drafts/..%2F..%2Fetc/requirements/x')).statusCode).toBe(404);

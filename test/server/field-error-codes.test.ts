@@ -104,4 +104,12 @@ describeEachDatabase('the API sends each field error with the code its raiser ch
     const controls = await p.admin.request('POST', '/api/proposals', { title: 'a\u0007b', text: 'why', requirementId: null });
     expect(errorsOf(controls).find((e) => e.path === 'body.title')?.code).toBe('control-characters');
   });
+
+  it('an e-mail address already registered is already-exists', async () => {
+    const user = { email: 'twice@acme.test', displayName: '二度目', role: 'assessor', password: 'correct horse battery staple 42', organisationId: null };
+    expect((await p.admin.request('POST', '/api/admin/users', user)).statusCode).toBe(201);
+    const again = await p.admin.request('POST', '/api/admin/users', user);
+    expect(again.statusCode).toBe(409);
+    expect(errorsOf(again)).toEqual([{ path: 'email', message: 'already registered', code: 'already-exists' }]);
+  });
 });

@@ -37,7 +37,7 @@ export function checksheetSpecProblems(edition: Edition, spec: ChecksheetSpec): 
   if (target) {
     const standard = edition.standards.find((s) => s.id === target.standard);
     if (!standard) {
-      errors.push({ path: 'standard', message: `standard "${target.standard}" is not in edition ${edition.meta.id}`, code: 'invalid' });
+      errors.push({ path: 'standard', message: `standard "${target.standard}" is not in edition ${edition.meta.id}`, code: 'unknown' });
     } else if (target.securityLevel !== undefined) {
       if (!hasLevels(standard.requirements)) errors.push({ path: 'sl', message: `standard "${target.standard}" has no security levels`, code: 'invalid' });
       if (!Number.isInteger(target.securityLevel) || target.securityLevel < 1 || target.securityLevel > 4) {

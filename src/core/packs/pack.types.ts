@@ -8,9 +8,6 @@ import type { Relationship } from '../taxonomy.js';
 export const PACK_SCHEMES = ['jc-star-1', 'etsi-en-303-645', 'eu-cra'] as const;
 export type PackScheme = (typeof PACK_SCHEMES)[number];
 
-export const PACK_LANGS = ['ja', 'en'] as const;
-export type PackLang = (typeof PACK_LANGS)[number];
-
 export function isPackScheme(value: string): value is PackScheme {
   return (PACK_SCHEMES as readonly string[]).includes(value);
 }
