@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { Verdict } from '../api/assessment.types';
-import { api, apiPath, asApiError } from '../api/client';
+import { api, apiPath } from '../api/client';
+import { useMutation } from '../api/use-mutation';
 import { VerdictBadge, VerdictSelect } from '../assessment/verdict';
-import { Notice, problemText } from '../components/status';
-import { useLocalize, useT } from '../i18n/i18n';
+import { Notice, ProblemNotice } from '../components/status';
+import { useLocalize } from '../i18n/i18n';
 import { assessmentPath, itemAnchor } from '../router/assessment-paths';
 import { Link } from '../router/router';
 import type { Suggestion } from './probe-runs.types';
@@ -13,30 +14,20 @@ import { useProbeMessages } from './use-probe-messages';
 function Override({ assessmentId, s, onDone }: { assessmentId: string; s: Suggestion; onDone: () => void }) {
   const m = useProbeMessages();
   const [verdict, setVerdict] = useState<Verdict>(s.answer.verdict === 'unassessed' ? 'needs-review' : s.answer.verdict);
-  const [error, setError] = useState<string | null>(null);
-  const t = useT();
+  const { busy, error, run } = useMutation();
   const save = async () => {
     const evidence = s.basis.map((b) => `[${b.source} ${b.runId}] ${b.check} ${b.target}: ${b.verdict}`).join('\n');
-    try {
-      await api.put(apiPath('assessments', assessmentId, 'answers', s.requirementId), { verdict, evidence, comment: '' });
-      setError(null);
-      onDone();
-    } catch (err) {
-      setError(problemText(t, asApiError(err)));
-    }
+    const saved = await run(() => api.put(apiPath('assessments', assessmentId, 'answers', s.requirementId), { verdict, evidence, comment: '' }));
+    if (saved !== undefined) onDone();
   };
   return (
     <details>
       <summary>{m.suggestions.override}</summary>
       <VerdictSelect value={verdict} label={m.suggestions.overrideVerdict(s.no)} onChange={setVerdict} />
-      <button type="button" className="button" onClick={() => void save()}>
+      <button type="button" className="button" disabled={busy} onClick={() => void save()}>
         {m.suggestions.overrideSave}
       </button>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ProblemNotice error={error} />
     </details>
   );
 }
@@ -44,12 +35,12 @@ function Override({ assessmentId, s, onDone }: { assessmentId: string; s: Sugges
 /** Suggested verdicts item by item, with the findings behind each; accept the chosen ones or answer differently. */
 export function SuggestionsPanel(props: { assessmentId: string; suggestions: Suggestion[]; canAnswer: boolean; onChanged: () => void }) {
   const m = useProbeMessages();
-  const t = useT();
   const localize = useLocalize();
   const id = useId();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [overwrite, setOverwrite] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [accepted, setAccepted] = useState<number | null>(null);
+  const { busy, error, run } = useMutation();
 
   const toggle = (requirementId: string) =>
     setChosen((set) => {
@@ -59,17 +50,14 @@ export function SuggestionsPanel(props: { assessmentId: string; suggestions: Sug
     });
 
   const accept = async () => {
-    try {
-      const r = await api.post<{ accepted: unknown[] }>(apiPath('assessments', props.assessmentId, 'suggestions', 'accept'), {
-        requirementIds: [...chosen],
-        overwrite,
-      });
-      setMessage({ kind: 'success', text: m.suggestions.accepted(r.accepted.length) });
-      setChosen(new Set());
-      props.onChanged();
-    } catch (err) {
-      setMessage({ kind: 'error', text: problemText(t, asApiError(err)) });
-    }
+    setAccepted(null);
+    const r = await run(() =>
+      api.post<{ accepted: unknown[] }>(apiPath('assessments', props.assessmentId, 'suggestions', 'accept'), { requirementIds: [...chosen], overwrite }),
+    );
+    if (!r) return;
+    setAccepted(r.accepted.length);
+    setChosen(new Set());
+    props.onChanged();
   };
 
   return (
@@ -114,12 +102,13 @@ export function SuggestionsPanel(props: { assessmentId: string; suggestions: Sug
           <label>
             <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {m.suggestions.overwrite}
           </label>{' '}
-          <button type="button" className="button button-primary" disabled={chosen.size === 0} onClick={() => void accept()}>
+          <button type="button" className="button button-primary" disabled={busy || chosen.size === 0} onClick={() => void accept()}>
             {m.suggestions.acceptSelected}
           </button>
         </div>
       ) : null}
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {accepted !== null ? <Notice kind="success">{m.suggestions.accepted(accepted)}</Notice> : null}
+      <ProblemNotice error={error} />
     </section>
   );
 }
