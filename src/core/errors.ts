@@ -1,3 +1,5 @@
+import { DOCUMENT_PROBLEM_CATALOG, type FIELD_ERROR_PARAMS } from './document-problems.js';
+
 /**
  * The one catalog of application errors. Codes are stable and appear in API
  * responses (problem+json `code`) and CLI output; HTTP statuses are mapped in
@@ -30,6 +32,8 @@ export type ErrorCode = keyof typeof ERROR_CATALOG;
  * Every field error is raised with its code, chosen where it is raised (a zod
  * refinement carries it in the issue: core/zod-field-errors.ts); password
  * reasons (core/password-reasons.ts) and draft problems bring their own.
+ * Problems of uploaded documents have their own codes (core/document-problems.ts)
+ * and carry `params` (the bad value, the allowed ones) for the UI's sentence.
  */
 export const FIELD_ERROR_CATALOG = {
   required: 'is required',
@@ -57,21 +61,42 @@ export const FIELD_ERROR_CATALOG = {
   'corrective-missing': 'the corrective or mitigating measure must be recorded first',
   unassessed: 'items without a verdict (the problem lists their numbers in `unassessed`)',
   invalid: 'is not valid',
+  ...DOCUMENT_PROBLEM_CATALOG,
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_CATALOG;
+
+/** A parameter of a field error: a value, a number, or a list (of allowed values, say). */
+export type FieldErrorParamValue = string | number | readonly string[];
+export type FieldErrorParams = Readonly<Record<string, FieldErrorParamValue>>;
+
+/** The codes whose sentence takes parameters, and the names of those (core/document-problems.ts). */
+export type ParameterisedCode = keyof typeof FIELD_ERROR_PARAMS & FieldErrorCode;
+/** The parameters a code's sentence takes, by name. */
+export type FieldErrorParamsOf<C extends ParameterisedCode> = { readonly [N in (typeof FIELD_ERROR_PARAMS)[C][number]]: FieldErrorParamValue };
+
+/** A stable reason with the parameters its code declares, typed together: `reason('not-a-verdict', { value, allowed })`. */
+export function reason<C extends FieldErrorCode>(
+  code: C,
+  ...params: C extends ParameterisedCode ? [FieldErrorParamsOf<C>] | [] : []
+): { code: C; params?: FieldErrorParams } {
+  return params[0] === undefined ? { code } : { code, params: params[0] };
+}
 
 export interface FieldError {
   path: string;
   message: string;
   /** A stable reason the UI can show in its own language: a `FieldErrorCode`, a password reason or a draft problem's code. */
   code: string;
+  /** What the UI puts into the code's sentence (the bad value, the allowed ones, the ids that disagree); names per code in FIELD_ERROR_PARAMS. */
+  params?: FieldErrorParams;
 }
 
 /** What a rule finds wrong with one value, before the caller names its place: the English message and its stable code. */
 export interface ValueProblem {
   message: string;
   code: FieldErrorCode;
+  params?: FieldErrorParams;
 }
 
 export class AppError extends Error {

@@ -55,5 +55,5 @@ export function normaliseLineBreaks(text: string): string {
 /** "is 10,001 characters long; the limit is 10,000", or null. */
 export function lengthProblem(text: string, limit: number): ValueProblem | null {
   if (text.length <= limit) return null;
-  return { message: `is ${text.length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}`, code: 'invalid' };
+  return { message: `is ${text.length.toLocaleString('en')} characters long; the limit is ${limit.toLocaleString('en')}`, code: 'too-long', params: { limit } };
 }

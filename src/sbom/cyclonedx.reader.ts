@@ -11,6 +11,7 @@ import { doctypeProblem } from '../core/xml-doctype.js';
 import { cyclonedxToModel, knownRefs } from './cyclonedx-model.js';
 import { CYCLONEDX_JSON_VERSIONS, cyclonedxValidator, schemaProblems } from './json-schema-validator.js';
 import { modelProblems } from './model-rules.js';
+import { reason } from '../core/errors.js';
 import type { SbomProblem, SbomReadResult } from '../core/sbom/sbom.types.js';
 
 type Obj = Record<string, unknown>;
@@ -24,7 +25,11 @@ function finish(bom: Obj, version: string, encoding: 'json' | 'xml', placeOf: (p
   (Array.isArray(bom.dependencies) ? bom.dependencies : []).forEach((d, i) => {
     const ref = (d as Obj).ref;
     if (typeof ref === 'string' && !refs.has(ref))
-      problems.push({ place: placeOf(`/dependencies/${i}`), message: `names "${ref}", which the document does not define` });
+      problems.push({
+        place: placeOf(`/dependencies/${i}`),
+        message: `names "${ref}", which the document does not define`,
+        ...reason('undefined-ref', { ref }),
+      });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document };
 }
@@ -34,7 +39,13 @@ export function readCycloneDxJson(bom: Obj): SbomReadResult {
   if (typeof version !== 'string' || !(CYCLONEDX_JSON_VERSIONS as readonly string[]).includes(version)) {
     return {
       ok: false,
-      problems: [{ place: '/specVersion', message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not ${JSON.stringify(version) ?? 'nothing'}` }],
+      problems: [
+        {
+          place: '/specVersion',
+          message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not ${JSON.stringify(version) ?? 'nothing'}`,
+          ...reason('unsupported-version', { value: JSON.stringify(version) ?? '', supported: CYCLONEDX_JSON_VERSIONS }),
+        },
+      ],
     };
   }
   return finish(bom, version, 'json', (p) => p);
@@ -122,15 +133,21 @@ function xmlMetadata(m: Obj | undefined): Obj | undefined {
 
 export function readCycloneDxXml(xml: string): SbomReadResult {
   const doctype = doctypeProblem(xml);
-  if (doctype) return { ok: false, problems: [{ place: `line ${doctype.line}, column ${doctype.column}`, message: doctype.message }] };
+  if (doctype) {
+    const { line, column, message } = doctype;
+    return { ok: false, problems: [{ place: `line ${line}, column ${column}`, message, ...reason('doctype-refused', { line, column }) }] };
+  }
   const valid = loadXmlParser().XMLValidator.validate(xml);
-  if (valid !== true) return { ok: false, problems: [{ place: `line ${valid.err.line}, column ${valid.err.col ?? 1}`, message: valid.err.msg }] };
+  if (valid !== true) {
+    const { line, col: column = 1, msg } = valid.err;
+    return { ok: false, problems: [{ place: `line ${line}, column ${column}`, message: msg, ...reason('not-xml', { line, column }) }] };
+  }
   let root: Obj;
   try {
     root = cycloneDxParser().parse(xml) as Obj;
   } catch (err) {
     // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
-    return { ok: false, problems: [{ place: '/bom', message: `not well-formed XML: ${(err as Error).message}` }] };
+    return { ok: false, problems: [{ place: '/bom', message: `not well-formed XML: ${(err as Error).message}`, ...reason('not-xml') }] };
   }
   const bom = root.bom as Obj | undefined;
   const ns = typeof bom?.['@xmlns'] === 'string' ? (bom['@xmlns'] as string) : '';
@@ -138,10 +155,20 @@ export function readCycloneDxXml(xml: string): SbomReadResult {
   if (!bom || !version)
     return {
       ok: false,
-      problems: [{ place: '/bom', message: 'not a CycloneDX document: the root must be <bom xmlns="http://cyclonedx.org/schema/bom/1.x">' }],
+      problems: [
+        {
+          place: '/bom',
+          message: 'not a CycloneDX document: the root must be <bom xmlns="http://cyclonedx.org/schema/bom/1.x">',
+          ...reason('not-cyclonedx-xml'),
+        },
+      ],
     };
   if (!(CYCLONEDX_JSON_VERSIONS as readonly string[]).includes(version)) {
-    return { ok: false, problems: [{ place: '/bom/@xmlns', message: `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not ${version}` }] };
+    const message = `CycloneDX ${CYCLONEDX_JSON_VERSIONS.join(', ')} are read, not ${version}`;
+    return {
+      ok: false,
+      problems: [{ place: '/bom/@xmlns', message, ...reason('unsupported-version', { value: version, supported: CYCLONEDX_JSON_VERSIONS }) }],
+    };
   }
   const metadata = xmlMetadata(bom.metadata as Obj | undefined);
   const tools = metadata?._tools as Obj | undefined;

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { type FieldErrorCode, type FieldErrorParams, reason } from '../core/errors.js';
 import type { SbomProblem } from '../core/sbom/sbom.types.js';
 import { projectRoot } from '../content/content-dir.js';
 import { lazyPackage } from '../runtime/lazy-package.js';
@@ -83,8 +84,49 @@ export function schemaProblems(errors: readonly ErrorObject[] | null | undefined
     const k = `${e.instancePath}\u0000${message}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push({ place: placeOf(e.instancePath || '/'), message });
+    out.push({ place: placeOf(e.instancePath || '/'), message, ...reasonOf(e) });
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** Limits of a number, a text's length or a list's size, by ajv keyword. */
+const LIMITS: Record<string, FieldErrorCode> = {
+  maxLength: 'too-long',
+  minLength: 'too-short',
+  maxItems: 'too-many',
+  minItems: 'too-few',
+  maximum: 'too-large',
+  exclusiveMaximum: 'too-large',
+  minimum: 'too-small',
+  exclusiveMinimum: 'too-small',
+};
+
+/** The stable reason of one ajv error, with what the UI needs to say it (the missing field, the allowed values, the limit). */
+export function reasonOf(e: ErrorObject): { code: FieldErrorCode; params?: FieldErrorParams } {
+  const p = e.params as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+  switch (e.keyword) {
+    case 'required':
+      return reason('required', { field: text(p.missingProperty) });
+    case 'additionalProperties':
+      return reason('unknown-field', { field: text(p.additionalProperty) });
+    case 'type':
+      return reason('wrong-type', { expected: Array.isArray(p.type) ? p.type.map(text) : text(p.type) });
+    case 'enum':
+      // Every allowed value (the English message lists the first 8): the UI's sentence must not hide the one wanted.
+      return reason('not-allowed', { allowed: (Array.isArray(p.allowedValues) ? p.allowedValues : []).slice(0, 50).map(text) });
+    case 'const':
+      return reason('not-allowed', { allowed: [text(p.allowedValue)] });
+    case 'format':
+      return reason('bad-format', { expected: text(p.format) });
+    case 'pattern':
+      return reason('bad-format', { expected: text(p.pattern) });
+    case 'oneOf':
+    case 'anyOf':
+      return reason('no-alternative-matches');
+  }
+  const limit = LIMITS[e.keyword];
+  if (limit && typeof p.limit === 'number') return { code: limit, params: { limit: p.limit } };
+  return reason('invalid');
 }

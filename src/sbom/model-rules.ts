@@ -5,6 +5,7 @@
  * the timestamp is a date.
  */
 import { PackageURL } from 'packageurl-js';
+import { reason } from '../core/errors.js';
 import type { SbomDocument, SbomProblem } from '../core/sbom/sbom.types.js';
 
 const HEX_LENGTH: Record<string, number> = {
@@ -26,28 +27,42 @@ export function modelProblems(doc: SbomDocument, knownRefs: ReadonlySet<string>,
   const seen = new Set<string>();
   for (const c of doc.components) {
     const at = placeOf(c.place);
-    if (!c.name) problems.push({ place: at, message: 'a component needs a name' });
-    if (seen.has(c.ref)) problems.push({ place: at, message: `the ref "${c.ref}" is used by more than one component` });
+    if (!c.name) problems.push({ place: at, message: 'a component needs a name', ...reason('required', { field: 'name' }) });
+    if (seen.has(c.ref))
+      problems.push({ place: at, message: `the ref "${c.ref}" is used by more than one component`, ...reason('duplicate-ref', { ref: c.ref }) });
     seen.add(c.ref);
     if (c.purl) {
       try {
         PackageURL.fromString(c.purl);
       } catch (err) {
-        problems.push({ place: `${at} (purl)`, message: `"${c.purl}" is not a package URL: ${(err as Error).message}` });
+        problems.push({
+          place: `${at} (purl)`,
+          message: `"${c.purl}" is not a package URL: ${(err as Error).message}`,
+          ...reason('not-purl', { value: c.purl }),
+        });
       }
     }
     for (const h of c.hashes) {
       const len = HEX_LENGTH[h.alg];
       if (len !== undefined && (h.content.length !== len || !/^[0-9a-fA-F]+$/.test(h.content))) {
-        problems.push({ place: `${at} (hash ${h.alg})`, message: `a ${h.alg} value has ${len} hexadecimal digits` });
+        problems.push({
+          place: `${at} (hash ${h.alg})`,
+          message: `a ${h.alg} value has ${len} hexadecimal digits`,
+          ...reason('wrong-hash-length', { alg: h.alg, digits: len }),
+        });
       }
     }
     for (const ref of c.dependsOn) {
-      if (!knownRefs.has(ref)) problems.push({ place: `${at} (dependencies)`, message: `depends on "${ref}", which the document does not define` });
+      if (!knownRefs.has(ref))
+        problems.push({
+          place: `${at} (dependencies)`,
+          message: `depends on "${ref}", which the document does not define`,
+          ...reason('undefined-ref', { ref }),
+        });
     }
     if (problems.length >= 50) break;
   }
   if (doc.timestamp && Number.isNaN(Date.parse(doc.timestamp)))
-    problems.push({ place: placeOf('/timestamp'), message: `"${doc.timestamp}" is not a date and time` });
+    problems.push({ place: placeOf('/timestamp'), message: `"${doc.timestamp}" is not a date and time`, ...reason('not-a-date', { value: doc.timestamp }) });
   return problems;
 }

@@ -7,51 +7,62 @@
 import { readCycloneDxJson, readCycloneDxXml } from './cyclonedx.reader.js';
 import { readSpdxObject } from './spdx.reader.js';
 import { readSpdxTagValue } from './spdx-tag-value.reader.js';
-import { SBOM_MAX_BYTES, type SbomReadResult } from '../core/sbom/sbom.types.js';
+import { type FieldErrorCode, type FieldErrorParams, reason } from '../core/errors.js';
+import { SBOM_MAX_BYTES, type SbomProblem, type SbomReadResult } from '../core/sbom/sbom.types.js';
 
-const fail = (place: string, message: string): SbomReadResult => ({ ok: false, problems: [{ place, message }] });
+const fail = (place: string, message: string, why: { code: FieldErrorCode; params?: FieldErrorParams }): SbomReadResult => ({
+  ok: false,
+  problems: [{ place, message, ...why }],
+});
 
-/** Line and column of a character offset. */
-export function lineColumn(text: string, offset: number): string {
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; place: string; message: string } {
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: SbomProblem } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
     const message = (err as Error).message;
     const position = /position (\d+)/.exec(message)?.[1];
-    const place = position !== undefined ? lineColumn(text, Number(position)) : lineColumn(text, text.length);
+    const at = lineColumn(text, position !== undefined ? Number(position) : text.length);
+    const place = `line ${at.line}, column ${at.column}`;
     const atEnd = position === undefined || Number(position) >= text.trimEnd().length;
     const truncated = atEnd || /end of (JSON|data)|Unterminated/i.test(message);
-    return { ok: false, place, message: truncated ? `the JSON ends too early (truncated?): ${message}` : `not valid JSON: ${message}` };
+    return truncated
+      ? { ok: false, problem: { place, message: `the JSON ends too early (truncated?): ${message}`, ...reason('json-truncated', at) } }
+      : { ok: false, problem: { place, message: `not valid JSON: ${message}`, ...reason('not-json', at) } };
   }
 }
 
 export function readSbom(bytes: Uint8Array): SbomReadResult {
-  if (bytes.byteLength === 0) return fail('the file', 'is empty');
-  if (bytes.byteLength > SBOM_MAX_BYTES) return fail('the file', `is ${bytes.byteLength} bytes; SBOMs up to ${SBOM_MAX_BYTES} bytes (50 MiB) are accepted`);
+  if (bytes.byteLength === 0) return fail('the file', 'is empty', reason('empty-file'));
+  if (bytes.byteLength > SBOM_MAX_BYTES)
+    return fail(
+      'the file',
+      `is ${bytes.byteLength} bytes; SBOMs up to ${SBOM_MAX_BYTES} bytes (50 MiB) are accepted`,
+      reason('file-too-large', { bytes: bytes.byteLength, limit: SBOM_MAX_BYTES }),
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return fail('the file', 'is not UTF-8 text');
+    return fail('the file', 'is not UTF-8 text', reason('not-utf8'));
   }
   const start = text.trimStart();
   if (start.startsWith('{')) {
     const parsed = parseJson(text);
-    if (!parsed.ok) return fail(parsed.place, parsed.message);
+    if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
     const doc = parsed.value as Record<string, unknown>;
     if (doc.bomFormat === 'CycloneDX') return readCycloneDxJson(doc);
     if (typeof doc.spdxVersion === 'string') return readSpdxObject(doc, 'json');
     if ('@context' in doc && JSON.stringify(doc['@context']).includes('spdx'))
-      return fail('/@context', 'SPDX 3 (JSON-LD) is not read; export SPDX 2.3 JSON or CycloneDX');
-    return fail('/', 'a JSON document that is neither CycloneDX (bomFormat) nor SPDX (spdxVersion)');
+      return fail('/@context', 'SPDX 3 (JSON-LD) is not read; export SPDX 2.3 JSON or CycloneDX', reason('spdx3-unsupported'));
+    return fail('/', 'a JSON document that is neither CycloneDX (bomFormat) nor SPDX (spdxVersion)', reason('not-sbom'));
   }
   if (start.startsWith('<')) return readCycloneDxXml(text);
   if (/^SPDXVersion:/m.test(text)) return readSpdxTagValue(text);
-  return fail('line 1', 'not an SBOM: expected CycloneDX JSON or XML, SPDX JSON or SPDX tag-value');
+  return fail('line 1', 'not an SBOM: expected CycloneDX JSON or XML, SPDX JSON or SPDX tag-value', reason('not-sbom'));
 }

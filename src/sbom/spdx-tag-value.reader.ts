@@ -5,6 +5,7 @@
  * the SPDX 2.3 schema requires of them (tebiki lists packages; relationships
  * may name the others); their other tags are skipped.
  */
+import { reason } from '../core/errors.js';
 import { readSpdxObject } from './spdx.reader.js';
 import type { SbomReadResult } from '../core/sbom/sbom.types.js';
 
@@ -80,21 +81,21 @@ interface Line {
   line: number;
 }
 
-function lines(text: string): Line[] | { line: number; message: string } {
+function lines(text: string): Line[] | { line: number; message: string; code: 'not-tag-value' | 'unclosed-text' } {
   const out: Line[] = [];
   const rows = text.split(/\r?\n/);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? '';
     if (row.trim() === '' || row.trimStart().startsWith('#')) continue;
     const m = /^([A-Za-z][A-Za-z0-9-]*):\s?(.*)$/.exec(row);
-    if (!m?.[1]) return { line: i + 1, message: 'expected "Tag: value"' };
+    if (!m?.[1]) return { line: i + 1, message: 'expected "Tag: value"', code: 'not-tag-value' };
     let value = (m[2] ?? '').trim();
     const start = i + 1;
     if (value.startsWith('<text>')) {
       let body = value.slice(6);
       while (!body.includes('</text>')) {
         i++;
-        if (i >= rows.length) return { line: start, message: '<text> is not closed by </text>' };
+        if (i >= rows.length) return { line: start, message: '<text> is not closed by </text>', code: 'unclosed-text' };
         body += `\n${rows[i]}`;
       }
       value = body.slice(0, body.indexOf('</text>'));
@@ -106,7 +107,10 @@ function lines(text: string): Line[] | { line: number; message: string } {
 
 export function readSpdxTagValue(text: string): SbomReadResult {
   const parsed = lines(text);
-  if (!Array.isArray(parsed)) return { ok: false, problems: [{ place: `line ${parsed.line}`, message: parsed.message }] };
+  if (!Array.isArray(parsed)) {
+    const { line, message, code } = parsed;
+    return { ok: false, problems: [{ place: `line ${line}`, message, ...reason(code, { line }) }] };
+  }
   const lineOf = new Map<string, number>();
   const doc: Obj = { creationInfo: { creators: [] as string[] }, packages: [] as Obj[], relationships: [] as Obj[] };
   const info = doc.creationInfo as { creators: string[]; created?: string };

@@ -4,6 +4,7 @@
  * schema (./schemas/spdx-2.3.schema.json) and the same model rules, and
  * problems in tag-value name their line.
  */
+import { reason } from '../core/errors.js';
 import { schemaProblems, spdxValidator } from './json-schema-validator.js';
 import { modelProblems } from './model-rules.js';
 import type { SbomComponent, SbomDocument, SbomReadResult } from '../core/sbom/sbom.types.js';
@@ -103,7 +104,11 @@ export function readSpdxObject(doc: Obj, encoding: 'json' | 'tag-value', placeOf
   arr(doc.relationships).forEach((r, i) => {
     for (const side of [String(r.spdxElementId), String(r.relatedSpdxElement)]) {
       if (!refs.has(side) && !side.startsWith('DocumentRef-'))
-        problems.push({ place: placeOf(`/relationships/${i}`), message: `names "${side}", which the document does not define` });
+        problems.push({
+          place: placeOf(`/relationships/${i}`),
+          message: `names "${side}", which the document does not define`,
+          ...reason('undefined-ref', { ref: side }),
+        });
     }
   });
   return problems.length > 0 ? { ok: false, problems: problems.slice(0, 50) } : { ok: true, document };

@@ -44,7 +44,7 @@ export function answerWriteProblems(writes: readonly AnswerWrite[]): FieldError[
     for (const p of answerContentProblems(storedAnswerContent(w))) {
       const path = w.place?.(p.field) ?? `answers.${w.item.no}.${p.field}`;
       // A bulk action's one comment is one place, however many items it goes to.
-      problems.set(`${path}\n${p.message}`, { path, message: p.message, code: p.code });
+      problems.set(`${path}\n${p.message}`, { path, message: p.message, code: p.code, ...(p.params ? { params: p.params } : {}) });
     }
   }
   return [...problems.values()];

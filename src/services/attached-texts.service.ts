@@ -12,7 +12,7 @@ import {
 import { hintsByItem, type MappingHint, mappingHints, NIST_REVISIONS, revisionCorrespondence } from '../core/attached-text/attached-views.js';
 import { canonicalJson } from '../core/audit-chain.js';
 import { type Actor, isRole } from '../core/authorization.js';
-import { AppError, validationErrors, type FieldError } from '../core/errors.js';
+import { AppError, validationErrors, type FieldError, reason } from '../core/errors.js';
 import type { Edition, Standard } from '../core/model/edition.schema.js';
 import { readPublisherText } from '../content/oscal/read-publisher-text.js';
 import { findAttachedCatalog, listAttachedTexts, replaceAttachedCatalog } from '../store/attached-texts.repository.js';
@@ -47,14 +47,22 @@ export async function attachCatalogToStandard(
   const read = readPublisherText(input.text, input.fileName);
   if (!read.ok)
     throw validationErrors(
-      read.problems.map((p) => ({ path: p.where, message: p.message, code: 'invalid' })),
+      read.problems.map((p) => ({ path: p.where, message: p.message, code: p.code, ...(p.params ? { params: p.params } : {}) })),
       `${input.fileName}: not a usable OSCAL catalog`,
     );
   const { source, ids, texts } = read.catalog;
   const mismatch = compareIds(standard, ids);
   const errors: FieldError[] = [
-    ...mismatch.notInStandard.map((id) => ({ path: id, message: `requirement ${id} of the catalog is not in ${standard.id}`, code: 'invalid' })),
-    ...mismatch.missingFromCatalog.map((id) => ({ path: id, message: `requirement ${id} of ${standard.id} is not in the catalog`, code: 'invalid' })),
+    ...mismatch.notInStandard.map((id) => ({
+      path: id,
+      message: `requirement ${id} of the catalog is not in ${standard.id}`,
+      ...reason('not-in-standard', { id, standard: standard.id }),
+    })),
+    ...mismatch.missingFromCatalog.map((id) => ({
+      path: id,
+      message: `requirement ${id} of ${standard.id} is not in the catalog`,
+      ...reason('not-in-catalog', { id, standard: standard.id }),
+    })),
   ];
   if (errors.length) throw validationErrors(errors, `${input.fileName}: ${errors.length} requirement id(s) do not match ${standard.id}`);
   const citation = citationOf(standard, source);

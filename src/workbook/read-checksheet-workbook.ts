@@ -4,7 +4,7 @@ import { answerContentProblems, defectNoteProblem, storedAnswerContent, storedDe
 import type { AnswerInput } from '../core/assessment/assessment.types.js';
 import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import { DEFECT_KINDS, type DefectKind, VERDICTS, verdictFromText, defectFromText } from '../core/assessment/verdicts.js';
-import { type AppError, type FieldError, type FieldErrorCode, validationErrors } from '../core/errors.js';
+import { type AppError, type FieldError, type FieldErrorCode, type FieldErrorParams, reason, validationErrors } from '../core/errors.js';
 import { controlCharacterProblem } from '../core/text-rules.js';
 import { cellText } from './cell-text.js';
 import { zipBombProblem } from './zip-guard.js';
@@ -18,11 +18,8 @@ export interface WorkbookAnswer extends AnswerInput {
   defect: { kind: DefectKind; note: string } | null;
 }
 
-/** A warning about a cell or sheet: the import goes on, so it carries no field-error code. */
-export interface WorkbookWarning {
-  path: string;
-  message: string;
-}
+/** A warning about a cell or sheet: the import goes on; its code and params let the UI say it in its own language. */
+export type WorkbookWarning = FieldError;
 
 export interface WorkbookReading {
   answers: WorkbookAnswer[];
@@ -41,8 +38,8 @@ export interface WorkbookExpectation {
 /** Past this many, the rest of the errors are counted, not listed. */
 const MAX_LISTED_ERRORS = 500;
 
-const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v].ja).join(', ');
-const DEFECT_CHOICES = DEFECT_KINDS.map((d) => DEFECT_LABELS[d].ja).join(', ');
+const VERDICT_CHOICES = VERDICTS.map((v) => VERDICT_LABELS[v].ja);
+const DEFECT_CHOICES = DEFECT_KINDS.map((d) => DEFECT_LABELS[d].ja);
 
 /**
  * Reads a filled checksheet workbook against the items it must answer. Every
@@ -63,7 +60,7 @@ export async function readChecksheetWorkbook(data: Uint8Array, items: readonly C
     errors.push({
       path: SHEETS.items,
       message: `the workbook has no sheet named ${SHEETS.items}; fill in a checksheet workbook exported by tebiki`,
-      code: 'invalid',
+      ...reason('no-items-sheet', { sheet: SHEETS.items }),
     });
     throw workbookProblems(errors);
   }
@@ -76,16 +73,16 @@ export async function readChecksheetWorkbook(data: Uint8Array, items: readonly C
 }
 
 async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
-  const file = (message: string) => validationErrors([{ path: 'file', message, code: 'invalid' }], message);
+  const file = (message: string, code: FieldErrorCode) => validationErrors([{ path: 'file', message, code }], message);
   // xlsx is a zip ("PK\x03\x04"); an encrypted workbook or an old .xls is an OLE file (D0 CF 11 E0).
   if (data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0) {
-    throw file('the file is a password-protected workbook or an old .xls; remove the password and save it as .xlsx');
+    throw file('the file is a password-protected workbook or an old .xls; remove the password and save it as .xlsx', 'encrypted-workbook');
   }
   if (!(data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04)) {
-    throw file('the file is not an xlsx workbook; save it from Excel as .xlsx (Excel ブック)');
+    throw file('the file is not an xlsx workbook; save it from Excel as .xlsx (Excel ブック)', 'not-xlsx');
   }
   const tooBig = await zipBombProblem(data);
-  if (tooBig) throw file(`the file is not a checksheet workbook: ${tooBig}`);
+  if (tooBig) throw file(`the file is not a checksheet workbook: ${tooBig}`, 'unsafe-archive');
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -93,16 +90,18 @@ async function loadWorkbook(data: Uint8Array): Promise<Workbook> {
     // Validations and formatting are not read: the reader needs values only, and a huge validation range would be expanded cell by cell.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture'] });
   } catch {
-    throw file('the file is damaged or not an xlsx workbook; open it in Excel, save it as .xlsx and try again');
+    throw file('the file is damaged or not an xlsx workbook; open it in Excel, save it as .xlsx and try again', 'damaged-file');
   }
   return workbook;
 }
 
 const at = (column: ColumnDef, row: number) => `${SHEETS.items}!${column.letter}${row}`;
-const problem = (column: ColumnDef, row: number, message: string, code: FieldErrorCode = 'invalid'): FieldError => ({
+/** A bad cell: its place, the English message naming row and column, and the reason (a code, with params where it has some). */
+const problem = (column: ColumnDef, row: number, message: string, why: { code: FieldErrorCode; params?: FieldErrorParams }): FieldError => ({
   path: at(column, row),
   message: `row ${row}, column ${column.letter} (${column.header.ja}): ${message}`,
-  code,
+  code: why.code,
+  ...(why.params ? { params: why.params } : {}),
 });
 
 function headerProblems(sheet: Worksheet): FieldError[] {
@@ -111,7 +110,14 @@ function headerProblems(sheet: Worksheet): FieldError[] {
     const text = cellText(head.getCell(i + 1).value) ?? '';
     if (headerMatches(text, c)) return [];
     const found = text.trim() === '' ? 'it is blank' : `found "${text.replace(/\n/g, ' ')}"`;
-    return [problem(c, 1, `expected the header ${c.header.ja} (${c.header.en}); ${found}. Columns must not be moved, added or deleted`)];
+    return [
+      problem(
+        c,
+        1,
+        `expected the header ${c.header.ja} (${c.header.en}); ${found}. Columns must not be moved, added or deleted`,
+        reason('wrong-header', { expected: c.header.ja, found: text.replace(/\n/g, ' ').trim() }),
+      ),
+    ];
   });
 }
 
@@ -130,7 +136,7 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
       const text = cell.isMerged && cell.master !== cell ? '' : cellText(cell.value);
       if (text === undefined) {
         if (c.input || c.key === 'no' || c.key === 'requirementId') {
-          errors.push(problem(c, r, 'holds a formula without a calculated value; type the value itself'));
+          errors.push(problem(c, r, 'holds a formula without a calculated value; type the value itself', reason('formula-without-value')));
         }
         raw[c.key] = '';
       } else {
@@ -142,7 +148,9 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
     const inputs = [raw.verdict, raw.evidence, raw.comment, raw.defect];
     if (identity.every((t) => t === '') && inputs.every((t) => t === '')) return;
     if (identity.every((t) => t === '')) {
-      errors.push(problem(COLUMN.no, r, 'has no 項番, so the answer on this row belongs to no item; answer on the item’s own row'));
+      errors.push(
+        problem(COLUMN.no, r, 'has no 項番, so the answer on this row belongs to no item; answer on the item’s own row', reason('row-without-number')),
+      );
       return;
     }
 
@@ -150,7 +158,14 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
     if (!item) return;
     const first = seen.get(item.requirementId);
     if (first !== undefined) {
-      errors.push(problem(COLUMN.no, r, `項番 ${item.no} appears again (first on row ${first}); keep one row per item`));
+      errors.push(
+        problem(
+          COLUMN.no,
+          r,
+          `項番 ${item.no} appears again (first on row ${first}); keep one row per item`,
+          reason('duplicate-item-row', { no: item.no, firstRow: first }),
+        ),
+      );
       return;
     }
     seen.set(item.requirementId, r);
@@ -158,6 +173,7 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
       warnings.push({
         path: at(COLUMN.no, r),
         message: `row ${r}, 項番 ${item.no}: the item has changed since this workbook was exported; check the answer against the current item`,
+        ...reason('item-changed', { no: item.no, row: r }),
       });
     }
 
@@ -167,7 +183,11 @@ function readRows(sheet: Worksheet, items: readonly ChecksheetItem[], errors: Fi
 
   for (const item of items) {
     if (!seen.has(item.requirementId)) {
-      warnings.push({ path: SHEETS.items, message: `項番 ${item.no} has no row in the workbook; its answer is left as it is` });
+      warnings.push({
+        path: SHEETS.items,
+        message: `項番 ${item.no} has no row in the workbook; its answer is left as it is`,
+        ...reason('item-without-row', { no: item.no }),
+      });
     }
   }
   return answers;
@@ -185,20 +205,30 @@ function identify(
     const item = byId.get(raw.requirementId);
     if (!item) {
       errors.push(
-        problem(COLUMN.requirementId, r, `requirement id "${raw.requirementId}" is not in this checksheet; was the row copied from another workbook?`),
+        problem(
+          COLUMN.requirementId,
+          r,
+          `requirement id "${raw.requirementId}" is not in this checksheet; was the row copied from another workbook?`,
+          reason('unknown-requirement-id', { id: raw.requirementId }),
+        ),
       );
       return undefined;
     }
     if (raw.no !== '' && raw.no !== item.no) {
       errors.push(
-        problem(COLUMN.no, r, `項番 "${raw.no}" does not match the row's item (requirement id ${item.requirementId} is 項番 ${item.no}); do not edit 項番`),
+        problem(
+          COLUMN.no,
+          r,
+          `項番 "${raw.no}" does not match the row's item (requirement id ${item.requirementId} is 項番 ${item.no}); do not edit 項番`,
+          reason('number-mismatch', { value: raw.no, id: item.requirementId, no: item.no }),
+        ),
       );
       return undefined;
     }
     return item;
   }
   const item = byNo.get(raw.no);
-  if (!item) errors.push(problem(COLUMN.no, r, `項番 "${raw.no}" is not in this checksheet`));
+  if (!item) errors.push(problem(COLUMN.no, r, `項番 "${raw.no}" is not in this checksheet`, reason('unknown-number', { value: raw.no })));
   return item;
 }
 
@@ -207,13 +237,16 @@ function readAnswer(raw: Record<ColumnKey, string>, r: number, errors: FieldErro
   const before = errors.length;
   for (const key of ['verdict', 'defect'] as const) {
     const controls = controlCharacterProblem(raw[key], true);
-    if (controls) errors.push(problem(COLUMN[key], r, controls.message, controls.code));
+    if (controls) errors.push(problem(COLUMN[key], r, controls.message, controls));
   }
   const verdict = raw.verdict === '' ? 'unassessed' : verdictFromText(raw.verdict);
-  if (!verdict && errors.length === before) errors.push(problem(COLUMN.verdict, r, `"${raw.verdict}" is not a verdict; use one of ${VERDICT_CHOICES}`));
+  if (!verdict && errors.length === before) {
+    const why = reason('not-a-verdict', { value: raw.verdict, allowed: VERDICT_CHOICES });
+    errors.push(problem(COLUMN.verdict, r, `"${raw.verdict}" is not a verdict; use one of ${VERDICT_CHOICES.join(', ')}`, why));
+  }
   const content = storedAnswerContent({ verdict: verdict ?? 'unassessed', evidence: raw.evidence, comment: raw.comment });
   // An unreadable verdict is checked as 未評価, so only the text rules apply to the row.
-  for (const p of answerContentProblems(content)) errors.push(problem(COLUMN[p.field], r, p.message, p.code));
+  for (const p of answerContentProblems(content)) errors.push(problem(COLUMN[p.field], r, p.message, p));
   const defect = raw.defect === '' ? null : readDefect(raw.defect, r, errors);
   if (errors.length > before || !verdict || defect === undefined) return undefined;
   return { verdict, evidence: content.evidence, comment: content.comment, defect };
@@ -226,17 +259,27 @@ function readDefect(text: string, r: number, errors: FieldError[]): { kind: Defe
   const note = colon < 0 ? '' : storedDefectNote(text.slice(colon + 1));
   const kind = defectFromText(kindText);
   if (!kind) {
-    errors.push(problem(COLUMN.defect, r, `"${clip(text)}" does not start with a kind of flag; write "kind: note" with kind one of ${DEFECT_CHOICES}`));
+    const why = reason('not-a-defect-kind', { value: clip(text), allowed: DEFECT_CHOICES });
+    errors.push(
+      problem(COLUMN.defect, r, `"${clip(text)}" does not start with a kind of flag; write "kind: note" with kind one of ${DEFECT_CHOICES.join(', ')}`, why),
+    );
     return undefined;
   }
   if (note === '') {
-    errors.push(problem(COLUMN.defect, r, `write what is wrong with the item after "${DEFECT_LABELS[kind].ja}:"`));
+    errors.push(
+      problem(
+        COLUMN.defect,
+        r,
+        `write what is wrong with the item after "${DEFECT_LABELS[kind].ja}:"`,
+        reason('defect-note-missing', { kind: DEFECT_LABELS[kind].ja }),
+      ),
+    );
     return undefined;
   }
   const bad = defectNoteProblem(note);
   if (bad) {
     // A control character is already listed for the whole cell.
-    if (!errors.some((e) => e.path === at(COLUMN.defect, r))) errors.push(problem(COLUMN.defect, r, bad.message, bad.code));
+    if (!errors.some((e) => e.path === at(COLUMN.defect, r))) errors.push(problem(COLUMN.defect, r, bad.message, bad));
     return undefined;
   }
   return { kind, note };
@@ -248,7 +291,11 @@ const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : t
 function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: FieldError[], warnings: WorkbookWarning[]): WorkbookReading['meta'] {
   const sheet = workbook.getWorksheet(SHEETS.meta);
   if (!sheet) {
-    warnings.push({ path: SHEETS.meta, message: 'the workbook has no _tebiki sheet, so its edition cannot be checked; rows are matched by 項番' });
+    warnings.push({
+      path: SHEETS.meta,
+      message: 'the workbook has no _tebiki sheet, so its edition cannot be checked; rows are matched by 項番',
+      ...reason('no-meta-sheet'),
+    });
     return { editionId: null, assessmentId: null, exportedAt: null };
   }
   const values = new Map<string, { text: string; row: number }>();
@@ -260,7 +307,7 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
     errors.push({
       path: `${SHEETS.meta}!B${version.row}`,
       message: `the workbook has format version ${version.text}, newer than this tebiki reads (${WORKBOOK_FORMAT_VERSION}); update tebiki`,
-      code: 'invalid',
+      ...reason('format-too-new', { version: version.text, supported: WORKBOOK_FORMAT_VERSION }),
     });
   }
   const editionId = values.get('editionId')?.text || null;
@@ -269,12 +316,14 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
     warnings.push({
       path: `${SHEETS.meta}!B${values.get('editionId')?.row}`,
       message: `the workbook was exported from edition ${editionId}, not ${expected.editionId}; rows are matched by requirement id and 項番`,
+      ...reason('other-edition', { found: editionId, expected: expected.editionId }),
     });
   }
   if (expected.assessmentId && assessmentId && assessmentId !== expected.assessmentId) {
     warnings.push({
       path: `${SHEETS.meta}!B${values.get('assessmentId')?.row}`,
       message: `the workbook was exported from assessment ${assessmentId}, not ${expected.assessmentId}`,
+      ...reason('other-assessment', { found: assessmentId, expected: expected.assessmentId }),
     });
   }
   const exported = values.get('exportedAt')?.text ?? '';
@@ -284,7 +333,11 @@ function readMeta(workbook: Workbook, expected: WorkbookExpectation, errors: Fie
 function workbookProblems(errors: FieldError[]): AppError {
   const listed = errors.slice(0, MAX_LISTED_ERRORS);
   if (errors.length > MAX_LISTED_ERRORS)
-    listed.push({ path: SHEETS.items, message: `and ${errors.length - MAX_LISTED_ERRORS} more problems not listed`, code: 'invalid' });
+    listed.push({
+      path: SHEETS.items,
+      message: `and ${errors.length - MAX_LISTED_ERRORS} more problems not listed`,
+      ...reason('more-not-listed', { count: errors.length - MAX_LISTED_ERRORS }),
+    });
   const first = errors[0]?.message ?? '';
   const summary = `the checksheet workbook has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}, so nothing was imported: ${first}${errors.length > 1 ? ' (and more)' : ''}`;
   return validationErrors(listed, summary);

@@ -96,9 +96,24 @@ describeEachDatabase('attached publisher text (NIST SP 800-171)', (get) => {
     const err = (await attach('nist-sp-800-171r2', 'changed.json', JSON.stringify(doc)).catch((e: unknown) => e)) as AppError;
     expect(err.code).toBe('validation-failed');
     expect(err.errors).toEqual([
-      { path: '3.1.99', message: 'requirement 3.1.99 of the catalog is not in nist-sp-800-171r2', code: 'invalid' },
-      { path: '3.1.1', message: 'requirement 3.1.1 of nist-sp-800-171r2 is not in the catalog', code: 'invalid' },
-      { path: '3.1.2', message: 'requirement 3.1.2 of nist-sp-800-171r2 is not in the catalog', code: 'invalid' },
+      {
+        path: '3.1.99',
+        message: 'requirement 3.1.99 of the catalog is not in nist-sp-800-171r2',
+        code: 'not-in-standard',
+        params: { id: '3.1.99', standard: 'nist-sp-800-171r2' },
+      },
+      {
+        path: '3.1.1',
+        message: 'requirement 3.1.1 of nist-sp-800-171r2 is not in the catalog',
+        code: 'not-in-catalog',
+        params: { id: '3.1.1', standard: 'nist-sp-800-171r2' },
+      },
+      {
+        path: '3.1.2',
+        message: 'requirement 3.1.2 of nist-sp-800-171r2 is not in the catalog',
+        code: 'not-in-catalog',
+        params: { id: '3.1.2', standard: 'nist-sp-800-171r2' },
+      },
     ]);
     const rev3Into2 = (await attach('nist-sp-800-171r2', NIST_DATA.rev3).catch((e: unknown) => e)) as AppError;
     expect(rev3Into2.errors?.length).toBe(130 + 110);
@@ -111,8 +126,10 @@ describeEachDatabase('attached publisher text (NIST SP 800-171)', (get) => {
     const err = (await attach('nist-sp-800-171r3', 'cut.xml', truncated).catch((e: unknown) => e)) as AppError;
     expect(err.code).toBe('validation-failed');
     expect(err.errors?.[0]?.path).toMatch(/^cut\.xml:\d+:\d+$/);
+    const [, line, column] = /:(\d+):(\d+)$/.exec(err.errors?.[0]?.path ?? '') ?? [];
+    expect(err.errors?.[0]).toMatchObject({ code: 'not-xml', params: { line: Number(line), column: Number(column) } });
     const notCatalog = (await attach('nist-sp-800-171r3', 'x.json', '{"profile":{}}').catch((e: unknown) => e)) as AppError;
-    expect(notCatalog.errors?.[0]).toMatchObject({ path: '/catalog' });
+    expect(notCatalog.errors?.[0]).toMatchObject({ path: '/catalog', code: 'no-catalog' });
     const catalog = await attachedCatalogFor(ctx(), standard('nist-sp-800-171r3'));
     expect(catalog?.texts.filter((t) => !t.withdrawal)).toHaveLength(97);
   });

@@ -52,7 +52,10 @@ describe('OSCAL import of bad structures', () => {
   it('names the JSON pointer of a control without id', () => {
     const doc = { catalog: { metadata: { title: 'T' }, groups: [{ id: 'g', title: 'G', controls: [{ title: 'no id' }] }] } };
     const r = importOscalCatalog(JSON.stringify(doc), 'x.json');
-    expect(r).toEqual({ ok: false, problems: [{ where: '/catalog/groups/0/controls/0/id', message: 'missing: a control needs an id' }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ where: '/catalog/groups/0/controls/0/id', message: 'missing: a control needs an id', code: 'required', params: { field: 'id' } }],
+    });
   });
 
   it('says when the document is not a catalog', () => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERDICTS } from '../../src/core/assessment/verdicts.js';
+import { VERDICT_LABELS } from '../../src/core/vocabulary-labels.js';
 import { messages } from '../../web/src/i18n/messages.js';
 import { ADMIN, EDITOR, ORG_A, ORG_B, PEOPLE as CAST, PRODUCT } from './cast.js';
 import type { Platform } from './flows.js';
@@ -143,9 +145,9 @@ describe('assessments: create, answer, finalise; who sees what', () => {
     const bad = Buffer.from(await book.xlsx.writeBuffer());
     const refusal = await detail.importWorkbook({ name: 'bad.xlsx', buffer: bad });
     expect(refusal).toContain('G2');
-    expect(refusal).toContain(t.fieldErrors.invalid);
-    // The bad value is in the reader's own (English) account, kept behind 詳細.
-    expect(refusal).toContain('合格');
+    // Said in Japanese from the problem's code and params: the bad value and the verdicts to use.
+    expect(refusal).toContain(t.fieldErrorDetails['not-a-verdict']({ value: '合格', allowed: VERDICTS.map((v) => VERDICT_LABELS[v].ja) }));
+    expect(refusal).not.toContain('is not a verdict');
     expect(await detail.importWorkbook({ name: 'good.xlsx', buffer: good })).toMatch(/\d+/);
 
     // Everything is stored: a fresh load shows the same answers, and the first answer started the work.

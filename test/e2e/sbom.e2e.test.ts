@@ -47,11 +47,12 @@ describe('SBOM, vulnerabilities and VEX in the browser', () => {
       buffer: Buffer.from('{"bomFormat": "CycloneDX", "specVersion": "1.6", "compo'),
     });
     await pageA.getByRole('button', { name: m.upload }).click();
-    // The place as the parser names it, what is wrong in Japanese; the parser's own English account only behind 詳細.
-    const broken = pageA.locator('.sbom-problems li', { hasText: /line 1, column \d+/ });
-    await broken.filter({ hasText: messages.ja.fieldErrors.invalid }).waitFor();
-    expect(await broken.locator('details[open]').count()).toBe(0);
-    expect(await broken.locator('details [lang="en"]').textContent()).toContain('the JSON ends too early');
+    // The place the parser names and what is wrong, in Japanese from the problem's code and params; nothing of the parser's English.
+    const broken = pageA.locator('.sbom-problems li', { hasText: /1行 \d+列/ });
+    const column = Number(/(\d+)列/.exec((await broken.locator('code').textContent()) ?? '')?.[1]);
+    await broken.filter({ hasText: messages.ja.fieldErrorDetails['json-truncated']({ line: 1, column }) }).waitFor();
+    expect(await broken.locator('[lang="en"]').count()).toBe(0);
+    expect(await broken.textContent()).not.toContain('the JSON ends too early');
 
     await file.setInputFiles({ name: 'gateway.cdx.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(cyclonedxJson('1.6'))) });
     await pageA.getByRole('button', { name: m.upload }).click();

@@ -10,7 +10,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 interface ProblemJson {
   code: string;
-  errors?: { path: string; message: string; code?: string }[];
+  errors?: { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
 }
 
 /** What a person may type into an answer, through the form (API) or a workbook row. */
@@ -24,7 +24,12 @@ const pass = { api: 'pass', cell: '適合' };
 const na = { api: 'not-applicable', cell: '対象外' };
 
 /** Each input, and what the one write path makes of it: the stored text, or the refused field and message. */
-const CASES: { name: string; typed: Typed; stored?: { evidence: string; comment: string }; refused?: { field: 'evidence' | 'comment'; message: string } }[] = [
+const CASES: {
+  name: string;
+  typed: Typed;
+  stored?: { evidence: string; comment: string };
+  refused?: { field: 'evidence' | 'comment'; message: string; params?: Record<string, unknown> };
+}[] = [
   {
     name: 'a C0 control character (BEL) in the evidence',
     typed: { verdict: pass, evidence: '署名\u0007検証', comment: '' },
@@ -48,7 +53,7 @@ const CASES: { name: string; typed: Typed; stored?: { evidence: string; comment:
   {
     name: 'evidence past the limit',
     typed: { verdict: pass, evidence: 'あ'.repeat(10_001), comment: '' },
-    refused: { field: 'evidence', message: 'is 10,001 characters long; the limit is 10,000' },
+    refused: { field: 'evidence', message: 'is 10,001 characters long; the limit is 10,000', params: { limit: 10_000 } },
   },
   {
     name: 'tabs, CRLF line breaks and spaces around the text',
@@ -124,8 +129,10 @@ describeEachDatabase('one write path for answers: the API and the workbook impor
         const apiErrors = (apiResponse.json() as ProblemJson).errors ?? [];
         const bookErrors = (bookResponse.json() as ProblemJson).errors ?? [];
         // Each field error also carries a stable code, which the web app translates.
-        expect(apiErrors).toEqual([{ path: `body.${field}`, message, code: expect.any(String) }]);
+        expect(apiErrors).toEqual([{ path: `body.${field}`, message, code: expect.any(String), ...(c.refused.params ? { params: c.refused.params } : {}) }]);
         expect(bookErrors).toHaveLength(1);
+        // The same code and params both ways, so the UI says it the same.
+        expect({ code: bookErrors[0]?.code, params: bookErrors[0]?.params }).toEqual({ code: apiErrors[0]?.code, params: apiErrors[0]?.params });
         expect(bookErrors[0]?.path).toBe(`チェックシート!${COLUMN_OF[field]}${row}`);
         expect(bookErrors[0]?.message).toBe(`row ${row}, column ${COLUMN_OF[field]} (${field === 'evidence' ? '根拠・エビデンス' : '備考'}): ${message}`);
         // Nothing was written either way.

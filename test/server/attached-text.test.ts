@@ -48,9 +48,48 @@ describeEachDatabase("NIST's own text through the API", (get) => {
     expect(mismatch.json().errors).toContainEqual({
       path: '03.01.01',
       message: 'requirement 03.01.01 of the catalog is not in nist-sp-800-171r2',
-      code: expect.any(String),
+      code: 'not-in-standard',
+      params: { id: '03.01.01', standard: 'nist-sp-800-171r2' },
+    });
+    expect(mismatch.json().errors).toContainEqual({
+      path: '3.1.1',
+      message: 'requirement 3.1.1 of nist-sp-800-171r2 is not in the catalog',
+      code: 'not-in-catalog',
+      params: { id: '3.1.1', standard: 'nist-sp-800-171r2' },
     });
     expect((await attach(admin, 'nist-sp-800-171r2', NIST_DATA.rev2)).json()).toMatchObject({ status: 'attached', statements: 110 });
+  });
+
+  it('problems of an attached catalog carry their code and params: not JSON, no catalog, ids in either direction', async () => {
+    const send = (fileName: string, text: string) =>
+      admin.request('POST', '/api/admin/standards/nist-sp-800-171r3/attached-text', { editionId: edition, fileName, text });
+    const broken = await send('broken.json', '{\n  "catalog": {\n    "metadata": oops\n}');
+    expect(broken.statusCode).toBe(400);
+    const [notJson] = broken.json().errors as { path: string; params: { line: number; column: number } }[];
+    expect(notJson).toEqual({
+      path: expect.stringMatching(/^broken\.json:\d+:\d+$/),
+      message: expect.stringContaining('not valid JSON'),
+      code: 'not-json',
+      params: expect.anything(),
+    });
+    expect(notJson?.path).toBe(`broken.json:${notJson?.params.line}:${notJson?.params.column}`);
+    expect((await send('empty.json', '{"profile": {}}')).json().errors).toEqual([
+      { path: '/catalog', message: expect.stringContaining('no catalog'), code: 'no-catalog' },
+    ]);
+    const control = { id: 'x', title: 'X', props: [{ name: 'label', value: '99.99.99' }] };
+    const catalog = { catalog: { uuid: 'u', metadata: { title: 'Not rev3' }, controls: [control] } };
+    const mismatch = await send('other.json', JSON.stringify(catalog));
+    expect(mismatch.statusCode).toBe(400);
+    const errors = mismatch.json().errors as { path: string; code: string; params?: Record<string, string> }[];
+    expect(errors[0]).toEqual({
+      path: '99.99.99',
+      message: 'requirement 99.99.99 of the catalog is not in nist-sp-800-171r3',
+      code: 'not-in-standard',
+      params: { id: '99.99.99', standard: 'nist-sp-800-171r3' },
+    });
+    expect(errors).toContainEqual(
+      expect.objectContaining({ path: '03.01.01', code: 'not-in-catalog', params: { id: '03.01.01', standard: 'nist-sp-800-171r3' } }),
+    );
   });
 
   it.skipIf(!available)('a standard answers its NIST text with the citation, withdrawals and the rev2 ↔ rev3 correspondence as NIST states it', async () => {

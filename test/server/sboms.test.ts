@@ -26,7 +26,19 @@ describeEachDatabase('SBOMs, vulnerabilities and VEX through the API', (get) => 
     const r = await upload('{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [');
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0]).toMatchObject({ path: expect.stringMatching(/^line 1, column/), message: expect.stringContaining('ends too early') });
+    // Its code and params, for the UI's own sentence (issue 13).
+    expect(r.json().errors[0]).toMatchObject({ code: 'json-truncated', params: { line: 1, column: expect.any(Number) } });
     expect((await w.client('a1').request('GET', `${base}/sboms`)).json().sboms).toEqual([]);
+  });
+
+  it('refuses a schema violation with the code of every form and the allowed values as params', async () => {
+    const bom = cyclonedxJson('1.6');
+    (bom.components as Record<string, unknown>[])[0] = { type: 'librari', name: 'x' };
+    const r = await upload(JSON.stringify(bom));
+    expect(r.statusCode).toBe(400);
+    const errors = r.json().errors as { path: string; code: string; params?: { allowed?: string[] } }[];
+    const type = errors.find((e) => e.path === '/components/0/type' && e.code === 'not-allowed');
+    expect(type?.params?.allowed).toEqual(expect.arrayContaining(['library', 'firmware']));
   });
 
   it('a member uploads, sees matches, triages not_affected with a justification and exports OpenVEX', async () => {

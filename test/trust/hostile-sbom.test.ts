@@ -85,7 +85,10 @@ describe('SBOM readers with hostile documents', () => {
     const big = new Uint8Array(SBOM_MAX_BYTES + 1).fill(0x20);
     big[0] = 0x7b;
     const r = readSbom(big);
-    expect(r).toEqual({ ok: false, problems: [{ place: 'the file', message: expect.stringMatching(/SBOMs up to 52428800 bytes/) }] });
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ place: 'the file', message: expect.stringMatching(/SBOMs up to 52428800 bytes/), code: 'file-too-large', params: expect.anything() }],
+    });
   });
 });
 
@@ -110,7 +113,9 @@ describe('XML entity expansion is refused by the CycloneDX XML reader', () => {
       const line = xml.slice(0, xml.indexOf('<!DOCTYPE')).split('\n').length;
       expect(readSbom(bytes(xml))).toEqual({
         ok: false,
-        problems: [{ place: `line ${line}, column 1`, message: expect.stringMatching(/DOCTYPE\) is refused/) }],
+        problems: [
+          { place: `line ${line}, column 1`, message: expect.stringMatching(/DOCTYPE\) is refused/), code: 'doctype-refused', params: { line, column: 1 } },
+        ],
       });
     });
   }

@@ -1,10 +1,9 @@
 import type { CellFormulaValue, Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { type Answer, blankAnswers } from '../../src/core/assessment/assessment.types.js';
-import { AppError } from '../../src/core/errors.js';
 import { readChecksheetWorkbook } from '../../src/workbook/read-checksheet-workbook.js';
 import { writeChecksheetWorkbook } from '../../src/workbook/write-checksheet-workbook.js';
-import { bundledChecksheet, bundledEdition, criteriaText, edit, itemRows, openWorkbook, sheet } from './workbook-helpers.js';
+import { bundledChecksheet, bundledEdition, criteriaText, edit, itemRows, openWorkbook, sheet, workbookRefusal } from './workbook-helpers.js';
 
 const checksheet = bundledChecksheet();
 const items = checksheet.items;
@@ -35,15 +34,7 @@ const HEADERS_JA = ['項番', 'レイヤー', 'フェーズ', '脅威のカテ�
 const VERDICT_LIST = '"適合,一部適合,不適合,対象外,未評価,要確認"';
 
 /** The validation error a read throws. */
-async function readError(bytes: Uint8Array, against = items) {
-  try {
-    await readChecksheetWorkbook(bytes, against);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('the workbook was read without an error');
-}
+const readError = (bytes: Uint8Array, against = items) => workbookRefusal(bytes, against);
 
 const formulaOf = (ws: Worksheet, address: string) => ws.getCell(address).value as CellFormulaValue;
 
@@ -221,7 +212,8 @@ describe('readChecksheetWorkbook', () => {
     expect(error.errors?.[0]).toEqual({
       path: `チェックシート!G${at(15)}`,
       message: `row ${at(15)}, column G (判定): "合格" is not a verdict; use one of 適合, 一部適合, 不適合, 対象外, 未評価, 要確認`,
-      code: 'invalid',
+      code: 'not-a-verdict',
+      params: { value: '合格', allowed: ['適合', '一部適合', '不適合', '対象外', '未評価', '要確認'] },
     });
     expect(error.message).toContain('has 9 problems');
     expect(error.message).toContain(`row ${at(15)}, column G (判定)`);
@@ -247,6 +239,17 @@ describe('readChecksheetWorkbook', () => {
     expect(messages[6]).toMatch(new RegExp(`^row ${at(39)}, column J \\(項目への指摘\\): write what is wrong`));
     expect(messages[7]).toBe(`row ${last + 2}, column A (項番): 項番 ${other.no} appears again (first on row ${at(30)}); keep one row per item`);
     expect(messages[8]).toMatch(new RegExp(`^row ${last + 3}, column A \\(項番\\): has no 項番`));
+    // Each kind has its own code, and the params the UI puts into its own sentence.
+    expect(error.errors?.slice(1).map((e) => ({ code: e.code, params: e.params }))).toEqual([
+      { code: 'required', params: undefined },
+      { code: 'not-a-defect-kind', params: { value: '要望: もっと具体的に', allowed: ['不明確', '誤り', '不足', '厳しすぎる'] } },
+      { code: 'too-long', params: { limit: 10_000 } },
+      { code: 'control-characters', params: undefined },
+      { code: 'unknown-number', params: { value: 'Z-99.9' } },
+      { code: 'defect-note-missing', params: { kind: '誤り' } },
+      { code: 'duplicate-item-row', params: { no: other.no, firstRow: at(30) } },
+      { code: 'row-without-number', params: undefined },
+    ]);
   });
 
   it('refuses a row whose 項番 and hidden requirement id disagree, or whose requirement id is unknown', async () => {
@@ -259,12 +262,14 @@ describe('readChecksheetWorkbook', () => {
       {
         path: `チェックシート!A${at(1)}`,
         message: `row ${at(1)}, column A (項番): 項番 "${items[5]?.no}" does not match the row's item (requirement id ${items[1]?.requirementId} is 項番 ${items[1]?.no}); do not edit 項番`,
-        code: 'invalid',
+        code: 'number-mismatch',
+        params: { value: items[5]?.no, id: items[1]?.requirementId, no: items[1]?.no },
       },
       {
         path: `チェックシート!K${at(2)}`,
         message: `row ${at(2)}, column K (要求事項ID): requirement id "no-such-requirement" is not in this checksheet; was the row copied from another workbook?`,
-        code: 'invalid',
+        code: 'unknown-requirement-id',
+        params: { id: 'no-such-requirement' },
       },
     ]);
   });
@@ -274,7 +279,12 @@ describe('readChecksheetWorkbook', () => {
       ws.name = 'Sheet1';
     });
     expect((await readError(renamed)).errors).toEqual([
-      { path: 'チェックシート', message: 'the workbook has no sheet named チェックシート; fill in a checksheet workbook exported by tebiki', code: 'invalid' },
+      {
+        path: 'チェックシート',
+        message: 'the workbook has no sheet named チェックシート; fill in a checksheet workbook exported by tebiki',
+        code: 'no-items-sheet',
+        params: { sheet: 'チェックシート' },
+      },
     ]);
     const header = await edit(blankJa, (ws) => {
       ws.getCell('G1').value = '結果';
@@ -283,7 +293,8 @@ describe('readChecksheetWorkbook', () => {
       {
         path: 'チェックシート!G1',
         message: 'row 1, column G (判定): expected the header 判定 (Verdict); found "結果". Columns must not be moved, added or deleted',
-        code: 'invalid',
+        code: 'wrong-header',
+        params: { expected: '判定', found: '結果' },
       },
     ]);
   });
@@ -296,10 +307,14 @@ describe('readChecksheetWorkbook', () => {
       {
         path: '_tebiki!B2',
         message: `the workbook was exported from edition ${checksheet.edition.id}, not 2027.1; rows are matched by requirement id and 項番`,
+        code: 'other-edition',
+        params: { found: checksheet.edition.id, expected: '2027.1' },
       },
       {
         path: `チェックシート!A${at(15)}`,
         message: `row ${at(15)}, 項番 ${items[15]?.no}: the item has changed since this workbook was exported; check the answer against the current item`,
+        code: 'item-changed',
+        params: { no: items[15]?.no, row: at(15) },
       },
     ]);
   });
@@ -312,17 +327,24 @@ describe('readChecksheetWorkbook', () => {
     });
     const reading = await readChecksheetWorkbook(fewer, items);
     expect(reading.answers).toHaveLength(n - 1);
-    expect(reading.warnings).toEqual([{ path: 'チェックシート', message: `項番 ${items[1]?.no} has no row in the workbook; its answer is left as it is` }]);
+    expect(reading.warnings).toEqual([
+      {
+        path: 'チェックシート',
+        message: `項番 ${items[1]?.no} has no row in the workbook; its answer is left as it is`,
+        code: 'item-without-row',
+        params: { no: items[1]?.no },
+      },
+    ]);
   });
 
   it('refuses a file that is not an xlsx workbook, or a damaged one, with a clear error', async () => {
     const notXlsx = await readError(new TextEncoder().encode('項番,判定\nP-1.1,適合\n'));
     expect(notXlsx.code).toBe('validation-failed');
-    expect(notXlsx.errors).toEqual([{ path: 'file', message: expect.stringContaining('not an xlsx workbook'), code: 'invalid' }]);
+    expect(notXlsx.errors).toEqual([{ path: 'file', message: expect.stringContaining('not an xlsx workbook'), code: 'not-xlsx' }]);
     const truncated = await readError(blankJa.subarray(0, Math.floor(blankJa.length / 2)));
-    expect(truncated.errors).toEqual([{ path: 'file', message: expect.stringContaining('damaged'), code: 'invalid' }]);
+    expect(truncated.errors).toEqual([{ path: 'file', message: expect.stringContaining('damaged'), code: 'damaged-file' }]);
     const ole = await readError(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
-    expect(ole.errors?.[0]?.message).toContain('password');
+    expect(ole.errors?.[0]).toMatchObject({ message: expect.stringContaining('password'), code: 'encrypted-workbook' });
   });
 
   it('refuses, before unpacking, a zip that declares a huge content (a zip bomb)', async () => {
@@ -334,7 +356,7 @@ describe('readChecksheetWorkbook', () => {
     const first = view.getUint32(eocd + 16, true);
     view.setUint32(first + 24, 512 * 1024 * 1024, true);
     expect((await readError(bomb)).errors).toEqual([
-      { path: 'file', message: 'the file is not a checksheet workbook: it would unpack to more than 256 MB', code: 'invalid' },
+      { path: 'file', message: 'the file is not a checksheet workbook: it would unpack to more than 256 MB', code: 'unsafe-archive' },
     ]);
   });
 
@@ -346,7 +368,7 @@ describe('readChecksheetWorkbook', () => {
       {
         path: `チェックシート!G${at(7)}`,
         message: `row ${at(7)}, column G (判定): holds a formula without a calculated value; type the value itself`,
-        code: 'invalid',
+        code: 'formula-without-value',
       },
     ]);
   });

@@ -4,7 +4,10 @@ import { defaultContentDir } from '../../src/content/content-dir.js';
 import { loadContent } from '../../src/content/load-content.js';
 import { generateChecksheet } from '../../src/core/assessment/checksheet.js';
 import type { Checksheet } from '../../src/core/assessment/checksheet.types.js';
+import type { ChecksheetItem } from '../../src/core/assessment/checksheet.types.js';
+import { AppError } from '../../src/core/errors.js';
 import type { Edition } from '../../src/core/model/edition.schema.js';
+import { readChecksheetWorkbook } from '../../src/workbook/read-checksheet-workbook.js';
 
 export function bundledEdition(): Edition {
   const loaded = loadContent(defaultContentDir());
@@ -56,4 +59,15 @@ export function criteriaText(ws: Worksheet, top: number): string {
     if (!(cell.isMerged && cell.master !== cell)) texts.push(cell.text);
   }
   return texts.join('\n');
+}
+
+/** The validation error reading a workbook against these items throws. */
+export async function workbookRefusal(bytes: Uint8Array, items: readonly ChecksheetItem[]): Promise<AppError> {
+  try {
+    await readChecksheetWorkbook(bytes, items);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('the workbook was read without an error');
 }

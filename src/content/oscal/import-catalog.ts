@@ -1,3 +1,5 @@
+import { reason } from '../../core/errors.js';
+import { codeOfIssue } from '../../core/zod-field-errors.js';
 import { Standard, type StandardNode } from '../../core/model/edition.schema.js';
 import { type InputProblem, readOscalDocument } from './read-oscal-document.js';
 
@@ -25,17 +27,18 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
   const read = readOscalDocument(text, fileName);
   if (!read.ok) return read;
   const catalog = read.document.catalog;
-  if (!isObj(catalog)) return { ok: false, problems: [{ where: '/catalog', message: 'missing: the document has no catalog (is it an OSCAL catalog?)' }] };
+  if (!isObj(catalog))
+    return { ok: false, problems: [{ where: '/catalog', message: 'missing: the document has no catalog (is it an OSCAL catalog?)', ...reason('no-catalog') }] };
   const problems: InputProblem[] = [];
   const metadata = isObj(catalog.metadata) ? catalog.metadata : undefined;
   const title = textOf(metadata?.title);
-  if (!title) problems.push({ where: '/catalog/metadata/title', message: 'missing: a catalog needs a title' });
+  if (!title) problems.push({ where: '/catalog/metadata/title', message: 'missing: a catalog needs a title', ...reason('required', { field: 'title' }) });
   const counts = { groups: 0, requirements: 0, withdrawn: 0 };
 
   const convertControl = (c: Obj, pointer: string, depth: number): StandardNode | null => {
     const id = identifierOf(c) ?? (typeof c.id === 'string' ? c.id : undefined);
     if (!id) {
-      problems.push({ where: `${pointer}/id`, message: 'missing: a control needs an id' });
+      problems.push({ where: `${pointer}/id`, message: 'missing: a control needs an id', ...reason('required', { field: 'id' }) });
       return null;
     }
     const withdrawn = propValue(c, 'status') === 'withdrawn';
@@ -79,7 +82,7 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
       .map((c, i) => convertControl(c, `/catalog/controls/${i}`, 0))
       .filter((n): n is StandardNode => n !== null),
   ];
-  if (nodes.length === 0) problems.push({ where: '/catalog', message: 'the catalog has no groups and no controls' });
+  if (nodes.length === 0) problems.push({ where: '/catalog', message: 'the catalog has no groups and no controls', ...reason('no-controls') });
   if (problems.length) return { ok: false, problems };
 
   const candidate = {
@@ -94,7 +97,7 @@ export function importOscalCatalog(text: string, fileName: string, options: { id
   };
   const parsed = Standard.safeParse(candidate);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ where: `/${i.path.join('/')}`, message: i.message })) };
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ where: `/${i.path.join('/')}`, message: i.message, code: codeOfIssue(i) })) };
   }
   return { ok: true, catalog: { standard: parsed.data, counts } };
 }

@@ -1,10 +1,13 @@
+import { type FieldErrorCode, type FieldErrorParams, reason } from '../../core/errors.js';
 import { doctypeProblem } from '../../core/xml-doctype.js';
 import { loadXmlParser } from '../../runtime/lazy-package.js';
 
-/** A place in an input file: a JSON pointer, or a line and column. */
+/** A problem at a place in an input file (a JSON pointer, or a line and column): the English message, its stable code and the code's params. */
 export interface InputProblem {
   where: string;
   message: string;
+  code: FieldErrorCode;
+  params?: FieldErrorParams;
 }
 
 export type ReadResult = { ok: true; document: Record<string, unknown> } | { ok: false; problems: InputProblem[] };
@@ -22,20 +25,26 @@ export function readOscalDocument(text: string, fileName: string): ReadResult {
   if (trimmed.startsWith('<')) return readXml(trimmed, fileName);
   try {
     const value: unknown = JSON.parse(trimmed);
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return fail(`${fileName}:1:1`, 'the document is not a JSON object');
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      return fail(`${fileName}:1:1`, 'the document is not a JSON object', reason('not-json-object'));
     return { ok: true, document: value as Record<string, unknown> };
   } catch (err) {
-    return fail(jsonErrorPlace(trimmed, (err as Error).message, fileName), `not valid JSON: ${(err as Error).message}`);
+    const at = jsonErrorPlace(trimmed, (err as Error).message);
+    return fail(`${fileName}:${at.line}:${at.column}`, `not valid JSON: ${(err as Error).message}`, reason('not-json', at));
   }
 }
 
 function readXml(text: string, fileName: string): ReadResult {
   const doctype = doctypeProblem(text);
-  if (doctype) return fail(`${fileName}:${doctype.line}:${doctype.column}`, doctype.message);
+  if (doctype) {
+    const { line, column } = doctype;
+    return fail(`${fileName}:${line}:${column}`, doctype.message, reason('doctype-refused', { line, column }));
+  }
   const { XMLParser, XMLValidator } = loadXmlParser();
   const check = XMLValidator.validate(text);
   if (check !== true) {
-    return fail(`${fileName}:${check.err.line}:${check.err.col ?? 1}`, `not well-formed XML: ${check.err.msg}`);
+    const { line, col: column = 1, msg } = check.err;
+    return fail(`${fileName}:${line}:${column}`, `not well-formed XML: ${msg}`, reason('not-xml', { line, column }));
   }
   const parser = new XMLParser({
     ignoreAttributes: false,
@@ -50,7 +59,7 @@ function readXml(text: string, fileName: string): ReadResult {
     value = parser.parse(text) as Record<string, unknown>;
   } catch (err) {
     // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
-    return fail(fileName, `not well-formed XML: ${(err as Error).message}`);
+    return fail(fileName, `not well-formed XML: ${(err as Error).message}`, reason('not-xml'));
   }
   return { ok: true, document: toJsonShape(value) as Record<string, unknown> };
 }
@@ -65,15 +74,13 @@ function toJsonShape(value: unknown): unknown {
 }
 
 /** JSON.parse names a character position; a person wants line and column. */
-function jsonErrorPlace(text: string, message: string, fileName: string): string {
+function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
   const pos = /position (\d+)/.exec(message)?.[1];
   const offset = pos !== undefined ? Number(pos) : text.length;
   const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${fileName}:${line}:${column}`;
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-function fail(where: string, message: string): ReadResult {
-  return { ok: false, problems: [{ where, message }] };
+function fail(where: string, message: string, why: { code: FieldErrorCode; params?: FieldErrorParams }): ReadResult {
+  return { ok: false, problems: [{ where, message, ...why }] };
 }

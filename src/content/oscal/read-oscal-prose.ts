@@ -1,3 +1,4 @@
+import { reason } from '../../core/errors.js';
 import { loadXmlParser } from '../../runtime/lazy-package.js';
 import { type ReadResult, readOscalDocument } from './read-oscal-document.js';
 
@@ -26,11 +27,11 @@ export function readOscalWithProse(text: string, fileName: string): ReadResult {
   try {
     nodes = parser.parse(trimmed) as OrderedNode[];
   } catch (err) {
-    return { ok: false, problems: [{ where: fileName, message: `not well-formed XML: ${(err as Error).message}` }] };
+    return { ok: false, problems: [{ where: fileName, message: `not well-formed XML: ${(err as Error).message}`, ...reason('not-xml') }] };
   }
   const root = nodes.find((n) => elementName(n) !== undefined && !elementName(n)?.startsWith('?'));
   const name = root && elementName(root);
-  if (!root || !name) return { ok: false, problems: [{ where: fileName, message: 'the XML document has no root element' }] };
+  if (!root || !name) return { ok: false, problems: [{ where: fileName, message: 'the XML document has no root element', ...reason('no-root-element') }] };
   return { ok: true, document: { [name]: toObject(root, name) } };
 }
 

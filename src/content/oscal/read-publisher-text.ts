@@ -1,3 +1,4 @@
+import { reason } from '../../core/errors.js';
 import type { CatalogSource, RequirementText, StatementPart, Withdrawal } from '../../core/attached-text/attached-text.js';
 import { identifierOf, propValue } from './import-catalog.js';
 import type { InputProblem } from './read-oscal-document.js';
@@ -30,7 +31,8 @@ export function readPublisherText(text: string, fileName: string): PublisherText
   const read = readOscalWithProse(text, fileName);
   if (!read.ok) return read;
   const catalog = read.document.catalog;
-  if (!isObj(catalog)) return { ok: false, problems: [{ where: '/catalog', message: 'missing: the document has no catalog (is it an OSCAL catalog?)' }] };
+  if (!isObj(catalog))
+    return { ok: false, problems: [{ where: '/catalog', message: 'missing: the document has no catalog (is it an OSCAL catalog?)', ...reason('no-catalog') }] };
   const metadata = isObj(catalog.metadata) ? catalog.metadata : {};
   const problems: InputProblem[] = [];
   const params = new Map<string, Obj>();
@@ -40,7 +42,7 @@ export function readPublisherText(text: string, fileName: string): PublisherText
   const visitControl = (c: Obj, pointer: string) => {
     const id = (identifierOf(c) ?? str(c.id)).trim();
     if (!id) {
-      problems.push({ where: `${pointer}/id`, message: 'missing: a control needs an id' });
+      problems.push({ where: `${pointer}/id`, message: 'missing: a control needs an id', ...reason('required', { field: 'id' }) });
       return;
     }
     ids.push(id);
@@ -51,9 +53,9 @@ export function readPublisherText(text: string, fileName: string): PublisherText
     for (const [i, c] of list(g.controls).entries()) visitControl(c, `${pointer}/controls/${i}`);
   };
   visitGroup(catalog, '/catalog');
-  if (!ids.length) problems.push({ where: '/catalog', message: 'the catalog has no controls' });
+  if (!ids.length) problems.push({ where: '/catalog', message: 'the catalog has no controls', ...reason('no-controls') });
   const title = str(metadata.title);
-  if (!title) problems.push({ where: '/catalog/metadata/title', message: 'missing: a catalog needs a title' });
+  if (!title) problems.push({ where: '/catalog/metadata/title', message: 'missing: a catalog needs a title', ...reason('required', { field: 'title' }) });
   if (problems.length) return { ok: false, problems };
   const source: CatalogSource = {
     title,

@@ -45,6 +45,6 @@ export function storedDefectNote(note: string): string {
 
 /** The problem of a (stored-form) defect note, or null. */
 export function defectNoteProblem(note: string): ValueProblem | null {
-  if (note === '') return { message: 'write what is wrong with the item', code: 'invalid' };
+  if (note === '') return { message: 'write what is wrong with the item', code: 'note-required' };
   return controlCharacterProblem(note, true) ?? lengthProblem(note, ANSWER_LIMITS.defectNote);
 }

@@ -1,3 +1,5 @@
+import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
+
 /** The one component model every SBOM format is read into. */
 export type SbomFormat = 'CycloneDX' | 'SPDX';
 export type SbomEncoding = 'json' | 'xml' | 'tag-value';
@@ -46,10 +48,12 @@ export interface SbomDocument {
   related: string[];
 }
 
-/** A problem with an SBOM, always naming its place. */
+/** A problem with an SBOM, always naming its place: the English message, and its stable code with the params the UI's sentence takes. */
 export interface SbomProblem {
   place: string;
   message: string;
+  code: FieldErrorCode;
+  params?: FieldErrorParams;
 }
 
 export type SbomReadResult = { ok: true; document: SbomDocument } | { ok: false; problems: SbomProblem[] };

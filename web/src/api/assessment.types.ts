@@ -4,7 +4,7 @@
  * files and the pure verdicts module, which import nothing of the server), so
  * the web cannot drift from the API; only web-side shapes are declared here.
  */
-import type { Localized } from './types';
+import type { FieldError, Localized } from './types';
 
 import type {
   Answer,
@@ -84,11 +84,8 @@ export interface AssessmentResults {
   standards: { id: string; title: Localized }[];
 }
 
-/** A bad cell of an uploaded workbook, or a warning about one. */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+/** A bad cell of an uploaded workbook, or a warning about one: a field error with its code and params. */
+export type FieldProblem = FieldError;
 
 export interface WorkbookImport {
   updated: number;

@@ -1,46 +1,30 @@
 import type { FieldError } from '../api/types';
 import { useLanguage, useT } from '../i18n/i18n';
+import { problemPlaceText } from '../i18n/field-error-text';
 import { fieldErrorText } from './status';
 
-/** One problem the server lists: where (a cell, a line, a requirement id) and what; a workbook warning carries no code. */
-export type ListedProblem = Pick<FieldError, 'path' | 'message'> & { code?: string };
+/** One problem the server lists: where (a cell, a line, a requirement id), what (its code and params) and the server's English account. */
+export type ListedProblem = Pick<FieldError, 'path' | 'message' | 'code' | 'params'>;
 
 /**
- * The server's problems one per line: the place as the server names it, then
- * what is wrong in the UI language by its code (`fieldErrorText`). The server's
- * own sentence often says more than the code (the bad value, the allowed
- * ones), so outside English it stays one click away, marked as English; a
- * problem without a code has only that sentence.
+ * The server's problems one per line: the place as the server names it (its
+ * few worded places, "the file" or "line 3, column 7", in the UI language), then
+ * what is wrong in the UI language, made from the problem's code and params
+ * (`fieldErrorText`: the bad value, the allowed ones, the ids that disagree).
+ * In Japanese nothing of the server's English sentence is shown; a code the UI
+ * does not know gets the generic sentence. In English the server's own
+ * sentence is shown as it is.
  */
 export function ServerProblemList({ problems, className }: { problems: readonly ListedProblem[]; className?: string }) {
+  const t = useT();
+  const { lang } = useLanguage();
   return (
     <ul className={className}>
       {problems.map((p) => (
         <li key={`${p.path}|${p.message}`}>
-          <code>{p.path}</code> <ProblemText problem={p} />
+          <code>{problemPlaceText(t, p.path)}</code> {lang === 'en' ? p.message : fieldErrorText(t, p)}
         </li>
       ))}
     </ul>
-  );
-}
-
-function ProblemText({ problem }: { problem: ListedProblem }) {
-  const t = useT();
-  const { lang } = useLanguage();
-  if (lang === 'en') return <>{problem.message}</>;
-  const detail = (
-    <span lang="en" className="problem-detail">
-      {problem.message}
-    </span>
-  );
-  if (problem.code === undefined) return detail;
-  return (
-    <>
-      {fieldErrorText(t, { ...problem, code: problem.code })}{' '}
-      <details className="problem-detail">
-        <summary>{t.problemDetail}</summary>
-        {detail}
-      </details>
-    </>
   );
 }

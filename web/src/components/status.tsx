@@ -1,8 +1,7 @@
 import type { ApiError } from '../api/client';
-import type { FieldError } from '../api/types';
 import { useT } from '../i18n/i18n';
-import { type Messages, messages } from '../i18n/messages';
-import { securityReasonText } from '../i18n/messages-security';
+import { fieldErrorText } from '../i18n/field-error-text';
+import type { Messages } from '../i18n/messages';
 import { Link, useLocation } from '../router/router';
 
 /** A polite loading line; screen readers hear it once. */
@@ -32,24 +31,11 @@ export function problemText(t: Messages, error: ApiError): string {
   return t.errorGeneric;
 }
 
+export { fieldErrorText };
+
 /** A failed call in one line of the UI language: what went wrong, then each field's reason. */
 export function problemSummary(t: Messages, error: ApiError): string {
   return [problemText(t, error), ...(error.problem.errors ?? []).map((e) => fieldErrorText(t, e))].join(' ');
-}
-
-/**
- * One field error in the UI language: the sentence we keep for its exact
- * server wording, else for its code (a field-error or password-reason code);
- * the English message only when the UI is English and nothing else fits.
- */
-export function fieldErrorText(t: Messages, error: FieldError): string {
-  const lang = t === messages.en ? 'en' : 'ja';
-  const known = t.editor.problemMessages[error.message];
-  if (known) return known;
-  if (error.code && Object.hasOwn(t.fieldErrors, error.code)) return t.fieldErrors[error.code as keyof Messages['fieldErrors']];
-  const reason = securityReasonText(lang, error.code);
-  if (reason) return reason;
-  return lang === 'en' ? error.message : t.fieldErrors.invalid;
 }
 
 /** The link to the login page that brings the user back here afterwards. */

@@ -1,5 +1,6 @@
 import { bilingual, type MessagesOf } from '../../../src/core/bilingual.js';
 import type { ErrorCode, FieldErrorCode } from '../../../src/core/errors.js';
+import { documentProblemMessages } from './messages-document-problems.js';
 
 /**
  * Messages of the server's error catalog: the problem of a refused request and the error of one field.
@@ -29,6 +30,7 @@ const ja = {
   } satisfies Record<ErrorCode, string>,
   /** Every field-error code of the server's catalog (src/core/errors.ts), shown next to the field. */
   fieldErrors: {
+    ...documentProblemMessages.ja.documentProblems,
     required: '入力してください。',
     'wrong-type': '値の種類が正しくありません。',
     'too-short': '短すぎます。',
@@ -55,8 +57,9 @@ const ja = {
     unassessed: '判定が未評価の項目があります：',
     invalid: '値が正しくありません。',
   } satisfies Record<FieldErrorCode, string>,
-  /** Opens the server's own (English) account of one listed problem, kept for the detail a code cannot carry. */
-  problemDetail: '詳細（英語）',
+  /** The sentence of a field error made from its params, for the codes that carry some. */
+  fieldErrorDetails: documentProblemMessages.ja.fieldErrorDetails,
+  problemPlaces: documentProblemMessages.ja.problemPlaces,
 };
 
 export const problemMessages = bilingual(ja, {
@@ -79,6 +82,7 @@ export const problemMessages = bilingual(ja, {
     internal: 'An error occurred on the server. It has been logged; please try again later.',
   },
   fieldErrors: {
+    ...documentProblemMessages.en.documentProblems,
     required: 'Please fill in this field.',
     'wrong-type': 'The value has the wrong type.',
     'too-short': 'Too short.',
@@ -105,7 +109,8 @@ export const problemMessages = bilingual(ja, {
     unassessed: 'These items have no verdict yet:',
     invalid: 'The value is not valid.',
   },
-  problemDetail: 'Details',
+  fieldErrorDetails: documentProblemMessages.en.fieldErrorDetails,
+  problemPlaces: documentProblemMessages.en.problemPlaces,
 });
 
 export type ProblemMessages = MessagesOf<typeof problemMessages>;

@@ -1,5 +1,5 @@
 import { PASSWORD_REASONS } from '../../../src/core/password-reasons.js';
-import type { Lang } from './messages';
+import type { Lang } from './messages.js';
 
 /**
  * The UI-language text of a security field-error code (why a password was
