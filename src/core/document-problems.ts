@@ -59,6 +59,9 @@ export const DOCUMENT_PROBLEM_CATALOG = {
   'not-in-catalog': "the standard's requirement is not in the catalog",
 } as const;
 
+/** Where in a text a parser stopped. */
+const AT_LINE_AND_COLUMN = ['line', 'column'] as const;
+
 /**
  * The parameters each coded reason carries for the UI's own sentence (the bad
  * value, the allowed ones, the ids that disagree). A reason is raised with all
@@ -78,10 +81,10 @@ export const FIELD_ERROR_PARAMS = {
   'too-large': ['limit'],
   'unknown-field': ['field'],
   'file-too-large': ['bytes', 'limit'],
-  'not-json': ['line', 'column'],
-  'json-truncated': ['line', 'column'],
-  'not-xml': ['line', 'column'],
-  'doctype-refused': ['line', 'column'],
+  'not-json': AT_LINE_AND_COLUMN,
+  'json-truncated': AT_LINE_AND_COLUMN,
+  'not-xml': AT_LINE_AND_COLUMN,
+  'doctype-refused': AT_LINE_AND_COLUMN,
   'no-items-sheet': ['sheet'],
   'wrong-header': ['expected', 'found'],
   'unknown-requirement-id': ['id'],
