@@ -12,6 +12,15 @@ export interface ResultsSubject {
   keptAtVersion: boolean;
 }
 
+/**
+ * The shape of the kept results' JSON (`AssessmentResults` in
+ * services/assessment-results.service.ts). Raise it with any change to that
+ * shape: rows of another format are never served, and the background keeper
+ * keeps them again (test/server/kept-results-format.test.ts fails until it is
+ * raised and its expected shape updated).
+ */
+export const KEPT_RESULTS_FORMAT = 1;
+
 /** Results kept with an assessment: gzip-compressed JSON, and the assessment's version they are of. */
 export interface KeptResults {
   version: number;
@@ -21,7 +30,9 @@ export interface KeptResults {
 const subjectById = compiledOnce((db, id) =>
   db
     .selectFrom('assessments as a')
-    .leftJoin('assessment_results as r', (join) => join.onRef('r.assessment_id', '=', 'a.id').onRef('r.version', '=', 'a.version'))
+    .leftJoin('assessment_results as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'a.id').onRef('r.version', '=', 'a.version').on('r.format', '=', KEPT_RESULTS_FORMAT),
+    )
     .select(['a.id', 'a.organisation_id', 'a.edition_id', 'a.items_hash', 'a.version', 'r.version as kept_version'])
     .where('a.id', '=', id),
 );
@@ -38,9 +49,11 @@ export async function findResultsSubject(db: Db, assessmentId: string): Promise<
   return { ...subject, version: Number(row.version), keptAtVersion: kept_version !== null && kept_version !== undefined };
 }
 
-const keptById = compiledOnce((db, id) => db.selectFrom('assessment_results').select(['version', 'body']).where('assessment_id', '=', id));
+const keptById = compiledOnce((db, id) =>
+  db.selectFrom('assessment_results').select(['version', 'body']).where('assessment_id', '=', id).where('format', '=', KEPT_RESULTS_FORMAT),
+);
 
-/** The results kept with an assessment, of whichever version they are (never older than one read before). */
+/** The results kept with an assessment in the current format, of whichever version they are (never older than one read before). */
 export async function findKeptResults(db: Db, assessmentId: string): Promise<KeptResults | undefined> {
   const row = (await keptById(db, assessmentId))[0];
   return row === undefined ? undefined : { version: Number(row.version), body: row.body };
@@ -50,14 +63,19 @@ export async function findKeptResults(db: Db, assessmentId: string): Promise<Kep
  * Keeps the results of an assessment at `version`, replacing those of an older
  * version or of the same one (carried to it by a change that was made in the
  * same transaction before the answers it computed them from: see
- * {@link carryKeptResults}); results of a newer version (kept meanwhile by
- * another writer) stay.
+ * {@link carryKeptResults}) or of another format; results of a newer version
+ * (kept meanwhile by another writer) stay.
  */
 export async function keepResults(db: Db, assessmentId: string, version: number, body: Buffer): Promise<void> {
   await db
     .insertInto('assessment_results')
-    .values({ assessment_id: assessmentId, version, body })
-    .onConflict((oc) => oc.column('assessment_id').doUpdateSet({ version, body }).where('assessment_results.version', '<=', version))
+    .values({ assessment_id: assessmentId, version, body, format: KEPT_RESULTS_FORMAT })
+    .onConflict((oc) =>
+      oc
+        .column('assessment_id')
+        .doUpdateSet({ version, body, format: KEPT_RESULTS_FORMAT })
+        .where((eb) => eb.or([eb('assessment_results.version', '<=', version), eb('assessment_results.format', '<>', KEPT_RESULTS_FORMAT)])),
+    )
     .execute();
 }
 
@@ -89,14 +107,16 @@ export async function carryKeptResults(db: Db, assessmentId: string): Promise<vo
 
 /**
  * Assessments on a published edition whose results are not kept at their
- * version (written before results were kept, or by a process that computed
- * nothing since): the next page after `afterId`, by id.
+ * version in the current format (written before results were kept, or kept in
+ * a format an upgrade changed): the next page after `afterId`, by id.
  */
 export async function listUnkeptResults(db: Db, afterId: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('assessments as a')
     .innerJoin('editions as e', 'e.id', 'a.edition_id')
-    .leftJoin('assessment_results as r', (join) => join.onRef('r.assessment_id', '=', 'a.id').onRef('r.version', '=', 'a.version'))
+    .leftJoin('assessment_results as r', (join) =>
+      join.onRef('r.assessment_id', '=', 'a.id').onRef('r.version', '=', 'a.version').on('r.format', '=', KEPT_RESULTS_FORMAT),
+    )
     .select('a.id')
     .where('e.status', '=', 'published')
     .where('r.assessment_id', 'is', null)

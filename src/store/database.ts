@@ -22,6 +22,7 @@ import * as craReporting from './migrations/0014-cra-reporting.js';
 import * as selfAssessments from './migrations/0015-self-assessments.js';
 import * as jobWorkerProcess from './migrations/0016-job-worker-process.js';
 import * as assessmentResults from './migrations/0017-assessment-results.js';
+import * as keptResultsFormat from './migrations/0018-kept-results-format.js';
 import type { Database } from './schema.js';
 import { allowDirectReads, cachingStatements } from './sqlite-statements.js';
 import { startFromTemplate } from './sqlite-template.js';
@@ -102,6 +103,7 @@ const MIGRATIONS: Record<string, { up: typeof initial.up }> = {
   '0015-self-assessments': selfAssessments,
   '0016-job-worker-process': jobWorkerProcess,
   '0017-assessment-results': assessmentResults,
+  '0018-kept-results-format': keptResultsFormat,
 };
 
 /** Applies every pending migration; returns the names applied. */

@@ -659,4 +659,6 @@ export interface AssessmentResultsTable {
   assessment_id: string;
   version: number;
   body: Buffer;
+  /** The shape of the JSON (0018): served only while it is the one the running code writes (KEPT_RESULTS_FORMAT). */
+  format: number;
 }
