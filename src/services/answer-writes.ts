@@ -5,7 +5,7 @@ import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Verdict } from '../core/assessment/verdicts.js';
 import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import { insertAnswerHistory } from '../store/answer-history.repository.js';
-import { type AnswerRow, findAnswer, findAnswers, touchAssessment, updateAnswerIfVersion } from '../store/assessments.repository.js';
+import { type AnswerRow, findAnswer, findAnswers, touchForAnswers, updateAnswerIfVersion } from '../store/assessments.repository.js';
 import { listAttachments } from '../store/attachments.repository.js';
 import { findSelfAssessment } from '../store/self-assessments.repository.js';
 import { SELF_ANSWERABLE_STATES } from '../core/assessment/self-assessment.js';
@@ -121,7 +121,7 @@ export async function writeAnswers(trx: Db, assessmentId: string, writes: readon
   const problems = answerWriteProblems(writes);
   if (problems.length > 0) throw validationErrors(problems);
   // First, so that concurrent writers of one assessment queue on its row (PostgreSQL) before reading the answers.
-  if (!(await touchAssessment(trx, assessmentId, at, true))) throw new AppError('conflict', FINAL_READ_ONLY);
+  if (!(await touchForAnswers(trx, assessmentId, at))) throw new AppError('conflict', FINAL_READ_ONLY);
   // Checked again under the assessment's row lock: a self-assessment submitted meanwhile is no longer the member's to change.
   const self = await findSelfAssessment(trx, assessmentId);
   if (self && !SELF_ANSWERABLE_STATES.has(self.state)) throw new AppError('conflict', `the self-assessment is ${self.state}; answers cannot change now`);

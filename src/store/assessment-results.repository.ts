@@ -61,10 +61,8 @@ export async function findKeptResults(db: Db, assessmentId: string): Promise<Kep
 
 /**
  * Keeps the results of an assessment at `version`, replacing those of an older
- * version or of the same one (carried to it by a change that was made in the
- * same transaction before the answers it computed them from: see
- * {@link carryKeptResults}) or of another format; results of a newer version
- * (kept meanwhile by another writer) stay.
+ * version, of the same one (the same answers) or of another format; results of
+ * a newer version (kept meanwhile by another writer) stay.
  */
 export async function keepResults(db: Db, assessmentId: string, version: number, body: Buffer): Promise<void> {
   await db
@@ -83,9 +81,8 @@ export async function keepResults(db: Db, assessmentId: string, version: number,
  * After a change that moved the assessment's version by one without touching a
  * verdict (an attachment, a flag, a status, a title): the results kept at the
  * version before are those of the new version too, so they move with it. An
- * answer's write carries them as well and then keeps its own at the same
- * version ({@link keepResults} replaces them). Kept results of an older
- * version stay behind.
+ * answer's write does not carry them: it keeps its own. Kept results of an
+ * older version stay behind.
  */
 export async function carryKeptResults(db: Db, assessmentId: string): Promise<void> {
   await db

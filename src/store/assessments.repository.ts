@@ -219,11 +219,26 @@ export async function updateAssessmentIfCurrent(
 }
 
 /**
- * After an answer or attachment changed: a new version, and a draft starts
- * being worked on. Kept results move with the version; an answer's write then
- * keeps its own (keepCurrentResults). Returns whether it was changed (not final).
+ * After a change that is not a verdict (an attachment, a flag, a submission):
+ * a new version, and with `startWork` a draft starts being worked on. Kept
+ * results move with the version. Returns whether it was changed (not final).
  */
 export async function touchAssessment(db: Db, id: string, at: string, startWork: boolean): Promise<boolean> {
+  const changed = await moveVersion(db, id, at, startWork);
+  if (changed) await carryKeptResults(db, id);
+  return changed;
+}
+
+/**
+ * Before answers are written: a new version, and a draft is now in progress.
+ * Kept results stay behind: the write keeps its own (keepCurrentResults).
+ * Returns whether it was changed (not final).
+ */
+export function touchForAnswers(db: Db, id: string, at: string): Promise<boolean> {
+  return moveVersion(db, id, at, true);
+}
+
+async function moveVersion(db: Db, id: string, at: string, startWork: boolean): Promise<boolean> {
   const result = await db
     .updateTable('assessments')
     .set((eb) => ({
@@ -234,7 +249,5 @@ export async function touchAssessment(db: Db, id: string, at: string, startWork:
     .where('id', '=', id)
     .where('status', '<>', 'final')
     .executeTakeFirst();
-  const changed = Number(result.numUpdatedRows) > 0;
-  if (changed) await carryKeptResults(db, id);
-  return changed;
+  return Number(result.numUpdatedRows) > 0;
 }
