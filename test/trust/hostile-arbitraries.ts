@@ -67,7 +67,10 @@ function setAt(root: unknown, path: Path, to: unknown): unknown {
   if (path.length === 0) return to === DELETE ? undefined : to;
   let node = root;
   for (const seg of path.slice(0, -1)) {
-    if (!node || typeof node !== 'object') return root;
+    // Own keys only: an earlier change may have deleted or replaced an own "__proto__" key,
+    // and reading it then would walk into Object.prototype and write there, polluting every
+    // object of this process (the server's too, under inject), so a later for…in never ends.
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, seg)) return root;
     node = (node as Record<string | number, unknown>)[seg];
   }
   if (!node || typeof node !== 'object') return root;
@@ -148,4 +151,16 @@ export function aliasBomb(leaf: string): string {
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * Keys every plain object or array inherits and iterates with for…in: none,
+ * unless something (a reader, the server, or a mutation here) wrote into
+ * Object.prototype or Array.prototype.
+ */
+export function inheritedKeys(): string[] {
+  const keys: string[] = [];
+  for (const k in {}) keys.push(k);
+  for (const k in []) keys.push(k);
+  return keys;
 }
