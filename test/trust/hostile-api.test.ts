@@ -3,8 +3,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../helpers/each-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { useAssessmentWorld } from '../server/assessments.fixture.js';
-import { hostileValue, inheritedKeys, mutatedJson, RUNS } from './hostile-arbitraries.js';
+import { checkPrototypesAfterEach, hostileValue, inheritedKeys, mutatedJson, RUNS } from './hostile-arbitraries.js';
 import { fromSchema } from './json-schema-arbitrary.js';
+
+checkPrototypesAfterEach();
 
 /**
  * Every state-changing route of the OpenAPI document gets near-valid bodies

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
-import { afterEach, expect, it } from 'vitest';
-import { inheritedKeys, mutatedJson } from './hostile-arbitraries.js';
+import { expect, it } from 'vitest';
+import { checkPrototypesAfterEach, inheritedKeys, mutatedJson } from './hostile-arbitraries.js';
 
-afterEach(() => {
-  // A failure here leaves this worker's prototypes clean for the files after it.
-  for (const k of inheritedKeys()) {
-    delete (Object.prototype as Record<string, unknown>)[k];
-    delete (Array.prototype as unknown as Record<string, unknown>)[k];
-  }
-});
+checkPrototypesAfterEach();
 
 it('mutating a value whose objects own a "__proto__" key never writes into Object.prototype', () => {
   // JSON.parse makes "__proto__" an own key; deleting it first and then writing below it

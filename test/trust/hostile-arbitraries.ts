@@ -4,6 +4,7 @@
  * reader's real paths instead of failing at the first byte.
  */
 import fc from 'fast-check';
+import { afterEach, expect } from 'vitest';
 
 /** Runs per property: enough to find the usual crashes, few enough for a loaded 2-core machine. */
 export const RUNS = Number(process.env.TEBIKI_FUZZ_RUNS ?? 60);
@@ -163,4 +164,20 @@ export function inheritedKeys(): string[] {
   for (const k in {}) keys.push(k);
   for (const k in []) keys.push(k);
   return keys;
+}
+
+/**
+ * After each test of the file: no reader, server or mutation wrote into the
+ * shared prototypes. What was written is removed before the assertion, so one
+ * failure does not spread to the tests after it in the same worker.
+ */
+export function checkPrototypesAfterEach(): void {
+  afterEach(() => {
+    const keys = inheritedKeys();
+    for (const k of keys) {
+      delete (Object.prototype as Record<string, unknown>)[k];
+      delete (Array.prototype as unknown as Record<string, unknown>)[k];
+    }
+    expect(keys, 'keys written into Object.prototype or Array.prototype').toEqual([]);
+  });
 }

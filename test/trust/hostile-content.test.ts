@@ -8,7 +8,9 @@ import { MAX_CONTENT_FILE_BYTES } from '../../src/content/yaml-document.js';
 import type { Problem } from '../../src/core/problems.js';
 import { edition, item, node, standard } from '../helpers/mini-edition.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { aliasBomb, mutatedJson, mutatedText, RUNS, yamlNoise } from './hostile-arbitraries.js';
+import { aliasBomb, checkPrototypesAfterEach, mutatedJson, mutatedText, RUNS, yamlNoise } from './hostile-arbitraries.js';
+
+checkPrototypesAfterEach();
 
 /**
  * Content YAML from an editor (or an attacker with write access to a draft's

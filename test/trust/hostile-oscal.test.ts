@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { importOscalCatalog } from '../../src/content/oscal/import-catalog.js';
 import type { InputProblem } from '../../src/content/oscal/read-oscal-document.js';
 import { readPublisherText } from '../../src/content/oscal/read-publisher-text.js';
-import { hostileValue, mutatedJson, mutatedText, RUNS, xmlNoise } from './hostile-arbitraries.js';
+import { checkPrototypesAfterEach, hostileValue, mutatedJson, mutatedText, RUNS, xmlNoise } from './hostile-arbitraries.js';
+
+checkPrototypesAfterEach();
 
 /**
  * OSCAL catalogs (JSON and XML) from outside: whatever the bytes, the catalog

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { SBOM_MAX_BYTES, type SbomReadResult } from '../../src/core/sbom/sbom.types.js';
 import { readSbom } from '../../src/sbom/read-sbom.js';
 import { bytes, cyclonedxJson, cyclonedxXml, spdxJson, spdxTagValue } from '../helpers/sbom-fixtures.js';
-import { hostileValue, mutatedBytes, mutatedJson, mutatedText, RUNS, xmlNoise } from './hostile-arbitraries.js';
+import { checkPrototypesAfterEach, hostileValue, mutatedBytes, mutatedJson, mutatedText, RUNS, xmlNoise } from './hostile-arbitraries.js';
+
+checkPrototypesAfterEach();
 
 /**
  * SBOMs from outside (CycloneDX JSON and XML, SPDX JSON and tag-value), each

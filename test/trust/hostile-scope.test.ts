@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { AppError } from '../../src/core/errors.js';
 import { loadScope } from '../../src/probes/load-scope.js';
-import { aliasBomb, mutatedJson, mutatedText, RUNS, yamlNoise } from './hostile-arbitraries.js';
+import { aliasBomb, checkPrototypesAfterEach, mutatedJson, mutatedText, RUNS, yamlNoise } from './hostile-arbitraries.js';
+
+checkPrototypesAfterEach();
 
 /**
  * Probe scope files (YAML or JSON) are what allow a run to touch a device:
