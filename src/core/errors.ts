@@ -75,12 +75,34 @@ export type ParameterisedCode = keyof typeof FIELD_ERROR_PARAMS & FieldErrorCode
 /** The parameters a code's sentence takes, by name. */
 export type FieldErrorParamsOf<C extends ParameterisedCode> = { readonly [N in (typeof FIELD_ERROR_PARAMS)[C][number]]: FieldErrorParamValue };
 
-/** A stable reason with the parameters its code declares, typed together: `reason('not-a-verdict', { value, allowed })`. */
+/**
+ * A stable reason with the parameters its code declares, typed together:
+ * `reason('not-a-verdict', { value, allowed })`. A code that declares
+ * parameters cannot be raised without them (see {@link reasonAtNoKnownPlace}).
+ */
 export function reason<C extends FieldErrorCode>(
   code: C,
-  ...params: C extends ParameterisedCode ? [FieldErrorParamsOf<C>] | [] : []
+  ...params: C extends ParameterisedCode ? [FieldErrorParamsOf<C>] : []
 ): { code: C; params?: FieldErrorParams } {
   return params[0] === undefined ? { code } : { code, params: params[0] };
+}
+
+/** The codes whose only parameters are where in the text the problem was found. */
+type PlacedCode = {
+  [C in ParameterisedCode]: FieldErrorParamsOf<C> extends { readonly line: FieldErrorParamValue; readonly column: FieldErrorParamValue }
+    ? keyof FieldErrorParamsOf<C> extends 'line' | 'column'
+      ? C
+      : never
+    : never;
+}[ParameterisedCode];
+
+/**
+ * A reason whose place in the text is not known (a parser refused what the
+ * validator passed, and its error names no line): the UI says the code's plain
+ * sentence, without a line and column.
+ */
+export function reasonAtNoKnownPlace<C extends PlacedCode>(code: C): { code: C } {
+  return { code };
 }
 
 export interface FieldError {

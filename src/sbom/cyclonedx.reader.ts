@@ -11,7 +11,7 @@ import { doctypeProblem } from '../core/xml-doctype.js';
 import { cyclonedxToModel, knownRefs } from './cyclonedx-model.js';
 import { CYCLONEDX_JSON_VERSIONS, cyclonedxValidator, schemaProblems } from './json-schema-validator.js';
 import { modelProblems } from './model-rules.js';
-import { reason } from '../core/errors.js';
+import { reason, reasonAtNoKnownPlace } from '../core/errors.js';
 import type { SbomProblem, SbomReadResult } from '../core/sbom/sbom.types.js';
 
 type Obj = Record<string, unknown>;
@@ -147,7 +147,7 @@ export function readCycloneDxXml(xml: string): SbomReadResult {
     root = cycloneDxParser().parse(xml) as Obj;
   } catch (err) {
     // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
-    return { ok: false, problems: [{ place: '/bom', message: `not well-formed XML: ${(err as Error).message}`, ...reason('not-xml') }] };
+    return { ok: false, problems: [{ place: '/bom', message: `not well-formed XML: ${(err as Error).message}`, ...reasonAtNoKnownPlace('not-xml') }] };
   }
   const bom = root.bom as Obj | undefined;
   const ns = typeof bom?.['@xmlns'] === 'string' ? (bom['@xmlns'] as string) : '';

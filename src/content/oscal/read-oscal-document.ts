@@ -1,4 +1,4 @@
-import { type FieldErrorCode, type FieldErrorParams, reason } from '../../core/errors.js';
+import { type FieldErrorCode, type FieldErrorParams, reason, reasonAtNoKnownPlace } from '../../core/errors.js';
 import { doctypeProblem } from '../../core/xml-doctype.js';
 import { loadXmlParser } from '../../runtime/lazy-package.js';
 
@@ -59,7 +59,7 @@ function readXml(text: string, fileName: string): ReadResult {
     value = parser.parse(text) as Record<string, unknown>;
   } catch (err) {
     // The validator passes a few things the parser then refuses (e.g. "<?'xml …?>").
-    return fail(fileName, `not well-formed XML: ${(err as Error).message}`, reason('not-xml'));
+    return fail(fileName, `not well-formed XML: ${(err as Error).message}`, reasonAtNoKnownPlace('not-xml'));
   }
   return { ok: true, document: toJsonShape(value) as Record<string, unknown> };
 }

@@ -1,4 +1,4 @@
-import { reason } from '../../core/errors.js';
+import { reason, reasonAtNoKnownPlace } from '../../core/errors.js';
 import { loadXmlParser } from '../../runtime/lazy-package.js';
 import { type ReadResult, readOscalDocument } from './read-oscal-document.js';
 
@@ -27,7 +27,7 @@ export function readOscalWithProse(text: string, fileName: string): ReadResult {
   try {
     nodes = parser.parse(trimmed) as OrderedNode[];
   } catch (err) {
-    return { ok: false, problems: [{ where: fileName, message: `not well-formed XML: ${(err as Error).message}`, ...reason('not-xml') }] };
+    return { ok: false, problems: [{ where: fileName, message: `not well-formed XML: ${(err as Error).message}`, ...reasonAtNoKnownPlace('not-xml') }] };
   }
   const root = nodes.find((n) => elementName(n) !== undefined && !elementName(n)?.startsWith('?'));
   const name = root && elementName(root);
