@@ -1,4 +1,5 @@
 import { DOCUMENT_PROBLEM_CATALOG, type FIELD_ERROR_PARAMS } from './document-problems.js';
+import type { TextPlace } from './text-place.js';
 
 /**
  * The one catalog of application errors. Codes are stable and appear in API
@@ -112,6 +113,8 @@ export interface FieldError {
   code: string;
   /** What the UI puts into the code's sentence (the bad value, the allowed ones, the ids that disagree); names per code in FIELD_ERROR_PARAMS. */
   params?: FieldErrorParams;
+  /** Where in an uploaded document, as data, when `path` names it in words (core/text-place.ts). */
+  at?: TextPlace;
 }
 
 /** What a rule finds wrong with one value, before the caller names its place: the English message and its stable code. */

@@ -13,10 +13,11 @@ import { CYCLONEDX_JSON_VERSIONS, cyclonedxValidator, schemaProblems } from './j
 import { modelProblems } from './model-rules.js';
 import { reason, reasonAtNoKnownPlace } from '../core/errors.js';
 import type { SbomProblem, SbomReadResult } from '../core/sbom/sbom.types.js';
+import { atPointer, placed, type TextPlace } from '../core/text-place.js';
 
 type Obj = Record<string, unknown>;
 
-function finish(bom: Obj, version: string, encoding: 'json' | 'xml', placeOf: (p: string) => string): SbomReadResult {
+function finish(bom: Obj, version: string, encoding: 'json' | 'xml', placeOf: (p: string) => TextPlace): SbomReadResult {
   const validate = cyclonedxValidator(version);
   if (!validate(bom)) return { ok: false, problems: schemaProblems(validate.errors, placeOf) };
   const document = cyclonedxToModel(bom, version, encoding);
@@ -26,7 +27,7 @@ function finish(bom: Obj, version: string, encoding: 'json' | 'xml', placeOf: (p
     const ref = (d as Obj).ref;
     if (typeof ref === 'string' && !refs.has(ref))
       problems.push({
-        place: placeOf(`/dependencies/${i}`),
+        ...placed(placeOf(`/dependencies/${i}`)),
         message: `names "${ref}", which the document does not define`,
         ...reason('undefined-ref', { ref }),
       });
@@ -48,7 +49,7 @@ export function readCycloneDxJson(bom: Obj): SbomReadResult {
       ],
     };
   }
-  return finish(bom, version, 'json', (p) => p);
+  return finish(bom, version, 'json', atPointer);
 }
 
 const ELEMENT_OF: Record<string, string> = {
@@ -135,12 +136,12 @@ export function readCycloneDxXml(xml: string): SbomReadResult {
   const doctype = doctypeProblem(xml);
   if (doctype) {
     const { line, column, message } = doctype;
-    return { ok: false, problems: [{ place: `line ${line}, column ${column}`, message, ...reason('doctype-refused', { line, column }) }] };
+    return { ok: false, problems: [{ ...placed({ kind: 'line', line, column }), message, ...reason('doctype-refused', { line, column }) }] };
   }
   const valid = loadXmlParser().XMLValidator.validate(xml);
   if (valid !== true) {
     const { line, col: column = 1, msg } = valid.err;
-    return { ok: false, problems: [{ place: `line ${line}, column ${column}`, message: msg, ...reason('not-xml', { line, column }) }] };
+    return { ok: false, problems: [{ ...placed({ kind: 'line', line, column }), message: msg, ...reason('not-xml', { line, column }) }] };
   }
   let root: Obj;
   try {
@@ -182,7 +183,7 @@ export function readCycloneDxXml(xml: string): SbomReadResult {
     components: list(bom.components, 'component').map(xmlComponent),
     dependencies: list(bom.dependencies, 'dependency').map((d) => drop({ ref: d['@ref'], dependsOn: list(d, 'dependency').map((x) => x['@ref']) })),
   });
-  const result = finish(shaped, version, 'xml', xmlPlace);
+  const result = finish(shaped, version, 'xml', (p) => atPointer(xmlPlace(p)));
   if (result.ok && tools) {
     const names = [...list(tools, 'tool'), ...list(tools.components, 'component')].map((t) =>
       [text(t.vendor) ?? text(t.group), text(t.name), text(t.version)].filter(Boolean).join(' '),

@@ -14,6 +14,7 @@ import { type FieldErrorCode, type FieldErrorParams, reason } from '../core/erro
 import type { SbomProblem } from '../core/sbom/sbom.types.js';
 import { projectRoot } from '../content/content-dir.js';
 import { lazyPackage } from '../runtime/lazy-package.js';
+import { placed, type TextPlace } from '../core/text-place.js';
 
 // Loaded with the first SBOM validated, not at start-up. ajv-formats is CommonJS with a default export.
 const loadAjv = lazyPackage<typeof import('ajv')>('ajv');
@@ -74,7 +75,7 @@ export function spdxValidator(): ValidateFunction {
 }
 
 /** ajv errors as problems, the most specific first, at most `limit`; `placeOf` turns a JSON pointer into a place. */
-export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, placeOf: (pointer: string) => string, limit = 20): SbomProblem[] {
+export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, placeOf: (pointer: string) => TextPlace, limit = 20): SbomProblem[] {
   const seen = new Set<string>();
   const out: SbomProblem[] = [];
   for (const e of [...(errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length)) {
@@ -84,7 +85,7 @@ export function schemaProblems(errors: readonly ErrorObject[] | null | undefined
     const k = `${e.instancePath}\u0000${message}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push({ place: placeOf(e.instancePath || '/'), message, ...reasonOf(e) });
+    out.push({ ...placed(placeOf(e.instancePath || '/')), message, ...reasonOf(e) });
     if (out.length >= limit) break;
   }
   return out;

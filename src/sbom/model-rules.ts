@@ -7,6 +7,7 @@
 import { PackageURL } from 'packageurl-js';
 import { reason } from '../core/errors.js';
 import type { SbomDocument, SbomProblem } from '../core/sbom/sbom.types.js';
+import { placed, type TextPlace, withPart } from '../core/text-place.js';
 
 const HEX_LENGTH: Record<string, number> = {
   MD5: 32,
@@ -22,21 +23,21 @@ const HEX_LENGTH: Record<string, number> = {
   'BLAKE2b-512': 128,
 };
 
-export function modelProblems(doc: SbomDocument, knownRefs: ReadonlySet<string>, placeOf: (pointer: string) => string): SbomProblem[] {
+export function modelProblems(doc: SbomDocument, knownRefs: ReadonlySet<string>, placeOf: (pointer: string) => TextPlace): SbomProblem[] {
   const problems: SbomProblem[] = [];
   const seen = new Set<string>();
   for (const c of doc.components) {
     const at = placeOf(c.place);
-    if (!c.name) problems.push({ place: at, message: 'a component needs a name', ...reason('required', { field: 'name' }) });
+    if (!c.name) problems.push({ ...placed(at), message: 'a component needs a name', ...reason('required', { field: 'name' }) });
     if (seen.has(c.ref))
-      problems.push({ place: at, message: `the ref "${c.ref}" is used by more than one component`, ...reason('duplicate-ref', { ref: c.ref }) });
+      problems.push({ ...placed(at), message: `the ref "${c.ref}" is used by more than one component`, ...reason('duplicate-ref', { ref: c.ref }) });
     seen.add(c.ref);
     if (c.purl) {
       try {
         PackageURL.fromString(c.purl);
       } catch (err) {
         problems.push({
-          place: `${at} (purl)`,
+          ...placed(withPart(at, { field: 'purl' })),
           message: `"${c.purl}" is not a package URL: ${(err as Error).message}`,
           ...reason('not-purl', { value: c.purl }),
         });
@@ -46,7 +47,7 @@ export function modelProblems(doc: SbomDocument, knownRefs: ReadonlySet<string>,
       const len = HEX_LENGTH[h.alg];
       if (len !== undefined && (h.content.length !== len || !/^[0-9a-fA-F]+$/.test(h.content))) {
         problems.push({
-          place: `${at} (hash ${h.alg})`,
+          ...placed(withPart(at, { hash: h.alg })),
           message: `a ${h.alg} value has ${len} hexadecimal digits`,
           ...reason('wrong-hash-length', { alg: h.alg, digits: len }),
         });
@@ -55,7 +56,7 @@ export function modelProblems(doc: SbomDocument, knownRefs: ReadonlySet<string>,
     for (const ref of c.dependsOn) {
       if (!knownRefs.has(ref))
         problems.push({
-          place: `${at} (dependencies)`,
+          ...placed(withPart(at, { field: 'dependencies' })),
           message: `depends on "${ref}", which the document does not define`,
           ...reason('undefined-ref', { ref }),
         });
@@ -63,6 +64,10 @@ export function modelProblems(doc: SbomDocument, knownRefs: ReadonlySet<string>,
     if (problems.length >= 50) break;
   }
   if (doc.timestamp && Number.isNaN(Date.parse(doc.timestamp)))
-    problems.push({ place: placeOf('/timestamp'), message: `"${doc.timestamp}" is not a date and time`, ...reason('not-a-date', { value: doc.timestamp }) });
+    problems.push({
+      ...placed(placeOf('/timestamp')),
+      message: `"${doc.timestamp}" is not a date and time`,
+      ...reason('not-a-date', { value: doc.timestamp }),
+    });
   return problems;
 }

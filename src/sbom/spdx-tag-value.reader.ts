@@ -8,6 +8,7 @@
 import { reason } from '../core/errors.js';
 import { readSpdxObject } from './spdx.reader.js';
 import type { SbomReadResult } from '../core/sbom/sbom.types.js';
+import { placed, type TextPlace } from '../core/text-place.js';
 
 type Obj = Record<string, unknown>;
 
@@ -109,7 +110,7 @@ export function readSpdxTagValue(text: string): SbomReadResult {
   const parsed = lines(text);
   if (!Array.isArray(parsed)) {
     const { line, message, code } = parsed;
-    return { ok: false, problems: [{ place: `line ${line}`, message, ...reason(code, { line }) }] };
+    return { ok: false, problems: [{ ...placed({ kind: 'line', line }), message, ...reason(code, { line }) }] };
   }
   const lineOf = new Map<string, number>();
   const doc: Obj = { creationInfo: { creators: [] as string[] }, packages: [] as Obj[], relationships: [] as Obj[] };
@@ -173,12 +174,12 @@ export function readSpdxTagValue(text: string): SbomReadResult {
     else continue;
     lineOf.set(section === 'document' ? `/${target ?? tag}` : `${pointer}/${target ?? tag}`, line);
   }
-  const placeOf = (p: string) => {
+  const placeOf = (p: string): TextPlace => {
     for (let q = p; q !== ''; q = q.slice(0, q.lastIndexOf('/'))) {
       const line = lineOf.get(q);
-      if (line !== undefined) return `line ${line} (${p})`;
+      if (line !== undefined) return { kind: 'line', line, pointer: p };
     }
-    return p === '/' || p === '' ? 'the document' : `the document (${p} is missing)`;
+    return p === '/' || p === '' ? { kind: 'document' } : { kind: 'document', missing: p };
   };
   return readSpdxObject(doc, 'tag-value', placeOf);
 }

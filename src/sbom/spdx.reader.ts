@@ -8,6 +8,7 @@ import { reason } from '../core/errors.js';
 import { schemaProblems, spdxValidator } from './json-schema-validator.js';
 import { modelProblems } from './model-rules.js';
 import type { SbomComponent, SbomDocument, SbomReadResult } from '../core/sbom/sbom.types.js';
+import { atPointer, placed, type TextPlace } from '../core/text-place.js';
 
 type Obj = Record<string, unknown>;
 
@@ -95,7 +96,7 @@ function spdxRefs(doc: Obj): Set<string> {
   return refs;
 }
 
-export function readSpdxObject(doc: Obj, encoding: 'json' | 'tag-value', placeOf: (pointer: string) => string = (p) => p): SbomReadResult {
+export function readSpdxObject(doc: Obj, encoding: 'json' | 'tag-value', placeOf: (pointer: string) => TextPlace = atPointer): SbomReadResult {
   const validate = spdxValidator();
   if (!validate(doc)) return { ok: false, problems: schemaProblems(validate.errors, placeOf) };
   const document = spdxToModel(doc, encoding);
@@ -105,7 +106,7 @@ export function readSpdxObject(doc: Obj, encoding: 'json' | 'tag-value', placeOf
     for (const side of [String(r.spdxElementId), String(r.relatedSpdxElement)]) {
       if (!refs.has(side) && !side.startsWith('DocumentRef-'))
         problems.push({
-          place: placeOf(`/relationships/${i}`),
+          ...placed(placeOf(`/relationships/${i}`)),
           message: `names "${side}", which the document does not define`,
           ...reason('undefined-ref', { ref: side }),
         });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERDICTS } from '../../src/core/assessment/verdicts.js';
-import type { FieldErrorParams } from '../../src/core/errors.js';
+import type { FieldError } from '../../src/core/errors.js';
 import { VERDICT_LABELS } from '../../src/core/vocabulary-labels.js';
 import { attachedTextMessages } from '../../web/src/i18n/messages-attached-text.js';
 import { messages } from '../../web/src/i18n/messages.js';
@@ -27,12 +27,7 @@ import { AssessmentPage } from './pages/assessment.page.js';
 const t = messages.ja;
 const SPEC = { layers: ['device'], phases: ['disposal'], profile: null };
 
-interface Listed {
-  path: string;
-  message: string;
-  code: string;
-  params?: FieldErrorParams;
-}
+type Listed = Pick<FieldError, 'path' | 'message' | 'code' | 'params' | 'at'>;
 interface Answer {
   title?: string;
   detail?: string;
@@ -148,6 +143,25 @@ describe('problems of uploaded documents in the Japanese UI: Japanese sentences 
       .first()
       .waitFor();
     expect(await page.locator('.sbom-problems [lang="en"], .sbom-problems details').count()).toBe(0);
+    await expectNoEnglishOf(page, refused);
+  });
+
+  it('an SBOM cut short: its line and column said in Japanese, from the place the server sends as data', async (ctx) => {
+    if (!platform) return ctx.skip('no browser');
+    const page = await japanese(platform.admin);
+    await page.goto(platform.url(`/products/${productId}/versions/1.0`));
+    const text = JSON.stringify(cyclonedxJson('1.6'), null, 2);
+    const cut = text.slice(0, Math.floor(text.length / 2));
+    await page.getByLabel(sbomMessagesJa.file).setInputFiles({ name: 'cut.cdx.json', mimeType: 'application/json', buffer: Buffer.from(cut) });
+    const refused = await uploadAnswer(page, '/sboms', () => page.getByRole('button', { name: sbomMessagesJa.upload }).click());
+    const problem = refused.errors?.[0];
+    if (problem?.at?.kind !== 'line' || problem.at.column === undefined) throw new Error(`no line and column in ${JSON.stringify(refused.errors)}`);
+    expect(problem.path).toBe(`line ${problem.at.line}, column ${problem.at.column}`);
+    await page
+      .locator('.sbom-problems li code', { hasText: t.problemPlaces.lineColumn(String(problem.at.line), String(problem.at.column)) })
+      .first()
+      .waitFor();
+    expect(await page.locator('.sbom-problems li code', { hasText: /line|column/ }).count()).toBe(0);
     await expectNoEnglishOf(page, refused);
   });
 

@@ -89,7 +89,15 @@ describe('SBOM readers with hostile documents', () => {
     const r = readSbom(big);
     expect(r).toEqual({
       ok: false,
-      problems: [{ place: 'the file', message: expect.stringMatching(/SBOMs up to 52428800 bytes/), code: 'file-too-large', params: expect.anything() }],
+      problems: [
+        {
+          place: 'the file',
+          at: { kind: 'file' },
+          message: expect.stringMatching(/SBOMs up to 52428800 bytes/),
+          code: 'file-too-large',
+          params: expect.anything(),
+        },
+      ],
     });
   });
 });
@@ -116,7 +124,13 @@ describe('XML entity expansion is refused by the CycloneDX XML reader', () => {
       expect(readSbom(bytes(xml))).toEqual({
         ok: false,
         problems: [
-          { place: `line ${line}, column 1`, message: expect.stringMatching(/DOCTYPE\) is refused/), code: 'doctype-refused', params: { line, column: 1 } },
+          {
+            place: `line ${line}, column 1`,
+            at: { kind: 'line', line, column: 1 },
+            message: expect.stringMatching(/DOCTYPE\) is refused/),
+            code: 'doctype-refused',
+            params: { line, column: 1 },
+          },
         ],
       });
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_PROBLEM_CATALOG, FIELD_ERROR_PARAMS } from '../../src/core/document-problems.js';
 import type { FieldError } from '../../src/core/errors.js';
+import { placeWords, type TextPlace } from '../../src/core/text-place.js';
 import { fieldErrorText, problemPlaceText } from '../../web/src/i18n/field-error-text.js';
 import { messages } from '../../web/src/i18n/messages.js';
 
@@ -57,14 +58,30 @@ describe('fieldErrorText for document problems', () => {
     }
   });
 
-  it('says the places a reader names in words the UI’s way, and leaves cells, ids and pointers as they are', () => {
-    expect(problemPlaceText(ja, 'the file')).toBe('ファイル');
-    expect(problemPlaceText(ja, 'line 1, column 56')).toBe('1行 56列');
-    expect(problemPlaceText(ja, 'line 26 (/packages/1/checksums/1)')).toBe('26行目（/packages/1/checksums/1）');
-    expect(problemPlaceText(ja, 'line 3')).toBe('3行目');
-    expect(problemPlaceText(ja, 'the document (/creationInfo is missing)')).toBe('文書（/creationInfo がありません）');
-    for (const kept of ['チェックシート!G7', '03.01.01', '/components/0 (purl)', 'broken.json:3:17']) expect(problemPlaceText(ja, kept)).toBe(kept);
-    expect(problemPlaceText(en, 'line 1, column 56')).toBe('line 1, column 56');
-    expect(problemPlaceText(en, 'the file')).toBe('the file');
+  it('says the places the server sends as data the UI’s way, and leaves cells, ids and pointers as they are', () => {
+    const at = (place: TextPlace) => ({ path: placeWords(place), at: place });
+    expect(problemPlaceText(ja, at({ kind: 'file' }))).toBe('ファイル');
+    expect(problemPlaceText(ja, at({ kind: 'line', line: 1, column: 56 }))).toBe('1行 56列');
+    expect(problemPlaceText(ja, at({ kind: 'line', line: 26, pointer: '/packages/1/checksums/1' }))).toBe('26行目（/packages/1/checksums/1）');
+    expect(problemPlaceText(ja, at({ kind: 'line', line: 3 }))).toBe('3行目');
+    expect(problemPlaceText(ja, at({ kind: 'document', missing: '/creationInfo' }))).toBe('文書（/creationInfo がありません）');
+    // A part of a component, after any place: a pointer, a line, a pointer no line holds.
+    expect(problemPlaceText(ja, at({ kind: 'pointer', pointer: '/components/0', part: { field: 'purl' } }))).toBe('/components/0のpurl');
+    expect(problemPlaceText(ja, at({ kind: 'line', line: 26, pointer: '/packages/1', part: { hash: 'SHA256' } }))).toBe(
+      '26行目（/packages/1）のSHA256 ハッシュ',
+    );
+    expect(problemPlaceText(ja, at({ kind: 'document', missing: '/packages/3', part: { field: 'dependencies' } }))).toBe(
+      '文書（/packages/3 がありません）の依存関係',
+    );
+    for (const kept of ['チェックシート!G7', '03.01.01', '/specVersion', 'broken.json:3:17']) expect(problemPlaceText(ja, { path: kept })).toBe(kept);
+    // In English the words are the server's own.
+    for (const place of [
+      { kind: 'line', line: 1, column: 56 },
+      { kind: 'file' },
+      { kind: 'line', line: 26, pointer: '/packages/1', part: { hash: 'SHA256' } },
+      { kind: 'document', missing: '/packages/3', part: { field: 'dependencies' } },
+      { kind: 'pointer', pointer: '/components/0', part: { field: 'purl' } },
+    ] satisfies TextPlace[])
+      expect(problemPlaceText(en, at(place))).toBe(placeWords(place));
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldErrorCode, FieldErrorParams } from '../errors.js';
+import type { TextPlace } from '../text-place.js';
 
 /** The one component model every SBOM format is read into. */
 export type SbomFormat = 'CycloneDX' | 'SPDX';
@@ -50,7 +51,10 @@ export interface SbomDocument {
 
 /** A problem with an SBOM, always naming its place: the English message, and its stable code with the params the UI's sentence takes. */
 export interface SbomProblem {
+  /** The place in English words (placeWords of `at`, or a JSON pointer as it is). */
   place: string;
+  /** The place as data, for the UI to say in its language. */
+  at?: TextPlace;
   message: string;
   code: FieldErrorCode;
   params?: FieldErrorParams;

@@ -41,19 +41,27 @@ function detailedText(t: Messages, error: FieldError): string | undefined {
 const isParamValue = (v: unknown): boolean => typeof v === 'string' || typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
 
 /**
- * The place of a listed problem in the UI language: the few places a reader
- * names in words ("the file", "line 3, column 7", "line 26 (/packages/1)")
- * are said the UI's way; cells, ids and JSON pointers are shown as they are.
+ * The place of a listed problem in the UI language: where the server sends it
+ * as data (`at`: the file, a line and column, a line and what it holds) it is
+ * said the UI's way; otherwise (cells, ids, JSON pointers) `path` as it is.
  */
-export function problemPlaceText(t: Messages, place: string): string {
+export function problemPlaceText(t: Messages, problem: Pick<FieldError, 'path' | 'at'>): string {
+  const at = problem.at;
+  if (!at) return problem.path;
   const p = t.problemPlaces;
-  if (place === 'the file' || place === 'file') return p.file;
-  if (place === 'the document') return p.document;
-  const lineColumn = /^line (\d+), column (\d+)$/.exec(place);
-  if (lineColumn) return p.lineColumn(lineColumn[1] ?? '', lineColumn[2] ?? '');
-  const lineAt = /^line (\d+)(?: \((.+)\))?$/.exec(place);
-  if (lineAt) return lineAt[2] === undefined ? p.line(lineAt[1] ?? '') : p.lineAt(lineAt[1] ?? '', lineAt[2]);
-  const missing = /^the document \((.+) is missing\)$/.exec(place);
-  if (missing) return p.documentMissing(missing[1] ?? '');
-  return place;
+  if (at.kind === 'file') return p.file;
+  const place =
+    at.kind === 'document'
+      ? at.missing === undefined
+        ? p.document
+        : p.documentMissing(at.missing)
+      : at.kind === 'pointer'
+        ? at.pointer
+        : at.column !== undefined
+          ? p.lineColumn(String(at.line), String(at.column))
+          : at.pointer !== undefined
+            ? p.lineAt(String(at.line), at.pointer)
+            : p.line(String(at.line));
+  if (!at.part) return place;
+  return p.withPart(place, 'hash' in at.part ? p.parts.hash(at.part.hash) : p.parts[at.part.field]);
 }

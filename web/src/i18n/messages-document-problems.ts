@@ -38,6 +38,9 @@ const ja = {
     line: (line: string) => `${line}行目`,
     lineAt: (line: string, pointer: string) => `${line}行目（${pointer}）`,
     documentMissing: (pointer: string) => `文書（${pointer} がありません）`,
+    /** A component's place with the part of it a problem is about. */
+    withPart: (place: string, part: string) => `${place}の${part}`,
+    parts: { purl: 'purl', dependencies: '依存関係', hash: (alg: string) => `${alg} ハッシュ` },
   },
   /** The plain sentence of each document problem: shown when its params are missing. */
   documentProblems: {
@@ -144,6 +147,8 @@ export const documentProblemMessages = bilingual(ja, {
     line: (line) => `line ${line}`,
     lineAt: (line, pointer) => `line ${line} (${pointer})`,
     documentMissing: (pointer) => `the document (${pointer} is missing)`,
+    withPart: (place, part) => `${place} (${part})`,
+    parts: { purl: 'purl', dependencies: 'dependencies', hash: (alg) => `hash ${alg}` },
   },
   documentProblems: {
     'empty-file': 'The file is empty.',
