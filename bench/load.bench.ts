@@ -9,7 +9,8 @@ import { freePort, stop } from './lib/harness.js';
 /**
  * Issue 22: 50 concurrent users for a fixed time doing what people do — browse the
  * matrix and items, search in Japanese and English, open an assessment, answer
- * an item, export a checksheet — against (a) SQLite, one process; (b) PostgreSQL,
+ * an item (on one assessment all share, and on one of the user's own), export a
+ * checksheet — against (a) SQLite, one process; (b) PostgreSQL,
  * one process; (c) PostgreSQL, two processes behind Debian's nginx. Each prints
  * throughput, p50, p99 and errors, beside GET /api/health driven the same way in
  * the same run. Loopback only.
@@ -94,9 +95,11 @@ interface World {
   edition: string;
   assessmentId: string;
   items: { requirementId: string }[];
+  /** One assessment of each user's own, as most assessments are worked on: answers there queue behind nobody's. */
+  own: string[];
 }
 
-/** The first admin, an organisation, a product, an assessment of the whole edition, and 50 assessor accounts. */
+/** The first admin, an organisation, a product, an assessment of the whole edition that all users share, one of each user's own, and 50 assessor accounts. */
 async function seed(base: string, setupToken: string, users: number): Promise<World> {
   const setup = await new User(base).setUp(setupToken);
   if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${JSON.stringify(setup.json)}`);
@@ -115,16 +118,21 @@ async function seed(base: string, setupToken: string, users: number): Promise<Wo
     });
     if (r.status !== 201) throw new Error(`user ${i}: ${r.status} ${JSON.stringify(r.json)}`);
   }
-  const created = await a.call('POST', '/api/assessments', {
-    productId: product.id,
-    title: 'Load',
-    productVersion: '1.0',
-    editionId: edition,
-    spec: { layers: [], phases: [], profile: null },
-  });
-  if (created.status !== 201) throw new Error(`assessment: ${created.status} ${JSON.stringify(created.json)}`);
-  const view = created.json as { id: string; items: { requirementId: string }[] };
-  return { edition, assessmentId: view.id, items: view.items };
+  const assessment = async (title: string) => {
+    const created = await a.call('POST', '/api/assessments', {
+      productId: product.id,
+      title,
+      productVersion: '1.0',
+      editionId: edition,
+      spec: { layers: [], phases: [], profile: null },
+    });
+    if (created.status !== 201) throw new Error(`assessment: ${created.status} ${JSON.stringify(created.json)}`);
+    return created.json as { id: string; items: { requirementId: string }[] };
+  };
+  const view = await assessment('Load');
+  const own: string[] = [];
+  for (let i = 0; i < users; i++) own.push((await assessment(`Load ${i}`)).id);
+  return { edition, assessmentId: view.id, items: view.items, own };
 }
 
 interface Figures {
@@ -183,6 +191,7 @@ async function scenario(name: string, base: string, setupToken: string, options:
     }),
   );
   const versions = new Map<number, number>();
+  const ownVersions = new Map<number, number>();
   const e = encodeURIComponent(world.edition);
   const actions: [string, (u: number) => Promise<boolean>][] = [
     ['matrix', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/matrix`))?.status === 200],
@@ -208,6 +217,22 @@ async function scenario(name: string, base: string, setupToken: string, options:
           version,
         });
         if (res?.status === 200) versions.set(u, version + 1);
+        return res?.status === 200;
+      },
+    ],
+    [
+      'answer own',
+      async (u) => {
+        // The same write on the user's own assessment: what one writer waits, without 49 others on the same row.
+        const item = world.items[0]?.requirementId ?? '';
+        const version = ownVersions.get(u) ?? 0;
+        const res = await people[u]?.call('PUT', `/api/assessments/${world.own[u]}/answers/${encodeURIComponent(item)}`, {
+          verdict: version % 2 ? 'pass' : 'fail',
+          evidence: `load ${version}`,
+          comment: '',
+          version,
+        });
+        if (res?.status === 200) ownVersions.set(u, version + 1);
         return res?.status === 200;
       },
     ],
