@@ -190,8 +190,21 @@ async function scenario(name: string, base: string, setupToken: string, options:
       return u;
     }),
   );
-  const versions = new Map<number, number>();
-  const ownVersions = new Map<number, number>();
+  /** User u answers one item of one assessment again and again, each time with the version its last write made. */
+  const answering = (assessmentOf: (u: number) => string, itemOf: (u: number) => string) => {
+    const versions = new Map<number, number>();
+    return async (u: number) => {
+      const version = versions.get(u) ?? 0;
+      const res = await people[u]?.call('PUT', `/api/assessments/${assessmentOf(u)}/answers/${encodeURIComponent(itemOf(u))}`, {
+        verdict: version % 2 ? 'pass' : 'fail',
+        evidence: `load ${version}`,
+        comment: '',
+        version,
+      });
+      if (res?.status === 200) versions.set(u, version + 1);
+      return res?.status === 200;
+    };
+  };
   const e = encodeURIComponent(world.edition);
   const actions: [string, (u: number) => Promise<boolean>][] = [
     ['matrix', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/matrix`))?.status === 200],
@@ -204,37 +217,21 @@ async function scenario(name: string, base: string, setupToken: string, options:
     ['search ja', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/search?q=${encodeURIComponent('認証')}`))?.status === 200],
     ['search en', async (u) => (await people[u]?.call('GET', `/api/editions/${e}/search?q=firmware`))?.status === 200],
     ['assessment', async (u) => (await people[u]?.call('GET', `/api/assessments/${world.assessmentId}`))?.status === 200],
+    // Each user answers its own item, so writers never collide: every 409 would be a bug.
     [
       'answer',
-      async (u) => {
-        // Each user answers its own item, so writers never collide: every 409 would be a bug.
-        const item = world.items[u % world.items.length]?.requirementId ?? '';
-        const version = versions.get(u) ?? 0;
-        const res = await people[u]?.call('PUT', `/api/assessments/${world.assessmentId}/answers/${encodeURIComponent(item)}`, {
-          verdict: version % 2 ? 'pass' : 'fail',
-          evidence: `load ${version}`,
-          comment: '',
-          version,
-        });
-        if (res?.status === 200) versions.set(u, version + 1);
-        return res?.status === 200;
-      },
+      answering(
+        () => world.assessmentId,
+        (u) => world.items[u % world.items.length]?.requirementId ?? '',
+      ),
     ],
+    // The same write on the user's own assessment: what one writer waits, without 49 others on the same row.
     [
       'answer own',
-      async (u) => {
-        // The same write on the user's own assessment: what one writer waits, without 49 others on the same row.
-        const item = world.items[0]?.requirementId ?? '';
-        const version = ownVersions.get(u) ?? 0;
-        const res = await people[u]?.call('PUT', `/api/assessments/${world.own[u]}/answers/${encodeURIComponent(item)}`, {
-          verdict: version % 2 ? 'pass' : 'fail',
-          evidence: `load ${version}`,
-          comment: '',
-          version,
-        });
-        if (res?.status === 200) ownVersions.set(u, version + 1);
-        return res?.status === 200;
-      },
+      answering(
+        (u) => world.own[u] ?? '',
+        () => world.items[0]?.requirementId ?? '',
+      ),
     ],
     [
       'export',
