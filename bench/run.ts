@@ -12,6 +12,7 @@ import { sbomBench } from './sbom.bench.js';
 import { searchBench } from './search.bench.js';
 import { serverHealthBench } from './server-health.bench.js';
 import { xlsxBench } from './xlsx.bench.js';
+import { answerWriteBench } from './answer-write.bench.js';
 
 /**
  * npm run bench [-- --quick] [-- --only NAME,NAME]: every benchmark prints its
@@ -32,6 +33,7 @@ const benches: [string, () => unknown][] = [
   ['search', () => searchBench({ rounds: quick ? 5 : 30, builds: quick ? 2 : 5 })],
   ['xlsx', () => xlsxBench({ runs: quick ? 3 : 10 })],
   ['results', () => resultsBench({ seconds: quick ? 2 : 10, assessments: quick ? 100 : 1000 })],
+  ['answer-write', () => answerWriteBench({ writes: quick ? 20 : 100 })],
   ['sbom', () => sbomBench({ runs: quick ? 3 : 10, components: 2000, records: 50_000 })],
   ['probes', () => probesBench({ quick })],
   ['jobs', () => jobsBench({ jobs: quick ? 20 : 200 })],

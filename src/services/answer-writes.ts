@@ -5,8 +5,8 @@ import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Verdict } from '../core/assessment/verdicts.js';
 import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import { insertAnswerHistory } from '../store/answer-history.repository.js';
-import { type AnswerRow, findAnswer, findAnswers, touchForAnswers, updateAnswerIfVersion } from '../store/assessments.repository.js';
-import { listAttachments } from '../store/attachments.repository.js';
+import { type AnswerRow, findAnswer, findAnswersOf, touchForAnswers, updateAnswerIfVersion } from '../store/assessments.repository.js';
+import { listAttachments, listAttachmentsOf } from '../store/attachments.repository.js';
 import { findSelfAssessment } from '../store/self-assessments.repository.js';
 import { SELF_ANSWERABLE_STATES } from '../core/assessment/self-assessment.js';
 import type { Db } from '../store/database.js';
@@ -73,10 +73,10 @@ export async function answerNow(db: Db, assessmentId: string, requirementId: str
   return toAnswer(row, files);
 }
 
-/** Several stored answers with their attachments, read once. */
+/** Several stored answers with their attachments, read once: only those, not the assessment's every answer. */
 async function answersNow(db: Db, assessmentId: string, ids: ReadonlySet<string>): Promise<Answer[]> {
-  const [rows, files] = await Promise.all([findAnswers(db, assessmentId), listAttachments(db, assessmentId)]);
-  return rows.filter((r) => ids.has(r.requirement_id)).map((r) => toAnswer(r, files.filter((f) => f.requirement_id === r.requirement_id).map(attachmentMeta)));
+  const [rows, files] = await Promise.all([findAnswersOf(db, assessmentId, [...ids]), listAttachmentsOf(db, assessmentId, [...ids])]);
+  return rows.map((r) => toAnswer(r, files.filter((f) => f.requirement_id === r.requirement_id).map(attachmentMeta)));
 }
 
 /** One stale item of a refused write: what the writer had, and what is stored now. */
@@ -125,7 +125,8 @@ export async function writeAnswers(trx: Db, assessmentId: string, writes: readon
   // Checked again under the assessment's row lock: a self-assessment submitted meanwhile is no longer the member's to change.
   const self = await findSelfAssessment(trx, assessmentId);
   if (self && !SELF_ANSWERABLE_STATES.has(self.state)) throw new AppError('conflict', `the self-assessment is ${self.state}; answers cannot change now`);
-  const stored = new Map((await findAnswers(trx, assessmentId)).map((a) => [a.requirement_id, a] as const));
+  const written = [...new Set(writes.map((w) => w.item.requirementId))];
+  const stored = new Map((await findAnswersOf(trx, assessmentId, written)).map((a) => [a.requirement_id, a] as const));
   const stale: StaleAnswer[] = [];
   for (const w of writes) {
     const before = stored.get(w.item.requirementId);

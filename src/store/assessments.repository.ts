@@ -148,6 +148,12 @@ export async function findAnswers(db: Db, assessmentId: string): Promise<AnswerR
   return db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', assessmentId).execute();
 }
 
+/** The answers of these items only: a write reads what it changes, not every answer's evidence and comment. */
+export async function findAnswersOf(db: Db, assessmentId: string, requirementIds: readonly string[]): Promise<AnswerRow[]> {
+  if (requirementIds.length === 0) return [];
+  return db.selectFrom('assessment_answers').selectAll().where('assessment_id', '=', assessmentId).where('requirement_id', 'in', requirementIds).execute();
+}
+
 const verdictsOf = compiledOnce((db, assessmentId) =>
   db.selectFrom('assessment_answers').select(['requirement_id as requirementId', 'verdict']).where('assessment_id', '=', assessmentId),
 );

@@ -31,6 +31,19 @@ export async function listAttachments(db: Db, assessmentId: string): Promise<Att
   return db.selectFrom('assessment_attachments').selectAll().where('assessment_id', '=', assessmentId).orderBy('created_at').orderBy('id').execute();
 }
 
+/** The attachments of these items only, in the same order as listAttachments. */
+export async function listAttachmentsOf(db: Db, assessmentId: string, requirementIds: readonly string[]): Promise<AttachmentRow[]> {
+  if (requirementIds.length === 0) return [];
+  return db
+    .selectFrom('assessment_attachments')
+    .selectAll()
+    .where('assessment_id', '=', assessmentId)
+    .where('requirement_id', 'in', requirementIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** Removes the attachment, and its content when nothing else refers to it. */
 export async function deleteAttachment(db: Db, row: AttachmentRow): Promise<void> {
   await db.deleteFrom('assessment_attachments').where('id', '=', row.id).execute();
