@@ -5,8 +5,8 @@ import type { ChecksheetItem } from '../core/assessment/checksheet.types.js';
 import type { Verdict } from '../core/assessment/verdicts.js';
 import { AppError, type FieldError, validationErrors } from '../core/errors.js';
 import { insertAnswerHistory } from '../store/answer-history.repository.js';
-import { type AnswerRow, findAnswer, findAnswersOf, touchForAnswers, updateAnswerIfVersion } from '../store/assessments.repository.js';
-import { listAttachments, listAttachmentsOf } from '../store/attachments.repository.js';
+import { type AnswerRow, findAnswersOf, touchForAnswers, updateAnswerIfVersion } from '../store/assessments.repository.js';
+import { listAttachmentsOf } from '../store/attachments.repository.js';
 import { findSelfAssessment } from '../store/self-assessments.repository.js';
 import { SELF_ANSWERABLE_STATES } from '../core/assessment/self-assessment.js';
 import type { Db } from '../store/database.js';
@@ -67,10 +67,9 @@ export function changesAnswer(stored: Pick<AnswerRow, 'verdict' | 'evidence' | '
 
 /** The stored answer with its attachments. */
 export async function answerNow(db: Db, assessmentId: string, requirementId: string): Promise<Answer> {
-  const row = await findAnswer(db, assessmentId, requirementId);
-  if (!row) throw new AppError('not-found');
-  const files = (await listAttachments(db, assessmentId)).filter((f) => f.requirement_id === requirementId).map(attachmentMeta);
-  return toAnswer(row, files);
+  const [answer] = await answersNow(db, assessmentId, new Set([requirementId]));
+  if (!answer) throw new AppError('not-found');
+  return answer;
 }
 
 /** Several stored answers with their attachments, read once: only those, not the assessment's every answer. */

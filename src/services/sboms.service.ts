@@ -67,7 +67,7 @@ export async function uploadSbom(ctx: ServiceContext, actor: Actor, productId: s
   if (!read.ok) {
     const first = read.problems[0];
     throw validationErrors(
-      read.problems.map((p) => ({ path: p.place, message: p.message, code: p.code, ...(p.params ? { params: p.params } : {}), ...(p.at ? { at: p.at } : {}) })),
+      read.problems.map(({ place, ...problem }) => ({ path: place, ...problem })),
       `${file.filename}: ${first?.place}: ${first?.message}`,
     );
   }
